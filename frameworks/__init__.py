@@ -1,0 +1,1 @@
+"""The built-in co-production frameworks, shipped as YAML data."""

@@ -1,0 +1,3 @@
+"""coprod: a command-line co-production maturity checker."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,116 @@
+"""The typer app, shared options, the error boundary and where output goes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from coprod_cli import __version__
+from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.loader import Document, Library
+from coprod_cli.storage import write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="coprod",
+    help="Check how far a team has come with co-production, what to do next, and whether "
+    "it is improving. Co-production means people who draw on care and support, carers and "
+    "staff plan, design, deliver and review services together as equal partners.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+FrameworkPaths = Annotated[
+    list[Path] | None,
+    typer.Option("--framework", "-F", help="Add a framework from a YAML file (repeatable).",
+                 metavar="PATH"),
+]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of the screen.",
+                 metavar="FILE", dir_okay=False),
+]
+NoColor = Annotated[
+    bool, typer.Option("--no-color", help="No colour in text output (so does NO_COLOR=1).")
+]
+
+
+def guarded(func: F) -> F:
+    """Run a command, turning a user's mistake into one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CoprodError as error:
+            fail(error)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def fail(error: CoprodError) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def library(paths: list[Path] | None) -> Library:
+    return Library.builtin(paths or ())
+
+
+def read_document(name: str) -> Document:
+    """A YAML document from a path, or from standard input when the name is '-'."""
+    if name == "-":
+        return Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return Document.read(Path(name))
+
+
+def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
+    from rich.console import Console
+
+    return Console(file=file, no_color=no_color or None, highlight=False, width=width,
+                   soft_wrap=False, emoji=False)
+
+
+def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
+    """Print a str or rich renderable to stdout, or write it atomically to `output`."""
+    if output is None:
+        if isinstance(rendered, str):
+            sys.stdout.write(rendered)
+        else:
+            console(no_color).print(rendered)
+        return
+    if not isinstance(rendered, str):
+        import io
+
+        buffer = io.StringIO()
+        console(True, file=buffer, width=100).print(rendered)
+        rendered = buffer.getvalue()
+    try:
+        write_atomic(output, rendered)
+    except OSError as error:
+        raise UsageProblem(f"cannot write {output} ({error.strerror})",
+                           "check the folder exists and you may write there") from error
+    typer.echo(f"Wrote {output}", err=True)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"coprod {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback,
+                                         is_eager=True, help="Show the version and exit.")]
+    = False,
+) -> None:
+    """Check how far a team has come with co-production."""

@@ -1,0 +1,151 @@
+"""Commands that list what coprod knows: frameworks, show, recommendations, validate, schema."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli.common import (
+    FrameworkPaths,
+    NoColor,
+    Output,
+    app,
+    emit,
+    fail,
+    guarded,
+    library,
+    read_document,
+)
+from coprod_cli.errors import CoprodError, Location
+from coprod_cli.loader import Library
+from coprod_cli.models import PIECE_IDS, Catalogue
+from coprod_cli.report import ListingFormat, renderer
+from coprod_cli.schemas import SchemaName, schema
+
+PieceChoice = Enum("PieceChoice", {piece: piece for piece in PIECE_IDS}, type=str)  # type: ignore[misc]
+
+FormatOption = Annotated[
+    ListingFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+@app.command("frameworks")
+@guarded
+def frameworks_command(
+    framework: FrameworkPaths = None,
+    fmt: FormatOption = ListingFormat.text,
+    output: Output = None,
+    no_color: NoColor = False,
+) -> None:
+    """List the frameworks available: built-in and added with --framework."""
+    lib = library(framework)
+    builtin = set(Library.builtin().paths)
+    emit(renderer(fmt).frameworks(lib.frameworks(), builtin), output, no_color)
+
+
+@app.command("show")
+@guarded
+def show_command(
+    framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
+                                                help="A framework id, e.g. nef or scie.")],
+    framework: FrameworkPaths = None,
+    fmt: FormatOption = ListingFormat.text,
+    output: Output = None,
+    no_color: NoColor = False,
+) -> None:
+    """Show a framework: its dimensions, statements and what each level looks like."""
+    lib = library(framework)
+    emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue), output, no_color)
+
+
+@app.command("recommendations")
+@guarded
+def recommendations_command(
+    piece: Annotated[
+        list[PieceChoice] | None,
+        typer.Option("--piece", "-p", help="Only this piece of SCIE's jigsaw (repeatable): "
+                     "culture (values), structure (decisions and money), practice (day-to-day "
+                     "work) or review (checking what difference it makes)."),
+    ] = None,
+    fmt: FormatOption = ListingFormat.text,
+    output: Output = None,
+    no_color: NoColor = False,
+) -> None:
+    """List SCIE's 19 recommendations for co-production, by piece of the jigsaw for change."""
+    catalogue: Catalogue = library(None).catalogue
+    pieces = [p.value for p in piece] if piece else list(PIECE_IDS)
+    emit(renderer(fmt).recommendations(catalogue, pieces), output, no_color)
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for the YAML files inside it."""
+    found: list[str] = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found += sorted(str(p) for p in path.rglob("*.y*ml") if p.suffix in {".yaml", ".yml"})
+        else:
+            found.append(name)
+    return found
+
+
+def _check_one(lib: Library, name: str) -> str:
+    document = read_document(name)
+    kind = document.kind()
+    if kind == "catalogue":
+        catalogue = document.validate(Catalogue)
+        return f"catalogue, {len(catalogue.recommendations)} recommendations"
+    if kind == "framework":
+        fw = lib.validate_framework(document)
+        lib.loaded[fw.id], lib.paths[fw.id] = fw, Path(name)
+        return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
+            f"{len(fw.statements)} statements"
+    answers, fw = lib.answers(document)
+    answered = len(fw.statements) - len(answers.missing([s.id for s in fw.statements]))
+    return f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
+
+
+@app.command("validate")
+@guarded
+def validate_command(
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", help="Framework or answers files, folders of them, or - for "
+        "standard input.")],
+    framework: FrameworkPaths = None,
+) -> None:
+    """Check framework and answers files; every problem is shown with its line and column."""
+    lib = library(framework)
+    names = _expand(files)
+    if not names:
+        fail(CoprodError("no YAML files found", "name files or folders that hold .yaml files"))
+    problems = 0
+    for name in names:
+        try:
+            typer.echo(f"{name}: ok ({_check_one(lib, name)})")
+        except CoprodError as error:
+            problems += 1
+            typer.echo(f"error: {error.located(Location(name))}", err=True)
+    if problems:
+        typer.echo(f"{problems} of {len(names)} files have problems.", err=True)
+        raise typer.Exit(2)
+
+
+class SchemaChoice(str, Enum):
+    framework = "framework"
+    answers = "answers"
+    result = "result"
+    catalogue = "catalogue"
+
+
+@app.command("schema")
+@guarded
+def schema_command(
+    name: Annotated[SchemaChoice, typer.Argument(help="Which file or output to describe.")],
+    output: Output = None,
+) -> None:
+    """Print a JSON Schema, so editors can complete and check coprod's files."""
+    emit(json.dumps(schema(SchemaName(name.value)), indent=2) + "\n", output)

@@ -1,0 +1,126 @@
+"""Markdown output: for pull requests, CI step summaries and wikis."""
+
+from __future__ import annotations
+
+from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.report import words
+from coprod_cli.results import Result
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _credit(author: str, year: int, title: str) -> str:
+    return f"Source: {author} ({year}), *{title}*."
+
+
+def frameworks(items: list[Framework], builtin: set[str]) -> str:
+    lines = ["# Co-production frameworks", "",
+             "| id | name | version | dimensions | statements | source |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for fw in items:
+        origin = "" if fw.id in builtin else " (added)"
+        lines.append(f"| `{fw.id}`{origin} | {_cell(fw.name)} | {fw.version} | "
+                     f"{len(fw.dimensions)} | {len(fw.statements)} | "
+                     f"{_cell(fw.source.author)} ({fw.source.year}) |")
+    return "\n".join(lines) + "\n"
+
+
+def framework(fw: Framework, catalogue: Catalogue) -> str:
+    lines = [f"# {fw.name}", "", fw.text, "", f"*In plain words:* {fw.plain}", ""]
+    for dimension in fw.dimensions:
+        lines += [f"## {dimension.name} (`{dimension.id}`)", "", dimension.text, "",
+                  f"*In plain words:* {dimension.plain}", ""]
+        for statement in dimension.statements:
+            lines += [f"### `{statement.id}`: {statement.text}", "",
+                      f"*In plain words:* {statement.plain}", "",
+                      "| level | what it looks like |", "| --- | --- |"]
+            lines += [f"| {catalogue.level(level).name} | {_cell(statement.levels.at(level))} |"
+                      for level in LEVEL_IDS]
+            if statement.recommendations:
+                refs = ", ".join(f"`{rec}`" for rec in statement.recommendations)
+                lines += ["", f"Recommendations that help: {refs}"]
+            lines.append("")
+    lines.append(_credit(fw.source.author, fw.source.year, fw.source.title) + " " + fw.credit)
+    return "\n".join(lines) + "\n"
+
+
+def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
+    lines = ["# SCIE's recommendations for co-production", ""]
+    for piece in catalogue.pieces:
+        if piece.id not in pieces:
+            continue
+        lines += [f"## {piece.name}", "", f"{piece.text}", "", f"*In plain words:* {piece.plain}",
+                  ""]
+        for rec in catalogue.recommendations:
+            if rec.piece == piece.id:
+                lines.append(f"- **{rec.id}**: {rec.text}  \n  *In plain words:* {rec.plain}")
+        lines.append("")
+    sources = {rec.source for rec in catalogue.recommendations if rec.piece in pieces}
+    for source_id in sorted(sources):
+        source = catalogue.source(source_id)
+        lines.append(_credit(source.author, source.year, source.title)
+                     + " Paraphrased in coprod's own words.")
+    return "\n".join(lines) + "\n"
+
+
+def result(res: Result, catalogue: Catalogue) -> str:
+    """A result for a pull request comment or a CI step summary."""
+    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
+    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
+    lines = [f"## Co-production level: {words.level_phrase(catalogue, res.level)}", "",
+             f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}. "
+             f"Score {words.score_phrase(res.score)}.", ""]
+    if res.level:
+        lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
+    lines += [words.held_down(res), ""]
+    gate = words.gate_phrase(res, catalogue)
+    if gate:
+        lines += [f"**{gate}**", ""]
+    lines += [f"> **Warning:** {w}" + "\n" for w in res.warnings]
+    lines += ["| dimension | score | level | |", "| --- | ---: | --- | --- |"]
+    for d in res.dimensions:
+        mark = "holds the level down" if d.id in res.limited_by and res.level else ""
+        score = "unsure" if d.score is None else f"{d.score:.2f}"
+        lines.append(f"| {_cell(d.name)} | {score} | {words.level_name(catalogue, d.level)} "
+                     f"| {mark} |")
+    lines += _collective(res) + _plan(res, catalogue)
+    return "\n".join(lines) + "\n"
+
+
+def _collective(res: Result) -> list[str]:
+    if not res.by_role:
+        return []
+    names = {d.id: d.name for d in res.dimensions}
+    lines = ["", "### Where people see it differently", ""]
+    lines += [f"- **{names[g.dimension]}**: {g.highest} scored it {g.gap:.2f} higher than "
+              f"{g.lowest}" + (" (**a whole level or more**)" if g.finding else "")
+              for g in res.gaps]
+    lines += ["", "| role | people | " + " | ".join(_cell(d.name) for d in res.dimensions) + " |",
+              "| --- | ---: |" + " ---: |" * len(res.dimensions)]
+    for role in res.by_role:
+        cells = ["unsure" if (s := role.dimensions.get(d.id)) is None else f"{s:.2f}"
+                 for d in res.dimensions]
+        lived = " (lived experience)" if role.lived_experience else ""
+        lines.append(f"| {_cell(role.name)}{lived} | {role.respondents} | "
+                     + " | ".join(cells) + " |")
+    return lines
+
+
+def _plan(res: Result, catalogue: Catalogue) -> list[str]:
+    target = words.level_name(catalogue, res.target)
+    if not res.recommendations:
+        return ["", f"No statement is below {target}."]
+    lines = ["", f"### Action plan: SCIE's recommendations to reach {target}"]
+    for piece in catalogue.pieces:
+        items = [item for item in res.recommendations if item.piece == piece.id]
+        if not items:
+            continue
+        lines += ["", f"#### {piece.name}", ""]
+        for item in items:
+            helps = "; ".join(f"`{s.id}` is {s.level}, {s.next_level} looks like: "
+                              f"{s.next_descriptor}" for s in item.statements)
+            lines.append(f"- **{item.id}**: {item.text}  \n  *Helps:* {_cell(helps)}")
+    sources = sorted({item.source for item in res.recommendations})
+    return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]

@@ -1,0 +1,160 @@
+"""Text output for a terminal, built from rich renderables; the CLI decides colour and width."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.report import words
+from coprod_cli.results import Result
+
+
+def heading(text: str) -> Text:
+    """A heading that reads as one without colour: bold and underlined by a rule of '='."""
+    return Text.assemble((text, "bold"), "\n", "=" * len(text))
+
+
+def plain_line(text: str) -> Text:
+    return Text.assemble(("In plain words: ", "italic"), text)
+
+
+def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
+    table = Table(title="Co-production frameworks", title_justify="left")
+    for column in ("id", "name", "version", "dimensions", "statements", "source"):
+        table.add_column(column)
+    for fw in items:
+        origin = "" if fw.id in builtin else " (added)"
+        table.add_row(fw.id + origin, fw.name, fw.version, str(len(fw.dimensions)),
+                      str(len(fw.statements)), f"{fw.source.author} ({fw.source.year})")
+    hint = Text("See one with: coprod show ID", style="dim")
+    return Group(table, hint)
+
+
+def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
+    parts: list[RenderableType] = [heading(fw.name), Text(fw.text), plain_line(fw.plain), ""]
+    for dimension in fw.dimensions:
+        parts += [heading(f"{dimension.name} ({dimension.id})"), Text(dimension.text),
+                  plain_line(dimension.plain), ""]
+        for statement in dimension.statements:
+            parts += [Text.assemble((statement.id, "bold"), "  ", statement.text),
+                      plain_line(statement.plain)]
+            rubric = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
+            rubric.add_column("level")
+            rubric.add_column("what it looks like")
+            for level in LEVEL_IDS:
+                rubric.add_row(catalogue.level(level).name, statement.levels.at(level))
+            parts.append(rubric)
+            if statement.recommendations:
+                parts.append(Text("  Recommendations that help: "
+                                  + ", ".join(statement.recommendations), style="dim"))
+            parts.append("")
+    parts.append(Text(f"Source: {fw.source.author} ({fw.source.year}), {fw.source.title}. "
+                      f"{fw.credit}", style="dim"))
+    return Group(*parts)
+
+
+def recommendations(catalogue: Catalogue, pieces: list[str]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for piece in catalogue.pieces:
+        if piece.id not in pieces:
+            continue
+        parts += [heading(f"{piece.name}: SCIE's recommendations"), Text(piece.text),
+                  plain_line(piece.plain), ""]
+        for rec in catalogue.recommendations:
+            if rec.piece == piece.id:
+                parts += [Text.assemble((rec.id, "bold"), "  ", rec.text),
+                          Text.assemble("  ", plain_line(rec.plain)), ""]
+    for source_id in sorted({r.source for r in catalogue.recommendations if r.piece in pieces}):
+        source = catalogue.source(source_id)
+        parts.append(Text(f"Source: {source.author} ({source.year}), {source.title}. "
+                          "Paraphrased in coprod's own words.", style="dim"))
+    return Group(*parts)
+
+
+def _level_style(level: str | None) -> str:
+    return {"not-yet": "red", "descriptive": "yellow", "intermediate": "cyan",
+            "transformative": "green"}.get(level or "", "")
+
+
+def result(res: Result, catalogue: Catalogue) -> RenderableType:
+    """The level first and large, the dimensions, what holds it down, then the action plan."""
+    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
+    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
+    parts: list[RenderableType] = [
+        Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}",
+             style="dim"),
+        Text.assemble("Overall level: ", (words.level_phrase(catalogue, res.level).upper(),
+                                          f"bold {_level_style(res.level)}"),
+                      f"   score {words.score_phrase(res.score)}"),
+    ]
+    if res.level:
+        parts.append(plain_line(catalogue.level(res.level).plain))
+    parts += [Text(words.held_down(res)), ""]
+    gate = words.gate_phrase(res, catalogue)
+    if gate:
+        parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
+    parts += [_dimension_table(res, catalogue)]
+    parts += [""] + [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
+    parts += _collective(res, catalogue)
+    parts += _plan(res, catalogue)
+    return Group(*parts)
+
+
+def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
+    table = Table(title="Dimensions", title_justify="left")
+    for column, justify in (("dimension", "left"), ("score", "right"), ("0 ... 3", "left"),
+                            ("level", "left"), ("", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for d in res.dimensions:
+        mark = "<- holds the level down" if d.id in res.limited_by and res.level else ""
+        score = "unsure" if d.score is None else f"{d.score:.2f}"
+        table.add_row(d.name, score, words.bar(d.score), Text(words.level_name(catalogue, d.level),
+                      style=_level_style(d.level)), mark)
+    return table
+
+
+def _collective(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+    if not res.by_role:
+        return []
+    parts: list[RenderableType] = []
+    findings = [g for g in res.gaps if g.finding]
+    names = {d.id: d.name for d in res.dimensions}
+    for gap in findings:
+        parts.append(Text(f"PERCEPTION GAP in {names[gap.dimension]}: {gap.highest} scored it "
+                          f"{gap.gap:.2f} higher than {gap.lowest} (a whole level or more).",
+                          style="bold"))
+    table = Table(title="By role (each role has an equal voice)" if res.weighting == "role"
+                  else "By role (every person counted once)", title_justify="left")
+    table.add_column("role")
+    table.add_column("people", justify="right")
+    for d in res.dimensions:
+        table.add_column(d.name, justify="right")
+    for role in res.by_role:
+        label = role.name + (" (lived experience)" if role.lived_experience else "")
+        table.add_row(label, str(role.respondents), *[
+            "unsure" if (s := role.dimensions.get(d.id)) is None else f"{s:.2f}"
+            for d in res.dimensions])
+    return [*parts, table, ""]
+
+
+def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+    target = words.level_name(catalogue, res.target)
+    if not res.recommendations:
+        return [Text(f"Action plan: no statement is below {target}. Keep reviewing together.")]
+    parts: list[RenderableType] = [heading(f"Action plan: SCIE's recommendations to reach "
+                                           f"{target}")]
+    for piece in catalogue.pieces:
+        items = [item for item in res.recommendations if item.piece == piece.id]
+        if not items:
+            continue
+        parts += ["", Text(f"{piece.name} ({piece.plain})", style="bold underline")]
+        for item in items:
+            parts += [Text.assemble("  ", (item.id, "bold"), "  ", item.text),
+                      Text.assemble("    ", plain_line(item.plain))]
+            for st in item.statements:
+                parts.append(Text(f"    Helps {st.id} (now {st.level}); {st.next_level} looks "
+                                  f"like: {st.next_descriptor}", style="dim"))
+    sources = sorted({item.source for item in res.recommendations})
+    return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]

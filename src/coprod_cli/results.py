@@ -1,0 +1,116 @@
+"""The result of scoring: a stable, versioned shape shared by every output format."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coprod_cli.models import LevelId, PieceId
+
+RESULT_VERSION = 1
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FrameworkRef(Out):
+    id: str
+    name: str
+    version: str
+
+
+class DimensionResult(Out):
+    """One dimension: its score (mean of answered statements, 0-3) and level."""
+
+    id: str
+    name: str
+    score: float | None = Field(description="Mean of the answered statements, 0-3, two "
+                                "decimals; null when every answer was unsure.")
+    level: LevelId | None = Field(description="The highest level at or below the score.")
+    answered: int = Field(description="Statements with a level (not unsure).")
+    unsure: int = Field(description="Statements answered only 'unsure'.")
+    statements: int
+
+
+class StatementResult(Out):
+    id: str
+    dimension: str
+    text: str
+    score: float | None = Field(description="The statement's value, 0-3; null if unsure.")
+    level: LevelId | None
+    evidence: list[str] = Field(default_factory=list)
+
+
+class ServedStatement(Out):
+    """A statement a recommendation helps, with what its next level looks like."""
+
+    id: str
+    text: str
+    level: LevelId
+    next_level: LevelId
+    next_descriptor: str
+
+
+class PlanItem(Out):
+    """A SCIE recommendation in the action plan."""
+
+    id: str
+    piece: PieceId
+    text: str
+    plain: str
+    source: str
+    gap: float = Field(description="The largest gap, in levels, between the target and a "
+                       "statement this recommendation serves.")
+    statements: list[ServedStatement]
+
+
+class RoleResult(Out):
+    """One role's view, for collective assessments."""
+
+    role: str
+    name: str
+    lived_experience: bool
+    respondents: int
+    dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
+
+
+class Gap(Out):
+    """The gap between the highest and lowest scoring roles on one dimension."""
+
+    dimension: str
+    gap: float
+    highest: str
+    lowest: str
+    finding: bool = Field(description="True when the gap is a whole level (1.0) or more.")
+
+
+class Gate(Out):
+    fail_under: LevelId
+    met: bool
+
+
+class Result(Out):
+    """The result of `coprod score`, version 1."""
+
+    result_version: Literal[1] = RESULT_VERSION
+    tool: str = "coprod"
+    tool_version: str
+    framework: FrameworkRef
+    assessed_on: datetime.date | None = None
+    level: LevelId | None = Field(description="The lowest dimension level; null when a "
+                                  "dimension has no level.")
+    score: float | None = Field(description="Mean of the dimension scores, 0-3.")
+    limited_by: list[str] = Field(description="The dimensions that hold the level down.")
+    target: LevelId = Field(description="The level the action plan aims at.")
+    dimensions: list[DimensionResult]
+    statements: list[StatementResult]
+    recommendations: list[PlanItem]
+    respondents: int = 1
+    weighting: Literal["role", "person"] = "role"
+    by_role: list[RoleResult] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    gate: Gate | None = None

@@ -1,0 +1,72 @@
+"""Writing users' files: answers as commented YAML, always atomically."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+from coprod_cli.answers import ANSWER_WORDS, Answer, Answers
+from coprod_cli.models import Catalogue, Framework
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temporary file beside `path`, flush it to disk, then rename."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # mkstemp makes the file private; keep the old file's mode, or the usual 0644.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def render_answers(framework: Framework, catalogue: Catalogue,
+                   answers: Answers | None = None, *, plain: bool = False) -> str:
+    """An answers file as YAML: every statement id a key, its wording as a comment above."""
+    roles = ", ".join(role.id for role in catalogue.roles)
+    given = answers.answers if answers else {}
+    lines = [
+        f"# coprod answers: {framework.name} ({framework.id} {framework.version})",
+        "# For each statement write one of: " + ", ".join(ANSWER_WORDS) + " (or 0-3).",
+        f"# What each level looks like: coprod show {framework.id}",
+        '# Evidence is welcome:  statement-id: {level: intermediate, evidence: "..."}',
+        f"framework: {framework.id}",
+        "respondent:",
+        f"  role: {_role(answers)}  # optional; one of: {roles}",
+        f"assessed_on: {_date(answers)}",
+        "answers:",
+    ]
+    for dimension in framework.dimensions:
+        lines.append(f"  # == {dimension.name}: {dimension.plain if plain else dimension.text}")
+        for statement in dimension.statements:
+            wording = statement.plain if plain else statement.text
+            lines += [f"  # {part}" for part in textwrap.wrap(wording, 94)]
+            lines.append(f"  {statement.id}:{_value(given.get(statement.id))}")
+    return "\n".join(lines) + "\n"
+
+
+def _role(answers: Answers | None) -> str:
+    return answers.respondent.role or "" if answers else ""
+
+
+def _date(answers: Answers | None) -> str:
+    day = answers.assessed_on if answers and answers.assessed_on else datetime.date.today()
+    return day.isoformat()
+
+
+def _value(answer: Answer | None) -> str:
+    if answer is None:
+        return ""
+    if answer.evidence is None:
+        return f" {answer.level}"
+    return f" {{level: {answer.level}, evidence: {json.dumps(answer.evidence, ensure_ascii=False)}}}"

@@ -1,0 +1,136 @@
+"""Safe YAML reading: size, encoding, duplicate keys and aliases refused, errors located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coprod_cli.errors import FileProblem, InvalidData, Location
+
+MAX_BYTES = 2 * 1024 * 1024
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Refused(Exception):
+    """A YAML feature coprod refuses, found while constructing Python objects."""
+
+    def __init__(self, mark: yaml.Mark | None, what: str, fix: str) -> None:
+        super().__init__(what)
+        self.mark, self.what, self.fix = mark, what, fix
+
+
+class StrictLoader(_BaseLoader):  # type: ignore[misc]
+    """PyYAML's safe loader (the C one when present) without duplicate keys or aliases."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            # The same node met twice is an alias (*name): refuse before it can multiply.
+            raise _Refused(node.start_mark, "YAML aliases (*name) and anchors (&name) are not "
+                           "allowed", "write each value out in full")
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise _Refused(key_node.start_mark, f"duplicate key '{key_node.value}' "
+                                   f"(first given on line {seen[key_node.value]})",
+                                   "keep only one of them")
+                seen[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is missing, not a file or too large."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise FileProblem("file not found", "check the path", Location(str(path))) from None
+    except IsADirectoryError:
+        raise FileProblem("is a directory, not a file", "name a YAML file inside it",
+                          Location(str(path))) from None
+    except OSError as error:
+        raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and "
+                          "its permissions", Location(str(path))) from error
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, refusing empty, binary, oversized and wrongly encoded files."""
+    if len(data) > MAX_BYTES:
+        raise FileProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+                          "coprod files are small YAML files; check you named the right file",
+                          Location(name))
+    if b"\x00" in data:
+        raise FileProblem("this is a binary file, not YAML text",
+                          "name a .yaml file written in a text editor", Location(name))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(data, error.start)
+        raise FileProblem("the file is not UTF-8 text", "save it as UTF-8 in your editor",
+                          Location(name, line, column)) from None
+    if not text.strip():
+        raise FileProblem("the file is empty", "fill it in, or start from 'coprod template'",
+                          Location(name))
+    return text
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
+def parse(text: str, name: str) -> Any:
+    """The YAML document as plain Python values, with every refusal located."""
+    try:
+        document = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is safe
+    except _Refused as refused:
+        raise InvalidData(refused.what, refused.fix, _where(name, refused.mark)) from None
+    except yaml.MarkedYAMLError as error:
+        what = f"not valid YAML: {error.problem or error.context}"
+        raise InvalidData(what, "check the indentation, colons and quotes on this line",
+                          _where(name, error.problem_mark or error.context_mark)) from None
+    except yaml.YAMLError as error:
+        raise InvalidData(f"not valid YAML: {error}", "check the file",
+                          Location(name)) from None
+    except RecursionError:
+        raise InvalidData("the YAML is nested too deeply", "flatten the structure",
+                          Location(name)) from None
+    if document is None:
+        raise FileProblem("the file has no content, only comments",
+                          "fill it in, or start from 'coprod template'", Location(name))
+    return document
+
+
+def _where(name: str, mark: yaml.Mark | None) -> Location:
+    if mark is None:
+        return Location(name)
+    return Location(name, mark.line + 1, mark.column + 1)
+
+
+def locate(text: str, name: str, path: tuple[str | int, ...], *, key: bool = False) -> Location:
+    """The line and column of the value at `path` (or of its key), as far as it exists."""
+    try:
+        node = yaml.compose(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return Location(name)
+    mark = node.start_mark if node is not None else None
+    for depth, part in enumerate(path, start=1):
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if pair is None:
+                break
+            mark = pair[0].start_mark if key and depth == len(path) else pair[1].start_mark
+            node = pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+                and 0 <= part < len(node.value):
+            node = node.value[part]
+            mark = node.start_mark
+        else:
+            break
+    return _where(name, mark)

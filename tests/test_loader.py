@@ -1,0 +1,130 @@
+"""Framework files: every built-in one loads; every invalid one gets one located error."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.errors import InvalidData
+from coprod_cli.loader import Document, Library
+from coprod_cli.models import LEVEL_IDS, PIECE_IDS
+from coprod_cli.yamlio import MAX_BYTES
+from tests.conftest import DATA, FRAMEWORKS, Run
+
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+VALID = sorted((DATA / "valid").glob("*.yaml"))
+
+
+def expected_message(path: Path) -> str:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# expect: (.+)", first)
+    assert match, f"{path.name} must start with '# expect: <message>'"
+    return match.group(1)
+
+
+def assert_one_located_error(result, path_text: str, message: str) -> None:
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert lines[0].startswith(f"error: {path_text}")
+    assert message in lines[0]
+    assert "; " in lines[0], "every error also says how to fix it"
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_file_gets_one_located_error(run: Run, path: Path) -> None:
+    result = run("validate", str(path))
+    assert_one_located_error(result, str(path), expected_message(path))
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.stem)
+def test_valid_file_validates(run: Run, path: Path) -> None:
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert f"{path}: ok" in result.stdout
+
+
+def test_every_builtin_framework_loads() -> None:
+    library = Library.builtin()
+    assert set(library.ids) >= {"nef", "scie"}
+    for framework in library.frameworks():
+        for statement in framework.statements:
+            assert all(statement.levels.at(level) for level in LEVEL_IDS)
+            assert statement.plain and statement.text
+
+
+def test_builtin_content_matches_the_sources() -> None:
+    library = Library.builtin()
+    nef, scie = library.framework("nef"), library.framework("scie")
+    assert [d.id for d in nef.dimensions] == [
+        "assets", "capacity", "mutuality", "networks", "shared-roles", "catalysts"]
+    assert [d.id for d in scie.dimensions] == list(PIECE_IDS)
+    per_piece = [sum(r.piece == p for r in library.catalogue.recommendations) for p in PIECE_IDS]
+    assert per_piece == [3, 5, 7, 4]
+    linked = {rec for s in scie.statements for rec in s.recommendations}
+    assert linked == {r.id for r in library.catalogue.recommendations}
+    lived = [r.id for r in library.catalogue.roles if r.lived_experience]
+    assert lived == ["person-drawing-on-care", "carer"]
+    for framework in (nef, scie):
+        assert all(3 <= len(d.statements) <= 5 for d in framework.dimensions)
+        assert framework.source.year
+
+
+def test_builtin_data_is_found_from_any_directory(run: Run, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("show", "nef", "--format", "json").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a binary file, not YAML text"),
+        (b"id: caf\xe9\n", ":1:7: the file is not UTF-8 text"),
+        (b"x" * (MAX_BYTES + 10), "the file is larger than 2 MiB"),
+    ],
+    ids=["empty", "blank", "binary", "latin-1", "huge"],
+)
+def test_unreadable_file_gets_one_clear_error(run: Run, tmp_path: Path, content: bytes,
+                                              message: str) -> None:
+    path = tmp_path / "framework.yaml"
+    path.write_bytes(content)
+    assert_one_located_error(run("validate", str(path)), str(path), message)
+    assert path.read_bytes() == content, "validation never changes a file"
+
+
+def test_missing_file_and_folder(run: Run, tmp_path: Path) -> None:
+    assert_one_located_error(run("validate", str(tmp_path / "nope.yaml")),
+                             str(tmp_path / "nope.yaml"), "file not found")
+    assert_one_located_error(run("show", "nef", "--framework", str(tmp_path)),
+                             str(tmp_path), "is a directory")
+
+
+def test_alias_bomb_is_refused_before_it_expands() -> None:
+    # Expanded, this file would hold 9**9 strings; it is refused at the first alias.
+    with pytest.raises(InvalidData, match="aliases"):
+        Document.read(DATA / "invalid" / "alias-bomb.yaml")
+
+
+def test_builtin_frameworks_validate_with_validate_command(run: Run) -> None:
+    result = run("validate", str(FRAMEWORKS))
+    assert result.exit_code == 0, result.stderr
+    assert "catalogue, 19 recommendations" in result.stdout
+
+
+def test_validate_reports_every_bad_file_and_exits_2(run: Run) -> None:
+    result = run("validate", str(VALID[0]), str(INVALID[0]), str(INVALID[1]))
+    assert result.exit_code == 2
+    assert result.stdout.count(": ok") == 1
+    assert "2 of 3 files have problems" in result.stderr
+
+
+def test_framework_from_stdin(run: Run) -> None:
+    result = run("validate", "-", input=VALID[0].read_bytes())
+    assert result.exit_code == 0
+    assert "-: ok (framework 'minimal'" in result.stdout
