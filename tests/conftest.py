@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from coprod_cli.cli import app
 
@@ -29,3 +28,22 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         return CliRunner().invoke(app, list(args), input=input)
 
     return invoke
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    """Compare output with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites them deliberately."""
+    import os
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("UPDATE_GOLDEN"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"no golden file {name}: run with UPDATE_GOLDEN=1 and review it"
+        assert actual == path.read_text(encoding="utf-8")
+
+    return check

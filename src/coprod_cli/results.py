@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from coprod_cli.models import LevelId, PieceId
 
-RESULT_VERSION = 1
+RESULT_VERSION: Literal[1] = 1
 
 
 class Out(BaseModel):
@@ -114,3 +114,35 @@ class Result(Out):
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     gate: Gate | None = None
+
+
+Direction = Literal["up", "down", "same"]
+
+
+class DimensionChange(Out):
+    """One dimension before and after."""
+
+    id: str
+    name: str
+    before_score: float | None
+    after_score: float | None
+    before_level: LevelId | None
+    after_level: LevelId | None
+    change: float | None = Field(description="after_score - before_score; null if either "
+                                 "is unknown.")
+    direction: Direction = Field(description="Of the score: up, down or same.")
+    level_dropped: bool
+
+
+class Comparison(Out):
+    """The result of `coprod compare`, version 1: progress between two assessments."""
+
+    result_version: Literal[1] = RESULT_VERSION
+    tool: str = "coprod"
+    tool_version: str
+    framework: FrameworkRef
+    before: Result
+    after: Result
+    dimensions: list[DimensionChange]
+    level_direction: Direction = Field(description="Of the overall level.")
+    regression: bool = Field(description="True when any dimension's level dropped.")

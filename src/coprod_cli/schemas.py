@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -37,7 +37,8 @@ def _model(name: SchemaName) -> type[BaseModel]:
 
 def schema(name: SchemaName) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file or output, generated from its model."""
-    mode = "serialization" if name is SchemaName.result else "validation"
+    mode: Literal["validation", "serialization"] = (
+        "serialization" if name is SchemaName.result else "validation")
     body = _model(name).model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -47,7 +47,8 @@ def render_answers(framework: Framework, catalogue: Catalogue,
         "answers:",
     ]
     for dimension in framework.dimensions:
-        lines.append(f"  # == {dimension.name}: {dimension.plain if plain else dimension.text}")
+        about = f"== {dimension.name}: {dimension.plain if plain else dimension.text}"
+        lines += ["", *(f"  # {part}" for part in textwrap.wrap(about, 94))]
         for statement in dimension.statements:
             wording = statement.plain if plain else statement.text
             lines += [f"  # {part}" for part in textwrap.wrap(wording, 94)]
@@ -69,4 +70,5 @@ def _value(answer: Answer | None) -> str:
         return ""
     if answer.evidence is None:
         return f" {answer.level}"
-    return f" {{level: {answer.level}, evidence: {json.dumps(answer.evidence, ensure_ascii=False)}}}"
+    evidence = json.dumps(answer.evidence, ensure_ascii=False)  # JSON strings are YAML too
+    return f" {{level: {answer.level}, evidence: {evidence}}}"

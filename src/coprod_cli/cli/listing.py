@@ -130,22 +130,16 @@ def validate_command(
             problems += 1
             typer.echo(f"error: {error.located(Location(name))}", err=True)
     if problems:
-        typer.echo(f"{problems} of {len(names)} files have problems.", err=True)
+        if len(names) > 1:
+            typer.echo(f"{problems} of {len(names)} files have problems.", err=True)
         raise typer.Exit(2)
-
-
-class SchemaChoice(str, Enum):
-    framework = "framework"
-    answers = "answers"
-    result = "result"
-    catalogue = "catalogue"
 
 
 @app.command("schema")
 @guarded
 def schema_command(
-    name: Annotated[SchemaChoice, typer.Argument(help="Which file or output to describe.")],
+    name: Annotated[SchemaName, typer.Argument(help="Which file or output to describe.")],
     output: Output = None,
 ) -> None:
     """Print a JSON Schema, so editors can complete and check coprod's files."""
-    emit(json.dumps(schema(SchemaName(name.value)), indent=2) + "\n", output)
+    emit(json.dumps(schema(name), indent=2) + "\n", output)

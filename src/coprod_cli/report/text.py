@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -18,6 +19,11 @@ def heading(text: str) -> Text:
 
 def plain_line(text: str) -> Text:
     return Text.assemble(("In plain words: ", "italic"), text)
+
+
+def indent(renderable: RenderableType, by: int = 2) -> Padding:
+    """Indented as a block, so wrapped lines keep the indent."""
+    return Padding(renderable, (0, 0, 0, by), expand=False)
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
@@ -47,8 +53,8 @@ def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
                 rubric.add_row(catalogue.level(level).name, statement.levels.at(level))
             parts.append(rubric)
             if statement.recommendations:
-                parts.append(Text("  Recommendations that help: "
-                                  + ", ".join(statement.recommendations), style="dim"))
+                parts.append(indent(Text("Recommendations that help: "
+                                         + ", ".join(statement.recommendations), style="dim")))
             parts.append("")
     parts.append(Text(f"Source: {fw.source.author} ({fw.source.year}), {fw.source.title}. "
                       f"{fw.credit}", style="dim"))
@@ -65,7 +71,7 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> RenderableType:
         for rec in catalogue.recommendations:
             if rec.piece == piece.id:
                 parts += [Text.assemble((rec.id, "bold"), "  ", rec.text),
-                          Text.assemble("  ", plain_line(rec.plain)), ""]
+                          indent(plain_line(rec.plain)), ""]
     for source_id in sorted({r.source for r in catalogue.recommendations if r.piece in pieces}):
         source = catalogue.source(source_id)
         parts.append(Text(f"Source: {source.author} ({source.year}), {source.title}. "
@@ -151,10 +157,10 @@ def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
             continue
         parts += ["", Text(f"{piece.name} ({piece.plain})", style="bold underline")]
         for item in items:
-            parts += [Text.assemble("  ", (item.id, "bold"), "  ", item.text),
-                      Text.assemble("    ", plain_line(item.plain))]
+            parts += [indent(Text.assemble((item.id, "bold"), "  ", item.text)),
+                      indent(plain_line(item.plain), 4)]
             for st in item.statements:
-                parts.append(Text(f"    Helps {st.id} (now {st.level}); {st.next_level} looks "
-                                  f"like: {st.next_descriptor}", style="dim"))
+                parts.append(indent(Text(f"Helps {st.id} (now {st.level}); {st.next_level} "
+                                         f"looks like: {st.next_descriptor}", style="dim"), 4))
     sources = sorted({item.source for item in res.recommendations})
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]

@@ -1,0 +1,106 @@
+"""The listing commands through the CLI: frameworks, show, recommendations, schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from coprod_cli.report import ListingFormat
+from tests.conftest import DATA, Run
+
+
+def test_recommendations_for_culture_lists_scies_three_in_plain_words(run: Run) -> None:
+    result = run("recommendations", "--piece", "culture")
+    assert result.exit_code == 0
+    for rec_id in ("culture-1", "culture-2", "culture-3"):
+        assert rec_id in result.stdout
+    assert "structure-1" not in result.stdout
+    assert result.stdout.count("In plain words:") == 4  # the piece and its three
+    assert "Social Care Institute for Excellence" in result.stdout
+
+
+def test_recommendations_json_has_id_piece_text_source(run: Run) -> None:
+    data = json.loads(run("recommendations", "--format", "json").stdout)
+    assert len(data) == 19
+    assert {"id", "piece", "text", "plain", "source"} <= set(data[0])
+    assert data[0]["source"]["year"] == 2022
+    pieces = json.loads(run("recommendations", "-p", "review", "-p", "practice",
+                            "--format", "json").stdout)
+    assert {r["piece"] for r in pieces} == {"review", "practice"} and len(pieces) == 11
+
+
+def test_unknown_piece_is_a_usage_error(run: Run) -> None:
+    result = run("recommendations", "--piece", "cultur")
+    assert result.exit_code == 2
+    assert "culture" in result.stderr
+
+
+def test_frameworks_lists_builtin_and_added(run: Run) -> None:
+    data = json.loads(run("frameworks", "--format", "json",
+                          "--framework", str(DATA / "valid" / "minimal-framework.yaml")).stdout)
+    by_id = {f["id"]: f for f in data}
+    assert {"nef", "scie", "minimal"} <= set(by_id)
+    assert by_id["nef"]["builtin"] and not by_id["minimal"]["builtin"]
+    assert {"id", "name", "version"} <= set(by_id["nef"])
+
+
+def test_show_json_is_the_whole_framework(run: Run) -> None:
+    data = json.loads(run("show", "nef", "--format", "json").stdout)
+    assert len(data["dimensions"]) == 6
+    statement = data["dimensions"][0]["statements"][0]
+    assert {"id", "text", "plain", "levels", "recommendations"} <= set(statement)
+    assert set(statement["levels"]) == {"not-yet", "descriptive", "intermediate",
+                                        "transformative"}
+
+
+def test_show_unknown_framework_suggests_the_closest(run: Run) -> None:
+    result = run("show", "neff")
+    assert result.exit_code == 2
+    assert "unknown framework 'neff' (did you mean 'nef'?)" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", list(ListingFormat))
+@pytest.mark.parametrize("command", [["frameworks"], ["show", "scie"], ["recommendations"]])
+def test_every_listing_in_every_format(run: Run, command: list[str], fmt: ListingFormat) -> None:
+    result = run(*command, "--format", fmt.value)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    assert result.stderr == ""
+    if fmt is ListingFormat.json:
+        json.loads(result.stdout)
+
+
+def test_recommendations_golden(run: Run, golden) -> None:
+    golden("recommendations-culture.txt", run("recommendations", "--piece", "culture").stdout)
+    golden("recommendations-culture.md",
+           run("recommendations", "--piece", "culture", "--format", "markdown").stdout)
+
+
+def test_text_has_no_colour_codes_with_no_color(run: Run) -> None:
+    assert "\x1b[" not in run("show", "nef").stdout
+
+
+@pytest.mark.parametrize("name", ["framework", "answers", "result", "catalogue"])
+def test_schemas_are_valid_json_schema(run: Run, name: str) -> None:
+    schema = json.loads(run("schema", name).stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
+    import yaml
+
+    from tests.conftest import FRAMEWORKS
+
+    schema = json.loads(run("schema", "framework").stdout)
+    for name in ("nef.yaml", "scie.yaml"):
+        jsonschema.validate(yaml.safe_load((FRAMEWORKS / name).read_text()), schema)
+
+
+def test_output_file_is_written(run: Run, tmp_path) -> None:
+    target = tmp_path / "recs.md"
+    result = run("recommendations", "--format", "markdown", "-o", str(target))
+    assert result.exit_code == 0
+    assert target.read_text().startswith("# SCIE's recommendations")
+    assert result.stdout == ""
