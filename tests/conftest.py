@@ -47,3 +47,16 @@ def golden() -> Callable[[str, str], None]:
         assert actual == path.read_text(encoding="utf-8")
 
     return check
+
+
+def render_text(rendered: object) -> str:
+    """A renderer's output as text: strings as they are, rich renderables at 100 columns."""
+    if isinstance(rendered, str):
+        return rendered
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=100, no_color=True, highlight=False).print(rendered)
+    return buffer.getvalue()

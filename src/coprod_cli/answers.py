@@ -12,6 +12,8 @@ from coprod_cli.models import LEVEL_IDS, Id, LevelId, Strict, Text
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]
+# What a file may say: a level word, 'unsure' or a number 0-3 (documented in the schema).
+AnswerWord = AnswerLevel | Literal[0, 1, 2, 3]
 ANSWER_WORDS: tuple[str, ...] = (*LEVEL_IDS, UNSURE)
 
 
@@ -41,7 +43,8 @@ def _level_or_raise(value: object) -> object:
 class Answer(Strict):
     """A rating of one statement, with optional evidence."""
 
-    level: Annotated[AnswerLevel, BeforeValidator(_level_or_raise)]
+    level: Annotated[AnswerLevel, BeforeValidator(_level_or_raise,
+                                                  json_schema_input_type=AnswerWord)]
     evidence: Text | None = None
 
     @property
@@ -78,9 +81,11 @@ class Answers(Strict):
     framework: Id
     respondent: Respondent = Field(default_factory=Respondent)
     assessed_on: datetime.date | None = None
-    answers: dict[str, Annotated[Answer, BeforeValidator(_short_form)] | None] = Field(
-        default_factory=dict
-    )
+    answers: dict[str, Annotated[Answer, BeforeValidator(
+        _short_form, json_schema_input_type=AnswerWord | Answer)] | None] = Field(
+        default_factory=dict,
+        description="Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
+        "empty when not answered yet.")
 
     @field_validator("answers", mode="before")
     @classmethod

@@ -60,7 +60,9 @@ def unique_ids(items: tuple[BaseModel, ...], path: tuple[str | int, ...], what: 
 class Strict(BaseModel):
     """Unknown keys are mistakes; values never change once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Schemas are built on first use, not at import: start-up time matters to a CLI.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              defer_build=True)
 
 
 class Source(Strict):

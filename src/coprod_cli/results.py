@@ -13,7 +13,7 @@ RESULT_VERSION: Literal[1] = 1
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FrameworkRef(Out):
@@ -85,6 +85,8 @@ class Gap(Out):
     highest: str
     lowest: str
     finding: bool = Field(description="True when the gap is a whole level (1.0) or more.")
+    highest_score: float | None = Field(None, description="The highest role's score, 0-3.")
+    lowest_score: float | None = Field(None, description="The lowest role's score, 0-3.")
 
 
 class Gate(Out):
@@ -131,7 +133,9 @@ class DimensionChange(Out):
     change: float | None = Field(description="after_score - before_score; null if either "
                                  "is unknown.")
     direction: Direction = Field(description="Of the score: up, down or same.")
-    level_dropped: bool
+    level_direction: Direction = Field("same", description="Of the level: up, down or same.")
+    level_dropped: bool = Field(description="True when the level fell, or was lost because "
+                                "every answer after was unsure.")
 
 
 class Comparison(Out):
@@ -145,4 +149,5 @@ class Comparison(Out):
     after: Result
     dimensions: list[DimensionChange]
     level_direction: Direction = Field(description="Of the overall level.")
+    score_change: float | None = Field(None, description="after.score - before.score.")
     regression: bool = Field(description="True when any dimension's level dropped.")

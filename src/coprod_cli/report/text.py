@@ -8,8 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.progress import direction
 from coprod_cli.report import words
-from coprod_cli.results import Result
+from coprod_cli.results import Comparison, Result
 
 
 def heading(text: str) -> Text:
@@ -91,8 +92,9 @@ def result(res: Result, catalogue: Catalogue) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}",
              style="dim"),
-        Text.assemble("Overall level: ", (words.level_phrase(catalogue, res.level).upper(),
+        Text.assemble("Overall level: ", (words.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
+                      f" ({words.level_number(res.level)})",
                       f"   score {words.score_phrase(res.score)}"),
     ]
     if res.level:
@@ -164,3 +166,50 @@ def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
                                          f"looks like: {st.next_descriptor}", style="dim"), 4))
     sources = sorted({item.source for item in res.recommendations})
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
+
+
+def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
+    """The overall level before and after, then every dimension with an arrow and a word."""
+    before, after = cmp.before, cmp.after
+    parts: list[RenderableType] = [
+        Text(f"Progress: {cmp.framework.name} ({cmp.framework.id} {cmp.framework.version})",
+             style="dim"),
+        Text(f"Before: {words.side_phrase(before)}.  After: {words.side_phrase(after)}.",
+             style="dim"),
+        Text.assemble("Overall level: ", words.level_phrase(catalogue, before.level), " -> ",
+                      (words.level_phrase(catalogue, after.level).upper(),
+                       f"bold {_level_style(after.level)}"),
+                      "   ", (words.change_phrase(cmp.level_direction), "bold")),
+        Text(f"Overall score: {words.score_phrase(before.score)} -> "
+             f"{words.score_phrase(after.score)}   "
+             f"{words.change_phrase(direction(before.score, after.score), cmp.score_change)}"),
+        "",
+    ]
+    dropped = [d.name for d in cmp.dimensions if d.level_dropped]
+    if dropped:
+        parts += [Text(f"REGRESSION: the level dropped in {', '.join(dropped)}.",
+                       style="bold red"), ""]
+    parts += [_change_table(cmp, catalogue), ""]
+    parts += [Text(f"Warning ({side}): {w}", style="bold yellow")
+              for side, res in (("before", before), ("after", after)) for w in res.warnings]
+    return Group(*parts)
+
+
+def _change_table(cmp: Comparison, catalogue: Catalogue) -> Table:
+    table = Table(title="Dimensions, before and after", title_justify="left")
+    for column, justify in (("dimension", "left"), ("before", "right"), ("after", "right"),
+                            ("change", "left"), ("level before", "left"),
+                            ("level after", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for d in cmp.dimensions:
+        level = Text(words.level_name(catalogue, d.after_level), style=_level_style(d.after_level))
+        if d.level_direction != "same":
+            level.append(f" ({words.change_phrase(d.level_direction)})", style="bold")
+        table.add_row(d.name, _score(d.before_score), _score(d.after_score),
+                      words.change_phrase(d.direction, d.change),
+                      words.level_name(catalogue, d.before_level), level)
+    return table
+
+
+def _score(score: float | None) -> str:
+    return "unsure" if score is None else f"{score:.2f}"

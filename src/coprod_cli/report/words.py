@@ -10,11 +10,15 @@ def level_name(catalogue: Catalogue, level: str | None) -> str:
     return "no level" if level is None else catalogue.level(level).name
 
 
+def level_number(level: str | None) -> str:
+    """'level 2 of 3', or why there is no level."""
+    return "some areas had only 'unsure' answers" if level is None else \
+        f"level {LEVEL_VALUES[level]} of 3"
+
+
 def level_phrase(catalogue: Catalogue, level: str | None) -> str:
     """'Intermediate (level 2 of 3)': the word and the number, never colour alone."""
-    if level is None:
-        return "No level (some areas had only 'unsure' answers)"
-    return f"{level_name(catalogue, level)} (level {LEVEL_VALUES[level]} of 3)"
+    return f"{level_name(catalogue, level)} ({level_number(level)})"
 
 
 def score_phrase(score: float | None) -> str:
@@ -45,3 +49,18 @@ def bar(score: float | None, width: int = 12) -> str:
         return "?" * width
     filled = round(score / 3 * width)
     return "#" * filled + "." * (width - filled)
+
+
+CHANGE_MARKS = {"up": "↑ up", "down": "↓ down", "same": "= same"}
+
+
+def change_phrase(direction: str, change: float | None = None) -> str:
+    """'↑ up +0.50': an arrow and a word (never the arrow or a colour alone), then the amount."""
+    mark = CHANGE_MARKS[direction]
+    return mark if change is None or direction == "same" else f"{mark} {change:+.2f}"
+
+
+def side_phrase(res: Result) -> str:
+    """'2026-05-20, 12 respondents': when and by how many an assessment was made."""
+    when = str(res.assessed_on) if res.assessed_on else "no date"
+    return f"{when}, {res.respondents} respondent{'s' if res.respondents != 1 else ''}"

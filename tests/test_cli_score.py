@@ -1,0 +1,142 @@
+"""`coprod score` and `coprod template` through the CLI: formats, exit codes, gates, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from coprod_cli.report import Format
+from tests.conftest import DATA, EXAMPLES, Run
+from tests.test_loader import assert_one_located_error, expected_message
+
+INVALID_ANSWERS = sorted((DATA / "answers" / "invalid").glob("*.yaml"))
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", INVALID_ANSWERS, ids=lambda p: p.stem)
+def test_invalid_answers_get_one_located_error(run: Run, path: Path) -> None:
+    for command in ("validate", "score"):
+        assert_one_located_error(run(command, str(path)), str(path), expected_message(path))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_examples_are_valid_and_named_after_their_level(run: Run, path: Path) -> None:
+    result = json.loads(run("score", str(path), "--format", "json").stdout)
+    assert path.stem.split("-", 1)[1] == result["level"]
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize(("gate", "code"), [(None, 0), ("descriptive", 0),
+                                            ("intermediate", 1), ("transformative", 1)])
+def test_exit_code_is_the_same_in_every_format(run: Run, fmt: Format, gate: str | None,
+                                               code: int, tmp_path: Path) -> None:
+    args = ["score", str(EXAMPLES / "nef-descriptive.yaml"), "--format", fmt.value,
+            "-o", str(tmp_path / f"out.{fmt.value}")]
+    result = run(*args, *(["--fail-under", gate] if gate else []))
+    assert result.exit_code == code, result.stderr
+    assert (tmp_path / f"out.{fmt.value}").read_text().strip()
+
+
+def test_json_result_validates_against_its_own_schema(run: Run) -> None:
+    schema = json.loads(run("schema", "result").stdout)
+    for path in EXAMPLE_FILES:
+        result = json.loads(run("score", str(path), "--format", "json").stdout)
+        jsonschema.validate(result, schema)
+        assert {"level", "score", "dimensions", "limited_by", "recommendations", "framework",
+                "tool_version", "result_version"} <= set(result)
+        assert {"id", "level", "score"} <= set(result["dimensions"][0])
+
+
+def test_answers_schema_accepts_the_examples(run: Run) -> None:
+    schema = json.loads(run("schema", "answers").stdout)
+    for path in EXAMPLE_FILES:
+        # As an editor sees it: dates are strings in JSON.
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
+        jsonschema.validate(data, schema)
+
+
+def test_gate_in_json(run: Run) -> None:
+    result = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--format", "json",
+                 "--fail-under", "intermediate")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["gate"] == {"fail_under": "intermediate", "met": False}
+
+
+def test_text_result_names_level_weakest_area_and_plan(run: Run) -> None:
+    result = run("score", str(EXAMPLES / "nef-intermediate.yaml"), "--fail-under",
+                 "intermediate")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Overall level: INTERMEDIATE" in out
+    assert "Gate met" in out
+    assert "Action plan: SCIE's recommendations to reach Transformative" in out
+    assert "In plain words:" in out
+
+
+def test_score_from_stdin(run: Run) -> None:
+    text = (EXAMPLES / "nef-intermediate.yaml").read_text()
+    result = run("score", "-", "--format", "json", input=text)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["level"] == "intermediate"
+
+
+def test_incomplete_answers_list_the_missing_ids(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "half.yaml"
+    assert run("template", "nef", "-o", str(path)).exit_code == 0
+    data = path.read_text().replace("  assets-1:\n", "  assets-1: intermediate\n")
+    path.write_text(data)
+    result = run("score", str(path))
+    assert_one_located_error(result, str(path), "23 of 24 statements have no answer: assets-2,")
+
+
+def test_target_option_changes_the_plan(run: Run) -> None:
+    low = json.loads(run("score", str(EXAMPLES / "nef-intermediate.yaml"), "--format", "json",
+                         "--target", "intermediate").stdout)
+    high = json.loads(run("score", str(EXAMPLES / "nef-intermediate.yaml"), "--format",
+                          "json").stdout)
+    assert low["target"] == "intermediate" and high["target"] == "transformative"
+    assert len(low["recommendations"]) < len(high["recommendations"])
+
+
+def test_template_lists_every_statement_with_its_text(run: Run, tmp_path: Path) -> None:
+    out = run("template", "scie").stdout
+    data = yaml.safe_load(out)
+    assert data["framework"] == "scie"
+    assert len(data["answers"]) == 19 and all(v is None for v in data["answers"].values())
+    assert "# Leaders" in out or "#" in out.split("culture-")[0]
+
+
+def test_template_filled_in_scores(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    run("template", "nef", "-o", str(path))
+    path.write_text(path.read_text().replace(":\n", ": descriptive\n").replace(
+        "answers: descriptive", "answers:").replace("respondent: descriptive", "respondent:"))
+    result = run("score", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["level"] == "descriptive"
+
+
+def test_template_never_overwrites(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    path.write_text("precious")
+    result = run("template", "nef", "-o", str(path))
+    assert result.exit_code == 2
+    assert path.read_text() == "precious"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_result_renderers_golden(golden, fmt: str) -> None:
+    from coprod_cli.report import renderer
+    from tests.builders import CATALOGUE, result_for
+    from tests.conftest import render_text
+
+    res = result_for({"alpha-1": "not-yet", "alpha-2": "descriptive", "beta-1": "intermediate",
+                      "beta-2": {"level": "transformative", "evidence": "Board minutes"},
+                      "beta-3": "unsure"}, fail_under="intermediate")
+    rendered = renderer(Format(fmt)).result(res, CATALOGUE)
+    golden(f"result.{ {'text': 'txt', 'markdown': 'md', 'json': 'json'}[fmt] }",
+           render_text(rendered).replace(res.tool_version, "VERSION"))
