@@ -87,8 +87,10 @@ def test_builtin_data_is_found_from_any_directory(run: Run, tmp_path: Path,
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a binary file, not YAML text"),
         (b"id: caf\xe9\n", ":1:8: the file is not UTF-8 text"),
         (b"x" * (MAX_BYTES + 10), "the file is larger than 2 MiB"),
+        (b"id: " + b"[" * 100_000 + b"]" * 100_000, ":1:54: the YAML is nested more than 50"),
+        (b"- " * 60 + b"x\n", ":1:101: the YAML is nested more than 50 levels deep"),
     ],
-    ids=["empty", "blank", "binary", "latin-1", "huge"],
+    ids=["empty", "blank", "binary", "latin-1", "huge", "deep-flow", "deep-block"],
 )
 def test_unreadable_file_gets_one_clear_error(run: Run, tmp_path: Path, content: bytes,
                                               message: str) -> None:

@@ -174,7 +174,13 @@ class Library:
             if entry.name.endswith(".yaml") and entry.name != CATALOGUE_FILE:
                 library.paths[entry.name.removesuffix(".yaml")] = entry
         for path in extra:
-            framework = library.validate_framework(Document.read(path))
+            document = Document.read(path)
+            kind = document.kind()
+            if kind != "framework":
+                article = "an" if kind == "answers" else "a"
+                raise InvalidData(f"--framework needs a framework file; this is {article} {kind} "
+                                  "file", "name a file with 'dimensions:'", Location(str(path)))
+            framework = library.validate_framework(document)
             library.loaded[framework.id] = framework
             library.paths[framework.id] = path
         return library

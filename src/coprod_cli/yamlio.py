@@ -10,6 +10,7 @@ import yaml
 from coprod_cli.errors import FileProblem, InvalidData, Location
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 50  # libyaml composes recursively in C: a very deep document would crash it
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -85,9 +86,38 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
+def _may_nest_deeply(text: str) -> bool:
+    """A cheap upper bound on the nesting depth; only a file over it is checked exactly.
+
+    Each block level needs an indent or a '- ' (a mapping's sequence may share its indent,
+    hence the factor of two) and each flow level a bracket.
+    """
+    flow = text.count("[") + text.count("{")
+    if flow > MAX_DEPTH:
+        return True
+    block = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
+    return flow + 2 * block + 2 > MAX_DEPTH
+
+
+def _check_depth(text: str, name: str) -> None:
+    """Refuse documents nested more than MAX_DEPTH deep, reading events (never recursive)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidData(f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                                  "coprod files are shallow; check the brackets and indentation",
+                                  _where(name, event.start_mark))
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
 def parse(text: str, name: str) -> Any:
     """The YAML document as plain Python values, with every refusal located."""
     try:
+        if _may_nest_deeply(text):
+            _check_depth(text, name)
         document = yaml.load(text, Loader=StrictLoader)
     except _Refused as refused:
         raise InvalidData(refused.what, refused.fix, _where(name, refused.mark)) from None
@@ -97,9 +127,6 @@ def parse(text: str, name: str) -> Any:
                           _where(name, error.problem_mark or error.context_mark)) from None
     except yaml.YAMLError as error:
         raise InvalidData(f"not valid YAML: {error}", "check the file",
-                          Location(name)) from None
-    except RecursionError:
-        raise InvalidData("the YAML is nested too deeply", "flatten the structure",
                           Location(name)) from None
     if document is None:
         raise FileProblem("the file has no content, only comments",

@@ -10,7 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from coprod_cli import __version__
+from coprod_cli import __version__, yamlio
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.loader import Document, Library
 from coprod_cli.storage import write_atomic
@@ -68,7 +68,7 @@ def library(paths: list[Path] | None) -> Library:
 def read_document(name: str) -> Document:
     """A YAML document from a path, or from standard input when the name is '-'."""
     if name == "-":
-        return Document.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+        return Document.from_bytes(sys.stdin.buffer.read(yamlio.MAX_BYTES + 1), "<stdin>")
     return Document.read(Path(name))
 
 
