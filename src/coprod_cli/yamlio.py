@@ -134,7 +134,8 @@ def parse(text: str, name: str) -> Any:
     return document
 
 
-def _where(name: str, mark: yaml.Mark | None) -> Location:
+def _where(name: str, mark: Any) -> Location:
+    """A location from a PyYAML mark (Python or C), lines and columns from 1."""
     if mark is None:
         return Location(name)
     return Location(name, mark.line + 1, mark.column + 1)
