@@ -42,7 +42,8 @@ def main() -> int:
         score.append(once(coprod))
     f, s = statistics.median(floor), statistics.median(score)
     print(f"floor  median {f * 1000:7.1f} ms  (min {min(floor) * 1000:.1f})")
-    print(f"score  median {s * 1000:7.1f} ms  (min {min(score) * 1000:.1f})  --format {args.format}")
+    print(f"score  median {s * 1000:7.1f} ms  (min {min(score) * 1000:.1f})  "
+          f"--format {args.format}")
     print(f"ratio  {s / f:.2f}  (goal <= {GOAL})  {'met' if s / f <= GOAL else 'NOT met'}")
     return 0
 
