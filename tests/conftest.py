@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from coprod_cli.cli import app
+
+# Keep the cache of validated built-in frameworks out of the developer's home.
+os.environ.setdefault("COPROD_CACHE_DIR", tempfile.mkdtemp(prefix="coprod-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -130,3 +130,16 @@ def test_framework_from_stdin(run: Run) -> None:
     result = run("validate", "-", input=VALID[0].read_bytes())
     assert result.exit_code == 0
     assert "-: ok (framework 'minimal'" in result.stdout
+
+
+def test_builtin_frameworks_are_cached_and_a_damaged_cache_is_ignored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path))
+    first = Library.builtin().framework("nef")
+    cached = sorted(p.name for p in tmp_path.iterdir())
+    assert any(name.startswith("nef.yaml-") for name in cached)
+    assert any(name.startswith("core.yaml-") for name in cached)
+    assert Library.builtin().framework("nef") == first
+    for path in tmp_path.iterdir():
+        path.write_text("{not json")
+    assert Library.builtin().framework("nef") == first

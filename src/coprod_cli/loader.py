@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import types
 import typing
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -13,10 +16,11 @@ from typing import Any, Literal, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from coprod_cli import yamlio
+from coprod_cli import __version__, yamlio
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.storage import write_atomic
 
 M = TypeVar("M", bound=BaseModel)
 Kind = Literal["framework", "answers", "catalogue"]
@@ -156,6 +160,33 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
+def _cache_file(name: str, data: bytes) -> Path | None:
+    """Where a validated built-in file is kept as JSON, keyed by its content and our version."""
+    if os.environ.get("COPROD_NO_CACHE"):
+        return None
+    home = os.environ.get("COPROD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coprod")
+    return Path(home) / f"{name}-{__version__}-{zlib.crc32(data):08x}.json"
+
+
+def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """A built-in file as a model. Parsing YAML in Python is the slow part of start-up, so the
+    validated model is cached as JSON and validated again from there (in Rust, far faster)."""
+    data = entry.read_bytes()
+    cache = _cache_file(entry.name, data)
+    if cache is not None and cache.is_file():
+        try:
+            return model.model_validate_json(cache.read_bytes(), context=context)
+        except (OSError, ValidationError):
+            pass  # a stale or damaged cache: read the YAML instead
+    value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(model, context)
+    if cache is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(cache, value.model_dump_json(by_alias=True))
+    return value
+
+
 @dataclass
 class Library:
     """The catalogue and every framework coprod can use: built-in, then added by path."""
@@ -167,9 +198,7 @@ class Library:
     @classmethod
     def builtin(cls, extra: Iterable[Path] = ()) -> Library:
         folder = files("coprod_cli.frameworks")
-        catalogue = Document.from_bytes(
-            (folder / CATALOGUE_FILE).read_bytes(), CATALOGUE_FILE).validate(Catalogue)
-        library = cls(catalogue)
+        library = cls(_builtin(folder / CATALOGUE_FILE, Catalogue))
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".yaml") and entry.name != CATALOGUE_FILE:
                 library.paths[entry.name.removesuffix(".yaml")] = entry
@@ -200,9 +229,8 @@ class Library:
                 raise UsageProblem(
                     f"unknown framework '{framework_id}'{did_you_mean(framework_id, self.ids)}",
                     f"use one of {', '.join(self.ids)}, or add one with --framework PATH")
-            name = f"frameworks/{entry.name}" if not isinstance(entry, Path) else str(entry)
-            self.loaded[framework_id] = self.validate_framework(
-                Document.from_bytes(entry.read_bytes(), name))
+            context = {"recommendations": {rec.id for rec in self.catalogue.recommendations}}
+            self.loaded[framework_id] = _builtin(entry, Framework, context)
         return self.loaded[framework_id]
 
     def frameworks(self) -> list[Framework]:
