@@ -9,6 +9,7 @@ def test_core_imports_neither_typer_nor_rich() -> None:
         "import sys\n"
         "import coprod_cli.models, coprod_cli.answers, coprod_cli.loader, coprod_cli.yamlio\n"
         "import coprod_cli.scoring, coprod_cli.results, coprod_cli.progress\n"
+        "import coprod_cli.questionnaire\n"
         "from coprod_cli.loader import Library\n"
         "Library.builtin().frameworks()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich', 'click'}))"

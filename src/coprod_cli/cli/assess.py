@@ -1,0 +1,314 @@
+"""The interactive questionnaire: one statement at a time, every answer saved at once."""
+
+from __future__ import annotations
+
+import datetime
+import shlex
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+
+from coprod_cli import questionnaire as q
+from coprod_cli.answers import Answer, Answers, Respondent
+from coprod_cli.cli import screens
+from coprod_cli.cli.common import FrameworkPaths, NoColor, app, console, guarded, library
+from coprod_cli.cli.prompts import (
+    InputEnded,
+    choose,
+    confirm,
+    hangup_is_interrupt,
+    read_line,
+    uninterrupted,
+)
+from coprod_cli.errors import UsageProblem, did_you_mean
+from coprod_cli.loader import Document, Library
+from coprod_cli.models import Framework
+from coprod_cli.report import Format, renderer
+from coprod_cli.scoring import Tally, score
+from coprod_cli.storage import render_answers, write_atomic
+
+
+@dataclass
+class Session:
+    """One respondent's answers being given, and the file they are saved in after each one."""
+
+    lib: Library
+    framework: Framework
+    path: Path
+    out: Console
+    plain: bool
+    extra: list[Path]
+    role: str | None = None
+    assessed_on: datetime.date | None = None
+    given: dict[str, Answer | None] = field(default_factory=dict)
+
+    @cached_property
+    def flow(self) -> tuple[q.Step, ...]:
+        return q.steps(self.framework)
+
+    def answers(self) -> Answers:
+        return Answers(framework=self.framework.id, respondent=Respondent(role=self.role),
+                       assessed_on=self.assessed_on, answers=dict(self.given))
+
+    def save(self) -> None:
+        """Write every answer so far: a temporary file, then a rename, never half a file."""
+        text = render_answers(self.framework, self.lib.catalogue, self.answers(),
+                              plain=self.plain)
+        try:
+            with uninterrupted():
+                write_atomic(self.path, text)
+        except OSError as error:
+            raise UsageProblem(f"cannot save answers in {self.path} ({error.strerror})",
+                               "check the folder exists and you may write there") from error
+
+    def resume_command(self) -> str:
+        parts = ["coprod", "assess"]
+        for extra in self.extra:
+            parts += ["--framework", str(extra.resolve())]
+        parts += ["-o", str(self.path.resolve())] + (["--plain"] if self.plain else [])
+        return " ".join(shlex.quote(part) for part in parts)
+
+    def count(self) -> str:
+        return f"{q.answered(self.flow, self.given)} of {len(self.flow)} answered"
+
+    def say(self, *parts: RenderableType) -> None:
+        for part in parts:
+            self.out.print(part)
+
+    def say_whole(self, text: str, style: str = "") -> None:
+        """A line with a path or a command: never broken by coprod, so it copies whole."""
+        self.out.print(Text(text, style=style), soft_wrap=True)
+
+
+def _reply(session: Session, step: q.Step) -> q.Reply:
+    """Ask until the reply is an answer, 'keep', 'back' (when possible) or 'quit'."""
+    while True:
+        typed = read_line(session.out, screens.PROMPT)
+        has_answer = session.given.get(step.statement.id) is not None
+        reply = q.parse_reply(typed, session.lib.catalogue, has_answer)
+        if reply.kind == "help":
+            session.say(screens.help_screen(step, session.lib.catalogue, session.plain))
+        elif reply.kind == "invalid":
+            session.say(Text(reply.problem))
+        elif reply.kind == "back" and q.back(step.index) is None:
+            session.say(Text("This is the first statement, so there is nothing to go back to."))
+        else:
+            return reply
+
+
+def _answer(session: Session, step: q.Step, level: str) -> None:
+    before = session.given.get(step.statement.id)
+    new = before.model_copy(update={"level": level}) if before else Answer(level=level)
+    session.given[step.statement.id] = new
+    session.save()
+    label = screens.level_label(session.lib.catalogue, level)
+    session.say(Text(f"Saved: {label}. ({session.count()})"))
+
+
+def _run(session: Session) -> bool:
+    """Ask every unanswered statement; False when the respondent stops early with q."""
+    flow = session.flow
+    index = q.next_unanswered(flow, session.given)
+    shown: str | None = None
+    while index is not None:
+        step = flow[index]
+        if step.dimension.id != shown:
+            session.say(screens.dimension_intro(step))
+            shown = step.dimension.id
+        current = session.given.get(step.statement.id)
+        session.say(screens.statement_screen(step, session.lib.catalogue, session.plain,
+                                             current.level if current else None))
+        reply = _reply(session, step)
+        if reply.kind == "quit":
+            return False
+        if reply.kind == "back":
+            index = q.back(index)
+            continue
+        if reply.kind == "level" and reply.level:
+            _answer(session, step, reply.level)
+        index = q.next_unanswered(flow, session.given, index)
+    return True
+
+
+def _finish(session: Session) -> None:
+    tally = Tally(session.framework)
+    tally.add(session.answers(), str(session.path))
+    result = score(session.framework, session.lib.catalogue, tally)
+    where = session.path.resolve()
+    session.say(Text(""), Text(f"All {len(session.flow)} statements answered. Thank you.",
+                               style="bold"), Text(""),
+                renderer(Format.text).result(result, session.lib.catalogue), Text(""))
+    session.say_whole(f"Your answers are saved in {where}")
+    session.say_whole(f"Score them again with: coprod score {shlex.quote(str(where))}")
+
+
+def _load(lib: Library, path: Path, framework_id: str | None) -> tuple[Answers, Framework]:
+    answers, fw = lib.answers(Document.read(path))
+    if framework_id and fw.id != framework_id:
+        raise UsageProblem(f"{path} holds answers for '{fw.id}', not '{framework_id}'",
+                           "leave out FRAMEWORK to carry on with it, or choose another -o FILE")
+    return answers, fw
+
+
+def _check_role(lib: Library, role: str | None) -> None:
+    ids = [r.id for r in lib.catalogue.roles]
+    if role is not None and role not in ids:
+        raise UsageProblem(f"unknown role '{role}'{did_you_mean(role, ids)}",
+                           f"use one of {', '.join(ids)}")
+
+
+def _start(lib: Library, out: Console, framework_id: str | None, output: Path | None,
+           extra: list[Path]) -> tuple[Session, Answers | None]:
+    """The framework and the file: from the file when it exists, else asked or named."""
+    if output is not None and output.exists():
+        answers, fw = _load(lib, output, framework_id)
+        return Session(lib, fw, output, out, False, extra), answers
+    fw = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)
+    path = output or Path(f"coprod-{fw.id}-answers.yaml")
+    if not path.resolve().parent.is_dir():
+        raise UsageProblem(f"cannot save answers in {path}: its folder does not exist",
+                           "create the folder first, or choose another -o FILE")
+    existing = _load(lib, path, fw.id)[0] if path.exists() else None
+    return Session(lib, fw, path, out, False, extra), existing
+
+
+def _choose_framework(lib: Library, out: Console) -> Framework:
+    frameworks = lib.frameworks()
+    rows = [(fw.id, f"{fw.name}, {len(fw.statements)} statements. {fw.plain}")
+            for fw in frameworks]
+    chosen = choose(out, "Which framework (set of statements) would you like to answer?", rows,
+                    [fw.id for fw in frameworks], f"Framework (1-{len(rows)}): ")
+    return lib.framework(chosen or frameworks[0].id)
+
+
+def _ask_role(session: Session) -> None:
+    roles = session.lib.catalogue.roles
+    keep = f"press Enter to keep '{session.role}'" if session.role else "press Enter to skip it"
+    session.say(Text(""))
+    chosen = choose(session.out, "First, who are you answering as?",
+                    [(role.name, role.plain) for role in roles], [role.id for role in roles],
+                    f"Your role (1-{len(roles)}, or Enter to skip): ", skippable=True,
+                    note=f"This is optional: {keep}. Your role is saved with your answers; "
+                    "when several people's answers are put together, each role's view counts "
+                    "equally.")
+    session.role = chosen or session.role
+    if session.role:
+        session.say(Text(f"Answering as: {session.lib.catalogue.role(session.role).name}."))
+
+
+def _welcome(session: Session, resumed: bool) -> None:
+    session.say(screens.welcome(session.framework))
+    session.say_whole(f"  {session.path.resolve()}")
+    if resumed:
+        start = q.next_unanswered(session.flow, session.given)
+        where = f" Carrying on at statement {start + 1}." if start is not None else \
+            " Every statement is answered already (to answer again from the start, use " \
+            "--restart)."
+        session.say(Text(""), Text(f"Resuming: {session.count()}.{where}", style="bold"))
+
+
+def _restart(session: Session, existing: Answers) -> bool:
+    """Clear the answers only when the person types yes."""
+    held = sum(1 for a in existing.answers.values() if a is not None)
+    if not held:
+        return True
+    session.say(Text(f"{session.path} already holds {held} answers. --restart clears them all.",
+                     style="bold"))
+    return confirm(session.out, "Type yes to clear them and start again, or anything else to "
+                   "keep them: ")
+
+
+def _prepare(session: Session, existing: Answers | None, role: str | None,
+             restart: bool) -> bool:
+    """Fill the session from the file (or start afresh); False when a restart was refused."""
+    if existing is not None and restart and not _restart(session, existing):
+        return False
+    fresh = existing is None or restart
+    if existing is not None:
+        session.role = existing.respondent.role
+    if existing is not None and not fresh:
+        session.given = dict(existing.answers)
+        session.assessed_on = existing.assessed_on
+    session.given = {s.id: session.given.get(s.id) for s in session.framework.statements}
+    session.assessed_on = session.assessed_on or datetime.date.today()
+    if existing is not None and restart:
+        session.save()  # confirmed: the old answers go now, so the file says what is true
+        session.say(Text("Cleared. Starting again from the first statement."))
+    _welcome(session, resumed=not fresh)
+    if role is not None:
+        session.role = role
+    elif fresh:
+        _ask_role(session)
+    session.save()
+    return True
+
+
+def _stopped(out: Console, session: Session | None, why: str) -> None:
+    """Where the answers are and how to carry on; the terminal may be gone, so never fail."""
+    try:
+        if session is None or not session.path.exists():
+            out.print(Text(f"\n{why} No answers were given, so nothing was saved."))
+            return
+        session.say(Text(""))
+        session.say_whole(f"{why} {session.count()}, saved in {session.path.resolve()}", "bold")
+        session.say_whole(f"Carry on where you left off with: {session.resume_command()}")
+    except OSError:
+        pass
+
+
+@app.command("assess")
+@guarded
+def assess_command(
+    framework_id: Annotated[str | None, typer.Argument(
+        metavar="[FRAMEWORK]", help="A framework id, e.g. nef or scie (asked when left out, "
+        "or taken from an existing answers file).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False,
+        help="The answers file: carried on with if it exists (default: "
+        "coprod-FRAMEWORK-answers.yaml in this folder).")] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Who is answering, e.g. carer or practitioner (asked when left out; "
+        "optional).")] = None,
+    plain: Annotated[bool, typer.Option("--plain", help="Easy-read wording throughout.")]
+    = False,
+    restart: Annotated[bool, typer.Option(
+        "--restart", help="Clear the answers in an existing file and start again (asks you to "
+        "type yes first).")] = False,
+    framework: FrameworkPaths = None,
+    no_color: NoColor = False,
+) -> None:
+    """Answer a framework's statements one at a time; every answer is saved at once.
+
+    Type 0-3 (or a level's name) to answer, u unsure, ? help, b back, q save and stop.
+    Run it again on the same file to carry on where you left off.
+
+    Exit codes: 0 finished, or stopped with q; 1 input ended before the last statement, or a
+    restart not confirmed; 2 invalid file or usage; 130 interrupted (Ctrl-C or the terminal
+    closed). Every answer given is saved in each case.
+    """
+    lib = library(framework)
+    _check_role(lib, role)
+    out = console(no_color)
+    session: Session | None = None
+    try:
+        with hangup_is_interrupt():
+            session, existing = _start(lib, out, framework_id, output, list(framework or []))
+            session.plain = plain
+            if not _prepare(session, existing, role, restart):
+                out.print(Text(f"Nothing was cleared: {session.path} is as it was."))
+                raise typer.Exit(1)
+            if _run(session):
+                _finish(session)
+            else:
+                _stopped(out, session, "Stopped.")
+    except InputEnded:
+        _stopped(out, session, "Input ended before the last statement.")
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        _stopped(out, session, "Interrupted.")
+        raise typer.Exit(130) from None

@@ -1,0 +1,74 @@
+"""What the questionnaire shows: the welcome, each part, each statement and its help."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
+
+from coprod_cli import questionnaire as q
+from coprod_cli.cli.prompts import numbered
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue, Framework
+
+PROMPT = "Your answer (0-3, u unsure, ? help, b back, q save and stop): "
+
+
+def level_label(catalogue: Catalogue, level: str) -> str:
+    """'2 Intermediate' or 'unsure': the number and the name, never colour alone."""
+    if level not in LEVEL_VALUES:
+        return "unsure"
+    return f"{LEVEL_VALUES[level]} {catalogue.level(level).name}"
+
+
+def welcome(fw: Framework) -> RenderableType:
+    return Group(
+        Text(""), Text(fw.name, style="bold"), Text(fw.plain),
+        Text(f"There are {len(fw.statements)} statements in {len(fw.dimensions)} parts. For "
+             "each one, pick the description that fits best how things are now."),
+        Text(""), Text("How to answer: type 0, 1, 2 or 3 (or the level's name) and press Enter."),
+        Text("Other keys: u unsure, ? help, b back to the statement before, q save and stop."),
+        Text("Every answer is saved at once, so you can stop at any time and carry on later. "
+             "Your answers file:"))
+
+
+def dimension_intro(step: q.Step) -> RenderableType:
+    """Shown on entering a part: its name and its plain introduction."""
+    return Group(Text(""), Text(f"Part {step.dimension_number} of {step.dimensions}: "
+                                f"{step.dimension.name}", style="bold underline"),
+                 Text(step.dimension.plain))
+
+
+def statement_screen(step: q.Step, catalogue: Catalogue, plain: bool,
+                     current: str | None) -> RenderableType:
+    """Where we are, the statement, and the four levels numbered 0-3 with what each looks like."""
+    statement = step.statement
+    parts: list[RenderableType] = [
+        Text(""), Text(f"{step.progress} ({step.dimension.name})", style="bold"),
+        Text(statement.plain if plain else statement.text)]
+    if not plain:
+        parts.append(Text.assemble(("In plain words: ", "italic"), statement.plain))
+    parts += [Text(""), numbered([(catalogue.level(level).name, statement.levels.at(level))
+                                  for level in LEVEL_IDS])]
+    if current is not None:
+        parts.append(Text(f"Current answer: {level_label(catalogue, current)}. "
+                          "Press Enter to keep it, or type a new answer."))
+    return Group(*parts)
+
+
+def help_screen(step: q.Step, catalogue: Catalogue, plain: bool) -> RenderableType:
+    """The statement explained, the other wording, and any jargon in plain words."""
+    statement = step.statement
+    parts: list[RenderableType] = [Text(""), Text(f"Help with {step.progress.lower()}",
+                                                  style="bold")]
+    if statement.help:
+        parts.append(Text(statement.help))
+    parts.append(Text.assemble(("The full wording: " if plain else "In plain words: ", "italic"),
+                               statement.text if plain else statement.plain))
+    terms = q.jargon(statement, catalogue.glossary)
+    if terms:
+        parts.append(Text("Words that may be new:"))
+        parts += [Padding(Text.assemble((term.term, "bold"), f": {term.plain}"), (0, 0, 0, 2))
+                  for term in terms]
+    parts.append(Text("Pick the description (0 to 3) closest to how things are now, not how "
+                      "you would like them to be. If you cannot tell, type u for unsure."))
+    return Group(*parts)

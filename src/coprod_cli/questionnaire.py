@@ -1,0 +1,127 @@
+"""The questionnaire's flow without a terminal: the steps, replies, going back and resuming."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from coprod_cli.answers import UNSURE, parse_level_word
+from coprod_cli.errors import did_you_mean
+from coprod_cli.models import LEVEL_IDS, Catalogue, Dimension, Framework, GlossaryEntry, Statement
+
+ReplyKind = Literal["level", "help", "back", "quit", "keep", "invalid"]
+_WORDS: dict[ReplyKind, tuple[str, ...]] = {
+    "help": ("?", "h", "help"),
+    "back": ("b", "back"),
+    "quit": ("q", "quit", "stop", "exit"),
+}
+_UNSURE_WORDS = ("u", "unsure", "not sure", "don't know", "dont know", "do not know",
+                 "i don't know", "i dont know", "i do not know")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One statement to rate, where it sits in the framework and in its dimension."""
+
+    index: int
+    total: int
+    dimension: Dimension
+    dimension_number: int
+    dimensions: int
+    statement: Statement
+
+    @property
+    def first_in_dimension(self) -> bool:
+        return self.statement.id == self.dimension.statements[0].id
+
+    @property
+    def progress(self) -> str:
+        """'Statement 7 of 24', counted from 1 as a person counts."""
+        return f"Statement {self.index + 1} of {self.total}"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What a line typed by the respondent means; `level` is a level id or 'unsure'."""
+
+    kind: ReplyKind
+    level: str | None = None
+    problem: str = ""
+
+
+def steps(framework: Framework) -> tuple[Step, ...]:
+    """Every statement in the framework's order."""
+    pairs = [(number, d, s) for number, d in enumerate(framework.dimensions, 1)
+             for s in d.statements]
+    return tuple(Step(index, len(pairs), d, number, len(framework.dimensions), s)
+                 for index, (number, d, s) in enumerate(pairs))
+
+
+def answered(flow: Sequence[Step], answers: Mapping[str, object | None]) -> int:
+    return sum(1 for step in flow if answers.get(step.statement.id) is not None)
+
+
+def next_unanswered(flow: Sequence[Step], answers: Mapping[str, object | None],
+                    after: int = -1) -> int | None:
+    """The first unanswered step after `after`, wrapping round; None when all are answered."""
+    order = [*range(after + 1, len(flow)), *range(0, min(after + 1, len(flow)))]
+    return next((i for i in order if answers.get(flow[i].statement.id) is None), None)
+
+
+def back(index: int) -> int | None:
+    """The step before, or None at the first one."""
+    return index - 1 if index > 0 else None
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'")).rstrip(".)")
+
+
+def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Reply:
+    """A typed line as a reply; anything else is 'invalid' with a problem that says what to do."""
+    word = _normal(text)
+    if not word:
+        return Reply("keep") if has_answer else _invalid("Nothing was typed.")
+    for kind, words in _WORDS.items():
+        if word in words:
+            return Reply(kind)
+    if word in _UNSURE_WORDS:
+        return Reply("level", UNSURE)
+    names = {_normal(level.name): level.id for level in catalogue.levels}
+    if word in names:
+        return Reply("level", names[word])
+    if word.isdigit() and word not in {"0", "1", "2", "3"}:
+        return _invalid(f"{word} is not one of the levels.")
+    try:
+        return Reply("level", parse_level_word(word))
+    except ValueError:
+        choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
+        return _invalid(f"'{text.strip()}' is not an answer{_suggest(word, choices)}.")
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    """The one choice that starts with what was typed, else the closest one (or nothing)."""
+    starting = [choice for choice in choices if len(word) >= 3 and choice.startswith(word)]
+    return f" (did you mean '{starting[0]}'?)" if len(starting) == 1 else \
+        did_you_mean(word, choices)
+
+
+def _invalid(problem: str) -> Reply:
+    return Reply("invalid", problem=f"{problem} Type 0, 1, 2 or 3 (or a level's name), "
+                 "u if you are unsure, ? for help, b to go back, or q to save and stop.")
+
+
+def jargon(statement: Statement, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Glossary entries whose term (or another form of it) appears in the statement's words."""
+    words = " ".join([statement.text, statement.plain, statement.help or "",
+                      *(statement.levels.at(level) for level in LEVEL_IDS)])
+    return [entry for entry in glossary if any(_mentions(words, form)
+                                               for form in (entry.term, *entry.also))]
+
+
+def _mentions(text: str, form: str) -> bool:
+    """Whole words only, ignoring case: 'engage' is not found inside 'engagement'."""
+    pattern = r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])"
+    return re.search(pattern, text, re.IGNORECASE) is not None

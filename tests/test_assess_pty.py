@@ -1,0 +1,132 @@
+"""The questionnaire end to end in a real pseudo-terminal, as a person would use it."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.loader import Document, Library
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = [pytest.mark.pty,
+              pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a pty")]
+
+PROMPT = "Your answer (0-3, u unsure, ? help, b back, q save and stop): "
+ROLE_PROMPT = "Your role (1-7, or Enter to skip): "
+LIMIT = 30  # seconds: only so a hang fails the test instead of stalling CI
+
+
+def spawn(*args: str) -> pexpect.spawn:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "coprod_cli", "assess", *args], env=env,
+                          encoding="utf-8", timeout=LIMIT, dimensions=(40, 100))
+    child.logfile_read = io.StringIO()  # everything shown, to check for colour afterwards
+    return child
+
+
+def overall(child: pexpect.spawn, level: str) -> None:
+    """The overall level, which may be bold (bold is not colour, so NO_COLOR keeps it)."""
+    child.expect(r"Overall level: (\x1b\[[0-9;]*m)*" + level)
+
+
+def colours(child: pexpect.spawn) -> list[str]:
+    """Escape codes that set a foreground or background colour."""
+    return re.findall(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7])(?:;[0-9;]*)?m",
+                      child.logfile_read.getvalue())
+
+
+def answer(child: pexpect.spawn, reply: str) -> None:
+    child.expect_exact(PROMPT)
+    child.sendline(reply)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return int(child.exitstatus if child.exitstatus is not None else -1)
+
+
+def levels(path: Path) -> list[str | None]:
+    answers = Library.builtin().answers(Document.read(path))[0].answers
+    return [a.level if a else None for a in answers.values()]
+
+
+def test_answer_everything_using_help_back_and_unsure(tmp_path: Path) -> None:
+    path = tmp_path / "sam.yaml"
+    child = spawn("nef", "-o", str(path))
+    child.expect_exact("First, who are you answering as?")
+    child.expect_exact(ROLE_PROMPT)
+    child.sendline("2")
+    child.expect_exact("Statement 1 of 24 (Assets)")
+    answer(child, "?")
+    child.expect_exact("Help with statement 1 of 24")
+    answer(child, "2")
+    child.expect_exact("Saved: 2 Intermediate. (1 of 24 answered)")
+    child.expect_exact("Statement 2 of 24")
+    answer(child, "b")
+    child.expect_exact("Statement 1 of 24")
+    child.expect_exact("Current answer: 2 Intermediate.")
+    answer(child, "3")
+    child.expect_exact("Statement 2 of 24")
+    answer(child, "u")
+    child.expect_exact("Saved: unsure.")
+    for _ in range(22):
+        answer(child, "1")
+    child.expect_exact("All 24 statements answered.")
+    overall(child, "DESCRIPTIVE")
+    child.expect_exact(f"coprod score {path}")
+    assert finish(child) == 0
+    assert colours(child) == []  # NO_COLOR is respected
+    assert levels(path) == ["transformative", "unsure", *["descriptive"] * 22]
+
+
+def test_ctrl_c_half_way_keeps_every_answer_then_resume_and_finish(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    child = spawn("nef", "-o", str(path), "--role", "carer")
+    for _ in range(12):
+        answer(child, "2")
+    child.expect_exact("Statement 13 of 24")
+    child.expect_exact(PROMPT)
+    child.sendintr()
+    child.expect_exact("Interrupted. 12 of 24 answered")
+    child.expect_exact(f"coprod assess -o {path}")
+    assert finish(child) == 130
+    assert levels(path) == ["intermediate"] * 12 + [None] * 12
+
+    child = spawn("-o", str(path))
+    child.expect_exact("Resuming: 12 of 24 answered. Carrying on at statement 13.")
+    child.expect_exact("Statement 13 of 24")
+    for _ in range(12):
+        answer(child, "3")
+    overall(child, "INTERMEDIATE")
+    assert finish(child) == 0
+    assert levels(path) == ["intermediate"] * 12 + ["transformative"] * 12
+
+
+def test_end_of_input_keeps_the_answers_and_invents_none(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    child = spawn("nef", "-o", str(path), "--role", "practitioner")
+    for reply in ("0", "1", "2"):
+        answer(child, reply)
+    child.expect_exact(PROMPT)
+    child.sendeof()
+    child.expect_exact("Input ended before the last statement. 3 of 24 answered")
+    assert finish(child) == 1
+    assert levels(path) == ["not-yet", "descriptive", "intermediate", *[None] * 21]
+
+
+def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    child = spawn("nef", "-o", str(path), "--role", "manager")
+    for _ in range(5):
+        answer(child, "1")
+    child.expect_exact(PROMPT)
+    child.kill(signal.SIGHUP)
+    assert finish(child) == 130
+    assert levels(path) == ["descriptive"] * 5 + [None] * 19

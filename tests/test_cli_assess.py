@@ -1,0 +1,274 @@
+"""The questionnaire through the CLI, with scripted input: answers kept whatever happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.answers import Answers
+from coprod_cli.cli import assess
+from coprod_cli.loader import Document, Library
+from tests.conftest import Run
+
+NEF = 24
+SKIP_ROLE = "\n"
+
+
+def lines(*replies: str) -> str:
+    return "".join(f"{reply}\n" for reply in replies)
+
+
+def saved(path: Path) -> Answers:
+    """The file as coprod reads it: a valid answers file, or the test fails."""
+    return Library.builtin().answers(Document.read(path))[0]
+
+
+def levels(path: Path) -> dict[str, str | None]:
+    return {sid: a.level if a else None for sid, a in saved(path).answers.items()}
+
+
+@pytest.fixture
+def answers_file(tmp_path: Path) -> Path:
+    return tmp_path / "answers.yaml"
+
+
+def test_answering_everything_saves_a_file_score_and_validate_accept(
+        run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file),
+                 input=SKIP_ROLE + lines(*["2"] * NEF))
+    assert result.exit_code == 0, result.output
+    assert "Statement 1 of 24 (Assets)" in result.stdout
+    assert "Statement 24 of 24" in result.stdout
+    assert "Overall level: INTERMEDIATE" in result.stdout
+    assert f"Your answers are saved in {answers_file}" in result.stdout
+    assert f"coprod score {answers_file}" in result.stdout
+    assert set(levels(answers_file).values()) == {"intermediate"}
+    assert run("score", str(answers_file)).exit_code == 0
+    assert run("validate", str(answers_file)).stdout.endswith("24 of 24 statements answered)\n")
+
+
+def test_each_screen_has_the_part_statement_and_four_numbered_levels(
+        run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), "--role", "carer",
+              input=lines("q")).stdout
+    assert "Part 1 of 6: Assets" in out
+    assert "This part is about seeing you as a partner" in out  # the plain introduction
+    assert "In plain words: You are an equal partner" in out
+    for number, name in enumerate(["Not yet co-production", "Descriptive", "Intermediate",
+                                   "Transformative"]):
+        assert f"{number}  {name}: " in out
+    assert "First, who are you answering as?" not in out  # --role was given
+    assert saved(answers_file).respondent.role == "carer"
+
+
+def test_role_is_asked_and_may_be_skipped(run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input=lines("2", "q"))
+    assert "First, who are you answering as?" in result.stdout
+    assert "2  Carer: " in result.stdout
+    assert saved(answers_file).respondent.role == "carer"
+    other = answers_file.with_name("other.yaml")
+    run("assess", "nef", "-o", str(other), input=lines("", "q"))
+    assert saved(other).respondent.role is None
+
+
+def test_level_names_unsure_and_back_change_what_is_saved(run: Run, answers_file: Path) -> None:
+    script = lines("", "transformative", "u", "b", "not yet", "1")
+    result = run("assess", "nef", "-o", str(answers_file), input=script)
+    assert "Current answer: unsure. Press Enter to keep it" in result.stdout
+    given = levels(answers_file)
+    assert (given["assets-1"], given["assets-2"], given["assets-3"]) == (
+        "transformative", "not-yet", "descriptive")
+    assert given["assets-4"] is None
+
+
+def test_enter_keeps_an_answer_after_going_back(run: Run, answers_file: Path) -> None:
+    run("assess", "nef", "-o", str(answers_file), input=lines("", "3", "b", "", "0"))
+    given = levels(answers_file)
+    assert (given["assets-1"], given["assets-2"]) == ("transformative", "not-yet")
+
+
+def test_back_at_the_first_statement_says_so(run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), input=lines("", "b", "q")).stdout
+    assert "This is the first statement, so there is nothing to go back to." in out
+
+
+def test_help_explains_the_statement_and_its_jargon(run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), input=lines("", "2", "?", "q")).stdout
+    assert "Help with statement 2 of 24" in out
+    assert "Assets are the good things people bring" in out  # the statement's help
+    assert "Words that may be new:" in out
+    assert "lived experience: " in out
+    assert levels(answers_file)["assets-2"] is None  # help is not an answer
+
+
+def test_a_wrong_reply_is_explained_and_asked_again(run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), input=lines("", "7", "inter", "2",
+                                                                    "q")).stdout
+    assert "7 is not one of the levels" in out
+    assert "did you mean 'intermediate'" in out
+    assert out.count("Statement 1 of 24") == 1  # asked again, not moved on
+    assert levels(answers_file)["assets-1"] == "intermediate"
+
+
+def test_q_saves_stops_and_says_how_to_carry_on(run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input=lines("", "1", "q"))
+    assert result.exit_code == 0
+    assert f"Stopped. 1 of 24 answered, saved in {answers_file}" in result.stdout
+    assert f"coprod assess -o {answers_file}" in result.stdout
+
+
+def test_input_ending_early_keeps_every_answer_and_invents_none(
+        run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input=lines("", "3", "2", "1"))
+    assert result.exit_code == 1
+    assert "Input ended before the last statement. 3 of 24 answered" in result.stdout
+    assert f"Carry on where you left off with: coprod assess -o {answers_file}" in result.stdout
+    given = levels(answers_file)
+    assert [given[s] for s in ("assets-1", "assets-2", "assets-3")] == [
+        "transformative", "intermediate", "descriptive"]
+    assert sum(level is not None for level in given.values()) == 3
+    assert list(answers_file.parent.iterdir()) == [answers_file]  # no temporary file left
+
+
+def test_input_ending_at_the_role_question_saves_nothing(run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input="")
+    assert result.exit_code == 1
+    assert "nothing was saved" in result.stdout
+    assert not answers_file.exists()
+
+
+def test_running_again_resumes_at_the_first_unanswered_statement(
+        run: Run, answers_file: Path) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "practitioner",
+        input=lines("1", "1", "1"))
+    result = run("assess", "-o", str(answers_file), input=lines(*["3"] * (NEF - 3)))
+    assert result.exit_code == 0, result.output
+    assert "Resuming: 3 of 24 answered. Carrying on at statement 4." in result.stdout
+    assert "Statement 1 of 24" not in result.stdout
+    assert "First, who are you answering as?" not in result.stdout
+    given = levels(answers_file)
+    assert [given[f"assets-{i}"] for i in range(1, 5)] == ["descriptive"] * 3 + ["transformative"]
+    assert saved(answers_file).respondent.role == "practitioner"
+
+
+def test_a_file_already_complete_shows_the_result(run: Run, answers_file: Path) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines(*["1"] * NEF))
+    before = answers_file.read_bytes()
+    result = run("assess", "-o", str(answers_file), input="")
+    assert result.exit_code == 0
+    assert "Every statement is answered already" in result.stdout
+    assert "Overall level: DESCRIPTIVE" in result.stdout
+    assert saved(answers_file).answers == Library.builtin().answers(
+        Document.from_bytes(before, "before"))[0].answers
+
+
+def test_changing_an_answer_keeps_its_evidence(run: Run, answers_file: Path) -> None:
+    answers_file.write_text("framework: nef\nanswers:\n  assets-1:\n    level: not-yet\n"
+                            "    evidence: Board minutes\n", encoding="utf-8")
+    run("assess", "-o", str(answers_file), input=lines("b", "3", "q"))
+    answer = saved(answers_file).answers["assets-1"]
+    assert answer is not None and (answer.level, answer.evidence) == (
+        "transformative", "Board minutes")
+
+
+def test_restart_clears_answers_only_after_yes(run: Run, answers_file: Path) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("1", "1"))
+    before = answers_file.read_bytes()
+    refused = run("assess", "nef", "-o", str(answers_file), "--restart", input=lines("no"))
+    assert refused.exit_code == 1
+    assert "--restart clears them all" in refused.stdout
+    assert "Nothing was cleared" in refused.stdout
+    assert answers_file.read_bytes() == before
+    no_input = run("assess", "nef", "-o", str(answers_file), "--restart", input="")
+    assert no_input.exit_code == 1 and answers_file.read_bytes() == before
+    interrupted = run("assess", "nef", "-o", str(answers_file), "--restart",
+                      input=lines("yes"))
+    assert interrupted.exit_code == 1
+    assert "Cleared. Starting again" in interrupted.stdout
+    assert set(levels(answers_file).values()) == {None}  # the file says what is true
+    assert saved(answers_file).respondent.role == "carer"
+    cleared = run("assess", "nef", "-o", str(answers_file), "--restart",
+                  input=lines("", "3", "q"))
+    assert cleared.exit_code == 0
+    given = levels(answers_file)
+    assert given["assets-1"] == "transformative" and given["assets-2"] is None
+
+
+def test_an_invalid_existing_file_is_refused_and_left_untouched(
+        run: Run, answers_file: Path) -> None:
+    answers_file.write_text("framework: nef\nanswers:\n  assets-1: brilliant\n",
+                            encoding="utf-8")
+    before = answers_file.read_bytes()
+    result = run("assess", "-o", str(answers_file), input=lines("2"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {answers_file}:3:")
+    assert "brilliant" in result.stderr and "Traceback" not in result.output
+    assert answers_file.read_bytes() == before
+
+
+def test_a_file_for_another_framework_is_refused(run: Run, answers_file: Path) -> None:
+    answers_file.write_text("framework: scie\nanswers: {}\n", encoding="utf-8")
+    result = run("assess", "nef", "-o", str(answers_file), input=lines("2"))
+    assert result.exit_code == 2
+    assert "holds answers for 'scie', not 'nef'" in result.stderr
+
+
+def test_help_lists_the_keys_and_exit_codes(run: Run) -> None:
+    out = " ".join(run("assess", "--help").stdout.split())
+    assert "u unsure, ? help, b back, q save and stop" in out
+    assert "1 input ended before the last statement" in out
+    assert "130 interrupted" in out
+
+
+def test_a_missing_folder_is_refused_before_any_question(run: Run, tmp_path: Path) -> None:
+    result = run("assess", "nef", "-o", str(tmp_path / "nowhere" / "a.yaml"))
+    assert result.exit_code == 2
+    assert "its folder does not exist" in result.stderr
+    assert "who are you answering as" not in result.stdout
+
+
+def test_an_unknown_role_is_a_usage_error(run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), "--role", "carers")
+    assert result.exit_code == 2
+    assert "did you mean 'carer'" in result.stderr
+    assert not answers_file.exists()
+
+
+def test_without_a_framework_it_asks_which_and_saves_beside_you(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("assess", input=lines("9", "2", "", "q"))
+    assert "Which framework (set of statements) would you like to answer?" in result.stdout
+    assert "Type a number from 1 to 2" in result.stdout
+    default = tmp_path / "coprod-scie-answers.yaml"
+    assert f"Your answers file:\n  {default}\n" in result.stdout
+    assert saved(default).framework == "scie"
+
+
+def test_plain_uses_the_easy_read_wording(run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), "--plain", input=lines("", "q")).stdout
+    assert "You are an equal partner when services are planned." in out
+    assert "Those who draw on care and support are treated" not in out
+    assert "--plain" in out  # the command to carry on keeps the easy-read wording
+    assert "# You are an equal partner when services are planned." in answers_file.read_text()
+
+
+def test_ctrl_c_keeps_the_answers_and_exits_130(
+        run: Run, answers_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    replies = iter(["2", "0"])
+
+    def typed(out: object, prompt: str) -> str:
+        reply = next(replies, None)
+        if reply is None:
+            raise KeyboardInterrupt
+        return reply
+
+    monkeypatch.setattr(assess, "read_line", typed)
+    result = run("assess", "nef", "-o", str(answers_file), "--role", "carer")
+    assert result.exit_code == 130
+    assert "Interrupted. 2 of 24 answered" in result.stdout
+    assert "coprod assess -o" in result.stdout
+    given = levels(answers_file)
+    assert (given["assets-1"], given["assets-2"], given["assets-3"]) == (
+        "intermediate", "not-yet", None)

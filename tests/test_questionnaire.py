@@ -1,0 +1,112 @@
+"""The questionnaire's flow: order, replies, going back, resuming and the jargon it explains."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprod_cli import questionnaire as q
+from coprod_cli.loader import Library
+from coprod_cli.models import GlossaryEntry
+from tests.builders import CATALOGUE, FW
+
+FLOW = q.steps(FW)  # alpha-1, alpha-2, beta-1, beta-2, beta-3
+
+
+def test_steps_follow_the_framework_and_count_like_a_person() -> None:
+    assert [step.statement.id for step in FLOW] == [
+        "alpha-1", "alpha-2", "beta-1", "beta-2", "beta-3"]
+    assert FLOW[2].progress == "Statement 3 of 5"
+    assert [step.first_in_dimension for step in FLOW] == [True, False, True, False, False]
+    assert (FLOW[3].dimension.id, FLOW[3].dimension_number, FLOW[3].dimensions) == ("beta", 2, 2)
+
+
+def test_nef_has_24_statements_in_six_parts() -> None:
+    flow = q.steps(Library.builtin().framework("nef"))
+    assert flow[6].progress == "Statement 7 of 24"
+    assert flow[-1].dimension_number == flow[-1].dimensions == 6
+
+
+def test_a_fresh_start_begins_at_the_first_statement() -> None:
+    assert q.next_unanswered(FLOW, {}) == 0
+    assert q.answered(FLOW, {}) == 0
+
+
+def test_resume_starts_at_the_first_unanswered_statement() -> None:
+    given = {"alpha-1": "intermediate", "alpha-2": "unsure", "beta-1": None}
+    assert q.next_unanswered(FLOW, given) == 2
+    assert q.answered(FLOW, given) == 2
+
+
+def test_after_an_answer_it_moves_on_and_comes_back_for_any_gap() -> None:
+    given = {"alpha-1": None, "alpha-2": "descriptive", "beta-1": "descriptive"}
+    assert q.next_unanswered(FLOW, given, after=2) == 3
+    given |= {"beta-2": "descriptive", "beta-3": "descriptive"}
+    assert q.next_unanswered(FLOW, given, after=4) == 0  # wraps round to the gap
+
+
+def test_after_changing_an_earlier_answer_it_returns_to_where_it_was() -> None:
+    given = {"alpha-1": "descriptive", "alpha-2": "descriptive"}
+    assert q.next_unanswered(FLOW, given, after=0) == 2
+
+
+def test_nothing_is_next_when_every_statement_is_answered() -> None:
+    given = {step.statement.id: "transformative" for step in FLOW}
+    assert q.next_unanswered(FLOW, given) is None
+    assert q.next_unanswered(FLOW, given, after=3) is None
+
+
+def test_back_goes_to_the_statement_before_but_not_before_the_first() -> None:
+    assert q.back(3) == 2
+    assert q.back(0) is None
+
+
+@pytest.mark.parametrize(("typed", "level"), [
+    ("0", "not-yet"), ("1", "descriptive"), (" 2 ", "intermediate"), ("3.", "transformative"),
+    ("Intermediate", "intermediate"), ("not yet", "not-yet"), ("not_yet", "not-yet"),
+    ("Not yet co-production", "not-yet"), ("TRANSFORMATIVE", "transformative"),
+    ("u", "unsure"), ("unsure", "unsure"), ("not sure", "unsure"), ("U", "unsure"),
+])
+def test_levels_are_replied_by_number_or_by_name(typed: str, level: str) -> None:
+    assert q.parse_reply(typed, CATALOGUE) == q.Reply("level", level)
+
+
+@pytest.mark.parametrize(("typed", "kind"), [
+    ("?", "help"), ("help", "help"), ("h", "help"), ("b", "back"), ("B", "back"),
+    ("back", "back"), ("q", "quit"), ("quit", "quit"), ("stop", "quit"),
+])
+def test_keys_for_help_back_and_stop(typed: str, kind: str) -> None:
+    assert q.parse_reply(typed, CATALOGUE).kind == kind
+
+
+@pytest.mark.parametrize(("typed", "says"), [
+    ("4", "4 is not one of the levels"), ("", "Nothing was typed"),
+    ("banana", "'banana' is not an answer"),
+    ("inter", "did you mean 'intermediate'"), ("descriptve", "did you mean 'descriptive'"),
+])
+def test_a_wrong_reply_says_what_was_wrong_and_what_to_type(typed: str, says: str) -> None:
+    reply = q.parse_reply(typed, CATALOGUE)
+    assert reply.kind == "invalid"
+    assert says in reply.problem
+    assert "Type 0, 1, 2 or 3" in reply.problem
+
+
+def test_enter_keeps_an_answer_already_given() -> None:
+    assert q.parse_reply("", CATALOGUE, has_answer=True).kind == "keep"
+
+
+def test_jargon_finds_whole_words_and_other_forms_ignoring_case() -> None:
+    glossary = (GlossaryEntry(term="co-production", also=("co-produced",), plain="x"),
+                GlossaryEntry(term="engage", plain="y"),
+                GlossaryEntry(term="peer support", plain="z"))
+    statement = FW.statements[0].model_copy(update={
+        "text": "Services are Co-Produced with people.", "plain": "Peer\nsupport happens.",
+        "help": "Engagement is not the same."})
+    assert [entry.term for entry in q.jargon(statement, glossary)] == [
+        "co-production", "peer support"]
+
+
+def test_every_nef_statement_with_jargon_gets_it_explained() -> None:
+    lib = Library.builtin()
+    found = {entry.term for s in lib.framework("nef").statements
+             for entry in q.jargon(s, lib.catalogue.glossary)}
+    assert {"co-production", "commissioning", "peer support"} <= found
