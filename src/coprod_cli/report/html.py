@@ -1,0 +1,107 @@
+"""HTML output: one self-contained, accessible page with a radar chart, from jinja2 templates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
+from coprod_cli.report import radar, words
+from coprod_cli.results import Comparison, Result, ServedStatement
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What a dimension's next level looks like: in general, and statement by statement."""
+
+    level: str
+    descriptor: str
+    plain: str
+    statements: tuple[ServedStatement, ...]
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Templates shipped in the package; every value is escaped unless a template says not."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("coprod_cli.report", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(words=words, level_value=LEVEL_VALUES.get, fmt=score_text,
+                       date_text=date_text, people=people)
+    return env
+
+
+def score_text(score: float | None) -> str:
+    return "no score" if score is None else f"{score:.2f}"
+
+
+def people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def level_names(catalogue: Catalogue) -> list[str]:
+    return [catalogue.level(level).name for level in LEVEL_IDS]
+
+
+def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextStep]:
+    """Per dimension below the top: the next level, and its statements' next descriptors."""
+    dimension_of = {s.id: s.dimension for s in res.statements}
+    served: dict[str, dict[str, ServedStatement]] = {}
+    for item in res.recommendations:
+        for statement in item.statements:
+            served.setdefault(dimension_of[statement.id], {})[statement.id] = statement
+    steps = {}
+    for d in res.dimensions:
+        if d.level == LEVEL_IDS[-1]:
+            continue
+        nxt = catalogue.level(LEVEL_IDS[0 if d.level is None else LEVEL_VALUES[d.level] + 1])
+        mine = served.get(d.id, {})
+        ordered = tuple(mine[s.id] for s in res.statements if s.id in mine)
+        steps[d.id] = NextStep(nxt.name, nxt.descriptor, nxt.plain, ordered)
+    return steps
+
+
+def _dimensions(res: Result) -> list[tuple[str, str]]:
+    return [(d.id, d.name) for d in res.dimensions]
+
+
+def result_chart(res: Result, catalogue: Catalogue) -> radar.Chart:
+    """One line for the result; for a collective result, one more per role."""
+    series = [("Everyone" if res.by_role else "Score", [d.score for d in res.dimensions])]
+    series += [(role.name, [role.dimensions.get(d.id) for d in res.dimensions])
+               for role in res.by_role]
+    return radar.chart(_dimensions(res), series, level_names(catalogue))
+
+
+def comparison_chart(cmp: Comparison, catalogue: Catalogue) -> radar.Chart:
+    return radar.chart(_dimensions(cmp.after), [
+        (f"Before{_on(cmp.before)}", [d.before_score for d in cmp.dimensions]),
+        (f"After{_on(cmp.after)}", [d.after_score for d in cmp.dimensions])],
+        level_names(catalogue))
+
+
+def date_text(day: datetime.date | None) -> str:
+    """'20 May 2026', the way a UK reader writes it."""
+    return "date not given" if day is None else f"{day.day} {day:%B %Y}"
+
+
+def _on(res: Result) -> str:
+    return f", {date_text(res.assessed_on)}" if res.assessed_on else ""
+
+
+def result(res: Result, catalogue: Catalogue) -> str:
+    """A report for one assessment, individual or collective."""
+    return environment().get_template("result.html.j2").render(
+        res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
+        steps=next_steps(res, catalogue), roles={r.role: r.name for r in res.by_role})
+
+
+def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+    """A report of progress: before and after on one chart, and what to do next."""
+    return environment().get_template("comparison.html.j2").render(
+        cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
+        steps=next_steps(cmp.after, catalogue), roles={r.role: r.name for r in cmp.after.by_role})

@@ -1,0 +1,161 @@
+"""The radar chart's geometry: scores 0-3 as points on one spoke per dimension, in SVG units."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+RADIUS = 130.0
+FONT = 20.0  # of a spoke's label; large, so it stays legible when a phone shrinks the chart
+LINE = 23.0  # line height of a wrapped spoke label
+WRAP = 10  # characters per line of a spoke's label
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a series is drawn: colour, dash pattern and marker shape, so colour is never alone."""
+
+    colour: str
+    dash: str
+    marker: str
+    filled: bool
+    dash_name: str
+
+
+# Dark colours (contrast 3:1 or more against white), each with its own dash and marker.
+STYLES = (
+    Style("#1d4f91", "", "circle", True, "solid line"),
+    Style("#a13b00", "9 5", "square", True, "dashed line"),
+    Style("#2d6a2f", "2 4", "triangle", True, "dotted line"),
+    Style("#6a3d9a", "12 4 3 4", "diamond", True, "dash-dot line"),
+    Style("#8a1c3f", "16 5", "circle", False, "long-dashed line"),
+    Style("#005f73", "9 3 2 3 2 3", "square", False, "dash-dot-dot line"),
+    Style("#6b5300", "", "triangle", False, "solid line"),
+    Style("#333333", "9 5", "diamond", False, "dashed line"),
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    dimension: str
+    score: float | None
+    x: float
+    y: float
+    marker: str  # SVG path data
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    style: Style
+    points: tuple[Point, ...]
+
+    @property
+    def outline(self) -> str:
+        """The polygon through the scored points (an unscored spoke is skipped)."""
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points if p.score is not None)
+
+    def sample(self, x: float, y: float) -> str:
+        return marker_path(self.style.marker, x, y)
+
+
+@dataclass(frozen=True)
+class Spoke:
+    x: float
+    y: float
+    label_x: float
+    label_y: float
+    anchor: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ring:
+    value: int
+    radius: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: float
+    height: float
+    cx: float
+    cy: float
+    rings: tuple[Ring, ...]
+    spokes: tuple[Spoke, ...]
+    series: tuple[Series, ...]
+    font: float = FONT
+    line: float = LINE
+
+
+def marker_path(shape: str, x: float, y: float, r: float = 5.5) -> str:
+    """A marker centred on (x, y): circle, square, triangle or diamond."""
+    if shape == "square":
+        return f"M{x - r:.1f},{y - r:.1f}h{2 * r:.1f}v{2 * r:.1f}h{-2 * r:.1f}Z"
+    if shape == "triangle":
+        return (f"M{x:.1f},{y - 1.3 * r:.1f}L{x + 1.2 * r:.1f},{y + 0.9 * r:.1f}"
+                f"L{x - 1.2 * r:.1f},{y + 0.9 * r:.1f}Z")
+    if shape == "diamond":
+        d = 1.35 * r
+        return f"M{x:.1f},{y - d:.1f}L{x + d:.1f},{y:.1f}L{x:.1f},{y + d:.1f}L{x - d:.1f},{y:.1f}Z"
+    return f"M{x - r:.1f},{y:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0a{r:.1f},{r:.1f} 0 1,0 " \
+        f"{-2 * r:.1f},0Z"
+
+
+def _angle(index: int, count: int) -> float:
+    """Spokes clockwise from twelve o'clock."""
+    return -math.pi / 2 + 2 * math.pi * index / count
+
+
+def position(cx: float, cy: float, score: float, angle: float) -> tuple[float, float]:
+    r = RADIUS * max(0.0, min(3.0, score)) / 3
+    return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+
+def _wrapped(name: str) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(name, WRAP, break_on_hyphens=False)) or (name,)
+
+
+def _margins(names: list[str], angles: list[float]) -> tuple[float, float]:
+    """Room around the circle for the widest side label and the tallest top or bottom one."""
+    labels = [(_wrapped(name), angle) for name, angle in zip(names, angles, strict=True)]
+    wide = [max(map(len, lines)) for lines, angle in labels if abs(math.cos(angle)) > 0.2]
+    tall = [len(lines) for lines, angle in labels if abs(math.sin(angle)) > 0.5]
+    # About 0.6 em a character of bold text.
+    return 24 + 0.6 * FONT * max(wide, default=4), 24 + LINE * max(tall, default=1)
+
+
+def _spoke(name: str, cx: float, cy: float, angle: float) -> Spoke:
+    cos, sin = math.cos(angle), math.sin(angle)
+    lines = _wrapped(name)
+    lx, ly = cx + (RADIUS + 14) * cos, cy + (RADIUS + 14) * sin
+    anchor = "start" if cos > 0.2 else "end" if cos < -0.2 else "middle"
+    if sin < -0.5:
+        ly -= (len(lines) - 1) * LINE + 4
+    elif sin > 0.5:
+        ly += FONT
+    else:
+        ly -= (len(lines) - 1) * LINE / 2 - 6
+    return Spoke(cx + RADIUS * cos, cy + RADIUS * sin, lx, ly, anchor, lines)
+
+
+def chart(dimensions: list[tuple[str, str]], series: list[tuple[str, list[float | None]]],
+          level_names: list[str]) -> Chart:
+    """Dimensions as (id, name); each series a label and one score (or None) per dimension."""
+    angles = [_angle(i, len(dimensions)) for i in range(len(dimensions))]
+    margin_x, margin_y = _margins([name for _, name in dimensions], angles)
+    cx, cy = RADIUS + margin_x, RADIUS + margin_y
+    rings = tuple(Ring(value, RADIUS * value / 3, f"{value} {level_names[value]}")
+                  for value in range(1, 4))
+    spokes = tuple(_spoke(name, cx, cy, a) for (_, name), a in zip(dimensions, angles, strict=True))
+    drawn = []
+    for index, (label, scores) in enumerate(series):
+        style = STYLES[index % len(STYLES)]
+        points = []
+        for (dim_id, _), angle, score in zip(dimensions, angles, scores, strict=True):
+            x, y = position(cx, cy, score or 0.0, angle)
+            points.append(Point(dim_id, score, x, y, marker_path(style.marker, x, y)))
+        drawn.append(Series(label, style, tuple(points)))
+    return Chart(2 * cx, 2 * cy, cx, cy, rings, spokes, tuple(drawn))

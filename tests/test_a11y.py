@@ -1,0 +1,62 @@
+"""The HTML reports pass an automated WCAG 2.1 AA audit (axe-core in headless Chromium).
+
+Needs Chromium (Debian: apt-get install chromium; or CHROMIUM=/path/to/it) and the audit's
+node packages (cd tests/a11y && npm ci); skipped when either is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.progress import compare
+from coprod_cli.report import html
+from tests.builders import CATALOGUE, result_for
+from tests.conftest import EXAMPLES, Run
+
+AUDIT = Path(__file__).resolve().parent / "a11y"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
+    pytest.mark.skipif(not (AUDIT / "node_modules" / "axe-core").exists()
+                       or shutil.which("node") is None,
+                       reason="no audit tools: run 'npm ci' in tests/a11y (needs node)"),
+]
+
+SCORE = {
+    "single.html": ["nef-descriptive.yaml"],
+    "scie.html": ["scie-intermediate.yaml"],
+    "collective.html": ["nef-descriptive.yaml", "nef-intermediate.yaml", "nef-not-yet.yaml",
+                        "nef-transformative.yaml"],
+}
+
+
+def _write_reports(run: Run, folder: Path) -> list[Path]:
+    paths = []
+    for name, files in SCORE.items():
+        out = run("score", *(str(EXAMPLES / f) for f in files), "--format", "html",
+                  "-o", str(folder / name))
+        assert out.exit_code == 0, out.stderr
+        paths.append(folder / name)
+    before = result_for({"alpha-1": 0, "alpha-2": 1, "beta-1": 1, "beta-2": 1, "beta-3": 0})
+    after = result_for({"alpha-1": 2, "alpha-2": 1, "beta-1": 0, "beta-2": "unsure",
+                        "beta-3": 0})
+    paths.append(folder / "comparison.html")
+    paths[-1].write_text(html.comparison(compare(before, after), CATALOGUE), encoding="utf-8")
+    return paths
+
+
+def test_reports_have_no_accessibility_violations(run: Run, tmp_path: Path) -> None:
+    """Single, collective and comparison reports, each at desktop and phone width."""
+    reports = _write_reports(run, tmp_path)
+    audit = subprocess.run(["node", "audit.mjs", *map(str, reports)], cwd=AUDIT,
+                           capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert audit.returncode == 0, audit.stdout + audit.stderr
+    assert audit.stdout.count("0 problem(s)") == 2 * len(reports)
