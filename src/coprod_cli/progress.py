@@ -5,7 +5,7 @@ from __future__ import annotations
 from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import LEVEL_VALUES
-from coprod_cli.results import Comparison, DimensionChange, Direction, Result
+from coprod_cli.results import Comparison, DimensionChange, DimensionResult, Direction, Result
 
 
 def direction(before: float | None, after: float | None) -> Direction:
@@ -18,23 +18,50 @@ def _value(level: str | None) -> float | None:
     return None if level is None else float(LEVEL_VALUES[level])
 
 
+def _change(before: float | None, after: float | None) -> float | None:
+    return None if before is None or after is None else round(after - before, 2)
+
+
+def level_direction(before: str | None, after: str | None) -> Direction:
+    """Of a level; losing one counts as down, since no level meets no gate."""
+    if (before is None) != (after is None):
+        return "up" if before is None else "down"
+    return direction(_value(before), _value(after))
+
+
+def _dimension(was: DimensionResult | None, new: DimensionResult) -> DimensionChange:
+    b_score, b_level = (was.score, was.level) if was else (None, None)
+    return DimensionChange(
+        id=new.id, name=new.name, before_score=b_score, after_score=new.score,
+        before_level=b_level, after_level=new.level, change=_change(b_score, new.score),
+        direction=direction(b_score, new.score),
+        level_direction=level_direction(b_level, new.level),
+        level_dropped=level_direction(b_level, new.level) == "down")
+
+
 def compare(before: Result, after: Result) -> Comparison:
     """Per dimension the change in score and level; a regression is any level that dropped."""
     if before.framework.id != after.framework.id:
         raise UsageProblem(f"cannot compare '{before.framework.id}' with "
                            f"'{after.framework.id}'", "compare two assessments of one framework")
     old = {d.id: d for d in before.dimensions}
-    changes = []
-    for new in after.dimensions:
-        was = old.get(new.id)
-        b_score, b_level = (was.score, was.level) if was else (None, None)
-        dropped = direction(_value(b_level), _value(new.level)) == "down"
-        changes.append(DimensionChange(
-            id=new.id, name=new.name, before_score=b_score, after_score=new.score,
-            before_level=b_level, after_level=new.level,
-            change=None if b_score is None or new.score is None else round(new.score - b_score, 2),
-            direction=direction(b_score, new.score), level_dropped=dropped))
+    changes = [_dimension(old.get(new.id), new) for new in after.dimensions]
     return Comparison(
         tool_version=__version__, framework=after.framework, before=before, after=after,
-        dimensions=changes, level_direction=direction(_value(before.level), _value(after.level)),
-        regression=any(change.level_dropped for change in changes))
+        dimensions=changes, level_direction=level_direction(before.level, after.level),
+        score_change=_change(before.score, after.score),
+        regression=any(change.level_dropped for change in changes),
+        warnings=_warnings(before, after))
+
+
+def _warnings(before: Result, after: Result) -> list[str]:
+    notes = []
+    if before.assessed_on and after.assessed_on and after.assessed_on < before.assessed_on:
+        notes.append(f"The 'after' assessment ({after.assessed_on}) is dated before the "
+                     f"'before' one ({before.assessed_on}): check the order of the two")
+    if before.framework.version != after.framework.version:
+        notes.append(f"The framework changed between the two ({before.framework.version} -> "
+                     f"{after.framework.version}): some statements may differ")
+    if before.weighting != after.weighting:
+        notes.append("The two sides were weighted differently")
+    return notes

@@ -151,3 +151,5 @@ class Comparison(Out):
     level_direction: Direction = Field(description="Of the overall level.")
     score_change: float | None = Field(None, description="after.score - before.score.")
     regression: bool = Field(description="True when any dimension's level dropped.")
+    warnings: list[str] = Field(default_factory=list, description="About the comparison "
+                                "itself; each side's own warnings are in before and after.")

@@ -14,6 +14,7 @@ class SchemaName(str, Enum):
     framework = "framework"
     answers = "answers"
     result = "result"
+    comparison = "comparison"
     catalogue = "catalogue"
 
 
@@ -30,6 +31,10 @@ def _model(name: SchemaName) -> type[BaseModel]:
         from coprod_cli.answers import Answers
 
         return Answers
+    if name is SchemaName.comparison:
+        from coprod_cli.results import Comparison
+
+        return Comparison
     from coprod_cli.results import Result
 
     return Result
@@ -38,7 +43,7 @@ def _model(name: SchemaName) -> type[BaseModel]:
 def schema(name: SchemaName) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file or output, generated from its model."""
     mode: Literal["validation", "serialization"] = (
-        "serialization" if name is SchemaName.result else "validation")
+        "serialization" if name in (SchemaName.result, SchemaName.comparison) else "validation")
     body = _model(name).model_json_schema(by_alias=True, mode=mode)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

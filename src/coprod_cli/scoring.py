@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from coprod_cli import __version__
-from coprod_cli.answers import Answers
+from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, PIECE_IDS, Catalogue, Framework, LevelId
 from coprod_cli.results import (
@@ -26,6 +26,7 @@ from coprod_cli.results import (
 Weighting = Literal["role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
+MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 
 
 def level_for(score: float) -> LevelId:
@@ -41,6 +42,22 @@ def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+class Ballot(NamedTuple):
+    """What scoring needs of one validated answers file: its role, levels and evidence."""
+
+    role: str
+    levels: dict[str, str | None]  # statement id -> level id, 'unsure', or None if unanswered
+    evidence: tuple[tuple[str, str], ...] = ()
+    assessed_on: datetime.date | None = None
+
+    @classmethod
+    def of(cls, answers: Answers) -> Ballot:
+        items = answers.answers.items()
+        return cls(answers.role, {sid: a.level if a else None for sid, a in items},
+                   tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
+                   answers.assessed_on)
+
+
 @dataclass
 class Tally:
     """Running sums per role and statement: its size never grows with the respondents."""
@@ -51,38 +68,51 @@ class Tally:
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     mostly_unsure: list[str] = field(default_factory=list)
     mostly_unsure_count: int = 0
+    skipped: int = 0
     assessed_on: datetime.date | None = None
+
+    def __post_init__(self) -> None:
+        self._ids = [s.id for s in self.framework.statements]
 
     def add(self, answers: Answers, name: str = "answers") -> None:
         """Count one respondent's answers; an incomplete file is an error naming the gaps."""
-        ids = [s.id for s in self.framework.statements]
-        missing = answers.missing(ids)
+        self.add_ballot(Ballot.of(answers), name)
+
+    def add_ballot(self, ballot: Ballot, name: str = "answers") -> None:
+        """Count one respondent; an incomplete one is an error naming the gaps."""
+        levels = ballot.levels
+        missing = [sid for sid in self._ids if levels.get(sid) is None]
         if missing:
             raise IncompleteAnswers(
-                f"{len(missing)} of {len(ids)} statements have no answer: {', '.join(missing)}",
+                f"{len(missing)} of {len(self._ids)} statements have no answer: "
+                f"{', '.join(missing)}",
                 "answer each one with a level or 'unsure' (coprod assess FILE resumes there)",
                 Location(name))
-        role = self.sums.setdefault(answers.role, {sid: [0.0, 0] for sid in ids})
-        self.respondents[answers.role] += 1
+        role = self.sums.get(ballot.role)
+        if role is None:
+            role = self.sums[ballot.role] = {sid: [0.0, 0] for sid in self._ids}
+        self.respondents[ballot.role] += 1
         unsure = 0
-        for sid, answer in answers.answers.items():
-            assert answer is not None  # checked by missing() above
-            if answer.is_unsure:
+        for sid, level in levels.items():
+            value = LEVEL_VALUES.get(level or UNSURE)
+            if value is None:
                 unsure += 1
             else:
-                role[sid][0] += LEVEL_VALUES[answer.level]
-                role[sid][1] += 1
-            if answer.evidence and len(self.evidence[sid]) < MAX_EVIDENCE:
-                self.evidence[sid].append(answer.evidence)
-        self._note_unsure(unsure / len(ids), name)
-        if answers.assessed_on and (self.assessed_on is None
-                                    or answers.assessed_on > self.assessed_on):
-            self.assessed_on = answers.assessed_on
+                counts = role[sid]
+                counts[0] += value
+                counts[1] += 1
+        for sid, text in ballot.evidence:
+            if len(self.evidence[sid]) < MAX_EVIDENCE:
+                self.evidence[sid].append(text)
+        self._note_unsure(unsure / len(self._ids), name)
+        if ballot.assessed_on and (self.assessed_on is None
+                                   or ballot.assessed_on > self.assessed_on):
+            self.assessed_on = ballot.assessed_on
 
     def _note_unsure(self, share: float, name: str) -> None:
         if share > UNSURE_SHARE:
             self.mostly_unsure_count += 1
-            if len(self.mostly_unsure) < 5:
+            if len(self.mostly_unsure) < MAX_NAMED:
                 self.mostly_unsure.append(name)
 
     @property
@@ -226,7 +256,8 @@ def _gaps(framework: Framework, tally: Tally) -> list[Gap]:
         low = min(scored, key=lambda r: scored[r] or 0.0)
         spread = round((scored[high] or 0.0) - (scored[low] or 0.0), 2)
         gaps.append(Gap(dimension=dimension.id, gap=spread, highest=high, lowest=low,
-                        finding=spread >= 1.0))
+                        finding=spread >= 1.0, highest_score=scored[high],
+                        lowest_score=scored[low]))
     return sorted(gaps, key=lambda g: (not g.finding, -g.gap))
 
 
@@ -235,15 +266,24 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue,
     notes = [f"'{d.id}' has no level: every answer in it was unsure, so there is no overall "
              "level either" for d in dimensions if d.level is None]
     if tally.total > 1:
-        lived = {role.id for role in catalogue.roles if role.lived_experience}
-        if not lived & set(tally.respondents):
-            notes.append("Nobody with lived experience answered (people who draw on care and "
-                         "support, or carers): this assessment was not co-produced")
-        notes += [f"Only one person answered as '{role}': that one view counts as much as a "
-                  "whole group" for role, count in tally.respondents.items() if count == 1]
+        notes += _collective_warnings(catalogue, tally)
     if tally.mostly_unsure_count:
         names = ", ".join(tally.mostly_unsure)
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
+    if tally.skipped:
+        notes.append(f"{tally.skipped} answers file(s) or form row(s) were left out because they "
+                     "are not valid (--skip-invalid); each one was reported when skipped")
+    return notes
+
+
+def _collective_warnings(catalogue: Catalogue, tally: Tally) -> list[str]:
+    lived = {role.id for role in catalogue.roles if role.lived_experience}
+    notes = []
+    if not lived & set(tally.respondents):
+        notes.append("Nobody with lived experience answered (people who draw on care and "
+                     "support, or carers): this assessment was not co-produced")
+    notes += [f"Only one person answered as {role.name} ('{role.id}'): that one view stands "
+              "for the whole role" for role in catalogue.roles if tally.respondents[role.id] == 1]
     return notes

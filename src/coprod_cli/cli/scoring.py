@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated
 
@@ -12,17 +15,20 @@ from coprod_cli.cli.common import (
     NoColor,
     Output,
     app,
+    console,
     emit,
     guarded,
     library,
-    read_document,
 )
-from coprod_cli.errors import UsageProblem
+from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.inputs import Respondents, expand
+from coprod_cli.loader import Library
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.report import Format, renderer
 from coprod_cli.scoring import Tally, score
 from coprod_cli.storage import render_answers
 
+LARGE_SET = 200  # files; a smaller set is read before a bar would be worth showing
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
 
 
@@ -49,12 +55,20 @@ def template_command(
     emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output)
 
 
+Files = Annotated[list[str], typer.Argument(
+    metavar="FILE...", help="Answers files, folders of them, online-form exports (.csv), or - "
+    "for standard input. Several respondents are one collective assessment.")]
+SkipInvalid = Annotated[bool, typer.Option(
+    "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
+    "stopping at the first.")]
+WeightingOption = Annotated[Weighting, typer.Option(
+    "--weighting", help="role: each role has an equal voice; person: count heads.")]
+
+
 @app.command("score")
 @guarded
 def score_command(
-    files: Annotated[list[str], typer.Argument(
-        metavar="FILE...", help="Answers files (or - for standard input). Several files "
-        "are one collective assessment.")],
+    files: Files,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
@@ -64,9 +78,8 @@ def score_command(
     target: Annotated[LevelChoice | None, typer.Option(
         "--target", help="The level to plan for (default: the next level up).",
         case_sensitive=False)] = None,
-    weighting: Annotated[Weighting, typer.Option(
-        "--weighting", help="role: each role has an equal voice; person: count heads.")]
-    = Weighting.role,
+    weighting: WeightingOption = Weighting.role,
+    skip_invalid: SkipInvalid = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -75,19 +88,40 @@ def score_command(
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
     lib = library(framework)
-    tally: Tally | None = None
-    for name in files:
-        answers, fw = lib.answers(read_document(name))
-        if tally is None:
-            tally = Tally(fw)
-        elif fw.id != tally.framework.id:
-            raise UsageProblem(f"{name} answers '{fw.id}' but the files before it answer "
-                               f"'{tally.framework.id}'", "score one framework at a time")
-        tally.add(answers, name)
-    assert tally is not None  # typer requires at least one FILE
+    tally = collect(lib, files, skip_invalid)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None)
     code = 1 if res.gate and not res.gate.met else 0
     emit(renderer(fmt).result(res, lib.catalogue), output, no_color)
     raise typer.Exit(code)
+
+
+def collect(lib: Library, names: list[str], skip_invalid: bool) -> Tally:
+    """Every respondent counted one at a time, with a progress bar for a large set."""
+    respondents = Respondents(lib, expand(names), skip_invalid=skip_invalid,
+                              read_stdin=sys.stdin.buffer.read, on_skip=_report_skip)
+    with progress_bar(len(respondents.names)) as advance:
+        respondents.on_file = advance
+        tally = respondents.tally()
+    if respondents.skipped:
+        typer.echo(f"Skipped {respondents.skipped} invalid file(s) or row(s); "
+                   f"scored {tally.total} respondent(s).", err=True)
+    return tally
+
+
+def _report_skip(error: CoprodError) -> None:
+    typer.echo(f"skipped: {error}", err=True)
+
+
+@contextlib.contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
+    """A bar on standard error, only for a large set read at a terminal."""
+    if total <= LARGE_SET or not sys.stderr.isatty():
+        yield lambda name: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console(False, file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("Reading answers", total=total)
+        yield lambda name: bar.advance(task)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.results import Result
+from coprod_cli.results import Comparison, Result
 
 
 def _dump(value: Any) -> str:
@@ -40,3 +40,7 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
 
 def result(res: Result, catalogue: Catalogue) -> str:
     return res.model_dump_json(indent=2) + "\n"
+
+
+def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+    return cmp.model_dump_json(indent=2) + "\n"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.progress import direction
 from coprod_cli.report import words
-from coprod_cli.results import Result
+from coprod_cli.results import Comparison, Result
 
 
 def _cell(text: str) -> str:
@@ -124,3 +125,37 @@ def _plan(res: Result, catalogue: Catalogue) -> list[str]:
             lines.append(f"- **{item.id}**: {item.text}  \n  *Helps:* {_cell(helps)}")
     sources = sorted({item.source for item in res.recommendations})
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
+
+
+def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+    """Progress for a pull request: the overall level change, then a table of dimensions."""
+    before, after = cmp.before, cmp.after
+    score_dir = direction(before.score, after.score)
+    lines = [f"## Co-production progress: {words.level_phrase(catalogue, before.level)} → "
+             f"{words.level_phrase(catalogue, after.level)} "
+             f"({words.change_phrase(cmp.level_direction)})", "",
+             f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
+             f"Before: {words.side_phrase(before)}. After: {words.side_phrase(after)}.", "",
+             f"Overall score: {words.score_phrase(before.score)} → "
+             f"{words.score_phrase(after.score)} "
+             f"({words.change_phrase(score_dir, cmp.score_change)}).", ""]
+    dropped = [d.name for d in cmp.dimensions if d.level_dropped]
+    if dropped:
+        lines += [f"**Regression: the level dropped in {', '.join(dropped)}.**", ""]
+    lines += ["| dimension | before | after | change | level before | level after |",
+              "| --- | ---: | ---: | --- | --- | --- |"]
+    for d in cmp.dimensions:
+        moved = "" if d.level_direction == "same" else \
+            f" ({words.change_phrase(d.level_direction)})"
+        lines.append(f"| {_cell(d.name)} | {_score(d.before_score)} | {_score(d.after_score)} | "
+                     f"{words.change_phrase(d.direction, d.change)} | "
+                     f"{words.level_name(catalogue, d.before_level)} | "
+                     f"{words.level_name(catalogue, d.after_level)}{moved} |")
+    lines += [""] + [f"> **Warning:** {w}\n" for w in cmp.warnings]
+    lines += [f"> **Warning ({side}):** {w}\n" for side, res in
+                     (("before", before), ("after", after)) for w in res.warnings]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _score(score: float | None) -> str:
+    return "unsure" if score is None else f"{score:.2f}"

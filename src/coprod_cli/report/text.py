@@ -190,6 +190,7 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
         parts += [Text(f"REGRESSION: the level dropped in {', '.join(dropped)}.",
                        style="bold red"), ""]
     parts += [_change_table(cmp, catalogue), ""]
+    parts += [Text(f"Warning: {w}", style="bold yellow") for w in cmp.warnings]
     parts += [Text(f"Warning ({side}): {w}", style="bold yellow")
               for side, res in (("before", before), ("after", after)) for w in res.warnings]
     return Group(*parts)

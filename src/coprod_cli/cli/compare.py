@@ -1,0 +1,52 @@
+"""The compare command: progress between two assessments, each one file or a collective set."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli.common import FrameworkPaths, NoColor, Output, app, emit, guarded, library
+from coprod_cli.cli.scoring import SkipInvalid, Weighting, WeightingOption, collect
+from coprod_cli.loader import Library
+from coprod_cli.progress import compare
+from coprod_cli.report import Format, renderer
+from coprod_cli.results import Result
+from coprod_cli.scoring import score
+
+Side = Annotated[str, typer.Argument(
+    help="An answers file, a folder of them (one collective assessment), an online-form "
+    "export (.csv), or - for standard input.")]
+
+
+@app.command("compare")
+@guarded
+def compare_command(
+    before: Side,
+    after: Side,
+    fail_on_regression: Annotated[bool, typer.Option(
+        "--fail-on-regression", help="Exit with code 1 when any dimension's level dropped "
+        "(a gate for CI).")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+                                        case_sensitive=False)] = Format.text,
+    output: Output = None,
+    weighting: WeightingOption = Weighting.role,
+    skip_invalid: SkipInvalid = False,
+    framework: FrameworkPaths = None,
+    no_color: NoColor = False,
+) -> None:
+    """Compare two assessments of one framework: what went up, what went down.
+
+    Exit codes: 0 done, 1 a level dropped with --fail-on-regression, 2 invalid input.
+    """
+    lib = library(framework)
+    old, new = (_result(lib, side, weighting, skip_invalid) for side in (before, after))
+    cmp = compare(old, new)
+    code = 1 if fail_on_regression and cmp.regression else 0
+    emit(renderer(fmt).comparison(cmp, lib.catalogue), output, no_color)
+    raise typer.Exit(code)
+
+
+def _result(lib: Library, side: str, weighting: Weighting, skip_invalid: bool) -> Result:
+    tally = collect(lib, [side], skip_invalid)
+    return score(tally.framework, lib.catalogue, tally, weighting=weighting.value)

@@ -1,0 +1,174 @@
+"""A fast path for plain answers files; anything unusual is left to the strict loader.
+
+Scoring thousands of files is mostly reading them. A well-formed answers file is a small
+mapping of plain words, so its parser events are walked directly instead of building and
+validating a generic document. The fast path accepts only a strict subset of what the
+strict loader and the models accept, and gives the same values; for everything else it
+returns None and the caller takes the strict path, which locates any error.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from coprod_cli.answers import ANSWER_WORDS
+from coprod_cli.models import LEVEL_IDS
+from coprod_cli.scoring import Ballot
+
+_Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_LEVELS = {**{word: word for word in ANSWER_WORDS}, **dict(zip("0123", LEVEL_IDS, strict=True))}
+
+
+class _Unusual(Exception):
+    """Not in the fast path's grammar: let the strict loader decide."""
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """What a plain answers file of one framework may hold."""
+
+    framework: str
+    statements: Collection[str]
+    roles: Collection[str]
+
+
+def read(text: str, grammar: Grammar) -> Ballot | None:
+    """The ballot of a plain answers file, or None when the strict path must look at it."""
+    try:
+        return _Walk(text, grammar).ballot()
+    except (_Unusual, yaml.YAMLError, ValueError):
+        return None
+
+
+class _Walk:
+    def __init__(self, text: str, grammar: Grammar) -> None:
+        parser = _Parser(text)
+        self.next: Callable[[], Any] = parser.get_event
+        self.grammar = grammar
+
+    def expect(self, kind: type[yaml.Event]) -> Any:
+        event = self.next()
+        if type(event) is not kind or getattr(event, "anchor", None) is not None \
+                or getattr(event, "tag", None) is not None:
+            raise _Unusual
+        return event
+
+    def plain(self) -> str | None:
+        """A plain scalar's text, None for a null; anything else is unusual."""
+        event = self.expect(yaml.ScalarEvent)
+        if not event.implicit[0]:
+            raise _Unusual
+        return None if event.value in _NULLS else str(event.value)
+
+    def pairs(self) -> Any:
+        """Each key of a mapping, once; the caller reads its value."""
+        self.expect(yaml.MappingStartEvent)
+        seen: set[str] = set()
+        while True:
+            event = self.next()
+            if type(event) is yaml.MappingEndEvent:
+                return
+            if type(event) is not yaml.ScalarEvent or event.anchor or event.tag \
+                    or not event.implicit[0] or event.value in seen:
+                raise _Unusual
+            seen.add(event.value)
+            yield event.value
+
+    def ballot(self) -> Ballot:
+        self.expect(yaml.StreamStartEvent)
+        self.expect(yaml.DocumentStartEvent)
+        framework = role = None
+        day: datetime.date | None = None
+        levels: dict[str, str | None] = {}
+        evidence: list[tuple[str, str]] = []
+        for key in self.pairs():
+            if key == "framework":
+                framework = self.plain()
+            elif key == "respondent":
+                role = self.respondent()
+            elif key == "assessed_on":
+                day = self.date()
+            elif key == "answers":
+                self.answers(levels, evidence)
+            else:
+                raise _Unusual
+        self.expect(yaml.DocumentEndEvent)
+        self.expect(yaml.StreamEndEvent)
+        if framework != self.grammar.framework:
+            raise _Unusual
+        return Ballot(role or "other", levels, tuple(evidence), day)
+
+    def respondent(self) -> str | None:
+        role = None
+        for key in self.pairs():
+            if key != "role":
+                raise _Unusual
+            role = self.plain()
+            if role is not None and role not in self.grammar.roles:
+                raise _Unusual
+        return role
+
+    def date(self) -> datetime.date | None:
+        value = self.plain()
+        if value is None:
+            return None
+        if not _DATE.fullmatch(value):
+            raise _Unusual
+        return datetime.date.fromisoformat(value)
+
+    def answers(self, levels: dict[str, str | None], evidence: list[tuple[str, str]]) -> None:
+        statements = self.grammar.statements
+        for key in self.pairs():
+            if key not in statements:
+                raise _Unusual
+            event = self.next()
+            if type(event) is yaml.ScalarEvent and event.implicit[0] and not event.anchor \
+                    and not event.tag:
+                levels[key] = None if event.value in _NULLS else self.level(event.value)
+            elif type(event) is yaml.MappingStartEvent and not event.anchor and not event.tag:
+                levels[key] = self.rated(key, evidence)
+            else:
+                raise _Unusual
+
+    def level(self, value: str) -> str:
+        word = _LEVELS.get(value)
+        if word is None:
+            raise _Unusual
+        return word
+
+    def rated(self, key: str, evidence: list[tuple[str, str]]) -> str:
+        """`{level: x, evidence: "..."}`; the mapping's start is already read."""
+        level = None
+        seen: set[str] = set()
+        for event in iter(self.next, None):
+            if type(event) is yaml.MappingEndEvent:
+                break
+            if type(event) is not yaml.ScalarEvent or not event.implicit[0] \
+                    or event.anchor or event.tag or event.value in seen:
+                raise _Unusual
+            seen.add(event.value)
+            if event.value == "level":
+                level = self.level(self.plain() or "")
+            elif event.value == "evidence":
+                evidence.append((key, self.quoted()))
+            else:
+                raise _Unusual
+        if level is None:
+            raise _Unusual
+        return level
+
+    def quoted(self) -> str:
+        """Evidence: a quoted or block string (a plain one could be read as a number)."""
+        event = self.expect(yaml.ScalarEvent)
+        text = str(event.value).strip()
+        if event.implicit[0] or not event.implicit[1] or not text:
+            raise _Unusual
+        return text

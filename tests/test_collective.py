@@ -1,0 +1,185 @@
+"""Collective scoring: equal voice per role, gaps between roles, warnings, and its properties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_cli.results import Result
+from coprod_cli.scoring import Tally, Weighting, score
+from tests.builders import CATALOGUE, FW, answers
+from tests.conftest import EXAMPLES, Run
+
+IDS = [s.id for s in FW.statements]
+
+
+def everyone(level: str, role: str | None) -> dict[str, Any]:
+    return {"values": {sid: level for sid in IDS}, "role": role}
+
+
+def collective(people: list[dict[str, Any]], weighting: Weighting = "role") -> Result:
+    tally = Tally(FW)
+    for number, person in enumerate(people):
+        tally.add(answers(person["values"], person["role"]), f"person-{number}")
+    return score(FW, CATALOGUE, tally, weighting=weighting)
+
+
+STAFF_AND_LIVED = [everyone("transformative", "practitioner")] * 20 + \
+    [everyone("descriptive", "person-drawing-on-care")] * 2
+
+
+def test_each_role_has_an_equal_voice_twenty_staff_and_two_people() -> None:
+    res = collective(STAFF_AND_LIVED)
+    assert res.score == 2.0  # (3 + 1) / 2: the two people weigh as much as the twenty staff
+    assert res.level == "intermediate"
+    assert res.respondents == 22
+
+
+def test_weighting_by_person_counts_heads() -> None:
+    res = collective(STAFF_AND_LIVED, "person")
+    assert res.score == round((20 * 3 + 2 * 1) / 22, 2)
+    assert res.level == "intermediate"
+    assert res.weighting == "person"
+
+
+def test_the_result_counts_respondents_and_scores_each_role() -> None:
+    res = collective(STAFF_AND_LIVED)
+    by_role = {role.role: role for role in res.by_role}
+    assert by_role["practitioner"].respondents == 20
+    assert by_role["practitioner"].dimensions == {"alpha": 3.0, "beta": 3.0}
+    assert by_role["person-drawing-on-care"].lived_experience
+    assert [role.role for role in res.by_role] == ["person-drawing-on-care", "practitioner"]
+
+
+def test_a_gap_of_a_whole_level_is_a_finding_shown_first() -> None:
+    near = {sid: "intermediate" for sid in IDS}
+    far = {**near, "alpha-1": "not-yet", "alpha-2": "not-yet", "beta-1": "descriptive"}
+    res = collective([{"values": near, "role": "manager"}] * 2
+                     + [{"values": far, "role": "carer"}] * 2)
+    assert [(g.dimension, g.finding) for g in res.gaps] == [("alpha", True), ("beta", False)]
+    alpha = res.gaps[0]
+    assert (alpha.highest, alpha.lowest, alpha.gap) == ("manager", "carer", 2.0)
+    assert (alpha.highest_score, alpha.lowest_score) == (2.0, 0.0)
+
+
+def test_nobody_with_lived_experience_means_not_co_produced() -> None:
+    res = collective([everyone("intermediate", "manager")] * 3)
+    assert any("this assessment was not co-produced" in w for w in res.warnings)
+    res = collective([everyone("intermediate", "manager"), everyone("intermediate", "carer"),
+                      everyone("intermediate", "carer")])
+    assert not any("not co-produced" in w for w in res.warnings)
+
+
+def test_a_role_with_a_single_respondent_is_a_warning() -> None:
+    res = collective([everyone("intermediate", "manager")] * 2
+                     + [everyone("intermediate", "carer")])
+    assert [w for w in res.warnings if "Only one person" in w] == [
+        "Only one person answered as Carer ('carer'): that one view stands for the whole role"]
+
+
+def test_respondents_with_many_unsure_answers_are_named() -> None:
+    unsure = {sid: "unsure" for sid in IDS[:2]} | {sid: "descriptive" for sid in IDS[2:]}
+    res = collective([everyone("intermediate", "carer")] * 2
+                     + [{"values": unsure, "role": "carer"}])
+    assert "1 respondent(s) were unsure about more than a third of the statements: person-2" \
+        in res.warnings
+
+
+def test_respondents_without_a_role_count_as_other() -> None:
+    res = collective([everyone("intermediate", None)] * 2 + [everyone("intermediate", "carer")])
+    assert {role.role: role.respondents for role in res.by_role} == {"carer": 1, "other": 2}
+
+
+def test_one_respondent_is_not_a_collective_result() -> None:
+    res = collective([everyone("intermediate", "manager")])
+    assert res.by_role == [] and res.gaps == [] and res.warnings == []
+
+
+# --- every format shows it -------------------------------------------------------------------
+
+SPRING = str(EXAMPLES / "collective-spring-2026")
+
+
+def test_json_has_respondents_by_role_gaps_and_warnings(run: Run) -> None:
+    data = json.loads(run("score", SPRING, "--format", "json").stdout)
+    assert data["respondents"] == 15
+    assert {"respondents", "by_role", "gaps", "warnings"} <= data.keys()
+    assert data["gaps"][0]["finding"] and data["gaps"][0]["lowest"] == "person-drawing-on-care"
+
+
+def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None:
+    out = run("score", SPRING).stdout
+    assert "PERCEPTION GAP in Shared roles" in out
+    assert "By role (each role has an equal voice)" in out
+
+
+def test_markdown_shows_roles_and_gaps(run: Run) -> None:
+    out = run("score", SPRING, "--format", "markdown").stdout
+    assert "a whole level or more" in out
+    assert "(lived experience) | 2 |" in out
+
+
+def test_weighting_person_is_an_option(run: Run) -> None:
+    by_role = json.loads(run("score", SPRING, "-f", "json").stdout)
+    by_person = json.loads(run("score", SPRING, "-f", "json", "--weighting", "person").stdout)
+    assert by_person["weighting"] == "person"
+    assert by_person["score"] > by_role["score"]  # the many staff see it more rosily
+
+
+def test_a_large_set_read_at_a_terminal_shows_a_progress_bar_only_there(
+        run: Run, tmp_path: Path) -> None:
+    text = (EXAMPLES / "collective-spring-2026" / "manager-01.yaml").read_text()
+    for number in range(201):
+        (tmp_path / f"{number:03d}.yaml").write_text(text)
+    result = run("score", str(tmp_path), "-f", "json")  # not a terminal: no bar
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+# --- properties ------------------------------------------------------------------------------
+
+ROLES = ["person-drawing-on-care", "carer", "practitioner", "manager", None]
+LEVELS = st.sampled_from(["not-yet", "descriptive", "intermediate", "transformative"])
+PERSON = st.fixed_dictionaries({"values": st.fixed_dictionaries({sid: LEVELS for sid in IDS}),
+                                "role": st.sampled_from(ROLES)})
+PEOPLE = st.lists(PERSON, min_size=2, max_size=8)
+WEIGHTINGS = st.sampled_from(["role", "person"])
+
+
+def scores(res: Result) -> list[float | None]:
+    return [res.score, *[d.score for d in res.dimensions], *[s.score for s in res.statements]]
+
+
+@settings(max_examples=50)
+@given(PEOPLE, WEIGHTINGS)
+def test_duplicating_every_respondent_changes_no_score(people: list[dict[str, Any]],
+                                                       weighting: Weighting) -> None:
+    assert scores(collective(people * 2, weighting)) == scores(collective(people, weighting))
+
+
+@settings(max_examples=50)
+@given(PEOPLE)
+def test_with_equal_voice_duplicating_one_role_changes_no_score(
+        people: list[dict[str, Any]]) -> None:
+    role = people[0]["role"]
+    more = people + [p for p in people if p["role"] == role]
+    assert scores(collective(more)) == scores(collective(people))
+
+
+@settings(max_examples=50)
+@given(PEOPLE)
+def test_by_person_duplicating_one_role_moves_scores_towards_it(
+        people: list[dict[str, Any]]) -> None:
+    role = people[0]["role"] or "other"
+    more = people + [p for p in people if (p["role"] or "other") == role]
+    before, after = collective(people, "person"), collective(more, "person")
+    theirs = next(r for r in before.by_role if r.role == role).dimensions
+    for old, new in zip(before.dimensions, after.dimensions, strict=True):
+        aim = theirs[old.id]
+        assert old.score is not None and new.score is not None and aim is not None
+        assert abs(new.score - aim) <= abs(old.score - aim) + 0.01  # two-decimal rounding
+        if abs(old.score - aim) >= 0.05:
+            assert abs(new.score - aim) < abs(old.score - aim)
