@@ -113,14 +113,17 @@ def test_json_has_respondents_by_role_gaps_and_warnings(run: Run) -> None:
 
 def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None:
     out = run("score", SPRING).stdout
-    assert "PERCEPTION GAP in Shared roles" in out
-    assert "By role (each role has an equal voice)" in out
+    gap = out.index("PERCEPTION GAP")
+    assert gap < out.index("Dimensions"), "the gap comes before the tables"
+    assert "Shared roles: Commissioner 2.50, Person who draws on care and support" in \
+        " ".join(out[gap:].split())
+    assert "By role: each role has an equal voice" in out
 
 
 def test_markdown_shows_roles_and_gaps(run: Run) -> None:
     out = run("score", SPRING, "--format", "markdown").stdout
-    assert "a whole level or more" in out
-    assert "(lived experience) | 2 |" in out
+    assert out.index("Perception gap, a whole level or more") < out.index("| dimension |")
+    assert "| Person who draws on care and support (2, lived experience) |" in out
 
 
 def test_weighting_person_is_an_option(run: Run) -> None:

@@ -79,6 +79,7 @@ def result(res: Result, catalogue: Catalogue) -> str:
     gate = words.gate_phrase(res, catalogue)
     if gate:
         lines += [f"**{gate}**", ""]
+    lines += _gaps(res)
     lines += [f"> **Warning:** {w}" + "\n" for w in res.warnings]
     lines += ["| dimension | score | level | |", "| --- | ---: | --- | --- |"]
     for d in res.dimensions:
@@ -86,26 +87,39 @@ def result(res: Result, catalogue: Catalogue) -> str:
         score = "unsure" if d.score is None else f"{d.score:.2f}"
         lines.append(f"| {_cell(d.name)} | {score} | {words.level_name(catalogue, d.level)} "
                      f"| {mark} |")
-    lines += _collective(res) + _plan(res, catalogue)
+    lines += _by_role(res) + _plan(res, catalogue)
     return "\n".join(lines) + "\n"
 
 
-def _collective(res: Result) -> list[str]:
-    if not res.by_role:
+def _gaps(res: Result) -> list[str]:
+    """Where roles see things differently, the findings (a whole level or more) first."""
+    if not res.gaps:
         return []
     names = {d.id: d.name for d in res.dimensions}
-    lines = ["", "### Where people see it differently", ""]
-    lines += [f"- **{names[g.dimension]}**: {g.highest} scored it {g.gap:.2f} higher than "
-              f"{g.lowest}" + (" (**a whole level or more**)" if g.finding else "")
-              for g in res.gaps]
-    lines += ["", "| role | people | " + " | ".join(_cell(d.name) for d in res.dimensions) + " |",
-              "| --- | ---: |" + " ---: |" * len(res.dimensions)]
-    for role in res.by_role:
+    roles = {r.role: r.name for r in res.by_role}
+    lines = ["### Where people see it differently", ""]
+    for g in res.gaps:
+        flag = "**Perception gap, a whole level or more:** " if g.finding else ""
+        lines.append(f"- {flag}{_cell(names[g.dimension])}: {roles.get(g.highest, g.highest)} "
+                     f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
+                     f"{g.lowest_score or 0:.2f} (a gap of {g.gap:.2f})")
+    return [*lines, ""]
+
+
+def _by_role(res: Result) -> list[str]:
+    """Each dimension as each role sees it: a column per role."""
+    if not res.by_role:
+        return []
+    title = "each role has an equal voice" if res.weighting == "role" \
+        else "every person counted once"
+    heads = [f"{_cell(r.name)} ({r.respondents}"
+             + (", lived experience)" if r.lived_experience else ")") for r in res.by_role]
+    lines = ["", f"### By role ({title})", "", "| dimension | " + " | ".join(heads) + " |",
+             "| --- |" + " ---: |" * len(heads)]
+    for d in res.dimensions:
         cells = ["unsure" if (s := role.dimensions.get(d.id)) is None else f"{s:.2f}"
-                 for d in res.dimensions]
-        lived = " (lived experience)" if role.lived_experience else ""
-        lines.append(f"| {_cell(role.name)}{lived} | {role.respondents} | "
-                     + " | ".join(cells) + " |")
+                 for role in res.by_role]
+        lines.append(f"| {_cell(d.name)} | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
@@ -103,9 +104,10 @@ def result(res: Result, catalogue: Catalogue) -> RenderableType:
     gate = words.gate_phrase(res, catalogue)
     if gate:
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
-    parts += [_dimension_table(res, catalogue)]
-    parts += [""] + [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
-    parts += _collective(res, catalogue)
+    parts += _perception_gaps(res)
+    parts += [_dimension_table(res, catalogue), ""]
+    parts += [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
+    parts += _by_role(res)
     parts += _plan(res, catalogue)
     return Group(*parts)
 
@@ -123,28 +125,37 @@ def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
     return table
 
 
-def _collective(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+def _perception_gaps(res: Result) -> list[RenderableType]:
+    """Where roles see a dimension a whole level or more apart: shown before anything else."""
+    findings = [g for g in res.gaps if g.finding]
+    if not findings:
+        return []
+    names = {d.id: d.name for d in res.dimensions}
+    roles = {r.role: r.name for r in res.by_role}
+    lines = [f"{names[g.dimension]}: {roles.get(g.highest, g.highest)} "
+             f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
+             f"{g.lowest_score or 0:.2f} (a gap of {g.gap:.2f})" for g in findings]
+    body = Text("\n".join(lines))
+    return [Panel(body, title="PERCEPTION GAP: people see these areas a whole level or more "
+                  "apart", title_align="left", border_style="bold"), ""]
+
+
+def _by_role(res: Result) -> list[RenderableType]:
+    """Each dimension's score as each role sees it: a column per role."""
     if not res.by_role:
         return []
-    parts: list[RenderableType] = []
-    findings = [g for g in res.gaps if g.finding]
-    names = {d.id: d.name for d in res.dimensions}
-    for gap in findings:
-        parts.append(Text(f"PERCEPTION GAP in {names[gap.dimension]}: {gap.highest} scored it "
-                          f"{gap.gap:.2f} higher than {gap.lowest} (a whole level or more).",
-                          style="bold"))
-    table = Table(title="By role (each role has an equal voice)" if res.weighting == "role"
-                  else "By role (every person counted once)", title_justify="left")
-    table.add_column("role")
-    table.add_column("people", justify="right")
-    for d in res.dimensions:
-        table.add_column(d.name, justify="right")
+    title = "By role: each role has an equal voice" if res.weighting == "role" \
+        else "By role: every person counted once"
+    table = Table(title=title, title_justify="left")
+    table.add_column("dimension")
     for role in res.by_role:
-        label = role.name + (" (lived experience)" if role.lived_experience else "")
-        table.add_row(label, str(role.respondents), *[
-            "unsure" if (s := role.dimensions.get(d.id)) is None else f"{s:.2f}"
-            for d in res.dimensions])
-    return [*parts, table, ""]
+        lived = ", lived experience" if role.lived_experience else ""
+        people = "person" if role.respondents == 1 else "people"
+        table.add_column(f"{role.name} ({role.respondents} {people}{lived})", justify="right")
+    for d in res.dimensions:
+        table.add_row(d.name, *["unsure" if (s := role.dimensions.get(d.id)) is None
+                                else f"{s:.2f}" for role in res.by_role])
+    return ["", table, ""]
 
 
 def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
