@@ -8,6 +8,8 @@ def test_core_imports_neither_typer_nor_rich() -> None:
     code = (
         "import sys\n"
         "import coprod_cli.models, coprod_cli.answers, coprod_cli.loader, coprod_cli.yamlio\n"
+        "import coprod_cli.tally, coprod_cli.collective, coprod_cli.explain, coprod_cli.inputs\n"
+        "import coprod_cli.formcsv, coprod_cli.quickread, coprod_cli.storage\n"
         "import coprod_cli.scoring, coprod_cli.results, coprod_cli.progress\n"
         "import coprod_cli.questionnaire\n"
         "from coprod_cli.loader import Library\n"

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-import types
-import typing
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal, TypeVar, Union
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
 
 from coprod_cli import __version__, yamlio
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
+from coprod_cli.explain import error_path, explain, real_errors
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.storage import write_atomic
 
@@ -71,93 +69,11 @@ class Document:
             where = yamlio.locate(self.text, self.name, error.path, key=True)
             raise InvalidData(error.what, error.fix, where) from None
         except ValidationError as error:
-            details = _real_errors(error.errors())
-            what, fix, on_key = _explain(details[0], model)
-            where = yamlio.locate(self.text, self.name, _loc(details[0], on_key), key=on_key)
+            details = real_errors(error.errors())
+            what, fix, on_key = explain(details[0], model)
+            where = yamlio.locate(self.text, self.name, error_path(details[0]), key=on_key)
             more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
             raise InvalidData(what + more, fix, where) from None
-
-
-def _real_errors(details: list[ErrorDetails]) -> list[ErrorDetails]:
-    """The errors worth showing, a misspelt key first (it also causes a 'missing' one).
-
-    A list whose items failed is also reported as too short; that echo is dropped.
-    """
-    locs = [tuple(d["loc"]) for d in details]
-    real = [d for d in details
-            if not any(len(other) > len(d["loc"]) and other[:len(d["loc"])] == tuple(d["loc"])
-                       for other in locs)]
-    return sorted(real, key=lambda d: d["type"] != "extra_forbidden")
-
-
-def _loc(detail: ErrorDetails, on_key: bool) -> tuple[str | int, ...]:
-    loc = tuple(detail["loc"])
-    return loc[:-1] if detail["type"] == "missing" else loc
-
-
-def _explain(detail: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, bool]:
-    """What is wrong, how to fix it, and whether to point at the key rather than the value."""
-    loc, kind = tuple(detail["loc"]), detail["type"]
-    name = str(loc[-1]) if loc else "file"
-    if kind == "missing":
-        return f"missing '{name}'", f"add '{name}:' with a value here", False
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        return (f"unknown key '{name}'{did_you_mean(name, allowed)}",
-                "remove it or correct its spelling" + (f"; allowed here: {', '.join(allowed)}"
-                                                        if allowed else ""), True)
-    message = detail["msg"].removeprefix("Value error, ")
-    if kind in {"value_error", "assertion_error"}:
-        what, _, fix = message.partition("; ")
-        return what, fix, False
-    if kind == "string_pattern_mismatch":
-        return (f"'{detail['input']}' is not a valid id for '{name}'",
-                "ids use lower-case letters and digits joined by single hyphens, like "
-                "'shared-roles-2'", False)
-    if kind == "string_too_short":
-        return f"'{name}' is empty", "write some text here", False
-    if kind == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
-        choices = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
-        given = str(detail["input"])
-        return (f"'{given}' is not allowed for '{name}'{did_you_mean(given, choices)}",
-                f"use one of {expected}", False)
-    return (f"'{name}': {message[:1].lower()}{message[1:]} (got {_short(detail['input'])})",
-            "see 'coprod schema' for what each key takes", False)
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _fields_at(model: Any, loc: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed at `loc`, following the models' annotations."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            found = next((f for n, f in current.model_fields.items()
-                          if part in (n, f.alias)), None)
-            current = found.annotation if found else None
-        else:
-            args = [a for a in typing.get_args(current) if a is not Ellipsis]
-            current = args[-1] if args else None
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
-        else:
-            return annotation
 
 
 def _cache_file(name: str, data: bytes) -> Path | None:

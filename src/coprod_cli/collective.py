@@ -1,0 +1,55 @@
+"""Many respondents: each role's view, the gaps between roles, and what to be warned of."""
+
+from __future__ import annotations
+
+from coprod_cli.models import Catalogue, Framework
+from coprod_cli.results import Gap, RoleResult
+from coprod_cli.tally import Tally, mean, rounded
+
+
+def role_dimensions(framework: Framework, tally: Tally, role: str) -> dict[str, float | None]:
+    return {d.id: rounded(mean([v for s in d.statements
+                                if (v := tally.role_value(role, s.id)) is not None]))
+            for d in framework.dimensions}
+
+
+def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[RoleResult]:
+    known = [role.id for role in catalogue.roles]
+    ordered = sorted(tally.sums, key=lambda r: known.index(r) if r in known else len(known))
+    results = []
+    for role_id in ordered:
+        role = catalogue.role(role_id) if role_id in known else None
+        results.append(RoleResult(
+            role=role_id, name=role.name if role else role_id,
+            lived_experience=bool(role and role.lived_experience),
+            respondents=tally.respondents[role_id],
+            dimensions=role_dimensions(framework, tally, role_id)))
+    return results
+
+
+def gaps(framework: Framework, tally: Tally) -> list[Gap]:
+    """Per dimension, the spread between the highest and lowest scoring roles."""
+    per_role = {role: role_dimensions(framework, tally, role) for role in tally.sums}
+    gaps = []
+    for dimension in framework.dimensions:
+        scored = {r: s[dimension.id] for r, s in per_role.items() if s[dimension.id] is not None}
+        if len(scored) < 2:
+            continue
+        high = max(scored, key=lambda r: scored[r] or 0.0)
+        low = min(scored, key=lambda r: scored[r] or 0.0)
+        spread = round((scored[high] or 0.0) - (scored[low] or 0.0), 2)
+        gaps.append(Gap(dimension=dimension.id, gap=spread, highest=high, lowest=low,
+                        finding=spread >= 1.0, highest_score=scored[high],
+                        lowest_score=scored[low]))
+    return sorted(gaps, key=lambda g: (not g.finding, -g.gap))
+
+
+def warnings(catalogue: Catalogue, tally: Tally) -> list[str]:
+    lived = {role.id for role in catalogue.roles if role.lived_experience}
+    notes = []
+    if not lived & set(tally.respondents):
+        notes.append("Nobody with lived experience answered (people who draw on care and "
+                     "support, or carers): this assessment was not co-produced")
+    notes += [f"Only one person answered as {role.name} ('{role.id}'): that one view stands "
+              "for the whole role" for role in catalogue.roles if tally.respondents[role.id] == 1]
+    return notes

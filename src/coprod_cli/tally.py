@@ -1,0 +1,115 @@
+"""Answers counted as they arrive: running sums per role and statement, memory kept flat."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from coprod_cli.answers import UNSURE, Answers
+from coprod_cli.errors import IncompleteAnswers, Location
+from coprod_cli.models import LEVEL_VALUES, Framework
+
+Weighting = Literal["role", "person"]
+MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
+UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
+MAX_NAMED = 5  # respondents named in a warning; the rest are counted
+
+
+def mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+class Ballot(NamedTuple):
+    """What scoring needs of one validated answers file: its role, levels and evidence."""
+
+    role: str
+    levels: dict[str, str | None]  # statement id -> level id, 'unsure', or None if unanswered
+    evidence: tuple[tuple[str, str], ...] = ()
+    assessed_on: datetime.date | None = None
+
+    @classmethod
+    def of(cls, answers: Answers) -> Ballot:
+        items = answers.answers.items()
+        return cls(answers.role, {sid: a.level if a else None for sid, a in items},
+                   tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
+                   answers.assessed_on)
+
+
+@dataclass
+class Tally:
+    """Running sums per role and statement: its size never grows with the respondents."""
+
+    framework: Framework
+    sums: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    respondents: Counter[str] = field(default_factory=Counter)
+    evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    mostly_unsure: list[str] = field(default_factory=list)
+    mostly_unsure_count: int = 0
+    skipped: int = 0
+    assessed_on: datetime.date | None = None
+
+    def __post_init__(self) -> None:
+        self._ids = [s.id for s in self.framework.statements]
+
+    def add(self, answers: Answers, name: str = "answers") -> None:
+        """Count one respondent's answers; an incomplete file is an error naming the gaps."""
+        self.add_ballot(Ballot.of(answers), name)
+
+    def add_ballot(self, ballot: Ballot, name: str = "answers") -> None:
+        """Count one respondent; an incomplete one is an error naming the gaps."""
+        levels = ballot.levels
+        missing = [sid for sid in self._ids if levels.get(sid) is None]
+        if missing:
+            raise IncompleteAnswers(
+                f"{len(missing)} of {len(self._ids)} statements have no answer: "
+                f"{', '.join(missing)}",
+                "answer each one with a level or 'unsure' (coprod assess FILE resumes there)",
+                Location(name))
+        role = self.sums.get(ballot.role)
+        if role is None:
+            role = self.sums[ballot.role] = {sid: [0.0, 0] for sid in self._ids}
+        self.respondents[ballot.role] += 1
+        unsure = 0
+        for sid, level in levels.items():
+            value = LEVEL_VALUES.get(level or UNSURE)
+            if value is None:
+                unsure += 1
+            else:
+                counts = role[sid]
+                counts[0] += value
+                counts[1] += 1
+        for sid, text in ballot.evidence:
+            if len(self.evidence[sid]) < MAX_EVIDENCE:
+                self.evidence[sid].append(text)
+        self._note_unsure(unsure / len(self._ids), name)
+        if ballot.assessed_on and (self.assessed_on is None
+                                   or ballot.assessed_on > self.assessed_on):
+            self.assessed_on = ballot.assessed_on
+
+    def _note_unsure(self, share: float, name: str) -> None:
+        if share > UNSURE_SHARE:
+            self.mostly_unsure_count += 1
+            if len(self.mostly_unsure) < MAX_NAMED:
+                self.mostly_unsure.append(name)
+
+    @property
+    def total(self) -> int:
+        return sum(self.respondents.values())
+
+    def statement_value(self, sid: str, weighting: Weighting) -> float | None:
+        """Mean within each role, then across roles (or over every person)."""
+        if weighting == "person":
+            total = sum(role[sid][0] for role in self.sums.values())
+            count = sum(role[sid][1] for role in self.sums.values())
+            return total / count if count else None
+        return mean([role[sid][0] / role[sid][1] for role in self.sums.values() if role[sid][1]])
+
+    def role_value(self, role: str, sid: str) -> float | None:
+        total, count = self.sums[role][sid]
+        return total / count if count else None
