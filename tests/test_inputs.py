@@ -269,3 +269,18 @@ def test_reading_many_respondents_is_core_code_without_typer_or_rich() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a binary file, not CSV text"),
+    (b"", "the file is empty"),
+    (b"assets-1\ncaf\xe9\n", "the file is not UTF-8 text"),
+], ids=["binary", "empty", "latin-1"])
+def test_unreadable_csv_gets_one_clear_error(run: Run, tmp_path: Path, content: bytes,
+                                             message: str) -> None:
+    path = tmp_path / "form.csv"
+    path.write_bytes(content)
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert message in result.stderr and "Traceback" not in result.stderr

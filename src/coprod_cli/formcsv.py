@@ -108,6 +108,10 @@ def rows(path: Path, frameworks: list[Framework]) -> Iterator[Table | tuple[int,
     """The table first, then each non-blank row with the line it starts on, streamed."""
     name = str(path)
     try:
+        with path.open("rb") as raw:
+            if b"\x00" in raw.read(4096):
+                raise FileProblem("this is a binary file, not CSV text",
+                                  "export the form's responses as 'CSV UTF-8'", Location(name))
         with path.open(encoding="utf-8-sig", newline="") as stream:
             reader = csv.reader(stream, _dialect(stream))
             header = next(reader, None)
