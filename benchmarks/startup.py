@@ -1,8 +1,9 @@
 """Cold start of `coprod score` on one answers file, against the floor of the stack itself.
 
-Runs the floor (`python -c "import typer, yaml, rich.console; from pydantic import BaseModel"`)
-and `python -m coprod_cli score FILE` alternately, each in a fresh interpreter, and reports the
-medians and their ratio. The goal is a ratio of at most 1.3.
+Runs the floor (`python -c "import typer, yaml, rich.console; from pydantic import BaseModel"`),
+a reference program (benchmarks/minimal_stack.py: the least a typer + pydantic + rich tool can
+do) and `python -m coprod_cli score FILE` in turn, each in a fresh interpreter, and reports the
+medians and their ratios to the floor. The goal for coprod is a ratio of at most 1.3.
 
     python benchmarks/startup.py [--runs 21] [--format text] [FILE]
 """
@@ -34,17 +35,22 @@ def main() -> int:
     parser.add_argument("--format", default="text")
     args = parser.parse_args()
     coprod = [sys.executable, "-m", "coprod_cli", "score", args.file, "--format", args.format]
-    for command in (FLOOR, coprod):  # warm the disk cache and any first-run work
+    reference = [sys.executable, str(ROOT / "benchmarks/minimal_stack.py"), args.file]
+    commands = {"floor": FLOOR, "minimal typer+pydantic+rich": reference,
+                f"coprod score --format {args.format}": coprod}
+    for command in commands.values():  # warm the disk cache and coprod's framework cache
         once(command)
-    floor, score = [], []
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        floor.append(once(FLOOR))
-        score.append(once(coprod))
-    f, s = statistics.median(floor), statistics.median(score)
-    print(f"floor  median {f * 1000:7.1f} ms  (min {min(floor) * 1000:.1f})")
-    print(f"score  median {s * 1000:7.1f} ms  (min {min(score) * 1000:.1f})  "
-          f"--format {args.format}")
-    print(f"ratio  {s / f:.2f}  (goal <= {GOAL})  {'met' if s / f <= GOAL else 'NOT met'}")
+        for name, command in commands.items():
+            times[name].append(once(command))
+    floor = statistics.median(times["floor"])
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        print(f"{name:32} median {median * 1000:6.1f} ms  (min {min(runs) * 1000:6.1f})  "
+              f"{median / floor:.2f}x the floor")
+    ratio = statistics.median(times[f"coprod score --format {args.format}"]) / floor
+    print(f"goal: coprod <= {GOAL}x the floor: {'met' if ratio <= GOAL else 'NOT met'}")
     return 0
 
 
