@@ -42,6 +42,10 @@ class StatementResult(Out):
     score: float | None = Field(description="The statement's value, 0-3; null if unsure.")
     level: LevelId | None
     evidence: list[str] = Field(default_factory=list)
+    next_level: LevelId | None = Field(None, description="The level above this statement's; "
+                                       "null at the top or when unsure.")
+    next_descriptor: str | None = Field(None, description="What this statement looks like at "
+                                        "its next level, from the framework's rubric.")
 
 
 class ServedStatement(Out):

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from coprod_cli import __version__, collective
-from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, PIECE_IDS, Catalogue, Framework, LevelId
+from coprod_cli.models import (
+    LEVEL_IDS,
+    LEVEL_VALUES,
+    PIECE_IDS,
+    Catalogue,
+    Framework,
+    LevelId,
+    Statement,
+)
 from coprod_cli.results import (
     DimensionResult,
     FrameworkRef,
@@ -81,10 +89,20 @@ def _default_target(level: LevelId | None, dimensions: list[DimensionResult]) ->
 
 def _statements(framework: Framework, values: dict[str, float | None],
                 tally: Tally) -> list[StatementResult]:
-    return [StatementResult(id=s.id, dimension=d.id, text=s.text, score=rounded(values[s.id]),
-                            level=None if values[s.id] is None else level_for(values[s.id] or 0),
-                            evidence=list(tally.evidence.get(s.id, [])))
-            for d in framework.dimensions for s in d.statements]
+    return [_statement(d.id, s, values[s.id], tally) for d in framework.dimensions
+            for s in d.statements]
+
+
+def _statement(dimension_id: str, statement: Statement, value: float | None,
+               tally: Tally) -> StatementResult:
+    """A statement's value and level, and what its next level up looks like."""
+    level = None if value is None else level_for(value)
+    nxt = None if level is None or level == LEVEL_IDS[-1] else LEVEL_IDS[LEVEL_VALUES[level] + 1]
+    return StatementResult(id=statement.id, dimension=dimension_id, text=statement.text,
+                           score=rounded(value), level=level,
+                           evidence=list(tally.evidence.get(statement.id, [])),
+                           next_level=nxt,
+                           next_descriptor=statement.levels.at(nxt) if nxt else None)
 
 
 def plan(framework: Framework, catalogue: Catalogue, values: dict[str, float | None],

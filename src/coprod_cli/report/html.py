@@ -48,19 +48,18 @@ def level_names(catalogue: Catalogue) -> list[str]:
 
 
 def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextStep]:
-    """Per dimension below the top: the next level, and its statements' next descriptors."""
-    dimension_of = {s.id: s.dimension for s in res.statements}
-    served: dict[str, dict[str, ServedStatement]] = {}
-    for item in res.recommendations:
-        for statement in item.statements:
-            served.setdefault(dimension_of[statement.id], {})[statement.id] = statement
+    """Per dimension below the top: the next level, and what each statement's next level up
+    looks like (statements already at the top have none)."""
     steps = {}
     for d in res.dimensions:
         if d.level == LEVEL_IDS[-1]:
             continue
         nxt = catalogue.level(LEVEL_IDS[0 if d.level is None else LEVEL_VALUES[d.level] + 1])
-        mine = served.get(d.id, {})
-        ordered = tuple(mine[s.id] for s in res.statements if s.id in mine)
+        ordered = tuple(
+            ServedStatement(id=s.id, text=s.text, level=s.level, next_level=s.next_level,
+                            next_descriptor=s.next_descriptor)
+            for s in res.statements
+            if s.dimension == d.id and s.level and s.next_level and s.next_descriptor)
         steps[d.id] = NextStep(nxt.name, nxt.descriptor, nxt.plain, ordered)
     return steps
 
