@@ -85,7 +85,8 @@ def test_text_has_no_colour_codes_with_no_color(run: Run) -> None:
 @pytest.mark.parametrize("name", ["framework", "answers", "result", "catalogue"])
 def test_schemas_are_valid_json_schema(run: Run, name: str) -> None:
     schema = json.loads(run("schema", name).stdout)
-    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator.check_schema(schema)  # raises if the schema is malformed
+    assert schema["type"] == "object" and schema["properties"]
 
 
 def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
@@ -94,8 +95,10 @@ def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
     from tests.conftest import FRAMEWORKS
 
     schema = json.loads(run("schema", "framework").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
     for name in ("nef.yaml", "scie.yaml"):
-        jsonschema.validate(yaml.safe_load((FRAMEWORKS / name).read_text()), schema)
+        data = yaml.safe_load((FRAMEWORKS / name).read_text())
+        assert [e.message for e in validator.iter_errors(data)] == []
 
 
 def test_output_file_is_written(run: Run, tmp_path) -> None:

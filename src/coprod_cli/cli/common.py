@@ -65,10 +65,15 @@ def library(paths: list[Path] | None) -> Library:
     return Library.builtin(paths or ())
 
 
+def stdin_bytes() -> bytes:
+    """Standard input, read no further than the largest file coprod accepts."""
+    return sys.stdin.buffer.read(yamlio.MAX_BYTES + 1)
+
+
 def read_document(name: str) -> Document:
     """A YAML document from a path, or from standard input when the name is '-'."""
     if name == "-":
-        return Document.from_bytes(sys.stdin.buffer.read(yamlio.MAX_BYTES + 1), "<stdin>")
+        return Document.from_bytes(stdin_bytes(), "<stdin>")
     return Document.read(Path(name))
 
 

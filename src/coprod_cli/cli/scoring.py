@@ -19,6 +19,7 @@ from coprod_cli.cli.common import (
     emit,
     guarded,
     library,
+    stdin_bytes,
 )
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.inputs import Respondents, expand
@@ -100,7 +101,7 @@ def score_command(
 def collect(lib: Library, names: list[str], skip_invalid: bool) -> Tally:
     """Every respondent counted one at a time, with a progress bar for a large set."""
     respondents = Respondents(lib, expand(names), skip_invalid=skip_invalid,
-                              read_stdin=sys.stdin.buffer.read, on_skip=_report_skip)
+                              read_stdin=stdin_bytes, on_skip=_report_skip)
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()
