@@ -141,3 +141,23 @@ def test_result_renderers_golden(golden, fmt: str) -> None:
     rendered = renderer(Format(fmt)).result(res, CATALOGUE)
     golden(f"result.{ {'text': 'txt', 'markdown': 'md', 'json': 'json'}[fmt] }",
            render_text(rendered).replace(res.tool_version, "VERSION"))
+
+
+def test_a_report_is_never_written_over_the_answers(run: Run, tmp_path: Path) -> None:
+    answers = tmp_path / "ours.yaml"
+    answers.write_text((EXAMPLES / "nef-intermediate.yaml").read_text())
+    before = answers.read_bytes()
+    for args in (["score", str(answers), "-o", str(answers)],
+                 ["score", str(tmp_path), "-o", str(tmp_path / "report.txt")],
+                 ["compare", str(answers), str(answers), "-o", str(answers)]):
+        result = run(*args)
+        assert result.exit_code == 2
+        assert "is one of the answers being read" in result.stderr
+    assert answers.read_bytes() == before
+    assert not (tmp_path / "report.txt").exists()
+
+
+def test_validate_points_a_csv_export_at_score(run: Run) -> None:
+    result = run("validate", str(EXAMPLES / "online-form.csv"))
+    assert result.exit_code == 2
+    assert "coprod score" in result.stderr and "Traceback" not in result.stderr

@@ -65,6 +65,20 @@ def library(paths: list[Path] | None) -> Library:
     return Library.builtin(paths or ())
 
 
+def never_over_inputs(output: Path | None, inputs: list[str]) -> None:
+    """Refuse to write a report over an input, or into a folder of inputs: answers are kept."""
+    if output is None:
+        return
+    target = output.resolve()
+    for name in inputs:
+        if name == "-":
+            continue
+        source = Path(name).resolve()
+        if target == source or (source.is_dir() and source in target.parents):
+            raise UsageProblem(f"{output} is one of the answers being read",
+                               "write the report somewhere else; coprod never overwrites answers")
+
+
 def stdin_bytes() -> bytes:
     """Standard input, read no further than the largest file coprod accepts."""
     return sys.stdin.buffer.read(yamlio.MAX_BYTES + 1)

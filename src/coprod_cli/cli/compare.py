@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import FrameworkPaths, NoColor, Output, app, emit, guarded, library
+from coprod_cli.cli.common import (
+    FrameworkPaths,
+    NoColor,
+    Output,
+    app,
+    emit,
+    guarded,
+    library,
+    never_over_inputs,
+)
 from coprod_cli.cli.scoring import SkipInvalid, Weighting, WeightingOption, collect
 from coprod_cli.loader import Library
 from coprod_cli.progress import compare
@@ -39,6 +48,7 @@ def compare_command(
 
     Exit codes: 0 done, 1 a level dropped with --fail-on-regression, 2 invalid input.
     """
+    never_over_inputs(output, [before, after])
     lib = library(framework)
     old, new = (_result(lib, side, weighting, skip_invalid) for side in (before, after))
     cmp = compare(old, new)

@@ -20,7 +20,7 @@ from coprod_cli.cli.common import (
     library,
     read_document,
 )
-from coprod_cli.errors import CoprodError, Location
+from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.loader import Library
 from coprod_cli.models import PIECE_IDS, Catalogue
 from coprod_cli.report import ListingFormat, renderer
@@ -94,6 +94,9 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _check_one(lib: Library, name: str) -> str:
+    if name.lower().endswith(".csv"):
+        raise UsageProblem("validate checks YAML files; a form's CSV export is checked as it is "
+                           "read", f"run 'coprod score {name}' (it names any bad cell)")
     document = read_document(name)
     kind = document.kind()
     if kind == "catalogue":

@@ -19,6 +19,7 @@ from coprod_cli.cli.common import (
     emit,
     guarded,
     library,
+    never_over_inputs,
     stdin_bytes,
 )
 from coprod_cli.errors import CoprodError, UsageProblem
@@ -88,6 +89,7 @@ def score_command(
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
+    never_over_inputs(output, files)
     lib = library(framework)
     tally = collect(lib, files, skip_invalid)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,

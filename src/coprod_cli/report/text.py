@@ -188,8 +188,9 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
         Text(f"Before: {words.side_phrase(before)}.  After: {words.side_phrase(after)}.",
              style="dim"),
         Text.assemble("Overall level: ", words.level_phrase(catalogue, before.level), " -> ",
-                      (words.level_phrase(catalogue, after.level).upper(),
+                      (words.level_name(catalogue, after.level).upper(),
                        f"bold {_level_style(after.level)}"),
+                      f" ({words.level_number(after.level)})",
                       "   ", (words.change_phrase(cmp.level_direction), "bold")),
         Text(f"Overall score: {words.score_phrase(before.score)} -> "
              f"{words.score_phrase(after.score)}   "
