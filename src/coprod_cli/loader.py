@@ -110,6 +110,7 @@ class Library:
     catalogue: Catalogue
     paths: dict[str, Any] = field(default_factory=dict)
     loaded: dict[str, Framework] = field(default_factory=dict)
+    added: set[str] = field(default_factory=set)
 
     @classmethod
     def builtin(cls, extra: Iterable[Path] = ()) -> Library:
@@ -125,10 +126,17 @@ class Library:
                 article = "an" if kind == "answers" else "a"
                 raise InvalidData(f"--framework needs a framework file; this is {article} {kind} "
                                   "file", "name a file with 'dimensions:'", Location(str(path)))
-            framework = library.validate_framework(document)
-            library.loaded[framework.id] = framework
-            library.paths[framework.id] = path
+            library.add(library.validate_framework(document), path)
         return library
+
+    def add(self, framework: Framework, path: Path) -> None:
+        """A framework from a user's file; it stands in for a built-in one of the same id."""
+        self.loaded[framework.id], self.paths[framework.id] = framework, path
+        self.added.add(framework.id)
+
+    @property
+    def builtin_ids(self) -> set[str]:
+        return set(self.paths) - self.added
 
     def validate_framework(self, document: Document) -> Framework:
         ids = {rec.id for rec in self.catalogue.recommendations}

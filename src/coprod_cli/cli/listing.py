@@ -43,8 +43,7 @@ def frameworks_command(
 ) -> None:
     """List the frameworks available: built-in and added with --framework."""
     lib = library(framework)
-    builtin = set(Library.builtin().paths)
-    emit(renderer(fmt).frameworks(lib.frameworks(), builtin), output, no_color)
+    emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
 
 @app.command("show")
@@ -104,7 +103,7 @@ def _check_one(lib: Library, name: str) -> str:
         return f"catalogue, {len(catalogue.recommendations)} recommendations"
     if kind == "framework":
         fw = lib.validate_framework(document)
-        lib.loaded[fw.id], lib.paths[fw.id] = fw, Path(name)
+        lib.add(fw, Path(name))
         return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
             f"{len(fw.statements)} statements"
     answers, fw = lib.answers(document)
