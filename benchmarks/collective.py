@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import LIVED, SPRING, answers_text, levels
 
-from coprod_cli.loader import Library
+from coprod_cli.reading.loader import Library
 
 GOAL = 1.3
 ROLES = ("person-drawing-on-care", "carer", "practitioner", "manager", "commissioner")

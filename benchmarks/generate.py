@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from coprod_cli.answers import Answers
-from coprod_cli.loader import Library
+from coprod_cli.answers_file import render_answers
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.storage import render_answers
+from coprod_cli.reading.loader import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVED = ("person-drawing-on-care", "carer")

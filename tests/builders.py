@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from coprod_cli.answers import Answers
-from coprod_cli.loader import Library
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, score
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.progress import compare
+from coprod_cli.comparison import compare
 from coprod_cli.report import html
 from tests.builders import CATALOGUE, result_for
 from tests.conftest import EXAMPLES, Run

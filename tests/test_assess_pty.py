@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.loader import Document, Library
+from coprod_cli.reading.loader import Document, Library
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = [pytest.mark.pty,

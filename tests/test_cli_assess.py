@@ -8,7 +8,7 @@ import pytest
 
 from coprod_cli.answers import Answers
 from coprod_cli.cli import assess
-from coprod_cli.loader import Document, Library
+from coprod_cli.reading.loader import Document, Library
 from tests.conftest import Run
 
 NEF = 24

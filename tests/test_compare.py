@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from coprod_cli.comparison import compare
 from coprod_cli.errors import UsageProblem
-from coprod_cli.progress import compare
 from coprod_cli.report import Format
 from tests.builders import FW, make_framework, result_for
 from tests.conftest import EXAMPLES, Run

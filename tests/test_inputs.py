@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_cli import quickread
 from coprod_cli.answers import ANSWER_WORDS, Answers
+from coprod_cli.answers_file import render_answers
 from coprod_cli.errors import CoprodError
-from coprod_cli.inputs import Respondents, expand
-from coprod_cli.loader import Document, Library
+from coprod_cli.reading import quickread
+from coprod_cli.reading.inputs import Respondents, expand
+from coprod_cli.reading.loader import Document, Library
 from coprod_cli.scoring import Ballot
-from coprod_cli.storage import render_answers
 from tests.conftest import EXAMPLES, Run
 
 LIB = Library.builtin()
@@ -265,7 +265,8 @@ def test_reading_many_respondents_is_core_code_without_typer_or_rich() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, coprod_cli.inputs, coprod_cli.formcsv, coprod_cli.quickread\n"
+    code = ("import sys, coprod_cli.reading.inputs, coprod_cli.reading.formcsv\n"
+            "import coprod_cli.reading.quickread\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -7,12 +7,14 @@ import sys
 def test_core_imports_neither_typer_nor_rich() -> None:
     code = (
         "import sys\n"
-        "import coprod_cli.models, coprod_cli.answers, coprod_cli.loader, coprod_cli.yamlio\n"
-        "import coprod_cli.tally, coprod_cli.collective, coprod_cli.explain, coprod_cli.inputs\n"
-        "import coprod_cli.formcsv, coprod_cli.quickread, coprod_cli.storage\n"
-        "import coprod_cli.scoring, coprod_cli.results, coprod_cli.progress\n"
+        "import coprod_cli.models, coprod_cli.answers, coprod_cli.tally, coprod_cli.collective\n"
+        "import coprod_cli.reading.loader, coprod_cli.reading.yamlio, coprod_cli.reading.explain\n"
+        "import coprod_cli.reading.inputs, coprod_cli.reading.formcsv\n"
+        "import coprod_cli.reading.quickread\n"
+        "import coprod_cli.files, coprod_cli.answers_file\n"
+        "import coprod_cli.scoring, coprod_cli.results, coprod_cli.comparison\n"
         "import coprod_cli.questionnaire\n"
-        "from coprod_cli.loader import Library\n"
+        "from coprod_cli.reading.loader import Library\n"
         "Library.builtin().frameworks()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich', 'click'}))"
     )

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from coprod_cli.errors import InvalidData
-from coprod_cli.loader import Document, Library
 from coprod_cli.models import LEVEL_IDS, PIECE_IDS
-from coprod_cli.yamlio import MAX_BYTES
+from coprod_cli.reading.loader import Document, Library
+from coprod_cli.reading.yamlio import MAX_BYTES
 from tests.conftest import DATA, FRAMEWORKS, Run
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coprod_cli import questionnaire as q
-from coprod_cli.loader import Library
 from coprod_cli.models import GlossaryEntry
+from coprod_cli.reading.loader import Library
 from tests.builders import CATALOGUE, FW
 
 FLOW = q.steps(FW)  # alpha-1, alpha-2, beta-1, beta-2, beta-3
@@ -16,7 +16,7 @@ def test_steps_follow_the_framework_and_count_like_a_person() -> None:
     assert [step.statement.id for step in FLOW] == [
         "alpha-1", "alpha-2", "beta-1", "beta-2", "beta-3"]
     assert FLOW[2].progress == "Statement 3 of 5"
-    assert [step.first_in_dimension for step in FLOW] == [True, False, True, False, False]
+    assert [step.dimension.id for step in FLOW] == ["alpha", "alpha", "beta", "beta", "beta"]
     assert (FLOW[3].dimension.id, FLOW[3].dimension_number, FLOW[3].dimensions) == ("beta", 2, 2)
 
 

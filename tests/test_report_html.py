@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from coprod_cli import __version__
+from coprod_cli.comparison import compare
 from coprod_cli.models import Framework
-from coprod_cli.progress import compare
 from coprod_cli.report import html
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, score

@@ -47,10 +47,6 @@ class Answer(Strict):
                                                   json_schema_input_type=AnswerWord)]
     evidence: Text | None = None
 
-    @property
-    def is_unsure(self) -> bool:
-        return self.level == UNSURE
-
 
 def _short_form(value: object) -> object:
     """`assets-1: intermediate` means `assets-1: {level: intermediate}`."""

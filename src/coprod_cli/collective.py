@@ -27,9 +27,9 @@ def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[Ro
     return results
 
 
-def gaps(framework: Framework, tally: Tally) -> list[Gap]:
+def gaps(framework: Framework, roles: list[RoleResult]) -> list[Gap]:
     """Per dimension, the spread between the highest and lowest scoring roles."""
-    per_role = {role: role_dimensions(framework, tally, role) for role in tally.sums}
+    per_role = {role.role: role.dimensions for role in roles}
     gaps = []
     for dimension in framework.dimensions:
         scored = {r: s[dimension.id] for r, s in per_role.items() if s[dimension.id] is not None}

@@ -231,7 +231,3 @@ class Framework(Strict):
     @property
     def statements(self) -> tuple[Statement, ...]:
         return tuple(s for dimension in self.dimensions for s in dimension.statements)
-
-    def dimension_of(self) -> dict[str, str]:
-        """Statement id -> dimension id."""
-        return {s.id: d.id for d in self.dimensions for s in d.statements}

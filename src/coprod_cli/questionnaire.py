@@ -33,10 +33,6 @@ class Step:
     statement: Statement
 
     @property
-    def first_in_dimension(self) -> bool:
-        return self.statement.id == self.dimension.statements[0].id
-
-    @property
     def progress(self) -> str:
         """'Statement 7 of 24', counted from 1 as a person counts."""
         return f"Statement {self.index + 1} of {self.total}"

@@ -12,17 +12,17 @@ from coprod_cli.models import LevelId, PieceId
 RESULT_VERSION: Literal[1] = 1
 
 
-class Out(BaseModel):
+class ResultModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class FrameworkRef(Out):
+class FrameworkRef(ResultModel):
     id: str
     name: str
     version: str
 
 
-class DimensionResult(Out):
+class DimensionResult(ResultModel):
     """One dimension: its score (mean of answered statements, 0-3) and level."""
 
     id: str
@@ -35,7 +35,7 @@ class DimensionResult(Out):
     statements: int
 
 
-class StatementResult(Out):
+class StatementResult(ResultModel):
     id: str
     dimension: str
     text: str
@@ -48,7 +48,7 @@ class StatementResult(Out):
                                         "its next level, from the framework's rubric.")
 
 
-class ServedStatement(Out):
+class ServedStatement(ResultModel):
     """A statement a recommendation helps, with what its next level looks like."""
 
     id: str
@@ -58,7 +58,7 @@ class ServedStatement(Out):
     next_descriptor: str
 
 
-class PlanItem(Out):
+class PlanItem(ResultModel):
     """A SCIE recommendation in the action plan."""
 
     id: str
@@ -71,7 +71,7 @@ class PlanItem(Out):
     statements: list[ServedStatement]
 
 
-class RoleResult(Out):
+class RoleResult(ResultModel):
     """One role's view, for collective assessments."""
 
     role: str
@@ -81,7 +81,7 @@ class RoleResult(Out):
     dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
 
 
-class Gap(Out):
+class Gap(ResultModel):
     """The gap between the highest and lowest scoring roles on one dimension."""
 
     dimension: str
@@ -93,12 +93,12 @@ class Gap(Out):
     lowest_score: float | None = Field(None, description="The lowest role's score, 0-3.")
 
 
-class Gate(Out):
+class Gate(ResultModel):
     fail_under: LevelId
     met: bool
 
 
-class Result(Out):
+class Result(ResultModel):
     """The result of `coprod score`, version 1."""
 
     result_version: Literal[1] = RESULT_VERSION
@@ -125,7 +125,7 @@ class Result(Out):
 Direction = Literal["up", "down", "same"]
 
 
-class DimensionChange(Out):
+class DimensionChange(ResultModel):
     """One dimension before and after."""
 
     id: str
@@ -142,7 +142,7 @@ class DimensionChange(Out):
                                 "every answer after was unsure.")
 
 
-class Comparison(Out):
+class Comparison(ResultModel):
     """The result of `coprod compare`, version 1: progress between two assessments."""
 
     result_version: Literal[1] = RESULT_VERSION
@@ -154,6 +154,7 @@ class Comparison(Out):
     dimensions: list[DimensionChange]
     level_direction: Direction = Field(description="Of the overall level.")
     score_change: float | None = Field(None, description="after.score - before.score.")
+    direction: Direction = Field("same", description="Of the overall score: up, down or same.")
     regression: bool = Field(description="True when any dimension's level dropped.")
     warnings: list[str] = Field(default_factory=list, description="About the comparison "
                                 "itself; each side's own warnings are in before and after.")

@@ -45,7 +45,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     gate = None if fail_under is None else Gate(
         fail_under=fail_under,
         met=level is not None and LEVEL_VALUES[level] >= LEVEL_VALUES[fail_under])
-    many = tally.total > 1
+    roles = collective.by_role(framework, catalogue, tally) if tally.total > 1 else []
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -53,8 +53,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
         respondents=tally.total, weighting=weighting,
-        by_role=collective.by_role(framework, catalogue, tally) if many else [],
-        gaps=collective.gaps(framework, tally) if many else [],
+        by_role=roles, gaps=collective.gaps(framework, roles),
         warnings=_warnings(dimensions, catalogue, tally), gate=gate)
 
 

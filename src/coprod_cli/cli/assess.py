@@ -15,6 +15,7 @@ from rich.text import Text
 
 from coprod_cli import questionnaire as q
 from coprod_cli.answers import Answer, Answers, Respondent
+from coprod_cli.answers_file import render_answers
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import FrameworkPaths, NoColor, app, console, guarded, library
 from coprod_cli.cli.prompts import (
@@ -26,11 +27,12 @@ from coprod_cli.cli.prompts import (
     uninterrupted,
 )
 from coprod_cli.errors import UsageProblem, did_you_mean
-from coprod_cli.loader import Document, Library
+from coprod_cli.files import write_atomic
 from coprod_cli.models import Framework
+from coprod_cli.reading.loader import Document, Library
 from coprod_cli.report import Format, renderer
-from coprod_cli.scoring import Tally, score
-from coprod_cli.storage import render_answers, write_atomic
+from coprod_cli.scoring import score
+from coprod_cli.tally import Tally
 
 
 @dataclass

@@ -10,10 +10,11 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from coprod_cli import __version__, yamlio
+from coprod_cli import __version__
 from coprod_cli.errors import CoprodError, UsageProblem
-from coprod_cli.loader import Document, Library
-from coprod_cli.storage import write_atomic
+from coprod_cli.files import write_atomic
+from coprod_cli.reading import yamlio
+from coprod_cli.reading.loader import Document, Library
 
 F = TypeVar("F", bound=Callable[..., Any])
 

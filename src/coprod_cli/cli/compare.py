@@ -16,9 +16,9 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
-from coprod_cli.cli.scoring import SkipInvalid, Weighting, WeightingOption, collect
-from coprod_cli.loader import Library
-from coprod_cli.progress import compare
+from coprod_cli.cli.score import SkipInvalid, Weighting, WeightingOption, collect
+from coprod_cli.comparison import compare
+from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
 from coprod_cli.results import Result
 from coprod_cli.scoring import score

@@ -15,14 +15,14 @@ from coprod_cli.cli.common import (
     Output,
     app,
     emit,
-    fail,
     guarded,
     library,
     read_document,
 )
 from coprod_cli.errors import CoprodError, Location, UsageProblem
-from coprod_cli.loader import Library
 from coprod_cli.models import PIECE_IDS, Catalogue
+from coprod_cli.reading.inputs import expand
+from coprod_cli.reading.loader import Library
 from coprod_cli.report import ListingFormat, renderer
 from coprod_cli.schemas import SchemaName, schema
 
@@ -80,18 +80,6 @@ def recommendations_command(
     emit(renderer(fmt).recommendations(catalogue, pieces), output, no_color)
 
 
-def _expand(names: list[str]) -> list[str]:
-    """Files as given; a folder stands for the YAML files inside it."""
-    found: list[str] = []
-    for name in names:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found += sorted(str(p) for p in path.rglob("*.y*ml") if p.suffix in {".yaml", ".yml"})
-        else:
-            found.append(name)
-    return found
-
-
 def _check_one(lib: Library, name: str) -> str:
     if name.lower().endswith(".csv"):
         raise UsageProblem("validate checks YAML files; a form's CSV export is checked as it is "
@@ -121,9 +109,7 @@ def validate_command(
 ) -> None:
     """Check framework and answers files; every problem is shown with its line and column."""
     lib = library(framework)
-    names = _expand(files)
-    if not names:
-        fail(CoprodError("no YAML files found", "name files or folders that hold .yaml files"))
+    names = expand(files)
     problems = 0
     for name in names:
         try:

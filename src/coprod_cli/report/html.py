@@ -9,7 +9,7 @@ from functools import cache
 import jinja2
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
-from coprod_cli.report import radar, words
+from coprod_cli.report import phrases, radar
 from coprod_cli.results import Comparison, Result, ServedStatement
 
 
@@ -30,7 +30,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("coprod_cli.report", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(words=words, level_value=LEVEL_VALUES.get, fmt=score_text,
+    env.globals.update(phrases=phrases, level_value=LEVEL_VALUES.get, fmt=score_text,
                        date_text=date_text, people=people)
     return env
 

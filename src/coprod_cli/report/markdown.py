@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.progress import direction
-from coprod_cli.report import words
+from coprod_cli.report import phrases
 from coprod_cli.results import Comparison, Result
 
 
@@ -70,13 +69,13 @@ def result(res: Result, catalogue: Catalogue) -> str:
     """A result for a pull request comment or a CI step summary."""
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    lines = [f"## Co-production level: {words.level_phrase(catalogue, res.level)}", "",
+    lines = [f"## Co-production level: {phrases.level_phrase(catalogue, res.level)}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}. "
-             f"Score {words.score_phrase(res.score)}.", ""]
+             f"Score {phrases.score_phrase(res.score)}.", ""]
     if res.level:
         lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
-    lines += [words.held_down(res), ""]
-    gate = words.gate_phrase(res, catalogue)
+    lines += [phrases.held_down(res), ""]
+    gate = phrases.gate_phrase(res, catalogue)
     if gate:
         lines += [f"**{gate}**", ""]
     lines += _gaps(res)
@@ -85,7 +84,7 @@ def result(res: Result, catalogue: Catalogue) -> str:
     for d in res.dimensions:
         mark = "holds the level down" if d.id in res.limited_by and res.level else ""
         score = "unsure" if d.score is None else f"{d.score:.2f}"
-        lines.append(f"| {_cell(d.name)} | {score} | {words.level_name(catalogue, d.level)} "
+        lines.append(f"| {_cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
                      f"| {mark} |")
     lines += _by_role(res) + _plan(res, catalogue)
     return "\n".join(lines) + "\n"
@@ -124,7 +123,7 @@ def _by_role(res: Result) -> list[str]:
 
 
 def _plan(res: Result, catalogue: Catalogue) -> list[str]:
-    target = words.level_name(catalogue, res.target)
+    target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
         return ["", f"No statement is below {target}."]
     lines = ["", f"### Action plan: SCIE's recommendations to reach {target}"]
@@ -144,15 +143,15 @@ def _plan(res: Result, catalogue: Catalogue) -> list[str]:
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     """Progress for a pull request: the overall level change, then a table of dimensions."""
     before, after = cmp.before, cmp.after
-    score_dir = direction(before.score, after.score)
-    lines = [f"## Co-production progress: {words.level_phrase(catalogue, before.level)} → "
-             f"{words.level_phrase(catalogue, after.level)} "
-             f"({words.change_phrase(cmp.level_direction)})", "",
+    score_dir = cmp.direction
+    lines = [f"## Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
+             f"{phrases.level_phrase(catalogue, after.level)} "
+             f"({phrases.change_phrase(cmp.level_direction)})", "",
              f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
-             f"Before: {words.side_phrase(before)}. After: {words.side_phrase(after)}.", "",
-             f"Overall score: {words.score_phrase(before.score)} → "
-             f"{words.score_phrase(after.score)} "
-             f"({words.change_phrase(score_dir, cmp.score_change)}).", ""]
+             f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
+             f"Overall score: {phrases.score_phrase(before.score)} → "
+             f"{phrases.score_phrase(after.score)} "
+             f"({phrases.change_phrase(score_dir, cmp.score_change)}).", ""]
     dropped = [d.name for d in cmp.dimensions if d.level_dropped]
     if dropped:
         lines += [f"**Regression: the level dropped in {', '.join(dropped)}.**", ""]
@@ -160,11 +159,11 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
               "| --- | ---: | ---: | --- | --- | --- |"]
     for d in cmp.dimensions:
         moved = "" if d.level_direction == "same" else \
-            f" ({words.change_phrase(d.level_direction)})"
+            f" ({phrases.change_phrase(d.level_direction)})"
         lines.append(f"| {_cell(d.name)} | {_score(d.before_score)} | {_score(d.after_score)} | "
-                     f"{words.change_phrase(d.direction, d.change)} | "
-                     f"{words.level_name(catalogue, d.before_level)} | "
-                     f"{words.level_name(catalogue, d.after_level)}{moved} |")
+                     f"{phrases.change_phrase(d.direction, d.change)} | "
+                     f"{phrases.level_name(catalogue, d.before_level)} | "
+                     f"{phrases.level_name(catalogue, d.after_level)}{moved} |")
     lines += [""] + [f"> **Warning:** {w}\n" for w in cmp.warnings]
     lines += [f"> **Warning ({side}):** {w}\n" for side, res in
                      (("before", before), ("after", after)) for w in res.warnings]

@@ -9,8 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.progress import direction
-from coprod_cli.report import words
+from coprod_cli.report import phrases
 from coprod_cli.results import Comparison, Result
 
 
@@ -93,15 +92,15 @@ def result(res: Result, catalogue: Catalogue) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}",
              style="dim"),
-        Text.assemble("Overall level: ", (words.level_name(catalogue, res.level).upper(),
+        Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
-                      f" ({words.level_number(res.level)})",
-                      f"   score {words.score_phrase(res.score)}"),
+                      f" ({phrases.level_number(res.level)})",
+                      f"   score {phrases.score_phrase(res.score)}"),
     ]
     if res.level:
         parts.append(plain_line(catalogue.level(res.level).plain))
-    parts += [Text(words.held_down(res)), ""]
-    gate = words.gate_phrase(res, catalogue)
+    parts += [Text(phrases.held_down(res)), ""]
+    gate = phrases.gate_phrase(res, catalogue)
     if gate:
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
     parts += _perception_gaps(res)
@@ -120,8 +119,8 @@ def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
     for d in res.dimensions:
         mark = "<- holds the level down" if d.id in res.limited_by and res.level else ""
         score = "unsure" if d.score is None else f"{d.score:.2f}"
-        table.add_row(d.name, score, words.bar(d.score), Text(words.level_name(catalogue, d.level),
-                      style=_level_style(d.level)), mark)
+        level = Text(phrases.level_name(catalogue, d.level), style=_level_style(d.level))
+        table.add_row(d.name, score, phrases.bar(d.score), level, mark)
     return table
 
 
@@ -159,7 +158,7 @@ def _by_role(res: Result) -> list[RenderableType]:
 
 
 def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
-    target = words.level_name(catalogue, res.target)
+    target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
         return [Text(f"Action plan: no statement is below {target}. Keep reviewing together.")]
     parts: list[RenderableType] = [heading(f"Action plan: SCIE's recommendations to reach "
@@ -185,16 +184,16 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
     parts: list[RenderableType] = [
         Text(f"Progress: {cmp.framework.name} ({cmp.framework.id} {cmp.framework.version})",
              style="dim"),
-        Text(f"Before: {words.side_phrase(before)}.  After: {words.side_phrase(after)}.",
+        Text(f"Before: {phrases.side_phrase(before)}.  After: {phrases.side_phrase(after)}.",
              style="dim"),
-        Text.assemble("Overall level: ", words.level_phrase(catalogue, before.level), " -> ",
-                      (words.level_name(catalogue, after.level).upper(),
+        Text.assemble("Overall level: ", phrases.level_phrase(catalogue, before.level), " -> ",
+                      (phrases.level_name(catalogue, after.level).upper(),
                        f"bold {_level_style(after.level)}"),
-                      f" ({words.level_number(after.level)})",
-                      "   ", (words.change_phrase(cmp.level_direction), "bold")),
-        Text(f"Overall score: {words.score_phrase(before.score)} -> "
-             f"{words.score_phrase(after.score)}   "
-             f"{words.change_phrase(direction(before.score, after.score), cmp.score_change)}"),
+                      f" ({phrases.level_number(after.level)})",
+                      "   ", (phrases.change_phrase(cmp.level_direction), "bold")),
+        Text(f"Overall score: {phrases.score_phrase(before.score)} -> "
+             f"{phrases.score_phrase(after.score)}   "
+             f"{phrases.change_phrase(cmp.direction, cmp.score_change)}"),
         "",
     ]
     dropped = [d.name for d in cmp.dimensions if d.level_dropped]
@@ -215,12 +214,13 @@ def _change_table(cmp: Comparison, catalogue: Catalogue) -> Table:
                             ("level after", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for d in cmp.dimensions:
-        level = Text(words.level_name(catalogue, d.after_level), style=_level_style(d.after_level))
+        level = Text(phrases.level_name(catalogue, d.after_level),
+                     style=_level_style(d.after_level))
         if d.level_direction != "same":
-            level.append(f" ({words.change_phrase(d.level_direction)})", style="bold")
+            level.append(f" ({phrases.change_phrase(d.level_direction)})", style="bold")
         table.add_row(d.name, _score(d.before_score), _score(d.after_score),
-                      words.change_phrase(d.direction, d.change),
-                      words.level_name(catalogue, d.before_level), level)
+                      phrases.change_phrase(d.direction, d.change),
+                      phrases.level_name(catalogue, d.before_level), level)
     return table
 
 

@@ -13,12 +13,13 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from coprod_cli import __version__, yamlio
+from coprod_cli import __version__
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
-from coprod_cli.explain import error_path, explain, real_errors
+from coprod_cli.files import write_atomic
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.storage import write_atomic
+from coprod_cli.reading import yamlio
+from coprod_cli.reading.explain import error_path, explain, real_errors
 
 M = TypeVar("M", bound=BaseModel)
 Kind = Literal["framework", "answers", "catalogue"]

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli.answers_file import render_answers
 from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
@@ -23,12 +24,12 @@ from coprod_cli.cli.common import (
     stdin_bytes,
 )
 from coprod_cli.errors import CoprodError, UsageProblem
-from coprod_cli.inputs import Respondents, expand
-from coprod_cli.loader import Library
 from coprod_cli.models import LEVEL_IDS
+from coprod_cli.reading.inputs import Respondents, expand
+from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
-from coprod_cli.scoring import Tally, score
-from coprod_cli.storage import render_answers
+from coprod_cli.scoring import score
+from coprod_cli.tally import Tally
 
 LARGE_SET = 200  # files; a smaller set is read before a bar would be worth showing
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]

@@ -50,6 +50,7 @@ def compare(before: Result, after: Result) -> Comparison:
         tool_version=__version__, framework=after.framework, before=before, after=after,
         dimensions=changes, level_direction=level_direction(before.level, after.level),
         score_change=_change(before.score, after.score),
+        direction=direction(before.score, after.score),
         regression=any(change.level_dropped for change in changes),
         warnings=_warnings(before, after))
 

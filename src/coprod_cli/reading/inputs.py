@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coprod_cli import formcsv, quickread, yamlio
 from coprod_cli.errors import CoprodError, InvalidData, Location, UsageProblem
-from coprod_cli.loader import Document, Library
 from coprod_cli.models import Framework
-from coprod_cli.scoring import Ballot, Tally
+from coprod_cli.reading import formcsv, quickread, yamlio
+from coprod_cli.reading.loader import Document, Library
+from coprod_cli.tally import Ballot, Tally
 
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")

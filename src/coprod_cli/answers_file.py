@@ -1,33 +1,13 @@
-"""Writing users' files: answers as commented YAML, always atomically."""
+"""An answers file as commented YAML: what `template` writes and the questionnaire saves."""
 
 from __future__ import annotations
 
 import datetime
 import json
-import os
-import tempfile
 import textwrap
-from pathlib import Path
 
 from coprod_cli.answers import ANSWER_WORDS, Answer, Answers
 from coprod_cli.models import Catalogue, Framework
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private; keep the old file's mode, or the usual 0644.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def render_answers(framework: Framework, catalogue: Catalogue,

@@ -19,7 +19,7 @@ import yaml
 
 from coprod_cli.answers import ANSWER_WORDS
 from coprod_cli.models import LEVEL_IDS
-from coprod_cli.scoring import Ballot
+from coprod_cli.tally import Ballot
 
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
