@@ -8,12 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from coprod_cli.cli import app
 
 # Keep the cache of validated built-in frameworks out of the developer's home.
 os.environ.setdefault("COPROD_CACHE_DIR", tempfile.mkdtemp(prefix="coprod-cache-"))
+
+# Property tests are the same on every run, so they cannot turn CI red at random; a longer
+# randomised search stays one variable away: HYPOTHESIS_PROFILE=explore python -m pytest
+settings.register_profile("repeatable", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", max_examples=2000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -183,6 +183,6 @@ def test_by_person_duplicating_one_role_moves_scores_towards_it(
     for old, new in zip(before.dimensions, after.dimensions, strict=True):
         aim = theirs[old.id]
         assert old.score is not None and new.score is not None and aim is not None
-        assert abs(new.score - aim) <= abs(old.score - aim) + 0.01  # two-decimal rounding
-        if abs(old.score - aim) >= 0.05:
-            assert abs(new.score - aim) < abs(old.score - aim)
+        # Never further away (two-decimal rounding aside). Not always strictly closer: the
+        # role's own unsure answers leave some statements of the dimension where they were.
+        assert abs(new.score - aim) <= abs(old.score - aim) + 0.01

@@ -11,7 +11,7 @@ import yaml
 
 from coprod_cli.report import Format
 from tests.conftest import DATA, EXAMPLES, Run
-from tests.test_loader import assert_one_located_error, expected_message
+from tests.reading.test_loader import assert_one_located_error, expected_message
 
 INVALID_ANSWERS = sorted((DATA / "answers" / "invalid").glob("*.yaml"))
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))

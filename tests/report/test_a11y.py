@@ -18,7 +18,7 @@ from coprod_cli.report import html
 from tests.builders import CATALOGUE, result_for
 from tests.conftest import EXAMPLES, Run
 
-AUDIT = Path(__file__).resolve().parent / "a11y"
+AUDIT = Path(__file__).resolve().parent.parent / "a11y"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 pytestmark = [
