@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import importlib
 from enum import Enum
-from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, TypeAlias, cast, overload
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from coprod_cli.models import Catalogue, Framework
+    from coprod_cli.results import Comparison, Result
+
+# A str (json, markdown, html) or a rich renderable (text); the CLI decides where it goes.
+Rendered: TypeAlias = "str | RenderableType"
 
 
 class Format(str, Enum):
-    """Every output format; listings use all but html."""
+    """Every output format, and the registry: a member's value names its module in report/.
+
+    A new format is one line here (and in ListingFormat if it lists frameworks too) and one
+    module providing the functions of ResultRenderer (and ListingRenderer).
+    """
 
     text = "text"
     json = "json"
@@ -24,6 +37,36 @@ class ListingFormat(str, Enum):
     markdown = "markdown"
 
 
-def renderer(fmt: Format | ListingFormat) -> ModuleType:
-    """The module for a format, imported only when asked for (html pulls in jinja2)."""
-    return importlib.import_module(f"coprod_cli.report.{fmt.value}")
+class ResultRenderer(Protocol):
+    """What a module in `Format` provides: a score's result, and a comparison of two."""
+
+    def result(self, res: Result, catalogue: Catalogue) -> Rendered: ...
+
+    def comparison(self, cmp: Comparison, catalogue: Catalogue) -> Rendered: ...
+
+
+class ListingRenderer(Protocol):
+    """What a module in `ListingFormat` provides: the frameworks, one framework, advice."""
+
+    def frameworks(self, items: list[Framework], builtin: set[str]) -> Rendered: ...
+
+    def framework(self, fw: Framework, catalogue: Catalogue) -> Rendered: ...
+
+    def recommendations(self, catalogue: Catalogue, pieces: list[str]) -> Rendered: ...
+
+
+@overload
+def renderer(fmt: ListingFormat) -> ListingRenderer: ...
+
+
+@overload
+def renderer(fmt: Format) -> ResultRenderer: ...
+
+
+def renderer(fmt: Format | ListingFormat) -> ResultRenderer | ListingRenderer:
+    """The module for a format, imported only when asked for: JSON, text and Markdown never
+    load jinja2, which html needs."""
+    module = importlib.import_module(f"coprod_cli.report.{fmt.value}")
+    if isinstance(fmt, ListingFormat):
+        return cast("ListingRenderer", module)
+    return cast("ResultRenderer", module)
