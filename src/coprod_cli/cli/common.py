@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,7 @@ from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import write_atomic
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library
+from coprod_cli.safetext import visible_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -44,8 +47,16 @@ NoColor = Annotated[
 ]
 
 
+BUG_EXIT = 3
+INTERRUPTED_EXIT = 130
+PIPE_CLOSED_EXIT = 141  # what a shell reports for a program stopped by SIGPIPE
+REPORT_AT = "the issues page of the repository coprod came from"
+_debug = False
+
+
 def guarded(func: F) -> F:
-    """Run a command, turning a user's mistake into one line on stderr and exit code 2."""
+    """Run a command: a user's mistake is one line and exit 2, a bug in coprod one line and
+    exit 3 (the traceback with --debug), Ctrl-C exit 130, a closed output pipe a quiet exit."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -53,13 +64,53 @@ def guarded(func: F) -> F:
             return func(*args, **kwargs)
         except CoprodError as error:
             fail(error)
+        except KeyboardInterrupt:
+            typer.echo("Interrupted.", err=True)
+            raise typer.Exit(INTERRUPTED_EXIT) from None
+        except Exception as error:
+            if _is_control_flow(error):
+                raise
+            raise typer.Exit(unexpected(error)) from None
 
     return wrapper  # type: ignore[return-value]
 
 
+def _is_control_flow(error: Exception) -> bool:
+    """typer's and click's own exceptions (exit, abort, usage): they end a command as meant."""
+    return isinstance(error, (typer.Exit, typer.Abort)) \
+        or type(error).__module__.split(".")[0] in ("click", "typer")
+
+
 def fail(error: CoprodError) -> typer.Exit:
-    typer.echo(f"error: {error}", err=True)
+    typer.echo(f"error: {visible_line(str(error))}", err=True)
     raise typer.Exit(error.exit_code)
+
+
+def debugging() -> bool:
+    return _debug or os.environ.get("COPROD_DEBUG", "") not in ("", "0")
+
+
+def unexpected(error: BaseException) -> int:
+    """The exit code for an exception nobody expected, after saying what it means."""
+    if isinstance(error, BrokenPipeError):
+        return pipe_closed()
+    if debugging():
+        import traceback
+
+        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+    detail = visible_line(f"{type(error).__name__}: {error}")[:300]
+    hint = "" if debugging() else " (add --debug to see the traceback)"
+    typer.echo(f"error: this is a bug in coprod ({detail}); please report it at {REPORT_AT} "
+               f"with the command you ran{hint}", err=True)
+    return BUG_EXIT
+
+
+def pipe_closed() -> int:
+    """The reader of our output went away (`coprod show nef | head -1`): stop quietly."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
+    return PIPE_CLOSED_EXIT
 
 
 def library(paths: list[Path] | None) -> Library:
@@ -95,8 +146,12 @@ def read_document(name: str) -> Document:
 def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(file=file, no_color=no_color or None, highlight=False, width=width,
-                   soft_wrap=False, emoji=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError  # rich would exit 1, which means a gate not met
+
+    return _Console(file=file, no_color=no_color or None, highlight=False, width=width,
+                    soft_wrap=False, emoji=False, markup=False)
 
 
 def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
@@ -127,10 +182,16 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(epilog="Exit codes: 0 done (and any gate met); 1 a gate not met; 2 invalid "
+              "input or usage; 3 a bug in coprod (please report it); 130 interrupted.")
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=version_callback,
                                          is_eager=True, help="Show the version and exit.")]
     = False,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show the full traceback when coprod meets a bug in itself (so does "
+        "COPROD_DEBUG=1).")] = False,
 ) -> None:
     """Check how far a team has come with co-production."""
+    global _debug
+    _debug = debug
