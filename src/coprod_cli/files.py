@@ -1,24 +1,107 @@
-"""Writing users' files safely: atomically, so a crash never leaves half a file."""
+"""Writing users' files safely: whole or not at all, through links, never over a device."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
+from coprod_cli.errors import FileProblem, Location
+
+# Names of an open file descriptor (/dev/stdout, /dev/fd/3, /proc/self/fd/1): written where
+# they point, as the shell set them up, never replaced by a file of coprod's own.
+_DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/[^/]+/fd/\d+")
+
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+    """Write `text` to `path`: a regular file (or a link's target) by a temporary file beside
+    it, synced, then renamed over it; a device, pipe or descriptor directly."""
+    target = _target(path)
+    if target is None:
+        with path.open("a", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes the file private; keep the old file's mode, or the usual 0644.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temporary, path)
+    else:
+        _replace(target, text.encode("utf-8"))
+
+
+def _target(path: Path) -> Path | None:
+    """The regular file to replace, links followed; None when it must be written directly."""
+    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
+        return None
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return Path(os.path.realpath(path))  # a new file, or the one a dangling link names
+    if stat.S_ISDIR(info.st_mode):
+        raise FileProblem("is a folder, not a file", "name a file inside it, or another file",
+                          Location(str(path)))
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    check_writable(path, info)
+    return Path(os.path.realpath(path))
+
+
+def check_writable(path: Path, info: os.stat_result | None = None) -> None:
+    """Refuse an existing file marked read-only: even root, who could, does not replace it."""
+    try:
+        info = info or path.stat()
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(info.st_mode) and (not info.st_mode & stat.S_IWUSR
+                                       or not os.access(path, os.W_OK)):
+        raise FileProblem("the file is read-only, so coprod leaves it as it is",
+                          f"make it writable (chmod u+w {path}) or choose another file",
+                          Location(str(path)))
+
+
+def _replace(target: Path, data: bytes) -> None:
+    folder = target.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        try:
+            _fill(handle, data)
+        finally:
+            os.close(handle)
+        _keep_mode_and_owner(temporary, target)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(folder)
+
+
+def _fill(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+    os.fsync(handle)
+
+
+def _keep_mode_and_owner(temporary: str, target: Path) -> None:
+    """mkstemp makes the file private: keep the old file's mode and owner, or the usual 0644."""
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        os.chmod(temporary, 0o644)
+        return
+    os.chmod(temporary, info.st_mode & 0o7777)
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root may give a file away; others keep theirs
+            os.chown(temporary, info.st_uid, info.st_gid)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Sync the folder, so the rename itself survives a power cut (where the system allows)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # Windows cannot open a folder; its renames are journalled anyway
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)

@@ -27,7 +27,7 @@ from coprod_cli.cli.prompts import (
     uninterrupted,
 )
 from coprod_cli.errors import UsageProblem, did_you_mean
-from coprod_cli.files import write_atomic
+from coprod_cli.files import check_writable, write_atomic
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.report import Format, renderer
@@ -168,6 +168,7 @@ def _start(lib: Library, out: Console, framework_id: str | None, output: Path | 
            extra: list[Path]) -> tuple[Session, Answers | None]:
     """The framework and the file: from the file when it exists, else asked or named."""
     if output is not None and output.exists():
+        check_writable(output)
         answers, fw = _load(lib, output, framework_id)
         return Session(lib, fw, output, out, False, extra), answers
     fw = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)

@@ -51,7 +51,7 @@ def template_command(
     = False,
 ) -> None:
     """Write a blank answers file: every statement id, its wording as a comment above it."""
-    if output is not None and output.exists():
+    if output is not None and output.is_file():  # a device or pipe (-o /dev/null) is fine
         raise UsageProblem(f"{output} already exists",
                            "choose another name; coprod never overwrites answers")
     lib = library(framework)

@@ -1,0 +1,56 @@
+"""-o FILE: written whole, through links, directly to devices and pipes; folders refused."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def test_output_to_a_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("schema", "answers", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a directory" in result.stderr
+
+
+def test_output_over_a_read_only_file_is_refused(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text("kept")
+    path.chmod(0o444)
+    result = run("schema", "answers", "-o", str(path))
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert path.read_text() == "kept"
+
+
+def test_output_to_a_device_leaves_the_device(run: Run, tmp_path: Path) -> None:
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here (needs root on Linux)")
+    assert run("schema", "answers", "-o", str(node)).exit_code == 0
+    assert run("template", "nef", "-o", str(node)).exit_code == 0
+    assert stat.S_ISCHR(node.stat().st_mode)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/stdout")
+def test_output_to_dev_stdout_reaches_the_pipe() -> None:
+    out = subprocess.run([sys.executable, "-m", "coprod_cli", "template", "nef", "-o",
+                          "/dev/stdout"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("# coprod answers") and "Wrote /dev/stdout" in out.stderr
+
+
+def test_assess_refuses_a_read_only_answers_file_before_asking(run: Run,
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    run("template", "nef", "-o", str(path))
+    path.chmod(0o444)
+    before = path.read_text()
+    result = run("assess", "-o", str(path), input="1\n")
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert "Your answer" not in result.stdout and path.read_text() == before
