@@ -3,37 +3,83 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator
 
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.models import LEVEL_IDS, Id, LevelId, Strict, Text
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]
-# What a file may say: a level word, 'unsure' or a number 0-3 (documented in the schema).
-AnswerWord = AnswerLevel | Literal[0, 1, 2, 3]
 ANSWER_WORDS: tuple[str, ...] = (*LEVEL_IDS, UNSURE)
+
+# Every way coprod writes an answer, so whatever it prints it reads back: each level's id,
+# its name as reports and the questionnaire show it (core.yaml's names; a test keeps them
+# equal) and its number; 'unsure' and what people write for it. Case, spaces, hyphens and
+# underscores are forgiven, and a number may lead a name ('0 - Not yet co-production',
+# 'Level 2: Intermediate'). To accept more, add a phrase here: the loader, form exports,
+# the questionnaire and `coprod schema answers` all follow.
+LEVEL_NAMES: dict[str, str] = {"not-yet": "Not yet co-production", "descriptive": "Descriptive",
+                               "intermediate": "Intermediate", "transformative": "Transformative"}
+ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
+    **{level: (level, LEVEL_NAMES[level]) for level in LEVEL_IDS},
+    UNSURE: (UNSURE, "not sure", "don't know", "do not know", "I don't know", "I do not know"),
+}
+_PUNCT = "[-:.)\u2013\u2014]"  # what a form builder puts between a number and a name
+
+
+def _phrase(text: str) -> str:
+    """A regular expression for a phrase in any casing, with any spaces, '-' or '_' between words
+    (character classes, not a flag, so the same text is a portable JSON Schema pattern)."""
+    words = re.split(r"[\s_-]+", text.strip())
+    return "[\\s_-]+".join("".join(_letter(char) for char in word) for word in words)
+
+
+def _letter(char: str) -> str:
+    if char == "'":
+        return "['\u2019]?"
+    return f"[{char.lower()}{char.upper()}]" if char.isalpha() else re.escape(char)
+
+
+def _answer_pattern() -> str:
+    """One alternative per answer; a level's number may stand alone or lead its name."""
+    parts = []
+    for value, answer in enumerate((*LEVEL_IDS, UNSURE)):
+        words = "|".join(dict.fromkeys(_phrase(phrase) for phrase in ANSWER_PHRASES[answer]))
+        numbered = "" if answer == UNSURE else (
+            f"|(?:{_phrase('level')}[\\s_-]*)?{value}\\s*(?:{_PUNCT}\\s*)?(?:{words})?")
+        parts.append(f"(?P<{answer.replace('-', '_')}>{words}{numbered})")
+    return "\\s*(?:" + "|".join(parts) + ")\\s*"
+
+
+ANSWER_PATTERN = re.compile(_answer_pattern())
+# The same grammar as a JSON Schema, so editors accept exactly what the loader accepts.
+ANSWER_WORD_SCHEMA: dict[str, Any] = {
+    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3},
+              {"type": "string", "pattern": "^" + re.sub(r"\(\?P<\w+>", "(?:",
+                                                         ANSWER_PATTERN.pattern) + "$"}],
+    "description": "A level: its id, name or number 0-3 (in any casing, a number may lead "
+    "the name: '2 - Intermediate'), or 'unsure'.",
+}
+AnswerWord = Annotated[str, WithJsonSchema(ANSWER_WORD_SCHEMA)]
 
 
 def parse_level_word(value: object) -> str:
-    """A level id, 'unsure' or 0-3, forgiving case, spaces and underscores."""
+    """A level id or 'unsure' from any way coprod writes one (see ANSWER_PHRASES), or 0-3."""
     if isinstance(value, bool):
         raise ValueError("expected a level, not true/false")
-    if isinstance(value, int) and 0 <= value <= 3:
-        return LEVEL_IDS[value]
+    if isinstance(value, (int, float)) and value in (0, 1, 2, 3):
+        return LEVEL_IDS[int(value)]
     if not isinstance(value, str):
         raise ValueError(f"expected a level word, got {type(value).__name__}")
-    word = value.strip().lower().replace("_", "-").replace(" ", "-")
-    if word in {"0", "1", "2", "3"}:
-        return LEVEL_IDS[int(word)]
-    if word in ANSWER_WORDS:
-        return word
-    raise ValueError(
-        f"unknown level '{value}'{did_you_mean(word, ANSWER_WORDS)}; "
-        f"use one of {', '.join(ANSWER_WORDS)} (or 0-3)"
-    )
+    match = ANSWER_PATTERN.fullmatch(value)
+    if match is None:
+        word = value.strip().lower().replace("_", "-").replace(" ", "-")
+        raise ValueError(f"unknown level '{value}'{did_you_mean(word, ANSWER_WORDS)}; "
+                         f"use one of {', '.join(ANSWER_WORDS)} (or 0-3)")
+    return str(match.lastgroup).replace("_", "-")
 
 
 def _level_or_raise(value: object) -> object:
@@ -43,14 +89,14 @@ def _level_or_raise(value: object) -> object:
 class Answer(Strict):
     """A rating of one statement, with optional evidence."""
 
-    level: Annotated[AnswerLevel, BeforeValidator(_level_or_raise,
-                                                  json_schema_input_type=AnswerWord)]
+    level: Annotated[AnswerLevel, BeforeValidator(_level_or_raise),
+                     WithJsonSchema(ANSWER_WORD_SCHEMA, mode="validation")]
     evidence: Text | None = None
 
 
 def _short_form(value: object) -> object:
     """`assets-1: intermediate` means `assets-1: {level: intermediate}`."""
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return {"level": value}
     return value
 

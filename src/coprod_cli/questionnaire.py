@@ -85,9 +85,7 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
             return Reply(kind)
     if word in _UNSURE_WORDS:
         return Reply("level", UNSURE)
-    names = {_normal(level.name): level.id for level in catalogue.levels}
-    if word in names:
-        return Reply("level", names[word])
+    names = [_normal(level.name) for level in catalogue.levels]
     if word.isdigit() and word not in {"0", "1", "2", "3"}:
         return _invalid(f"{word} is not one of the levels.")
     try:
