@@ -27,7 +27,7 @@ def test_a_file_name_that_is_not_utf8_shows_its_bytes() -> None:
 
 
 def test_ordinary_text_is_unchanged() -> None:
-    text = "Café: people’s “assets” — 50% [in draft] <b> & ✓"
+    text = "Café: people\u2019s \u201cassets\u201d \u2014 50% [in draft] <b> & ✓"
     assert visible(text) == visible_line(text) == text
 
 
