@@ -1,25 +1,240 @@
-"""The core never knows about the command line or the terminal."""
+"""What may import what: every module has a layer, and no import points to a higher layer.
 
+ARCHITECTURE.md is the page a contributor reads; this table is the same map, enforced.
+Adding a module is one line in MODULES and one line under its layer in ARCHITECTURE.md.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "src" / "coprod_cli"
+ARCHITECTURE = ROOT / "ARCHITECTURE.md"
+HERE = "tests/test_layering.py"
+
+# Lowest first. A module may import anything in its own layer or a lower one, never higher.
+LAYERS = ("base", "data", "reading", "core", "report", "cli")
+
+# Every module of coprod_cli and its layer: one line each.
+MODULES = {
+    "coprod_cli": "base",
+    "coprod_cli.errors": "base",
+    "coprod_cli.files": "base",
+    "coprod_cli.models": "data",
+    "coprod_cli.answers": "data",
+    "coprod_cli.results": "data",
+    "coprod_cli.tally": "data",
+    "coprod_cli.reading": "reading",
+    "coprod_cli.reading.yamlio": "reading",
+    "coprod_cli.reading.explain": "reading",
+    "coprod_cli.reading.loader": "reading",
+    "coprod_cli.reading.quickread": "reading",
+    "coprod_cli.reading.formcsv": "reading",
+    "coprod_cli.reading.inputs": "reading",
+    "coprod_cli.collective": "core",
+    "coprod_cli.scoring": "core",
+    "coprod_cli.comparison": "core",
+    "coprod_cli.questionnaire": "core",
+    "coprod_cli.answers_file": "core",
+    "coprod_cli.schemas": "core",
+    "coprod_cli.report": "report",
+    "coprod_cli.report.phrases": "report",
+    "coprod_cli.report.radar": "report",
+    "coprod_cli.report.text": "report",
+    "coprod_cli.report.json": "report",
+    "coprod_cli.report.markdown": "report",
+    "coprod_cli.report.html": "report",
+    "coprod_cli.cli": "cli",
+    "coprod_cli.cli.common": "cli",
+    "coprod_cli.cli.prompts": "cli",
+    "coprod_cli.cli.screens": "cli",
+    "coprod_cli.cli.assess": "cli",
+    "coprod_cli.cli.score": "cli",
+    "coprod_cli.cli.compare": "cli",
+    "coprod_cli.cli.listing": "cli",
+    "coprod_cli.__main__": "cli",
+}
+
+# Arrows that point up on purpose: importer -> the modules it may import despite its layer,
+# each with a comment saying why. Empty is the goal; prefer moving code to adding a line.
+UPWARDS: dict[str, set[str]] = {}
+
+# Libraries that belong to the top of the stack: the lowest layer that may import each.
+# The core never knows the command line or the terminal; only HTML needs templating.
+FOREIGN = {"typer": "cli", "click": "cli", "rich": "report", "jinja2": "report"}
+
+CORE = [m for m, layer in MODULES.items() if LAYERS.index(layer) <= LAYERS.index("core")]
+
+
+def module_files() -> dict[str, Path]:
+    """Every module in src/coprod_cli by dotted name, packages by their __init__.py."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = ("coprod_cli", *path.relative_to(PACKAGE).with_suffix("").parts)
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return found
+
+
+FILES = module_files()
+
+
+def where(module: str) -> str:
+    return str(FILES[module].relative_to(ROOT))
+
+
+def imports(module: str) -> list[tuple[str, int]]:
+    """Every name a module imports, at any depth (inside functions too), with its line."""
+    path = FILES[module]
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    return list(imports_in(path.read_text(encoding="utf-8"), package))
+
+
+def imports_in(source: str, package: str) -> Iterator[tuple[str, int]]:
+    """The names imported by source code in a package, relative imports made absolute."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name, node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                anchor = ".".join(parts[: len(parts) - node.level + 1])
+                base = f"{anchor}.{base}".rstrip(".")
+            yield from ((f"{base}.{alias.name}", node.lineno) for alias in node.names)
+
+
+def owner(name: str) -> str:
+    """The module of coprod_cli that an imported name lives in ('a.b.C' -> 'a.b')."""
+    while name not in FILES and "." in name:
+        name = name.rpartition(".")[0]
+    return name
+
+
+def arrows_up(module: str, layer: str, imported: list[tuple[str, int]],
+              layer_of: dict[str, str]) -> list[str]:
+    """One message per import that points above the module's own layer."""
+    found = []
+    for name, line in imported:
+        top = name.split(".")[0]
+        if top == "coprod_cli":
+            target = owner(name)
+            if target in UPWARDS.get(module, set()):
+                continue
+            limit = layer_of.get(target, layer)
+        elif top in FOREIGN:
+            target, limit = top, FOREIGN[top]
+        else:
+            continue
+        if LAYERS.index(limit) > LAYERS.index(layer):
+            found.append(
+                f"{module} ({layer}) imports {target} ({limit}) at line {line}: an arrow "
+                f"pointing up. Move what it needs down to {layer} or lower, or let a {limit} "
+                f"module pass it in; if {module} itself belongs in {limit}, change its layer in "
+                f"MODULES ({HERE}) and in ARCHITECTURE.md.")
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    missing = [m for m in FILES if m not in MODULES]
+    if missing:
+        pytest.fail("\n".join(
+            f'{where(m)} has no layer. Add the line  "{m}": "LAYER",  to MODULES in {HERE} '
+            f"(LAYER one of {', '.join(LAYERS)}: the lowest that holds everything it imports), "
+            f"and a line under that layer in ARCHITECTURE.md saying its job."
+            for m in missing), pytrace=False)
+
+
+def test_the_table_names_only_modules_that_exist() -> None:
+    stale = [m for m in MODULES if m not in FILES]
+    assert not stale, f"no such modules: {stale}; remove them from MODULES in {HERE} and " \
+        "from ARCHITECTURE.md"
+    assert set(MODULES.values()) <= set(LAYERS), f"layers are {LAYERS}"
+
+
+@pytest.mark.parametrize("module", list(FILES))
+def test_no_import_points_up(module: str) -> None:
+    if module not in MODULES:
+        pytest.skip("not in the table yet (test_every_module_has_a_layer says what to do)")
+    problems = arrows_up(module, MODULES[module], imports(module), MODULES)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_an_arrow_pointing_up_is_caught() -> None:
+    layer_of = {"coprod_cli.scoring": "core", "coprod_cli.cli.common": "cli",
+                "coprod_cli.report.text": "report", "coprod_cli.models": "data"}
+    caught = arrows_up("coprod_cli.scoring", "core", [
+        ("coprod_cli.cli.common.emit", 3), ("coprod_cli.report.text", 4), ("rich.text", 5),
+        ("coprod_cli.models.Framework", 6), ("collections", 7)], layer_of)
+    assert [m.split(" at line")[0] for m in caught] == [
+        "coprod_cli.scoring (core) imports coprod_cli.cli.common (cli)",
+        "coprod_cli.scoring (core) imports coprod_cli.report.text (report)",
+        "coprod_cli.scoring (core) imports rich (report)"]
+
+
+def test_imports_inside_functions_and_relative_imports_are_seen() -> None:
+    source = "import os\n\ndef f():\n    from rich.console import Console\n" \
+        "    from ..cli import common\n    from . import phrases\n"
+    assert list(imports_in(source, "coprod_cli.report")) == [
+        ("os", 1), ("rich.console.Console", 4), ("coprod_cli.cli.common", 5),
+        ("coprod_cli.report.phrases", 6)]
+
+
+def test_the_base_layer_needs_only_the_standard_library() -> None:
+    for module in (m for m, layer in MODULES.items() if layer == "base" and m in FILES):
+        outside = {name.split(".")[0] for name, _ in imports(module)} - {"coprod_cli"} \
+            - set(sys.stdlib_module_names)
+        assert not outside, f"{where(module)} imports {outside}: the base layer is standard " \
+            "library only, so anything may use it; move the module up a layer in MODULES " \
+            f"({HERE}) and ARCHITECTURE.md"
+
+
+def documented() -> dict[str, str]:
+    """ARCHITECTURE.md's map: each `path.py` listed under a '### N · layer' heading."""
+    layer, found = "", {}
+    for line in ARCHITECTURE.read_text(encoding="utf-8").splitlines():
+        if heading := re.match(r"### \d+ · (\w+)", line):
+            layer = heading[1]
+        elif line.startswith("- `"):
+            for path in re.findall(r"`([\w/]+\.py)`", line.split(" — ")[0]):
+                parts = ("coprod_cli", *path.removesuffix(".py").split("/"))
+                found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = layer
+    return found
+
+
+def test_architecture_md_shows_the_same_map() -> None:
+    page = documented()
+    wrong = [f"{m}: ARCHITECTURE.md says {page.get(m, 'nothing')}, MODULES says {layer}"
+             for m, layer in MODULES.items() if page.get(m) != layer]
+    wrong += [f"{m}: in ARCHITECTURE.md ({layer}) but not in MODULES"
+              for m, layer in page.items() if m not in MODULES]
+    if wrong:
+        pytest.fail(f"ARCHITECTURE.md and MODULES in {HERE} disagree; list each module under "
+                    "its layer's heading as  - `path/in/coprod_cli.py` — its job.\n"
+                    + "\n".join(wrong), pytrace=False)
 
 
 def test_core_imports_neither_typer_nor_rich() -> None:
     code = (
-        "import sys\n"
-        "import coprod_cli.models, coprod_cli.answers, coprod_cli.tally, coprod_cli.collective\n"
-        "import coprod_cli.reading.loader, coprod_cli.reading.yamlio, coprod_cli.reading.explain\n"
-        "import coprod_cli.reading.inputs, coprod_cli.reading.formcsv\n"
-        "import coprod_cli.reading.quickread\n"
-        "import coprod_cli.files, coprod_cli.answers_file\n"
-        "import coprod_cli.scoring, coprod_cli.results, coprod_cli.comparison\n"
-        "import coprod_cli.questionnaire\n"
+        "import importlib, sys\n"
+        f"for name in {CORE!r}: importlib.import_module(name)\n"
         "from coprod_cli.reading.loader import Library\n"
         "Library.builtin().frameworks()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in {'typer', 'rich', 'click'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip() == "[]", (
+        f"importing the core (every module below report) loaded {out.stdout.strip()}: the core "
+        "never knows the command line or the terminal; find the import with "
+        "python -X importtime -c 'import coprod_cli.MODULE' and move it into cli/ or report/")
 
 
 def test_json_scoring_does_not_load_html_templating() -> None:
@@ -30,4 +245,6 @@ def test_json_scoring_does_not_load_html_templating() -> None:
         "print('jinja2' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "False", (
+        "the text, JSON or Markdown renderer loaded jinja2: import it only in report/html.py, "
+        "and keep report/__init__.py importing a format's module only when it is asked for")
