@@ -28,6 +28,7 @@ MODULES = {
     "coprod_cli": "base",
     "coprod_cli.errors": "base",
     "coprod_cli.files": "base",
+    "coprod_cli.safetext": "base",
     "coprod_cli.models": "data",
     "coprod_cli.answers": "data",
     "coprod_cli.results": "data",
