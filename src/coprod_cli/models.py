@@ -30,17 +30,27 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _known_recommendation(value: str, info: ValidationInfo) -> str:
-    known = (info.context or {}).get("recommendations")
-    if known is not None and value not in known:
-        raise ValueError(
-            f"unknown recommendation id '{value}'{did_you_mean(value, known)}; "
-            "use an id listed by 'coprod recommendations'"
-        )
-    return value
+def _known(kind: str, what: str, listed_by: str) -> AfterValidator:
+    """A validator: the id must be one the catalogue lists under `kind` (given as context)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(kind)
+        if known is not None and value not in known:
+            raise ValueError(f"unknown {what} id '{value}'"
+                             f"{did_you_mean(value, known)}; use {listed_by}")
+        return value
+
+    return AfterValidator(check)
 
 
-RecommendationRef = Annotated[Id, AfterValidator(_known_recommendation)]
+RecommendationRef = Annotated[Id, _known("recommendations", "recommendation",
+                                         "an id listed by 'coprod recommendations'")]
+PrincipleRef = Annotated[Id, _known("principles", "principle",
+                                    "an id from 'principles' in core.yaml")]
+ScopeRef = Annotated[Id, _known("scopes", "scope", "an id from 'scopes' in core.yaml")]
+ActivityRef = Annotated[Id, _known("activities", "activity",
+                                   "an id from 'activities' in core.yaml")]
+SourceRef = Annotated[Id, _known("sources", "source", "an id from 'sources' in core.yaml")]
 
 
 def unique_ids(items: tuple[BaseModel, ...], path: tuple[str | int, ...], what: str) -> None:
@@ -75,7 +85,10 @@ class Source(Strict):
 
 
 class CatalogueSource(Source):
+    """A source in the catalogue: statements name it in their `basis`; the year is optional."""
+
     id: Id
+    year: int | None = Field(default=None, ge=1900, le=2100)  # type: ignore[assignment]
 
 
 class Level(Strict):
@@ -116,6 +129,16 @@ class Recommendation(Strict):
     source: Id
 
 
+class Tag(Strict):
+    """A principle, scope or activity that statements are tagged with."""
+
+    id: Id
+    name: Text
+    text: Text
+    plain: Text
+    basis: tuple[Id, ...] = ()
+
+
 class GlossaryEntry(Strict):
     """A piece of jargon, explained in plain words."""
 
@@ -132,6 +155,9 @@ class Catalogue(Strict):
     roles: tuple[Role, ...] = Field(min_length=1)
     pieces: tuple[Piece, ...]
     recommendations: tuple[Recommendation, ...] = Field(min_length=1)
+    principles: tuple[Tag, ...] = ()
+    scopes: tuple[Tag, ...] = ()
+    activities: tuple[Tag, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
 
     @model_validator(mode="after")
@@ -146,16 +172,40 @@ class Catalogue(Strict):
         if tuple(piece.id for piece in self.pieces) != PIECE_IDS:
             raise PathError(("pieces",), "pieces must be exactly " + ", ".join(PIECE_IDS),
                             "list the four pieces of SCIE's jigsaw in that order")
-        for items, key in ((self.sources, "source"), (self.roles, "role"),
-                           (self.recommendations, "recommendation")):
-            unique_ids(items, (key + "s",), key)
+        for items, key, what in ((self.sources, "sources", "source"),
+                                 (self.roles, "roles", "role"),
+                                 (self.recommendations, "recommendations", "recommendation"),
+                                 (self.principles, "principles", "principle"),
+                                 (self.scopes, "scopes", "scope"),
+                                 (self.activities, "activities", "activity")):
+            unique_ids(items, (key,), what)
         sources = {source.id for source in self.sources}
+        dated = {source.id for source in self.sources if source.year is not None}
         for index, rec in enumerate(self.recommendations):
-            if rec.source not in sources:
+            if rec.source in sources and rec.source not in dated:
                 raise PathError(("recommendations", index, "source"),
-                                f"unknown source '{rec.source}'{did_you_mean(rec.source, sources)}",
+                                f"source '{rec.source}' has no year",
+                                "recommendations are cited with their year: give it one")
+        cited: list[tuple[tuple[str | int, ...], str]] = [
+            (("recommendations", index, "source"), rec.source)
+            for index, rec in enumerate(self.recommendations)]
+        cited += [(("activities", index, "basis", b_index), source_id)
+                  for index, activity in enumerate(self.activities)
+                  for b_index, source_id in enumerate(activity.basis)]
+        for path, source_id in cited:
+            if source_id not in sources:
+                raise PathError(path, f"unknown source '{source_id}'"
+                                f"{did_you_mean(source_id, sources)}",
                                 "use an id from the 'sources' list")
         return self
+
+    def references(self) -> dict[str, set[str]]:
+        """The ids a framework's statements may refer to, as validation context."""
+        return {"recommendations": {rec.id for rec in self.recommendations},
+                "principles": {tag.id for tag in self.principles},
+                "scopes": {tag.id for tag in self.scopes},
+                "activities": {tag.id for tag in self.activities},
+                "sources": {source.id for source in self.sources}}
 
     def level(self, level_id: str) -> Level:
         return self.levels[LEVEL_VALUES[level_id]]
@@ -191,6 +241,18 @@ class Statement(Strict):
     help: Text | None = None
     levels: Rubric
     recommendations: tuple[RecommendationRef, ...] = ()
+    # Tags and credit: optional here, so other organisations' frameworks stay valid without
+    # them; every built-in statement has them all (tests/test_content.py).
+    principles: tuple[PrincipleRef, ...] = Field(
+        default=(), description="SCIE principles it serves: ids from 'principles' in core.yaml.")
+    scope: ScopeRef | None = Field(
+        default=None, description="individual, service or organisation ('scopes' in core.yaml).")
+    activities: tuple[ActivityRef, ...] = Field(
+        default=(), description="Co- activities it covers: ids from 'activities' in core.yaml.")
+    evidence_examples: tuple[Text, ...] = Field(
+        default=(), description="Short examples of what a team could show as evidence.")
+    basis: tuple[SourceRef, ...] = Field(
+        default=(), description="The sources it draws on: ids from 'sources' in core.yaml.")
 
 
 class Dimension(Strict):

@@ -140,8 +140,7 @@ class Library:
         return set(self.paths) - self.added
 
     def validate_framework(self, document: Document) -> Framework:
-        ids = {rec.id for rec in self.catalogue.recommendations}
-        return document.validate(Framework, {"recommendations": ids})
+        return document.validate(Framework, self.catalogue.references())
 
     @property
     def ids(self) -> list[str]:
@@ -154,8 +153,7 @@ class Library:
                 raise UsageProblem(
                     f"unknown framework '{framework_id}'{did_you_mean(framework_id, self.ids)}",
                     f"use one of {', '.join(self.ids)}, or add one with --framework PATH")
-            context = {"recommendations": {rec.id for rec in self.catalogue.recommendations}}
-            self.loaded[framework_id] = _builtin(entry, Framework, context)
+            self.loaded[framework_id] = _builtin(entry, Framework, self.catalogue.references())
         return self.loaded[framework_id]
 
     def frameworks(self) -> list[Framework]:

@@ -11,7 +11,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _credit(author: str, year: int, title: str) -> str:
+def _credit(author: str, year: int | None, title: str) -> str:
     return f"Source: {author} ({year}), *{title}*."
 
 
