@@ -20,9 +20,9 @@ def test_steps_follow_the_framework_and_count_like_a_person() -> None:
     assert (FLOW[3].dimension.id, FLOW[3].dimension_number, FLOW[3].dimensions) == ("beta", 2, 2)
 
 
-def test_nef_has_24_statements_in_six_parts() -> None:
+def test_nef_has_26_statements_in_six_parts() -> None:
     flow = q.steps(Library.builtin().framework("nef"))
-    assert flow[6].progress == "Statement 7 of 24"
+    assert flow[6].progress == "Statement 7 of 26"
     assert flow[-1].dimension_number == flow[-1].dimensions == 6
 
 

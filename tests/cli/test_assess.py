@@ -11,7 +11,7 @@ from coprod_cli.cli import assess
 from coprod_cli.reading.loader import Document, Library
 from tests.conftest import Run
 
-NEF = 24
+NEF = 26
 SKIP_ROLE = "\n"
 
 
@@ -38,14 +38,14 @@ def test_answering_everything_saves_a_file_score_and_validate_accept(
     result = run("assess", "nef", "-o", str(answers_file),
                  input=SKIP_ROLE + lines(*["2"] * NEF))
     assert result.exit_code == 0, result.output
-    assert "Statement 1 of 24 (Assets)" in result.stdout
-    assert "Statement 24 of 24" in result.stdout
+    assert "Statement 1 of 26 (Assets)" in result.stdout
+    assert "Statement 26 of 26" in result.stdout
     assert "Overall level: INTERMEDIATE" in result.stdout
     assert f"Your answers are saved in {answers_file}" in result.stdout
     assert f"coprod score {answers_file}" in result.stdout
     assert set(levels(answers_file).values()) == {"intermediate"}
     assert run("score", str(answers_file)).exit_code == 0
-    assert run("validate", str(answers_file)).stdout.endswith("24 of 24 statements answered)\n")
+    assert run("validate", str(answers_file)).stdout.endswith("26 of 26 statements answered)\n")
 
 
 def test_each_screen_has_the_part_statement_and_four_numbered_levels(
@@ -53,8 +53,8 @@ def test_each_screen_has_the_part_statement_and_four_numbered_levels(
     out = run("assess", "nef", "-o", str(answers_file), "--role", "carer",
               input=lines("q")).stdout
     assert "Part 1 of 6: Assets" in out
-    assert "This part is about seeing you as a partner" in out  # the plain introduction
-    assert "In plain words: You are an equal partner" in out
+    assert "This part is about seeing people who use services as equal partners" in out
+    assert "In plain words: People who use services plan them with staff, as equals." in out
     for number, name in enumerate(["Not yet co-production", "Descriptive", "Intermediate",
                                    "Transformative"]):
         assert f"{number}  {name}: " in out
@@ -95,7 +95,7 @@ def test_back_at_the_first_statement_says_so(run: Run, answers_file: Path) -> No
 
 def test_help_explains_the_statement_and_its_jargon(run: Run, answers_file: Path) -> None:
     out = run("assess", "nef", "-o", str(answers_file), input=lines("", "2", "?", "q")).stdout
-    assert "Help with statement 2 of 24" in out
+    assert "Help with statement 2 of 26" in out
     assert "Assets are the good things people bring" in out  # the statement's help
     assert "Words that may be new:" in out
     assert "lived experience: " in out
@@ -107,14 +107,14 @@ def test_a_wrong_reply_is_explained_and_asked_again(run: Run, answers_file: Path
                                                                     "q")).stdout
     assert "7 is not one of the levels" in out
     assert "did you mean 'intermediate'" in out
-    assert out.count("Statement 1 of 24") == 1  # asked again, not moved on
+    assert out.count("Statement 1 of 26") == 1  # asked again, not moved on
     assert levels(answers_file)["assets-1"] == "intermediate"
 
 
 def test_q_saves_stops_and_says_how_to_carry_on(run: Run, answers_file: Path) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input=lines("", "1", "q"))
     assert result.exit_code == 0
-    assert f"Stopped. 1 of 24 answered, saved in {answers_file}" in result.stdout
+    assert f"Stopped. 1 of 26 answered, saved in {answers_file}" in result.stdout
     assert f"coprod assess -o {answers_file}" in result.stdout
 
 
@@ -122,7 +122,7 @@ def test_input_ending_early_keeps_every_answer_and_invents_none(
         run: Run, answers_file: Path) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input=lines("", "3", "2", "1"))
     assert result.exit_code == 1
-    assert "Input ended before the last statement. 3 of 24 answered" in result.stdout
+    assert "Input ended before the last statement. 3 of 26 answered" in result.stdout
     assert f"Carry on where you left off with: coprod assess -o {answers_file}" in result.stdout
     given = levels(answers_file)
     assert [given[s] for s in ("assets-1", "assets-2", "assets-3")] == [
@@ -144,8 +144,8 @@ def test_running_again_resumes_at_the_first_unanswered_statement(
         input=lines("1", "1", "1"))
     result = run("assess", "-o", str(answers_file), input=lines(*["3"] * (NEF - 3)))
     assert result.exit_code == 0, result.output
-    assert "Resuming: 3 of 24 answered. Carrying on at statement 4." in result.stdout
-    assert "Statement 1 of 24" not in result.stdout
+    assert "Resuming: 3 of 26 answered. Carrying on at statement 4." in result.stdout
+    assert "Statement 1 of 26" not in result.stdout
     assert "First, who are you answering as?" not in result.stdout
     given = levels(answers_file)
     assert [given[f"assets-{i}"] for i in range(1, 5)] == ["descriptive"] * 3 + ["transformative"]
@@ -246,12 +246,12 @@ def test_without_a_framework_it_asks_which_and_saves_beside_you(
     assert saved(default).framework == "scie"
 
 
-def test_plain_uses_the_easy_read_wording(run: Run, answers_file: Path) -> None:
+def test_plain_uses_the_plain_language_wording(run: Run, answers_file: Path) -> None:
     out = run("assess", "nef", "-o", str(answers_file), "--plain", input=lines("", "q")).stdout
-    assert "You are an equal partner when services are planned." in out
-    assert "Those who draw on care and support are treated" not in out
-    assert "--plain" in out  # the command to carry on keeps the easy-read wording
-    assert "# You are an equal partner when services are planned." in answers_file.read_text()
+    assert "People who use services plan them with staff, as equals." in out
+    assert "take part as equal partners when services are planned" not in out
+    assert "--plain" in out  # the command to carry on keeps the plain-language wording
+    assert "# People who use services plan them with staff, as equals." in answers_file.read_text()
 
 
 def test_ctrl_c_keeps_the_answers_and_exits_130(
@@ -267,7 +267,7 @@ def test_ctrl_c_keeps_the_answers_and_exits_130(
     monkeypatch.setattr(assess, "read_line", typed)
     result = run("assess", "nef", "-o", str(answers_file), "--role", "carer")
     assert result.exit_code == 130
-    assert "Interrupted. 2 of 24 answered" in result.stdout
+    assert "Interrupted. 2 of 26 answered" in result.stdout
     assert "coprod assess -o" in result.stdout
     given = levels(answers_file)
     assert (given["assets-1"], given["assets-2"], given["assets-3"]) == (

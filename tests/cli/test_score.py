@@ -91,7 +91,7 @@ def test_incomplete_answers_list_the_missing_ids(run: Run, tmp_path: Path) -> No
     data = path.read_text().replace("  assets-1:\n", "  assets-1: intermediate\n")
     path.write_text(data)
     result = run("score", str(path))
-    assert_one_located_error(result, str(path), "23 of 24 statements have no answer: assets-2,")
+    assert_one_located_error(result, str(path), "25 of 26 statements have no answer: assets-2,")
 
 
 def test_target_option_changes_the_plan(run: Run) -> None:
@@ -107,7 +107,7 @@ def test_template_lists_every_statement_with_its_text(run: Run, tmp_path: Path) 
     out = run("template", "scie").stdout
     data = yaml.safe_load(out)
     assert data["framework"] == "scie"
-    assert len(data["answers"]) == 19 and all(v is None for v in data["answers"].values())
+    assert len(data["answers"]) == 32 and all(v is None for v in data["answers"].values())
     assert "# Leaders" in out or "#" in out.split("culture-")[0]
 
 

@@ -153,21 +153,22 @@ def test_an_unknown_column_is_located_with_a_suggestion(run: Run, tmp_path: Path
 
 
 def test_a_missing_statement_column_is_an_error(run: Run, tmp_path: Path) -> None:
-    path = write(tmp_path, "form.csv", csv_text(["role", *IDS[1:]], ["carer", *["2"] * 23]))
+    path = write(tmp_path, "form.csv",
+                 csv_text(["role", *IDS[1:]], ["carer", *["2"] * (len(IDS) - 1)]))
     result = run("score", str(path))
     assert result.exit_code == 2
-    assert f"{path}:1:1: no column for 1 of 24 statements of 'nef': assets-1" in result.stderr
+    assert f"{path}:1:1: no column for 1 of 26 statements of 'nef': assets-1" in result.stderr
 
 
 def test_a_blank_cell_is_no_answer_located_at_its_row_and_column(
         run: Run, tmp_path: Path) -> None:
     cells = ["2"] * len(IDS)
     cells[3] = " "
-    path = write(tmp_path, "form.csv", csv_text(["role", *IDS], ["carer", *["2"] * 24],
+    path = write(tmp_path, "form.csv", csv_text(["role", *IDS], ["carer", *["2"] * len(IDS)],
                                                 ["manager", *cells]))
     result = run("score", str(path))
     assert result.exit_code == 2
-    assert f"error: {path}:3:5: 1 of 24 statements have no answer: assets-4" in result.stderr
+    assert f"error: {path}:3:5: 1 of 26 statements have no answer: assets-4" in result.stderr
     skipped = run("score", str(path), "--skip-invalid", "-f", "json")
     assert skipped.exit_code == 0 and json.loads(skipped.stdout)["respondents"] == 1
     assert f"skipped: {path}:3:5" in skipped.stderr
@@ -180,7 +181,7 @@ def test_a_bad_level_or_role_is_located(run: Run, tmp_path: Path) -> None:
     result = run("score", str(path))
     assert f"{path}:2:3: 'assets-2': unknown level 'transformitive' (did you mean " \
         "'transformative'?)" in result.stderr
-    path = write(tmp_path, "roles.csv", csv_text(["role", *IDS], ["carers", *["2"] * 24]))
+    path = write(tmp_path, "roles.csv", csv_text(["role", *IDS], ["carers", *["2"] * len(IDS)]))
     assert f"{path}:2:1: unknown role 'carers' (did you mean 'carer'?)" in \
         run("score", str(path)).stderr
 

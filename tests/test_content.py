@@ -1,0 +1,160 @@
+"""The built-in frameworks keep the content rules: anchored levels, one voice, tags and credit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.models import LEVEL_IDS, Framework, Statement
+from coprod_cli.reading.loader import Library
+from tests.conftest import Run
+
+LIBRARY = Library.builtin()
+CATALOGUE = LIBRARY.catalogue
+FRAMEWORKS = [LIBRARY.framework(framework_id) for framework_id in ("nef", "scie")]
+STATEMENTS = [(framework.id, statement) for framework in FRAMEWORKS
+              for statement in framework.statements]
+IDS = [f"{framework_id}:{statement.id}" for framework_id, statement in STATEMENTS]
+
+# First and second person: every role answers the same words, so they describe the service.
+PERSON = re.compile(r"\b(i|me|my|mine|we|us|our|ours|you|your|yours)\b", re.IGNORECASE)
+# Tokenism is never co-production: these words belong to not-yet only (DOMAIN.md's anchors).
+TOKENISM = ("consult", "no say", "no vote", "already decided", "already made", "already set",
+            "token", "tick", "told afterwards", "little say", "rarely change")
+
+
+def wordings(statement: Statement) -> dict[str, str]:
+    rows = {f"levels.{level}": statement.levels.at(level) for level in LEVEL_IDS}
+    return {"text": statement.text, "plain": statement.plain, **rows}
+
+
+@pytest.mark.parametrize(("framework_id", "statement"), STATEMENTS, ids=IDS)
+def test_statements_and_rows_speak_of_the_service_in_the_third_person(
+        framework_id: str, statement: Statement) -> None:
+    for field, words in wordings(statement).items():
+        assert not PERSON.search(words), f"{framework_id} {statement.id} {field}: {words!r}"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=lambda f: f.id)
+def test_dimension_introductions_speak_in_the_third_person(framework: Framework) -> None:
+    for dimension in framework.dimensions:
+        for words in (dimension.text, dimension.plain):
+            assert not PERSON.search(words), f"{dimension.id}: {words!r}"
+
+
+@pytest.mark.parametrize(("framework_id", "statement"), STATEMENTS, ids=IDS)
+def test_four_distinct_rows(framework_id: str, statement: Statement) -> None:
+    rows = [statement.levels.at(level).casefold() for level in LEVEL_IDS]
+    assert len(set(rows)) == 4
+
+
+@pytest.mark.parametrize(("framework_id", "statement"), STATEMENTS, ids=IDS)
+def test_tokenism_is_never_above_not_yet(framework_id: str, statement: Statement) -> None:
+    for level in LEVEL_IDS[1:]:
+        row = statement.levels.at(level).casefold()
+        found = [word for word in TOKENISM if word in row]
+        assert not found, f"{statement.id} {level} reads as tokenism ({found}): {row!r}"
+
+
+@pytest.mark.parametrize(("framework_id", "statement"), STATEMENTS, ids=IDS)
+def test_every_builtin_statement_is_tagged_and_credited(
+        framework_id: str, statement: Statement) -> None:
+    assert statement.principles and statement.scope and statement.activities
+    assert statement.basis and statement.recommendations
+    assert len(statement.evidence_examples) >= 2
+    assert statement.help
+
+
+def test_every_tag_and_basis_resolves() -> None:
+    known = CATALOGUE.references()
+    assert known["principles"] == {"equality", "diversity", "accessibility", "reciprocity"}
+    assert known["scopes"] == {"individual", "service", "organisation"}
+    assert {"co-commissioning", "co-design", "co-delivery", "co-evaluation"} <= known["activities"]
+    for _, statement in STATEMENTS:
+        assert set(statement.principles) <= known["principles"]
+        assert statement.scope in known["scopes"]
+        assert set(statement.activities) <= known["activities"]
+        assert set(statement.basis) <= known["sources"]
+        assert set(statement.recommendations) <= known["recommendations"]
+
+
+def test_every_recommendation_principle_scope_and_activity_is_used() -> None:
+    used = {kind: set() for kind in ("recommendations", "principles", "scopes", "activities")}
+    for _, statement in STATEMENTS:
+        used["recommendations"] |= set(statement.recommendations)
+        used["principles"] |= set(statement.principles)
+        used["scopes"].add(str(statement.scope))
+        used["activities"] |= set(statement.activities)
+    known = CATALOGUE.references()
+    for kind, ids in used.items():
+        assert ids == known[kind], kind
+    scie = LIBRARY.framework("scie")
+    assert {rec for s in scie.statements for rec in s.recommendations} == known["recommendations"]
+
+
+def test_sources_are_credited_and_tlap_is_linked() -> None:
+    sources = {source.id: source for source in CATALOGUE.sources}
+    assert {"scie-2022", "nef-self-assessment", "scn", "tlap-ladder", "expert-link",
+            "co-relate"} <= set(sources)
+    tlap = sources["tlap-ladder"]
+    assert "National Co-production Advisory Group" in tlap.author and tlap.url
+    cited = {source for _, statement in STATEMENTS for source in statement.basis}
+    assert {"scie-2022", "nef-self-assessment", "scn", "expert-link"} <= cited
+
+
+def test_level_descriptors_follow_the_anchors() -> None:
+    levels = {level.id: f"{level.descriptor} {level.plain}".casefold()
+              for level in CATALOGUE.levels}
+    assert "consulted" in levels["not-yet"] and "organisation" in levels["not-yet"]
+    assert "informal" in levels["descriptive"] and "own support" in levels["descriptive"]
+    assert "recognised" in levels["intermediate"] and "bounded" in levels["intermediate"]
+    assert "equal partnership" in levels["transformative"]
+    assert "not control by one side" in levels["transformative"]
+    for level in CATALOGUE.levels:
+        assert not PERSON.search(level.descriptor) and not PERSON.search(level.plain)
+
+
+def test_leadership_is_part_of_structure_as_in_scie() -> None:
+    scie = LIBRARY.framework("scie")
+    structure = next(d for d in scie.dimensions if d.id == "structure")
+    assert "structure-leadership" in {s.id for s in structure.statements}
+
+
+def test_glossary_explains_the_ladder_tokenism_and_capacity() -> None:
+    entries = {entry.term: entry.plain for entry in CATALOGUE.glossary}
+    assert "ladder of co-production" in entries and "tokenism" in entries
+    assert "mental capacity" in entries["capacity"]
+
+
+@pytest.mark.parametrize(("wrong", "message"), [
+    ("principles: [equality]", "unknown principle id 'equallity' (did you mean 'equality'?)"),
+    ("scope: service", "unknown scope id 'servise' (did you mean 'service'?)"),
+    ("activities: [co-design]", "unknown activity id 'co-desing' (did you mean 'co-design'?)"),
+    ("basis: [nef-self-assessment, scn, scie-2022]",
+     "unknown source id 'scie-2020' (did you mean 'scie-2022'?)"),
+])
+def test_a_mistyped_tag_is_located_with_a_suggestion(run: Run, tmp_path: Path, wrong: str,
+                                                     message: str) -> None:
+    typo = {"principles": "principles: [equallity]", "scope": "scope: servise",
+            "activities": "activities: [co-desing]",
+            "basis": "basis: [nef-self-assessment, scn, scie-2020]"}[wrong.split(":")[0]]
+    text = (Path(__file__).parents[1] / "frameworks" / "nef.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "mine.yaml"
+    path.write_text(text.replace(wrong, typo, 1).replace("id: nef", "id: mine", 1),
+                    encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert f"{path}:" in result.stderr
+
+
+def test_a_user_framework_without_tags_is_still_valid(run: Run, tmp_path: Path) -> None:
+    text = (Path(__file__).parents[1] / "frameworks" / "nef.yaml").read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines()
+            if not re.match(r"\s+(principles|scope|activities|basis):", line)
+            and not re.match(r"\s+(evidence_examples:|- \")", line)]
+    path = tmp_path / "mine.yaml"
+    path.write_text("\n".join(kept).replace("id: nef", "id: mine", 1) + "\n", encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.exit_code == 0, result.stderr
