@@ -1,4 +1,4 @@
-"""Collective scoring: equal voice per role, gaps between roles, warnings, and its properties."""
+"""Collective scoring: partnership of voices, roles, gaps, warnings, and its properties."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coprod_cli.models import LEVEL_VALUES as LEVEL_VALUE
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, Weighting, score
 from tests.builders import CATALOGUE, FW, answers
@@ -21,7 +22,7 @@ def everyone(level: str, role: str | None) -> dict[str, Any]:
     return {"values": {sid: level for sid in IDS}, "role": role}
 
 
-def collective(people: list[dict[str, Any]], weighting: Weighting = "role") -> Result:
+def collective(people: list[dict[str, Any]], weighting: Weighting = "partnership") -> Result:
     tally = Tally(FW)
     for number, person in enumerate(people):
         tally.add(answers(person["values"], person["role"]), f"person-{number}")
@@ -33,10 +34,46 @@ STAFF_AND_LIVED = [everyone("transformative", "practitioner")] * 20 + \
 
 
 def test_each_role_has_an_equal_voice_twenty_staff_and_two_people() -> None:
-    res = collective(STAFF_AND_LIVED)
+    res = collective(STAFF_AND_LIVED, "role")
     assert res.score == 2.0  # (3 + 1) / 2: the two people weigh as much as the twenty staff
     assert res.level == "intermediate"
     assert res.respondents == 22
+    assert res.weighting == "role"
+
+
+MANY_STAFF_ROLES = [everyone("transformative", role)
+                    for role in ("practitioner", "manager", "commissioner", "volunteer")] * 5 + \
+    [everyone("not-yet", "person-drawing-on-care")] * 3
+
+
+def test_partnership_gives_lived_experience_half_whatever_the_staff_roles() -> None:
+    res = collective(MANY_STAFF_ROLES)
+    assert res.weighting == "partnership"
+    assert res.score == 1.5  # (0 + 3) / 2: three people weigh as much as twenty staff
+    assert collective(MANY_STAFF_ROLES, "role").score == 2.4  # 4 of 5 roles are staff
+
+
+def test_partnership_within_a_voice_each_role_counts_equally() -> None:
+    people = [everyone("transformative", "carer")] + \
+        [everyone("descriptive", "person-drawing-on-care")] * 3 + \
+        [everyone("intermediate", "manager")] * 2
+    res = collective(people)
+    assert res.score == 2.0  # ((3 + 1) / 2 + 2) / 2
+    voices = {v.voice: v for v in res.by_voice}
+    assert voices["lived-experience"].dimensions == {"alpha": 2.0, "beta": 2.0}
+    assert voices["lived-experience"].respondents == 4
+    assert voices["lived-experience"].roles == ["carer", "person-drawing-on-care"]
+    assert voices["everyone-else"].dimensions == {"alpha": 2.0, "beta": 2.0}
+
+
+def test_when_one_voice_is_absent_the_other_carries_all_and_says_so() -> None:
+    staff = collective([everyone("intermediate", "manager")] * 2
+                       + [everyone("transformative", "practitioner")])
+    assert staff.score == 2.5 and [v.voice for v in staff.by_voice] == ["everyone-else"]
+    assert any("everyone else's answers carry the whole result" in w for w in staff.warnings)
+    lived = collective([everyone("descriptive", "carer")] * 2)
+    assert lived.score == 1.0
+    assert any("Only people with lived experience answered" in w for w in lived.warnings)
 
 
 def test_weighting_by_person_counts_heads() -> None:
@@ -117,7 +154,8 @@ def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None
     assert gap < out.index("Dimensions"), "the gap comes before the tables"
     assert "Shared roles: Commissioner 2.50, Person who draws on care and support" in \
         " ".join(out[gap:].split())
-    assert "By role: each role has an equal voice" in out
+    assert "By voice and role" in out
+    assert "People with lived experience and everyone else each carry half." in out
 
 
 def test_markdown_shows_roles_and_gaps(run: Run) -> None:
@@ -126,11 +164,14 @@ def test_markdown_shows_roles_and_gaps(run: Run) -> None:
     assert "| Person who draws on care and support (2, lived experience) |" in out
 
 
-def test_weighting_person_is_an_option(run: Run) -> None:
-    by_role = json.loads(run("score", SPRING, "-f", "json").stdout)
+def test_weighting_role_and_person_are_options(run: Run) -> None:
+    partnership = json.loads(run("score", SPRING, "-f", "json").stdout)
+    by_role = json.loads(run("score", SPRING, "-f", "json", "--weighting", "role").stdout)
     by_person = json.loads(run("score", SPRING, "-f", "json", "--weighting", "person").stdout)
+    assert partnership["weighting"] == "partnership" and by_role["weighting"] == "role"
     assert by_person["weighting"] == "person"
-    assert by_person["score"] > by_role["score"]  # the many staff see it more rosily
+    # The many staff see it more rosily: the fewer heads lived experience has, the lower.
+    assert partnership["score"] < by_role["score"] < by_person["score"]
 
 
 def test_a_large_set_read_at_a_terminal_shows_a_progress_bar_only_there(
@@ -149,7 +190,7 @@ LEVELS = st.sampled_from(["not-yet", "descriptive", "intermediate", "transformat
 PERSON = st.fixed_dictionaries({"values": st.fixed_dictionaries({sid: LEVELS for sid in IDS}),
                                 "role": st.sampled_from(ROLES)})
 PEOPLE = st.lists(PERSON, min_size=2, max_size=8)
-WEIGHTINGS = st.sampled_from(["role", "person"])
+WEIGHTINGS = st.sampled_from(["partnership", "role", "person"])
 
 
 def scores(res: Result) -> list[float | None]:
@@ -169,7 +210,30 @@ def test_with_equal_voice_duplicating_one_role_changes_no_score(
         people: list[dict[str, Any]]) -> None:
     role = people[0]["role"]
     more = people + [p for p in people if p["role"] == role]
-    assert scores(collective(more)) == scores(collective(people))
+    for weighting in ("partnership", "role"):
+        assert scores(collective(more, weighting)) == scores(collective(people, weighting))
+
+
+STAFF = st.fixed_dictionaries({"values": st.fixed_dictionaries({sid: LEVELS for sid in IDS}),
+                               "role": st.sampled_from(["practitioner", "manager",
+                                                        "commissioner", "volunteer", None])})
+LIVED = st.fixed_dictionaries({"values": st.fixed_dictionaries({sid: LEVELS for sid in IDS}),
+                               "role": st.sampled_from(["person-drawing-on-care", "carer"])})
+
+
+@settings(max_examples=100)
+@given(st.lists(LIVED, min_size=1, max_size=4), st.lists(STAFF, min_size=1, max_size=25))
+def test_staff_never_move_a_statement_more_than_halfway_from_lived_experience(
+        lived: list[dict[str, Any]], staff: list[dict[str, Any]]) -> None:
+    voice = {s.id: s.score for s in collective(lived).statements}  # lived experience alone
+    together = collective(lived + staff)
+    for statement in together.statements:
+        aim, value = voice[statement.id], statement.score
+        assert aim is not None and value is not None
+        farthest = max(abs(LEVEL_VALUE[p["values"][statement.id]] - aim) for p in staff)
+        # Halfway at most: towards the farthest staff answer, and never past 1.5 of 3.
+        assert abs(value - aim) <= farthest / 2 + 0.01
+        assert abs(value - aim) <= 1.5 + 0.01
 
 
 @settings(max_examples=50)

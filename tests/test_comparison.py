@@ -94,7 +94,7 @@ def test_collective_sets_compare_as_folders(run: Run) -> None:
 
 def test_text_has_an_arrow_and_a_word_for_every_change(run: Run) -> None:
     out = run("compare", SPRING, AUTUMN).stdout
-    assert "↑ up +0.50" in out and "↓ down -0.23" in out
+    assert "↑ up +0.60" in out and "↓ down -0.19" in out
     assert "Overall level: Descriptive (level 1 of 3) -> DESCRIPTIVE" in out and "= same" in out
 
 

@@ -1,16 +1,44 @@
-"""Many respondents: each role's view, the gaps between roles, and what to be warned of."""
+"""Many respondents: each role's and each voice's view, the gaps, and what to be warned of."""
 
 from __future__ import annotations
 
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.results import Gap, RoleResult
-from coprod_cli.tally import Tally, mean, rounded
+from coprod_cli.results import Gap, RoleResult, VoiceResult
+from coprod_cli.tally import Tally, Weighting, mean, rounded
+
+LIVED, OTHERS = "lived-experience", "everyone-else"
+VOICE_NAMES = {LIVED: "People with lived experience", OTHERS: "Everyone else"}
+
+
+def lived_roles(catalogue: Catalogue) -> frozenset[str]:
+    """The roles marked lived_experience in core.yaml: people who draw on care, carers."""
+    return frozenset(role.id for role in catalogue.roles if role.lived_experience)
+
+
+def group_dimensions(framework: Framework, tally: Tally, roles: list[str],
+                     weighting: Weighting) -> dict[str, float | None]:
+    """Each dimension's score as some roles together see it."""
+    return {d.id: rounded(mean([v for s in d.statements
+                                if (v := tally.group_value(s.id, roles, weighting)) is not None]))
+            for d in framework.dimensions}
 
 
 def role_dimensions(framework: Framework, tally: Tally, role: str) -> dict[str, float | None]:
-    return {d.id: rounded(mean([v for s in d.statements
-                                if (v := tally.role_value(role, s.id)) is not None]))
-            for d in framework.dimensions}
+    return group_dimensions(framework, tally, [role], "role")
+
+
+def by_voice(framework: Framework, catalogue: Catalogue, tally: Tally,
+             weighting: Weighting) -> list[VoiceResult]:
+    """People with lived experience, and everyone else: each voice present, as it sees things."""
+    within: Weighting = "person" if weighting == "person" else "role"
+    results = []
+    for voice, roles in zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True):
+        if roles:
+            results.append(VoiceResult(
+                voice=voice, name=VOICE_NAMES[voice], roles=roles,
+                respondents=sum(tally.respondents[r] for r in roles),
+                dimensions=group_dimensions(framework, tally, roles, within)))
+    return results
 
 
 def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[RoleResult]:
@@ -45,11 +73,15 @@ def gaps(framework: Framework, roles: list[RoleResult]) -> list[Gap]:
 
 
 def warnings(catalogue: Catalogue, tally: Tally) -> list[str]:
-    lived = {role.id for role in catalogue.roles if role.lived_experience}
+    lived, others = tally.voices(lived_roles(catalogue))
     notes = []
-    if not lived & set(tally.respondents):
+    if not lived:
         notes.append("Nobody with lived experience answered (people who draw on care and "
-                     "support, or carers): this assessment was not co-produced")
+                     "support, or carers): this assessment was not co-produced, and everyone "
+                     "else's answers carry the whole result")
+    elif not others:
+        notes.append("Only people with lived experience answered: their answers carry the "
+                     "whole result")
     notes += [f"Only one person answered as {role.name} ('{role.id}'): that one view stands "
               "for the whole role" for role in catalogue.roles if tally.respondents[role.id] == 1]
     return notes

@@ -81,6 +81,16 @@ class RoleResult(ResultModel):
     dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
 
 
+class VoiceResult(ResultModel):
+    """One voice's view: people with lived experience, or everyone else."""
+
+    voice: Literal["lived-experience", "everyone-else"]
+    name: str
+    roles: list[str] = Field(description="The role ids present in this voice.")
+    respondents: int
+    dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
+
+
 class Gap(ResultModel):
     """The gap between the highest and lowest scoring roles on one dimension."""
 
@@ -115,8 +125,15 @@ class Result(ResultModel):
     statements: list[StatementResult]
     recommendations: list[PlanItem]
     respondents: int = 1
-    weighting: Literal["role", "person"] = "role"
+    weighting: Literal["partnership", "role", "person"] = Field(
+        "partnership", description="How several respondents are combined. partnership: people "
+        "with lived experience and everyone else each carry half, each role present counting "
+        "equally within its voice; role: every role present counts equally; person: every "
+        "respondent counts once.")
     by_role: list[RoleResult] = Field(default_factory=list)
+    by_voice: list[VoiceResult] = Field(default_factory=list, description="The two voices "
+                                        "(lived experience, everyone else), each as it sees "
+                                        "the dimensions.")
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     gate: Gate | None = None

@@ -34,10 +34,11 @@ def level_for(score: float) -> LevelId:
 
 
 def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
-          weighting: Weighting = "role", target: LevelId | None = None,
+          weighting: Weighting = "partnership", target: LevelId | None = None,
           fail_under: LevelId | None = None) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate."""
-    values = {s.id: tally.statement_value(s.id, weighting) for s in framework.statements}
+    lived = collective.lived_roles(catalogue)
+    values = {s.id: tally.statement_value(s.id, weighting, lived) for s in framework.statements}
     dimensions = [_dimension(d.id, d.name, [values[s.id] for s in d.statements])
                   for d in framework.dimensions]
     level, overall, limited_by = _overall(dimensions)
@@ -45,7 +46,9 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     gate = None if fail_under is None else Gate(
         fail_under=fail_under,
         met=level is not None and LEVEL_VALUES[level] >= LEVEL_VALUES[fail_under])
-    roles = collective.by_role(framework, catalogue, tally) if tally.total > 1 else []
+    many = tally.total > 1
+    roles = collective.by_role(framework, catalogue, tally) if many else []
+    voices = collective.by_voice(framework, catalogue, tally, weighting) if many else []
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -53,7 +56,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
         respondents=tally.total, weighting=weighting,
-        by_role=roles, gaps=collective.gaps(framework, roles),
+        by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
         warnings=_warnings(dimensions, catalogue, tally), gate=gate)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -11,7 +12,7 @@ from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_VALUES, Framework
 
-Weighting = Literal["role", "person"]
+Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
@@ -102,13 +103,25 @@ class Tally:
     def total(self) -> int:
         return sum(self.respondents.values())
 
-    def statement_value(self, sid: str, weighting: Weighting) -> float | None:
-        """Mean within each role, then across roles (or over every person)."""
+    def statement_value(self, sid: str, weighting: Weighting,
+                        lived: Collection[str] = ()) -> float | None:
+        """Partnership: the two voices' mean; role: the mean across roles; person: every head."""
+        if weighting != "partnership":
+            return self.group_value(sid, self.sums, weighting)
+        voices = [self.group_value(sid, roles, "role") for roles in self.voices(lived)]
+        return mean([v for v in voices if v is not None])
+
+    def group_value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> float | None:
+        """Some roles together: the mean within each role, then across them (or every head)."""
+        present = [self.sums[r][sid] for r in roles if r in self.sums and self.sums[r][sid][1]]
         if weighting == "person":
-            total = sum(role[sid][0] for role in self.sums.values())
-            count = sum(role[sid][1] for role in self.sums.values())
-            return total / count if count else None
-        return mean([role[sid][0] / role[sid][1] for role in self.sums.values() if role[sid][1]])
+            count = sum(c for _, c in present)
+            return sum(t for t, _ in present) / count if count else None
+        return mean([t / c for t, c in present])
+
+    def voices(self, lived: Collection[str]) -> tuple[list[str], list[str]]:
+        """The roles present, split into the lived-experience voice and everyone else."""
+        return ([r for r in self.sums if r in lived], [r for r in self.sums if r not in lived])
 
     def role_value(self, role: str, sid: str) -> float | None:
         total, count = self.sums[role][sid]

@@ -39,7 +39,7 @@ def compare_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
-    weighting: WeightingOption = Weighting.role,
+    weighting: WeightingOption = Weighting.partnership,
     skip_invalid: SkipInvalid = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,

@@ -36,6 +36,7 @@ LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=st
 
 
 class Weighting(str, Enum):
+    partnership = "partnership"
     role = "role"
     person = "person"
 
@@ -65,7 +66,9 @@ SkipInvalid = Annotated[bool, typer.Option(
     "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
     "stopping at the first.")]
 WeightingOption = Annotated[Weighting, typer.Option(
-    "--weighting", help="role: each role has an equal voice; person: count heads.")]
+    "--weighting", help="partnership (the default): people with lived experience and everyone "
+    "else each carry half, each role counting equally within its half; role: every role "
+    "counts equally; person: count heads.")]
 
 
 @app.command("score")
@@ -81,7 +84,7 @@ def score_command(
     target: Annotated[LevelChoice | None, typer.Option(
         "--target", help="The level to plan for (default: the next level up).",
         case_sensitive=False)] = None,
-    weighting: WeightingOption = Weighting.role,
+    weighting: WeightingOption = Weighting.partnership,
     skip_invalid: SkipInvalid = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,

@@ -69,10 +69,11 @@ def _dimensions(res: Result) -> list[tuple[str, str]]:
 
 
 def result_chart(res: Result, catalogue: Catalogue) -> radar.Chart:
-    """One line for the result; for a collective result, one more per role."""
-    series = [("Everyone" if res.by_role else "Score", [d.score for d in res.dimensions])]
-    series += [(role.name, [role.dimensions.get(d.id) for d in res.dimensions])
-               for role in res.by_role]
+    """One line for the result; for a collective result, one more per voice and per role."""
+    groups = phrases.groups(res)
+    series = [("Everyone" if groups else "Score", [d.score for d in res.dimensions])]
+    series += [(group.name, [group.dimensions.get(d.id) for d in res.dimensions])
+               for group in groups]
     return radar.chart(_dimensions(res), series, level_names(catalogue))
 
 
@@ -96,11 +97,11 @@ def result(res: Result, catalogue: Catalogue) -> str:
     """A report for one assessment, individual or collective."""
     return environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
-        steps=next_steps(res, catalogue), roles={r.role: r.name for r in res.by_role})
+        steps=next_steps(res, catalogue), roles=phrases.group_names(res))
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
     return environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-        steps=next_steps(cmp.after, catalogue), roles={r.role: r.name for r in cmp.after.by_role})
+        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after))

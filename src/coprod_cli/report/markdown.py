@@ -95,7 +95,7 @@ def _gaps(res: Result) -> list[str]:
     if not res.gaps:
         return []
     names = {d.id: d.name for d in res.dimensions}
-    roles = {r.role: r.name for r in res.by_role}
+    roles = phrases.group_names(res)
     lines = ["### Where people see it differently", ""]
     for g in res.gaps:
         flag = "**Perception gap, a whole level or more:** " if g.finding else ""
@@ -106,18 +106,18 @@ def _gaps(res: Result) -> list[str]:
 
 
 def _by_role(res: Result) -> list[str]:
-    """Each dimension as each role sees it: a column per role."""
-    if not res.by_role:
+    """Each dimension as each voice and each role sees it: a column for each."""
+    if not res.by_role and not res.by_voice:
         return []
-    title = "each role has an equal voice" if res.weighting == "role" \
-        else "every person counted once"
-    heads = [f"{_cell(r.name)} ({r.respondents}"
-             + (", lived experience)" if r.lived_experience else ")") for r in res.by_role]
-    lines = ["", f"### By role ({title})", "", "| dimension | " + " | ".join(heads) + " |",
-             "| --- |" + " ---: |" * len(heads)]
+    groups = phrases.groups(res)
+    heads = [f"{_cell(g.name)} ({g.respondents}"
+             + (", lived experience)" if getattr(g, "lived_experience", False) else ")")
+             for g in groups]
+    lines = ["", f"### By voice and role ({phrases.weighting_phrase(res)})", "",
+             "| dimension | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads)]
     for d in res.dimensions:
-        cells = ["unsure" if (s := role.dimensions.get(d.id)) is None else f"{s:.2f}"
-                 for role in res.by_role]
+        cells = ["unsure" if (s := g.dimensions.get(d.id)) is None else f"{s:.2f}"
+                 for g in groups]
         lines.append(f"| {_cell(d.name)} | " + " | ".join(cells) + " |")
     return lines
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue
-from coprod_cli.results import Result
+from coprod_cli.results import Result, RoleResult, VoiceResult
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
@@ -64,3 +64,25 @@ def side_phrase(res: Result) -> str:
     """'2026-05-20, 12 respondents': when and by how many an assessment was made."""
     when = str(res.assessed_on) if res.assessed_on else "no date"
     return f"{when}, {res.respondents} respondent{'s' if res.respondents != 1 else ''}"
+
+
+WEIGHTINGS = {
+    "partnership": "people with lived experience and everyone else each carry half",
+    "role": "each role has an equal voice",
+    "person": "every person counted once",
+}
+
+
+def weighting_phrase(res: Result) -> str:
+    """How the respondents were combined, in words."""
+    return WEIGHTINGS[res.weighting]
+
+
+def group_names(res: Result) -> dict[str, str]:
+    """Role and voice ids to their names, for gaps and tables."""
+    return {**{v.voice: v.name for v in res.by_voice}, **{r.role: r.name for r in res.by_role}}
+
+
+def groups(res: Result) -> list[RoleResult | VoiceResult]:
+    """The voices, then the roles, shown on their own."""
+    return [*res.by_voice, *res.by_role]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -130,7 +131,7 @@ def _perception_gaps(res: Result) -> list[RenderableType]:
     if not findings:
         return []
     names = {d.id: d.name for d in res.dimensions}
-    roles = {r.role: r.name for r in res.by_role}
+    roles = phrases.group_names(res)
     lines = [f"{names[g.dimension]}: {roles.get(g.highest, g.highest)} "
              f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
              f"{g.lowest_score or 0:.2f} (a gap of {g.gap:.2f})" for g in findings]
@@ -140,20 +141,22 @@ def _perception_gaps(res: Result) -> list[RenderableType]:
 
 
 def _by_role(res: Result) -> list[RenderableType]:
-    """Each dimension's score as each role sees it: a column per role."""
-    if not res.by_role:
+    """Each dimension's score as each voice and each role sees it: a row for each."""
+    if not res.by_role and not res.by_voice:
         return []
-    title = "By role: each role has an equal voice" if res.weighting == "role" \
-        else "By role: every person counted once"
-    table = Table(title=title, title_justify="left")
-    table.add_column("dimension")
-    for role in res.by_role:
-        lived = ", lived experience" if role.lived_experience else ""
-        people = "person" if role.respondents == 1 else "people"
-        table.add_column(f"{role.name} ({role.respondents} {people}{lived})", justify="right")
+    # No inner rules, so six areas and a column of names fit in 80 columns.
+    table = Table(title="By voice and role", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, padding=(0, 1, 0, 0), caption_justify="left",
+                  caption=phrases.weighting_phrase(res).capitalize() + ".")
+    table.add_column("who", min_width=16)
     for d in res.dimensions:
-        table.add_row(d.name, *["unsure" if (s := role.dimensions.get(d.id)) is None
-                                else f"{s:.2f}" for role in res.by_role])
+        table.add_column(d.name, justify="right", max_width=9)
+    for group in phrases.groups(res):
+        lived = ", lived experience" if getattr(group, "lived_experience", False) else ""
+        people = "person" if group.respondents == 1 else "people"
+        table.add_row(f"{group.name} ({group.respondents} {people}{lived})",
+                      *["unsure" if (s := group.dimensions.get(d.id)) is None
+                        else f"{s:.2f}" for d in res.dimensions])
     return ["", table, ""]
 
 
