@@ -14,6 +14,12 @@ from coprod_cli.models import LEVEL_IDS, Id, LevelId, Strict, Text
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]
 ANSWER_WORDS: tuple[str, ...] = (*LEVEL_IDS, UNSURE)
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+
+
+def sensible_date(day: datetime.date) -> bool:
+    """An assessment is made from 2000 to the end of next year; anything else is a typo."""
+    return day >= EARLIEST_DATE and day.year <= datetime.date.today().year + 1
 
 # Every way coprod writes an answer, so whatever it prints it reads back: each level's id,
 # its name as reports and the questionnaire show it (core.yaml's names; a test keeps them
@@ -72,6 +78,9 @@ def parse_level_word(value: object) -> str:
         raise ValueError("expected a level, not true/false")
     if isinstance(value, (int, float)) and value in (0, 1, 2, 3):
         return LEVEL_IDS[int(value)]
+    if isinstance(value, float):
+        raise ValueError(f"'{value}' is not a level: levels are whole steps; write 0, 1, 2 or "
+                         "3, or a level word such as intermediate")
     if not isinstance(value, str):
         raise ValueError(f"expected a level word, got {type(value).__name__}")
     match = ANSWER_PATTERN.fullmatch(value)
@@ -142,6 +151,14 @@ class Answers(Strict):
                         "use an id listed by 'coprod show FRAMEWORK' or start from "
                         "'coprod template FRAMEWORK'",
                     )
+        return value
+
+    @field_validator("assessed_on")
+    @classmethod
+    def _sensible_date(cls, value: datetime.date | None) -> datetime.date | None:
+        if value is not None and not sensible_date(value):
+            raise ValueError(f"{value} is not a date of an assessment; write the day it was "
+                             f"made, between {EARLIEST_DATE.year} and next year, as YYYY-MM-DD")
         return value
 
     @property

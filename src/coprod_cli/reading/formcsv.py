@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from coprod_cli.answers import Answers, parse_level_word
+from coprod_cli.answers import Answers, parse_level_word, sensible_date
 from coprod_cli.errors import (
     FileProblem,
     IncompleteAnswers,
@@ -77,7 +77,7 @@ class Table:
                 Location(self.name, line, blank[0][0] + 1))
         role = self._role(cells, line, catalogue)
         return Answers.model_validate({"framework": self.framework.id, "respondent": {"role": role},
-                                       "assessed_on": self._date(cells), "answers": values})
+                                       "assessed_on": self._date(cells, line), "answers": values})
 
     def _role(self, cells: list[str], line: int, catalogue: Catalogue) -> str | None:
         if self.role_column is None or self.role_column >= len(cells):
@@ -94,14 +94,19 @@ class Table:
                           "leave it blank for 'other'",
                           Location(self.name, line, self.role_column + 1))
 
-    def _date(self, cells: list[str]) -> datetime.date | None:
+    def _date(self, cells: list[str], line: int) -> datetime.date | None:
         if self.date_column is None or self.date_column >= len(cells):
             return None
         try:  # ISO dates only: 03/04/2026 could be March or April, so it is left out
-            return datetime.date.fromisoformat(cells[self.date_column].strip()[:10]
-                                               .replace("/", "-"))
+            day = datetime.date.fromisoformat(cells[self.date_column].strip()[:10]
+                                              .replace("/", "-"))
         except ValueError:
             return None
+        if not sensible_date(day):
+            raise InvalidData(f"{day} is not a date of an assessment", "correct the date "
+                              "(from 2000 to next year) or clear the cell",
+                              Location(self.name, line, self.date_column + 1))
+        return day
 
 
 def rows(path: Path, frameworks: list[Framework]) -> Iterator[Table | tuple[int, list[str]]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from coprod_cli.answers import ANSWER_WORDS
+from coprod_cli.answers import ANSWER_WORDS, sensible_date
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.tally import Ballot
 
@@ -122,7 +122,10 @@ class _Walk:
             return None
         if not _DATE.fullmatch(value):
             raise _Unusual
-        return datetime.date.fromisoformat(value)
+        day = datetime.date.fromisoformat(value)
+        if not sensible_date(day):
+            raise _Unusual
+        return day
 
     def answers(self, levels: dict[str, str | None], evidence: list[tuple[str, str]]) -> None:
         statements = self.grammar.statements

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +23,40 @@ class _Refused(Exception):
         self.mark, self.what, self.fix = mark, what, fix
 
 
+_CORE = "tag:yaml.org,2002:"
+_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map",
+                                        "timestamp")}
+_READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false",
+            "timestamp": "a date (YYYY-MM-DD)", "null": "an empty value"}
+_NULLS = ("", "~", "null", "Null", "NULL")
+_PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]{0,17})")
+
+
 class StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """PyYAML's safe loader (the C one when present) without duplicate keys or aliases."""
+    """PyYAML's safe loader (the C one when present) without duplicate keys, aliases, unusual
+    tags or numbers in unusual forms; whatever a constructor throws is refused where it was."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             # The same node met twice is an alias (*name): refuse before it can multiply.
             raise _Refused(node.start_mark, "YAML aliases (*name) and anchors (&name) are not "
                            "allowed", "write each value out in full")
-        return super().construct_object(node, deep=deep)
+        if node.tag not in _TAGS:
+            tag = node.tag.replace(_CORE, "!!")
+            raise _Refused(node.start_mark, f"the YAML tag '{tag}' is not used in coprod files",
+                           "remove the tag and write the value plainly")
+        if node.tag == f"{_CORE}null" and node.value not in _NULLS:
+            raise _unreadable(node, ValueError(node.value))
+        try:
+            return super().construct_object(node, deep=deep)
+        except (_Refused, yaml.YAMLError, RecursionError):
+            raise
+        except Exception as error:  # a constructor's own ValueError, KeyError, IndexError...
+            raise _unreadable(node, error) from error
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         seen: dict[str, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
             if isinstance(key_node, yaml.ScalarNode):
                 if key_node.value in seen:
                     raise _Refused(key_node.start_mark, f"duplicate key '{key_node.value}' "
@@ -42,6 +64,39 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
                                    "keep only one of them")
                 seen[key_node.value] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+    def construct_plain_int(self, node: yaml.ScalarNode) -> int:
+        """Digits only: 0x3, +3, 03, 0b11, 1_0 and 0:3 are refused, not read as numbers."""
+        value = str(self.construct_scalar(node))
+        if _PLAIN_INT.fullmatch(value):
+            return int(value)
+        if value.lstrip("-").isdigit() and len(value) > 18:
+            what = f"'{_short(value)}' has too many digits"
+        elif re.fullmatch(r"[-+]?[0-9][0-9a-fA-FxXoObB_:]*", value):
+            what = f"'{value}' is a number written in a form coprod does not read"
+        else:
+            what = f"'{_short(value)}' is not a whole number"
+        raise _Refused(node.start_mark, what, "write plain digits, like 3 (an answer is 0-3 or "
+                       "a level word such as intermediate), or quote it if it is text")
+
+
+StrictLoader.add_constructor(f"{_CORE}int", StrictLoader.construct_plain_int)
+
+
+def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
+    """A value its tag cannot make sense of: `2026-02-30`, `!!int abc`, `!!float ''`..."""
+    kind = node.tag.replace(_CORE, "")
+    value = _short(str(node.value)) if isinstance(node, yaml.ScalarNode) else kind
+    if kind == "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", str(node.value)):
+        return _Refused(node.start_mark, f"'{value}' is not a date that exists",
+                        "write a real date as YYYY-MM-DD, like 2026-11-23")
+    return _Refused(node.start_mark, f"'{value}' cannot be read as "
+                    f"{_READ_AS.get(kind, kind)}", "correct the value, or remove the "
+                    f"'!!{kind}' tag (or quote the value) if it is text")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_bytes(path: Path) -> bytes:
@@ -89,13 +144,14 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
 def _may_nest_deeply(text: str) -> bool:
     """A cheap upper bound on the nesting depth; only a file over it is checked exactly.
 
-    Each block level needs an indent or a '- ' (a mapping's sequence may share its indent,
-    hence the factor of two) and each flow level a bracket.
+    Each block level needs an indent, a '- ' or a '? ' (a mapping's sequence may share its
+    indent, hence the factor of two) and each flow level a bracket; an explicit key ('? ')
+    may also nest within a line, so every '?' counts.
     """
-    flow = text.count("[") + text.count("{")
+    flow = text.count("[") + text.count("{") + text.count("?")
     if flow > MAX_DEPTH:
         return True
-    block = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
+    block = max((len(line) - len(line.lstrip(" -?")) for line in text.splitlines()), default=0)
     return flow + 2 * block + 2 > MAX_DEPTH
 
 
@@ -128,6 +184,10 @@ def parse(text: str, name: str) -> Any:
     except yaml.YAMLError as error:
         raise InvalidData(f"not valid YAML: {error}", "check the file",
                           Location(name)) from None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        # Whatever else PyYAML's constructors throw, outside any one value.
+        raise InvalidData(f"the YAML cannot be read ({type(error).__name__}: {error})",
+                          "check the file's tags and structure", Location(name)) from None
     if document is None:
         raise FileProblem("the file has no content, only comments",
                           "fill it in, or start from 'coprod template'", Location(name))
