@@ -71,6 +71,24 @@ class PlanItem(ResultModel):
     statements: list[ServedStatement]
 
 
+class NextStep(ResultModel):
+    """One statement on the quickest route to the target, and how far it moves."""
+
+    statement: str
+    text: str
+    plain: str
+    dimension: str
+    from_level: LevelId
+    to_level: LevelId
+    from_score: float = Field(description="The statement's value now, 0-3.")
+    to_score: float = Field(description="Its value after the moves, 0-3.")
+    moves: int = Field(description="One-level moves on this statement (each adds 1.0, "
+                       "capped at 3).")
+    looks_like: str = Field(description="What the statement looks like at to_level, from the "
+                            "framework's rubric.")
+    recommendations: list[str] = Field(description="Ids of SCIE recommendations that help.")
+
+
 class RoleResult(ResultModel):
     """One role's view, for collective assessments."""
 
@@ -124,6 +142,10 @@ class Result(ResultModel):
     dimensions: list[DimensionResult]
     statements: list[StatementResult]
     recommendations: list[PlanItem]
+    next_steps: list[NextStep] = Field(default_factory=list, description="The quickest route: "
+                                       "the fewest one-level moves that lift every dimension, "
+                                       "and so the overall level, to the target; the statements "
+                                       "furthest behind first.")
     respondents: int = 1
     weighting: Literal["partnership", "role", "person"] = Field(
         "partnership", description="How several respondents are combined. partnership: people "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from coprod_cli import __version__, collective
+from coprod_cli import __version__, collective, planning
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -18,19 +18,15 @@ from coprod_cli.results import (
     DimensionResult,
     FrameworkRef,
     Gate,
+    NextStep,
     PlanItem,
     Result,
     ServedStatement,
     StatementResult,
 )
-from coprod_cli.tally import Ballot, Tally, Weighting, mean, rounded
+from coprod_cli.tally import Ballot, Tally, Weighting, level_for, mean, rounded
 
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
-
-
-def level_for(score: float) -> LevelId:
-    """The highest level whose value is at or below the score."""
-    return LEVEL_IDS[max(0, min(3, int(score + 1e-9)))]
 
 
 def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
@@ -39,8 +35,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     """The result: levels per dimension and overall, the action plan and any gate."""
     lived = collective.lived_roles(catalogue)
     values = {s.id: tally.statement_value(s.id, weighting, lived) for s in framework.statements}
-    dimensions = [_dimension(d.id, d.name, [values[s.id] for s in d.statements])
-                  for d in framework.dimensions]
+    dimensions = dimension_results(framework, values)
     level, overall, limited_by = _overall(dimensions)
     aim = target or _default_target(level, dimensions)
     gate = None if fail_under is None else Gate(
@@ -55,9 +50,17 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         assessed_on=tally.assessed_on, level=level, score=overall, limited_by=limited_by,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
+        next_steps=next_steps(framework, values, aim),
         respondents=tally.total, weighting=weighting,
         by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
         warnings=_warnings(dimensions, catalogue, tally), gate=gate)
+
+
+def dimension_results(framework: Framework,
+                      values: dict[str, float | None]) -> list[DimensionResult]:
+    """Each dimension's score and level from its statements' values."""
+    return [_dimension(d.id, d.name, [values[s.id] for s in d.statements])
+            for d in framework.dimensions]
 
 
 def _dimension(dimension_id: str, name: str, values: list[float | None]) -> DimensionResult:
@@ -135,6 +138,25 @@ def _plan_item(catalogue: Catalogue, rec_id: str,
     return PlanItem(id=rec.id, piece=rec.piece, text=rec.text, plain=rec.plain,
                     source=f"{source.author} ({source.year}), {source.title}",
                     gap=round(entries[0][0], 2), statements=[e[1] for e in entries])
+
+
+def next_steps(framework: Framework, values: dict[str, float | None],
+               target: LevelId) -> list[NextStep]:
+    """The quickest route to the target, the statements furthest behind first."""
+    route = planning.quickest_route(framework, values, target)
+    steps = [_step(d.id, s, values[s.id] or 0.0, route[s.id]) for d in framework.dimensions
+             for s in d.statements if s.id in route]
+    return sorted(steps, key=lambda step: step.from_score)
+
+
+def _step(dimension_id: str, statement: Statement, value: float, moves: int) -> NextStep:
+    after = planning.moved(value, moves)
+    to_level = level_for(after)
+    return NextStep(statement=statement.id, text=statement.text, plain=statement.plain,
+                    dimension=dimension_id, from_level=level_for(value), to_level=to_level,
+                    from_score=round(value, 2), to_score=round(after, 2), moves=moves,
+                    looks_like=statement.levels.at(to_level),
+                    recommendations=list(statement.recommendations))
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue,

@@ -10,7 +10,7 @@ from typing import Literal, NamedTuple
 
 from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
-from coprod_cli.models import LEVEL_VALUES, Framework
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId
 
 Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -24,6 +24,11 @@ def mean(values: list[float]) -> float | None:
 
 def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+def level_for(score: float) -> LevelId:
+    """The highest level whose value is at or below the score."""
+    return LEVEL_IDS[max(0, min(3, int(score + 1e-9)))]
 
 
 class Ballot(NamedTuple):

@@ -1,0 +1,73 @@
+"""The quickest route to a target level: the fewest one-level moves that lift every dimension."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Statement
+from coprod_cli.tally import level_for, mean, rounded
+
+# The rule for a move, the same for one respondent and for many: a move raises one
+# statement's value by one level (1.0), capped at transformative (3). For one respondent that
+# is the next level up; for a collective value (a weighted mean) it is everyone seeing it one
+# level higher. A statement may take more than one move. 'unsure' statements (value None) are
+# never moved: they are out of the mean, and nobody knows where they stand, so a dimension
+# whose answers are all unsure gets no moves (find out first).
+TOP = float(LEVEL_VALUES[LEVEL_IDS[-1]])
+Values = Mapping[str, float | None]
+
+
+def reaches(values: list[float | None], aim: int) -> bool:
+    """True when the dimension's score, rounded as scoring rounds it, is at the aim or above."""
+    score = rounded(mean([v for v in values if v is not None]))
+    return score is not None and LEVEL_VALUES[level_for(score)] >= aim
+
+
+def moved(value: float, moves: int) -> float:
+    """A value after some moves: each adds one level, never above the top."""
+    return min(TOP, value + moves)
+
+
+def dimension_moves(statements: tuple[Statement, ...], values: Values, aim: int,
+                    serves: Mapping[str, int]) -> dict[str, int]:
+    """The fewest moves (statement id -> moves) that lift one dimension to the aim.
+
+    Greedy on the largest gain per move is optimal: the score is the mean of the known
+    values, and each statement's successive gains never grow, so the k largest gains on offer
+    are always reachable together. Ties go to the statement furthest behind, then to the one
+    whose recommendations serve most other weak statements, then to the framework's order.
+    """
+    known = [s for s in statements if values.get(s.id) is not None]
+    now = {s.id: float(values[s.id] or 0.0) for s in known}
+    plan: dict[str, int] = {}
+    order = {s.id: index for index, s in enumerate(known)}
+    while known and not reaches(list(now.values()), aim):
+        best = max(now, key=lambda sid: (moved(now[sid], 1) - now[sid], -now[sid],
+                                         serves.get(sid, 0), -order[sid]))
+        now[best] = moved(now[best], 1)
+        plan[best] = plan.get(best, 0) + 1
+    return plan
+
+
+def quickest_route(framework: Framework, values: Values, target: LevelId) -> dict[str, int]:
+    """Per statement, the moves in the smallest set that lifts every dimension to the target."""
+    aim = LEVEL_VALUES[target]
+    serves = weak_neighbours(framework, values, aim)
+    route: dict[str, int] = {}
+    for dimension in framework.dimensions:
+        route.update(dimension_moves(dimension.statements, values, aim, serves))
+    return route
+
+
+def weak_neighbours(framework: Framework, values: Values, aim: int) -> dict[str, int]:
+    """Per statement, how many other statements below the aim share a recommendation with it."""
+    weak = [s for s in framework.statements
+            if (v := values.get(s.id)) is not None and v < aim]
+    return {s.id: sum(1 for other in weak if other.id != s.id
+                      and set(other.recommendations) & set(s.recommendations))
+            for s in framework.statements}
+
+
+def apply(values: Values, route: Mapping[str, int]) -> dict[str, float | None]:
+    """The values after the route's moves."""
+    return {sid: v if v is None else moved(v, route.get(sid, 0)) for sid, v in values.items()}
