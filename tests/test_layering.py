@@ -41,6 +41,7 @@ MODULES = {
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.collective": "core",
+    "coprod_cli.planning": "core",
     "coprod_cli.scoring": "core",
     "coprod_cli.comparison": "core",
     "coprod_cli.questionnaire": "core",
