@@ -40,19 +40,24 @@ class ListingFormat(str, Enum):
 class ResultRenderer(Protocol):
     """What a module in `Format` provides: a score's result, and a comparison of two."""
 
-    def result(self, res: Result, catalogue: Catalogue) -> Rendered: ...
+    def result(self, res: Result, catalogue: Catalogue) -> Rendered:
+        """One assessment's result, individual or collective."""
 
-    def comparison(self, cmp: Comparison, catalogue: Catalogue) -> Rendered: ...
+    def comparison(self, cmp: Comparison, catalogue: Catalogue) -> Rendered:
+        """Progress between two assessments of one framework."""
 
 
 class ListingRenderer(Protocol):
     """What a module in `ListingFormat` provides: the frameworks, one framework, advice."""
 
-    def frameworks(self, items: list[Framework], builtin: set[str]) -> Rendered: ...
+    def frameworks(self, items: list[Framework], builtin: set[str]) -> Rendered:
+        """The frameworks coprod knows; `builtin` holds the ids of those shipped with it."""
 
-    def framework(self, fw: Framework, catalogue: Catalogue) -> Rendered: ...
+    def framework(self, fw: Framework, catalogue: Catalogue) -> Rendered:
+        """One framework in full: dimensions, statements, rubrics, recommendations."""
 
-    def recommendations(self, catalogue: Catalogue, pieces: list[str]) -> Rendered: ...
+    def recommendations(self, catalogue: Catalogue, pieces: list[str]) -> Rendered:
+        """SCIE's recommendations for the given jigsaw pieces."""
 
 
 @overload

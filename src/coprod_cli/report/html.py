@@ -36,14 +36,17 @@ def environment() -> jinja2.Environment:
 
 
 def score_text(score: float | None) -> str:
+    """'1.75', or 'no score'."""
     return "no score" if score is None else f"{score:.2f}"
 
 
 def people(count: int) -> str:
+    """'1 person', '12 people'."""
     return "1 person" if count == 1 else f"{count} people"
 
 
 def level_names(catalogue: Catalogue) -> list[str]:
+    """Every level's name, lowest first: the chart's rings."""
     return [catalogue.level(level).name for level in LEVEL_IDS]
 
 
@@ -78,6 +81,7 @@ def result_chart(res: Result, catalogue: Catalogue) -> radar.Chart:
 
 
 def comparison_chart(cmp: Comparison, catalogue: Catalogue) -> radar.Chart:
+    """Before and after on one chart, each named with its date when it has one."""
     return radar.chart(_dimensions(cmp.after), [
         (f"Before{_on(cmp.before)}", [d.before_score for d in cmp.dimensions]),
         (f"After{_on(cmp.after)}", [d.after_score for d in cmp.dimensions])],

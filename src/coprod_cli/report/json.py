@@ -14,6 +14,7 @@ def _dump(value: Any) -> str:
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> str:
+    """The frameworks coprod knows: id, name, source, and whether each is built in."""
     return _dump([
         {"id": fw.id, "name": fw.name, "version": fw.version, "text": fw.text,
          "source": fw.source.model_dump(mode="json"), "builtin": fw.id in builtin,
@@ -23,10 +24,12 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
 
 
 def framework(fw: Framework, catalogue: Catalogue) -> str:
+    """One framework as its validated model: every dimension, statement and rubric."""
     return _dump(fw.model_dump(mode="json", by_alias=True))
 
 
 def recommendation_dict(rec_id: str, catalogue: Catalogue) -> dict[str, Any]:
+    """One recommendation with its source, as the listing and action plans show it."""
     rec = catalogue.recommendation(rec_id)
     source = catalogue.source(rec.source).model_dump(mode="json", exclude={"id"})
     return {"id": rec.id, "piece": rec.piece, "text": rec.text, "plain": rec.plain,
@@ -34,13 +37,16 @@ def recommendation_dict(rec_id: str, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
+    """SCIE's recommendations for the given jigsaw pieces, in catalogue order."""
     return _dump([recommendation_dict(rec.id, catalogue)
                   for rec in catalogue.recommendations if rec.piece in pieces])
 
 
 def result(res: Result, catalogue: Catalogue) -> str:
+    """The result as `coprod schema result` describes it."""
     return res.model_dump_json(indent=2) + "\n"
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+    """The comparison as `coprod schema comparison` describes it."""
     return cmp.model_dump_json(indent=2) + "\n"

@@ -16,6 +16,7 @@ def _credit(author: str, year: int | None, title: str) -> str:
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> str:
+    """A table of the frameworks coprod knows, added ones marked."""
     lines = ["# Co-production frameworks", "",
              "| id | name | version | dimensions | statements | source |",
              "| --- | --- | --- | --- | --- | --- |"]
@@ -28,6 +29,7 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
 
 
 def framework(fw: Framework, catalogue: Catalogue) -> str:
+    """One framework: each dimension, each statement with its rubric and recommendations."""
     lines = [f"# {fw.name}", "", fw.text, "", f"*In plain words:* {fw.plain}", ""]
     for dimension in fw.dimensions:
         lines += [f"## {dimension.name} (`{dimension.id}`)", "", dimension.text, "",
@@ -47,6 +49,7 @@ def framework(fw: Framework, catalogue: Catalogue) -> str:
 
 
 def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
+    """SCIE's recommendations for the given jigsaw pieces, with their sources."""
     lines = ["# SCIE's recommendations for co-production", ""]
     for piece in catalogue.pieces:
         if piece.id not in pieces:

@@ -7,6 +7,7 @@ from coprod_cli.results import Result, RoleResult, VoiceResult
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
+    """'Intermediate', or 'no level'."""
     return "no level" if level is None else catalogue.level(level).name
 
 
@@ -22,10 +23,12 @@ def level_phrase(catalogue: Catalogue, level: str | None) -> str:
 
 
 def score_phrase(score: float | None) -> str:
+    """'1.75 out of 3', or 'no score'."""
     return "no score" if score is None else f"{score:.2f} out of 3"
 
 
 def held_down(res: Result) -> str:
+    """Which areas hold the overall level down, or why there is no level."""
     names = {d.id: d.name for d in res.dimensions}
     held = ", ".join(names[d] for d in res.limited_by)
     if res.level is None:
@@ -36,6 +39,7 @@ def held_down(res: Result) -> str:
 
 
 def gate_phrase(res: Result, catalogue: Catalogue) -> str | None:
+    """Whether the --fail-under gate was met, in words; None without a gate."""
     if res.gate is None:
         return None
     aim = level_name(catalogue, res.gate.fail_under)

@@ -57,6 +57,7 @@ class Series:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points if p.score is not None)
 
     def sample(self, x: float, y: float) -> str:
+        """The series' marker at (x, y), for the legend."""
         return marker_path(self.style.marker, x, y)
 
 
@@ -110,6 +111,7 @@ def _angle(index: int, count: int) -> float:
 
 
 def position(cx: float, cy: float, score: float, angle: float) -> tuple[float, float]:
+    """Where a score (clamped to 0-3) sits on the spoke at `angle` from the centre."""
     r = RADIUS * max(0.0, min(3.0, score)) / 3
     return cx + r * math.cos(angle), cy + r * math.sin(angle)
 

@@ -20,6 +20,7 @@ def heading(text: str) -> Text:
 
 
 def plain_line(text: str) -> Text:
+    """An easy-read wording, introduced as one."""
     return Text.assemble(("In plain words: ", "italic"), text)
 
 
@@ -29,6 +30,7 @@ def indent(renderable: RenderableType, by: int = 2) -> Padding:
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
+    """A table of the frameworks coprod knows, added ones marked, and how to see one."""
     table = Table(title="Co-production frameworks", title_justify="left")
     for column in ("id", "name", "version", "dimensions", "statements", "source"):
         table.add_column(column)
@@ -41,6 +43,7 @@ def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
 
 
 def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
+    """One framework: each dimension, each statement with its rubric and recommendations."""
     parts: list[RenderableType] = [heading(fw.name), Text(fw.text), plain_line(fw.plain), ""]
     for dimension in fw.dimensions:
         parts += [heading(f"{dimension.name} ({dimension.id})"), Text(dimension.text),
@@ -64,6 +67,7 @@ def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
 
 
 def recommendations(catalogue: Catalogue, pieces: list[str]) -> RenderableType:
+    """SCIE's recommendations for the given jigsaw pieces, with their sources."""
     parts: list[RenderableType] = []
     for piece in catalogue.pieces:
         if piece.id not in pieces:
