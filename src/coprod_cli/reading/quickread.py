@@ -24,6 +24,10 @@ from coprod_cli.tally import Ballot
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# What the models strip from text (pydantic trims Unicode White_Space); Python's str.strip()
+# also takes the separators U+001C-U+001F, so evidence ending in one read differently here.
+WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()
+                     and code not in range(0x1C, 0x20))
 _LEVELS = {**{word: word for word in ANSWER_WORDS}, **dict(zip("0123", LEVEL_IDS, strict=True))}
 
 
@@ -171,7 +175,7 @@ class _Walk:
     def quoted(self) -> str:
         """Evidence: a quoted or block string (a plain one could be read as a number)."""
         event = self.expect(yaml.ScalarEvent)
-        text = str(event.value).strip()
+        text = str(event.value).strip(WHITESPACE)
         if event.implicit[0] or not event.implicit[1] or not text:
             raise _Unusual
         return text
