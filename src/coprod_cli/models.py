@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -22,10 +23,27 @@ LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL
 PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")
 
+# Ids a YAML reader (1.1 or 1.2) takes for a number, a date, true/false or null, not text.
+_NOT_TEXT = re.compile(r"\d+(e-?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d{4}-\d\d-\d\d"
+                       r"|yes|no|y|n|true|false|on|off|null")
+
+
+def _reads_as_text(value: str) -> str:
+    """Refuse an id that YAML would read as something else: answers files key on ids."""
+    if _NOT_TEXT.fullmatch(value):
+        raise ValueError(f"'{value}' cannot be an id: a YAML file reads it as a number, a "
+                         "date, true/false or null, not as text; put a word in it, e.g. "
+                         f"'item-{value}'")
+    return value
+
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-    Field(description="A stable id: lower-case letters and digits joined by single hyphens."),
+    AfterValidator(_reads_as_text),
+    Field(description="A stable id: lower-case letters and digits joined by single hyphens, "
+          "not one YAML reads as a number, date, true/false or null (12, 1e3, 0x1f, "
+          "2026-01-01, yes, no, on, off, null)."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
