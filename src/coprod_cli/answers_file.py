@@ -1,48 +1,99 @@
-"""An answers file as commented YAML: what `template` writes and the questionnaire saves."""
+"""An answers file as commented YAML: what `template` writes and the questionnaire saves.
+
+Every value goes through PyYAML's emitter, so no name, id or evidence can break the file or
+add keys to it; comments built from framework text have line breaks and other characters a
+YAML reader refuses made visible, so a comment always ends where coprod ends it.
+"""
 
 from __future__ import annotations
 
 import datetime
-import json
 import textwrap
+from typing import Any
+
+import yaml
 
 from coprod_cli.answers import ANSWER_WORDS, Answer, Answers
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.safetext import visible_line
+
+_WIDTH = 2**31 - 1  # never folded: one value, one line
+_UNREADABLE = {0xFFFE: "\\ufffe", 0xFFFF: "\\uffff"}  # not controls, but YAML refuses them
+_OWN_KEYS = ("framework", "respondent", "assessed_on", "answers")
 
 
 def render_answers(framework: Framework, catalogue: Catalogue,
                    answers: Answers | None = None, *, plain: bool = False) -> str:
     """An answers file as YAML: every statement id a key, its wording as a comment above."""
-    roles = ", ".join(role.id for role in catalogue.roles)
     given = answers.answers if answers else {}
-    lines = [
-        f"# coprod answers: {framework.name} ({framework.id} {framework.version})",
-        "# For each statement write one of: " + ", ".join(ANSWER_WORDS) + " (or 0-3).",
-        f"# What each level looks like: coprod show {framework.id}",
-        '# Evidence is welcome:  statement-id: {level: intermediate, evidence: "..."}',
-        f"framework: {framework.id}",
-        "respondent:",
-        f"  role: {_role(answers)}  # optional; one of: {roles}",
-        f"assessed_on: {_date(answers)}",
-        "answers:",
-    ]
+    lines = [*_header(framework), *_top(catalogue, framework, answers), "answers:"]
     for dimension in framework.dimensions:
         about = f"== {dimension.name}: {dimension.plain if plain else dimension.text}"
-        lines += ["", *(f"  # {part}" for part in textwrap.wrap(about, 94))]
+        lines += ["", *comment(about, "  ")]
         for statement in dimension.statements:
-            wording = statement.plain if plain else statement.text
-            lines += [f"  # {part}" for part in textwrap.wrap(wording, 94)]
-            lines.append(f"  {statement.id}:{_value(given.get(statement.id))}")
+            lines += comment(statement.plain if plain else statement.text, "  ")
+            lines.append(f"  {scalar(statement.id)}:{_value(given.get(statement.id))}")
     return "\n".join(lines) + "\n"
 
 
-def _role(answers: Answers | None) -> str:
-    return answers.respondent.role or "" if answers else ""
+def comment(text: str, indent: str = "") -> list[str]:
+    """Text as comment lines, wrapped; nothing in it can end the comment early."""
+    safe = visible_line(text).translate(_UNREADABLE)
+    return [f"{indent}# {part}" for part in textwrap.wrap(safe, 94)] or [f"{indent}#"]
 
 
-def _date(answers: Answers | None) -> str:
-    day = answers.assessed_on if answers and answers.assessed_on else datetime.date.today()
-    return day.isoformat()
+def scalar(value: object) -> str:
+    """One value as YAML on one line, quoted when it would otherwise read as something else."""
+    return _dump(value, None)
+
+
+def quoted(text: str) -> str:
+    """Free text, double-quoted, every line break and control character escaped."""
+    return _dump(text, '"')
+
+
+def _dump(value: object, style: str | None) -> str:
+    dumped = yaml.safe_dump(value, default_style=style, default_flow_style=True,
+                            allow_unicode=True, width=_WIDTH, sort_keys=False)
+    return dumped.removesuffix("\n").removesuffix("\n...")
+
+
+def _header(framework: Framework) -> list[str]:
+    return [
+        *comment(f"coprod answers: {framework.name} ({framework.id} {framework.version})"),
+        "# For each statement write one of: " + ", ".join(ANSWER_WORDS) + " (or 0-3).",
+        f"# What each level looks like: coprod show {framework.id}",
+        '# Evidence is welcome:  statement-id: {level: intermediate, evidence: "..."}',
+    ]
+
+
+def _top(catalogue: Catalogue, framework: Framework, answers: Answers | None) -> list[str]:
+    """Everything above the answers, including what the questionnaire never asks about."""
+    roles = ", ".join(role.id for role in catalogue.roles)
+    respondent = answers.respondent.model_dump(exclude_none=True) if answers else {}
+    role = respondent.pop("role", None)
+    lines = [f"framework: {scalar(framework.id)}", "respondent:",
+             f"  role: {scalar(role) if role else ''}  # optional; one of: {roles}"]
+    lines += [f"  {scalar(key)}:{_field(value)}" for key, value in respondent.items()]
+    lines.append(f"assessed_on: {scalar(_date(answers))}")
+    kept = answers.model_dump(exclude_none=True, include=_others(answers)) if answers else {}
+    return lines + [f"{scalar(key)}:{_field(value)}" for key, value in kept.items()]
+
+
+def _others(answers: Answers) -> set[str]:
+    """Fields of the model beyond the four every file has (kept as they were read)."""
+    return set(type(answers).model_fields) - set(_OWN_KEYS)
+
+
+def _field(value: Any) -> str:
+    if value is None:
+        return ""
+    return " " + (quoted(value) if isinstance(value, str) else scalar(value))
+
+
+def _date(answers: Answers | None) -> datetime.date:
+    day = answers.assessed_on if answers else None
+    return day or datetime.date.today()
 
 
 def _value(answer: Answer | None) -> str:
@@ -50,5 +101,4 @@ def _value(answer: Answer | None) -> str:
         return ""
     if answer.evidence is None:
         return f" {answer.level}"
-    evidence = json.dumps(answer.evidence, ensure_ascii=False)  # JSON strings are YAML too
-    return f" {{level: {answer.level}, evidence: {evidence}}}"
+    return f" {{level: {answer.level}, evidence: {quoted(answer.evidence)}}}"
