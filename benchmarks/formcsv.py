@@ -1,0 +1,100 @@
+"""Scoring an online form's export of 200,000 rows, against only reading it with `csv`.
+
+Writes a Google Forms-like export (a timestamp, a role question, a column per NEF statement)
+and runs, interleaved and each in a fresh interpreter, `coprod score FILE --format json` and
+a script that only reads the same file with Python's csv module. Reports the medians, their
+ratio (goal: at most 2) and the peak memory of scoring at a tenth of the rows and at all of
+them (goal: flat).
+
+    python benchmarks/formcsv.py [--runs 3] [--rows 200000] [--style ids|labels]
+
+`ids` heads the columns with statement ids and answers with level ids; `labels` writes what
+`coprod form nef --format csv` tells a form to use: grid headers and the choice labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from collective import once, peak_kib
+
+from coprod_cli.models import LEVEL_IDS
+from coprod_cli.reading.loader import Library
+
+GOAL = 2.0
+READ = """
+import csv, sys
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as stream:
+    for row in csv.reader(stream):
+        pass
+"""
+ROLES = ("Person who draws on care and support", "Carer", "Practitioner", "Manager",
+         "Commissioner")
+
+
+def headers_and_choices(style: str) -> tuple[list[str], list[str]]:
+    """The statement columns' headings and the four level choices plus unsure, as written."""
+    library = Library.builtin()
+    framework = library.framework("nef")
+    if style == "ids":
+        return [s.id for s in framework.statements], [*LEVEL_IDS, "unsure"]
+    levels = library.catalogue.levels
+    headers = [f"{d.text.split('.')[0]} [{s.id}. {s.text}]" for d in framework.dimensions
+               for s in d.statements]
+    return headers, [f"{i} - {level.name}" for i, level in enumerate(levels)] + ["Don't know"]
+
+
+def write(path: Path, rows: int, style: str) -> None:
+    headers, choices = headers_and_choices(style)
+    rng = random.Random(rows)
+    weights = [1, 3, 4, 2, 0.3]
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["Timestamp", "What is your role?", *headers])
+        for number in range(rows):
+            stamp = f"2026/11/{1 + number % 28:02d} 10:{number % 60:02d}:00 am GMT"
+            writer.writerow([stamp, rng.choice(ROLES),
+                             *rng.choices(choices, weights, k=len(headers))])
+
+
+def measure_command(baseline: list[str], command: list[str], runs: int) -> tuple[float, float]:
+    """Median seconds of each, interleaved after one warm-up run of both."""
+    once(baseline), once(command)
+    first, second = [], []
+    for _ in range(runs):
+        first.append(once(baseline))
+        second.append(once(command))
+    return statistics.median(first), statistics.median(second)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--style", choices=("ids", "labels"), default="ids")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        small, large = Path(folder, "small.csv"), Path(folder, "large.csv")
+        write(small, args.rows // 10, args.style)
+        write(large, args.rows, args.style)
+        print(f"{args.rows:,} rows ({args.style}), {large.stat().st_size / 1e6:.0f} MB")
+        read, scored = measure_command([sys.executable, "-c", READ, str(large)],
+                                       [sys.executable, "-m", "coprod_cli", "score", str(large),
+                                        "--format", "json"], args.runs)
+        print(f"csv module only: {read:.2f} s   coprod score: {scored:.2f} s   "
+              f"ratio {scored / read:.2f} (goal <= {GOAL})")
+        for path in (small, large):
+            kib = peak_kib([sys.executable, "-m", "coprod_cli", "score", str(path),
+                            "--format", "json"])
+            print(f"peak memory scoring {path.name}: {kib / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
