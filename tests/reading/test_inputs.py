@@ -144,12 +144,17 @@ def test_semicolons_are_read_as_separators(run: Run, tmp_path: Path) -> None:
     assert json.loads(run("score", str(path), "-f", "json").stdout)["level"] == "intermediate"
 
 
-def test_an_unknown_column_is_located_with_a_suggestion(run: Run, tmp_path: Path) -> None:
+def test_an_unknown_column_is_ignored_with_a_suggestion_or_refused_when_strict(
+        run: Run, tmp_path: Path) -> None:
     header = ["role", *IDS[:5], "asets-9", *IDS[5:]]
-    path = write(tmp_path, "form.csv", csv_text(header))
-    result = run("score", str(path))
-    assert result.exit_code == 2
-    assert f"error: {path}:1:7: unknown column 'asets-9' (did you mean" in result.stderr
+    path = write(tmp_path, "form.csv", csv_text(header, ["carer", *["2"] * 5, "x", *["2"] * (len(IDS) - 5)]))
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0
+    assert f"warning: {path}: ignored 1 column(s) that are not a statement, the role or a " \
+        "date: 'asets-9' (G1) (did you mean 'assets-" in result.stderr
+    strict = run("score", str(path), "--strict")
+    assert strict.exit_code == 2
+    assert f"error: {path}:1:7: column G1 'asets-9' is not a statement" in strict.stderr
 
 
 def test_a_missing_statement_column_is_an_error(run: Run, tmp_path: Path) -> None:
@@ -160,18 +165,16 @@ def test_a_missing_statement_column_is_an_error(run: Run, tmp_path: Path) -> Non
     assert f"{path}:1:1: no column for 1 of 26 statements of 'nef': assets-1" in result.stderr
 
 
-def test_a_blank_cell_is_no_answer_located_at_its_row_and_column(
+def test_a_blank_cell_is_counted_as_unsure_with_a_warning_never_dropping_the_person(
         run: Run, tmp_path: Path) -> None:
     cells = ["2"] * len(IDS)
     cells[3] = " "
     path = write(tmp_path, "form.csv", csv_text(["role", *IDS], ["carer", *["2"] * len(IDS)],
                                                 ["manager", *cells]))
-    result = run("score", str(path))
-    assert result.exit_code == 2
-    assert f"error: {path}:3:5: 1 of 26 statements have no answer: assets-4" in result.stderr
-    skipped = run("score", str(path), "--skip-invalid", "-f", "json")
-    assert skipped.exit_code == 0 and json.loads(skipped.stdout)["respondents"] == 1
-    assert f"skipped: {path}:3:5" in skipped.stderr
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["respondents"] == 2
+    assert f"warning: {path}: 1 blank answer(s) from 1 respondent(s) counted as unsure " \
+        f"(the first at {path}:3:5 (E3))" in result.stderr
 
 
 def test_a_bad_level_or_role_is_located(run: Run, tmp_path: Path) -> None:
@@ -179,16 +182,16 @@ def test_a_bad_level_or_role_is_located(run: Run, tmp_path: Path) -> None:
     cells[1] = "transformitive"
     path = write(tmp_path, "form.csv", csv_text(["role", *IDS], ["carer", *cells]))
     result = run("score", str(path))
-    assert f"{path}:2:3: 'assets-2': unknown level 'transformitive' (did you mean " \
+    assert f"{path}:2:3: cell C2: 'assets-2': unknown level 'transformitive' (did you mean " \
         "'transformative'?)" in result.stderr
     path = write(tmp_path, "roles.csv", csv_text(["role", *IDS], ["carers", *["2"] * len(IDS)]))
-    assert f"{path}:2:1: unknown role 'carers' (did you mean 'carer'?)" in \
+    assert f"{path}:2:1: cell A2: unknown role 'carers' (did you mean 'carer'?)" in \
         run("score", str(path)).stderr
 
 
 def test_a_csv_without_statement_columns_or_rows(run: Run, tmp_path: Path) -> None:
     path = write(tmp_path, "other.csv", csv_text(["name", "email"], ["a", "b"]))
-    assert "no column names a statement id" in run("score", str(path)).stderr
+    assert "no column names a statement" in run("score", str(path)).stderr
     empty = write(tmp_path, "empty.csv", "")
     assert "the file is empty" in run("score", str(empty)).stderr
     header_only = write(tmp_path, "header.csv", csv_text(["role", *IDS]))

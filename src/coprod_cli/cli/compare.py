@@ -16,8 +16,18 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
-from coprod_cli.cli.score import SkipInvalid, Weighting, WeightingOption, collect
+from coprod_cli.cli.score import (
+    RoleColumn,
+    RoleMap,
+    SkipInvalid,
+    Strict,
+    Weighting,
+    WeightingOption,
+    collect,
+    form_options,
+)
 from coprod_cli.comparison import compare
+from coprod_cli.reading.formtable import FormOptions
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
 from coprod_cli.results import Result
@@ -25,7 +35,7 @@ from coprod_cli.scoring import score
 
 Side = Annotated[str, typer.Argument(
     help="An answers file, a folder of them (one collective assessment), an online-form "
-    "export (.csv), or - for standard input.")]
+    "export (.csv, .xlsx), or - for standard input.")]
 
 
 @app.command("compare")
@@ -41,6 +51,9 @@ def compare_command(
     output: Output = None,
     weighting: WeightingOption = Weighting.partnership,
     skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -50,13 +63,15 @@ def compare_command(
     """
     never_over_inputs(output, [before, after])
     lib = library(framework)
-    old, new = (_result(lib, side, weighting, skip_invalid) for side in (before, after))
+    form = form_options(role_column, role_map, strict, lib)
+    old, new = (_result(lib, side, weighting, skip_invalid, form) for side in (before, after))
     cmp = compare(old, new)
     code = 1 if fail_on_regression and cmp.regression else 0
     emit(renderer(fmt).comparison(cmp, lib.catalogue), output, no_color)
     raise typer.Exit(code)
 
 
-def _result(lib: Library, side: str, weighting: Weighting, skip_invalid: bool) -> Result:
-    tally = collect(lib, [side], skip_invalid)
+def _result(lib: Library, side: str, weighting: Weighting, skip_invalid: bool,
+            form: FormOptions) -> Result:
+    tally = collect(lib, [side], skip_invalid, form)
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value)

@@ -21,7 +21,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.models import PIECE_IDS, Catalogue
-from coprod_cli.reading.inputs import expand
+from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import ListingFormat, renderer
 from coprod_cli.schemas import SchemaName, schema
@@ -81,9 +81,10 @@ def recommendations_command(
 
 
 def _check_one(lib: Library, name: str) -> str:
-    if name.lower().endswith(".csv"):
-        raise UsageProblem("validate checks YAML files; a form's CSV export is checked as it is "
-                           "read", f"run 'coprod score {name}' (it names any bad cell)")
+    if is_form(name):
+        raise UsageProblem("validate checks YAML files; a form's export (.csv, .xlsx) is "
+                           "checked as it is read", f"run 'coprod score {name}' (it names any "
+                           "bad cell)")
     document = read_document(name)
     kind = document.kind()
     if kind == "catalogue":

@@ -25,6 +25,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.models import LEVEL_IDS
+from coprod_cli.reading.formtable import FormOptions
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
@@ -60,8 +61,8 @@ def template_command(
 
 
 Files = Annotated[list[str], typer.Argument(
-    metavar="FILE...", help="Answers files, folders of them, online-form exports (.csv), or - "
-    "for standard input. Several respondents are one collective assessment.")]
+    metavar="FILE...", help="Answers files, folders of them, online-form exports (.csv, "
+    ".xlsx), or - for standard input. Several respondents are one collective assessment.")]
 SkipInvalid = Annotated[bool, typer.Option(
     "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
     "stopping at the first.")]
@@ -69,6 +70,30 @@ WeightingOption = Annotated[Weighting, typer.Option(
     "--weighting", help="partnership (the default): people with lived experience and everyone "
     "else each carry half, each role counting equally within its half; role: every role "
     "counts equally; person: count heads.")]
+RoleColumn = Annotated[str | None, typer.Option(
+    "--role-column", metavar="HEADING", help="In a form export, the column that holds the "
+    "role question (found by itself when its heading says 'role' or 'describes you').")]
+RoleMap = Annotated[list[str] | None, typer.Option(
+    "--role-map", metavar="ANSWER=ROLE", help="In a form export, read this answer to the role "
+    "question as this role, e.g. \"Service user=person-drawing-on-care\" (repeatable).")]
+Strict = Annotated[bool, typer.Option(
+    "--strict", help="In a form export, a column that is not a statement, the role or a date "
+    "is an error instead of being ignored with a warning.")]
+
+
+def form_options(role_column: str | None, role_map: list[str] | None,
+                 strict: bool, lib: Library) -> FormOptions:
+    """The form-export options as one value; a role map naming an unknown role is refused."""
+    roles = [role.id for role in lib.catalogue.roles]
+    mapped = {}
+    for item in role_map or ():
+        given, sep, role = item.rpartition("=")
+        if not sep or not given.strip() or role.strip() not in roles:
+            raise UsageProblem(f"--role-map \"{item}\" is not ANSWER=ROLE with a known role",
+                               f"write it like \"Service user=person-drawing-on-care\"; roles: "
+                               f"{', '.join(roles)}")
+        mapped[given.strip()] = role.strip()
+    return FormOptions(role_column, mapped, strict)
 
 
 @app.command("score")
@@ -86,6 +111,9 @@ def score_command(
         case_sensitive=False)] = None,
     weighting: WeightingOption = Weighting.partnership,
     skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -95,7 +123,7 @@ def score_command(
     """
     never_over_inputs(output, files)
     lib = library(framework)
-    tally = collect(lib, files, skip_invalid)
+    tally = collect(lib, files, skip_invalid, form_options(role_column, role_map, strict, lib))
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None)
@@ -104,10 +132,12 @@ def score_command(
     raise typer.Exit(code)
 
 
-def collect(lib: Library, names: list[str], skip_invalid: bool) -> Tally:
+def collect(lib: Library, names: list[str], skip_invalid: bool,
+            form: FormOptions | None = None) -> Tally:
     """Every respondent counted one at a time, with a progress bar for a large set."""
     respondents = Respondents(lib, expand(names), skip_invalid=skip_invalid,
-                              read_stdin=stdin_bytes, on_skip=_report_skip)
+                              read_stdin=stdin_bytes, on_skip=_report_skip,
+                              on_warning=_report_warning, form=form or FormOptions())
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()
@@ -119,6 +149,10 @@ def collect(lib: Library, names: list[str], skip_invalid: bool) -> Tally:
 
 def _report_skip(error: CoprodError) -> None:
     typer.echo(f"skipped: {error}", err=True)
+
+
+def _report_warning(text: str) -> None:
+    typer.echo(f"warning: {text}", err=True)
 
 
 @contextlib.contextmanager

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from coprod_cli.errors import CoprodError, InvalidData, Location, UsageProblem
 from coprod_cli.models import Framework
-from coprod_cli.reading import formcsv, quickread, yamlio
+from coprod_cli.reading import formcsv, formxlsx, quickread, yamlio
+from coprod_cli.reading.formtable import FormOptions, Table
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.tally import Ballot, Tally
 
@@ -52,6 +53,11 @@ def is_csv(name: str) -> bool:
     return name != STDIN and name.lower().endswith(".csv")
 
 
+def is_form(name: str) -> bool:
+    """An online form's export: CSV text or a spreadsheet workbook."""
+    return is_csv(name) or (name != STDIN and formxlsx.is_xlsx(name))
+
+
 @dataclass
 class Respondents:
     """A stream of respondents' answers of one framework; memory does not grow with them."""
@@ -62,6 +68,8 @@ class Respondents:
     read_stdin: Callable[[], bytes] | None = None
     on_skip: Callable[[CoprodError], None] = field(default=lambda error: None)
     on_file: Callable[[str], None] = field(default=lambda name: None)
+    on_warning: Callable[[str], None] = field(default=lambda text: None)
+    form: FormOptions = field(default_factory=FormOptions)
     skipped: int = 0
     framework: Framework | None = None
     first: str = ""
@@ -103,20 +111,23 @@ class Respondents:
         self.on_skip(error)
 
     def _entries(self, name: str) -> Iterator[Entry]:
-        if not is_csv(name):
+        if not is_form(name):
             yield lambda: self._yaml(name)
             return
-        row_source = formcsv.rows(Path(name), self.library.frameworks())
+        reader = formcsv.rows if is_csv(name) else formxlsx.rows
+        row_source = reader(Path(name), self.library.frameworks(), self.library.catalogue,
+                            self.form)
         table = next(row_source)
-        assert isinstance(table, formcsv.Table)
+        assert isinstance(table, Table)
         self._expect(table.framework, name, Location(name, 1, 1))
         for row in row_source:
             assert isinstance(row, tuple)
             yield functools.partial(self._row, table, *row)
+        for warning in table.warnings():
+            self.on_warning(warning)
 
-    def _row(self, table: formcsv.Table, line: int, cells: list[str]) -> tuple[str, Ballot]:
-        answers = table.answers(cells, line, self.library.catalogue)
-        return f"{table.name}:{line}", Ballot.of(answers)
+    def _row(self, table: Table, line: int, cells: list[object]) -> tuple[str, Ballot]:
+        return f"{table.name}:{line}", table.ballot(cells, line)
 
     def _yaml(self, name: str) -> tuple[str, Ballot]:
         if name == STDIN:

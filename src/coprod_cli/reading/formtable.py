@@ -1,0 +1,293 @@
+"""An export's header matched to a framework once, then each row read as one respondent."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from coprod_cli.answers import UNSURE, sensible_date
+from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
+from coprod_cli.models import Catalogue, Framework
+from coprod_cli.reading.formwords import (
+    normalise,
+    parse_choice,
+    parse_date,
+    role_words,
+    unknown_role,
+)
+from coprod_cli.tally import Ballot
+
+# Date columns that forms add on their own, the one to read first.
+DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "submission-date",
+                "date-submitted", "end-date", "date", "assessed-on", "start-time", "start-date",
+                "last-modified-time")
+RESPONDENT_COLUMNS = {"id", "respondent", "respondent-id", "response-id", "response"}
+_ROLE = re.compile(r"(^|-)roles?(-|$)|describes-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
+                   r"who-are-you|answering-as|(^|-)you-are-a(-|$)")
+_EVIDENCE = {"evidence", "notes", "note", "comments", "comment"}
+_EVIDENCE_FILLER = _EVIDENCE | {"for", "on", "about", "of", "optional", "your", "any", "statement",
+                                "question", "and", "examples", "example"}
+MAX_NAMED = 8  # ignored columns named in the warning; the rest are counted
+
+
+@dataclass(frozen=True)
+class FormOptions:
+    """How a user told coprod to read an export: the role column, role answers, strictness."""
+
+    role_column: str | None = None
+    role_map: dict[str, str] = field(default_factory=dict)
+    strict: bool = False
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell as a spreadsheet shows it: row 3, column 17 -> 'Q3'."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+@dataclass
+class Columns:
+    """What each column of the header holds."""
+
+    statements: dict[int, str] = field(default_factory=dict)
+    evidence: dict[int, str] = field(default_factory=dict)
+    role: int | None = None
+    dates: dict[str, int] = field(default_factory=dict)
+    respondent: int | None = None
+    ignored: list[int] = field(default_factory=list)
+
+
+class Matcher:
+    """Finds the statement a heading names, by its id anywhere in it or by its exact wording."""
+
+    def __init__(self, framework: Framework) -> None:
+        ids = sorted((s.id for s in framework.statements), key=len, reverse=True)
+        self.framework = framework
+        self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])")
+        self._texts = {normalise(text): s.id for s in framework.statements
+                       for text in (s.text, s.plain)}
+
+    def statement(self, heading: str, word: str) -> tuple[str, bool] | None:
+        """(statement id, whether the column holds evidence), or None."""
+        found = self._id.search(word)
+        if found:
+            rest = set((word[:found.start()] + "-" + word[found.end():]).split("-")) - {""}
+            return found.group(1), bool(rest) and rest <= _EVIDENCE_FILLER and \
+                bool(rest & _EVIDENCE)
+        for text in _wordings(heading, word):
+            if text in self._texts:
+                return self._texts[text], False
+        return None
+
+
+def _wordings(heading: str, word: str) -> list[str]:
+    """A heading's possible statement wordings: whole, unnumbered, inside a grid's brackets."""
+    found = [word, re.sub(r"^(q|question-)?\d+-", "", word)]
+    grid = re.search(r"\[(.*)\]\s*$", heading)
+    if grid:
+        inner = normalise(grid.group(1))
+        found += [inner, re.sub(r"^\d+-", "", inner)]
+    return found
+
+
+def match_columns(name: str, header: list[str], frameworks: list[Framework],
+                  options: FormOptions) -> tuple[Framework, Columns]:
+    """The framework whose statements the header names most, and each column's meaning."""
+    words = [normalise(cell) for cell in header]
+    matchers = [Matcher(framework) for framework in frameworks]
+    found = [[m.statement(h, w) for h, w in zip(header, words, strict=True)] for m in matchers]
+    best = max(range(len(matchers)), key=lambda i: sum(1 for f in found[i] if f))
+    if not any(found[best]):
+        raise InvalidData("no column names a statement", "head each answer column with its "
+                          "statement id or wording, like 'assets-1' (coprod form FRAMEWORK "
+                          "--format csv gives the header row)", Location(name, 1, 1))
+    columns = Columns()
+    role_heading = normalise(options.role_column) if options.role_column else None
+    for index, (word, statement) in enumerate(zip(words, found[best], strict=True)):
+        _place(name, columns, index, word, statement, role_heading)
+    if role_heading is not None and columns.role is None:
+        raise UsageProblem(f"{name} has no column headed '{options.role_column}' "
+                           "(--role-column)", "give the role question's heading as the "
+                           "export writes it")
+    return matchers[best].framework, columns
+
+
+def _place(name: str, columns: Columns, index: int, word: str,
+           statement: tuple[str, bool] | None, role_heading: str | None) -> None:
+    if statement is not None:
+        sid, evidence = statement
+        kind = columns.evidence if evidence else columns.statements
+        _unique(name, kind, index, sid, "evidence column" if evidence else "column")
+        kind[index] = sid
+    elif columns.role is None and (word == role_heading if role_heading is not None
+                                   else bool(_ROLE.search(word))):
+        columns.role = index
+    elif word in DATE_COLUMNS:
+        columns.dates.setdefault(word, index)
+    elif word in RESPONDENT_COLUMNS and columns.respondent is None:
+        columns.respondent = index
+        columns.ignored.append(index)
+    elif word:
+        columns.ignored.append(index)
+
+
+def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
+    first = next((i for i, other in seen.items() if other == sid), None)
+    if first is not None:
+        raise InvalidData(f"a second {what} for '{sid}' (the first is {cell_name(1, first + 1)})",
+                          "keep only one of them", Location(name, 1, index + 1))
+
+
+@dataclass
+class Table:
+    """An export's columns checked against one framework; counts what each row leaves out."""
+
+    name: str
+    framework: Framework
+    header: list[str]
+    columns: Columns
+    roles: dict[str, str]
+    blank_cells: int = 0
+    blank_rows: int = 0
+    first_blank: str = ""
+    bad_dates: int = 0
+    first_bad_date: str = ""
+    _levels: dict[str, str] = field(default_factory=dict)
+    _date_column: int | None = None
+
+    def __post_init__(self) -> None:
+        dates = self.columns.dates
+        self._date_column = next((dates[w] for w in DATE_COLUMNS if w in dates), None)
+
+    def ballot(self, cells: list[object], row: int) -> Ballot:
+        """One row as one respondent; a cell that cannot be read is an error naming it."""
+        levels: dict[str, str | None] = {}
+        blank: list[int] = []
+        for index, sid in self.columns.statements.items():
+            cell = cells[index] if index < len(cells) else None
+            text = "" if cell is None else str(cell).strip()
+            level = self._levels.get(text)
+            if level is None:
+                if not text:
+                    blank.append(index)
+                level = self._choice(text, cells, row, index, sid) if text else UNSURE
+            levels[sid] = level
+        if blank:
+            self._note_blank(len(blank), row, blank[0])
+        return Ballot(self._role(cells, row), levels, self._evidence(cells),
+                      self._date(cells, row))
+
+    def _choice(self, text: str, cells: list[object], row: int, index: int, sid: str) -> str:
+        try:
+            level = self._levels[text] = parse_choice(text)
+        except ValueError as error:
+            what, _, fix = str(error).partition("; ")
+            raise self.error(f"'{sid}': {what}", fix, cells, row, index) from None
+        return level
+
+    def _note_blank(self, blank: int, row: int, index: int) -> None:
+        if not self.first_blank:
+            self.first_blank = f"{self.name}:{row}:{index + 1} ({cell_name(row, index + 1)})"
+        self.blank_cells += blank
+        self.blank_rows += 1
+
+    def error(self, what: str, fix: str, cells: list[object], row: int,
+              index: int) -> InvalidData:
+        """An error at a cell, named as a spreadsheet shows it, with whose response it is."""
+        return InvalidData(f"cell {cell_name(row, index + 1)}{self._whose(cells)}: {what}", fix,
+                           Location(self.name, row, index + 1))
+
+    def _whose(self, cells: list[object]) -> str:
+        for index, what in ((self.columns.respondent, "respondent"),
+                            (self._date_column, "the response of")):
+            if index is not None and index < len(cells) and str(cells[index] or "").strip():
+                return f" ({what} {str(cells[index]).strip()})"
+        return ""
+
+    def _role(self, cells: list[object], row: int) -> str:
+        index = self.columns.role
+        given = "" if index is None or index >= len(cells) else str(cells[index] or "").strip()
+        if not given:
+            return "other"
+        role = self.roles.get(normalise(given))
+        if role is None:
+            assert index is not None
+            raise self.error(*unknown_role(given, self.roles), cells, row, index)
+        return role
+
+    def _evidence(self, cells: list[object]) -> tuple[tuple[str, str], ...]:
+        found = []
+        for index, sid in self.columns.evidence.items():
+            text = str(cells[index] or "").strip() if index < len(cells) else ""
+            if text:
+                found.append((sid, text))
+        return tuple(found)
+
+    def _date(self, cells: list[object], row: int) -> datetime.date | None:
+        index = self._date_column
+        if index is None or index >= len(cells) or not str(cells[index] or "").strip():
+            return None
+        date = parse_date(cells[index])
+        if date is not None and not sensible_date(date):
+            raise self.error(f"{date} is not a date of an assessment", "correct the date (from "
+                             "2000 to next year) or clear the cell", cells, row, index)
+        if date is None:
+            self.bad_dates += 1
+            if not self.first_bad_date:
+                self.first_bad_date = (f"{self.name}:{row}:{index + 1} "
+                                       f"({cell_name(row, index + 1)}) '{cells[index]}'")
+        return date
+
+    def warnings(self) -> list[str]:
+        """What was left out or guessed, once per export."""
+        found = []
+        ignored = self.columns.ignored
+        if ignored:
+            ids = [s.id for s in self.framework.statements]
+            shown = ", ".join(f"'{self.header[i].strip()}' ({cell_name(1, i + 1)})"
+                              f"{did_you_mean(normalise(self.header[i]), ids)}"
+                              for i in ignored[:MAX_NAMED])
+            more = f" and {len(ignored) - MAX_NAMED} more" if len(ignored) > MAX_NAMED else ""
+            found.append(f"{self.name}: ignored {len(ignored)} column(s) that are not a "
+                         f"statement, the role or a date: {shown}{more}")
+        if self.blank_cells:
+            found.append(f"{self.name}: {self.blank_cells} blank answer(s) from "
+                         f"{self.blank_rows} respondent(s) counted as unsure (the first at "
+                         f"{self.first_blank})")
+        if self.bad_dates:
+            found.append(f"{self.name}: {self.bad_dates} date(s) coprod cannot read, left out "
+                         f"(the first at {self.first_bad_date}); write dates like 2026-11-24 "
+                         "or 24/11/2026")
+        return found
+
+
+def table(name: str, header: list[str], frameworks: list[Framework], catalogue: Catalogue,
+          options: FormOptions) -> Table:
+    """The header matched once: unknown columns refused when strict, missing statements refused."""
+    framework, columns = match_columns(name, header, frameworks, options)
+    if options.strict and columns.ignored:
+        index = columns.ignored[0]
+        close = did_you_mean(normalise(header[index]), [s.id for s in framework.statements])
+        raise InvalidData(f"column {cell_name(1, index + 1)} '{header[index].strip()}' is not a "
+                          f"statement, the role or a date{close}",
+                          "remove the column, or leave out --strict to ignore such columns",
+                          Location(name, 1, index + 1))
+    _complete(name, framework, header, columns)
+    return Table(name, framework, header, columns, role_words(catalogue, options.role_map))
+
+
+def _complete(name: str, framework: Framework, header: list[str], columns: Columns) -> None:
+    found = set(columns.statements.values())
+    absent = [s.id for s in framework.statements if s.id not in found]
+    if absent:
+        unknown = ", ".join(f"'{header[i].strip()[:40]}'" for i in columns.ignored[:3])
+        raise InvalidData(f"no column for {len(absent)} of {len(framework.statements)} "
+                          f"statements of '{framework.id}': {', '.join(absent)}"
+                          + (f" (columns not recognised: {unknown})" if unknown else ""),
+                          f"head each column with its statement id or exact wording "
+                          f"(coprod form {framework.id} --format csv gives the header row)",
+                          Location(name, 1, 1))

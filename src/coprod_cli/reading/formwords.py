@@ -1,0 +1,133 @@
+"""What people write in an online form's cells: choices, roles and dates, read as levels."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from coprod_cli.answers import UNSURE, parse_level_word
+from coprod_cli.errors import did_you_mean
+from coprod_cli.models import LEVEL_IDS, Catalogue
+
+UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", "i-don-t-know",
+                "i-m-not-sure", "not-known", "unknown", "n-a", "na", "not-applicable",
+                "can-t-say", "cannot-say", "no-idea"}
+# What a choice may begin with before its description ('2 - Intermediate: ...'), normalised.
+_LEVEL_HEADS = (("not-yet", "not-yet"), ("descriptive", "descriptive"),
+                ("intermediate", "intermediate"), ("transformative", "transformative"),
+                ("unsure", UNSURE), ("not-sure", UNSURE), ("don-t-know", UNSURE))
+
+# Role answers as forms and people write them, after normalise(); names and ids come from core.
+ROLE_SYNONYMS = {
+    "person-drawing-on-care": (
+        "service-user", "person-who-uses-services", "someone-who-uses-services",
+        "people-who-use-services", "person-who-draws-on-care", "i-draw-on-care-and-support",
+        "i-use-services", "person-with-lived-experience", "lived-experience",
+        "expert-by-experience",
+        "client", "patient", "resident", "tenant", "customer", "person-receiving-care",
+        "person-receiving-support", "someone-who-draws-on-care-and-support"),
+    "carer": ("family-carer", "unpaid-carer", "parent-carer", "young-carer", "carer-family-member",
+              "family-member", "relative", "family-member-or-friend", "family-or-friend"),
+    "practitioner": ("social-worker", "support-worker", "care-worker", "care-assistant",
+                     "occupational-therapist", "nurse", "frontline-staff", "front-line-staff",
+                     "frontline-practitioner", "staff", "staff-member", "key-worker",
+                     "personal-assistant", "healthcare-assistant", "health-care-assistant",
+                     "therapist", "professional", "worker"),
+    "manager": ("team-manager", "service-manager", "team-leader", "registered-manager",
+                "senior-manager", "head-of-service", "director", "leader", "senior-leader"),
+    "commissioner": ("commissioning", "commissioning-manager", "commissioning-officer",
+                     "commissioner-or-funder", "funder"),
+    "volunteer": ("peer-supporter", "peer-support-worker", "befriender", "trustee"),
+    "other": ("prefer-not-to-say", "something-else", "none-of-these"),
+}
+
+
+def normalise(text: str) -> str:
+    """'  Don't Know ' -> 'don-t-know': case, spaces, punctuation and a BOM forgiven."""
+    return re.sub(r"[^a-z0-9]+", "-", text.strip().lstrip("\ufeff").lower()).strip("-")
+
+
+def parse_choice(cell: str) -> str:
+    """A level id or 'unsure' from a choice as a form writes it; ValueError when it is none.
+
+    Accepted: whatever parse_level_word accepts, 'Don't know' and its kind, and a level
+    number or name followed by its description ('2 - Intermediate: ...', 'Level 2. ...').
+    """
+    try:
+        return parse_level_word(cell)
+    except ValueError:
+        word = normalise(cell)
+        if word in UNSURE_WORDS:
+            return UNSURE
+        level = _leading_level(word.removeprefix("level-"))
+        if level is None:
+            raise
+        return level
+
+
+def _leading_level(word: str) -> str | None:
+    number, _, rest = word.partition("-")
+    if number in ("0", "1", "2", "3") and rest:
+        return LEVEL_IDS[int(number)]
+    return next((level for head, level in _LEVEL_HEADS if word.startswith(head + "-")), None)
+
+
+def role_words(catalogue: Catalogue, role_map: dict[str, str]) -> dict[str, str]:
+    """Every way of writing each role, normalised, to its id; the user's own map wins."""
+    words = {}
+    for role in catalogue.roles:
+        for word in (*ROLE_SYNONYMS.get(role.id, ()), normalise(role.name), role.id):
+            words[word] = role.id
+    words.update({normalise(given): role for given, role in role_map.items()})
+    return words
+
+
+def unknown_role(given: str, words: dict[str, str]) -> tuple[str, str]:
+    """What is wrong and how to fix it, for a role answer nobody told coprod about."""
+    ids = sorted(set(words.values()))
+    return (f"unknown role '{given.strip()}'{did_you_mean(normalise(given), ids)}",
+            f"use one of {', '.join(ids)}, or map it: --role-map \"{given.strip()}=ROLE\"")
+
+
+def parse_date(cell: object) -> datetime.date | None:
+    """A date from a form's timestamp: ISO, UK day-first, or a spreadsheet's own date.
+
+    Slashed dates are read day first (24/11/2026), month first only when the day-first
+    reading is impossible (11/24/2026), year first when the year comes first (2026/11/24).
+    """
+    if isinstance(cell, datetime.datetime):
+        return cell.date()
+    if isinstance(cell, datetime.date):
+        return cell
+    text = str(cell).strip()
+    match = re.match(r"(\d{1,4})[-/.](\d{1,2}|[A-Za-z]{3,9})[-/.](\d{1,4})(?:[T ,]|$)", text)
+    if match:
+        return _numbers(*match.groups())
+    return _words(text)
+
+
+def _numbers(first: str, middle: str, last: str) -> datetime.date | None:
+    if not middle.isdigit():
+        return _words(f"{first} {middle} {last}")
+    if len(first) == 4:
+        candidates = [(int(first), int(middle), int(last))]
+    else:
+        year = int(last) + (2000 if len(last) == 2 else 0)
+        candidates = [(year, int(middle), int(first)), (year, int(first), int(middle))]
+    for year, month, day in candidates:
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _words(text: str) -> datetime.date | None:
+    """'24 November 2026', '24 Nov 2026 14:03', 'Tuesday, 24 November 2026'."""
+    words = re.sub(r"^[A-Za-z]+,\s*", "", text).replace(",", " ").split()[:3]
+    for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return datetime.datetime.strptime(" ".join(words), pattern).date()
+        except ValueError:
+            continue
+    return None
