@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from coprod_cli.reading.formtable import cell_name
 from coprod_cli.reading.formwords import parse_choice, parse_date
 from coprod_cli.reading.loader import Library
 from tests.conftest import Run
@@ -116,7 +117,7 @@ def test_other_columns_are_listed_once_in_a_warning(run: Run, tmp_path: Path) ->
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert warnings == [f"warning: {path}: ignored 3 column(s) that are not a statement, the "
                         "role or a date: 'Email address' (B1), 'I agree to take part' (C1), "
-                        "'Any other comments?' (AC1)"]
+                        f"'Any other comments?' ({cell_name(1, len(header))})"]
 
 
 def test_role_answers_through_names_synonyms_and_the_users_map(
@@ -177,7 +178,8 @@ def test_an_xlsx_export_is_read_directly(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["respondents"] == 2 and data["assessed_on"] == "2026-11-24"
-    assert f"(the first at {path}:3:30 (AD3))" in result.stderr
+    last = len(header)
+    assert f"(the first at {path}:3:{last} ({cell_name(3, last)}))" in result.stderr
 
 
 def test_an_xlsx_error_names_the_cell_and_whose_response_it_is(
@@ -189,7 +191,7 @@ def test_an_xlsx_error_names_the_cell_and_whose_response_it_is(
                       [17, "24/11/2026 14:09", "Carer", *cells])
     result = run("score", str(path))
     assert result.exit_code == 2
-    assert f"error: {path}:3:14: cell N3 (respondent 17): 'mutuality-3': unknown level " \
+    assert f"error: {path}:3:14: cell N3 (respondent 17): '{IDS[10]}': unknown level " \
         "'Quite good'" in result.stderr
 
 
@@ -209,6 +211,11 @@ def test_a_broken_xlsx_is_one_clear_error(run: Run, tmp_path: Path, content: byt
 def test_a_workbook_named_csv_says_so(run: Run, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path, ["role", *IDS], name="form.csv")
     assert "this is a spreadsheet workbook" in run("score", str(path)).stderr
+
+
+def test_cells_are_named_as_a_spreadsheet_shows_them() -> None:
+    assert [cell_name(3, column) for column in (1, 17, 26, 27, 52, 703)] == [
+        "A3", "Q3", "Z3", "AA3", "AZ3", "AAA3"]
 
 
 def test_openpyxl_is_imported_only_for_an_xlsx(tmp_path: Path) -> None:

@@ -147,7 +147,8 @@ def test_semicolons_are_read_as_separators(run: Run, tmp_path: Path) -> None:
 def test_an_unknown_column_is_ignored_with_a_suggestion_or_refused_when_strict(
         run: Run, tmp_path: Path) -> None:
     header = ["role", *IDS[:5], "asets-9", *IDS[5:]]
-    path = write(tmp_path, "form.csv", csv_text(header, ["carer", *["2"] * 5, "x", *["2"] * (len(IDS) - 5)]))
+    row = ["carer", *["2"] * 5, "x", *["2"] * (len(IDS) - 5)]
+    path = write(tmp_path, "form.csv", csv_text(header, row))
     result = run("score", str(path), "-f", "json")
     assert result.exit_code == 0
     assert f"warning: {path}: ignored 1 column(s) that are not a statement, the role or a " \
