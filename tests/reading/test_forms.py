@@ -226,3 +226,12 @@ def test_openpyxl_is_imported_only_for_an_xlsx(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stderr.strip().endswith("False")
+
+
+def test_a_date_no_assessment_could_have_is_an_error_at_its_cell(
+        run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["Timestamp", *IDS], ["24/11/1926", *["2"] * len(IDS)])
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:2:1: cell A2 (the response of 24/11/1926): 1926-11-24 is not a date of an " \
+        "assessment" in result.stderr
