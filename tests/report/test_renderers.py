@@ -80,4 +80,4 @@ def _comparison() -> Comparison:
 @pytest.mark.parametrize("fmt", list(Format), ids=repr)
 def test_comparison_golden(golden: Callable[[str, str], None], fmt: Format) -> None:
     rendered = render_text(renderer(fmt).comparison(_comparison(), CATALOGUE))
-    golden(f"comparison.{SUFFIX[fmt]}", rendered.replace(__version__, "VERSION"))
+    golden(f"comparison.{SUFFIX.get(fmt, fmt.value)}", rendered.replace(__version__, "VERSION"))
