@@ -127,7 +127,3 @@ class Tally:
     def voices(self, lived: Collection[str]) -> tuple[list[str], list[str]]:
         """The roles present, split into the lived-experience voice and everyone else."""
         return ([r for r in self.sums if r in lived], [r for r in self.sums if r not in lived])
-
-    def role_value(self, role: str, sid: str) -> float | None:
-        total, count = self.sums[role][sid]
-        return total / count if count else None
