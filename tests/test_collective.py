@@ -178,7 +178,7 @@ def test_a_large_set_read_at_a_terminal_shows_a_progress_bar_only_there(
         run: Run, tmp_path: Path) -> None:
     text = (EXAMPLES / "collective-spring-2026" / "manager-01.yaml").read_text()
     for number in range(201):
-        (tmp_path / f"{number:03d}.yaml").write_text(text)
+        (tmp_path / f"{number:03d}.yaml").write_text(f"# respondent {number}\n{text}")
     result = run("score", str(tmp_path), "-f", "json")  # not a terminal: no bar
     assert result.exit_code == 0 and result.stderr == ""
 

@@ -126,6 +126,24 @@ class Gate(ResultModel):
     met: bool
 
 
+class Intake(ResultModel):
+    """Who was counted: what was read, what was left out and why."""
+
+    read: int = Field(description="Answers files and form rows read, each file once.")
+    counted: int = Field(description="Respondents scored.")
+    skipped: int = Field(0, description="Left out (--skip-invalid, or another framework than "
+                         "--only-framework); each was named on standard error.")
+    skipped_because: dict[str, int] = Field(default_factory=dict, description="Reason -> how "
+                                            "many: unreadable, invalid, incomplete, "
+                                            "another framework.")
+    read_once: int = Field(0, description="Inputs that reached a file already read (named "
+                           "twice, a folder and a file in it, a link): each file counts once.")
+    identical: int = Field(0, description="Pairs of respondents with identical answers "
+                           "(the same file content, or form rows with the same timestamp).")
+    earliest: datetime.date | None = Field(None, description="The earliest assessed_on read.")
+    latest: datetime.date | None = Field(None, description="The latest assessed_on read.")
+
+
 class Result(ResultModel):
     """The result of `coprod score`, version 1."""
 
@@ -159,6 +177,8 @@ class Result(ResultModel):
     gaps: list[Gap] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     gate: Gate | None = None
+    intake: Intake | None = Field(None, description="Who was counted, for a set of files or "
+                                  "form rows.")
 
 
 Direction = Literal["up", "down", "same"]

@@ -53,7 +53,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         next_steps=next_steps(framework, values, aim),
         respondents=tally.total, weighting=weighting,
         by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
-        warnings=_warnings(dimensions, catalogue, tally), gate=gate)
+        warnings=_warnings(dimensions, catalogue, tally), gate=gate, intake=tally.intake)
 
 
 def dimension_results(framework: Framework,
@@ -170,9 +170,7 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue,
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
-    if tally.skipped:
-        notes.append(f"{tally.skipped} answers file(s) or form row(s) were left out because they "
-                     "are not valid (--skip-invalid); each one was reported when skipped")
+    notes += tally.notes
     return notes
 
 

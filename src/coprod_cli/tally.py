@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple
 from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId
+from coprod_cli.results import Intake
 
 Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -57,7 +58,8 @@ class Tally:
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     mostly_unsure: list[str] = field(default_factory=list)
     mostly_unsure_count: int = 0
-    skipped: int = 0
+    intake: Intake | None = None  # who was counted, when read from a set of files or rows
+    notes: list[str] = field(default_factory=list)  # what reading them warns of
     assessed_on: datetime.date | None = None
 
     def __post_init__(self) -> None:

@@ -45,10 +45,12 @@ def csv_text(header: list[str], *rows: list[str], sep: str = ",") -> str:
 
 
 def test_a_folder_stands_for_its_yaml_files_sorted_hidden_ones_left_out(tmp_path: Path) -> None:
-    for name in ("b.yaml", "a.yml", "sub/c.yaml", ".hidden.yaml", ".git/d.yaml", "notes.txt"):
+    for name in ("b.yaml", "a.yml", "C.YAML", "sub/c.yaml", ".hidden.yaml", ".git/d.yaml",
+                 "notes.txt"):
         write(tmp_path, name, answers_yaml())
-    found = [Path(name).relative_to(tmp_path).as_posix() for name in expand([str(tmp_path)])]
-    assert found == ["a.yml", "b.yaml", "sub/c.yaml"]
+    found = [Path(name).relative_to(tmp_path).as_posix()
+             for name in expand([str(tmp_path)], recursive=True).names]
+    assert found == ["C.YAML", "a.yml", "b.yaml", "sub/c.yaml"]
 
 
 def test_an_empty_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
@@ -71,8 +73,9 @@ def test_another_framework_in_the_set_is_an_error_naming_the_odd_file(
     odd = write(tmp_path, "b.yaml", answers_yaml(framework="scie"))
     result = run("score", str(tmp_path))
     assert result.exit_code == 2
-    assert f"{odd}:" in result.stderr
-    assert "answers 'scie'" in result.stderr and "answers 'nef'" in result.stderr
+    assert str(odd) in result.stderr
+    assert f"more than one framework: nef 1 ({tmp_path / 'a.yaml'}), scie 1 ({odd})" \
+        in result.stderr
 
 
 def test_a_bad_file_stops_the_run_with_its_located_error(run: Run, tmp_path: Path) -> None:
@@ -89,16 +92,18 @@ def test_skip_invalid_reports_and_counts_every_skipped_file(run: Run, tmp_path: 
     write(tmp_path, "a.yaml", answers_yaml())
     write(tmp_path, "b.yaml", "framework: nef\nanswers: [\n")
     write(tmp_path, "c.yaml", answers_yaml().replace("assets-1: intermediate", "assets-1:"))
-    write(tmp_path, "d.yaml", answers_yaml(framework="scie"))
+    (tmp_path / "d.yaml").write_bytes(b"framework: nef\n\xff\xfe\n")
     result = run("score", str(tmp_path), "--skip-invalid", "--format", "json")
     assert result.exit_code == 0
     assert [line.split(":")[0] for line in result.stderr.splitlines()[:3]] == ["skipped"] * 3
     for name in ("b.yaml", "c.yaml", "d.yaml"):
         assert name in result.stderr
-    assert "Skipped 3" in result.stderr
+    assert "Left out 3" in result.stderr
     data = json.loads(result.stdout)
     assert data["respondents"] == 1
-    assert any("3 answers file(s)" in w for w in data["warnings"])
+    assert data["intake"]["skipped_because"] == {"invalid": 1, "incomplete": 1, "unreadable": 1}
+    assert data["intake"]["read"] == 4 and data["intake"]["counted"] == 1
+    assert any("3 of 4 answers files or form rows were left out" in w for w in data["warnings"])
 
 
 def test_when_every_file_is_skipped_nothing_is_scored(run: Run, tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ Output = Annotated[
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of the screen.",
                  metavar="FILE", dir_okay=False),
 ]
+Recursive = Annotated[bool, typer.Option(
+    "--recursive", "-r", help="Read the folders inside a folder too (by default only its top "
+    "level is read, so another round kept in a subfolder is not mixed in).")]
 NoColor = Annotated[
     bool, typer.Option("--no-color", help="No colour in text output (so does NO_COLOR=1).")
 ]

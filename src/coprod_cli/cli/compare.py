@@ -10,6 +10,7 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
+    Recursive,
     app,
     emit,
     guarded,
@@ -17,6 +18,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.score import (
+    Reading,
     RoleColumn,
     RoleMap,
     SkipInvalid,
@@ -27,7 +29,6 @@ from coprod_cli.cli.score import (
     form_options,
 )
 from coprod_cli.comparison import compare
-from coprod_cli.reading.formtable import FormOptions
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
 from coprod_cli.results import Result
@@ -54,6 +55,7 @@ def compare_command(
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
     strict: Strict = False,
+    recursive: Recursive = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -64,14 +66,14 @@ def compare_command(
     never_over_inputs(output, [before, after])
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
-    old, new = (_result(lib, side, weighting, skip_invalid, form) for side in (before, after))
+    how = Reading(skip_invalid, recursive=recursive, form=form)
+    old, new = (_result(lib, side, weighting, how) for side in (before, after))
     cmp = compare(old, new)
     code = 1 if fail_on_regression and cmp.regression else 0
     emit(renderer(fmt).comparison(cmp, lib.catalogue), output, no_color)
     raise typer.Exit(code)
 
 
-def _result(lib: Library, side: str, weighting: Weighting, skip_invalid: bool,
-            form: FormOptions) -> Result:
-    tally = collect(lib, [side], skip_invalid, form)
+def _result(lib: Library, side: str, weighting: Weighting, how: Reading) -> Result:
+    tally = collect(lib, [side], how)
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value)

@@ -13,6 +13,7 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
+    Recursive,
     app,
     emit,
     guarded,
@@ -107,13 +108,18 @@ def validate_command(
         metavar="FILE...", help="Framework or answers files, folders of them, or - for "
         "standard input.")],
     framework: FrameworkPaths = None,
+    recursive: Recursive = False,
 ) -> None:
     """Check framework and answers files; every problem is shown with its line and column."""
     lib = library(framework)
-    names = expand(files)
+    inputs = expand(files, recursive)
+    names = inputs.names
+    for note in inputs.notes:
+        typer.echo(f"note: {note}", err=True)
     problems = 0
     for name in names:
         try:
+            inputs.check(name)
             typer.echo(f"{name}: ok ({_check_one(lib, name)})")
         except CoprodError as error:
             problems += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
+    Recursive,
     app,
     console,
     emit,
@@ -66,6 +68,10 @@ Files = Annotated[list[str], typer.Argument(
 SkipInvalid = Annotated[bool, typer.Option(
     "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
     "stopping at the first.")]
+OnlyFramework = Annotated[str | None, typer.Option(
+    "--only-framework", metavar="ID", help="Score the answers of this framework (e.g. nef) and "
+    "leave out, counted and named, those of any other. Without it, a set whose answers are "
+    "for more than one framework stops with a count per framework.")]
 WeightingOption = Annotated[Weighting, typer.Option(
     "--weighting", help="partnership (the default): people with lived experience and everyone "
     "else each carry half, each role counting equally within its half; role: every role "
@@ -114,6 +120,8 @@ def score_command(
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
     strict: Strict = False,
+    only: OnlyFramework = None,
+    recursive: Recursive = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -123,7 +131,8 @@ def score_command(
     """
     never_over_inputs(output, files)
     lib = library(framework)
-    tally = collect(lib, files, skip_invalid, form_options(role_column, role_map, strict, lib))
+    form = form_options(role_column, role_map, strict, lib)
+    tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None)
@@ -132,17 +141,30 @@ def score_command(
     raise typer.Exit(code)
 
 
-def collect(lib: Library, names: list[str], skip_invalid: bool,
-            form: FormOptions | None = None) -> Tally:
-    """Every respondent counted one at a time, with a progress bar for a large set."""
-    respondents = Respondents(lib, expand(names), skip_invalid=skip_invalid,
+@dataclass(frozen=True)
+class Reading:
+    """How a set of files is read: what to leave out, which framework, how deep, form rules."""
+
+    skip_invalid: bool = False
+    only: str | None = None
+    recursive: bool = False
+    form: FormOptions = field(default_factory=FormOptions)
+
+
+def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally:
+    """Every respondent counted once, one at a time, with a progress bar for a large set."""
+    how = how or Reading()
+    inputs = expand(names, how.recursive)
+    for note in inputs.notes:
+        typer.echo(f"note: {note}", err=True)
+    respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
-                              on_warning=_report_warning, form=form or FormOptions())
+                              on_warning=_report_warning, form=how.form)
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()
     if respondents.skipped:
-        typer.echo(f"Skipped {respondents.skipped} invalid file(s) or row(s); "
+        typer.echo(f"Left out {respondents.skipped} file(s) or row(s); "
                    f"scored {tally.total} respondent(s).", err=True)
     return tally
 

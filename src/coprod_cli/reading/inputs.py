@@ -2,51 +2,55 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
-import os
+import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coprod_cli.errors import CoprodError, InvalidData, Location, UsageProblem
+from coprod_cli.errors import (
+    CoprodError,
+    FileProblem,
+    IncompleteAnswers,
+    InvalidData,
+    Location,
+    UsageProblem,
+)
 from coprod_cli.models import Framework
 from coprod_cli.reading import formcsv, formxlsx, quickread, yamlio
 from coprod_cli.reading.formtable import FormOptions, Table
 from coprod_cli.reading.loader import Document, Library
+from coprod_cli.reading.paths import STDIN, YAML_SUFFIXES, Inputs, expand
+from coprod_cli.results import Intake
 from coprod_cli.tally import Ballot, Tally
 
-STDIN = "-"
-YAML_SUFFIXES = (".yaml", ".yml")
-Entry = Callable[[], tuple[str, Ballot]]
+ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
+MAX_PAIRS = 5  # pairs of identical respondents named in a warning; the rest are counted
+Entry = Callable[[], tuple[str, Ballot, bytes | None]]
+__all__ = ["STDIN", "YAML_SUFFIXES", "Inputs", "Respondents", "expand", "is_csv"]
 
 
-def expand(names: list[str]) -> list[str]:
-    """Each name as given; a folder stands for the YAML files inside it, sorted."""
-    found: list[str] = []
-    for name in names:
-        path = Path(name)
-        if name != STDIN and path.is_dir():
-            inside = _yaml_files(path)
-            if not inside:
-                raise UsageProblem(f"{name}: no answers files (.yaml or .yml) in this folder",
-                                   "name a folder that holds answers files, or the files")
-            found += inside
-        else:
-            found.append(name)
-    return found
+class OtherFramework(InvalidData):
+    """Answers of another framework than the one named by --only-framework."""
 
 
-def _yaml_files(folder: Path) -> list[str]:
-    """YAML files under a folder, sorted, leaving out hidden ones (editor and git files).
+class _Elsewhere(Exception):
+    """Answers of another framework than the set's first: counted, and the run stops later."""
 
-    os.walk and plain strings, not pathlib: ten thousand Path objects would cost memory.
-    """
-    found = []
-    for top, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found += [os.path.join(top, name) for name in sorted(names)
-                  if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES)]
-    return found
+
+REASONS: tuple[tuple[type[CoprodError], str], ...] = (
+    (OtherFramework, "another framework"), (FileProblem, "unreadable"),
+    (IncompleteAnswers, "incomplete"), (CoprodError, "invalid"))
+
+
+def _some(names: list[str], count: int) -> str:
+    return ", ".join(names) + (", ..." if count > len(names) else "")
+
+
+def _digest(*parts: bytes) -> bytes:
+    return hashlib.blake2b(b"\x00".join(parts), digest_size=16).digest()
 
 
 def is_csv(name: str) -> bool:
@@ -60,24 +64,51 @@ def is_form(name: str) -> bool:
 
 @dataclass
 class Respondents:
-    """A stream of respondents' answers of one framework; memory does not grow with them."""
+    """A stream of respondents' answers of one framework; memory does not grow with them.
+
+    The framework is the whole set's: files of another one stop the run with a count per
+    framework, unless `only` names the framework to score (the others are then left out).
+    """
 
     library: Library
-    names: list[str]
+    inputs: Inputs
     skip_invalid: bool = False
+    only: str | None = None
     read_stdin: Callable[[], bytes] | None = None
     on_skip: Callable[[CoprodError], None] = field(default=lambda error: None)
     on_file: Callable[[str], None] = field(default=lambda name: None)
     on_warning: Callable[[str], None] = field(default=lambda text: None)
     form: FormOptions = field(default_factory=FormOptions)
-    skipped: int = 0
     framework: Framework | None = None
     first: str = ""
+    skips: Counter[str] = field(default_factory=Counter)
+    others: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)  # a few files per framework
     _grammar: quickread.Grammar | None = None
+    _seen: dict[bytes, tuple[str, str]] = field(default_factory=dict)
+    _pairs: list[str] = field(default_factory=list)
+    _dates: list[datetime.date] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.only is not None:
+            self._use(self.library.framework(self.only), "--only-framework")
+
+    @property
+    def names(self) -> list[str]:
+        return self.inputs.names
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
 
     def __iter__(self) -> Iterator[tuple[str, Ballot]]:
+        for name, ballot, _ in self._read():
+            yield name, ballot
+
+    def _read(self) -> Iterator[tuple[str, Ballot, bytes | None]]:
         for name in self.names:
             try:
+                self.inputs.check(name)
                 for entry in self._entries(name):
                     try:
                         yield entry()
@@ -85,29 +116,87 @@ class Respondents:
                         self._skip(error, name)
             except CoprodError as error:
                 self._skip(error, name)
+            except _Elsewhere:
+                pass  # counted: the run stops once the whole set is read
             self.on_file(name)
 
     def tally(self) -> Tally:
         """Every valid respondent counted; an invalid one stops it unless skip_invalid."""
         tally: Tally | None = None
-        for name, ballot in self:
+        for name, ballot, digest in self._read():
             assert self.framework is not None  # set by the first respondent read
             tally = tally or Tally(self.framework)
             try:
                 tally.add_ballot(ballot, name)
             except CoprodError as error:
                 self._skip(error, name)
+                continue
+            self._identical(digest, name, f"{ballot.role} {tally.respondents[ballot.role]}")
+            if ballot.assessed_on:
+                self._dates[:] = [min([*self._dates, ballot.assessed_on]),
+                                  max([*self._dates, ballot.assessed_on])]
+        self._one_framework(tally.total if tally else 0)
         if tally is None:
             raise UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
                                "fix the files reported above")
-        tally.skipped = self.skipped
+        tally.intake, tally.notes = self.intake(tally.total), self.warnings(tally.total)
         return tally
+
+    def intake(self, counted: int) -> Intake:
+        """How many were read, counted and left out, and why."""
+        dates: list[datetime.date | None] = [*self._dates] or [None, None]
+        return Intake(read=counted + self.skipped, counted=counted, skipped=self.skipped,
+                      skipped_because=dict(self.skips), read_once=self.inputs.repeats,
+                      identical=len(self._pairs), earliest=dates[0], latest=dates[-1])
+
+    def warnings(self, counted: int) -> list[str]:
+        """What may skew the result, naming respondents by role and number, never by file."""
+        notes = []
+        if self.skipped:
+            why = ", ".join(f"{count} {reason}" for reason, count in self.skips.items())
+            notes.append(f"{self.skipped} of {counted + self.skipped} answers files or form rows "
+                         f"were left out ({why}); each was named on standard error")
+        if self._pairs:
+            more = len(self._pairs) - MAX_PAIRS
+            notes.append(f"{len(self._pairs)} pair(s) of respondents gave identical answers (the "
+                         "same file content, or form rows with the same timestamp): "
+                         + "; ".join(self._pairs[:MAX_PAIRS]) + (f" and {more} more" if more > 0
+                                                                 else "")
+                         + ". Each pair may be one person counted twice")
+        if self._dates and (self._dates[1] - self._dates[0]).days > ROUND_DAYS:
+            notes.append(f"The answers are dated from {self._dates[0]} to {self._dates[1]}, more "
+                         f"than {ROUND_DAYS} days apart: this may mix two rounds of assessment; "
+                         "score each round on its own")
+        return notes
+
+    def _identical(self, digest: bytes | None, name: str, label: str) -> None:
+        if digest is None:
+            return
+        first = self._seen.setdefault(digest, (name, label))
+        if first[0] != name or first[1] != label:
+            self._pairs.append(f"{first[1]} and {label}")
+            self.on_warning(f"{name}: the same answers as {first[0]} (identical content, or the "
+                         "same timestamp and answers); they may be one person counted twice")
+
+    def _one_framework(self, counted: int) -> None:
+        """Answers of more than one framework: stop, with a count per framework."""
+        if not self.others or self.framework is None:
+            return
+        counts = Counter({self.framework.id: counted}) + self.others
+        self.examples[self.framework.id] = [self.first]
+        raise UsageProblem(
+            "these answers are for more than one framework: " + ", ".join(
+                f"{fw} {count} ({_some(self.examples[fw], count)})"
+                for fw, count in counts.most_common())
+            + "; coprod scores one framework at a time, never a part of the set",
+            "move the other files out of the set, or choose the framework to score with "
+            "--only-framework ID")
 
     def _skip(self, error: CoprodError, name: str) -> None:
         error.located(Location(name))
-        if not self.skip_invalid:
+        if not self.skip_invalid and not isinstance(error, OtherFramework):
             raise error
-        self.skipped += 1
+        self.skips[next(reason for kind, reason in REASONS if isinstance(error, kind))] += 1
         self.on_skip(error)
 
     def _entries(self, name: str) -> Iterator[Entry]:
@@ -119,44 +208,62 @@ class Respondents:
                             self.form)
         table = next(row_source)
         assert isinstance(table, Table)
-        self._expect(table.framework, name, Location(name, 1, 1))
+        try:
+            self._expect(table.framework, name, Location(name, 1, 1))
+        except _Elsewhere:
+            self.others[table.framework.id] += sum(1 for _ in row_source) - 1
+            raise
         for row in row_source:
             assert isinstance(row, tuple)
             yield functools.partial(self._row, table, *row)
         for warning in table.warnings():
             self.on_warning(warning)
 
-    def _row(self, table: Table, line: int, cells: list[object]) -> tuple[str, Ballot]:
-        return f"{table.name}:{line}", table.ballot(cells, line)
+    def _row(self, table: Table, line: int,
+             cells: list[object]) -> tuple[str, Ballot, bytes | None]:
+        ballot = table.ballot(cells, line)
+        date = table._date_column  # rows with the same timestamp and answers may be one person
+        digest = None if date is None else _digest(*(
+            str(cells[index]).strip().encode() for index in (date, *table.columns.statements)
+            if index < len(cells)))
+        return f"{table.name}:{line}", ballot, digest
 
-    def _yaml(self, name: str) -> tuple[str, Ballot]:
-        if name == STDIN:
-            document = self._stdin()
-        else:
-            text = yamlio.decode(yamlio.read_bytes(Path(name)), name)
-            ballot = quickread.read(text, self._grammar) if self._grammar else None
-            if ballot is not None:
-                return name, ballot
-            document = Document(name, text, yamlio.parse(text, name))
+    def _yaml(self, name: str) -> tuple[str, Ballot, bytes | None]:
+        data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
+        shown = "<stdin>" if name == STDIN else name
+        text = yamlio.decode(data, shown)
+        ballot = quickread.read(text, self._grammar) if self._grammar else None
+        if ballot is not None:
+            return shown, ballot, _digest(data)
+        document = Document(shown, text, yamlio.parse(text, shown))
         answers, framework = self.library.answers(document)
         if self.framework is None or framework.id != self.framework.id:
-            self._expect(framework, name,
-                         yamlio.locate(document.text, document.name, ("framework",)))
-        return document.name, Ballot.of(answers)
+            self._expect(framework, shown, yamlio.locate(document.text, shown, ("framework",)))
+        return shown, Ballot.of(answers), _digest(data)
 
-    def _stdin(self) -> Document:
+    def _stdin(self) -> bytes:
         if self.read_stdin is None:
             raise UsageProblem("'-' (standard input) cannot be used here", "name a file")
-        return Document.from_bytes(self.read_stdin(), "<stdin>")
+        return self.read_stdin()
 
     def _expect(self, framework: Framework, name: str, where: Location) -> None:
-        """The first respondent sets the framework; another one is an error naming its file."""
+        """The first respondent sets the framework (unless --only-framework did); one of another
+        framework is left out when `only` was given, else counted for the message that stops
+        the run once the whole set is read."""
         if self.framework is None:
-            self.framework, self.first = framework, name
-            self._grammar = quickread.Grammar(
-                framework.id, frozenset(s.id for s in framework.statements),
-                frozenset(role.id for role in self.library.catalogue.roles))
+            self._use(framework, name)
+        elif framework.id != self.framework.id and self.only:
+            raise OtherFramework(f"this file answers '{framework.id}', not '{self.only}'",
+                                 f"left out: --only-framework {self.only} was given", where)
         elif framework.id != self.framework.id:
-            raise InvalidData(f"this file answers '{framework.id}' but {self.first} answers "
-                              f"'{self.framework.id}'", "score one framework at a time: move "
-                              "this file out of the set", where)
+            self.others[framework.id] += 1
+            named = self.examples.setdefault(framework.id, [])
+            if len(named) < 2:
+                named.append(name)
+            raise _Elsewhere
+
+    def _use(self, framework: Framework, name: str) -> None:
+        self.framework, self.first = framework, name
+        self._grammar = quickread.Grammar(
+            framework.id, frozenset(s.id for s in framework.statements),
+            frozenset(role.id for role in self.library.catalogue.roles))

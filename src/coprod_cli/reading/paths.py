@@ -1,0 +1,131 @@
+"""Which files a run reads: folders listed by one rule, and each real file only once."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+
+from coprod_cli.errors import CoprodError, FileProblem, Location, UsageProblem
+
+STDIN = "-"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Inputs:
+    """The names to read, in the order given, each real file once; what could not be listed.
+
+    A file is known by its device and inode (after following links), so a repeated name, a
+    folder and a file inside it, a symbolic link and a hard link are all the same file.
+    """
+
+    names: list[str] = field(default_factory=list)
+    problems: dict[str, CoprodError] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    repeats: int = 0
+    _seen: dict[object, str] = field(default_factory=dict)
+
+    def check(self, name: str) -> None:
+        """Raise what stopped a name from being listed (an unreadable folder, a pipe...)."""
+        problem = self.problems.get(name)
+        if problem is not None:
+            raise problem
+
+    def add(self, name: str, status: os.stat_result | None) -> None:
+        key: object = (status.st_dev, status.st_ino) if status else os.path.realpath(name)
+        first = self._seen.get(STDIN if name == STDIN else key)
+        if first is not None:
+            self.repeats += 1
+            self.notes.append(f"{name}: the same file as {first} ({_how(name, first)}); "
+                              "read once")
+            return
+        self._seen[STDIN if name == STDIN else key] = name
+        self.names.append(name)
+
+    def problem(self, name: str, error: CoprodError) -> None:
+        self.names.append(name)
+        self.problems[name] = error
+
+
+def _how(name: str, first: str) -> str:
+    if name == first:
+        return "named twice"
+    if os.path.realpath(name) == os.path.realpath(first):
+        return "the same path, or a link to it"
+    return "a hard link to it"
+
+
+def expand(names: list[str], recursive: bool = False) -> Inputs:
+    """Each name as given; a folder stands for the YAML files at its top level (or, recursive,
+    in every folder inside it), sorted, leaving out hidden ones (editor and git files)."""
+    inputs = Inputs()
+    for name in names:
+        if name != STDIN and os.path.isdir(name):
+            before = len(inputs.names) + inputs.repeats
+            _folder(inputs, name, recursive, set())
+            if len(inputs.names) + inputs.repeats == before:
+                raise UsageProblem(f"{name}: no answers files (.yaml or .yml) in this folder"
+                                   + ("" if recursive else " (its subfolders were not read)"),
+                                   "name a folder that holds answers files, or the files"
+                                   + ("" if recursive else ", or add --recursive"))
+        else:
+            inputs.add(name, _status(name))
+    return inputs
+
+
+def _status(name: str) -> os.stat_result | None:
+    if name == STDIN:
+        return None
+    try:
+        return os.stat(name)
+    except OSError:
+        return None  # reading it says why
+
+
+def _folder(inputs: Inputs, folder: str, recursive: bool, visited: set[tuple[int, int]]) -> None:
+    """The folder's YAML files; a folder that cannot be listed is a problem, never a silence."""
+    try:
+        status = os.stat(folder)
+        if (status.st_dev, status.st_ino) in visited:
+            return  # a link back up the tree
+        visited.add((status.st_dev, status.st_ino))
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        inputs.problem(folder, FileProblem(
+            f"cannot read this folder ({error.strerror})", "check its permissions, or leave "
+            "it out of the set", Location(folder)))
+        return
+    for entry in entries:
+        if not entry.name.startswith("."):
+            _entry(inputs, entry, recursive, visited)
+
+
+def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
+           visited: set[tuple[int, int]]) -> None:
+    path = entry.path
+    try:
+        is_folder = entry.is_dir()
+    except OSError:
+        is_folder = False
+    if is_folder:
+        if recursive:
+            _folder(inputs, path, recursive, visited)
+        else:
+            inputs.notes.append(f"{path}: a subfolder, not read (it may hold another round; "
+                                "add --recursive to read the folders inside)")
+        return
+    if not entry.name.lower().endswith(YAML_SUFFIXES):
+        return
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        inputs.problem(path, FileProblem(f"cannot read the file ({error.strerror})",
+                                         "check the link and the permissions", Location(path)))
+        return
+    if not stat.S_ISREG(status.st_mode):
+        inputs.problem(path, FileProblem("not a regular file (a pipe, device or socket)",
+                                         "move it out of the folder", Location(path)))
+        return
+    inputs.add(path, status)

@@ -1,0 +1,139 @@
+"""Who is counted: each respondent once, one framework, one round, nothing left out in silence.
+
+The shared folders here are real: symbolic links, hard links and a named pipe (FIFO). The tests
+run as root, whom permissions do not stop, so a folder that cannot be read is simulated by
+making os.scandir raise PermissionError for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading.paths import expand
+from tests.conftest import Run
+from tests.reading.test_inputs import IDS, answers_yaml, csv_text, write
+
+
+def score_json(run: Run, *args: str) -> tuple[dict, str]:
+    result = run("score", *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout), result.stderr
+
+
+@pytest.fixture
+def shared(tmp_path: Path) -> Path:
+    """A team's folder: a carer and a manager, with different answers."""
+    write(tmp_path, "carer.yaml", answers_yaml("transformative", "carer"))
+    write(tmp_path, "manager.yaml", answers_yaml("descriptive", "manager"))
+    return tmp_path
+
+
+def test_the_same_file_reached_twice_is_read_once(run: Run, shared: Path, tmp_path: Path) -> None:
+    os.symlink(shared / "carer.yaml", shared / "link.yaml")
+    os.link(shared / "manager.yaml", shared / "hard.yaml")
+    carer = str(shared / "carer.yaml")
+    data, stderr = score_json(run, str(shared), carer, carer)
+    assert data["respondents"] == 2
+    assert data["intake"]["read_once"] == 4
+    for how in ("named twice", "a link to it", "a hard link to it"):
+        assert how in stderr
+    assert stderr.count("read once") == 4
+
+
+def test_identical_files_are_counted_and_named_on_stderr_only(run: Run, shared: Path) -> None:
+    write(shared, "copy.yaml", (shared / "carer.yaml").read_text())
+    data, stderr = score_json(run, str(shared))
+    assert data["respondents"] == 3 and data["intake"]["identical"] == 1
+    assert f"{shared / 'copy.yaml'}: the same answers as {shared / 'carer.yaml'}" in stderr
+    warning = next(w for w in data["warnings"] if "identical answers" in w)
+    assert "carer 1 and carer 2" in warning and ".yaml" not in warning
+
+
+def test_form_rows_with_the_same_timestamp_and_answers_are_warned_of(
+        run: Run, tmp_path: Path) -> None:
+    row = ["2026-11-01 10:00", "carer", *["intermediate"] * len(IDS)]
+    other = ["2026-11-01 10:05", "carer", *["intermediate"] * len(IDS)]
+    form = write(tmp_path, "form.csv", csv_text(["Timestamp", "Role", *IDS], row, other, row))
+    data, stderr = score_json(run, str(form))
+    assert data["intake"]["identical"] == 1
+    assert f"{form}:4: the same answers as {form}:2" in stderr
+
+
+def test_a_stray_framework_sorted_first_stops_the_run_with_a_count_per_framework(
+        run: Run, shared: Path) -> None:
+    write(shared, "0-stray.yaml", answers_yaml(framework="scie"))
+    for flags in ((), ("--skip-invalid",)):
+        result = run("score", str(shared), *flags, "--fail-under", "not-yet")
+        assert result.exit_code == 2, result.stdout
+        assert "more than one framework: nef 2 (" in result.stderr
+        assert f"scie 1 ({shared / '0-stray.yaml'})" in result.stderr and result.stdout == ""
+
+
+def test_only_framework_scores_that_one_and_counts_the_rest(run: Run, shared: Path) -> None:
+    write(shared, "0-stray.yaml", answers_yaml(framework="scie"))
+    data, stderr = score_json(run, str(shared), "--only-framework", "nef")
+    assert data["respondents"] == 2 and data["framework"]["id"] == "nef"
+    assert data["intake"]["skipped_because"] == {"another framework": 1}
+    assert "0-stray.yaml" in stderr and "answers 'scie', not 'nef'" in stderr
+
+
+def test_an_unreadable_subfolder_is_an_error_or_a_counted_skip(
+        run: Run, shared: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    locked = shared / "lived-experience"
+    write(locked, "person.yaml", answers_yaml("not-yet", "person-drawing-on-care"))
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("score", str(shared), "--recursive")
+    assert result.exit_code == 2
+    assert f"{locked}: cannot read this folder (Permission denied)" in result.stderr
+    data, stderr = score_json(run, str(shared), "--recursive", "--skip-invalid")
+    assert data["intake"]["skipped_because"] == {"unreadable": 1}
+    assert str(locked) in stderr
+
+
+def test_a_pipe_in_a_folder_is_named_never_waited_on(run: Run, shared: Path) -> None:
+    os.mkfifo(shared / "pipe.yaml")
+    result = run("score", str(shared))
+    assert result.exit_code == 2
+    assert "pipe.yaml: not a regular file" in result.stderr
+    data, _ = score_json(run, str(shared), "--skip-invalid")
+    assert data["intake"]["skipped_because"] == {"unreadable": 1}
+
+
+def test_a_broken_link_in_a_folder_is_named(run: Run, shared: Path) -> None:
+    os.symlink(shared / "gone.yaml", shared / "broken.yaml")
+    result = run("score", str(shared))
+    assert result.exit_code == 2 and "broken.yaml: cannot read the file" in result.stderr
+
+
+def test_a_folder_is_read_at_its_top_level_and_says_so(run: Run, shared: Path) -> None:
+    write(shared, "spring/old.yaml", answers_yaml("not-yet", "carer").replace(
+        "2026-11-18", "2026-03-02"))
+    data, stderr = score_json(run, str(shared))
+    assert data["respondents"] == 2
+    assert f"{shared / 'spring'}: a subfolder, not read" in stderr and "--recursive" in stderr
+    data, _ = score_json(run, str(shared), "--recursive")
+    assert data["respondents"] == 3
+    assert data["intake"]["earliest"] == "2026-03-02" and data["intake"]["latest"] == "2026-11-18"
+    assert any("may mix two rounds" in w for w in data["warnings"])
+
+
+def test_validate_and_score_read_the_same_files(run: Run, shared: Path) -> None:
+    write(shared, "UPPER.YAML", answers_yaml("intermediate", "practitioner"))
+    write(shared, ".hidden.yaml", "not: answers")
+    write(shared, "sub/inner.yaml", answers_yaml())
+    checked = [line.split(": ok")[0] for line in run("validate", str(shared)).stdout.splitlines()]
+    assert checked == expand([str(shared)]).names
+    assert score_json(run, str(shared))[0]["respondents"] == len(checked) == 3
+    recursive = run("validate", str(shared), "--recursive").stdout.splitlines()
+    assert len(recursive) == 4
