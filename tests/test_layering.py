@@ -43,6 +43,7 @@ MODULES = {
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.inputs": "reading",
+    "coprod_cli.reading.paths": "reading",
     "coprod_cli.collective": "core",
     "coprod_cli.planning": "core",
     "coprod_cli.scoring": "core",
