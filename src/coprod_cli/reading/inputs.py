@@ -49,6 +49,16 @@ def _some(names: list[str], count: int) -> str:
     return ", ".join(names) + (", ..." if count > len(names) else "")
 
 
+def _row_digest(table: Table, cells: list[object]) -> bytes | None:
+    """Rows with the same timestamp (a date and a time) and answers may be one person twice."""
+    date = table._date_column
+    if date is None or date >= len(cells) or ":" not in str(cells[date]):
+        return None
+    indexes = (date, *table.columns.statements)
+    return _digest(*(str(cells[index]).strip().encode() for index in indexes
+                     if index < len(cells)))
+
+
 def _digest(*parts: bytes) -> bytes:
     return hashlib.blake2b(b"\x00".join(parts), digest_size=16).digest()
 
@@ -222,11 +232,7 @@ class Respondents:
     def _row(self, table: Table, line: int,
              cells: list[object]) -> tuple[str, Ballot, bytes | None]:
         ballot = table.ballot(cells, line)
-        date = table._date_column  # rows with the same timestamp and answers may be one person
-        digest = None if date is None else _digest(*(
-            str(cells[index]).strip().encode() for index in (date, *table.columns.statements)
-            if index < len(cells)))
-        return f"{table.name}:{line}", ballot, digest
+        return f"{table.name}:{line}", ballot, _row_digest(table, cells)
 
     def _yaml(self, name: str) -> tuple[str, Ballot, bytes | None]:
         data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
