@@ -20,10 +20,12 @@ MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 
 
 def mean(values: list[float]) -> float | None:
+    """The average, or None when there is nothing to average."""
     return sum(values) / len(values) if values else None
 
 
 def rounded(value: float | None) -> float | None:
+    """Two decimals, as every score is reported."""
     return None if value is None else round(value, 2)
 
 
@@ -42,6 +44,7 @@ class Ballot(NamedTuple):
 
     @classmethod
     def of(cls, answers: Answers) -> Ballot:
+        """The ballot of one answers file; an empty answer is None (unanswered)."""
         items = answers.answers.items()
         return cls(answers.role, {sid: a.level if a else None for sid, a in items},
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
@@ -108,6 +111,7 @@ class Tally:
 
     @property
     def total(self) -> int:
+        """How many respondents were counted."""
         return sum(self.respondents.values())
 
     def statement_value(self, sid: str, weighting: Weighting,
