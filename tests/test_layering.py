@@ -203,6 +203,13 @@ def test_the_base_layer_needs_only_the_standard_library() -> None:
             f"({HERE}) and ARCHITECTURE.md"
 
 
+def test_every_module_says_what_it_is_for() -> None:
+    silent = [where(m) for m, path in FILES.items()
+              if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))]
+    assert not silent, f"{silent}: start each module with a one-sentence docstring saying " \
+        "its job (the same words as its line in ARCHITECTURE.md will do)"
+
+
 def documented() -> dict[str, str]:
     """ARCHITECTURE.md's map: each `path.py` listed under a '### N · layer' heading."""
     layer, found = "", {}
