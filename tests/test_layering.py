@@ -46,6 +46,7 @@ MODULES = {
     "coprod_cli.reading.paths": "reading",
     "coprod_cli.collective": "core",
     "coprod_cli.planning": "core",
+    "coprod_cli.whatif": "core",
     "coprod_cli.scoring": "core",
     "coprod_cli.comparison": "core",
     "coprod_cli.questionnaire": "core",

@@ -29,7 +29,7 @@ def level_direction(before: str | None, after: str | None) -> Direction:
     return direction(_value(before), _value(after))
 
 
-def _dimension(was: DimensionResult | None, new: DimensionResult) -> DimensionChange:
+def dimension_change(was: DimensionResult | None, new: DimensionResult) -> DimensionChange:
     b_score, b_level = (was.score, was.level) if was else (None, None)
     return DimensionChange(
         id=new.id, name=new.name, before_score=b_score, after_score=new.score,
@@ -45,7 +45,7 @@ def compare(before: Result, after: Result) -> Comparison:
         raise UsageProblem(f"cannot compare '{before.framework.id}' with "
                            f"'{after.framework.id}'", "compare two assessments of one framework")
     old = {d.id: d for d in before.dimensions}
-    changes = [_dimension(old.get(new.id), new) for new in after.dimensions]
+    changes = [dimension_change(old.get(new.id), new) for new in after.dimensions]
     return Comparison(
         tool_version=__version__, framework=after.framework, before=before, after=after,
         dimensions=changes, level_direction=level_direction(before.level, after.level),

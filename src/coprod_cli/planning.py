@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Statement
+from coprod_cli.results import NextStep
 from coprod_cli.tally import level_for, mean, rounded
 
 # The rule for a move, the same for one respondent and for many: a move raises one
@@ -71,3 +72,22 @@ def weak_neighbours(framework: Framework, values: Values, aim: int) -> dict[str,
 def apply(values: Values, route: Mapping[str, int]) -> dict[str, float | None]:
     """The values after the route's moves."""
     return {sid: v if v is None else moved(v, route.get(sid, 0)) for sid, v in values.items()}
+
+
+def next_steps(framework: Framework, values: dict[str, float | None],
+               target: LevelId) -> list[NextStep]:
+    """The quickest route to the target, the statements furthest behind first."""
+    route = quickest_route(framework, values, target)
+    steps = [_step(d.id, s, values[s.id] or 0.0, route[s.id]) for d in framework.dimensions
+             for s in d.statements if s.id in route]
+    return sorted(steps, key=lambda step: step.from_score)
+
+
+def _step(dimension_id: str, statement: Statement, value: float, moves: int) -> NextStep:
+    after = moved(value, moves)
+    to_level = level_for(after)
+    return NextStep(statement=statement.id, text=statement.text, plain=statement.plain,
+                    dimension=dimension_id, from_level=level_for(value), to_level=to_level,
+                    from_score=round(value, 2), to_score=round(after, 2), moves=moves,
+                    looks_like=statement.levels.at(to_level),
+                    recommendations=list(statement.recommendations))

@@ -121,6 +121,14 @@ class Gap(ResultModel):
     lowest_score: float | None = Field(None, description="The lowest role's score, 0-3.")
 
 
+class WhatIfStatement(ResultModel):
+    """A statement scored as if it were at a chosen level."""
+
+    statement: str
+    from_score: float | None = Field(description="Its value as answered, 0-3; null if unsure.")
+    to_level: LevelId
+
+
 class Gate(ResultModel):
     fail_under: LevelId
     met: bool
@@ -142,6 +150,36 @@ class Intake(ResultModel):
                            "(the same file content, or form rows with the same timestamp).")
     earliest: datetime.date | None = Field(None, description="The earliest assessed_on read.")
     latest: datetime.date | None = Field(None, description="The latest assessed_on read.")
+
+
+Direction = Literal["up", "down", "same"]
+
+
+class DimensionChange(ResultModel):
+    """One dimension before and after."""
+
+    id: str
+    name: str
+    before_score: float | None
+    after_score: float | None
+    before_level: LevelId | None
+    after_level: LevelId | None
+    change: float | None = Field(description="after_score - before_score; null if either "
+                                 "is unknown.")
+    direction: Direction = Field(description="Of the score: up, down or same.")
+    level_direction: Direction = Field("same", description="Of the level: up, down or same.")
+    level_dropped: bool = Field(description="True when the level fell, or was lost because "
+                                "every answer after was unsure.")
+
+
+class WhatIf(ResultModel):
+    """What changes when statements are scored as if at chosen levels (--what-if)."""
+
+    statements: list[WhatIfStatement]
+    before_level: LevelId | None = Field(description="The overall level as answered.")
+    before_score: float | None
+    level_direction: Direction = Field(description="Of the overall level: up, down or same.")
+    dimensions: list[DimensionChange] = Field(description="Only the dimensions that changed.")
 
 
 class Result(ResultModel):
@@ -180,25 +218,8 @@ class Result(ResultModel):
     intake: Intake | None = Field(None, description="Who was counted, for a set of files or "
                                   "form rows.")
 
-
-Direction = Literal["up", "down", "same"]
-
-
-class DimensionChange(ResultModel):
-    """One dimension before and after."""
-
-    id: str
-    name: str
-    before_score: float | None
-    after_score: float | None
-    before_level: LevelId | None
-    after_level: LevelId | None
-    change: float | None = Field(description="after_score - before_score; null if either "
-                                 "is unknown.")
-    direction: Direction = Field(description="Of the score: up, down or same.")
-    level_direction: Direction = Field("same", description="Of the level: up, down or same.")
-    level_dropped: bool = Field(description="True when the level fell, or was lost because "
-                                "every answer after was unsure.")
+    what_if: WhatIf | None = Field(None, description="Set when scored with --what-if: the "
+                                   "rest of the result is as if those levels were given.")
 
 
 class Comparison(ResultModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from coprod_cli import __version__, collective, planning
+from coprod_cli import __version__, collective, planning, whatif
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -18,7 +18,6 @@ from coprod_cli.results import (
     DimensionResult,
     FrameworkRef,
     Gate,
-    NextStep,
     PlanItem,
     Result,
     ServedStatement,
@@ -31,12 +30,25 @@ __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
 
 def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           weighting: Weighting = "partnership", target: LevelId | None = None,
-          fail_under: LevelId | None = None) -> Result:
-    """The result: levels per dimension and overall, the action plan and any gate."""
+          fail_under: LevelId | None = None,
+          what_if: dict[str, LevelId] | None = None) -> Result:
+    """The result: levels per dimension and overall, the action plan and any gate.
+
+    With `what_if`, everything is scored as if those statements were at those levels, and
+    the result says what that changed.
+    """
     lived = collective.lived_roles(catalogue)
-    values = {s.id: tally.statement_value(s.id, weighting, lived) for s in framework.statements}
+    answered = {s.id: tally.statement_value(s.id, weighting, lived)
+                for s in framework.statements}
+    values = whatif.apply(answered, what_if or {})
     dimensions = dimension_results(framework, values)
     level, overall, limited_by = _overall(dimensions)
+    changed = None
+    if what_if:
+        was = dimension_results(framework, answered)
+        was_level, was_score, _ = _overall(was)
+        changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
+                                  level)
     aim = target or _default_target(level, dimensions)
     gate = None if fail_under is None else Gate(
         fail_under=fail_under,
@@ -50,10 +62,11 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         assessed_on=tally.assessed_on, level=level, score=overall, limited_by=limited_by,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
-        next_steps=next_steps(framework, values, aim),
+        next_steps=planning.next_steps(framework, values, aim),
         respondents=tally.total, weighting=weighting,
         by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
-        warnings=_warnings(dimensions, catalogue, tally), gate=gate, intake=tally.intake)
+        warnings=_warnings(dimensions, catalogue, tally), gate=gate, intake=tally.intake,
+        what_if=changed)
 
 
 def dimension_results(framework: Framework,
@@ -138,25 +151,6 @@ def _plan_item(catalogue: Catalogue, rec_id: str,
     return PlanItem(id=rec.id, piece=rec.piece, text=rec.text, plain=rec.plain,
                     source=f"{source.author} ({source.year}), {source.title}",
                     gap=round(entries[0][0], 2), statements=[e[1] for e in entries])
-
-
-def next_steps(framework: Framework, values: dict[str, float | None],
-               target: LevelId) -> list[NextStep]:
-    """The quickest route to the target, the statements furthest behind first."""
-    route = planning.quickest_route(framework, values, target)
-    steps = [_step(d.id, s, values[s.id] or 0.0, route[s.id]) for d in framework.dimensions
-             for s in d.statements if s.id in route]
-    return sorted(steps, key=lambda step: step.from_score)
-
-
-def _step(dimension_id: str, statement: Statement, value: float, moves: int) -> NextStep:
-    after = planning.moved(value, moves)
-    to_level = level_for(after)
-    return NextStep(statement=statement.id, text=statement.text, plain=statement.plain,
-                    dimension=dimension_id, from_level=level_for(value), to_level=to_level,
-                    from_score=round(value, 2), to_score=round(after, 2), moves=moves,
-                    looks_like=statement.levels.at(to_level),
-                    recommendations=list(statement.recommendations))
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue,

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli import whatif
 from coprod_cli.answers_file import render_answers
 from coprod_cli.cli.common import (
     FrameworkPaths,
@@ -116,6 +117,9 @@ def score_command(
         "--target", help="The level to plan for (default: the next level up).",
         case_sensitive=False)] = None,
     weighting: WeightingOption = Weighting.partnership,
+    what_if: Annotated[list[str] | None, typer.Option(
+        "--what-if", metavar="ID=LEVEL", help="Score as if this statement were at this level, "
+        "and say what changes (repeatable).")] = None,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -135,7 +139,8 @@ def score_command(
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
-                fail_under=fail_under.value if fail_under else None)
+                fail_under=fail_under.value if fail_under else None,
+                what_if=whatif.parse(tally.framework, what_if or []))
     code = 1 if res.gate and not res.gate.met else 0
     emit(renderer(fmt).result(res, lib.catalogue), output, no_color)
     raise typer.Exit(code)

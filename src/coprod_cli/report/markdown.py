@@ -78,6 +78,10 @@ def result(res: Result, catalogue: Catalogue) -> str:
     if res.level:
         lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
     lines += [phrases.held_down(res), ""]
+    if res.what_if:
+        first, *rest = phrases.what_if_lines(res, catalogue)
+        lines += ["### What if", "", _cell(first), "", *[f"- {_cell(line)}" for line in rest[:-1]],
+                  "", f"*{rest[-1]}*", ""]
     gate = phrases.gate_phrase(res, catalogue)
     if gate:
         lines += [f"**{gate}**", ""]

@@ -90,3 +90,23 @@ def group_names(res: Result) -> dict[str, str]:
 def groups(res: Result) -> list[RoleResult | VoiceResult]:
     """The voices, then the roles, shown on their own."""
     return [*res.by_voice, *res.by_role]
+
+
+def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
+    """What --what-if changed: the statements set, the overall level, each dimension moved."""
+    if res.what_if is None:
+        return []
+    wi = res.what_if
+    chosen = ", ".join(f"{s.statement} at {level_name(catalogue, s.to_level)} (answered "
+                       f"{score_phrase(s.from_score)})" for s in wi.statements)
+    was, now = level_name(catalogue, wi.before_level), level_name(catalogue, res.level)
+    overall = f"the overall level stays {now}" if wi.level_direction == "same" else \
+        f"the overall level goes {wi.level_direction} from {was} to {now}"
+    lines = [f"What if {chosen}: {overall}."]
+    lines += [f"{d.name}: {score_phrase(d.before_score)} -> {score_phrase(d.after_score)}, "
+              f"{level_name(catalogue, d.before_level)} -> {level_name(catalogue, d.after_level)}"
+              for d in wi.dimensions]
+    if not wi.dimensions:
+        lines.append("No area's score changes.")
+    lines.append("Everything below is scored as if those levels were given.")
+    return lines

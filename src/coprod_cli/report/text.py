@@ -105,6 +105,9 @@ def result(res: Result, catalogue: Catalogue) -> RenderableType:
     if res.level:
         parts.append(plain_line(catalogue.level(res.level).plain))
     parts += [Text(phrases.held_down(res)), ""]
+    if res.what_if:
+        parts += [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))),
+                        title="WHAT IF", title_align="left"), ""]
     gate = phrases.gate_phrase(res, catalogue)
     if gate:
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
