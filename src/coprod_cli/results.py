@@ -203,6 +203,8 @@ class Result(ResultModel):
                                        "and so the overall level, to the target; the statements "
                                        "furthest behind first.")
     respondents: int = 1
+    unsure_answers: int = Field(0, description="Answers of 'unsure', over every respondent "
+                                "and statement; they are left out of the arithmetic.")
     weighting: Literal["partnership", "role", "person"] = Field(
         "partnership", description="How several respondents are combined. partnership: people "
         "with lived experience and everyone else each carry half, each role present counting "

@@ -63,7 +63,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
         next_steps=planning.next_steps(framework, values, aim),
-        respondents=tally.total, weighting=weighting,
+        respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
         by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
         warnings=_warnings(dimensions, catalogue, tally), gate=gate, intake=tally.intake,
         what_if=changed)

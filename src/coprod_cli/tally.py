@@ -63,6 +63,7 @@ class Tally:
     mostly_unsure_count: int = 0
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
+    unsure_answers: int = 0
     assessed_on: datetime.date | None = None
 
     def __post_init__(self) -> None:
@@ -98,6 +99,7 @@ class Tally:
         for sid, text in ballot.evidence:
             if len(self.evidence[sid]) < MAX_EVIDENCE:
                 self.evidence[sid].append(text)
+        self.unsure_answers += unsure
         self._note_unsure(unsure / len(self._ids), name)
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):

@@ -74,8 +74,10 @@ def test_text_result_names_level_weakest_area_and_plan(run: Run) -> None:
     out = result.stdout
     assert "Overall level: INTERMEDIATE" in out
     assert "Gate met" in out
-    assert "Action plan: SCIE's recommendations to reach Transformative" in out
+    assert "Quickest route to Transformative" in out
     assert "In plain words:" in out
+    details = run("score", str(EXAMPLES / "nef-intermediate.yaml"), "--details").stdout
+    assert "Action plan: SCIE's recommendations to reach Transformative" in details
 
 
 def test_score_from_stdin(run: Run) -> None:
@@ -129,17 +131,21 @@ def test_template_never_overwrites(run: Run, tmp_path: Path) -> None:
     assert path.read_text() == "precious"
 
 
+@pytest.mark.parametrize("details", [False, True])
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
-def test_result_renderers_golden(golden, fmt: str) -> None:
-    from coprod_cli.report import renderer
+def test_result_renderers_golden(golden, fmt: str, details: bool) -> None:
+    from coprod_cli.report import View, renderer
     from tests.builders import CATALOGUE, result_for
     from tests.conftest import render_text
 
     res = result_for({"alpha-1": "not-yet", "alpha-2": "descriptive", "beta-1": "intermediate",
                       "beta-2": {"level": "transformative", "evidence": "Board minutes"},
                       "beta-3": "unsure"}, fail_under="intermediate")
-    rendered = renderer(Format(fmt)).result(res, CATALOGUE)
-    golden(f"result.{ {'text': 'txt', 'markdown': 'md', 'json': 'json'}[fmt] }",
+    if details and fmt == "json":
+        pytest.skip("JSON always holds everything")
+    rendered = renderer(Format(fmt)).result(res, CATALOGUE, View(details=details))
+    name = "result-details" if details else "result"
+    golden(f"{name}.{ {'text': 'txt', 'markdown': 'md', 'json': 'json'}[fmt] }",
            render_text(rendered).replace(res.tool_version, "VERSION"))
 
 
@@ -192,3 +198,28 @@ def test_what_if_with_a_bad_id_or_level_is_one_line_and_exit_2(run: Run, item: s
     assert out.exit_code == 2
     assert out.stdout == ""
     assert out.stderr.count("\n") == 1 and says in out.stderr
+
+
+def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
+        run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    out = run("score", str(EXAMPLES / "collective-autumn-2026")).stdout
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) <= 40, out
+    assert max(len(line) for line in lines) <= 80
+    for part in ("Overall level: DESCRIPTIVE", "Held down by: Networks", "PERCEPTION GAP",
+                 "Quickest route to Intermediate", "--details"):
+        assert part in out
+    res = json.loads(run("score", str(EXAMPLES / "collective-autumn-2026"), "-f", "json").stdout)
+    first = res["next_steps"][0]
+    assert first["text"][:40] in " ".join(out.split()) and first["statement"] not in out
+
+
+def test_details_give_each_statements_next_level_once(run: Run) -> None:
+    out = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--details").stdout
+    assert "Action plan: SCIE's recommendations" in out and "By voice" not in out
+    flat = " ".join(out.split())
+    res = json.loads(run("score", str(EXAMPLES / "nef-descriptive.yaml"), "-f", "json").stdout)
+    for statement in res["statements"]:
+        if statement["next_descriptor"] and statement["level"] == "not-yet":
+            assert flat.count(statement["next_descriptor"]) <= 1

@@ -45,6 +45,12 @@ Output = Annotated[
 Recursive = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Read the folders inside a folder too (by default only its top "
     "level is read, so another round kept in a subfolder is not mixed in).")]
+Details = Annotated[
+    bool, typer.Option("--details", help="The full plan by jigsaw piece, and each group's view.")
+]
+Plain = Annotated[
+    bool, typer.Option("--plain", help="Easy-read wording, each level name explained.")
+]
 NoColor = Annotated[
     bool, typer.Option("--no-color", help="No colour in text output (so does NO_COLOR=1).")
 ]

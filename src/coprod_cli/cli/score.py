@@ -14,9 +14,11 @@ import typer
 from coprod_cli import whatif
 from coprod_cli.answers_file import render_answers
 from coprod_cli.cli.common import (
+    Details,
     FrameworkPaths,
     NoColor,
     Output,
+    Plain,
     Recursive,
     app,
     console,
@@ -31,7 +33,7 @@ from coprod_cli.models import LEVEL_IDS
 from coprod_cli.reading.formtable import FormOptions
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
-from coprod_cli.report import Format, renderer
+from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import score
 from coprod_cli.tally import Tally
 
@@ -126,6 +128,8 @@ def score_command(
     strict: Strict = False,
     only: OnlyFramework = None,
     recursive: Recursive = False,
+    details: Details = False,
+    plain: Plain = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -142,7 +146,8 @@ def score_command(
                 fail_under=fail_under.value if fail_under else None,
                 what_if=whatif.parse(tally.framework, what_if or []))
     code = 1 if res.gate and not res.gate.met else 0
-    emit(renderer(fmt).result(res, lib.catalogue), output, no_color)
+    view = View(details=details, plain=plain)
+    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)
     raise typer.Exit(code)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TypeAlias, cast, overload
 
@@ -37,10 +38,21 @@ class ListingFormat(str, Enum):
     markdown = "markdown"
 
 
+@dataclass(frozen=True)
+class View:
+    """How much of a result to show, and in which words."""
+
+    details: bool = False  # the full plan by jigsaw piece and every group's view
+    plain: bool = False  # easy-read wording for levels, statements and recommendations
+
+
+SHORT = View()
+
+
 class ResultRenderer(Protocol):
     """What a module in `Format` provides: a score's result, and a comparison of two."""
 
-    def result(self, res: Result, catalogue: Catalogue) -> Rendered:
+    def result(self, res: Result, catalogue: Catalogue, view: View = SHORT) -> Rendered:
         """One assessment's result, individual or collective."""
 
     def comparison(self, cmp: Comparison, catalogue: Catalogue) -> Rendered:

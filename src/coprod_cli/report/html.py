@@ -9,7 +9,7 @@ from functools import cache
 import jinja2
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
-from coprod_cli.report import phrases, radar
+from coprod_cli.report import SHORT, View, phrases, radar
 from coprod_cli.results import Comparison, Result, ServedStatement
 
 
@@ -97,7 +97,7 @@ def _on(res: Result) -> str:
     return f", {date_text(res.assessed_on)}" if res.assessed_on else ""
 
 
-def result(res: Result, catalogue: Catalogue) -> str:
+def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report for one assessment, individual or collective."""
     return environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, chart=result_chart(res, catalogue),

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.report import SHORT, View
 from coprod_cli.results import Comparison, Result
 
 
@@ -42,7 +43,7 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
                   for rec in catalogue.recommendations if rec.piece in pieces])
 
 
-def result(res: Result, catalogue: Catalogue) -> str:
+def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """The result as `coprod schema result` describes it."""
     return res.model_dump_json(indent=2) + "\n"
 

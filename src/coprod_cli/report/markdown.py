@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.report import phrases
+from coprod_cli.report import SHORT, View, phrases
 from coprod_cli.results import Comparison, Result
 
 
@@ -68,16 +68,9 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def result(res: Result, catalogue: Catalogue) -> str:
-    """A result for a pull request comment or a CI step summary."""
-    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
-    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    lines = [f"## Co-production level: {phrases.level_phrase(catalogue, res.level)}", "",
-             f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}. "
-             f"Score {phrases.score_phrase(res.score)}.", ""]
-    if res.level:
-        lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
-    lines += [phrases.held_down(res), ""]
+def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
+    """A result for a pull request or a CI step summary, laid out as the text result is."""
+    lines = _headline(res, catalogue)
     if res.what_if:
         first, *rest = phrases.what_if_lines(res, catalogue)
         lines += ["### What if", "", _cell(first), "", *[f"- {_cell(line)}" for line in rest[:-1]],
@@ -85,26 +78,57 @@ def result(res: Result, catalogue: Catalogue) -> str:
     gate = phrases.gate_phrase(res, catalogue)
     if gate:
         lines += [f"**{gate}**", ""]
-    lines += _gaps(res)
-    lines += [f"> **Warning:** {w}" + "\n" for w in res.warnings]
-    lines += ["| dimension | score | level | |", "| --- | ---: | --- | --- |"]
+    lines += _gaps(res, view.details)
+    lines += ["| area | score | level | |", "| --- | ---: | --- | --- |"]
     for d in res.dimensions:
         mark = "holds the level down" if d.id in res.limited_by and res.level else ""
         score = "unsure" if d.score is None else f"{d.score:.2f}"
         lines.append(f"| {_cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
                      f"| {mark} |")
-    lines += _by_role(res) + _plan(res, catalogue)
-    return "\n".join(lines) + "\n"
+    lines += [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
+    if view.details:
+        lines += _by_role(res)
+    lines += _route(res, catalogue, view.details)
+    if view.details:
+        lines += _plan(res, catalogue)
+    return "\n".join([*lines, "", f"*{phrases.more_hint(view.details)}*"]) + "\n"
 
 
-def _gaps(res: Result) -> list[str]:
-    """Where roles see things differently, the findings (a whole level or more) first."""
-    if not res.gaps:
+def _headline(res: Result, catalogue: Catalogue) -> list[str]:
+    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
+    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
+    lines = [f"## Co-production level: {phrases.level_phrase(catalogue, res.level)}", "",
+             f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
+             f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
+    if res.level:
+        lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
+    return [*lines, phrases.held_down(res), ""]
+
+
+def _route(res: Result, catalogue: Catalogue, details: bool) -> list[str]:
+    """The quickest route: statements in words, each with what its new level looks like."""
+    lines = [f"### {phrases.route_heading(res, catalogue)}", ""]
+    names = {d.id: d.name for d in res.dimensions}
+    shown = res.next_steps if details else res.next_steps[:phrases.ROUTE_SHOWN]
+    for number, step in enumerate(shown, 1):
+        lines.append(f"{number}. **{_cell(step.text)}** ({_cell(names[step.dimension])})  \n"
+                     f"   {phrases.step_move(step, catalogue)}: {_cell(step.looks_like)}")
+    hidden = len(res.next_steps) - len(shown)
+    if hidden:
+        lines.append(f"\n... and {hidden} more (`--details`)")
+    return lines
+
+
+def _gaps(res: Result, details: bool) -> list[str]:
+    """Where roles see things differently: the findings (a whole level or more), and with
+    details every gap."""
+    gaps = res.gaps if details else [g for g in res.gaps if g.finding]
+    if not gaps:
         return []
     names = {d.id: d.name for d in res.dimensions}
     roles = phrases.group_names(res)
     lines = ["### Where people see it differently", ""]
-    for g in res.gaps:
+    for g in gaps:
         flag = "**Perception gap, a whole level or more:** " if g.finding else ""
         lines.append(f"- {flag}{_cell(names[g.dimension])}: {roles.get(g.highest, g.highest)} "
                      f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
@@ -130,19 +154,20 @@ def _by_role(res: Result) -> list[str]:
 
 
 def _plan(res: Result, catalogue: Catalogue) -> list[str]:
+    """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
         return ["", f"No statement is below {target}."]
     lines = ["", f"### Action plan: SCIE's recommendations to reach {target}"]
+    seen = {step.statement for step in res.next_steps}
     for piece in catalogue.pieces:
         items = [item for item in res.recommendations if item.piece == piece.id]
-        if not items:
-            continue
-        lines += ["", f"#### {piece.name}", ""]
+        if items:
+            lines += ["", f"#### {piece.name}", ""]
         for item in items:
-            helps = "; ".join(f"`{s.id}` is {s.level}, {s.next_level} looks like: "
-                              f"{s.next_descriptor}" for s in item.statements)
-            lines.append(f"- **{item.id}**: {item.text}  \n  *Helps:* {_cell(helps)}")
+            helps = "".join(f"  \n  *{_cell(line)}*"
+                            for line in phrases.served_lines(item, catalogue, seen))
+            lines.append(f"- **{_cell(item.text)}** (`{item.id}`){helps}")
     sources = sorted({item.source for item in res.recommendations})
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue
-from coprod_cli.results import Result, RoleResult, VoiceResult
+from coprod_cli.results import NextStep, PlanItem, Result, RoleResult, VoiceResult
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
@@ -109,4 +109,55 @@ def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
     if not wi.dimensions:
         lines.append("No area's score changes.")
     lines.append("Everything below is scored as if those levels were given.")
+    return lines
+
+
+ROUTE_SHOWN = 4  # steps in the short result: the things to do first
+
+
+def route_heading(res: Result, catalogue: Catalogue) -> str:
+    """'Quickest route to Intermediate: 2 steps, in Networks'."""
+    target = level_name(catalogue, res.target)
+    if not res.next_steps:
+        return f"Every area is at {target} or above: keep reviewing together."
+    names = {d.id: d.name for d in res.dimensions}
+    areas = list(dict.fromkeys(names[s.dimension] for s in res.next_steps))
+    moves = sum(s.moves for s in res.next_steps)
+    where = f", in {', '.join(areas)}" if len(areas) <= 2 else f", across {len(areas)} areas"
+    return f"Quickest route to {target}: {moves} step{'s' if moves != 1 else ''}{where}"
+
+
+def step_move(step: NextStep, catalogue: Catalogue) -> str:
+    """'Descriptive -> Intermediate' (with the scores when they are not whole levels)."""
+    move = f"{level_name(catalogue, step.from_level)} -> {level_name(catalogue, step.to_level)}"
+    if step.from_score != int(step.from_score):
+        move += f" ({step.from_score:.2f} -> {step.to_score:.2f})"
+    return move
+
+
+def more_hint(details: bool) -> str:
+    if details:
+        return "For a report to print: coprod score ... --format html -o report.html"
+    return ("More: add --details for the full plan by jigsaw piece and each group's view, "
+            "or --format html -o report.html for a report to print.")
+
+
+def unsure_phrase(res: Result) -> str:
+    count = res.unsure_answers
+    return "no answers were unsure" if count == 0 else \
+        f"{count} answer{'s were' if count != 1 else ' was'} unsure"
+
+
+def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str]) -> list[str]:
+    """'Helps: <statement> (now Descriptive; Intermediate looks like: ...)', each statement's
+    next level given the first time only; `seen` collects the statements already described."""
+    lines = []
+    for st in item.statements:
+        now = f"now {level_name(catalogue, st.level)}"
+        if st.id in seen:
+            lines.append(f"Helps: {st.text} ({now}; its next level is given above)")
+        else:
+            lines.append(f"Helps: {st.text} ({now}; {level_name(catalogue, st.next_level)} "
+                         f"looks like: {st.next_descriptor})")
+            seen.add(st.id)
     return lines

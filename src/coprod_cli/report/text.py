@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.report import phrases
+from coprod_cli.report import SHORT, View, phrases
 from coprod_cli.results import Comparison, Result
 
 
@@ -90,21 +90,12 @@ def _level_style(level: str | None) -> str:
             "transformative": "green"}.get(level or "", "")
 
 
-def result(res: Result, catalogue: Catalogue) -> RenderableType:
-    """The level first and large, the dimensions, what holds it down, then the action plan."""
-    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
-    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    parts: list[RenderableType] = [
-        Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}",
-             style="dim"),
-        Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
-                                          f"bold {_level_style(res.level)}"),
-                      f" ({phrases.level_number(res.level)})",
-                      f"   score {phrases.score_phrase(res.score)}"),
-    ]
-    if res.level:
-        parts.append(plain_line(catalogue.level(res.level).plain))
-    parts += [Text(phrases.held_down(res)), ""]
+def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
+    """One screen first: the level and why, gaps, areas, the quickest route, how to see more.
+
+    With `view.details`, each group's view and the full plan by jigsaw piece follow.
+    """
+    parts = _headline(res, catalogue)
     if res.what_if:
         parts += [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))),
                         title="WHAT IF", title_align="left"), ""]
@@ -112,15 +103,55 @@ def result(res: Result, catalogue: Catalogue) -> RenderableType:
     if gate:
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
     parts += _perception_gaps(res)
-    parts += [_dimension_table(res, catalogue), ""]
+    parts += [_dimension_table(res, catalogue)]
     parts += [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
-    parts += _by_role(res)
-    parts += _plan(res, catalogue)
+    if view.details:
+        parts += _by_role(res)
+    parts += ["", *_route(res, catalogue, view.details)]
+    if view.details:
+        parts += _plan(res, catalogue)
+    parts += ["", Text(phrases.more_hint(view.details), style="dim")]
     return Group(*parts)
 
 
+def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
+    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
+    parts: list[RenderableType] = [
+        Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
+             f"{phrases.unsure_phrase(res)}", style="dim"),
+        Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
+                                          f"bold {_level_style(res.level)}"),
+                      f" ({phrases.level_number(res.level)})",
+                      f"   score {phrases.score_phrase(res.score)}"),
+    ]
+    if res.level:
+        parts.append(plain_line(catalogue.level(res.level).plain))
+    return [*parts, Text(phrases.held_down(res)), ""]
+
+
+def _route(res: Result, catalogue: Catalogue, details: bool) -> list[RenderableType]:
+    """The quickest route to the target: statements in words, each next level once."""
+    parts: list[RenderableType] = [Text(phrases.route_heading(res, catalogue), style="bold")]
+    names = {d.id: d.name for d in res.dimensions}
+    shown = res.next_steps if details else res.next_steps[:phrases.ROUTE_SHOWN]
+    steps = Table.grid(padding=(0, 1, 0, 0))
+    steps.add_column(justify="right", min_width=3)
+    steps.add_column()
+    for number, step in enumerate(shown, 1):
+        steps.add_row(f"{number}.", Text.assemble((step.text, "bold"),
+                                                  f" ({names[step.dimension]})"))
+        steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}: {step.looks_like}",
+                               style="dim"))
+    hidden = len(res.next_steps) - len(shown)
+    if hidden:
+        steps.add_row("", Text(f"... and {hidden} more (--details)", style="dim"))
+    return [*parts, steps] if shown else parts
+
+
 def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
-    table = Table(title="Dimensions", title_justify="left")
+    table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+                  show_edge=False)
     for column, justify in (("dimension", "left"), ("score", "right"), ("0 ... 3", "left"),
                             ("level", "left"), ("", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
@@ -168,22 +199,23 @@ def _by_role(res: Result) -> list[RenderableType]:
 
 
 def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+    """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
-        return [Text(f"Action plan: no statement is below {target}. Keep reviewing together.")]
-    parts: list[RenderableType] = [heading(f"Action plan: SCIE's recommendations to reach "
-                                           f"{target}")]
+        return ["", Text(f"Action plan: no statement is below {target}. Keep reviewing "
+                         "together.")]
+    parts: list[RenderableType] = ["", heading(f"Action plan: SCIE's recommendations to reach "
+                                               f"{target}")]
+    seen = {step.statement for step in res.next_steps}
     for piece in catalogue.pieces:
         items = [item for item in res.recommendations if item.piece == piece.id]
-        if not items:
-            continue
-        parts += ["", Text(f"{piece.name} ({piece.plain})", style="bold underline")]
+        if items:
+            parts += ["", Text(f"{piece.name} ({piece.plain})", style="bold underline")]
         for item in items:
-            parts += [indent(Text.assemble((item.id, "bold"), "  ", item.text)),
+            parts += [indent(Text.assemble((item.text, "bold"), f" ({item.id})")),
                       indent(plain_line(item.plain), 4)]
-            for st in item.statements:
-                parts.append(indent(Text(f"Helps {st.id} (now {st.level}); {st.next_level} "
-                                         f"looks like: {st.next_descriptor}", style="dim"), 4))
+            for line in phrases.served_lines(item, catalogue, seen):
+                parts.append(indent(Text(line, style="dim"), 4))
     sources = sorted({item.source for item in res.recommendations})
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
 
