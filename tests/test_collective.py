@@ -149,9 +149,9 @@ def test_json_has_respondents_by_role_gaps_and_warnings(run: Run) -> None:
 
 
 def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None:
-    out = run("score", SPRING).stdout
+    out = run("score", SPRING, "--details").stdout
     gap = out.index("PERCEPTION GAP")
-    assert gap < out.index("Dimensions"), "the gap comes before the tables"
+    assert gap < out.index("Areas"), "the gap comes before the tables"
     assert "Shared roles: Commissioner 2.50, Person who draws on care and support" in \
         " ".join(out[gap:].split())
     assert "By voice and role" in out
@@ -159,8 +159,8 @@ def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None
 
 
 def test_markdown_shows_roles_and_gaps(run: Run) -> None:
-    out = run("score", SPRING, "--format", "markdown").stdout
-    assert out.index("Perception gap, a whole level or more") < out.index("| dimension |")
+    out = run("score", SPRING, "--format", "markdown", "--details").stdout
+    assert out.index("Perception gap, a whole level or more") < out.index("| area |")
     assert "| Person who draws on care and support (2, lived experience) |" in out
 
 
