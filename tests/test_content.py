@@ -158,3 +158,15 @@ def test_a_user_framework_without_tags_is_still_valid(run: Run, tmp_path: Path) 
     path.write_text("\n".join(kept).replace("id: nef", "id: mine", 1) + "\n", encoding="utf-8")
     result = run("validate", str(path))
     assert result.exit_code == 0, result.stderr
+
+
+def test_help_shows_the_evidence_a_team_could_show(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    out = run("assess", "nef", "-o", str(path), "--role", "carer", input="?\nq\n").stdout
+    assert "Evidence a team could show, for example:" in out
+    assert "- Terms of reference of the planning group, with its members" in out
+
+
+def test_the_template_lists_evidence_examples_as_comments(run: Run) -> None:
+    out = run("template", "scie").stdout
+    assert "  # Evidence, for example: A written scope saying what can and cannot change;" in out

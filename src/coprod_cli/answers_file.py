@@ -32,6 +32,9 @@ def render_answers(framework: Framework, catalogue: Catalogue,
         lines += ["", *comment(about, "  ")]
         for statement in dimension.statements:
             lines += comment(statement.plain if plain else statement.text, "  ")
+            if statement.evidence_examples:
+                lines += comment("Evidence, for example: "
+                                 + "; ".join(statement.evidence_examples), "  ")
             lines.append(f"  {scalar(statement.id)}:{_value(given.get(statement.id))}")
     return "\n".join(lines) + "\n"
 

@@ -62,6 +62,10 @@ def help_screen(step: q.Step, catalogue: Catalogue, plain: bool) -> RenderableTy
                                                   style="bold")]
     if statement.help:
         parts.append(Text(statement.help))
+    if statement.evidence_examples:
+        parts.append(Text("Evidence a team could show, for example:"))
+        parts += [Padding(Text(f"- {example}"), (0, 0, 0, 2))
+                  for example in statement.evidence_examples]
     parts.append(Text.assemble(("The full wording: " if plain else "In plain words: ", "italic"),
                                statement.text if plain else statement.plain))
     terms = q.jargon(statement, catalogue.glossary)
