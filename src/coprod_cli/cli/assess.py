@@ -277,7 +277,7 @@ def assess_command(
     role: Annotated[str | None, typer.Option(
         "--role", help="Who is answering, e.g. carer or practitioner (asked when left out; "
         "optional).")] = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Easy-read wording throughout.")]
+    plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording throughout.")]
     = False,
     restart: Annotated[bool, typer.Option(
         "--restart", help="Clear the answers in an existing file and start again (asks you to "

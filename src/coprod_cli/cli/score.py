@@ -54,7 +54,7 @@ def template_command(
                                                 help="A framework id, e.g. nef or scie.")],
     framework: FrameworkPaths = None,
     output: Output = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Easy-read wording in the comments.")]
+    plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording in the comments.")]
     = False,
 ) -> None:
     """Write a blank answers file: every statement id, its wording as a comment above it."""
