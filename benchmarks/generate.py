@@ -1,6 +1,7 @@
 """Generate realistic answers files: the collective examples and the benchmark's sets.
 
     python benchmarks/generate.py examples    # rewrites examples/collective-*/ and the CSV
+    python benchmarks/generate.py exports     # rewrites the Google and Microsoft Forms exports
 """
 
 from __future__ import annotations
@@ -84,6 +85,88 @@ def write_form(path: Path, library: Library, seed: int) -> None:
                              *[chosen[sid] for sid in ids]])
 
 
+# How people answered the role question in the example exports: each team words it its own way.
+GOOGLE_ROLES = {"person-drawing-on-care": ["Service user", "Person who uses services"],
+                "carer": ["Family carer", "Unpaid carer"],
+                "practitioner": ["Social worker", "Support worker"],
+                "manager": ["Team manager"], "commissioner": ["Commissioner"]}
+GRID = ["0 - Not yet co-production", "1 - Descriptive", "2 - Intermediate", "3 - Transformative"]
+DONT_KNOW = "Don't know"
+COMMENTS = ["", "", "Thank you for asking us, it's the first time anyone has.",
+            'The "partnership board" meets at 2pm, when most carers can\'t come.',
+            "Good start, but the forms are still full of jargon, e.g. 'outcomes', 'pathways'."]
+
+
+def _people(rng: random.Random) -> list[str]:
+    roles = ["person-drawing-on-care"] * 4 + ["carer"] * 3 + ["practitioner"] * 6 + \
+        ["manager"] * 2 + ["commissioner"]
+    rng.shuffle(roles)
+    return roles
+
+
+def write_google_form(path: Path, library: Library, seed: int) -> None:
+    """A Google Forms export: a grid per element, consent, a role question, comments."""
+    framework, rng = library.framework("nef"), random.Random(seed)
+    header = ["Timestamp", "I have read the information sheet and agree to take part",
+              "Which of these best describes you?"]
+    header += [f"{d.name} [{s.id}. {s.text}]" for d in framework.dimensions for s in d.statements]
+    header.append("Anything else you would like to tell us?")
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        for number, role in enumerate(_people(rng)):
+            chosen = levels(framework, AUTUMN["lived" if role in LIVED else "staff"], rng, 0.06)
+            cells = [DONT_KNOW if level == "unsure" else GRID[LEVEL_IDS.index(level)]
+                     for level in chosen.values()]
+            if number % 7 == 3:  # a grid row someone skipped
+                cells[rng.randrange(len(cells))] = ""
+            stamp = f"{20 + number // 8}/11/2026 {10 + number % 8}:{7 * number % 60:02d}:" \
+                f"{13 * number % 60:02d}"
+            writer.writerow([stamp, "Yes", rng.choice(GOOGLE_ROLES[role]), *cells,
+                             rng.choice(COMMENTS)])
+
+
+MICROSOFT_ROLES = {"person-drawing-on-care": ["Person who draws on care and support",
+                                              "Service user"],
+                   "carer": ["Carer", "Family carer"],
+                   "practitioner": ["Practitioner", "Social worker", "Support worker"],
+                   "manager": ["Manager"], "commissioner": ["Commissioner"]}
+
+
+def write_microsoft_form(path: Path, library: Library, seed: int) -> None:
+    """A Microsoft Forms export (.xlsx): ID, times, email and name, a choice per statement."""
+    import openpyxl
+
+    framework, rng = library.framework("nef"), random.Random(seed)
+    names = {level.id: level.name for level in library.catalogue.levels}
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Sheet1"
+    sheet.append(["ID", "Start time", "Completion time", "Email", "Name", "Last modified time",
+                  "Which best describes you?",
+                  *[f"{s.id}. {s.text}" for s in framework.statements],
+                  "Evidence for shared-roles-1 (optional)", "Any other comments?"])
+    for number, role in enumerate(_people(rng), start=1):
+        chosen = levels(framework, AUTUMN["lived" if role in LIVED else "staff"], rng, 0.05)
+        cells = [DONT_KNOW if level == "unsure" else f"{LEVEL_IDS.index(level)} - "
+                 f"{names[level]}: {s.levels.at(level)}"
+                 for s, level in zip(framework.statements, chosen.values(), strict=True)]
+        start = datetime.datetime(2026, 11, 23, 9, 0) + datetime.timedelta(minutes=37 * number)
+        evidence = "Two people who use the service co-chair the design group" \
+            if number % 5 == 0 else None
+        sheet.append([number, start, start + datetime.timedelta(minutes=11 + number % 9),
+                      "anonymous", None, None, rng.choice(MICROSOFT_ROLES[role]), *cells,
+                      evidence, rng.choice(COMMENTS) or None])
+    book.save(path)
+
+
+def exports() -> None:
+    library = Library.builtin()
+    write_google_form(ROOT / "examples/google-forms-export.csv", library, seed=2026_11_20)
+    write_microsoft_form(ROOT / "examples/microsoft-forms-export.xlsx", library, seed=2026_11_23)
+
+
 def examples() -> None:
     library = Library.builtin()
     write_set(ROOT / "examples/collective-spring-2026", library, SPRING, SPRING_ROLES,
@@ -94,6 +177,9 @@ def examples() -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["examples"]:
+    if sys.argv[1:] == ["examples"]:
+        examples()
+    elif sys.argv[1:] == ["exports"]:
+        exports()
+    else:
         sys.exit(__doc__)
-    examples()

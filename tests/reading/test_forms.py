@@ -14,7 +14,7 @@ import pytest
 from coprod_cli.reading.formtable import cell_name
 from coprod_cli.reading.formwords import parse_choice, parse_date
 from coprod_cli.reading.loader import Library
-from tests.conftest import Run
+from tests.conftest import EXAMPLES, Run
 
 LIB = Library.builtin()
 NEF = LIB.framework("nef")
@@ -235,3 +235,29 @@ def test_a_date_no_assessment_could_have_is_an_error_at_its_cell(
     assert result.exit_code == 2
     assert f"{path}:2:1: cell A2 (the response of 24/11/1926): 1926-11-24 is not a date of an " \
         "assessment" in result.stderr
+
+
+# --- the examples: exports as Google Forms and Microsoft Forms write them -------------------
+
+def test_the_google_forms_example_scores_without_editing_a_cell(run: Run) -> None:
+    path = EXAMPLES / "google-forms-export.csv"
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["respondents"] == 16 and data["assessed_on"] == "2026-11-21"
+    assert {r["role"]: r["respondents"] for r in data["by_role"]} == {
+        "person-drawing-on-care": 4, "carer": 3, "practitioner": 6, "manager": 2,
+        "commissioner": 1}
+    assert "ignored 2 column(s)" in result.stderr and "counted as unsure" in result.stderr
+
+
+def test_the_microsoft_forms_example_scores_without_editing_a_cell(run: Run) -> None:
+    path = EXAMPLES / "microsoft-forms-export.xlsx"
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["respondents"] == 16 and data["assessed_on"] == "2026-11-23"
+    evidence = {s["id"]: s["evidence"] for s in data["statements"]}
+    assert evidence["shared-roles-1"] == [
+        "Two people who use the service co-chair the design group"] * 3
+    assert "'ID' (A1), 'Email' (D1), 'Name' (E1)" in result.stderr
