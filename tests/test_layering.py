@@ -52,6 +52,7 @@ MODULES = {
     "coprod_cli.questionnaire": "core",
     "coprod_cli.answers_file": "core",
     "coprod_cli.schemas": "core",
+    "coprod_cli.formoutline": "core",
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",
     "coprod_cli.report.radar": "report",
@@ -59,6 +60,7 @@ MODULES = {
     "coprod_cli.report.json": "report",
     "coprod_cli.report.markdown": "report",
     "coprod_cli.report.html": "report",
+    "coprod_cli.report.outline": "report",
     "coprod_cli.cli": "cli",
     "coprod_cli.cli.common": "cli",
     "coprod_cli.cli.prompts": "cli",
@@ -67,6 +69,7 @@ MODULES = {
     "coprod_cli.cli.score": "cli",
     "coprod_cli.cli.compare": "cli",
     "coprod_cli.cli.listing": "cli",
+    "coprod_cli.cli.form": "cli",
     "coprod_cli.__main__": "cli",
 }
 

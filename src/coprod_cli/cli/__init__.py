@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coprod_cli.cli import assess as _assess  # noqa: F401 - registers its commands
 from coprod_cli.cli import compare as _compare  # noqa: F401 - registers its commands
+from coprod_cli.cli import form as _form  # noqa: F401 - registers its commands
 from coprod_cli.cli import listing as _listing  # noqa: F401 - registers its commands
 from coprod_cli.cli import score as _score  # noqa: F401 - registers its commands
 from coprod_cli.cli.common import INTERRUPTED_EXIT, app, unexpected

@@ -1,0 +1,70 @@
+"""What an online form must ask so coprod reads its export back: titles, choices, header row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
+
+ROLE_TITLE = "Your role: which of these best describes you?"
+DONT_KNOW = "Don't know"
+TIMESTAMP = "Timestamp"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of the form: its title (the export's heading) and its exact choices."""
+
+    title: str
+    choices: tuple[str, ...]
+    help: str | None = None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Part:
+    """A dimension: a section of the form, with its introduction and statements."""
+
+    name: str
+    intro: str
+    questions: tuple[Question, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Everything needed to build a form for one framework, in the order to ask it."""
+
+    framework: Framework
+    role: Question
+    parts: tuple[Part, ...]
+    grid_columns: tuple[str, ...]
+
+    @property
+    def header(self) -> list[str]:
+        """The header row of the responses sheet, as the form tools write it."""
+        return [TIMESTAMP, self.role.title,
+                *(question.title for part in self.parts for question in part.questions)]
+
+
+def statement_title(statement: Statement, plain: bool = False) -> str:
+    """'assets-1. People who draw on care...': the id first, so coprod finds it."""
+    return f"{statement.id}. {statement.plain if plain else statement.text}"
+
+
+def choices(statement: Statement, catalogue: Catalogue) -> tuple[str, ...]:
+    """'2 - Intermediate: what this statement looks like there', for each level, then unsure."""
+    return (*(f"{value} - {catalogue.level(level).name}: {statement.levels.at(level)}"
+              for value, level in enumerate(LEVEL_IDS)), DONT_KNOW)
+
+
+def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> Outline:
+    """The form for a framework: the role question, then a part per dimension."""
+    role = Question(ROLE_TITLE, tuple(role.name for role in catalogue.roles), required=False)
+    parts = tuple(
+        Part(d.name, d.plain if plain else d.text,
+             tuple(Question(statement_title(s, plain), choices(s, catalogue), s.help)
+                   for s in d.statements))
+        for d in framework.dimensions)
+    grid = tuple(f"{value} - {catalogue.level(level).name}"
+                 for value, level in enumerate(LEVEL_IDS))
+    return Outline(framework, role, parts, (*grid, DONT_KNOW))

@@ -1,0 +1,72 @@
+"""A form outline as text, Markdown or a CSV header row, to type into Google or Microsoft Forms."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from coprod_cli.formoutline import Outline
+
+HOW = (
+    "Add each question below in order. In Google Forms use 'Multiple choice', in Microsoft "
+    "Forms 'Choice'. Copy each title and its choices exactly: coprod finds the statement by the "
+    "id at the start of the title, and the level by the number at the start of the choice. "
+    "Make every statement required if you can; a statement left blank counts as 'unsure'. "
+    "The role question is optional. To collect evidence, add an optional paragraph question "
+    "titled like 'assets-1 evidence'. When the answers are in, export them (Google: 'Download "
+    "responses (.csv)'; Microsoft: 'Open results in Excel') and run: coprod score FILE."
+)
+GRID = (
+    "Shorter, in Google Forms: one 'Multiple choice grid' per part, with the part's question "
+    "titles as rows and these columns:"
+)
+
+
+def header_csv(outline: Outline) -> str:
+    """The responses sheet's header row, for collecting answers in a spreadsheet."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(outline.header)
+    return buffer.getvalue()
+
+
+def text(outline: Outline) -> str:
+    """The outline as plain text, numbered in the order to ask."""
+    fw = outline.framework
+    lines = [f"An online form for {fw.name} ({fw.id} {fw.version})", "", HOW, ""]
+    lines += [f"Question 1 (optional): {outline.role.title}",
+              *(f"  ( ) {choice}" for choice in outline.role.choices), ""]
+    number = 1
+    for index, part in enumerate(outline.parts, start=1):
+        lines += [f"Part {index} of {len(outline.parts)}: {part.name}", f"  {part.intro}", ""]
+        for question in part.questions:
+            number += 1
+            lines += [f"Question {number}: {question.title}",
+                      *(f"  ( ) {choice}" for choice in question.choices), ""]
+    lines += [GRID, "  " + " | ".join(outline.grid_columns), "",
+              "The header row of the responses sheet (coprod form "
+              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(outline: Outline) -> str:
+    """The outline as Markdown: a section per part, each question's choices as a list."""
+    fw = outline.framework
+    lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {fw.version}. "
+             + _md(HOW), "", "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
+             "", *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
+    for index, part in enumerate(outline.parts, start=1):
+        lines += [f"## Part {index} of {len(outline.parts)}: {_md(part.name)}", "",
+                  _md(part.intro), ""]
+        for question in part.questions:
+            lines += [f"**{_md(question.title)}**", "",
+                      *(f"- {_md(choice)}" for choice in question.choices), ""]
+    lines += ["## A grid instead", "", _md(GRID), "",
+              *(f"- {_md(column)}" for column in outline.grid_columns), "",
+              "## The header row of the responses sheet", "", "```csv",
+              header_csv(outline).rstrip("\n"), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _md(value: str) -> str:
+    """Text that Markdown shows as written: its markup characters escaped."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>#|!~" else char for char in value)
