@@ -61,6 +61,7 @@ MODULES = {
     "coprod_cli.report.markdown": "report",
     "coprod_cli.report.html": "report",
     "coprod_cli.report.outline": "report",
+    "coprod_cli.report.webform": "report",
     "coprod_cli.cli": "cli",
     "coprod_cli.cli.common": "cli",
     "coprod_cli.cli.prompts": "cli",

@@ -16,6 +16,7 @@ class FormFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
 
 
 @app.command("form")
@@ -25,17 +26,25 @@ def form_command(
                                                 help="A framework id, e.g. nef or scie.")],
     fmt: Annotated[FormFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help="text or markdown: the questions and exact choices to type into Google Forms or "
-        "Microsoft Forms; csv: the header row of a responses spreadsheet.")] = FormFormat.text,
+        help="html: a web questionnaire (one page that works offline; it saves an answers "
+        "file); text or markdown: the questions and exact choices to type into Google Forms "
+        "or Microsoft Forms; csv: the header row of a responses spreadsheet.")]
+    = FormFormat.text,
     output: Output = None,
     plain: Annotated[bool, typer.Option("--plain", help="Easy-read wording in the titles.")]
     = False,
     framework: FrameworkPaths = None,
 ) -> None:
-    """Help collect answers without a terminal: an online form's outline, whose export
-    'coprod score' reads back as it comes."""
+    """Collect answers without a terminal: a web questionnaire (--format html -o FILE), or
+    an online form's outline whose export 'coprod score' reads back as it comes."""
     lib = library(framework)
-    form = outline(lib.framework(framework_id), lib.catalogue, plain=plain)
+    chosen = lib.framework(framework_id)
+    if fmt is FormFormat.html:
+        from coprod_cli.report import webform
+
+        emit(webform.page(chosen, lib.catalogue), output)
+        return
+    form = outline(chosen, lib.catalogue, plain=plain)
     rendered = {FormFormat.text: outline_report.text, FormFormat.markdown: outline_report.markdown,
                 FormFormat.csv: outline_report.header_csv}[fmt](form)
     emit(rendered, output)
