@@ -156,38 +156,58 @@ class Table:
     first_blank: str = ""
     bad_dates: int = 0
     first_bad_date: str = ""
-    _levels: dict[str, str] = field(default_factory=dict)
+    _levels: dict[object, str] = field(default_factory=dict)  # cell as read -> level, cached
+    _role_ids: dict[object, str] = field(default_factory=dict)
+    _sensible_dates: set[datetime.date] = field(default_factory=set)
     _date_column: int | None = None
 
     def __post_init__(self) -> None:
         dates = self.columns.dates
         self._date_column = next((dates[w] for w in DATE_COLUMNS if w in dates), None)
+        self._indexes = tuple(self.columns.statements)
+        self._sids = tuple(self.columns.statements.values())
+        used = [*self._indexes, *self.columns.evidence, *self.columns.dates.values(),
+                *(i for i in (self.columns.role, self.columns.respondent) if i is not None)]
+        self._width = max(used) + 1
 
     def ballot(self, cells: list[object], row: int) -> Ballot:
-        """One row as one respondent; a cell that cannot be read is an error naming it."""
-        levels: dict[str, str | None] = {}
-        blank: list[int] = []
-        for index, sid in self.columns.statements.items():
-            cell = cells[index] if index < len(cells) else None
-            text = "" if cell is None else str(cell).strip()
-            level = self._levels.get(text)
-            if level is None:
-                if not text:
-                    blank.append(index)
-                level = self._choice(text, cells, row, index, sid) if text else UNSURE
-            levels[sid] = level
+        """One row as one respondent; a cell that cannot be read is an error naming it.
+
+        Each distinct cell is read once and remembered, so a row costs a lookup per statement.
+        """
+        if len(cells) < self._width:
+            cells = [*cells, *[None] * (self._width - len(cells))]
+        known = self._levels.get
+        found = [known(cells[index]) for index in self._indexes]
+        if None in found:
+            found = self._unknown(cells, row, found)
+        return Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=True)),
+                      self._evidence(cells) if self.columns.evidence else (),
+                      self._date(cells, row))
+
+    def _unknown(self, cells: list[object], row: int, found: list[str | None]) -> list[str | None]:
+        """Cells not seen before read as choices; blank ones as unsure, and counted."""
+        blank = []
+        for position, (index, sid) in enumerate(zip(self._indexes, self._sids, strict=True)):
+            if found[position] is not None:
+                continue
+            cell = cells[index]
+            text = _text(cell)
+            if not text:
+                blank.append(index)
+                found[position] = UNSURE
+            else:
+                found[position] = self._levels[cell] = self._choice(text, cells, row, index, sid)
         if blank:
             self._note_blank(len(blank), row, blank[0])
-        return Ballot(self._role(cells, row), levels, self._evidence(cells),
-                      self._date(cells, row))
+        return found
 
     def _choice(self, text: str, cells: list[object], row: int, index: int, sid: str) -> str:
         try:
-            level = self._levels[text] = parse_choice(text)
+            return parse_choice(text)
         except ValueError as error:
             what, _, fix = str(error).partition("; ")
             raise self.error(f"'{sid}': {what}", fix, cells, row, index) from None
-        return level
 
     def _note_blank(self, blank: int, row: int, index: int) -> None:
         if not self.first_blank:
@@ -210,13 +230,16 @@ class Table:
 
     def _role(self, cells: list[object], row: int) -> str:
         index = self.columns.role
-        given = "" if index is None or index >= len(cells) else str(cells[index] or "").strip()
-        if not given:
+        if index is None:
             return "other"
-        role = self.roles.get(normalise(given))
+        cell = cells[index]
+        role = self._role_ids.get(cell)
         if role is None:
-            assert index is not None
-            raise self.error(*unknown_role(given, self.roles), cells, row, index)
+            given = "" if cell is None else str(cell).strip()
+            role = self.roles.get(normalise(given)) if given else "other"
+            if role is None:
+                raise self.error(*unknown_role(given, self.roles), cells, row, index)
+            self._role_ids[cell] = role
         return role
 
     def _evidence(self, cells: list[object]) -> tuple[tuple[str, str], ...]:
@@ -232,10 +255,12 @@ class Table:
         if index is None or index >= len(cells) or not str(cells[index] or "").strip():
             return None
         date = parse_date(cells[index])
-        if date is not None and not sensible_date(date):
+        if date is not None and date not in self._sensible_dates and not sensible_date(date):
             raise self.error(f"{date} is not a date of an assessment", "correct the date (from "
                              "2000 to next year) or clear the cell", cells, row, index)
-        if date is None:
+        if date is not None:
+            self._sensible_dates.add(date)
+        else:
             self.bad_dates += 1
             if not self.first_bad_date:
                 self.first_bad_date = (f"{self.name}:{row}:{index + 1} "
@@ -263,6 +288,13 @@ class Table:
                          f"(the first at {self.first_bad_date}); write dates like 2026-11-24 "
                          "or 24/11/2026")
         return found
+
+
+def _text(cell: object) -> str:
+    """A cell as text: a whole number a spreadsheet stored as 2.0 is '2'."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return "" if cell is None else str(cell).strip()
 
 
 def table(name: str, header: list[str], frameworks: list[Framework], catalogue: Catalogue,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from coprod_cli.answers import UNSURE, parse_level_word
@@ -100,12 +101,16 @@ def parse_date(cell: object) -> datetime.date | None:
     if isinstance(cell, datetime.date):
         return cell
     text = str(cell).strip()
-    match = re.match(r"(\d{1,4})[-/.](\d{1,2}|[A-Za-z]{3,9})[-/.](\d{1,4})(?:[T ,]|$)", text)
+    match = _DATE.match(text)
     if match:
         return _numbers(*match.groups())
     return _words(text)
 
 
+_DATE = re.compile(r"(\d{1,4})[-/.](\d{1,2}|[A-Za-z]{3,9})[-/.](\d{1,4})(?:[T ,]|$)")
+
+
+@functools.lru_cache(maxsize=1024)  # a form's rows share a few days: each is read once
 def _numbers(first: str, middle: str, last: str) -> datetime.date | None:
     if not middle.isdigit():
         return _words(f"{first} {middle} {last}")

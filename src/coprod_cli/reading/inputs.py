@@ -55,8 +55,8 @@ def _row_digest(table: Table, cells: list[object]) -> bytes | None:
     if date is None or date >= len(cells) or ":" not in str(cells[date]):
         return None
     indexes = (date, *table.columns.statements)
-    return _digest(*(str(cells[index]).strip().encode() for index in indexes
-                     if index < len(cells)))
+    text = "\x00".join([str(cells[index]).strip() for index in indexes if index < len(cells)])
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
 
 
 def _digest(*parts: bytes) -> bytes:
