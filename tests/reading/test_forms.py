@@ -261,3 +261,11 @@ def test_the_microsoft_forms_example_scores_without_editing_a_cell(run: Run) -> 
     assert evidence["shared-roles-1"] == [
         "Two people who use the service co-chair the design group"] * 3
     assert "'ID' (A1), 'Email' (D1), 'Name' (E1)" in result.stderr
+
+
+def test_validate_points_a_form_export_at_score_as_it_does_a_csv(run: Run) -> None:
+    for name in ("google-forms-export.csv", "microsoft-forms-export.xlsx"):
+        result = run("validate", str(EXAMPLES / name))
+        assert result.exit_code == 2 and "coprod score" in result.stderr
+    folder = run("validate", str(EXAMPLES))
+    assert folder.exit_code == 0 and ".xlsx" not in folder.stdout + folder.stderr
