@@ -45,6 +45,13 @@ def test_every_statement_is_one_radio_group_named_by_its_id(run: Run, tmp_path: 
         *(role.id for role in LIB.catalogue.roles), ""]
 
 
+def test_plain_opens_the_page_in_plain_words(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "plain.html"
+    assert run("form", "nef", "--plain", "-f", "html", "-o", str(out)).exit_code == 0
+    assert '"plain": true' in out.read_text(encoding="utf-8")
+    assert '"plain": false' in write_page(run, tmp_path).read_text(encoding="utf-8")
+
+
 def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
     page = write_page(run, tmp_path, "scie").read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="(?!#)', page)

@@ -31,7 +31,9 @@ def form_command(
         "or Microsoft Forms; csv: the header row of a responses spreadsheet.")]
     = FormFormat.text,
     output: Output = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Easy-read wording in the titles.")]
+    plain: Annotated[bool, typer.Option(
+        "--plain", help="Easy-read wording: in the outline's titles; the web questionnaire "
+        "opens with it switched on.")]
     = False,
     framework: FrameworkPaths = None,
 ) -> None:
@@ -42,7 +44,7 @@ def form_command(
     if fmt is FormFormat.html:
         from coprod_cli.report import webform
 
-        emit(webform.page(chosen, lib.catalogue), output)
+        emit(webform.page(chosen, lib.catalogue, plain=plain), output)
         return
     form = outline(chosen, lib.catalogue, plain=plain)
     rendered = {FormFormat.text: outline_report.text, FormFormat.markdown: outline_report.markdown,

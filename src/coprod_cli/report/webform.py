@@ -15,10 +15,14 @@ def filename(framework: Framework) -> str:
     return f"coprod-{framework.id}-answers.yaml"
 
 
-def page(framework: Framework, catalogue: Catalogue) -> str:
-    """The questionnaire for a framework: every statement a radio group named by its id."""
+def page(framework: Framework, catalogue: Catalogue, plain: bool = False) -> str:
+    """The questionnaire for a framework: every statement a radio group named by its id.
+
+    With `plain`, it opens in plain words (the person can switch back).
+    """
     ids = [s.id for s in framework.statements]
-    data = {"framework": framework.id, "statements": ids, "filename": filename(framework)}
+    data = {"framework": framework.id, "statements": ids, "filename": filename(framework),
+            "plain": plain}
     # Inside <script>, '<' is written as an escape so no text can close the element.
     embedded = json.dumps(data).replace("<", "\\u003c").replace("&", "\\u0026")
     return environment().get_template("questionnaire.html.j2").render(

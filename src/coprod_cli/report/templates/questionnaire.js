@@ -11,9 +11,9 @@
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "{}");
       return {role: saved.role || null, levels: saved.levels || {}, evidence: saved.evidence || {},
-              plain: Boolean(saved.plain)};
+              plain: "plain" in saved ? Boolean(saved.plain) : data.plain};
     } catch (error) {
-      return {role: null, levels: {}, evidence: {}, plain: false};
+      return {role: null, levels: {}, evidence: {}, plain: data.plain};
     }
   }
 
