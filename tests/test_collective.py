@@ -22,11 +22,13 @@ def everyone(level: str, role: str | None) -> dict[str, Any]:
     return {"values": {sid: level for sid in IDS}, "role": role}
 
 
-def collective(people: list[dict[str, Any]], weighting: Weighting = "partnership") -> Result:
+def collective(people: list[dict[str, Any]], weighting: Weighting = "partnership",
+               **options: Any) -> Result:
+    """Everything shown unless a test asks for a minimum group (min_group=1)."""
     tally = Tally(FW)
     for number, person in enumerate(people):
         tally.add(answers(person["values"], person["role"]), f"person-{number}")
-    return score(FW, CATALOGUE, tally, weighting=weighting)
+    return score(FW, CATALOGUE, tally, weighting=weighting, **{"min_group": 1, **options})
 
 
 STAFF_AND_LIVED = [everyone("transformative", "practitioner")] * 20 + \
@@ -122,8 +124,14 @@ def test_respondents_with_many_unsure_answers_are_named() -> None:
     unsure = {sid: "unsure" for sid in IDS[:2]} | {sid: "descriptive" for sid in IDS[2:]}
     res = collective([everyone("intermediate", "carer")] * 2
                      + [{"values": unsure, "role": "carer"}])
-    assert "1 respondent(s) were unsure about more than a third of the statements: person-2" \
+    assert "1 respondent(s) were unsure about more than a third of the statements: Carer 3" \
         in res.warnings
+    named = collective([everyone("intermediate", "carer")] * 2
+                       + [{"values": unsure, "role": "carer"}], show_names=True)
+    assert "the statements: Carer 3 (person-2)" in named.warnings[-1]
+    hidden = collective([everyone("intermediate", "carer")] * 2
+                        + [{"values": unsure, "role": "carer"}], min_group=4)
+    assert hidden.warnings[-1].endswith("the statements: respondent 3")
 
 
 def test_respondents_without_a_role_count_as_other() -> None:
@@ -142,14 +150,14 @@ SPRING = str(EXAMPLES / "collective-spring-2026")
 
 
 def test_json_has_respondents_by_role_gaps_and_warnings(run: Run) -> None:
-    data = json.loads(run("score", SPRING, "--format", "json").stdout)
+    data = json.loads(run("score", SPRING, "--format", "json", "--min-group", "1").stdout)
     assert data["respondents"] == 15
     assert {"respondents", "by_role", "gaps", "warnings"} <= data.keys()
     assert data["gaps"][0]["finding"] and data["gaps"][0]["lowest"] == "person-drawing-on-care"
 
 
 def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None:
-    out = run("score", SPRING, "--details").stdout
+    out = run("score", SPRING, "--details", "--min-group", "1").stdout
     gap = out.index("PERCEPTION GAP")
     assert gap < out.index("Areas"), "the gap comes before the tables"
     assert "Shared roles: Commissioner 2.50, Person who draws on care and support" in \
@@ -159,7 +167,7 @@ def test_text_puts_the_perception_gap_where_nobody_can_miss_it(run: Run) -> None
 
 
 def test_markdown_shows_roles_and_gaps(run: Run) -> None:
-    out = run("score", SPRING, "--format", "markdown", "--details").stdout
+    out = run("score", SPRING, "--format", "markdown", "--details", "--min-group", "1").stdout
     assert out.index("Perception gap, a whole level or more") < out.index("| area |")
     assert "| Person who draws on care and support (2, lived experience) |" in out
 

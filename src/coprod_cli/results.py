@@ -129,6 +129,18 @@ class WhatIfStatement(ResultModel):
     to_level: LevelId
 
 
+class HeldBack(ResultModel):
+    """A group not shown on its own, so that nobody's answers can be worked out."""
+
+    group: str = Field(description="A role id, or a voice: lived-experience, everyone-else.")
+    kind: Literal["role", "voice"]
+    name: str
+    reason: Literal["fewer-than-min-group", "complementary"] = Field(
+        description="fewer-than-min-group: fewer respondents than min_group; complementary: "
+        "held back too, so that a smaller group cannot be worked out by subtraction from "
+        "what is shown.")
+
+
 class Gate(ResultModel):
     fail_under: LevelId
     met: bool
@@ -215,6 +227,11 @@ class Result(ResultModel):
                                         "(lived experience, everyone else), each as it sees "
                                         "the dimensions.")
     gaps: list[Gap] = Field(default_factory=list)
+    min_group: int = Field(3, description="The fewest respondents a role or voice needs to be "
+                           "shown on its own (--min-group).")
+    held_back: list[HeldBack] = Field(default_factory=list, description="Roles and voices not "
+                                      "shown on their own; their answers still count in the "
+                                      "overall result.")
     warnings: list[str] = Field(default_factory=list)
     gate: Gate | None = None
     intake: Intake | None = Field(None, description="Who was counted, for a set of files or "

@@ -31,7 +31,8 @@ __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
 def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           weighting: Weighting = "partnership", target: LevelId | None = None,
           fail_under: LevelId | None = None,
-          what_if: dict[str, LevelId] | None = None) -> Result:
+          what_if: dict[str, LevelId] | None = None, min_group: int = 3,
+          show_names: bool = False) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
@@ -53,9 +54,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     gate = None if fail_under is None else Gate(
         fail_under=fail_under,
         met=level is not None and LEVEL_VALUES[level] >= LEVEL_VALUES[fail_under])
-    many = tally.total > 1
-    roles = collective.by_role(framework, catalogue, tally) if many else []
-    voices = collective.by_voice(framework, catalogue, tally, weighting) if many else []
+    shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -64,9 +63,9 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         recommendations=plan(framework, catalogue, values, aim),
         next_steps=planning.next_steps(framework, values, aim),
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
-        by_role=roles, by_voice=voices, gaps=collective.gaps(framework, roles),
-        warnings=_warnings(dimensions, catalogue, tally), gate=gate, intake=tally.intake,
-        what_if=changed)
+        by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
+        held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
+        warnings=_warnings(dimensions, catalogue, tally, shown, show_names))
 
 
 def dimension_results(framework: Framework,
@@ -153,14 +152,16 @@ def _plan_item(catalogue: Catalogue, rec_id: str,
                     gap=round(entries[0][0], 2), statements=[e[1] for e in entries])
 
 
-def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue,
-              tally: Tally) -> list[str]:
+def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
+              shown: collective.Breakdown, show_names: bool) -> list[str]:
     notes = [f"'{d.id}' has no level: every answer in it was unsure, so there is no overall "
              "level either" for d in dimensions if d.level is None]
+    held = collective.held_back_note(shown.held_back, shown.min_group)
+    notes += [held] if held else []
     if tally.total > 1:
-        notes += collective.warnings(catalogue, tally)
+        notes += collective.warnings(catalogue, tally, shown)
     if tally.mostly_unsure_count:
-        names = ", ".join(tally.mostly_unsure)
+        names = ", ".join(shown.label(who, show_names) for who in tally.mostly_unsure)
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))

@@ -34,6 +34,15 @@ def level_for(score: float) -> LevelId:
     return LEVEL_IDS[max(0, min(3, int(score + 1e-9)))]
 
 
+class Respondent(NamedTuple):
+    """Who a respondent is in a report: their role and running number, and where they came from."""
+
+    role: str
+    number: int  # within the role, in the order read
+    overall: int  # among everyone, in the order read
+    source: str  # a file name or form row: shown only with --show-names
+
+
 class Ballot(NamedTuple):
     """What scoring needs of one validated answers file: its role, levels and evidence."""
 
@@ -59,7 +68,7 @@ class Tally:
     sums: dict[str, dict[str, list[float]]] = field(default_factory=dict)
     respondents: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    mostly_unsure: list[str] = field(default_factory=list)
+    mostly_unsure: list[Respondent] = field(default_factory=list)
     mostly_unsure_count: int = 0
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
@@ -100,16 +109,17 @@ class Tally:
             if len(self.evidence[sid]) < MAX_EVIDENCE:
                 self.evidence[sid].append(text)
         self.unsure_answers += unsure
-        self._note_unsure(unsure / len(self._ids), name)
+        self._note_unsure(unsure / len(self._ids), Respondent(
+            ballot.role, self.respondents[ballot.role], self.total, name))
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):
             self.assessed_on = ballot.assessed_on
 
-    def _note_unsure(self, share: float, name: str) -> None:
+    def _note_unsure(self, share: float, who: Respondent) -> None:
         if share > UNSURE_SHARE:
             self.mostly_unsure_count += 1
             if len(self.mostly_unsure) < MAX_NAMED:
-                self.mostly_unsure.append(name)
+                self.mostly_unsure.append(who)
 
     @property
     def total(self) -> int:

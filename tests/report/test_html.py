@@ -79,13 +79,13 @@ def _hostile_result() -> Result:
                        for sid in ids}, role="carer"), f"{EVIL}.yaml")
     tally.add(answers(dict.fromkeys(ids, "unsure") | {ids[0]: "not-yet"}, role="manager"),
               f"{EVIL}-2.yaml")
-    return score(fw, CATALOGUE, tally)
+    return score(fw, CATALOGUE, tally, min_group=1, show_names=True)
 
 
 def _example_html(run: Run, *names: str) -> tuple[str, dict[str, Any]]:
     files = [str(EXAMPLES / name) for name in names]
-    page = run("score", *files, "--format", "html")
-    data = run("score", *files, "--format", "json")
+    page = run("score", *files, "--format", "html", "--min-group", "1")
+    data = run("score", *files, "--format", "json", "--min-group", "1")
     assert page.exit_code == 0, page.stderr
     return page.stdout, json.loads(data.stdout)
 

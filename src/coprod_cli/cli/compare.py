@@ -18,9 +18,11 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.score import (
+    MinGroup,
     Reading,
     RoleColumn,
     RoleMap,
+    ShowNames,
     SkipInvalid,
     Strict,
     Weighting,
@@ -51,6 +53,8 @@ def compare_command(
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
     weighting: WeightingOption = Weighting.partnership,
+    min_group: MinGroup = 3,
+    show_names: ShowNames = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -67,13 +71,16 @@ def compare_command(
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
     how = Reading(skip_invalid, recursive=recursive, form=form)
-    old, new = (_result(lib, side, weighting, how) for side in (before, after))
+    old, new = (_result(lib, side, weighting, how, min_group, show_names)
+                for side in (before, after))
     cmp = compare(old, new)
     code = 1 if fail_on_regression and cmp.regression else 0
     emit(renderer(fmt).comparison(cmp, lib.catalogue), output, no_color)
     raise typer.Exit(code)
 
 
-def _result(lib: Library, side: str, weighting: Weighting, how: Reading) -> Result:
+def _result(lib: Library, side: str, weighting: Weighting, how: Reading,
+            min_group: int, show_names: bool) -> Result:
     tally = collect(lib, [side], how)
-    return score(tally.framework, lib.catalogue, tally, weighting=weighting.value)
+    return score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
+                 min_group=min_group, show_names=show_names)

@@ -104,6 +104,14 @@ def form_options(role_column: str | None, role_map: list[str] | None,
         mapped[given.strip()] = role.strip()
     return FormOptions(role_column, mapped, strict)
 
+MinGroup = Annotated[int, typer.Option(
+    "--min-group", min=1, metavar="N", help="Show a role or voice on its own only when at least "
+    "N people answered as it, and hold back any group that could be worked out from the rest "
+    "(1 shows everything). The overall result always counts everyone.")]
+ShowNames = Annotated[bool, typer.Option(
+    "--show-names", help="Name respondents by file or form row in the report, not only by role "
+    "and number.")]
+
 
 @app.command("score")
 @guarded
@@ -122,6 +130,8 @@ def score_command(
     what_if: Annotated[list[str] | None, typer.Option(
         "--what-if", metavar="ID=LEVEL", help="Score as if this statement were at this level, "
         "and say what changes (repeatable).")] = None,
+    min_group: MinGroup = 3,
+    show_names: ShowNames = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -144,7 +154,8 @@ def score_command(
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None,
-                what_if=whatif.parse(tally.framework, what_if or []))
+                what_if=whatif.parse(tally.framework, what_if or []),
+                min_group=min_group, show_names=show_names)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)

@@ -1,0 +1,184 @@
+"""Which groups a shareable result may show: none too small, none recoverable by subtraction."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from coprod_cli.models import Framework
+from coprod_cli.tally import Tally, Weighting
+
+Reason = Literal["fewer-than-min-group", "complementary"]
+Key = tuple[str, str]  # (role, statement id): one role's mean answer to one statement
+Vector = dict[Key, Fraction]  # a published or hidden value, as a sum of those unknowns
+
+
+@dataclass(frozen=True)
+class Group:
+    """A role, or a voice (the roles of people with lived experience, or everyone else's)."""
+
+    id: str
+    kind: Literal["role", "voice"]
+    roles: tuple[str, ...]
+    size: int
+
+
+class Span:
+    """The linear combinations of published values: what a reader can compute from them."""
+
+    def __init__(self, vectors: Iterable[Vector] = ()) -> None:
+        self.rows: list[tuple[Key, Vector]] = []
+        for vector in vectors:
+            self.add(vector)
+
+    def reduce(self, vector: Vector) -> Vector:
+        left = dict(vector)
+        for pivot, row in self.rows:
+            factor = left.get(pivot)
+            if factor:
+                for key, value in row.items():
+                    _set(left, key, left.get(key, Fraction(0)) - factor * value)
+        return left
+
+    def add(self, vector: Vector) -> None:
+        left = self.reduce(vector)
+        if not left:
+            return
+        pivot = min(left)
+        row = {key: value / left[pivot] for key, value in left.items()}
+        for _, other in self.rows:  # fully reduced, so one pass of reduce() is enough
+            factor = other.get(pivot)
+            if factor:
+                for key, value in row.items():
+                    _set(other, key, other.get(key, Fraction(0)) - factor * value)
+        self.rows.append((pivot, row))
+
+    def holds(self, vector: Vector) -> bool:
+        """True when the vector can be computed exactly from what was published."""
+        return not self.reduce(vector)
+
+
+def _set(vector: Vector, key: Key, value: Fraction) -> None:
+    if value:
+        vector[key] = value
+    else:
+        vector.pop(key, None)
+
+
+def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
+    """Every role present, then each voice present."""
+    found = [Group(role, "role", (role,), tally.respondents[role]) for role in tally.sums]
+    for voice, roles in zip(("lived-experience", "everyone-else"), tally.voices(lived),
+                            strict=True):
+        if roles:
+            found.append(Group(voice, "voice", tuple(roles),
+                               sum(tally.respondents[r] for r in roles)))
+    return found
+
+
+class Relations:
+    """The linear relations the weighting sets up between groups, per statement."""
+
+    def __init__(self, tally: Tally, lived: Collection[str], weighting: Weighting) -> None:
+        self.tally, self.weighting = tally, weighting
+        self.voices = tally.voices(lived)
+
+    def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Vector:
+        """Some roles' value for one statement, in the unknowns (role, statement)."""
+        counts = {r: int(self.tally.sums[r][sid][1]) for r in roles
+                  if r in self.tally.sums and self.tally.sums[r][sid][1]}
+        total = sum(counts.values())
+        if weighting == "person":
+            return {(r, sid): Fraction(n, total) for r, n in counts.items()}
+        return {(r, sid): Fraction(1, len(counts)) for r in counts}
+
+    def group(self, group: Group, sid: str) -> Vector:
+        within: Weighting = "person" if self.weighting == "person" else "role"
+        return self.value(sid, group.roles, within)
+
+    def overall(self, sid: str) -> Vector:
+        if self.weighting != "partnership":
+            return self.value(sid, self.tally.sums, self.weighting)
+        return mean([self.value(sid, roles, "role") for roles in self.voices])
+
+
+def mean(vectors: list[Vector]) -> Vector:
+    """The mean of the non-empty vectors (an empty one is a group that was unsure throughout)."""
+    present = [v for v in vectors if v]
+    total: Vector = {}
+    for vector in present:
+        for key, value in vector.items():
+            _set(total, key, total.get(key, Fraction(0)) + value / len(present))
+    return total
+
+
+Secret = tuple[str, str, str]  # (group id, dimension id, statement id or '' for the dimension)
+
+
+class Auditor:
+    """Finds every hidden value a reader could compute exactly from what is shown."""
+
+    def __init__(self, framework: Framework, tally: Tally, lived: Collection[str],
+                 weighting: Weighting) -> None:
+        self.groups = groups(tally, lived)
+        relations = Relations(tally, lived, weighting)
+        # Per dimension: the overall value of each statement (always shown), and each group's
+        # value for the dimension and for each statement in it, keyed by statement id ('' for
+        # the dimension).
+        self.areas = []
+        for dimension in framework.dimensions:
+            sids = [s.id for s in dimension.statements]
+            values = {g.id: {sid: relations.group(g, sid) for sid in sids} for g in self.groups}
+            for vectors in values.values():
+                vectors[""] = mean(list(vectors.values()))
+            self.areas.append((dimension.id, [relations.overall(sid) for sid in sids], values))
+        self.unavoidable = self._determined({g.id for g in self.groups})
+
+    def leaks(self, hidden: Collection[str]) -> set[Secret]:
+        """Hidden values a reader could compute, beyond those the overall result alone gives."""
+        return self._determined(hidden) - self.unavoidable
+
+    def _determined(self, hidden: Collection[str]) -> set[Secret]:
+        found = set()
+        for dimension, overall, values in self.areas:
+            span = Span([*overall, *(values[g.id][""] for g in self.groups
+                                     if g.id not in hidden)])
+            found |= {(group, dimension, sid) for group in hidden
+                      for sid, vector in values[group].items() if vector and span.holds(vector)}
+        return found
+
+
+def _voice(group: Group, lived: Collection[str]) -> str:
+    return group.id if group.kind == "voice" else \
+        "lived-experience" if group.id in lived else "everyone-else"
+
+
+def held_back(framework: Framework, tally: Tally, lived: Collection[str],
+              weighting: Weighting, min_group: int) -> dict[str, Reason]:
+    """The groups not shown on their own: too small, or complementary to one that is.
+
+    Complementary groups are chosen one at a time until nothing hidden can be computed: for
+    the first group still exposed, the first of the shown groups that closes a gap, trying
+    those in its own voice first, roles before voices, the smallest first."""
+    every = groups(tally, lived)
+    hidden: dict[str, Reason] = {g.id: "fewer-than-min-group" for g in every
+                                 if g.size < min_group}
+    if not hidden:
+        return hidden
+    auditor = Auditor(framework, tally, lived, weighting)
+    leaks = auditor.leaks(hidden)
+    while leaks and len(hidden) < len(every):
+        exposed = next(g for g in every if g.id == min(leaks)[0])
+        shown = sorted((g for g in every if g.id not in hidden), key=lambda g: (
+            _voice(g, lived) != _voice(exposed, lived), g.kind == "voice", g.size))
+        for candidate in shown:
+            fewer = auditor.leaks({*hidden, candidate.id})
+            if len(fewer) < len(leaks):
+                break
+        else:
+            candidate, fewer = shown[0], auditor.leaks({*hidden, shown[0].id})
+        hidden[candidate.id] = "complementary"
+        leaks = fewer
+    return hidden

@@ -1,0 +1,262 @@
+"""What a shareable collective result shows: no small group, none recoverable by subtraction."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coprod_cli.collective import lived_roles
+from coprod_cli.disclosure import Span
+from coprod_cli.results import Result
+from coprod_cli.scoring import Tally, Weighting, score
+from tests.builders import CATALOGUE, FW, answers
+from tests.conftest import EXAMPLES, Run
+
+AUTUMN = str(EXAMPLES / "collective-autumn-2026")
+LIVED = lived_roles(CATALOGUE)
+IDS = [s.id for s in FW.statements]
+
+
+def person(level: str, role: str | None) -> dict[str, Any]:
+    return {"values": dict.fromkeys(IDS, level), "role": role}
+
+
+def collective(people: list[dict[str, Any]], weighting: Weighting = "partnership",
+               min_group: int = 3) -> Result:
+    tally = Tally(FW)
+    for number, someone in enumerate(people):
+        tally.add(answers(someone["values"], someone["role"]), f"file-{number}.yaml")
+    return score(FW, CATALOGUE, tally, weighting=weighting, min_group=min_group)
+
+
+def shown(res: Result) -> set[str]:
+    return {r.role for r in res.by_role} | {v.voice for v in res.by_voice}
+
+
+def held(res: Result) -> dict[str, str]:
+    return {h.group: h.reason for h in res.held_back}
+
+
+# --- the rule, case by case ------------------------------------------------------------------
+
+def test_overall_and_one_voice_would_reveal_the_other_so_both_are_held_back() -> None:
+    res = collective([person("intermediate", "manager")] * 3
+                     + [person("not-yet", "carer")] * 2)
+    # overall = (lived + others) / 2: showing 'everyone else' would give the carers' answers.
+    assert held(res) == {"carer": "fewer-than-min-group",
+                         "lived-experience": "fewer-than-min-group",
+                         "manager": "complementary", "everyone-else": "complementary"}
+    assert res.by_role == [] and res.by_voice == [] and res.gaps == []
+    assert res.score == 1.0  # everyone still counts
+
+
+def test_a_voice_and_all_but_one_of_its_roles_would_reveal_the_last() -> None:
+    res = collective([person("transformative", "person-drawing-on-care")] * 3
+                     + [person("not-yet", "carer")]
+                     + [person("intermediate", "practitioner")] * 5)
+    assert held(res) == {"carer": "fewer-than-min-group",
+                         "person-drawing-on-care": "complementary"}
+    assert shown(res) == {"practitioner", "lived-experience", "everyone-else"}
+
+
+def test_big_enough_groups_are_all_shown() -> None:
+    res = collective([person("transformative", "carer")] * 3
+                     + [person("intermediate", "practitioner")] * 3)
+    assert res.held_back == [] and res.min_group == 3
+    assert shown(res) == {"carer", "practitioner", "lived-experience", "everyone-else"}
+
+
+def test_min_group_one_shows_everything() -> None:
+    res = collective([person("transformative", "carer"), person("not-yet", "manager")],
+                     min_group=1)
+    assert res.held_back == [] and shown(res) == {"carer", "manager", "lived-experience",
+                                                  "everyone-else"}
+
+
+def test_it_is_said_plainly_and_a_lone_respondent_is_not_pointed_at() -> None:
+    res = collective([person("intermediate", "practitioner")] * 3
+                     + [person("intermediate", "carer")] * 3 + [person("not-yet", "manager")])
+    assert held(res) == {"manager": "fewer-than-min-group", "practitioner": "complementary"}
+    assert ("1 group with fewer than 3 people is not shown on its own (Manager); 1 more is "
+            "held back so that it cannot be worked out from the rest (Practitioner). "
+            "Everyone's answers still count in the overall result") in res.warnings
+    assert not any("Only one person" in w for w in res.warnings)
+
+
+def test_with_two_roles_hidden_gaps_are_between_the_voices() -> None:
+    res = collective([person("intermediate", "practitioner")] * 2
+                     + [person("intermediate", "manager")] * 2
+                     + [person("not-yet", "carer")] * 2
+                     + [person("descriptive", "person-drawing-on-care")] * 2)
+    assert res.by_role == [] and {v.voice for v in res.by_voice} == {"lived-experience",
+                                                                     "everyone-else"}
+    assert res.gaps[0].highest == "everyone-else" and res.gaps[0].lowest == "lived-experience"
+
+
+def test_span_knows_what_can_be_computed() -> None:
+    x, y, z = ("a", "1"), ("b", "1"), ("c", "1")
+    half = Fraction(1, 2)
+    span = Span([{x: half, y: half}, {y: Fraction(1)}])
+    assert span.holds({x: Fraction(1)}) and not span.holds({z: Fraction(1)})
+    assert not Span([{x: half, y: half}]).holds({x: Fraction(1)})
+
+
+# --- the README's example ----------------------------------------------------------------------
+
+def test_the_single_commissioner_is_not_shown_and_cannot_be_worked_out(run: Run) -> None:
+    data = json.loads(run("score", AUTUMN, "-f", "json").stdout)
+    assert data["min_group"] == 3
+    hidden = {h["group"]: h["reason"] for h in data["held_back"]}
+    assert hidden["commissioner"] == "fewer-than-min-group"
+    assert "commissioner" not in {r["role"] for r in data["by_role"]}
+    assert not any("Commissioner" in json.dumps(g) for g in data["gaps"])
+    assert not any("Only one person" in w for w in data["warnings"])
+    for fmt in ("text", "markdown", "html"):
+        out = " ".join(run("score", AUTUMN, "-f", fmt).stdout.split())
+        assert "2 groups with fewer than 3 people are not shown on their own" in out, fmt
+        assert ".yaml" not in out, fmt
+
+
+def test_min_group_one_shows_the_commissioner(run: Run) -> None:
+    data = json.loads(run("score", AUTUMN, "-f", "json", "--min-group", "1").stdout)
+    assert data["held_back"] == [] and data["min_group"] == 1
+    assert "commissioner" in {r["role"] for r in data["by_role"]}
+
+
+def test_compare_holds_back_too(run: Run) -> None:
+    spring = str(EXAMPLES / "collective-spring-2026")
+    data = json.loads(run("compare", spring, AUTUMN, "-f", "json").stdout)
+    for side in ("before", "after"):
+        assert "commissioner" not in {r["role"] for r in data[side]["by_role"]}
+    assert "not shown on their own" in run("compare", spring, AUTUMN).stdout
+
+
+def test_the_schema_records_the_minimum_and_what_was_held_back(run: Run) -> None:
+    import jsonschema
+
+    schema = json.loads(run("schema", "result").stdout)
+    assert {"min_group", "held_back", "by_voice"} <= schema["properties"].keys()
+    data = json.loads(run("score", AUTUMN, "-f", "json").stdout)
+    assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)] == []
+
+
+def test_a_bad_min_group_is_a_usage_error(run: Run) -> None:
+    assert run("score", AUTUMN, "--min-group", "0").exit_code == 2
+
+
+# --- the property: nothing hidden can be recomputed ------------------------------------------
+#
+# Written apart from coprod's own auditor: the published numbers as rows of a matrix over the
+# unknowns (each role's mean answer to each statement), and a hidden value as one more row.
+# The hidden value can be computed from the published ones exactly when adding its row does
+# not raise the matrix's rank.
+
+Row = dict[tuple[str, str], Fraction]
+
+
+def rank(rows: list[Row]) -> int:
+    keys = sorted({k for row in rows for k in row})
+    matrix = [[row.get(k, Fraction(0)) for k in keys] for row in rows]
+    found = 0
+    for column in range(len(keys)):
+        pivot = next((i for i in range(found, len(matrix)) if matrix[i][column]), None)
+        if pivot is None:
+            continue
+        matrix[found], matrix[pivot] = matrix[pivot], matrix[found]
+        for i in range(len(matrix)):
+            if i != found and matrix[i][column]:
+                factor = matrix[i][column] / matrix[found][column]
+                matrix[i] = [a - factor * b for a, b in zip(matrix[i], matrix[found],
+                                                            strict=True)]
+        found += 1
+    return found
+
+
+def determined(published: list[Row], secret: Row) -> bool:
+    return rank([*published, secret]) == rank(published)
+
+
+class Relations:
+    """The value each group publishes, as a row over the unknowns (role, statement)."""
+
+    def __init__(self, people: list[dict[str, Any]], weighting: Weighting) -> None:
+        self.weighting = weighting
+        self.answered: dict[tuple[str, str], int] = {}
+        for someone in people:
+            role = someone["role"] or "other"
+            for sid, level in someone["values"].items():
+                if level != "unsure":
+                    self.answered[role, sid] = self.answered.get((role, sid), 0) + 1
+        self.roles = sorted({someone["role"] or "other" for someone in people})
+
+    def members(self, group: str) -> list[str]:
+        if group == "lived-experience":
+            return [r for r in self.roles if r in LIVED]
+        if group == "everyone-else":
+            return [r for r in self.roles if r not in LIVED]
+        return [group]
+
+    def statement(self, roles: list[str], sid: str, by_person: bool) -> Row:
+        counts = {r: self.answered[r, sid] for r in roles if (r, sid) in self.answered}
+        total = sum(counts.values())
+        return {(r, sid): Fraction(n, total) if by_person else Fraction(1, len(counts))
+                for r, n in counts.items()}
+
+    def overall(self, sid: str) -> Row:
+        if self.weighting != "partnership":
+            return self.statement(self.roles, sid, self.weighting == "person")
+        voices = [v for g in ("lived-experience", "everyone-else")
+                  if (v := self.statement(self.members(g), sid, False))]
+        return average(voices)
+
+    def dimension(self, group: str, sids: list[str]) -> Row:
+        by_person = self.weighting == "person" and group in ("lived-experience",
+                                                             "everyone-else")
+        return average([v for sid in sids
+                        if (v := self.statement(self.members(group), sid, by_person))])
+
+
+def average(rows: list[Row]) -> Row:
+    total: Row = {}
+    for row in rows:
+        for key, value in row.items():
+            total[key] = total.get(key, Fraction(0)) + value / len(rows)
+    return total
+
+
+ROLES = ["person-drawing-on-care", "carer", "practitioner", "manager", "commissioner", None]
+LEVELS = st.sampled_from(["not-yet", "descriptive", "intermediate", "transformative", "unsure"])
+PERSON = st.fixed_dictionaries({"values": st.fixed_dictionaries({sid: LEVELS for sid in IDS}),
+                                "role": st.sampled_from(ROLES)})
+
+
+@settings(max_examples=150)
+@given(st.lists(PERSON, min_size=2, max_size=12),
+       st.sampled_from(["partnership", "role", "person"]), st.integers(2, 4))
+def test_no_hidden_group_can_be_recomputed_from_what_is_published(
+        people: list[dict[str, Any]], weighting: Weighting, min_group: int) -> None:
+    res = collective(people, weighting, min_group)
+    relations = Relations(people, weighting)
+    groups = relations.roles + [v for v in ("lived-experience", "everyone-else")
+                                if relations.members(v)]
+    hidden = held(res)
+    assert set(groups) == shown(res) | set(hidden), "every group is shown or held back"
+    sizes = {g: sum(1 for p in people if (p["role"] or "other") in relations.members(g))
+             for g in groups}
+    assert all(sizes[g] >= min_group for g in shown(res))
+    assert all(sizes[g] < min_group for g, why in hidden.items()
+               if why == "fewer-than-min-group")
+    for dimension in FW.dimensions:
+        sids = [s.id for s in dimension.statements]
+        overall = [relations.overall(sid) for sid in sids]  # every statement's value is shown
+        published = overall + [relations.dimension(g, sids) for g in shown(res)]
+        for group in hidden:
+            secret = relations.dimension(group, sids)
+            # What the overall result alone gives away (everyone else unsure throughout the
+            # area) no hiding can protect; anything beyond it must stay out of reach.
+            if secret and not determined(overall, secret):
+                assert not determined(published, secret), (group, dimension.id)
