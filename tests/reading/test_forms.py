@@ -43,7 +43,7 @@ def write_xlsx(folder: Path, header: list[str], *rows: list[object],
 
 
 def scored(run: Run, *args: str) -> dict[str, object]:
-    result = run("score", *args, "-f", "json")
+    result = run("score", *args, "-f", "json", "--min-group", "1")  # every role shown
     assert result.exit_code == 0, result.stderr
     data: dict[str, object] = json.loads(result.stdout)
     return data

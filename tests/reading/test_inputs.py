@@ -123,7 +123,8 @@ def test_standard_input_is_one_respondent(run: Run, tmp_path: Path) -> None:
 # --- online-form CSV exports ---------------------------------------------------------------
 
 def test_the_example_form_export_scores(run: Run) -> None:
-    data = json.loads(run("score", str(EXAMPLES / "online-form.csv"), "-f", "json").stdout)
+    data = json.loads(run("score", str(EXAMPLES / "online-form.csv"), "-f", "json",
+                          "--min-group", "1").stdout)
     assert data["respondents"] == 12
     assert data["assessed_on"] == "2026-11-20"
     assert {role["role"] for role in data["by_role"]} == {
@@ -137,7 +138,7 @@ def test_odd_headers_are_forgiven(run: Run, tmp_path: Path) -> None:
     path = write(tmp_path, "form.csv", csv_text(
         header, ["2026-11-20 10:00", "Carer", "a@b.c", *["3"] * len(IDS)],
         ["", "", "", *["Descriptive"] * len(IDS)], ["", "", "", *[""] * len(IDS)]))
-    data = json.loads(run("score", str(path), "-f", "json").stdout)
+    data = json.loads(run("score", str(path), "-f", "json", "--min-group", "1").stdout)
     assert data["respondents"] == 2
     assert {r["role"]: r["respondents"] for r in data["by_role"]} == {"carer": 1, "other": 1}
     assert data["score"] == 2.0
