@@ -207,8 +207,10 @@ def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
     lines = out.rstrip("\n").split("\n")
     assert len(lines) <= 40, out
     assert max(len(line) for line in lines) <= 80
-    for part in ("Overall level: DESCRIPTIVE", "Held down by: Networks", "PERCEPTION GAP",
-                 "Quickest route to Intermediate", "--details"):
+    # No perception gap here: the only whole-level gap involved the single commissioner, who is
+    # held back (--min-group); the voices are less than a level apart.
+    for part in ("Overall level: DESCRIPTIVE", "Held down by: Networks",
+                 "not shown on their own", "Quickest route to Intermediate", "--details"):
         assert part in out
     res = json.loads(run("score", str(EXAMPLES / "collective-autumn-2026"), "-f", "json").stdout)
     first = res["next_steps"][0]
