@@ -57,6 +57,7 @@ MODULES = {
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",
     "coprod_cli.report.radar": "report",
+    "coprod_cli.report.terminal": "report",
     "coprod_cli.report.text": "report",
     "coprod_cli.report.json": "report",
     "coprod_cli.report.markdown": "report",

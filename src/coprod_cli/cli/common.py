@@ -90,8 +90,13 @@ def _is_control_flow(error: Exception) -> bool:
         or type(error).__module__.split(".")[0] in ("click", "typer")
 
 
+def say(line: str, err: bool = True) -> None:
+    """One line for the user (stderr by default), anything from a file in it made visible."""
+    typer.echo(visible_line(line), err=err)
+
+
 def fail(error: CoprodError) -> typer.Exit:
-    typer.echo(f"error: {visible_line(str(error))}", err=True)
+    say(f"error: {error}")
     raise typer.Exit(error.exit_code)
 
 
@@ -155,7 +160,13 @@ def read_document(name: str) -> Document:
 def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
     from rich.console import Console
 
+    from coprod_cli.report.terminal import safe
+
     class _Console(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            """Nothing printed acts on the terminal: control characters are shown, not sent."""
+            super().print(*[safe(item) for item in objects], **options)
+
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError  # rich would exit 1, which means a gate not met
 
@@ -182,7 +193,7 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
     except OSError as error:
         raise UsageProblem(f"cannot write {output} ({error.strerror})",
                            "check the folder exists and you may write there") from error
-    typer.echo(f"Wrote {output}", err=True)
+    say(f"Wrote {output}")
 
 
 def version_callback(value: bool) -> None:

@@ -19,6 +19,7 @@ from coprod_cli.cli.common import (
     guarded,
     library,
     read_document,
+    say,
 )
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.models import PIECE_IDS, Catalogue
@@ -120,10 +121,10 @@ def validate_command(
     for name in names:
         try:
             inputs.check(name)
-            typer.echo(f"{name}: ok ({_check_one(lib, name)})")
+            say(f"{name}: ok ({_check_one(lib, name)})", err=False)
         except CoprodError as error:
             problems += 1
-            typer.echo(f"error: {error.located(Location(name))}", err=True)
+            say(f"error: {error.located(Location(name))}")
     if problems:
         if len(names) > 1:
             typer.echo(f"{problems} of {len(names)} files have problems.", err=True)

@@ -26,6 +26,7 @@ from coprod_cli.cli.common import (
     guarded,
     library,
     never_over_inputs,
+    say,
     stdin_bytes,
 )
 from coprod_cli.errors import CoprodError, UsageProblem
@@ -191,7 +192,7 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
 
 
 def _report_skip(error: CoprodError) -> None:
-    typer.echo(f"skipped: {error}", err=True)
+    say(f"skipped: {error}")
 
 
 def _report_warning(text: str) -> None:
