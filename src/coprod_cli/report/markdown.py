@@ -2,13 +2,50 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import SHORT, View, phrases
 from coprod_cli.results import Comparison, Result
+from coprod_cli.safetext import visible_line
+
+T = TypeVar("T")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")  # what can open a construct inside a line
+_LEADING = re.compile(r"^([-+=]|\d+(?=[.)]))")  # opens a list or heading at a line's start
+_MENTION = re.compile(r"(?<!\w)@(?=\w)")
+
+
+def inline(text: str) -> str:
+    """Outside text as inert Markdown on one line: it cannot open a code block, heading,
+    raw HTML, image, link, table cell or @mention, and its control characters are shown."""
+    line = _SPECIAL.sub(r"\\\1", visible_line(" ".join(text.splitlines()).strip()))
+    line = _LEADING.sub(lambda m: m[0] + "\\" if m[0][0].isdigit() else "\\" + m[0], line)
+    return _MENTION.sub("@&#8203;", line)
+
+
+def escaped(value: T) -> T:
+    """A model with every string in it escaped by `inline`, so each renderer below may
+    interpolate any field as it is (ids are letters, digits and hyphens: unchanged)."""
+    found: Any = value
+    if isinstance(found, str):
+        return inline(found)  # type: ignore[return-value]
+    if isinstance(found, BaseModel):
+        return found.model_copy(update={name: escaped(getattr(found, name))
+                                        for name in type(found).model_fields})  # type: ignore[return-value]
+    if isinstance(found, tuple) and hasattr(found, "_fields"):  # a NamedTuple
+        return type(found)(*(escaped(item) for item in found))  # type: ignore[return-value]
+    if isinstance(found, (list, tuple)):
+        return type(found)(escaped(item) for item in found)  # type: ignore[return-value]
+    if isinstance(found, dict):
+        return {key: escaped(item) for key, item in found.items()}  # type: ignore[return-value]
+    return value
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return re.sub(r"(?<!\\)\|", "\\|", text).replace("\n", " ")
 
 
 def _credit(author: str, year: int | None, title: str) -> str:
@@ -17,6 +54,7 @@ def _credit(author: str, year: int | None, title: str) -> str:
 
 def frameworks(items: list[Framework], builtin: set[str]) -> str:
     """A table of the frameworks coprod knows, added ones marked."""
+    items = escaped(items)
     lines = ["# Co-production frameworks", "",
              "| id | name | version | dimensions | statements | source |",
              "| --- | --- | --- | --- | --- | --- |"]
@@ -30,6 +68,7 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
 
 def framework(fw: Framework, catalogue: Catalogue) -> str:
     """One framework: each dimension, each statement with its rubric and recommendations."""
+    fw, catalogue = escaped(fw), escaped(catalogue)
     lines = [f"# {fw.name}", "", fw.text, "", f"*In plain words:* {fw.plain}", ""]
     for dimension in fw.dimensions:
         lines += [f"## {dimension.name} (`{dimension.id}`)", "", dimension.text, "",
@@ -50,6 +89,7 @@ def framework(fw: Framework, catalogue: Catalogue) -> str:
 
 def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
     """SCIE's recommendations for the given jigsaw pieces, with their sources."""
+    catalogue = escaped(catalogue)
     lines = ["# SCIE's recommendations for co-production", ""]
     for piece in catalogue.pieces:
         if piece.id not in pieces:
@@ -70,6 +110,7 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A result for a pull request or a CI step summary, laid out as the text result is."""
+    res, catalogue = escaped(res), escaped(catalogue)
     lines = _headline(res, catalogue)
     if res.what_if:
         first, *rest = phrases.what_if_lines(res, catalogue)
@@ -174,6 +215,7 @@ def _plan(res: Result, catalogue: Catalogue) -> list[str]:
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     """Progress for a pull request: the overall level change, then a table of dimensions."""
+    cmp, catalogue = escaped(cmp), escaped(catalogue)
     before, after = cmp.before, cmp.after
     score_dir = cmp.direction
     lines = [f"## Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
