@@ -12,6 +12,7 @@ from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId
 from coprod_cli.results import Intake
+from coprod_cli.safetext import file_name
 
 Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -110,7 +111,7 @@ class Tally:
                 self.evidence[sid].append(text)
         self.unsure_answers += unsure
         self._note_unsure(unsure / len(self._ids), Respondent(
-            ballot.role, self.respondents[ballot.role], self.total, name))
+            ballot.role, self.respondents[ballot.role], self.total, file_name(name)))
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):
             self.assessed_on = ballot.assessed_on

@@ -11,6 +11,7 @@ import jinja2
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.report import SHORT, View, phrases, radar
 from coprod_cli.results import Comparison, Result, ServedStatement
+from coprod_cli.safetext import visible
 
 
 @dataclass(frozen=True)
@@ -98,14 +99,14 @@ def _on(res: Result) -> str:
 
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
-    """A report for one assessment, individual or collective."""
-    return environment().get_template("result.html.j2").render(
+    """A report for one assessment, individual or collective (control characters shown)."""
+    return visible(environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
-        steps=next_steps(res, catalogue), roles=phrases.group_names(res))
+        steps=next_steps(res, catalogue), roles=phrases.group_names(res)))
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
-    return environment().get_template("comparison.html.j2").render(
+    return visible(environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after))
+        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after)))

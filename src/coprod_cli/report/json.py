@@ -9,9 +9,20 @@ from coprod_cli.models import Catalogue, Framework
 from coprod_cli.report import SHORT, View
 from coprod_cli.results import Comparison, Result
 
+# JSON escapes C0 controls itself; these it writes raw. As \uXXXX escapes the data is the same
+# (any JSON reader decodes them back), and nothing reaches a terminal that cats the output.
+_ESCAPED = {code: f"\\u{code:04x}" for code in [0x7F, *range(0x80, 0xA0), 0x061C, 0x200E,
+                                                 0x200F, *range(0x202A, 0x202F),
+                                                 *range(0x2066, 0x206A), 0x2028, 0x2029,
+                                                 *range(0xD800, 0xE000)]}
+
+
+def _safe(text: str) -> str:
+    return text.translate(_ESCAPED)
+
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    return _safe(json.dumps(value, indent=2, ensure_ascii=False)) + "\n"
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> str:
@@ -45,9 +56,9 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """The result as `coprod schema result` describes it."""
-    return res.model_dump_json(indent=2) + "\n"
+    return _safe(res.model_dump_json(indent=2)) + "\n"
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     """The comparison as `coprod schema comparison` describes it."""
-    return cmp.model_dump_json(indent=2) + "\n"
+    return _safe(cmp.model_dump_json(indent=2)) + "\n"

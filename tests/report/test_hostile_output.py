@@ -1,0 +1,126 @@
+"""Text from a hostile framework, answers or file name never acts on a terminal or a reader.
+
+The framework in tests/corpus/hostile-framework.yaml puts escape sequences, rich markup,
+Markdown, HTML, a bidi override and an @mention in every field; the answers add evidence of
+the same kind. Every output format must show all of it as text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from coprod_cli.reading.loader import Document, Library
+from coprod_cli.report import markdown
+from tests.conftest import Run
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+HOSTILE = CORPUS / "hostile-framework.yaml"
+EVIDENCE = ("```\n# x\n<img src=x onerror=alert(1)> ![i](http://e/x.png) [l](http://e) "
+            "@octocat \x1b]0;t\x07")
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def answers(tmp_path: Path, name: str = "answers.yaml", level: str = "1") -> Path:
+    path = tmp_path / name
+    quoted = json.dumps(EVIDENCE)
+    path.write_text(f"framework: hostile\nanswers:\n  voice-1:\n    level: {level}\n"
+                    f"    evidence: {quoted}\n", encoding="utf-8")
+    return path
+
+
+def assert_inert_markdown(text: str) -> None:
+    """Rendered as GitHub would: no element the hostile text could have opened."""
+    assert not RAW.search(text)
+    html = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(text)
+    for tag in ("<img", "<a ", "<script", "<details", "<pre", "<ol", "<del"):
+        assert tag not in html, tag
+    assert all(re.fullmatch(r"[a-z0-9-]+", code) for code in re.findall(r"<code>(.*?)</code>",
+                                                                         html))
+    headings = re.findall(r"<h\d>(.*?)</h\d>", html)
+    assert not any("Heading" in h or "setext" in h for h in headings)
+    assert not re.search(r"(?<![\w&])@\w", html.replace("&amp;", "&"))
+    assert "blink | pipe" in html or "Voice" not in html  # a pipe never splits a cell
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_listings_of_a_hostile_framework(run: Run, fmt: str) -> None:
+    for command in (["show", "hostile"], ["frameworks"]):
+        result = run(*command, "-F", str(HOSTILE), "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert not RAW.search(result.stdout)
+        if fmt == "markdown":
+            assert_inert_markdown(result.stdout)
+        if fmt == "text" and command[0] == "show":  # never markup: nothing vanishes
+            assert "[/year] [in draft] [link=https://evil.example]click[/link]" \
+                in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_score_and_compare_with_hostile_framework_and_evidence(run: Run, tmp_path: Path,
+                                                                fmt: str) -> None:
+    before, after = answers(tmp_path, "before.yaml", "0"), answers(tmp_path, "after.yaml", "2")
+    for command in (["score", str(after)], ["compare", str(before), str(after)]):
+        result = run(*command, "-F", str(HOSTILE), "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert not RAW.search(result.stdout), command
+        if fmt == "markdown":
+            assert_inert_markdown(result.stdout)
+        if fmt == "html":
+            assert "<script>" not in result.stdout and "<img src=x" not in result.stdout
+
+
+def test_recommendations_in_markdown_escape_the_catalogue() -> None:
+    """The catalogue is built in, but its renderer is held to the same rule."""
+    catalogue = Library.builtin().catalogue
+    piece = catalogue.pieces[0].model_copy(update={"name": "# <b>x</b> @team", "plain": "```"})
+    hostile = catalogue.model_copy(update={"pieces": [piece, *catalogue.pieces[1:]]})
+    assert_inert_markdown(markdown.recommendations(hostile, [piece.id]))
+
+
+def test_markdown_inline_escapes_each_construct() -> None:
+    assert markdown.inline("# h") == "\\# h"
+    assert markdown.inline("1. one") == "1\\. one"
+    assert markdown.inline("a | b") == "a \\| b"
+    assert markdown.inline("see @team, mail a@b.org") == "see @&#8203;team, mail a@b.org"
+    assert markdown.inline("<b>[x](y)</b>") == "\\<b\\>\\[x\\](y)\\</b\\>"
+    assert markdown.inline("one\ntwo\x1b") == "one two\\\\x1b"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names with any bytes are POSIX")
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_file_names_that_are_not_utf8_are_shown_safely(run: Run, tmp_path: Path,
+                                                       fmt: str) -> None:
+    library = Library.builtin()
+    ids = [s.id for s in library.framework("nef").statements]
+    body = "framework: nef\nanswers:\n" + "".join(f"  {sid}: unsure\n" for sid in ids[:-1]) \
+        + f"  {ids[-1]}: 2\n"
+    folder = os.fsencode(tmp_path)
+    for raw in (b"caf\xe9-\x1b]0;pwned\x07.yaml", b"\xe2\x80\xae-evil.yaml"):
+        Path(os.fsdecode(folder + b"/" + raw)).write_text(body, encoding="utf-8")
+    Path(os.fsdecode(folder + b"/bad-\x1b[31m\xff.yaml")).write_text("answers: [\n")
+    result = run("score", str(tmp_path), "--skip-invalid", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.search(result.stdout) and not RAW.search(result.stderr)
+    assert "bad-\\x1b[31m\\xff.yaml" in result.stderr
+    assert "caf\\xe9" in result.stdout.replace("\\\\", "\\")
+
+
+def test_validate_shows_a_hostile_file_name_safely(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "\x1b[2J\u202e.yaml"
+    path.write_text("framework: nef\nanswers: {}\n", encoding="utf-8")
+    result = run("validate", str(path))
+    assert "\\x1b[2J\\u202e.yaml: ok" in result.stdout
+    assert not RAW.search(result.stdout)
+
+
+def test_a_document_can_be_read_from_the_corpus() -> None:
+    library = Library.builtin()
+    framework = library.validate_framework(Document.read(HOSTILE))
+    assert framework.id == "hostile"
