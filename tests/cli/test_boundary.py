@@ -71,3 +71,20 @@ def test_help_documents_the_exit_codes(run: Run) -> None:
     text = " ".join(run("--help").stdout.split())
     assert "3 a bug in coprod" in text
     assert "--debug" in text
+
+
+def test_every_message_goes_through_say() -> None:
+    """Messages carry file names and cell values: only common.py may call typer.echo, so every
+    other module's message has its control characters made visible by say()."""
+    import ast
+    from pathlib import Path
+
+    import coprod_cli.cli
+
+    folder = Path(coprod_cli.cli.__file__).parent
+    for path in folder.glob("*.py"):
+        if path.name == "common.py":
+            continue
+        calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.Attribute) and node.attr == "echo"]
+        assert not calls, f"{path.name}: use say() from cli/common.py instead of typer.echo"

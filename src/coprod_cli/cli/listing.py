@@ -116,7 +116,7 @@ def validate_command(
     inputs = expand(files, recursive)
     names = inputs.names
     for note in inputs.notes:
-        typer.echo(f"note: {note}", err=True)
+        say(f"note: {note}")
     problems = 0
     for name in names:
         try:
@@ -127,7 +127,7 @@ def validate_command(
             say(f"error: {error.located(Location(name))}")
     if problems:
         if len(names) > 1:
-            typer.echo(f"{problems} of {len(names)} files have problems.", err=True)
+            say(f"{problems} of {len(names)} files have problems.")
         raise typer.Exit(2)
 
 

@@ -178,7 +178,7 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
     how = how or Reading()
     inputs = expand(names, how.recursive)
     for note in inputs.notes:
-        typer.echo(f"note: {note}", err=True)
+        say(f"note: {note}")
     respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
                               on_warning=_report_warning, form=how.form)
@@ -186,8 +186,8 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
         respondents.on_file = advance
         tally = respondents.tally()
     if respondents.skipped:
-        typer.echo(f"Left out {respondents.skipped} file(s) or row(s); "
-                   f"scored {tally.total} respondent(s).", err=True)
+        say(f"Left out {respondents.skipped} file(s) or row(s); "
+            f"scored {tally.total} respondent(s).")
     return tally
 
 
@@ -196,7 +196,7 @@ def _report_skip(error: CoprodError) -> None:
 
 
 def _report_warning(text: str) -> None:
-    typer.echo(f"warning: {text}", err=True)
+    say(f"warning: {text}")
 
 
 @contextlib.contextmanager
