@@ -105,7 +105,7 @@ def test_file_names_that_are_not_utf8_are_shown_safely(run: Run, tmp_path: Path,
     for raw in (b"caf\xe9-\x1b]0;pwned\x07.yaml", b"\xe2\x80\xae-evil.yaml"):
         Path(os.fsdecode(folder + b"/" + raw)).write_text(body, encoding="utf-8")
     Path(os.fsdecode(folder + b"/bad-\x1b[31m\xff.yaml")).write_text("answers: [\n")
-    result = run("score", str(tmp_path), "--skip-invalid", "--format", fmt)
+    result = run("score", str(tmp_path), "--skip-invalid", "--show-names", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     assert not RAW.search(result.stdout) and not RAW.search(result.stderr)
     assert "bad-\\x1b[31m\\xff.yaml" in result.stderr
