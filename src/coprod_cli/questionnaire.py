@@ -10,6 +10,7 @@ from typing import Literal
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import did_you_mean
 from coprod_cli.models import LEVEL_IDS, Catalogue, Dimension, Framework, GlossaryEntry, Statement
+from coprod_cli.safetext import visible_line
 
 ReplyKind = Literal["level", "help", "back", "quit", "keep", "invalid"]
 _WORDS: dict[ReplyKind, tuple[str, ...]] = {
@@ -86,13 +87,19 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
     if word in _UNSURE_WORDS:
         return Reply("level", UNSURE)
     names = [_normal(level.name) for level in catalogue.levels]
-    if word.isdigit() and word not in {"0", "1", "2", "3"}:
-        return _invalid(f"{word} is not one of the levels.")
+    if (any(char.isdigit() or char.isnumeric() for char in word) and len(word) > 1) \
+            or (word.isnumeric() and word not in {"0", "1", "2", "3"}):
+        return _invalid(f"{_shown(word)} is not one of the levels.")
     try:
         return Reply("level", parse_level_word(word))
     except ValueError:
         choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
-        return _invalid(f"'{text.strip()}' is not an answer{_suggest(word, choices)}.")
+        return _invalid(f"'{_shown(text.strip())}' is not an answer{_suggest(word, choices)}.")
+
+
+def _shown(typed: str) -> str:
+    """What was typed, as it can be shown back: short, and nothing in it acts on a terminal."""
+    return visible_line(typed if len(typed) <= 40 else typed[:40] + "...")
 
 
 def _suggest(word: str, choices: list[str]) -> str:

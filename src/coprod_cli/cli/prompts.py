@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.errors import did_you_mean
+from coprod_cli.safetext import visible_line
 
 
 class InputEnded(Exception):
@@ -70,7 +71,7 @@ def read_line(out: Console, prompt: str) -> str:
         out.print()
         raise InputEnded
     if not sys.stdin.isatty():
-        out.print(Text(line.rstrip("\r\n")))  # echoed, so a piped transcript reads well
+        out.print(Text(visible_line(line.rstrip("\r\n"))))  # echoed: a piped transcript reads well
     return line.rstrip("\r\n")
 
 
@@ -96,11 +97,12 @@ def choose(out: Console, question: str, rows: list[tuple[str, str]], ids: list[s
         reply = read_line(out, prompt).strip().lower()
         if not reply and skippable:
             return None
-        if reply.isdigit() and 1 <= int(reply) <= len(ids):
+        if reply in {str(number) for number in range(1, len(ids) + 1)}:
             return ids[int(reply) - 1]
         if reply in ids or reply in names:
             return reply if reply in ids else names[reply]
-        out.print(Text(f"'{reply}' is not one of the choices{did_you_mean(reply, ids)}. "
+        shown = visible_line(reply if len(reply) <= 40 else reply[:40] + "...")
+        out.print(Text(f"'{shown}' is not one of the choices{did_you_mean(reply[:80], ids)}. "
                        f"Type a number from 1 to {len(ids)}"
                        + (", or press Enter to skip." if skippable else ".")))
 
