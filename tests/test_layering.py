@@ -51,6 +51,8 @@ MODULES = {
     "coprod_cli.scoring": "core",
     "coprod_cli.comparison": "core",
     "coprod_cli.questionnaire": "core",
+    "coprod_cli.resume": "core",
+    "coprod_cli.keeping": "core",
     "coprod_cli.answers_file": "core",
     "coprod_cli.schemas": "core",
     "coprod_cli.formoutline": "core",

@@ -272,3 +272,87 @@ def test_ctrl_c_keeps_the_answers_and_exits_130(
     given = levels(answers_file)
     assert (given["assets-1"], given["assets-2"], given["assets-3"]) == (
         "intermediate", "not-yet", None)
+
+
+# --- never losing someone else's words ----------------------------------------------------
+
+def test_resuming_keeps_the_name_evidence_and_a_copy_with_comments(
+        run: Run, answers_file: Path) -> None:
+    answers_file.write_text(
+        "# Filled in with Jo at the carers' group\nframework: nef\nrespondent:\n"
+        "  role: carer\n  name: \"Jo \\u00c1lvarez\"\nanswers:\n  assets-1:\n"
+        "    level: 1\n    evidence: \"Minutes, line one\\nline two\"  # see the folder\n",
+        encoding="utf-8")
+    original = answers_file.read_text(encoding="utf-8")
+    result = run("assess", "-o", str(answers_file), input=lines("2", "q"))
+    assert result.exit_code == 0, result.output
+    assert "has 2 comment(s) that coprod did not write" in result.stdout
+    copy = answers_file.with_name("answers.yaml.with-comments")
+    assert copy.read_text(encoding="utf-8") == original and copy.name in result.stdout
+    kept = saved(answers_file)
+    assert (kept.respondent.role, kept.respondent.name) == ("carer", "Jo Álvarez")
+    first = kept.answers["assets-1"]
+    assert first is not None and first.evidence == "Minutes, line one\nline two"
+
+
+def test_a_file_coprod_wrote_is_resumed_without_a_note(run: Run, answers_file: Path) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("1", "q"))
+    result = run("assess", "-o", str(answers_file), input=lines("q"))
+    assert "did not write" not in result.stdout
+    assert not answers_file.with_name("answers.yaml.with-comments").exists()
+
+
+@pytest.mark.parametrize("reply", ["²", "①", "٣", "\uff13", "1" * 5000, "   ", "\x1b[2J", "12"])
+def test_odd_replies_are_asked_again_never_a_crash(run: Run, answers_file: Path,
+                                                    reply: str) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), "--role", "carer",
+                 input=lines(reply, reply, "2", "q"))
+    assert result.exit_code == 0, result.output
+    assert "Type 0, 1, 2 or 3" in result.stdout and "\x1b[2J" not in result.stdout
+    assert levels(answers_file)["assets-1"] == "intermediate"
+    assert max(len(line) for line in result.stdout.splitlines()) < 400
+
+
+@pytest.mark.parametrize("reply", ["²", "①", "٣", "1" * 5000, "0", "8"])
+def test_odd_role_replies_are_asked_again(run: Run, answers_file: Path, reply: str) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input=lines(reply, "2", "q"))
+    assert result.exit_code == 0, result.output
+    assert "is not one of the choices" in result.stdout
+    assert saved(answers_file).respondent.role == "carer"
+
+
+def test_an_answer_given_in_another_questionnaire_meanwhile_is_kept(
+        run: Run, answers_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("q"))
+    real_read = assess.read_line
+
+    def read_line_while_someone_else_answers(out: object, prompt: str) -> str:
+        if "capacity-2:" in answers_file.read_text() and "Your answer" in prompt:
+            text = answers_file.read_text().replace("  capacity-2:\n", "  capacity-2: 3\n")
+            answers_file.write_text(text)
+        return real_read(out, prompt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assess, "read_line", read_line_while_someone_else_answers)
+    result = run("assess", "-o", str(answers_file), input=lines("1", "q"))
+    assert "was changed elsewhere" in result.stdout and "capacity-2" in result.stdout
+    assert levels(answers_file)["capacity-2"] == "transformative"
+    assert levels(answers_file)["assets-1"] == "descriptive"
+
+
+def test_the_same_answer_changed_two_ways_stops_and_overwrites_nothing(
+        run: Run, answers_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("q"))
+    real_read = assess.read_line
+
+    def read_line_while_someone_else_answers(out: object, prompt: str) -> str:
+        text = answers_file.read_text()
+        answers_file.write_text(text.replace("  assets-1:\n", "  assets-1: 0\n"))
+        return real_read(out, prompt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assess, "read_line", read_line_while_someone_else_answers)
+    result = run("assess", "-o", str(answers_file), input=lines("3", "q"))
+    assert result.exit_code == 2
+    assert "both changed statement assets-1" in result.stderr
+    assert levels(answers_file)["assets-1"] == "not-yet"
+    mine = answers_file.with_name("answers.yaml.mine")
+    assert levels(mine)["assets-1"] == "transformative"

@@ -130,3 +130,29 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
     child.kill(signal.SIGHUP)
     assert finish(child) == 130
     assert levels(path) == ["descriptive"] * 5 + [None] * 21
+
+
+def test_two_questionnaires_on_one_file_merge_then_stop_at_a_clash(tmp_path: Path) -> None:
+    path = tmp_path / "answers.yaml"
+    first = spawn("nef", "-o", str(path), "--role", "carer")
+    answer(first, "q")
+    assert finish(first) == 0
+    one, two = spawn("-o", str(path)), spawn("-o", str(path))
+    answer(one, "1")
+    one.expect_exact("Saved: 1 Descriptive.")
+    answer(one, "2")
+    one.expect_exact("Saved: 2 Intermediate.")
+    answer(two, "1")  # the same answer to statement 1, and statement 2 taken from `one`
+    two.expect_exact("was changed elsewhere")
+    two.expect_exact("assets-2")
+    two.expect_exact("Statement 3 of 26")
+    answer(one, "3")
+    one.expect_exact("Saved: 3 Transformative.")
+    answer(two, "0")  # statement 3 answered differently: nothing is overwritten
+    two.expect_exact("both changed statement assets-3")
+    assert finish(two) == 2
+    answer(one, "q")
+    assert finish(one) == 0
+    assert levels(path)[:4] == ["descriptive", "intermediate", "transformative", None]
+    assert levels(tmp_path / "answers.yaml.mine")[:4] == [
+        "descriptive", "intermediate", "not-yet", None]

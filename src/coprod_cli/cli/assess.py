@@ -14,8 +14,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 
 from coprod_cli import questionnaire as q
-from coprod_cli.answers import Answer, Answers, Respondent
-from coprod_cli.answers_file import render_answers
+from coprod_cli import resume
+from coprod_cli.answers import Answer, Answers
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import FrameworkPaths, NoColor, app, console, guarded, library
 from coprod_cli.cli.prompts import (
@@ -27,10 +27,11 @@ from coprod_cli.cli.prompts import (
     uninterrupted,
 )
 from coprod_cli.errors import UsageProblem, did_you_mean
-from coprod_cli.files import check_writable, write_atomic
+from coprod_cli.keeping import Kept
 from coprod_cli.models import Framework
-from coprod_cli.reading.loader import Document, Library
+from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, renderer
+from coprod_cli.safetext import visible_line
 from coprod_cli.scoring import score
 from coprod_cli.tally import Tally
 
@@ -41,32 +42,36 @@ class Session:
 
     lib: Library
     framework: Framework
-    path: Path
+    kept: Kept
     out: Console
     plain: bool
     extra: list[Path]
-    role: str | None = None
-    assessed_on: datetime.date | None = None
-    given: dict[str, Answer | None] = field(default_factory=dict)
+    answers: Answers = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.answers = resume.starting_answers(self.framework, None, "new", datetime.date.today())
+
+    @property
+    def path(self) -> Path:
+        return self.kept.path
+
+    @property
+    def given(self) -> dict[str, Answer | None]:
+        return self.answers.answers
 
     @cached_property
     def flow(self) -> tuple[q.Step, ...]:
         return q.steps(self.framework)
 
-    def answers(self) -> Answers:
-        return Answers(framework=self.framework.id, respondent=Respondent(role=self.role),
-                       assessed_on=self.assessed_on, answers=dict(self.given))
-
     def save(self) -> None:
-        """Write every answer so far: a temporary file, then a rename, never half a file."""
-        text = render_answers(self.framework, self.lib.catalogue, self.answers(),
-                              plain=self.plain)
-        try:
-            with uninterrupted():
-                write_atomic(self.path, text)
-        except OSError as error:
-            raise UsageProblem(f"cannot save answers in {self.path} ({error.strerror})",
-                               "check the folder exists and you may write there") from error
+        """Write every answer so far (a temporary file, then a rename, never half a file),
+        taking in what another questionnaire or an editor changed meanwhile."""
+        with uninterrupted():
+            saved = self.kept.save(self.answers)
+        self.answers = saved.answers
+        if saved.merged:
+            self.say_whole(f"{self.path} was changed elsewhere (another questionnaire or an "
+                           f"editor); kept what changed there too: {', '.join(saved.merged)}.")
 
     def resume_command(self) -> str:
         parts = ["coprod", "assess"]
@@ -104,9 +109,7 @@ def _reply(session: Session, step: q.Step) -> q.Reply:
 
 
 def _answer(session: Session, step: q.Step, level: str) -> None:
-    before = session.given.get(step.statement.id)
-    new = before.model_copy(update={"level": level}) if before else Answer(level=level)
-    session.given[step.statement.id] = new
+    session.answers = resume.with_answer(session.answers, step.statement.id, level)
     session.save()
     label = screens.level_label(session.lib.catalogue, level)
     session.say(Text(f"Saved: {label}. ({session.count()})"))
@@ -139,7 +142,7 @@ def _run(session: Session) -> bool:
 
 def _finish(session: Session) -> None:
     tally = Tally(session.framework)
-    tally.add(session.answers(), str(session.path))
+    tally.add(session.answers, str(session.path))
     result = score(session.framework, session.lib.catalogue, tally)
     where = session.path.resolve()
     session.say(Text(""), Text(f"All {len(session.flow)} statements answered. Thank you.",
@@ -147,14 +150,6 @@ def _finish(session: Session) -> None:
                 renderer(Format.text).result(result, session.lib.catalogue), Text(""))
     session.say_whole(f"Your answers are saved in {where}")
     session.say_whole(f"Score them again with: coprod score {shlex.quote(str(where))}")
-
-
-def _load(lib: Library, path: Path, framework_id: str | None) -> tuple[Answers, Framework]:
-    answers, fw = lib.answers(Document.read(path))
-    if framework_id and fw.id != framework_id:
-        raise UsageProblem(f"{path} holds answers for '{fw.id}', not '{framework_id}'",
-                           "leave out FRAMEWORK to carry on with it, or choose another -o FILE")
-    return answers, fw
 
 
 def _check_role(lib: Library, role: str | None) -> None:
@@ -165,19 +160,19 @@ def _check_role(lib: Library, role: str | None) -> None:
 
 
 def _start(lib: Library, out: Console, framework_id: str | None, output: Path | None,
-           extra: list[Path]) -> tuple[Session, Answers | None]:
-    """The framework and the file: from the file when it exists, else asked or named."""
-    if output is not None and output.exists():
-        check_writable(output)
-        answers, fw = _load(lib, output, framework_id)
-        return Session(lib, fw, output, out, False, extra), answers
-    fw = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)
-    path = output or Path(f"coprod-{fw.id}-answers.yaml")
-    if not path.resolve().parent.is_dir():
+           plain: bool) -> tuple[Kept, Answers | None, Framework]:
+    """The file and the framework: from the file when it exists, else asked or named."""
+    chosen = None
+    if output is None or not output.exists():
+        chosen = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)
+    path = output or resume.default_path(chosen.id if chosen else "")
+    if not path.exists() and not path.resolve().parent.is_dir():
         raise UsageProblem(f"cannot save answers in {path}: its folder does not exist",
                            "create the folder first, or choose another -o FILE")
-    existing = _load(lib, path, fw.id)[0] if path.exists() else None
-    return Session(lib, fw, path, out, False, extra), existing
+    kept = Kept(path, lib, plain)
+    existing = kept.open(framework_id or (chosen.id if chosen else None))
+    framework = chosen or lib.framework(existing.framework if existing else "")
+    return kept, existing, framework
 
 
 def _choose_framework(lib: Library, out: Console) -> Framework:
@@ -191,7 +186,8 @@ def _choose_framework(lib: Library, out: Console) -> Framework:
 
 def _ask_role(session: Session) -> None:
     roles = session.lib.catalogue.roles
-    keep = f"press Enter to keep '{session.role}'" if session.role else "press Enter to skip it"
+    held = session.answers.respondent.role
+    keep = f"press Enter to keep '{held}'" if held else "press Enter to skip it"
     session.say(Text(""))
     chosen = choose(session.out, "First, who are you answering as?",
                     [(role.name, role.plain) for role in roles], [role.id for role in roles],
@@ -199,15 +195,16 @@ def _ask_role(session: Session) -> None:
                     note=f"This is optional: {keep}. Your role is saved with your answers; "
                     "when several people's answers are put together, each role's view counts "
                     "equally.")
-    session.role = chosen or session.role
-    if session.role:
-        session.say(Text(f"Answering as: {session.lib.catalogue.role(session.role).name}."))
+    role = chosen or held
+    session.answers = resume.with_role(session.answers, role)
+    if role:
+        session.say(Text(f"Answering as: {session.lib.catalogue.role(role).name}."))
 
 
-def _welcome(session: Session, resumed: bool) -> None:
+def _welcome(session: Session, how: resume.Opening) -> None:
     session.say(screens.welcome(session.framework))
     session.say_whole(f"  {session.path.resolve()}")
-    if resumed:
+    if how in ("resume", "complete"):
         start = q.next_unanswered(session.flow, session.given)
         where = f" Carrying on at statement {start + 1}." if start is not None else \
             " Every statement is answered already (to answer again from the start, use " \
@@ -215,37 +212,46 @@ def _welcome(session: Session, resumed: bool) -> None:
         session.say(Text(""), Text(f"Resuming: {session.count()}.{where}", style="bold"))
 
 
-def _restart(session: Session, existing: Answers) -> bool:
+def _confirm_restart(session: Session, existing: Answers) -> bool:
     """Clear the answers only when the person types yes."""
-    held = sum(1 for a in existing.answers.values() if a is not None)
-    if not held:
-        return True
-    session.say(Text(f"{session.path} already holds {held} answers. --restart clears them all.",
-                     style="bold"))
+    session.say(Text(f"{session.path} already holds {resume.held(existing)} answers. "
+                     "--restart clears them all.", style="bold"))
     return confirm(session.out, "Type yes to clear them and start again, or anything else to "
                    "keep them: ")
+
+
+def _keep_comments(session: Session, existing: Answers | None) -> None:
+    """coprod cannot keep a person's own comments when it saves: copy the file first, and say."""
+    if existing is None:
+        return
+    theirs = session.kept.comments_not_written(session.framework, existing)
+    if theirs:
+        aside = session.kept.copy_aside("with-comments")
+        session.say(Text(""))
+        session.say_whole(f"Note: {session.path} has {len(theirs)} comment(s) that coprod did "
+                          f"not write (the first: {visible_line(theirs[0][:60])}). Saving answers "
+                          f"rewrites the file without them, so the file as it was is kept in "
+                          f"{aside}.", "bold")
 
 
 def _prepare(session: Session, existing: Answers | None, role: str | None,
              restart: bool) -> bool:
     """Fill the session from the file (or start afresh); False when a restart was refused."""
-    if existing is not None and restart and not _restart(session, existing):
-        return False
-    fresh = existing is None or restart
-    if existing is not None:
-        session.role = existing.respondent.role
-    if existing is not None and not fresh:
-        session.given = dict(existing.answers)
-        session.assessed_on = existing.assessed_on
-    session.given = {s.id: session.given.get(s.id) for s in session.framework.statements}
-    session.assessed_on = session.assessed_on or datetime.date.today()
-    if existing is not None and restart:
+    how = resume.opening(session.flow, existing, restart)
+    if how == "confirm-restart":
+        if existing is None or not _confirm_restart(session, existing):
+            return False
+        how = "restart"
+    session.answers = resume.starting_answers(session.framework, existing, how,
+                                              datetime.date.today())
+    _keep_comments(session, existing)
+    if how == "restart":
         session.save()  # confirmed: the old answers go now, so the file says what is true
         session.say(Text("Cleared. Starting again from the first statement."))
-    _welcome(session, resumed=not fresh)
+    _welcome(session, how)
     if role is not None:
-        session.role = role
-    elif fresh:
+        session.answers = resume.with_role(session.answers, role)
+    elif resume.asks_role(how, role_given=False):
         _ask_role(session)
     session.save()
     return True
@@ -300,8 +306,8 @@ def assess_command(
     session: Session | None = None
     try:
         with hangup_is_interrupt():
-            session, existing = _start(lib, out, framework_id, output, list(framework or []))
-            session.plain = plain
+            kept, existing, chosen = _start(lib, out, framework_id, output, plain)
+            session = Session(lib, chosen, kept, out, plain, list(framework or []))
             if not _prepare(session, existing, role, restart):
                 out.print(Text(f"Nothing was cleared: {session.path} is as it was."))
                 raise typer.Exit(1)
