@@ -86,15 +86,15 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
             return Reply(kind)
     if word in _UNSURE_WORDS:
         return Reply("level", UNSURE)
-    names = [_normal(level.name) for level in catalogue.levels]
-    if (any(char.isdigit() or char.isnumeric() for char in word) and len(word) > 1) \
-            or (word.isnumeric() and word not in {"0", "1", "2", "3"}):
-        return _invalid(f"{_shown(word)} is not one of the levels.")
     try:
         return Reply("level", parse_level_word(word))
     except ValueError:
-        choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
-        return _invalid(f"'{_shown(text.strip())}' is not an answer{_suggest(word, choices)}.")
+        pass
+    if any(char.isnumeric() for char in word):  # '²', '①', '٣', '12', a 5,000-digit number
+        return _invalid(f"{_shown(word)} is not one of the levels.")
+    names = [_normal(level.name) for level in catalogue.levels]
+    choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
+    return _invalid(f"'{_shown(text.strip())}' is not an answer{_suggest(word, choices)}.")
 
 
 def _shown(typed: str) -> str:
