@@ -138,11 +138,13 @@ def test_two_questionnaires_on_one_file_merge_then_stop_at_a_clash(tmp_path: Pat
     answer(first, "q")
     assert finish(first) == 0
     one, two = spawn("-o", str(path)), spawn("-o", str(path))
-    answer(one, "1")
+    one.expect_exact(PROMPT)
+    two.expect_exact(PROMPT)  # both have read the file before either answers
+    one.sendline("1")
     one.expect_exact("Saved: 1 Descriptive.")
     answer(one, "2")
     one.expect_exact("Saved: 2 Intermediate.")
-    answer(two, "1")  # the same answer to statement 1, and statement 2 taken from `one`
+    two.sendline("1")  # the same answer to statement 1, and statement 2 taken from `one`
     two.expect_exact("was changed elsewhere")
     two.expect_exact("assets-2")
     two.expect_exact("Statement 3 of 26")
