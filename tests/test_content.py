@@ -170,3 +170,9 @@ def test_help_shows_the_evidence_a_team_could_show(run: Run, tmp_path: Path) -> 
 def test_the_template_lists_evidence_examples_as_comments(run: Run) -> None:
     out = run("template", "scie").stdout
     assert "  # Evidence, for example: A written scope saying what can and cannot change;" in out
+
+
+def test_pieces_and_recommendations_are_written_to_the_organisation_not_as_we() -> None:
+    for item in (*CATALOGUE.pieces, *CATALOGUE.recommendations):
+        for words in (item.text, item.plain):
+            assert not PERSON.search(words), f"{item.id}: {words!r}"
