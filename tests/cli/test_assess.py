@@ -43,6 +43,9 @@ def test_answering_everything_saves_a_file_score_and_validate_accept(
     assert "Overall level: INTERMEDIATE" in result.stdout
     assert f"Your answers are saved in {answers_file}" in result.stdout
     assert f"coprod score {answers_file}" in result.stdout
+    end = result.stdout[result.stdout.index("Thank you"):]
+    assert "Quickest route to Transformative" in end and "Action plan" not in end
+    assert f"coprod score {answers_file} --format html -o coprod-report.html" in end
     assert set(levels(answers_file).values()) == {"intermediate"}
     assert run("score", str(answers_file)).exit_code == 0
     assert run("validate", str(answers_file)).stdout.endswith("26 of 26 statements answered)\n")

@@ -30,7 +30,7 @@ from coprod_cli.errors import UsageProblem, did_you_mean
 from coprod_cli.keeping import Kept
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import Library
-from coprod_cli.report import Format, renderer
+from coprod_cli.report import Format, View, renderer
 from coprod_cli.safetext import visible_line
 from coprod_cli.scoring import score
 from coprod_cli.tally import Tally
@@ -147,9 +147,12 @@ def _finish(session: Session) -> None:
     where = session.path.resolve()
     session.say(Text(""), Text(f"All {len(session.flow)} statements answered. Thank you.",
                                style="bold"), Text(""),
-                renderer(Format.text).result(result, session.lib.catalogue), Text(""))
+                renderer(Format.text).result(result, session.lib.catalogue,
+                                             View(plain=session.plain, hint=False)), Text(""))
+    again = f"coprod score {shlex.quote(str(where))}" + (" --plain" if session.plain else "")
     session.say_whole(f"Your answers are saved in {where}")
-    session.say_whole(f"Score them again with: coprod score {shlex.quote(str(where))}")
+    session.say_whole(f"The full plan: {again} --details")
+    session.say_whole(f"A report to print or share: {again} --format html -o coprod-report.html")
 
 
 def _check_role(lib: Library, role: str | None) -> None:

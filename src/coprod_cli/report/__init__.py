@@ -44,6 +44,7 @@ class View:
 
     details: bool = False  # the full plan by jigsaw piece and every group's view
     plain: bool = False  # easy-read wording for levels, statements and recommendations
+    hint: bool = True  # end with how to see more (the caller may say it its own way)
 
 
 SHORT = View()

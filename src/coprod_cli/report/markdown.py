@@ -132,7 +132,9 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     lines += _route(res, catalogue, view.details)
     if view.details:
         lines += _plan(res, catalogue)
-    return "\n".join([*lines, "", f"*{phrases.more_hint(view.details)}*"]) + "\n"
+    if view.hint:
+        lines += ["", f"*{phrases.more_hint(view.details)}*"]
+    return "\n".join(lines) + "\n"
 
 
 def _headline(res: Result, catalogue: Catalogue) -> list[str]:

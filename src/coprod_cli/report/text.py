@@ -110,7 +110,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
     parts += ["", *_route(res, catalogue, view.details)]
     if view.details:
         parts += _plan(res, catalogue)
-    parts += ["", Text(phrases.more_hint(view.details), style="dim")]
+    if view.hint:
+        parts += ["", Text(phrases.more_hint(view.details), style="dim")]
     return Group(*parts)
 
 
