@@ -130,6 +130,8 @@ class Answers(Strict):
     """One answers file. An empty value is a statement not answered yet."""
 
     framework: Id
+    service: Text | None = Field(None, max_length=200, description="The service or team "
+                                 "assessed; it names every report's title.")
     respondent: Respondent = Field(default_factory=Respondent)
     assessed_on: datetime.date | None = None
     answers: dict[str, Annotated[Answer, BeforeValidator(

@@ -19,7 +19,7 @@ from coprod_cli.safetext import visible_line
 
 _WIDTH = 2**31 - 1  # never folded: one value, one line
 _UNREADABLE = {0xFFFE: "\\ufffe", 0xFFFF: "\\uffff"}  # not controls, but YAML refuses them
-_OWN_KEYS = ("framework", "respondent", "assessed_on", "answers")
+_OWN_KEYS = ("framework", "service", "respondent", "assessed_on", "answers")
 
 
 def render_answers(framework: Framework, catalogue: Catalogue,
@@ -75,7 +75,10 @@ def _top(catalogue: Catalogue, framework: Framework, answers: Answers | None) ->
     roles = ", ".join(role.id for role in catalogue.roles)
     respondent = answers.respondent.model_dump(exclude_none=True) if answers else {}
     role = respondent.pop("role", None)
-    lines = [f"framework: {scalar(framework.id)}", "respondent:",
+    service = answers.service if answers else None
+    lines = [f"framework: {scalar(framework.id)}",
+             f"service:{_field(service)}  # optional; the service or team, for report titles",
+             "respondent:",
              f"  role: {scalar(role) if role else ''}  # optional; one of: {roles}"]
     lines += [f"  {scalar(key)}:{_field(value)}" for key, value in respondent.items()]
     lines.append(f"assessed_on: {scalar(_date(answers))}")

@@ -201,6 +201,8 @@ class Result(ResultModel):
     tool: str = "coprod"
     tool_version: str
     framework: FrameworkRef
+    service: str | None = Field(None, description="The service or team assessed, from the "
+                                "answers files or --service.")
     assessed_on: datetime.date | None = None
     level: LevelId | None = Field(description="The lowest dimension level; null when a "
                                   "dimension has no level.")

@@ -32,7 +32,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           weighting: Weighting = "partnership", target: LevelId | None = None,
           fail_under: LevelId | None = None,
           what_if: dict[str, LevelId] | None = None, min_group: int = 3,
-          show_names: bool = False) -> Result:
+          show_names: bool = False, service: str | None = None) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
@@ -58,14 +58,16 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
-        assessed_on=tally.assessed_on, level=level, score=overall, limited_by=limited_by,
+        service=service or _service(tally), assessed_on=tally.assessed_on, level=level,
+        score=overall, limited_by=limited_by,
         target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
         next_steps=planning.next_steps(framework, values, aim),
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
-        warnings=_warnings(dimensions, catalogue, tally, shown, show_names))
+        warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
+        + _services_differ(tally, service))
 
 
 def dimension_results(framework: Framework,
@@ -150,6 +152,21 @@ def _plan_item(catalogue: Catalogue, rec_id: str,
     return PlanItem(id=rec.id, piece=rec.piece, text=rec.text, plain=rec.plain,
                     source=f"{source.author} ({source.year}), {source.title}",
                     gap=round(entries[0][0], 2), statements=[e[1] for e in entries])
+
+
+def _service(tally: Tally) -> str | None:
+    """The service the answers name (the most often named, when they differ)."""
+    named = tally.services.most_common(1)
+    return named[0][0] if named else None
+
+
+def _services_differ(tally: Tally, service: str | None) -> list[str]:
+    names = set(tally.services) | ({service} if service and tally.services else set())
+    if len(names) < 2:
+        return []
+    listed = ", ".join(f"'{name}' ({tally.services[name]})" for name in sorted(names))
+    return [f"The answers name different services: {listed}. They are scored together as "
+            "one; score each service's files apart if they are separate services"]
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,

@@ -51,6 +51,7 @@ class Ballot(NamedTuple):
     levels: dict[str, str | None]  # statement id -> level id, 'unsure', or None if unanswered
     evidence: tuple[tuple[str, str], ...] = ()
     assessed_on: datetime.date | None = None
+    service: str | None = None
 
     @classmethod
     def of(cls, answers: Answers) -> Ballot:
@@ -58,7 +59,7 @@ class Ballot(NamedTuple):
         items = answers.answers.items()
         return cls(answers.role, {sid: a.level if a else None for sid, a in items},
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
-                   answers.assessed_on)
+                   answers.assessed_on, answers.service)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Tally:
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
     unsure_answers: int = 0
+    services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None
 
     def __post_init__(self) -> None:
@@ -110,6 +112,8 @@ class Tally:
             if len(self.evidence[sid]) < MAX_EVIDENCE:
                 self.evidence[sid].append(text)
         self.unsure_answers += unsure
+        if ballot.service:
+            self.services[ballot.service] += 1
         self._note_unsure(unsure / len(self._ids), Respondent(
             ballot.role, self.respondents[ballot.role], self.total, file_name(name)))
         if ballot.assessed_on and (self.assessed_on is None

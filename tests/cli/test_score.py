@@ -225,3 +225,36 @@ def test_details_give_each_statements_next_level_once(run: Run) -> None:
     for statement in res["statements"]:
         if statement["next_descriptor"] and statement["level"] == "not-yet":
             assert flat.count(statement["next_descriptor"]) <= 1
+
+
+def _with_service(folder: Path, names: dict[str, str]) -> Path:
+    """The collective example, each file naming a service (a file -> service map)."""
+    for source in sorted((EXAMPLES / "collective-autumn-2026").glob("*.yaml")):
+        text = source.read_text(encoding="utf-8").replace(
+            "framework: nef\n",
+            f"framework: nef\nservice: {names.get(source.name, 'Riverside')}\n")
+        (folder / source.name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_the_service_named_in_answers_titles_every_format(run: Run, tmp_path: Path) -> None:
+    folder = _with_service(tmp_path, {})
+    res = json.loads(run("score", str(folder), "-f", "json").stdout)
+    assert res["service"] == "Riverside"
+    assert not any("different services" in w for w in res["warnings"])
+    assert run("score", str(folder)).stdout.startswith("Riverside\n")
+    assert run("score", str(folder), "-f", "markdown").stdout.startswith("## Riverside — ")
+    assert "<title>Riverside — Co-production level" in run("score", str(folder), "-f",
+                                                             "html").stdout
+
+
+def test_files_naming_different_services_are_warned_of(run: Run, tmp_path: Path) -> None:
+    folder = _with_service(tmp_path, {"carer-01.yaml": "Hillside"})
+    res = json.loads(run("score", str(folder), "-f", "json").stdout)
+    assert res["service"] == "Riverside"
+    assert any("different services: 'Hillside' (1), 'Riverside'" in w for w in res["warnings"])
+
+
+def test_service_option_names_a_form_export(run: Run) -> None:
+    out = run("score", str(EXAMPLES / "online-form.csv"), "--service", "Riverside", "-f", "json")
+    assert json.loads(out.stdout)["service"] == "Riverside"

@@ -296,3 +296,18 @@ def test_unreadable_csv_gets_one_clear_error(run: Run, tmp_path: Path, content: 
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+@settings(max_examples=80)
+@given(st.sampled_from(["Riverside", "Riverside Home Care", "123", "true", "2026-11-18",
+                        "null", "~", "'quoted'", "a: b", "x #c", "é café", "1e3", "-",
+                        "yes", "[a]", "R" * 201, "0x1F", ".inf"]))
+def test_the_fast_path_reads_a_service_as_the_strict_path_does(service: str) -> None:
+    lines = answers_yaml().splitlines(keepends=True)
+    text = "".join(f"service: {service}\n" if line.startswith("service:") else line
+                   for line in lines)
+    assert f"service: {service}\n" in text
+    fast = quickread.read(text, GRAMMAR)
+    assert fast is None or fast == strict(text)
+    if service == "Riverside Home Care":
+        assert fast is not None and fast.service == service

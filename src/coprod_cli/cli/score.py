@@ -139,6 +139,9 @@ def score_command(
     strict: Strict = False,
     only: OnlyFramework = None,
     recursive: Recursive = False,
+    service: Annotated[str | None, typer.Option(
+        "--service", metavar="NAME", help="The service or team assessed, for every title "
+        "(answers files may name it with 'service:'; form exports cannot).")] = None,
     details: Details = False,
     plain: Plain = False,
     framework: FrameworkPaths = None,
@@ -156,7 +159,8 @@ def score_command(
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None,
                 what_if=whatif.parse(tally.framework, what_if or []),
-                min_group=min_group, show_names=show_names)
+                min_group=min_group, show_names=show_names,
+                service=service.strip() if service and service.strip() else None)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)

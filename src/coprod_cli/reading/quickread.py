@@ -24,6 +24,16 @@ from coprod_cli.tally import Ballot
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_STR = "tag:yaml.org,2002:str"
+
+
+def _tag(value: str) -> str:
+    """What YAML would read a plain scalar as: str, int, float, bool, null, timestamp..."""
+    resolver: Any = yaml.resolver.Resolver()
+    return str(resolver.resolve(yaml.ScalarNode, value, (True, False)))
+
+
+MAX_TEXT = 200  # the longest service name the model accepts
 # What the models strip from text (pydantic trims Unicode White_Space); Python's str.strip()
 # also takes the separators U+001C-U+001F, so evidence ending in one read differently here.
 WHITESPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()
@@ -89,7 +99,7 @@ class _Walk:
     def ballot(self) -> Ballot:
         self.expect(yaml.StreamStartEvent)
         self.expect(yaml.DocumentStartEvent)
-        framework = role = None
+        framework = role = service = None
         day: datetime.date | None = None
         levels: dict[str, str | None] = {}
         evidence: list[tuple[str, str]] = []
@@ -100,6 +110,8 @@ class _Walk:
                 role = self.respondent()
             elif key == "assessed_on":
                 day = self.date()
+            elif key == "service":
+                service = self.text()
             elif key == "answers":
                 self.answers(levels, evidence)
             else:
@@ -108,7 +120,7 @@ class _Walk:
         self.expect(yaml.StreamEndEvent)
         if framework != self.grammar.framework:
             raise _Unusual
-        return Ballot(role or "other", levels, tuple(evidence), day)
+        return Ballot(role or "other", levels, tuple(evidence), day, service)
 
     def respondent(self) -> str | None:
         role = None
@@ -119,6 +131,13 @@ class _Walk:
             if role is not None and role not in self.grammar.roles:
                 raise _Unusual
         return role
+
+    def text(self) -> str | None:
+        """A plain scalar that YAML reads as a string (not a number, date or true/false)."""
+        value = self.plain()
+        if value is not None and (len(value) > MAX_TEXT or _tag(value) != _STR):
+            raise _Unusual
+        return value
 
     def date(self) -> datetime.date | None:
         value = self.plain()

@@ -140,7 +140,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
 def _headline(res: Result, catalogue: Catalogue) -> list[str]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    lines = [f"## Co-production level: {phrases.level_phrase(catalogue, res.level)}", "",
+    title = f"Co-production level: {phrases.level_phrase(catalogue, res.level)}"
+    lines = [f"## {_cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
     if res.level:
@@ -220,9 +221,10 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     cmp, catalogue = escaped(cmp), escaped(catalogue)
     before, after = cmp.before, cmp.after
     score_dir = cmp.direction
-    lines = [f"## Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
+    title = (f"Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
              f"{phrases.level_phrase(catalogue, after.level)} "
-             f"({phrases.change_phrase(cmp.level_direction)})", "",
+             f"({phrases.change_phrase(cmp.level_direction)})")
+    lines = [f"## {_cell(phrases.titled(after, title))}", "",
              f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
              f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
              f"Overall score: {phrases.score_phrase(before.score)} → "

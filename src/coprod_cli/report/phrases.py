@@ -161,3 +161,8 @@ def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str]) -> list[s
                          f"looks like: {st.next_descriptor})")
             seen.add(st.id)
     return lines
+
+
+def titled(res: Result, title: str) -> str:
+    """A title with the service named first, when the answers name one."""
+    return f"{res.service} — {title}" if res.service else title

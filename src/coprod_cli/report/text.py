@@ -118,7 +118,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
 def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    parts: list[RenderableType] = [
+    parts: list[RenderableType] = [Text(res.service, style="bold")] if res.service else []
+    parts += [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}", style="dim"),
         Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
@@ -225,8 +226,8 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
     """The overall level before and after, then every dimension with an arrow and a word."""
     before, after = cmp.before, cmp.after
     parts: list[RenderableType] = [
-        Text(f"Progress: {cmp.framework.name} ({cmp.framework.id} {cmp.framework.version})",
-             style="dim"),
+        Text(phrases.titled(after, f"Progress: {cmp.framework.name} ({cmp.framework.id} "
+                                   f"{cmp.framework.version})"), style="dim"),
         Text(f"Before: {phrases.side_phrase(before)}.  After: {phrases.side_phrase(after)}.",
              style="dim"),
         Text.assemble("Overall level: ", phrases.level_phrase(catalogue, before.level), " -> ",
