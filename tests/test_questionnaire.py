@@ -110,3 +110,12 @@ def test_every_nef_statement_with_jargon_gets_it_explained() -> None:
     found = {entry.term for s in lib.framework("nef").statements
              for entry in q.jargon(s, lib.catalogue.glossary)}
     assert {"co-production", "commissioning", "peer support"} <= found
+
+
+def test_after_a_reply_it_goes_back_one_or_on_to_the_next_unanswered() -> None:
+    given = {"alpha-2": "descriptive"}
+    assert q.after(FLOW, given, 2, q.Reply("back")) == 1
+    assert q.after(FLOW, given, 0, q.Reply("level", "unsure")) == 2
+    assert q.after(FLOW, given, 1, q.Reply("keep")) == 2
+    assert q.after(FLOW, dict.fromkeys([s.statement.id for s in FLOW], "x"), 4,
+                   q.Reply("level", "x")) is None

@@ -72,6 +72,14 @@ def back(index: int) -> int | None:
     return index - 1 if index > 0 else None
 
 
+def after(flow: Sequence[Step], answers: Mapping[str, object | None], index: int,
+          reply: Reply) -> int | None:
+    """Where the questionnaire goes after a reply: back one step, or on to the next unanswered."""
+    if reply.kind == "back":
+        return back(index)
+    return next_unanswered(flow, answers, index)
+
+
 def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower().replace("\u2019", "'")).rstrip(".)")
 

@@ -117,27 +117,28 @@ def _answer(session: Session, step: q.Step, level: str) -> None:
 
 def _run(session: Session) -> bool:
     """Ask every unanswered statement; False when the respondent stops early with q."""
-    flow = session.flow
-    index = q.next_unanswered(flow, session.given)
+    index = q.next_unanswered(session.flow, session.given)
     shown: str | None = None
     while index is not None:
-        step = flow[index]
-        if step.dimension.id != shown:
-            session.say(screens.dimension_intro(step))
-            shown = step.dimension.id
-        current = session.given.get(step.statement.id)
-        session.say(screens.statement_screen(step, session.lib.catalogue, session.plain,
-                                             current.level if current else None))
+        step = session.flow[index]
+        shown = _show(session, step, shown)
         reply = _reply(session, step)
         if reply.kind == "quit":
             return False
-        if reply.kind == "back":
-            index = q.back(index)
-            continue
         if reply.kind == "level" and reply.level:
             _answer(session, step, reply.level)
-        index = q.next_unanswered(flow, session.given, index)
+        index = q.after(session.flow, session.given, index, reply)
     return True
+
+
+def _show(session: Session, step: q.Step, shown: str | None) -> str:
+    """The part's introduction on entering it, then the statement; returns the part shown."""
+    if step.dimension.id != shown:
+        session.say(screens.dimension_intro(step))
+    current = session.given.get(step.statement.id)
+    session.say(screens.statement_screen(step, session.lib.catalogue, session.plain,
+                                         current.level if current else None))
+    return step.dimension.id
 
 
 def _finish(session: Session) -> None:
@@ -237,14 +238,21 @@ def _keep_comments(session: Session, existing: Answers | None) -> None:
                           f"{aside}.", "bold")
 
 
+def _opening(session: Session, existing: Answers | None,
+             restart: bool) -> resume.Opening | None:
+    """What to do with the file; None when a restart was not confirmed."""
+    how = resume.opening(session.flow, existing, restart)
+    if how != "confirm-restart":
+        return how
+    return "restart" if existing is not None and _confirm_restart(session, existing) else None
+
+
 def _prepare(session: Session, existing: Answers | None, role: str | None,
              restart: bool) -> bool:
     """Fill the session from the file (or start afresh); False when a restart was refused."""
-    how = resume.opening(session.flow, existing, restart)
-    if how == "confirm-restart":
-        if existing is None or not _confirm_restart(session, existing):
-            return False
-        how = "restart"
+    how = _opening(session, existing, restart)
+    if how is None:
+        return False
     session.answers = resume.starting_answers(session.framework, existing, how,
                                               datetime.date.today())
     _keep_comments(session, existing)
