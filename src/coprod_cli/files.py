@@ -27,6 +27,14 @@ def write_atomic(path: Path, text: str) -> None:
         _replace(target, text.encode("utf-8"))
 
 
+def replaces_a_file(path: Path) -> bool:
+    """True when writing to `path` would replace an existing regular file (-o /dev/stdout,
+    a device or a pipe never does, whatever the shell connected it to)."""
+    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
+        return False
+    return path.is_file()
+
+
 def _target(path: Path) -> Path | None:
     """The regular file to replace, links followed; None when it must be written directly."""
     if _DESCRIPTOR.fullmatch(os.path.abspath(path)):

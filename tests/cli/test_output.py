@@ -54,3 +54,12 @@ def test_assess_refuses_a_read_only_answers_file_before_asking(run: Run,
     result = run("assess", "-o", str(path), input="1\n")
     assert result.exit_code == 2 and "read-only" in result.stderr
     assert "Your answer" not in result.stdout and path.read_text() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/stdout")
+def test_dev_stdout_redirected_to_a_file_is_written_not_refused(tmp_path: Path) -> None:
+    target = tmp_path / "blank.yaml"
+    with target.open("w") as stream:
+        subprocess.run([sys.executable, "-m", "coprod_cli", "template", "nef", "-o",
+                        "/dev/stdout"], stdout=stream, stderr=subprocess.PIPE, check=True)
+    assert target.read_text().startswith("# coprod answers")

@@ -30,6 +30,7 @@ from coprod_cli.cli.common import (
     stdin_bytes,
 )
 from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.reading.formtable import FormOptions
 from coprod_cli.reading.inputs import Respondents, expand
@@ -59,7 +60,7 @@ def template_command(
     = False,
 ) -> None:
     """Write a blank answers file: every statement id, its wording as a comment above it."""
-    if output is not None and output.is_file():  # a device or pipe (-o /dev/null) is fine
+    if output is not None and replaces_a_file(output):
         raise UsageProblem(f"{output} already exists",
                            "choose another name; coprod never overwrites answers")
     lib = library(framework)
