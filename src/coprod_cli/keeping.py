@@ -52,6 +52,10 @@ class Kept:
         """The answers already in the file; a read-only file or another framework refused."""
         if not self.path.exists():
             return None
+        if not self.path.is_file():
+            raise UsageProblem(f"{self.path} is not a regular file; the questionnaire saves "
+                               "each answer in a file, to carry on from later",
+                               "choose a file with -o FILE")
         check_writable(self.path)
         existing = self.load()
         if existing is not None:

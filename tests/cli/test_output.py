@@ -63,3 +63,11 @@ def test_dev_stdout_redirected_to_a_file_is_written_not_refused(tmp_path: Path) 
         subprocess.run([sys.executable, "-m", "coprod_cli", "template", "nef", "-o",
                         "/dev/stdout"], stdout=stream, stderr=subprocess.PIPE, check=True)
     assert target.read_text().startswith("# coprod answers")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_assess_needs_a_regular_file(run: Run, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    result = run("assess", "nef", "-o", str(pipe), input="q\n")
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
