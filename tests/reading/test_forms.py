@@ -141,6 +141,7 @@ def test_the_role_column_named_by_the_user(run: Run, tmp_path: Path) -> None:
                      ["x", "Service user", *["2"] * len(IDS)], ["y", "Carer", *["2"] * len(IDS)])
     plain = run("score", str(path), "-f", "json")
     assert "'Connection to the service' (B1)" in plain.stderr
+    assert "no column holds the role, so everyone counts as 'other'" in plain.stderr
     data = scored(run, str(path), "--role-column", "connection to the SERVICE")
     assert len(data["by_role"]) == 2  # type: ignore[arg-type]
     missing = run("score", str(path), "--role-column", "Your role")

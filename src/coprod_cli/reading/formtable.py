@@ -271,6 +271,9 @@ class Table:
         """What was left out or guessed, once per export."""
         found = []
         ignored = self.columns.ignored
+        if self.columns.role is None:
+            found.append(f"{self.name}: no column holds the role, so everyone counts as 'other'; "
+                         "name the role question's column with --role-column \"HEADING\"")
         if ignored:
             ids = [s.id for s in self.framework.statements]
             shown = ", ".join(f"'{self.header[i].strip()}' ({cell_name(1, i + 1)})"
