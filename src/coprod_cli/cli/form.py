@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli.common import FrameworkPaths, Output, app, emit, guarded, library
-from coprod_cli.formoutline import outline
-from coprod_cli.report import outline as outline_report
 
 
 class FormFormat(str, Enum):
@@ -46,6 +44,9 @@ def form_command(
 
         emit(webform.page(chosen, lib.catalogue, plain=plain), output)
         return
+    from coprod_cli.formoutline import outline  # only this command needs them
+    from coprod_cli.report import outline as outline_report
+
     form = outline(chosen, lib.catalogue, plain=plain)
     rendered = {FormFormat.text: outline_report.text, FormFormat.markdown: outline_report.markdown,
                 FormFormat.csv: outline_report.header_csv}[fmt](form)
