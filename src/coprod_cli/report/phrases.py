@@ -136,6 +136,7 @@ def step_move(step: NextStep, catalogue: Catalogue) -> str:
 
 
 def more_hint(details: bool) -> str:
+    """Where to see more than this screen: --details, then an HTML report to print."""
     if details:
         return "For a report to print: coprod score ... --format html -o report.html"
     return ("More: add --details for the full plan by jigsaw piece and each group's view, "
@@ -143,6 +144,7 @@ def more_hint(details: bool) -> str:
 
 
 def unsure_phrase(res: Result) -> str:
+    """'3 answers were unsure', or that none were."""
     count = res.unsure_answers
     return "no answers were unsure" if count == 0 else \
         f"{count} answer{'s were' if count != 1 else ' was'} unsure"
