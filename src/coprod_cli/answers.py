@@ -69,7 +69,6 @@ ANSWER_WORD_SCHEMA: dict[str, Any] = {
     "description": "A level: its id, name or number 0-3 (in any casing, a number may lead "
     "the name: '2 - Intermediate'), or 'unsure'.",
 }
-AnswerWord = Annotated[str, WithJsonSchema(ANSWER_WORD_SCHEMA)]
 
 
 def parse_level_word(value: object) -> str:
@@ -135,7 +134,7 @@ class Answers(Strict):
     respondent: Respondent = Field(default_factory=Respondent)
     assessed_on: datetime.date | None = None
     answers: dict[str, Annotated[Answer, BeforeValidator(
-        _short_form, json_schema_input_type=AnswerWord | Answer)] | None] = Field(
+        _short_form)] | None] = Field(
         default_factory=dict,
         description="Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
         "empty when not answered yet.")
