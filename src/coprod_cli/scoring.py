@@ -182,7 +182,20 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
-    notes += tally.notes
+    notes += _identical(tally, shown, show_names) + tally.notes
     return notes
+
+
+def _identical(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
+    """Pairs with identical answers, named as every respondent is named in a shared result."""
+    count = tally.intake.identical if tally.intake else 0
+    if not count:
+        return []
+    pairs = "; ".join(f"{shown.label(a, show_names)} and {shown.label(b, show_names)}"
+                      for a, b in tally.identical)
+    more = f" and {count - len(tally.identical)} more" if count > len(tally.identical) else ""
+    return [f"{count} pair(s) of respondents gave identical answers (the same file content, or "
+            f"form rows with the same timestamp): {pairs}{more}. Each pair may be one person "
+            "counted twice"]
 
 

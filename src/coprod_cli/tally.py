@@ -74,6 +74,7 @@ class Tally:
     mostly_unsure_count: int = 0
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
+    identical: list[tuple[Respondent, Respondent]] = field(default_factory=list)  # a few
     unsure_answers: int = 0
     services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None

@@ -50,7 +50,9 @@ def test_identical_files_are_counted_and_named_on_stderr_only(run: Run, shared: 
     assert data["respondents"] == 3 and data["intake"]["identical"] == 1
     assert f"{shared / 'copy.yaml'}: the same answers as {shared / 'carer.yaml'}" in stderr
     warning = next(w for w in data["warnings"] if "identical answers" in w)
-    assert "carer 1 and carer 2" in warning and ".yaml" not in warning
+    assert "respondent 1 and respondent 2" in warning and ".yaml" not in warning
+    shown = score_json(run, str(shared), "--min-group", "1")[0]["warnings"]
+    assert any("Carer 1 and Carer 2" in w for w in shown)
 
 
 def test_form_rows_with_the_same_timestamp_and_answers_are_warned_of(

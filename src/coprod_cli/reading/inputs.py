@@ -24,7 +24,7 @@ from coprod_cli.reading.formtable import FormOptions, Table
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.results import Intake
-from coprod_cli.tally import Ballot, Tally
+from coprod_cli.tally import Ballot, Respondent, Tally
 
 ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
 MAX_PAIRS = 5  # pairs of identical respondents named in a warning; the rest are counted
@@ -95,8 +95,9 @@ class Respondents:
     others: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)  # a few files per framework
     _grammar: quickread.Grammar | None = None
-    _seen: dict[bytes, tuple[str, str]] = field(default_factory=dict)
-    _pairs: list[str] = field(default_factory=list)
+    _seen: dict[bytes, Respondent] = field(default_factory=dict)
+    _pairs: list[tuple[Respondent, Respondent]] = field(default_factory=list)
+    _pair_count: int = 0
     _dates: list[datetime.date] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -141,7 +142,8 @@ class Respondents:
             except CoprodError as error:
                 self._skip(error, name)
                 continue
-            self._identical(digest, name, f"{ballot.role} {tally.respondents[ballot.role]}")
+            self._identical(digest, Respondent(ballot.role, tally.respondents[ballot.role],
+                                               tally.total, name))
             if ballot.assessed_on:
                 self._dates[:] = [min([*self._dates, ballot.assessed_on]),
                                   max([*self._dates, ballot.assessed_on])]
@@ -150,6 +152,7 @@ class Respondents:
             raise UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
                                "fix the files reported above")
         tally.intake, tally.notes = self.intake(tally.total), self.warnings(tally.total)
+        tally.identical = self._pairs
         return tally
 
     def intake(self, counted: int) -> Intake:
@@ -157,36 +160,32 @@ class Respondents:
         dates: list[datetime.date | None] = [*self._dates] or [None, None]
         return Intake(read=counted + self.skipped, counted=counted, skipped=self.skipped,
                       skipped_because=dict(self.skips), read_once=self.inputs.repeats,
-                      identical=len(self._pairs), earliest=dates[0], latest=dates[-1])
+                      identical=self._pair_count, earliest=dates[0], latest=dates[-1])
 
     def warnings(self, counted: int) -> list[str]:
-        """What may skew the result, naming respondents by role and number, never by file."""
+        """What may skew the result (identical respondents are the scoring's to name)."""
         notes = []
         if self.skipped:
             why = ", ".join(f"{count} {reason}" for reason, count in self.skips.items())
             notes.append(f"{self.skipped} of {counted + self.skipped} answers files or form rows "
                          f"were left out ({why}); each was named on standard error")
-        if self._pairs:
-            more = len(self._pairs) - MAX_PAIRS
-            notes.append(f"{len(self._pairs)} pair(s) of respondents gave identical answers (the "
-                         "same file content, or form rows with the same timestamp): "
-                         + "; ".join(self._pairs[:MAX_PAIRS]) + (f" and {more} more" if more > 0
-                                                                 else "")
-                         + ". Each pair may be one person counted twice")
         if self._dates and (self._dates[1] - self._dates[0]).days > ROUND_DAYS:
             notes.append(f"The answers are dated from {self._dates[0]} to {self._dates[1]}, more "
                          f"than {ROUND_DAYS} days apart: this may mix two rounds of assessment; "
                          "score each round on its own")
         return notes
 
-    def _identical(self, digest: bytes | None, name: str, label: str) -> None:
+    def _identical(self, digest: bytes | None, who: Respondent) -> None:
         if digest is None:
             return
-        first = self._seen.setdefault(digest, (name, label))
-        if first[0] != name or first[1] != label:
-            self._pairs.append(f"{first[1]} and {label}")
-            self.on_warning(f"{name}: the same answers as {first[0]} (identical content, or the "
-                         "same timestamp and answers); they may be one person counted twice")
+        first = self._seen.setdefault(digest, who)
+        if first is not who:
+            self._pair_count += 1
+            if len(self._pairs) < MAX_PAIRS:
+                self._pairs.append((first, who))
+            self.on_warning(f"{who.source}: the same answers as {first.source} (identical "
+                            "content, or the same timestamp and answers); they may be one "
+                            "person counted twice")
 
     def _one_framework(self, counted: int) -> None:
         """Answers of more than one framework: stop, with a count per framework."""
