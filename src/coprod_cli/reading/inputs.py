@@ -24,6 +24,7 @@ from coprod_cli.reading.formtable import FormOptions, Table
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.results import Intake
+from coprod_cli.safetext import file_name
 from coprod_cli.tally import Ballot, Respondent, Tally
 
 ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
@@ -143,7 +144,7 @@ class Respondents:
                 self._skip(error, name)
                 continue
             self._identical(digest, Respondent(ballot.role, tally.respondents[ballot.role],
-                                               tally.total, name))
+                                               tally.total, file_name(name)))
             if ballot.assessed_on:
                 self._dates[:] = [min([*self._dates, ballot.assessed_on]),
                                   max([*self._dates, ballot.assessed_on])]

@@ -7,6 +7,7 @@ import stat
 from dataclasses import dataclass, field
 
 from coprod_cli.errors import CoprodError, FileProblem, Location, UsageProblem
+from coprod_cli.safetext import file_name
 
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -37,8 +38,8 @@ class Inputs:
         first = self._seen.get(STDIN if name == STDIN else key)
         if first is not None:
             self.repeats += 1
-            self.notes.append(f"{name}: the same file as {first} ({_how(name, first)}); "
-                              "read once")
+            self.notes.append(f"{file_name(name)}: the same file as {file_name(first)} "
+                              f"({_how(name, first)}); read once")
             return
         self._seen[STDIN if name == STDIN else key] = name
         self.names.append(name)
@@ -113,8 +114,8 @@ def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
         if recursive:
             _folder(inputs, path, recursive, visited)
         else:
-            inputs.notes.append(f"{path}: a subfolder, not read (it may hold another round; "
-                                "add --recursive to read the folders inside)")
+            inputs.notes.append(f"{file_name(path)}: a subfolder, not read (it may hold "
+                                "another round; add --recursive to read the folders inside)")
         return
     if not entry.name.lower().endswith(YAML_SUFFIXES):
         return
