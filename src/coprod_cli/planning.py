@@ -69,11 +69,6 @@ def weak_neighbours(framework: Framework, values: Values, aim: int) -> dict[str,
             for s in framework.statements}
 
 
-def apply(values: Values, route: Mapping[str, int]) -> dict[str, float | None]:
-    """The values after the route's moves."""
-    return {sid: v if v is None else moved(v, route.get(sid, 0)) for sid, v in values.items()}
-
-
 def next_steps(framework: Framework, values: dict[str, float | None],
                target: LevelId) -> list[NextStep]:
     """The quickest route to the target, the statements furthest behind first."""
