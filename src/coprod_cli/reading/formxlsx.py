@@ -10,6 +10,7 @@ from typing import Any
 from coprod_cli.errors import FileProblem, Location
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formtable import FormOptions, Table, table
+from coprod_cli.reading.yamlio import open_regular
 
 
 def is_xlsx(name: str) -> bool:
@@ -45,6 +46,7 @@ def _open(path: Path) -> Any:
                           "or save the sheet as 'CSV UTF-8'", Location(name)) from None
     from openpyxl.utils.exceptions import InvalidFileException
 
+    open_regular(path, "spreadsheet").close()  # a pipe or device is refused, never waited on
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -99,20 +101,44 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is missing, not a file or too large."""
+def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
+    """The file opened for reading, refusing what is missing, a folder, or not a regular file.
+
+    It is opened without blocking and checked before anything is read, so a FIFO (or a
+    device) named by mistake is refused at once instead of waiting forever for a writer.
+    """
+    where = Location(str(path))
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise FileProblem("file not found", "check the path", Location(str(path))) from None
+        raise FileProblem("file not found", "check the path", where) from None
     except IsADirectoryError:
-        raise FileProblem("is a directory, not a file", "name a YAML file inside it",
-                          Location(str(path))) from None
+        raise FileProblem("is a directory, not a file", f"name a {kind} file inside it",
+                          where) from None
     except OSError as error:
         raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and "
-                          "its permissions", Location(str(path))) from error
-    return data
+                          "its permissions", where) from error
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise FileProblem("is a directory, not a file", f"name a {kind} file inside it",
+                              where)
+        raise FileProblem("not a regular file (a pipe, device or socket)", "save it as a file, "
+                          "or pipe it to standard input and name it '-'", where)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(handle, True)
+    return os.fdopen(handle, "rb")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is missing, not a regular file or too large."""
+    with open_regular(path) as handle:
+        try:
+            return handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and "
+                              "its permissions", Location(str(path))) from error
 
 
 def decode(data: bytes, name: str) -> str:
