@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import csv
+import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formtable import FormOptions, Table, table
+from coprod_cli.reading.yamlio import open_regular
 
 _DIALECTS = ",;\t"
+# Larger than a YAML file's limit on purpose: an export of 200,000 responses is tens of MiB.
+# The limit bounds the time a mistaken or hostile file can take; memory stays flat anyway.
+MAX_BYTES = 256 * 1024 * 1024
+MAX_HEADER = 1024 * 1024  # characters in the first line
 
 
 def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
@@ -19,7 +26,8 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     """The table first, then each non-blank row with the line it starts on, streamed."""
     name = str(path)
     try:
-        with path.open("rb") as raw:
+        with open_regular(path, "CSV") as raw:
+            _check_size(raw, name)
             head = raw.read(4096)
             if head.startswith(b"PK\x03\x04"):
                 raise FileProblem("this is a spreadsheet workbook, not CSV text",
@@ -27,8 +35,9 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
             if b"\x00" in head:
                 raise FileProblem("this is a binary file, not CSV text",
                                   "export the form's responses as 'CSV UTF-8'", Location(name))
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            reader = csv.reader(stream, _dialect(stream))
+            raw.seek(0)
+            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            reader = csv.reader(stream, _dialect(stream, name))
             header = next(reader, None)
             if header is None:
                 raise FileProblem("the file is empty", "export the form's responses as CSV",
@@ -52,9 +61,19 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
                           "permissions", Location(name)) from error
 
 
-def _dialect(stream: TextIO) -> type[csv.Dialect] | csv.Dialect:
+def _check_size(raw: BinaryIO, name: str) -> None:
+    if os.fstat(raw.fileno()).st_size > MAX_BYTES:
+        raise FileProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+                          "split the export, or check you named the right file", Location(name))
+
+
+def _dialect(stream: TextIO, name: str) -> type[csv.Dialect] | csv.Dialect:
     """Commas, or the semicolons or tabs that some spreadsheets write instead."""
-    first = stream.readline()
+    first = stream.readline(MAX_HEADER + 1)  # read with a limit: the header is one line
+    if len(first) > MAX_HEADER:
+        raise FileProblem(f"the first line (the header) is longer than {MAX_HEADER:,} "
+                          "characters", "export the form's responses again as CSV; a header "
+                          "names one column per question", Location(name, 1, 1))
     stream.seek(0)
     counts = {char: first.count(char) for char in _DIALECTS}
     best = max(counts, key=lambda char: counts[char])

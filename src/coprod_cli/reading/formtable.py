@@ -97,9 +97,15 @@ def _wordings(heading: str, word: str) -> list[str]:
 def match_columns(name: str, header: list[str], frameworks: list[Framework],
                   options: FormOptions) -> tuple[Framework, Columns]:
     """The framework whose statements the header names most, and each column's meaning."""
-    words = [normalise(cell) for cell in header]
+    # Each distinct heading is matched once: a header of a million blank or repeated cells
+    # costs a dictionary lookup per cell, not a search per cell and framework.
+    distinct = {heading: normalise(heading) for heading in dict.fromkeys(header)}
+    words = [distinct[heading] for heading in header]
     matchers = [Matcher(framework) for framework in frameworks]
-    found = [[m.statement(h, w) for h, w in zip(header, words, strict=True)] for m in matchers]
+    found = []
+    for matcher in matchers:
+        meaning = {heading: matcher.statement(heading, word) for heading, word in distinct.items()}
+        found.append([meaning[heading] for heading in header])
     best = max(range(len(matchers)), key=lambda i: sum(1 for f in found[i] if f))
     if not any(found[best]):
         raise InvalidData("no column names a statement", "head each answer column with its "
@@ -108,7 +114,8 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
     columns = Columns()
     role_heading = normalise(options.role_column) if options.role_column else None
     for index, (word, statement) in enumerate(zip(words, found[best], strict=True)):
-        _place(name, columns, index, word, statement, role_heading)
+        if word or statement is not None:  # a blank heading means nothing: skip it quickly
+            _place(name, columns, index, word, statement, role_heading)
     if role_heading is not None and columns.role is None:
         raise UsageProblem(f"{name} has no column headed '{options.role_column}' "
                            "(--role-column)", "give the role question's heading as the "
