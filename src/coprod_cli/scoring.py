@@ -182,7 +182,7 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
-    notes += _identical(tally, shown, show_names) + tally.notes
+    notes += _identical(tally, shown, show_names) + tally.notes + tally.evidence_note()
     return notes
 
 

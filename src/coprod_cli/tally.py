@@ -16,6 +16,8 @@ from coprod_cli.safetext import file_name
 
 Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
+MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
+MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
 UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 
@@ -75,6 +77,8 @@ class Tally:
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
     identical: list[tuple[Respondent, Respondent]] = field(default_factory=list)  # a few
+    evidence_chars: int = 0
+    evidence_cut: int = 0  # pieces of evidence shortened or left out of the report
     unsure_answers: int = 0
     services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None
@@ -110,8 +114,7 @@ class Tally:
                 counts[0] += value
                 counts[1] += 1
         for sid, text in ballot.evidence:
-            if len(self.evidence[sid]) < MAX_EVIDENCE:
-                self.evidence[sid].append(text)
+            self._keep_evidence(sid, text)
         self.unsure_answers += unsure
         if ballot.service:
             self.services[ballot.service] += 1
@@ -120,6 +123,29 @@ class Tally:
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):
             self.assessed_on = ballot.assessed_on
+
+    def _keep_evidence(self, sid: str, text: str) -> None:
+        """Evidence for reports, bounded per answer, per statement and in all; what is cut is
+        counted, so the report can say so (the answers files keep every word)."""
+        room = MAX_EVIDENCE_TOTAL - self.evidence_chars
+        if len(self.evidence[sid]) >= MAX_EVIDENCE or room <= 0:
+            self.evidence_cut += 1
+            return
+        limit = min(MAX_EVIDENCE_CHARS, room)
+        if len(text) > limit:
+            text = text[:limit - 1].rstrip() + "\u2026"
+            self.evidence_cut += 1
+        self.evidence[sid].append(text)
+        self.evidence_chars += len(text)
+
+    def evidence_note(self) -> list[str]:
+        """A note for the result when evidence was shortened or left out of it."""
+        if not self.evidence_cut:
+            return []
+        return [f"{self.evidence_cut} piece(s) of evidence were shortened or left out of this "
+                f"report (it keeps up to {MAX_EVIDENCE_CHARS:,} characters of each, "
+                f"{MAX_EVIDENCE} per statement and {MAX_EVIDENCE_TOTAL:,} in all); the answers "
+                "files hold them in full"]
 
     def _note_unsure(self, share: float, who: Respondent) -> None:
         if share > UNSURE_SHARE:
