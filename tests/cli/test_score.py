@@ -258,3 +258,18 @@ def test_files_naming_different_services_are_warned_of(run: Run, tmp_path: Path)
 def test_service_option_names_a_form_export(run: Run) -> None:
     out = run("score", str(EXAMPLES / "online-form.csv"), "--service", "Riverside", "-f", "json")
     assert json.loads(out.stdout)["service"] == "Riverside"
+
+
+def test_html_at_a_terminal_without_o_goes_to_a_file_and_says_where(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coprod_cli.cli import common
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(common, "at_terminal", lambda: True)
+    out = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "-f", "html")
+    assert out.exit_code == 0 and out.stdout == ""
+    assert "writing coprod-nef-report.html" in out.stderr
+    assert (tmp_path / "coprod-nef-report.html").read_text().startswith("<!DOCTYPE html>")
+    monkeypatch.setattr(common, "at_terminal", lambda: False)
+    piped = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "-f", "html")
+    assert piped.stdout.startswith("<!DOCTYPE html>")

@@ -174,6 +174,20 @@ def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
                     soft_wrap=False, emoji=False, markup=False)
 
 
+def at_terminal() -> bool:
+    """True when standard output is a terminal (a person reading), not a pipe or a file."""
+    return sys.stdout.isatty()
+
+
+def html_destination(output: Path | None, html: bool, default: str) -> Path | None:
+    """HTML is for a browser: at a terminal with no -o, it goes to a file named `default`."""
+    if output is not None or not html or not at_terminal():
+        return output
+    say(f"HTML is for a browser, so it is not shown here; writing {default} (choose with -o "
+        "FILE, or pipe it: coprod ... --format html > FILE)")
+    return Path(default)
+
+
 def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
     """Print a str or rich renderable to stdout, or write it atomically to `output`."""
     if output is None:

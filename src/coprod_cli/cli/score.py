@@ -24,6 +24,7 @@ from coprod_cli.cli.common import (
     console,
     emit,
     guarded,
+    html_destination,
     library,
     never_over_inputs,
     say,
@@ -164,6 +165,9 @@ def score_command(
                 service=service.strip() if service and service.strip() else None)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
+    output = html_destination(output, fmt is Format.html,
+                              f"coprod-{res.framework.id}-report.html")
+    never_over_inputs(output, files)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)
     raise typer.Exit(code)
 

@@ -73,11 +73,11 @@ def _dimensions(res: Result) -> list[tuple[str, str]]:
 
 
 def result_chart(res: Result, catalogue: Catalogue) -> radar.Chart:
-    """One line for the result; for a collective result, one more per voice and per role."""
-    groups = phrases.groups(res)
-    series = [("Everyone" if groups else "Score", [d.score for d in res.dimensions])]
-    series += [(group.name, [group.dimensions.get(d.id) for d in res.dimensions])
-               for group in groups]
+    """One line for the result; for a collective result, one more for each voice shown (the
+    roles stay in the table: six lines on one chart cannot be read)."""
+    series = [("Everyone" if res.by_voice else "Score", [d.score for d in res.dimensions])]
+    series += [(voice.name, [voice.dimensions.get(d.id) for d in res.dimensions])
+               for voice in res.by_voice]
     return radar.chart(_dimensions(res), series, level_names(catalogue))
 
 
@@ -102,7 +102,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report for one assessment, individual or collective (control characters shown)."""
     return visible(environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
-        steps=next_steps(res, catalogue), roles=phrases.group_names(res)))
+        steps=next_steps(res, catalogue), roles=phrases.group_names(res),
+        names={d.id: d.name for d in res.dimensions}))
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue) -> str:

@@ -1,0 +1,46 @@
+"""The HTML report's first page is a summary that prints on one A4 sheet, the rest after it.
+
+Needs Chromium (CHROMIUM=/path/to/it) and poppler's pdftotext; skipped when either is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, Run
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}"),
+    pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext (poppler)"),
+]
+
+
+def _pages(html: Path) -> list[str]:
+    pdf = html.with_suffix(".pdf")
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    return text.split("\f")
+
+
+@pytest.mark.parametrize("args", [["collective-autumn-2026", "--min-group", "1"],
+                                  ["nef-not-yet.yaml"], ["scie-intermediate.yaml"]])
+def test_the_summary_prints_alone_on_the_first_a4_page(run: Run, tmp_path: Path,
+                                                       args: list[str]) -> None:
+    report = tmp_path / "report.html"
+    out = run("score", str(EXAMPLES / args[0]), *args[1:], "-f", "html", "-o", str(report))
+    assert out.exit_code == 0, out.output
+    first, second, *_ = _pages(report)
+    assert "Summary" in first and "Quickest route to" in first
+    assert "The pages that follow" in first, "the summary runs over one page"
+    assert "Scores by area" not in first and "Scores by area" in second + "".join(_)
