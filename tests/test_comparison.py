@@ -118,3 +118,14 @@ def test_the_comparison_has_a_schema(run: Run) -> None:
     schema = json.loads(run("schema", "comparison").stdout)
     data = json.loads(run("compare", SPRING, AUTUMN, "-f", "json").stdout)
     assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)] == []
+
+
+def test_compare_warns_when_the_mix_of_roles_changed(run: Run) -> None:
+    out = run("compare", str(EXAMPLES / "collective-spring-2026"),
+              str(EXAMPLES / "collective-autumn-2026"), "--min-group", "1", "-f", "json")
+    warnings = json.loads(out.stdout)["warnings"]
+    assert any("The mix of roles changed between the two rounds (Carer answered only after)"
+               in w for w in warnings)
+    same = run("compare", str(EXAMPLES / "collective-autumn-2026"),
+               str(EXAMPLES / "collective-autumn-2026"), "-f", "json")
+    assert not any("mix of roles" in w for w in json.loads(same.stdout)["warnings"])

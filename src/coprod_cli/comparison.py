@@ -65,4 +65,26 @@ def _warnings(before: Result, after: Result) -> list[str]:
                      f"{after.framework.version}): some statements may differ")
     if before.weighting != after.weighting:
         notes.append("The two sides were weighted differently")
-    return notes
+    return notes + _role_mix(before, after)
+
+
+def _roles(res: Result) -> dict[str, str]:
+    """The roles that answered (shown or held back), id -> name."""
+    shown = {r.role: r.name for r in res.by_role}
+    held = {h.group: h.name for h in res.held_back if h.kind == "role"}
+    return {**held, **shown}
+
+
+def _role_mix(before: Result, after: Result) -> list[str]:
+    """A warning when different roles answered the two rounds: a change may be who answered."""
+    if before.respondents < 2 or after.respondents < 2:
+        return []
+    was, now = _roles(before), _roles(after)
+    gone = [was[r] for r in was if r not in now]
+    new = [now[r] for r in now if r not in was]
+    if not gone and not new:
+        return []
+    changes = ([f"{', '.join(new)} answered only after"] if new else []) + \
+        ([f"{', '.join(gone)} answered only before"] if gone else [])
+    return [f"The mix of roles changed between the two rounds ({'; '.join(changes)}): part of "
+            "any change may be who answered, not what changed"]

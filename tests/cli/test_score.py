@@ -273,3 +273,16 @@ def test_html_at_a_terminal_without_o_goes_to_a_file_and_says_where(
     monkeypatch.setattr(common, "at_terminal", lambda: False)
     piped = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "-f", "html")
     assert piped.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_a_gap_resting_on_one_persons_view_is_a_note_not_a_finding(run: Run) -> None:
+    folder = str(EXAMPLES / "collective-autumn-2026")
+    res = json.loads(run("score", folder, "--min-group", "1", "-f", "json").stdout)
+    lone = [g for g in res["gaps"] if g["finding"] and "commissioner" in (g["highest"],
+                                                                         g["lowest"])]
+    assert lone, "the example has a finding driven by its one commissioner"
+    text = run("score", folder, "--min-group", "1").stdout
+    assert "rests on one person's view (Commissioner is one person)" in " ".join(text.split())
+    assert "PERCEPTION GAP" not in text
+    markdown = run("score", folder, "--min-group", "1", "-f", "markdown").stdout
+    assert "- Note: Assets: Commissioner" in markdown

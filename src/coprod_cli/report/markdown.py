@@ -169,14 +169,13 @@ def _gaps(res: Result, details: bool) -> list[str]:
     gaps = res.gaps if details else [g for g in res.gaps if g.finding]
     if not gaps:
         return []
-    names = {d.id: d.name for d in res.dimensions}
-    roles = phrases.group_names(res)
     lines = ["### Where people see it differently", ""]
     for g in gaps:
+        if g.finding and phrases.lone_voice(res, g):
+            lines.append(f"- {_cell(phrases.lone_note(res, g))}")
+            continue
         flag = "**Perception gap, a whole level or more:** " if g.finding else ""
-        lines.append(f"- {flag}{_cell(names[g.dimension])}: {roles.get(g.highest, g.highest)} "
-                     f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
-                     f"{g.lowest_score or 0:.2f} (a gap of {g.gap:.2f})")
+        lines.append(f"- {flag}{_cell(phrases.gap_line(res, g))}")
     return [*lines, ""]
 
 

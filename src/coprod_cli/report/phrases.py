@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue
-from coprod_cli.results import NextStep, PlanItem, Result, RoleResult, VoiceResult
+from coprod_cli.results import Gap, NextStep, PlanItem, Result, RoleResult, VoiceResult
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
@@ -168,3 +168,33 @@ def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str]) -> list[s
 def titled(res: Result, title: str) -> str:
     """A title with the service named first, when the answers name one."""
     return f"{res.service} — {title}" if res.service else title
+
+
+def lone_voice(res: Result, gap: Gap) -> str | None:
+    """The name of a group of one person at either end of a gap, whose one view drives it."""
+    people = {g.voice if isinstance(g, VoiceResult) else g.role: g for g in groups(res)}
+    for end in (gap.highest, gap.lowest):
+        group = people.get(end)
+        if group is not None and group.respondents == 1:
+            return group.name
+    return None
+
+
+def findings(res: Result) -> tuple[list[Gap], list[Gap]]:
+    """Perception-gap findings, and those driven by one person's view (a note, not a finding)."""
+    found = [g for g in res.gaps if g.finding]
+    return [g for g in found if not lone_voice(res, g)], [g for g in found if lone_voice(res, g)]
+
+
+def gap_line(res: Result, gap: Gap) -> str:
+    """'Assets: Commissioner 3.00, Carer 1.88 (a gap of 1.12)'."""
+    names = {d.id: d.name for d in res.dimensions}
+    who = group_names(res)
+    return (f"{names[gap.dimension]}: {who.get(gap.highest, gap.highest)} "
+            f"{gap.highest_score or 0:.2f}, {who.get(gap.lowest, gap.lowest)} "
+            f"{gap.lowest_score or 0:.2f} (a gap of {gap.gap:.2f})")
+
+
+def lone_note(res: Result, gap: Gap) -> str:
+    return (f"Note: {gap_line(res, gap)}. This gap rests on one person's view "
+            f"({lone_voice(res, gap)} is one person), so treat it with care.")

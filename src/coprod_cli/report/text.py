@@ -166,18 +166,15 @@ def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
 
 
 def _perception_gaps(res: Result) -> list[RenderableType]:
-    """Where roles see a dimension a whole level or more apart: shown before anything else."""
-    findings = [g for g in res.gaps if g.finding]
-    if not findings:
-        return []
-    names = {d.id: d.name for d in res.dimensions}
-    roles = phrases.group_names(res)
-    lines = [f"{names[g.dimension]}: {roles.get(g.highest, g.highest)} "
-             f"{g.highest_score or 0:.2f}, {roles.get(g.lowest, g.lowest)} "
-             f"{g.lowest_score or 0:.2f} (a gap of {g.gap:.2f})" for g in findings]
-    body = Text("\n".join(lines))
-    return [Panel(body, title="PERCEPTION GAP: people see these areas a whole level or more "
-                  "apart", title_align="left", border_style="bold"), ""]
+    """Where groups see an area a whole level or more apart: shown before anything else.
+    A gap resting on one person's view is a note with that caveat, not a boxed finding."""
+    found, lone = phrases.findings(res)
+    parts: list[RenderableType] = [Text(phrases.lone_note(res, g)) for g in lone]
+    if found:
+        body = Text("\n".join(phrases.gap_line(res, g) for g in found))
+        parts.insert(0, Panel(body, title="PERCEPTION GAP: people see these areas a whole "
+                              "level or more apart", title_align="left", border_style="bold"))
+    return [*parts, ""] if parts else []
 
 
 def _by_role(res: Result) -> list[RenderableType]:
