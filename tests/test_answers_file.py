@@ -65,7 +65,9 @@ def answers_for(fw: Framework, data: st.DataObject) -> Answers:
                                                             "evidence": answer[1]}
     respondent = {"role": data.draw(st.sampled_from([None, *ROLES])),
                   "name": data.draw(st.one_of(st.none(), TEXT))}
-    return Answers.model_validate({"framework": fw.id, "respondent": respondent,
+    service = data.draw(st.one_of(st.none(), TEXT))
+    return Answers.model_validate({"framework": fw.id, "service": service,
+                                   "respondent": respondent,
                                    "assessed_on": DAY, "answers": values})
 
 

@@ -133,9 +133,15 @@ class _Walk:
         return role
 
     def text(self) -> str | None:
-        """A plain scalar that YAML reads as a string (not a number, date or true/false)."""
-        value = self.plain()
-        if value is not None and (len(value) > MAX_TEXT or _tag(value) != _STR):
+        """A string, as the models keep it: quoted (as coprod writes it), or plain when YAML
+        reads it as one (not a number, date or true/false)."""
+        event = self.expect(yaml.ScalarEvent)
+        if event.implicit[0] and event.value in _NULLS:
+            return None
+        if event.implicit[0] and _tag(event.value) != _STR:
+            raise _Unusual
+        value = str(event.value).strip(WHITESPACE)
+        if not value or len(value) > MAX_TEXT:
             raise _Unusual
         return value
 
