@@ -308,8 +308,9 @@ def assess_command(
     Run it again on the same file to carry on where you left off.
 
     Exit codes: 0 finished, or stopped with q; 1 input ended before the last statement, or a
-    restart not confirmed; 2 invalid file or usage; 130 interrupted (Ctrl-C or the terminal
-    closed). Every answer given is saved in each case.
+    restart not confirmed; 2 invalid or read-only file, the same answer changed elsewhere
+    meanwhile (yours are saved in FILE.mine), or usage; 130 interrupted (Ctrl-C or the
+    terminal closed). Every answer given is saved in each case.
     """
     lib = library(framework)
     _check_role(lib, role)
