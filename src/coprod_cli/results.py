@@ -53,6 +53,7 @@ class ServedStatement(ResultModel):
 
     id: str
     text: str
+    plain: str = ""
     level: LevelId
     next_level: LevelId
     next_descriptor: str

@@ -135,7 +135,8 @@ def plan(framework: Framework, catalogue: Catalogue, values: dict[str, float | N
             continue
         now = level_for(value)
         nxt = LEVEL_IDS[min(3, LEVEL_VALUES[now] + 1)]
-        entry = ServedStatement(id=statement.id, text=statement.text, level=now, next_level=nxt,
+        entry = ServedStatement(id=statement.id, text=statement.text, plain=statement.plain,
+                                level=now, next_level=nxt,
                                 next_descriptor=statement.levels.at(nxt))
         for rec_id in statement.recommendations:
             served[rec_id].append((aim - value, entry))

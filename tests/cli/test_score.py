@@ -286,3 +286,25 @@ def test_a_gap_resting_on_one_persons_view_is_a_note_not_a_finding(run: Run) -> 
     assert "PERCEPTION GAP" not in text
     markdown = run("score", folder, "--min-group", "1", "-f", "markdown").stdout
     assert "- Note: Assets: Commissioner" in markdown
+
+
+def test_plain_carries_through_score_compare_and_show(run: Run) -> None:
+    from coprod_cli.reading.loader import Library
+
+    lib = Library.builtin()
+    res = json.loads(run("score", str(EXAMPLES / "nef-descriptive.yaml"), "-f", "json").stdout)
+    first = res["next_steps"][0]
+    plain = " ".join(run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--plain").stdout.split())
+    assert first["plain"] in plain and first["text"] not in plain
+    assert f"Intermediate means: {lib.catalogue.level('intermediate').plain}" in plain
+    standard = " ".join(run("score", str(EXAMPLES / "nef-descriptive.yaml")).stdout.split())
+    assert first["text"] in standard and "Intermediate means" not in standard
+    markdown = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--plain", "--details",
+                   "-f", "markdown").stdout
+    rec = lib.catalogue.recommendations[0]
+    assert "Intermediate means:" in markdown and (rec.plain in markdown or rec.text not in markdown)
+    shown = " ".join(run("show", "nef", "--plain").stdout.split())
+    assert "Descriptive means:" in shown and "In the framework's words:" in shown
+    cmp = run("compare", str(EXAMPLES / "nef-descriptive.yaml"),
+              str(EXAMPLES / "nef-intermediate.yaml"), "--plain").stdout
+    assert "Intermediate means:" in " ".join(cmp.split())

@@ -10,6 +10,7 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
+    Plain,
     Recursive,
     app,
     emit,
@@ -32,7 +33,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.comparison import compare
 from coprod_cli.reading.loader import Library
-from coprod_cli.report import Format, renderer
+from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
 from coprod_cli.scoring import score
 
@@ -60,6 +61,7 @@ def compare_command(
     role_map: RoleMap = None,
     strict: Strict = False,
     recursive: Recursive = False,
+    plain: Plain = False,
     framework: FrameworkPaths = None,
     no_color: NoColor = False,
 ) -> None:
@@ -75,7 +77,7 @@ def compare_command(
                 for side in (before, after))
     cmp = compare(old, new)
     code = 1 if fail_on_regression and cmp.regression else 0
-    emit(renderer(fmt).comparison(cmp, lib.catalogue), output, no_color)
+    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color)
     raise typer.Exit(code)
 
 

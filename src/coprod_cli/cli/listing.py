@@ -13,6 +13,7 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
+    Plain,
     Recursive,
     app,
     emit,
@@ -56,11 +57,13 @@ def show_command(
     framework: FrameworkPaths = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
+    plain: Plain = False,
     no_color: NoColor = False,
 ) -> None:
     """Show a framework: its dimensions, statements and what each level looks like."""
     lib = library(framework)
-    emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue), output, no_color)
+    emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain), output,
+         no_color)
 
 
 @app.command("recommendations")

@@ -56,7 +56,7 @@ class ResultRenderer(Protocol):
     def result(self, res: Result, catalogue: Catalogue, view: View = SHORT) -> Rendered:
         """One assessment's result, individual or collective."""
 
-    def comparison(self, cmp: Comparison, catalogue: Catalogue) -> Rendered:
+    def comparison(self, cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> Rendered:
         """Progress between two assessments of one framework."""
 
 
@@ -66,7 +66,7 @@ class ListingRenderer(Protocol):
     def frameworks(self, items: list[Framework], builtin: set[str]) -> Rendered:
         """The frameworks coprod knows; `builtin` holds the ids of those shipped with it."""
 
-    def framework(self, fw: Framework, catalogue: Catalogue) -> Rendered:
+    def framework(self, fw: Framework, catalogue: Catalogue, plain: bool = False) -> Rendered:
         """One framework in full: dimensions, statements, rubrics, recommendations."""
 
     def recommendations(self, catalogue: Catalogue, pieces: list[str]) -> Rendered:

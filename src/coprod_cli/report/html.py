@@ -106,7 +106,7 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
         names={d.id: d.name for d in res.dimensions}))
 
 
-def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
     return visible(environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),

@@ -35,7 +35,7 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
     ])
 
 
-def framework(fw: Framework, catalogue: Catalogue) -> str:
+def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
     """One framework as its validated model: every dimension, statement and rubric."""
     return _dump(fw.model_dump(mode="json", by_alias=True))
 
@@ -59,6 +59,6 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     return _safe(res.model_dump_json(indent=2)) + "\n"
 
 
-def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """The comparison as `coprod schema comparison` describes it."""
     return _safe(cmp.model_dump_json(indent=2)) + "\n"

@@ -66,16 +66,20 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def framework(fw: Framework, catalogue: Catalogue) -> str:
+def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
     """One framework: each dimension, each statement with its rubric and recommendations."""
     fw, catalogue = escaped(fw), escaped(catalogue)
     lines = [f"# {fw.name}", "", fw.text, "", f"*In plain words:* {fw.plain}", ""]
+    if plain:
+        lines += [f"- {line}" for line in phrases.all_level_meanings(catalogue)] + [""]
     for dimension in fw.dimensions:
         lines += [f"## {dimension.name} (`{dimension.id}`)", "", dimension.text, "",
                   f"*In plain words:* {dimension.plain}", ""]
         for statement in dimension.statements:
-            lines += [f"### `{statement.id}`: {statement.text}", "",
-                      f"*In plain words:* {statement.plain}", "",
+            main, other = (statement.plain, statement.text) if plain else \
+                (statement.text, statement.plain)
+            label = "In the framework's words" if plain else "In plain words"
+            lines += [f"### `{statement.id}`: {main}", "", f"*{label}:* {other}", "",
                       "| level | what it looks like |", "| --- | --- |"]
             lines += [f"| {catalogue.level(level).name} | {_cell(statement.levels.at(level))} |"
                       for level in LEVEL_IDS]
@@ -129,9 +133,11 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     lines += [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
     if view.details:
         lines += _by_role(res)
-    lines += _route(res, catalogue, view.details)
+    if view.plain:
+        lines += [f"*{_cell(line)}*  " for line in phrases.level_meanings(res, catalogue)] + [""]
+    lines += _route(res, catalogue, view)
     if view.details:
-        lines += _plan(res, catalogue)
+        lines += _plan(res, catalogue, view.plain)
     if view.hint:
         lines += ["", f"*{phrases.more_hint(view.details)}*"]
     return "\n".join(lines) + "\n"
@@ -149,13 +155,14 @@ def _headline(res: Result, catalogue: Catalogue) -> list[str]:
     return [*lines, phrases.held_down(res), ""]
 
 
-def _route(res: Result, catalogue: Catalogue, details: bool) -> list[str]:
+def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """The quickest route: statements in words, each with what its new level looks like."""
     lines = [f"### {phrases.route_heading(res, catalogue)}", ""]
     names = {d.id: d.name for d in res.dimensions}
-    shown = res.next_steps if details else res.next_steps[:phrases.ROUTE_SHOWN]
+    shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
     for number, step in enumerate(shown, 1):
-        lines.append(f"{number}. **{_cell(step.text)}** ({_cell(names[step.dimension])})  \n"
+        text = phrases.words(view.plain, step.text, step.plain)
+        lines.append(f"{number}. **{_cell(text)}** ({_cell(names[step.dimension])})  \n"
                      f"   {phrases.step_move(step, catalogue)}: {_cell(step.looks_like)}")
     hidden = len(res.next_steps) - len(shown)
     if hidden:
@@ -196,7 +203,7 @@ def _by_role(res: Result) -> list[str]:
     return lines
 
 
-def _plan(res: Result, catalogue: Catalogue) -> list[str]:
+def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[str]:
     """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
@@ -209,13 +216,14 @@ def _plan(res: Result, catalogue: Catalogue) -> list[str]:
             lines += ["", f"#### {piece.name}", ""]
         for item in items:
             helps = "".join(f"  \n  *{_cell(line)}*"
-                            for line in phrases.served_lines(item, catalogue, seen))
-            lines.append(f"- **{_cell(item.text)}** (`{item.id}`){helps}")
+                            for line in phrases.served_lines(item, catalogue, seen, plain))
+            text = item.plain if plain else item.text
+            lines.append(f"- **{_cell(text)}** (`{item.id}`){helps}")
     sources = sorted({item.source for item in res.recommendations})
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
 
 
-def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
+def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """Progress for a pull request: the overall level change, then a table of dimensions."""
     cmp, catalogue = escaped(cmp), escaped(catalogue)
     before, after = cmp.before, cmp.after
@@ -232,6 +240,9 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> str:
     dropped = [d.name for d in cmp.dimensions if d.level_dropped]
     if dropped:
         lines += [f"**Regression: the level dropped in {', '.join(dropped)}.**", ""]
+    if view.plain:
+        lines += [f"- {_cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]
+        lines.append("")
     lines += ["| dimension | before | after | change | level before | level after |",
               "| --- | ---: | ---: | --- | --- | --- |"]
     for d in cmp.dimensions:

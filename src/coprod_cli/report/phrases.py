@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue
-from coprod_cli.results import Gap, NextStep, PlanItem, Result, RoleResult, VoiceResult
+from coprod_cli.results import Comparison, Gap, NextStep, PlanItem, Result, RoleResult, VoiceResult
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
@@ -150,16 +150,18 @@ def unsure_phrase(res: Result) -> str:
         f"{count} answer{'s were' if count != 1 else ' was'} unsure"
 
 
-def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str]) -> list[str]:
+def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],
+                 plain: bool = False) -> list[str]:
     """'Helps: <statement> (now Descriptive; Intermediate looks like: ...)', each statement's
     next level given the first time only; `seen` collects the statements already described."""
     lines = []
     for st in item.statements:
         now = f"now {level_name(catalogue, st.level)}"
+        text = words(plain, st.text, st.plain)
         if st.id in seen:
-            lines.append(f"Helps: {st.text} ({now}; its next level is given above)")
+            lines.append(f"Helps: {text} ({now}; its next level is given above)")
         else:
-            lines.append(f"Helps: {st.text} ({now}; {level_name(catalogue, st.next_level)} "
+            lines.append(f"Helps: {text} ({now}; {level_name(catalogue, st.next_level)} "
                          f"looks like: {st.next_descriptor})")
             seen.add(st.id)
     return lines
@@ -198,3 +200,34 @@ def gap_line(res: Result, gap: Gap) -> str:
 def lone_note(res: Result, gap: Gap) -> str:
     return (f"Note: {gap_line(res, gap)}. This gap rests on one person's view "
             f"({lone_voice(res, gap)} is one person), so treat it with care.")
+
+
+def levels_shown(res: Result) -> list[str]:
+    """The level ids a result names, in the order a reader meets them."""
+    seen = [res.level, *(d.level for d in res.dimensions), res.target,
+            *(step.to_level for step in res.next_steps)]
+    return list(dict.fromkeys(level for level in seen if level))
+
+
+def level_meanings(res: Result, catalogue: Catalogue) -> list[str]:
+    """'Intermediate means: ...' for each level named after the overall one (explained first)."""
+    return [f"{level_name(catalogue, level)} means: {catalogue.level(level).plain}"
+            for level in levels_shown(res) if level != res.level]
+
+
+def words(plain: bool, text: str, plain_text: str) -> str:
+    """The plain wording when asked for and there is one, else the standard one."""
+    return plain_text if plain and plain_text else text
+
+
+def all_level_meanings(catalogue: Catalogue) -> list[str]:
+    """What each level name means, in plain words, lowest first."""
+    return [f"{level.name} means: {level.plain}" for level in catalogue.levels]
+
+
+def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
+    """Each level a comparison names, explained once."""
+    named = [cmp.before.level, cmp.after.level, *(d.before_level for d in cmp.dimensions),
+             *(d.after_level for d in cmp.dimensions)]
+    return [f"{level_name(catalogue, level)} means: {catalogue.level(level).plain}"
+            for level in dict.fromkeys(level for level in named if level)]

@@ -42,15 +42,21 @@ def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
     return Group(table, hint)
 
 
-def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
-    """One framework: each dimension, each statement with its rubric and recommendations."""
-    parts: list[RenderableType] = [heading(fw.name), Text(fw.text), plain_line(fw.plain), ""]
+def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> RenderableType:
+    """One framework: each dimension, each statement with its rubric and recommendations.
+
+    With `plain`, the plain wording leads and each level name is explained first.
+    """
+    parts: list[RenderableType] = [heading(fw.name), *_worded(fw.text, fw.plain, plain), ""]
+    if plain:
+        parts += [Text(line) for line in phrases.all_level_meanings(catalogue)] + [""]
     for dimension in fw.dimensions:
-        parts += [heading(f"{dimension.name} ({dimension.id})"), Text(dimension.text),
-                  plain_line(dimension.plain), ""]
+        parts += [heading(f"{dimension.name} ({dimension.id})"),
+                  *_worded(dimension.text, dimension.plain, plain), ""]
         for statement in dimension.statements:
-            parts += [Text.assemble((statement.id, "bold"), "  ", statement.text),
-                      plain_line(statement.plain)]
+            first, second = _worded(statement.plain if plain else statement.text,
+                                    statement.text if plain else statement.plain, plain)
+            parts += [Text.assemble((statement.id, "bold"), "  ", first), second]
             rubric = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
             rubric.add_column("level")
             rubric.add_column("what it looks like")
@@ -64,6 +70,13 @@ def framework(fw: Framework, catalogue: Catalogue) -> RenderableType:
     parts.append(Text(f"Source: {fw.source.author} ({fw.source.year}), {fw.source.title}. "
                       f"{fw.credit}", style="dim"))
     return Group(*parts)
+
+
+def _worded(text: str, plain_text: str, plain: bool) -> tuple[Text, Text]:
+    """The main wording, then the other one labelled: plain first when asked for."""
+    if plain:
+        return Text(plain_text), Text.assemble(("In the framework's words: ", "italic"), text)
+    return Text(text), plain_line(plain_text)
 
 
 def recommendations(catalogue: Catalogue, pieces: list[str]) -> RenderableType:
@@ -104,12 +117,14 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
     parts += _perception_gaps(res)
     parts += [_dimension_table(res, catalogue)]
+    if view.plain:
+        parts += [Text(line, style="italic") for line in phrases.level_meanings(res, catalogue)]
     parts += [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
     if view.details:
         parts += _by_role(res)
-    parts += ["", *_route(res, catalogue, view.details)]
+    parts += ["", *_route(res, catalogue, view)]
     if view.details:
-        parts += _plan(res, catalogue)
+        parts += _plan(res, catalogue, view.plain)
     if view.hint:
         parts += ["", Text(phrases.more_hint(view.details), style="dim")]
     return Group(*parts)
@@ -132,16 +147,17 @@ def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
     return [*parts, Text(phrases.held_down(res)), ""]
 
 
-def _route(res: Result, catalogue: Catalogue, details: bool) -> list[RenderableType]:
+def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """The quickest route to the target: statements in words, each next level once."""
     parts: list[RenderableType] = [Text(phrases.route_heading(res, catalogue), style="bold")]
     names = {d.id: d.name for d in res.dimensions}
-    shown = res.next_steps if details else res.next_steps[:phrases.ROUTE_SHOWN]
+    shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
     steps = Table.grid(padding=(0, 1, 0, 0))
     steps.add_column(justify="right", min_width=3)
     steps.add_column()
     for number, step in enumerate(shown, 1):
-        steps.add_row(f"{number}.", Text.assemble((step.text, "bold"),
+        steps.add_row(f"{number}.", Text.assemble((phrases.words(view.plain, step.text,
+                                                                 step.plain), "bold"),
                                                   f" ({names[step.dimension]})"))
         steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}: {step.looks_like}",
                                style="dim"))
@@ -197,7 +213,7 @@ def _by_role(res: Result) -> list[RenderableType]:
     return ["", table, ""]
 
 
-def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[RenderableType]:
     """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
@@ -211,15 +227,16 @@ def _plan(res: Result, catalogue: Catalogue) -> list[RenderableType]:
         if items:
             parts += ["", Text(f"{piece.name} ({piece.plain})", style="bold underline")]
         for item in items:
-            parts += [indent(Text.assemble((item.text, "bold"), f" ({item.id})")),
-                      indent(plain_line(item.plain), 4)]
-            for line in phrases.served_lines(item, catalogue, seen):
+            parts += [indent(Text.assemble((item.plain if plain else item.text, "bold"),
+                                           f" ({item.id})"))]
+            parts += [] if plain else [indent(plain_line(item.plain), 4)]
+            for line in phrases.served_lines(item, catalogue, seen, plain):
                 parts.append(indent(Text(line, style="dim"), 4))
     sources = sorted({item.source for item in res.recommendations})
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
 
 
-def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
+def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
     """The overall level before and after, then every dimension with an arrow and a word."""
     before, after = cmp.before, cmp.after
     parts: list[RenderableType] = [
@@ -242,6 +259,10 @@ def comparison(cmp: Comparison, catalogue: Catalogue) -> RenderableType:
         parts += [Text(f"REGRESSION: the level dropped in {', '.join(dropped)}.",
                        style="bold red"), ""]
     parts += [_change_table(cmp, catalogue), ""]
+    if view.plain:
+        parts += [Text(line, style="italic") for line in phrases.comparison_meanings(cmp,
+                                                                                     catalogue)]
+        parts.append("")
     parts += [Text(f"Warning: {w}", style="bold yellow") for w in cmp.warnings]
     parts += [Text(f"Warning ({side}): {w}", style="bold yellow")
               for side, res in (("before", before), ("after", after)) for w in res.warnings]
