@@ -45,6 +45,7 @@ MODULES = {
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.reading.paths": "reading",
     "coprod_cli.disclosure": "core",
+    "coprod_cli.lenses": "core",
     "coprod_cli.collective": "core",
     "coprod_cli.planning": "core",
     "coprod_cli.whatif": "core",

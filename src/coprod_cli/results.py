@@ -35,6 +35,10 @@ class DimensionResult(ResultModel):
     statements: int
 
 
+class TagResult(DimensionResult):
+    """A SCIE principle or a scope: the mean of the statements tagged with it, and its level."""
+
+
 class StatementResult(ResultModel):
     id: str
     dimension: str
@@ -211,6 +215,12 @@ class Result(ResultModel):
     limited_by: list[str] = Field(description="The dimensions that hold the level down.")
     target: LevelId = Field(description="The level the action plan aims at.")
     dimensions: list[DimensionResult]
+    principles: list[TagResult] = Field(default_factory=list, description="Per SCIE principle "
+                                        "(equality, diversity, accessibility, reciprocity): "
+                                        "the mean of its statements, as for dimensions; empty "
+                                        "when the framework's statements carry no principles.")
+    scopes: list[TagResult] = Field(default_factory=list, description="Per scope (individual, "
+                                    "service, organisation), as for principles.")
     statements: list[StatementResult]
     recommendations: list[PlanItem]
     next_steps: list[NextStep] = Field(default_factory=list, description="The quickest route: "

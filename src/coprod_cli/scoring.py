@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from coprod_cli import __version__, collective, planning, whatif
+from coprod_cli import __version__, collective, lenses, planning, whatif
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -59,8 +59,10 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
         service=service or _service(tally), assessed_on=tally.assessed_on, level=level,
-        score=overall, limited_by=limited_by,
-        target=aim, dimensions=dimensions, statements=_statements(framework, values, tally),
+        score=overall, limited_by=limited_by, target=aim, dimensions=dimensions,
+        principles=lenses.by_principle(framework, catalogue, values),
+        scopes=lenses.by_scope(framework, catalogue, values),
+        statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
         next_steps=planning.next_steps(framework, values, aim),
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
