@@ -130,9 +130,11 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
         score = "unsure" if d.score is None else f"{d.score:.2f}"
         lines.append(f"| {_cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
                      f"| {mark} |")
+    weakest = phrases.weakest_lenses(res, catalogue)
+    lines += ["", _cell(weakest)] if weakest else []
     lines += [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
     if view.details:
-        lines += _by_role(res)
+        lines += _by_role(res) + _lenses(res, catalogue)
     if view.plain:
         lines += [f"*{_cell(line)}*  " for line in phrases.level_meanings(res, catalogue)] + [""]
     lines += _route(res, catalogue, view)
@@ -200,6 +202,18 @@ def _by_role(res: Result) -> list[str]:
         cells = ["unsure" if (s := g.dimensions.get(d.id)) is None else f"{s:.2f}"
                  for g in groups]
         lines.append(f"| {_cell(d.name)} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _lenses(res: Result, catalogue: Catalogue) -> list[str]:
+    """Each SCIE principle and each scope, scored as the areas are."""
+    if not res.principles and not res.scopes:
+        return []
+    lines = ["", "### By principle and scope", "", "| principle or scope | score | level |",
+             "| --- | ---: | --- |"]
+    for kind, tags in (("principle", res.principles), ("scope", res.scopes)):
+        lines += [f"| {_cell(tag.name)} ({kind}) | {phrases.score_text(tag.score)} | "
+                  f"{phrases.level_name(catalogue, tag.level)} |" for tag in tags]
     return lines
 
 

@@ -231,3 +231,20 @@ def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
              *(d.after_level for d in cmp.dimensions)]
     return [f"{level_name(catalogue, level)} means: {catalogue.level(level).plain}"
             for level in dict.fromkeys(level for level in named if level)]
+
+
+def weakest_lenses(res: Result, catalogue: Catalogue) -> str | None:
+    """'Weakest principle: Equality 1.40 (Descriptive); weakest scope: ...', or None untagged."""
+    parts = []
+    for what, tags in (("principle", res.principles), ("scope", res.scopes)):
+        scored = [t for t in tags if t.score is not None]
+        if len(scored) > 1:
+            low = min(scored, key=lambda t: t.score or 0.0)
+            parts.append(f"weakest {what}: {low.name} {score_text(low.score)} "
+                         f"({level_name(catalogue, low.level)})")
+    line = "; ".join(parts)
+    return line[:1].upper() + line[1:] + "." if parts else None
+
+
+def score_text(score: float | None) -> str:
+    return "unsure" if score is None else f"{score:.2f}"

@@ -117,11 +117,13 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
         parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
     parts += _perception_gaps(res)
     parts += [_dimension_table(res, catalogue)]
+    weakest = phrases.weakest_lenses(res, catalogue)
+    parts += [Text(weakest)] if weakest else []
     if view.plain:
         parts += [Text(line, style="italic") for line in phrases.level_meanings(res, catalogue)]
     parts += [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
     if view.details:
-        parts += _by_role(res)
+        parts += _by_role(res) + _lenses(res, catalogue)
     parts += ["", *_route(res, catalogue, view)]
     if view.details:
         parts += _plan(res, catalogue, view.plain)
@@ -211,6 +213,23 @@ def _by_role(res: Result) -> list[RenderableType]:
                       *["unsure" if (s := group.dimensions.get(d.id)) is None
                         else f"{s:.2f}" for d in res.dimensions])
     return ["", table, ""]
+
+
+def _lenses(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+    """Each SCIE principle and each scope, scored as the areas are."""
+    if not res.principles and not res.scopes:
+        return []
+    table = Table(title="By principle and scope", title_justify="left", box=box.SIMPLE_HEAD)
+    for column, justify in (("principle or scope", "left"), ("score", "right"),
+                            ("0 ... 3", "left"), ("level", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for kind, tags in (("principle", res.principles), ("scope", res.scopes)):
+        for tag in tags:
+            table.add_row(f"{tag.name} ({kind})", phrases.score_text(tag.score),
+                          phrases.bar(tag.score),
+                          Text(phrases.level_name(catalogue, tag.level),
+                               style=_level_style(tag.level)))
+    return [table]
 
 
 def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[RenderableType]:
