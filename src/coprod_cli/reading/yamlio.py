@@ -207,8 +207,14 @@ def parse(text: str, name: str) -> Any:
         what = f"not valid YAML: {error.problem or error.context}"
         raise InvalidData(what, "check the indentation, colons and quotes on this line",
                           _where(name, error.problem_mark or error.context_mark)) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_col(text.encode("utf-8"), len(text[:error.position].encode()))
+        character = error.character if isinstance(error.character, int) else 0
+        raise InvalidData(f"a control character (U+{character:04X}) YAML does not allow",
+                          "remove it (inside double quotes YAML can write it as \\x..)",
+                          Location(name, line, column)) from None
     except yaml.YAMLError as error:
-        raise InvalidData(f"not valid YAML: {error}", "check the file",
+        raise InvalidData(f"not valid YAML: {' '.join(str(error).split())}", "check the file",
                           Location(name)) from None
     except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
         # Whatever else PyYAML's constructors throw, outside any one value.
