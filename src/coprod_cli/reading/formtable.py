@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -173,6 +174,9 @@ class Table:
         self._date_column = next((dates[w] for w in DATE_COLUMNS if w in dates), None)
         self._indexes = tuple(self.columns.statements)
         self._sids = tuple(self.columns.statements.values())
+        # The statement cells of a row, as a tuple (itemgetter gives a bare value for one).
+        pick = operator.itemgetter(*self._indexes)
+        self._pick = pick if len(self._indexes) > 1 else lambda cells: (pick(cells),)
         used = [*self._indexes, *self.columns.evidence, *self.columns.dates.values(),
                 *(i for i in (self.columns.role, self.columns.respondent) if i is not None)]
         self._width = max(used) + 1
@@ -184,11 +188,10 @@ class Table:
         """
         if len(cells) < self._width:
             cells = [*cells, *[None] * (self._width - len(cells))]
-        known = self._levels.get
-        found = [known(cells[index]) for index in self._indexes]
+        found = list(map(self._levels.get, self._pick(cells)))
         if None in found:
             found = self._unknown(cells, row, found)
-        return Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=True)),
+        return Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
                       self._evidence(cells) if self.columns.evidence else (),
                       self._date(cells, row))
 
