@@ -130,7 +130,7 @@ def test_role_answers_through_names_synonyms_and_the_users_map(
     assert refused.exit_code == 2
     assert "cell A9: unknown role 'Peer mentor'" in refused.stderr
     assert "--role-map \"Peer mentor=ROLE\"" in refused.stderr
-    data = scored(run, str(path), "--role-map", "Peer mentor=volunteer")
+    data = scored(run, str(path), "--role-map", "Peer mentor=Volunteer")
     assert {r["role"]: r["respondents"] for r in data["by_role"]} == {  # type: ignore[attr-defined]
         "person-drawing-on-care": 2, "carer": 2, "practitioner": 2, "manager": 1,
         "volunteer": 1}
@@ -270,3 +270,11 @@ def test_validate_points_a_form_export_at_score_as_it_does_a_csv(run: Run) -> No
         assert result.exit_code == 2 and "coprod score" in result.stderr
     folder = run("validate", str(EXAMPLES))
     assert folder.exit_code == 0 and ".xlsx" not in folder.stdout + folder.stderr
+
+
+def test_numbers_a_spreadsheet_stored_as_decimals_and_blank_headings(
+        run: Run, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path, ["Role", None, *IDS], ["Carer", "x", *[2.0] * len(IDS)],
+                      ["Carer", None, *[3] * len(IDS)])
+    data = scored(run, str(path))
+    assert data["respondents"] == 2 and data["score"] == 2.5

@@ -34,6 +34,7 @@ from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.reading.formtable import FormOptions
+from coprod_cli.reading.formwords import normalise, role_words
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
@@ -95,16 +96,21 @@ Strict = Annotated[bool, typer.Option(
 
 def form_options(role_column: str | None, role_map: list[str] | None,
                  strict: bool, lib: Library) -> FormOptions:
-    """The form-export options as one value; a role map naming an unknown role is refused."""
-    roles = [role.id for role in lib.catalogue.roles]
+    """The form-export options as one value; a role map naming an unknown role is refused.
+
+    The role after '=' may be its id, its name or a common word for it ('Carer', 'carer').
+    """
+    known = role_words(lib.catalogue, {})
     mapped = {}
     for item in role_map or ():
         given, sep, role = item.rpartition("=")
-        if not sep or not given.strip() or role.strip() not in roles:
+        role_id = known.get(normalise(role))
+        if not sep or not given.strip() or role_id is None:
+            roles = ", ".join(role.id for role in lib.catalogue.roles)
             raise UsageProblem(f"--role-map \"{item}\" is not ANSWER=ROLE with a known role",
                                f"write it like \"Service user=person-drawing-on-care\"; roles: "
-                               f"{', '.join(roles)}")
-        mapped[given.strip()] = role.strip()
+                               f"{roles}")
+        mapped[given.strip()] = role_id
     return FormOptions(role_column, mapped, strict)
 
 MinGroup = Annotated[int, typer.Option(
