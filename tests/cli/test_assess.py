@@ -289,7 +289,7 @@ def test_resuming_keeps_the_name_evidence_and_a_copy_with_comments(
     original = answers_file.read_text(encoding="utf-8")
     result = run("assess", "-o", str(answers_file), input=lines("2", "q"))
     assert result.exit_code == 0, result.output
-    assert "has 2 comment(s) that coprod did not write" in result.stdout
+    assert "has 2 comment(s) that coprod does not write" in result.stdout
     copy = answers_file.with_name("answers.yaml.with-comments")
     assert copy.read_text(encoding="utf-8") == original and copy.name in result.stdout
     kept = saved(answers_file)
@@ -301,7 +301,7 @@ def test_resuming_keeps_the_name_evidence_and_a_copy_with_comments(
 def test_a_file_coprod_wrote_is_resumed_without_a_note(run: Run, answers_file: Path) -> None:
     run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("1", "q"))
     result = run("assess", "-o", str(answers_file), input=lines("q"))
-    assert "did not write" not in result.stdout
+    assert "does not write" not in result.stdout
     assert not answers_file.with_name("answers.yaml.with-comments").exists()
 
 

@@ -232,10 +232,10 @@ def _keep_comments(session: Session, existing: Answers | None) -> None:
     if theirs:
         aside = session.kept.copy_aside("with-comments")
         session.say(Text(""))
-        session.say_whole(f"Note: {session.path} has {len(theirs)} comment(s) that coprod did "
-                          f"not write (the first: {visible_line(theirs[0][:60])}). Saving answers "
-                          f"rewrites the file without them, so the file as it was is kept in "
-                          f"{aside}.", "bold")
+        session.say_whole(f"Note: {session.path} has {len(theirs)} comment(s) that coprod "
+                          f"does not write (added by hand, or an older wording; the first: "
+                          f"{visible_line(theirs[0][:60])}). coprod cannot keep them when it "
+                          f"saves, so the file as it was is copied to {aside} first.", "bold")
 
 
 def _opening(session: Session, existing: Answers | None,
