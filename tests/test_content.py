@@ -176,3 +176,10 @@ def test_pieces_and_recommendations_are_written_to_the_organisation_not_as_we() 
     for item in (*CATALOGUE.pieces, *CATALOGUE.recommendations):
         for words in (item.text, item.plain):
             assert not PERSON.search(words), f"{item.id}: {words!r}"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_show_gives_evidence_tags_and_sources(run: Run, fmt: str) -> None:
+    out = " ".join(run("show", "scie", "--format", fmt).stdout.split())
+    assert "Evidence, for example: A written scope saying what can and cannot change" in out
+    assert "Sources: scn, scie-2022" in out

@@ -86,6 +86,8 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
             if statement.recommendations:
                 refs = ", ".join(f"`{rec}`" for rec in statement.recommendations)
                 lines += ["", f"Recommendations that help: {refs}"]
+            for note in phrases.statement_notes(statement):
+                lines += ["", note]
             lines.append("")
     lines.append(_credit(fw.source.author, fw.source.year, fw.source.title) + " " + fw.credit)
     return "\n".join(lines) + "\n"

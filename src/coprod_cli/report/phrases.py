@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from coprod_cli.models import LEVEL_VALUES, Catalogue
+from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
 from coprod_cli.results import Comparison, Gap, NextStep, PlanItem, Result, RoleResult, VoiceResult
+
+
+def statement_notes(statement: Statement) -> list[str]:
+    """What `show` adds under a rubric: evidence a team could show, and the tags and sources."""
+    notes = []
+    if statement.evidence_examples:
+        notes.append("Evidence, for example: " + "; ".join(statement.evidence_examples))
+    tags = [(label, ", ".join(values)) for label, values in (
+        ("Principles", statement.principles), ("Scope", (statement.scope or "",)),
+        ("Activities", statement.activities), ("Sources", statement.basis)) if any(values)]
+    if tags:
+        notes.append(". ".join(f"{label}: {values}" for label, values in tags))
+    return notes
 
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:

@@ -66,6 +66,8 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> Rende
             if statement.recommendations:
                 parts.append(indent(Text("Recommendations that help: "
                                          + ", ".join(statement.recommendations), style="dim")))
+            parts += [indent(Text(note, style="dim"))
+                      for note in phrases.statement_notes(statement)]
             parts.append("")
     parts.append(Text(f"Source: {fw.source.author} ({fw.source.year}), {fw.source.title}. "
                       f"{fw.credit}", style="dim"))
