@@ -17,7 +17,15 @@ from coprod_cli import questionnaire as q
 from coprod_cli import resume
 from coprod_cli.answers import Answer, Answers
 from coprod_cli.cli import screens
-from coprod_cli.cli.common import FrameworkPaths, NoColor, app, console, guarded, library
+from coprod_cli.cli.common import (
+    FrameworkPaths,
+    NoColor,
+    app,
+    console,
+    examples,
+    guarded,
+    library,
+)
 from coprod_cli.cli.prompts import (
     InputEnded,
     choose,
@@ -281,19 +289,21 @@ def _stopped(out: Console, session: Session | None, why: str) -> None:
         pass
 
 
-@app.command("assess")
+@app.command("assess", short_help="Answer the statements one at a time, saved as you go.",
+             epilog=examples("coprod assess nef",
+                             "coprod assess -o team/amal.yaml --role carer --plain"))
 @guarded
 def assess_command(
     framework_id: Annotated[str | None, typer.Argument(
-        metavar="[FRAMEWORK]", help="A framework id, e.g. nef or scie (asked when left out, "
+        metavar="FRAMEWORK", help="A framework id, e.g. nef or scie (asked when left out, "
         "or taken from an existing answers file).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
         help="The answers file: carried on with if it exists (default: "
         "coprod-FRAMEWORK-answers.yaml in this folder).")] = None,
     role: Annotated[str | None, typer.Option(
-        "--role", help="Who is answering, e.g. carer or practitioner (asked when left out; "
-        "optional).")] = None,
+        "--role", metavar="ROLE", help="Who is answering, e.g. carer or practitioner (asked "
+        "when left out; optional).")] = None,
     plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording throughout.")]
     = False,
     restart: Annotated[bool, typer.Option(

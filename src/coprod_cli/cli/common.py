@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +30,68 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def examples(*commands: str) -> str:
+    """A command's help epilog: a few example commands, kept one to a line."""
+    return "\b\nExamples:\n" + "".join(f"  {command}\n" for command in commands)
+
+
+def _one_line_usage_errors() -> None:
+    """Usage errors in coprod's own style: one line, what is wrong and how to fix it, exit 2."""
+    import importlib
+
+    try:
+        usage_error: Any = importlib.import_module("typer._click.exceptions").UsageError
+    except ImportError:  # typer before 0.20 uses click itself
+        usage_error = importlib.import_module("click.exceptions").UsageError
+
+    def show(self: Any, file: Any = None) -> None:
+        command = self.ctx.command_path if self.ctx is not None else "coprod"
+        say(f"error: {usage_message(self.format_message())}; see '{command} --help'")
+
+    setattr(usage_error, "show", show)  # noqa: B010 - replacing the library's printer
+
+
+def usage_message(message: str) -> str:
+    """The parser's message without validator wording."""
+    for pattern, words in USAGE_WORDING:
+        message = re.sub(pattern, words, message.strip())
+    message = message.replace("\n", " ").rstrip(".")
+    lower = message[:1].isupper() and message[1:2].islower()
+    return message[0].lower() + message[1:] if lower else message
+
+
+USAGE_WORDING = (
+    (r"^Invalid value for '([^']+)'(?: / '[^']+')?: ", r"\1: "),
+    (r"Value error, ", ""),
+    (r"Input should be greater than or equal to (\d+)", r"must be \1 or more"),
+    (r"is not in the range x>=(\d+)", r"must be \1 or more"),
+    (r"^Missing argument '\{?([^'}]+?)\}?(\.\.\.)?'", r"\1 is missing"),
+    (r"\(Possible options: ([^)]+)\)", r"(did you mean \1?)"),
+)
+
+
+def _plain_argument_help() -> None:
+    """Arguments named one way in usage lines (NAME, [NAME], NAME...) and shown without a
+    type such as <str> or <list[str]>: the help text says what they take."""
+    from typer.core import TyperArgument
+
+    if not hasattr(TyperArgument, "_usage_display_name"):
+        return
+
+    def usage_name(self: Any) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return str(name) + ("..." if self.nargs != 1 else "")
+
+    setattr(TyperArgument, "_usage_display_name", usage_name)  # noqa: B010
+    setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
+
+
+_one_line_usage_errors()
+_plain_argument_help()
 
 FrameworkPaths = Annotated[
     list[Path] | None,
@@ -216,8 +277,13 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(epilog="Exit codes: 0 done (and any gate met); 1 a gate not met; 2 invalid "
-              "input or usage; 3 a bug in coprod (please report it); 130 interrupted.")
+@app.callback(epilog="Report formats (--format): text (the default, one screen first; "
+              "--details for everything), json (a versioned result: coprod schema result), "
+              "markdown (for a pull request or CI summary) and html (one self-contained page "
+              "that prints a one-page summary first).\n\n\b\nExit codes:\n"
+              "  0    done (and any gate met)\n  1    a gate not met (--fail-under, "
+              "--fail-on-regression)\n  2    invalid input or usage\n"
+              "  3    a bug in coprod (please report it)\n  130  interrupted")
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=version_callback,
                                          is_eager=True, help="Show the version and exit.")]

@@ -14,6 +14,7 @@ from coprod_cli.cli.common import (
     Recursive,
     app,
     emit,
+    examples,
     guarded,
     library,
     never_over_inputs,
@@ -37,16 +38,19 @@ from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
 from coprod_cli.scoring import score
 
-Side = Annotated[str, typer.Argument(
-    help="An answers file, a folder of them (one collective assessment), an online-form "
-    "export (.csv, .xlsx), or - for standard input.")]
+SIDE = ("an answers file, a folder of them (one collective assessment), an online-form "
+        "export (.csv, .xlsx), or - for standard input.")
+Before = Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier assessment: " + SIDE)]
+After = Annotated[str, typer.Argument(metavar="AFTER", help="The later assessment: " + SIDE)]
 
 
-@app.command("compare")
+@app.command("compare", short_help="Progress between two assessments.",
+             epilog=examples("coprod compare spring/ autumn/",
+                             "coprod compare before.yaml after.yaml --fail-on-regression"))
 @guarded
 def compare_command(
-    before: Side,
-    after: Side,
+    before: Before,
+    after: After,
     fail_on_regression: Annotated[bool, typer.Option(
         "--fail-on-regression", help="Exit with code 1 when any dimension's level dropped "
         "(a gate for CI).")] = False,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import FrameworkPaths, Output, app, emit, guarded, library
+from coprod_cli.cli.common import FrameworkPaths, Output, app, emit, examples, guarded, library
 
 
 class FormFormat(str, Enum):
@@ -17,7 +17,8 @@ class FormFormat(str, Enum):
     html = "html"
 
 
-@app.command("form")
+@app.command("form", short_help="A questionnaire without a terminal: a web page or a form outline.",
+             epilog=examples("coprod form nef --format html -o questionnaire.html"))
 @guarded
 def form_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",

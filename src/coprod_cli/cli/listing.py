@@ -17,6 +17,7 @@ from coprod_cli.cli.common import (
     Recursive,
     app,
     emit,
+    examples,
     guarded,
     library,
     read_document,
@@ -36,7 +37,8 @@ FormatOption = Annotated[
 ]
 
 
-@app.command("frameworks")
+@app.command("frameworks", short_help="List the frameworks: built-in and added.",
+             epilog=examples("coprod frameworks"))
 @guarded
 def frameworks_command(
     framework: FrameworkPaths = None,
@@ -49,7 +51,9 @@ def frameworks_command(
     emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
 
-@app.command("show")
+@app.command("show", short_help="Show a framework's statements and what each level looks like.",
+             epilog=examples("coprod show nef --plain",
+                             "coprod show scie --format markdown"))
 @guarded
 def show_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
@@ -66,14 +70,16 @@ def show_command(
          no_color)
 
 
-@app.command("recommendations")
+@app.command("recommendations", short_help="List SCIE's recommendations, by jigsaw piece.",
+             epilog=examples("coprod recommendations --piece culture"))
 @guarded
 def recommendations_command(
     piece: Annotated[
         list[PieceChoice] | None,
-        typer.Option("--piece", "-p", help="Only this piece of SCIE's jigsaw (repeatable): "
-                     "culture (values), structure (decisions and money), practice (day-to-day "
-                     "work) or review (checking what difference it makes)."),
+        typer.Option("--piece", "-p", metavar="PIECE", help="Only this piece of SCIE's jigsaw "
+                     "(repeatable): culture (values), structure (decisions and money), "
+                     "practice (day-to-day work) or review (checking what difference it "
+                     "makes)."),
     ] = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
@@ -105,11 +111,13 @@ def _check_one(lib: Library, name: str) -> str:
     return f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
 
 
-@app.command("validate")
+@app.command("validate", short_help="Check framework and answers files.",
+             epilog=examples("coprod validate team/",
+                             "coprod validate my-framework.yaml"))
 @guarded
 def validate_command(
     files: Annotated[list[str], typer.Argument(
-        metavar="FILE...", help="Framework or answers files, folders of them, or - for "
+        metavar="FILE", help="Framework or answers files, folders of them, or - for "
         "standard input.")],
     framework: FrameworkPaths = None,
     recursive: Recursive = False,
@@ -134,10 +142,13 @@ def validate_command(
         raise typer.Exit(2)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print a JSON Schema for editors and other tools.",
+             epilog=examples("coprod schema answers > answers.schema.json"))
 @guarded
 def schema_command(
-    name: Annotated[SchemaName, typer.Argument(help="Which file or output to describe.")],
+    name: Annotated[SchemaName, typer.Argument(
+        metavar="NAME", help="Which file or output to describe: framework, answers, result, "
+        "comparison or catalogue.")],
     output: Output = None,
 ) -> None:
     """Print a JSON Schema, so editors can complete and check coprod's files."""

@@ -23,6 +23,7 @@ from coprod_cli.cli.common import (
     app,
     console,
     emit,
+    examples,
     guarded,
     html_destination,
     library,
@@ -51,7 +52,8 @@ class Weighting(str, Enum):
     person = "person"
 
 
-@app.command("template")
+@app.command("template", short_help="Write a blank answers file to fill in an editor.",
+             epilog=examples("coprod template nef -o answers.yaml"))
 @guarded
 def template_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
@@ -70,7 +72,7 @@ def template_command(
 
 
 Files = Annotated[list[str], typer.Argument(
-    metavar="FILE...", help="Answers files, folders of them, online-form exports (.csv, "
+    metavar="FILE", help="Answers files, folders of them, online-form exports (.csv, "
     ".xlsx), or - for standard input. Several respondents are one collective assessment.")]
 SkipInvalid = Annotated[bool, typer.Option(
     "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
@@ -122,7 +124,12 @@ ShowNames = Annotated[bool, typer.Option(
     "and number.")]
 
 
-@app.command("score")
+@app.command("score", short_help="Score answers: the level, what holds it down, what to do next.",
+             epilog=examples("coprod score answers.yaml",
+                             "coprod score team/ --details",
+                             "coprod score team/ --format html -o report.html",
+                             "coprod score team/ --what-if networks-2=intermediate",
+                             "coprod score answers.yaml --fail-under descriptive -f markdown"))
 @guarded
 def score_command(
     files: Files,
