@@ -79,16 +79,22 @@ def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
 
 
 class Relations:
-    """The linear relations the weighting sets up between groups, per statement."""
+    """The linear relations the weighting sets up between groups, per statement.
 
-    def __init__(self, tally: Tally, lived: Collection[str], weighting: Weighting) -> None:
-        self.tally, self.weighting = tally, weighting
+    Exact relations count who answered each statement; nominal ones count everyone in a role,
+    as if nobody were unsure. A reader who knows only how many answered can use the nominal
+    ones to come close to a hidden value, so both must leave it out of reach."""
+
+    def __init__(self, tally: Tally, lived: Collection[str], weighting: Weighting,
+                 nominal: bool = False) -> None:
+        self.tally, self.weighting, self.nominal = tally, weighting, nominal
         self.voices = tally.voices(lived)
 
     def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Vector:
         """Some roles' value for one statement, in the unknowns (role, statement)."""
-        counts = {r: int(self.tally.sums[r][sid][1]) for r in roles
-                  if r in self.tally.sums and self.tally.sums[r][sid][1]}
+        sums = self.tally.sums
+        counts = {r: self.tally.respondents[r] if self.nominal else int(sums[r][sid][1])
+                  for r in roles if r in sums and (self.nominal or sums[r][sid][1])}
         total = sum(counts.values())
         if weighting == "person":
             return {(r, sid): Fraction(n, total) for r, n in counts.items()}
@@ -118,22 +124,25 @@ Secret = tuple[str, str, str]  # (group id, dimension id, statement id or '' for
 
 
 class Auditor:
-    """Finds every hidden value a reader could compute exactly from what is shown."""
+    """Finds every hidden value a reader could compute (or nearly) from what is shown."""
 
     def __init__(self, framework: Framework, tally: Tally, lived: Collection[str],
                  weighting: Weighting) -> None:
         self.groups = groups(tally, lived)
-        relations = Relations(tally, lived, weighting)
-        # Per dimension: the overall value of each statement (always shown), and each group's
-        # value for the dimension and for each statement in it, keyed by statement id ('' for
-        # the dimension).
+        # Per dimension, exactly and nominally: the overall value of each statement (always
+        # shown), and each group's value for the dimension and for each statement in it, keyed
+        # by statement id ('' for the dimension).
         self.areas = []
-        for dimension in framework.dimensions:
-            sids = [s.id for s in dimension.statements]
-            values = {g.id: {sid: relations.group(g, sid) for sid in sids} for g in self.groups}
-            for vectors in values.values():
-                vectors[""] = mean(list(vectors.values()))
-            self.areas.append((dimension.id, [relations.overall(sid) for sid in sids], values))
+        for nominal in (False, True):
+            relations = Relations(tally, lived, weighting, nominal)
+            for dimension in framework.dimensions:
+                sids = [s.id for s in dimension.statements]
+                values = {g.id: {sid: relations.group(g, sid) for sid in sids}
+                          for g in self.groups}
+                for vectors in values.values():
+                    vectors[""] = mean(list(vectors.values()))
+                self.areas.append((dimension.id, [relations.overall(sid) for sid in sids],
+                                   values))
         self.unavoidable = self._determined({g.id for g in self.groups})
 
     def leaks(self, hidden: Collection[str]) -> set[Secret]:
