@@ -271,3 +271,49 @@ def test_json_scoring_does_not_load_html_templating() -> None:
     assert out.stdout.strip() == "False", (
         "the text, JSON or Markdown renderer loaded jinja2: import it only in report/html.py, "
         "and keep report/__init__.py importing a format's module only when it is asked for")
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a run of `coprod ARGV` has imported by the time it exits."""
+    code = ("import sys\n"
+            "from coprod_cli.cli import main\n"
+            f"sys.argv = ['coprod', *{list(argv)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(sorted(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    return set(out.stderr.split())
+
+
+def test_score_imports_only_what_scoring_needs() -> None:
+    """Start-up: `score` builds only its own command, so the questionnaire, the listings,
+    compare, the web form and HTML templating are never imported for it."""
+    loaded = _modules_after("score", "examples/nef-descriptive.yaml", "--format", "json")
+    assert "coprod_cli.scoring" in loaded  # it did score
+    unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.listing", "coprod_cli.cli.compare",
+                "coprod_cli.cli.form", "coprod_cli.questionnaire", "coprod_cli.resume",
+                "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2"}
+    assert loaded & unwanted == set()
+
+
+def test_help_still_lists_every_command() -> None:
+    from typer.testing import CliRunner
+
+    from coprod_cli.cli.common import COMMANDS, app
+
+    result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert all(f" {name} " in result.output for name in COMMANDS)
+
+
+def test_every_registered_command_is_in_the_table_with_its_module() -> None:
+    """A command is reachable only through cli.common.COMMANDS: a new command needs a line."""
+    import importlib
+
+    from coprod_cli.cli.common import COMMANDS, app
+
+    for module in set(COMMANDS.values()):
+        importlib.import_module(f"coprod_cli.cli.{module}")
+    registered = {info.name: info.callback.__module__.rsplit(".", 1)[1]
+                  for info in app.registered_commands if info.callback}
+    assert registered == COMMANDS, "add the command to COMMANDS in cli/common.py"

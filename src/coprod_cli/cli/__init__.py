@@ -1,12 +1,11 @@
-"""coprod's command line: the only place that prints, prompts, reads stdin or exits."""
+"""coprod's command line: the only place that prints, prompts, reads stdin or exits.
+
+Commands register themselves on `app` when their module is imported; the app imports only
+the module of the command being run (cli.common.COMMANDS).
+"""
 
 from __future__ import annotations
 
-from coprod_cli.cli import assess as _assess  # noqa: F401 - registers its commands
-from coprod_cli.cli import compare as _compare  # noqa: F401 - registers its commands
-from coprod_cli.cli import form as _form  # noqa: F401 - registers its commands
-from coprod_cli.cli import listing as _listing  # noqa: F401 - registers its commands
-from coprod_cli.cli import score as _score  # noqa: F401 - registers its commands
 from coprod_cli.cli.common import INTERRUPTED_EXIT, app, unexpected
 
 

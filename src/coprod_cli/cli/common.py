@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
+import importlib
 import os
 import re
 import sys
@@ -12,6 +14,8 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+import typer.main
+from typer.core import TyperGroup
 
 from coprod_cli import __version__
 from coprod_cli.errors import CoprodError, UsageProblem
@@ -22,7 +26,34 @@ from coprod_cli.safetext import visible_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Each command's module, in the order --help lists them. Only the module of the command being
+# run is imported, so `coprod score` never loads the questionnaire, the listings or compare.
+COMMANDS = {
+    "frameworks": "listing", "show": "listing", "recommendations": "listing",
+    "template": "score", "assess": "assess", "form": "form", "score": "score",
+    "compare": "compare", "validate": "listing", "schema": "listing",
+}
+
+
+class LazyGroup(TyperGroup):
+    """coprod's commands, each built from its module the first time it is asked for."""
+
+    # Context and Command are click's (typer 0.29 vendors its own click), so typed loosely.
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"coprod_cli.cli.{COMMANDS[cmd_name]}")
+            info = next(i for i in app.registered_commands if i.name == cmd_name)
+            self.commands[cmd_name] = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=app.pretty_exceptions_short,
+                rich_markup_mode=app.rich_markup_mode)
+        return self.commands.get(cmd_name)
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     name="coprod",
     help="Check how far a team has come with co-production, what to do next, and whether "
     "it is improving. Co-production means people who draw on care and support, carers and "
@@ -189,7 +220,14 @@ def pipe_closed() -> int:
 
 
 def library(paths: list[Path] | None) -> Library:
-    return Library.builtin(paths or ())
+    """The built-in frameworks and any added. What is built here lives until coprod exits, so
+    the garbage collector neither runs while it is built nor looks at it again afterwards."""
+    gc.disable()
+    try:
+        return Library.builtin(paths or ())
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def never_over_inputs(output: Path | None, inputs: list[str]) -> None:
