@@ -77,13 +77,20 @@ class Document:
             raise InvalidData(what + more, fix, where) from None
 
 
-def _cache_file(name: str, data: bytes) -> Path | None:
-    """Where a validated built-in file is kept as JSON, keyed by its content and our version."""
+def cache_dir() -> Path | None:
+    """coprod's start-up cache (COPROD_CACHE_DIR, else the user's cache folder); None when
+    COPROD_NO_CACHE is set."""
     if os.environ.get("COPROD_NO_CACHE"):
         return None
     home = os.environ.get("COPROD_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coprod")
-    return Path(home) / f"{name}-{__version__}-{zlib.crc32(data):08x}.json"
+    return Path(home)
+
+
+def _cache_file(name: str, data: bytes) -> Path | None:
+    """Where a validated built-in file is kept as JSON, keyed by its content and our version."""
+    home = cache_dir()
+    return None if home is None else home / f"{name}-{__version__}-{zlib.crc32(data):08x}.json"
 
 
 def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
