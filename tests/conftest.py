@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -13,8 +15,11 @@ from typer.testing import CliRunner, Result
 
 from coprod_cli.cli import app
 
-# Keep the cache of validated built-in frameworks out of the developer's home.
-os.environ.setdefault("COPROD_CACHE_DIR", tempfile.mkdtemp(prefix="coprod-cache-"))
+# Keep the cache of validated built-in frameworks out of the developer's home, and remove it
+# when the run ends.
+if "COPROD_CACHE_DIR" not in os.environ:
+    os.environ["COPROD_CACHE_DIR"] = tempfile.mkdtemp(prefix="coprod-cache-")
+    atexit.register(shutil.rmtree, os.environ["COPROD_CACHE_DIR"], ignore_errors=True)
 
 # Property tests are the same on every run, so they cannot turn CI red at random; a longer
 # randomised search stays one variable away: HYPOTHESIS_PROFILE=explore python -m pytest
