@@ -183,3 +183,10 @@ def test_show_gives_evidence_tags_and_sources(run: Run, fmt: str) -> None:
     out = " ".join(run("show", "scie", "--format", fmt).stdout.split())
     assert "Evidence, for example: A written scope saying what can and cannot change" in out
     assert "Sources: scn, scie-2022" in out
+
+
+def test_show_plain_leads_with_the_plain_wording(run: Run) -> None:
+    out = " ".join(run("show", "scie", "--plain").stdout.split())
+    assert ("culture-values Working together as equals is how the whole organisation works."
+            in out)
+    assert "In the framework's words: Co-production runs through the whole organisation" in out

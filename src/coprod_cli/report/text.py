@@ -54,8 +54,7 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> Rende
         parts += [heading(f"{dimension.name} ({dimension.id})"),
                   *_worded(dimension.text, dimension.plain, plain), ""]
         for statement in dimension.statements:
-            first, second = _worded(statement.plain if plain else statement.text,
-                                    statement.text if plain else statement.plain, plain)
+            first, second = _worded(statement.text, statement.plain, plain)
             parts += [Text.assemble((statement.id, "bold"), "  ", first), second]
             rubric = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
             rubric.add_column("level")
