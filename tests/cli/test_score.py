@@ -303,6 +303,8 @@ def test_plain_carries_through_score_compare_and_show(run: Run) -> None:
                    "-f", "markdown").stdout
     rec = lib.catalogue.recommendations[0]
     assert "Intermediate means:" in markdown and (rec.plain in markdown or rec.text not in markdown)
+    html = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--plain", "-f", "html").stdout
+    assert "Intermediate means:" in html
     shown = " ".join(run("show", "nef", "--plain").stdout.split())
     assert "Descriptive means:" in shown and "In the framework's words:" in shown
     cmp = run("compare", str(EXAMPLES / "nef-descriptive.yaml"),

@@ -120,7 +120,7 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     return visible(environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
         steps=next_steps(res, catalogue), roles=phrases.group_names(res),
-        names={d.id: d.name for d in res.dimensions}))
+        names={d.id: d.name for d in res.dimensions}, plain=view.plain))
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
