@@ -310,3 +310,17 @@ def test_plain_carries_through_score_compare_and_show(run: Run) -> None:
     cmp = run("compare", str(EXAMPLES / "nef-descriptive.yaml"),
               str(EXAMPLES / "nef-intermediate.yaml"), "--plain").stdout
     assert "Intermediate means:" in " ".join(cmp.split())
+
+
+def test_every_format_carries_the_whole_quickest_route(run: Run) -> None:
+    from html import escape
+
+    example = str(EXAMPLES / "nef-descriptive.yaml")
+    steps = json.loads(run("score", example, "-f", "json").stdout)["next_steps"]
+    assert len(steps) > 4
+    html = run("score", example, "-f", "html").stdout
+    details = " ".join(run("score", example, "--details").stdout.split())
+    markdown = run("score", example, "--details", "-f", "markdown").stdout
+    for step in steps:
+        assert f"<strong>{escape(step['text']).replace('&#x27;', '&#39;')}</strong>" in html
+        assert step["text"] in details and step["text"] in markdown
