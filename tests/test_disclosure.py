@@ -268,3 +268,13 @@ def check(res: Result, people: list[dict[str, Any]], relations: Relations,
             # area) no hiding can protect; anything beyond it must stay out of reach.
             if secret and not determined(overall, secret):
                 assert not determined(published, secret), (group, dimension.id)
+
+
+def test_evidence_is_not_in_reading_order_which_could_point_at_a_role() -> None:
+    tally = Tally(FW)
+    for role, note in (("commissioner", "Zebra minutes"), ("carer", "Agenda")):
+        values: dict[str, Any] = dict.fromkeys(IDS, "intermediate")
+        values[IDS[0]] = {"level": "intermediate", "evidence": note}
+        tally.add(answers(values, role), f"{role}.yaml")
+    res = score(FW, CATALOGUE, tally)
+    assert res.statements[0].evidence == ["Agenda", "Zebra minutes"]

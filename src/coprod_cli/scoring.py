@@ -121,7 +121,7 @@ def _statement(dimension_id: str, statement: Statement, value: float | None,
     nxt = None if level is None or level == LEVEL_IDS[-1] else LEVEL_IDS[LEVEL_VALUES[level] + 1]
     return StatementResult(id=statement.id, dimension=dimension_id, text=statement.text,
                            score=rounded(value), level=level,
-                           evidence=list(tally.evidence.get(statement.id, [])),
+                           evidence=sorted(tally.evidence.get(statement.id, [])),
                            next_level=nxt,
                            next_descriptor=statement.levels.at(nxt) if nxt else None)
 
