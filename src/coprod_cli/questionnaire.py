@@ -12,9 +12,10 @@ from coprod_cli.errors import did_you_mean
 from coprod_cli.models import LEVEL_IDS, Catalogue, Dimension, Framework, GlossaryEntry, Statement
 from coprod_cli.safetext import visible_line
 
-ReplyKind = Literal["level", "help", "back", "quit", "keep", "invalid"]
+ReplyKind = Literal["level", "help", "evidence", "back", "quit", "keep", "invalid"]
 _WORDS: dict[ReplyKind, tuple[str, ...]] = {
     "help": ("?", "h", "help"),
+    "evidence": ("e", "evidence", "note"),
     "back": ("b", "back"),
     "quit": ("q", "quit", "stop", "exit"),
 }
@@ -119,7 +120,8 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 def _invalid(problem: str) -> Reply:
     return Reply("invalid", problem=f"{problem} Type 0, 1, 2 or 3 (or a level's name), "
-                 "u if you are unsure, ? for help, b to go back, or q to save and stop.")
+                 "u if you are unsure, ? for help, e to add evidence or a note, b to go back, or q "
+                 "to save and stop.")
 
 
 def jargon(statement: Statement, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:

@@ -70,8 +70,12 @@ def with_role(answers: Answers, role: str | None) -> Answers:
     return answers.model_copy(update={"respondent": respondent})
 
 
-def with_answer(answers: Answers, statement_id: str, level: str) -> Answers:
-    """The same answers with one level given; evidence already there is kept."""
+def with_answer(answers: Answers, statement_id: str, level: str,
+                evidence: str | None = None) -> Answers:
+    """The same answers with one level given; evidence already there is kept unless new
+    evidence is given."""
     before = answers.answers.get(statement_id)
     new = before.model_copy(update={"level": level}) if before else Answer(level=level)
+    if evidence:
+        new = new.model_copy(update={"evidence": evidence})
     return answers.model_copy(update={"answers": {**answers.answers, statement_id: new}})

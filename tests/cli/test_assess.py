@@ -219,7 +219,7 @@ def test_a_file_for_another_framework_is_refused(run: Run, answers_file: Path) -
 
 def test_help_lists_the_keys_and_exit_codes(run: Run) -> None:
     out = " ".join(run("assess", "--help").stdout.split())
-    assert "u unsure, ? help, b back, q save and stop" in out
+    assert "u unsure, ? help, e evidence or a note, b back, q save and stop" in out
     assert "1 input ended before the last statement" in out
     assert "130 interrupted" in out
 
@@ -359,3 +359,27 @@ def test_the_same_answer_changed_two_ways_stops_and_overwrites_nothing(
     assert levels(answers_file)["assets-1"] == "not-yet"
     mine = answers_file.with_name("answers.yaml.mine")
     assert levels(mine)["assets-1"] == "transformative"
+
+
+def test_e_adds_evidence_saved_with_the_answer(run: Run, answers_file: Path) -> None:
+    """Typed before answering, the evidence is saved with the answer; an empty one adds none."""
+    result = run("assess", "nef", "-o", str(answers_file), input=SKIP_ROLE + lines(
+        "e", "  Minutes of the   March board  ", "2", "e", "", "1", "q"))
+    assert result.exit_code == 0, result.output
+    assert "Noted: it is saved with your answer" in result.stdout
+    assert "No evidence added." in result.stdout
+    kept = saved(answers_file).answers
+    first = kept["assets-1"]
+    second = kept["assets-2"]
+    assert first is not None and first.evidence == "Minutes of the March board"
+    assert second is not None and second.evidence is None and second.level == "descriptive"
+
+
+def test_e_after_going_back_adds_evidence_to_the_answer_given(
+        run: Run, answers_file: Path) -> None:
+    result = run("assess", "nef", "-o", str(answers_file), input=SKIP_ROLE + lines(
+        "2", "b", "e", "Terms of reference", "", "q"))
+    assert result.exit_code == 0, result.output
+    first = saved(answers_file).answers["assets-1"]
+    assert first is not None and (first.level, first.evidence) == (
+        "intermediate", "Terms of reference")

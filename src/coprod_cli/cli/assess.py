@@ -55,6 +55,8 @@ class Session:
     plain: bool
     extra: list[Path]
     answers: Answers = field(init=False)
+    # Evidence typed (with e) before the statement is answered: saved with the answer.
+    pending: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.answers = resume.starting_answers(self.framework, None, "new", datetime.date.today())
@@ -108,6 +110,8 @@ def _reply(session: Session, step: q.Step) -> q.Reply:
         reply = q.parse_reply(typed, session.lib.catalogue, has_answer)
         if reply.kind == "help":
             session.say(screens.help_screen(step, session.lib.catalogue, session.plain))
+        elif reply.kind == "evidence":
+            _evidence(session, step)
         elif reply.kind == "invalid":
             session.say(Text(reply.problem))
         elif reply.kind == "back" and q.back(step.index) is None:
@@ -117,10 +121,30 @@ def _reply(session: Session, step: q.Step) -> q.Reply:
 
 
 def _answer(session: Session, step: q.Step, level: str) -> None:
-    session.answers = resume.with_answer(session.answers, step.statement.id, level)
+    evidence = session.pending.pop(step.statement.id, None)
+    session.answers = resume.with_answer(session.answers, step.statement.id, level, evidence)
     session.save()
     label = screens.level_label(session.lib.catalogue, level)
-    session.say(Text(f"Saved: {label}. ({session.count()})"))
+    with_evidence = " with your evidence" if evidence else ""
+    session.say(Text(f"Saved: {label}{with_evidence}. ({session.count()})"))
+
+
+def _evidence(session: Session, step: q.Step) -> None:
+    """Evidence or a note for this statement: saved at once if it has an answer, else kept
+    to be saved with the answer."""
+    text = " ".join(read_line(session.out, screens.EVIDENCE_PROMPT).split())
+    if not text:
+        session.say(Text("No evidence added."))
+        return
+    current = session.given.get(step.statement.id)
+    if current is None:
+        session.pending[step.statement.id] = text
+        session.say(Text("Noted: it is saved with your answer to this statement."))
+        return
+    session.answers = resume.with_answer(session.answers, step.statement.id, current.level, text)
+    session.save()
+    session.say(Text("Evidence saved with your answer. Type Enter to keep the answer, or "
+                     "another answer to change it."))
 
 
 def _run(session: Session) -> bool:
@@ -314,7 +338,8 @@ def assess_command(
 ) -> None:
     """Answer a framework's statements one at a time; every answer is saved at once.
 
-    Type 0-3 (or a level's name) to answer, u unsure, ? help, b back, q save and stop.
+    Type 0-3 (or a level's name) to answer, u unsure, ? help, e evidence or a note, b back,
+    q save and stop.
     Run it again on the same file to carry on where you left off.
 
     Exit codes: 0 finished, or stopped with q; 1 input ended before the last statement, or a

@@ -10,7 +10,8 @@ from coprod_cli import questionnaire as q
 from coprod_cli.cli.prompts import numbered
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue, Framework
 
-PROMPT = "Your answer (0-3, u unsure, ? help, b back, q save and stop): "
+PROMPT = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
+EVIDENCE_PROMPT = "Evidence or a note for this statement (Enter for none): "
 
 
 def level_label(catalogue: Catalogue, level: str) -> str:
@@ -26,7 +27,8 @@ def welcome(fw: Framework) -> RenderableType:
         Text(f"There are {len(fw.statements)} statements in {len(fw.dimensions)} parts. For "
              "each one, pick the description that fits best how things are now."),
         Text(""), Text("How to answer: type 0, 1, 2 or 3 (or the level's name) and press Enter."),
-        Text("Other keys: u unsure, ? help, b back to the statement before, q save and stop."),
+        Text("Other keys: u unsure, ? help, e evidence or a note, b back to the statement before,"
+             " q save and stop."),
         Text("Every answer is saved at once, so you can stop at any time and carry on later. "
              "Your answers file:"))
 
