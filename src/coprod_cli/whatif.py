@@ -26,7 +26,11 @@ def parse(framework: Framework, items: list[str]) -> dict[str, LevelId]:
             raise UsageProblem(f"--what-if: '{sid}' is not a statement of "
                                f"'{framework.id}'{did_you_mean(sid, ids)}",
                                f"use an id listed by 'coprod show {framework.id}'")
-        chosen[sid] = _level(sid, word)
+        level = _level(sid, word)
+        if chosen.get(sid, level) != level:
+            raise UsageProblem(f"--what-if {sid} is given twice, at {chosen[sid]} and {level}",
+                               f"give each statement once, e.g. --what-if {sid}={level}")
+        chosen[sid] = level
     return chosen
 
 

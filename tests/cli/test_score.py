@@ -200,6 +200,18 @@ def test_what_if_with_a_bad_id_or_level_is_one_line_and_exit_2(run: Run, item: s
     assert out.stderr.count("\n") == 1 and says in out.stderr
 
 
+def test_what_if_one_statement_at_two_levels_is_refused(run: Run) -> None:
+    """The same statement at two levels is a usage error, not the last one silently winning."""
+    path = str(EXAMPLES / "nef-descriptive.yaml")
+    same = run("score", path, "--what-if", "networks-1=2", "--what-if", "networks-1=intermediate")
+    assert same.exit_code == 0
+    out = run("score", path, "--what-if", "networks-1=2", "--what-if", "networks-1=3")
+    assert out.exit_code == 2
+    assert out.stdout == ""
+    assert out.stderr.count("\n") == 1
+    assert "networks-1 is given twice, at intermediate and transformative" in out.stderr
+
+
 def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
         run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
