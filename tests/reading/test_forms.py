@@ -146,6 +146,7 @@ def test_the_role_column_named_by_the_user(run: Run, tmp_path: Path) -> None:
     assert len(data["by_role"]) == 2  # type: ignore[arg-type]
     missing = run("score", str(path), "--role-column", "Your role")
     assert missing.exit_code == 2 and "no column headed 'Your role'" in missing.stderr
+    assert missing.stderr.count(str(path)) == 1  # the file named once, not twice
     bad = run("score", str(path), "--role-map", "Service user")
     assert bad.exit_code == 2 and "is not ANSWER=ROLE" in bad.stderr
 

@@ -118,7 +118,7 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
         if word or statement is not None:  # a blank heading means nothing: skip it quickly
             _place(name, columns, index, word, statement, role_heading)
     if role_heading is not None and columns.role is None:
-        raise UsageProblem(f"{name} has no column headed '{options.role_column}' "
+        raise UsageProblem(f"no column headed '{options.role_column}' "
                            "(--role-column)", "give the role question's heading as the "
                            "export writes it")
     return matchers[best].framework, columns
