@@ -229,6 +229,18 @@ def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
     assert first["text"][:40] in " ".join(out.split()) and first["statement"] not in out
 
 
+def test_a_narrow_terminal_shows_every_level_and_area_name_whole(
+        run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 40 columns the bar gives way; 'Intermediate' is never cut to 'Inte…'."""
+    monkeypatch.setenv("COLUMNS", "40")
+    out = run("score", str(EXAMPLES / "collective-autumn-2026")).stdout
+    assert max(len(line) for line in out.split("\n")) <= 40
+    table = out[out.index("Areas"):out.index("Weakest principle")]
+    assert table.count("Intermediate") == 5 and table.count("Descriptive") == 1
+    for name in ("Assets", "Capacity", "Mutuality", "Networks", "Catalysts"):
+        assert name in table
+
+
 def test_details_give_each_statements_next_level_once(run: Run) -> None:
     out = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--details").stdout
     assert "Action plan: SCIE's recommendations" in out and "By voice" not in out

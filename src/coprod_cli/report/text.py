@@ -173,9 +173,13 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
 def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
     table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                   show_edge=False)
-    for column, justify in (("dimension", "left"), ("score", "right"), ("0 ... 3", "left"),
-                            ("level", "left"), ("", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    level = max(len(phrases.level_name(catalogue, d.level)) for d in res.dimensions)
+    word = max(len(w) for d in res.dimensions for w in d.name.split())
+    # on a narrow terminal the bar gives way, never a word of the area's or the level's name
+    for column, justify, width in (("dimension", "left", word), ("score", "right", None),
+                                   ("0 ... 3", "left", None), ("level", "left", level),
+                                   ("", "left", None)):
+        table.add_column(column, justify=justify, min_width=width)  # type: ignore[arg-type]
     for d in res.dimensions:
         mark = "<- holds the level down" if d.id in res.limited_by and res.level else ""
         score = "unsure" if d.score is None else f"{d.score:.2f}"
