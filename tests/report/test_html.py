@@ -227,3 +227,12 @@ def test_compiled_templates_are_cached_and_change_nothing(tmp_path: Path) -> Non
     assert any(tmp_path.glob("templates-*/*")), "the compiled templates were not kept"
     again = subprocess.run(command, capture_output=True, check=True, env=env).stdout
     assert first == again and b"<html" in first
+
+
+def test_a_comparison_says_what_each_round_held_back(run: Run) -> None:
+    """Like text and Markdown, the page names the groups held back before as well as after."""
+    page = run("compare", str(EXAMPLES / "collective-spring-2026"),
+               str(EXAMPLES / "collective-autumn-2026"), "--format", "html").stdout
+    text = " ".join(page.split())
+    assert "(Before) 3 groups with fewer than 3 people are not shown on their own" in text
+    assert "(After) 2 groups with fewer than 3 people are not shown on their own" in text
