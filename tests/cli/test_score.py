@@ -348,3 +348,17 @@ def test_every_format_carries_the_whole_quickest_route(run: Run) -> None:
     for step in steps:
         assert f"<strong>{escape(step['text']).replace('&#x27;', '&#39;')}</strong>" in html
         assert step["text"] in details and step["text"] in markdown
+
+
+def test_the_readme_try_it_command_prints_what_the_readme_says(run: Run) -> None:
+    """README, 'Try it': one screen without --details; the voices and full plan with it."""
+    path = str(EXAMPLES / "collective-autumn-2026")
+    out = run("score", path, "--fail-under", "descriptive")
+    assert out.exit_code == 0
+    for part in ("In plain words", "Held down by: Networks", "Weakest principle",
+                 "not shown on their own", "Quickest route to Intermediate"):
+        assert part in out.stdout
+    assert "By voice and role" not in out.stdout
+    details = run("score", path, "--details").stdout
+    assert "By voice and role" in details and "Action plan" in details
+    assert run("score", path, "--fail-under", "intermediate").exit_code == 1
