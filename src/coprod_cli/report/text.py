@@ -173,11 +173,11 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
 def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
     table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                   show_edge=False)
-    level = max(len(phrases.level_name(catalogue, d.level)) for d in res.dimensions)
+    widest = max(len(phrases.level_name(catalogue, d.level)) for d in res.dimensions)
     word = max(len(w) for d in res.dimensions for w in d.name.split())
     # on a narrow terminal the bar gives way, never a word of the area's or the level's name
     for column, justify, width in (("dimension", "left", word), ("score", "right", None),
-                                   ("0 ... 3", "left", None), ("level", "left", level),
+                                   ("0 ... 3", "left", None), ("level", "left", widest),
                                    ("", "left", None)):
         table.add_column(column, justify=justify, min_width=width)  # type: ignore[arg-type]
     for d in res.dimensions:
