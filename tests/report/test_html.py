@@ -236,3 +236,14 @@ def test_a_comparison_says_what_each_round_held_back(run: Run) -> None:
     text = " ".join(page.split())
     assert "(Before) 3 groups with fewer than 3 people are not shown on their own" in text
     assert "(After) 2 groups with fewer than 3 people are not shown on their own" in text
+
+
+def test_what_if_says_what_it_changes_as_text_and_markdown_do(run: Run) -> None:
+    """A page scored --what-if says so and what moved, or its figures read as the real ones."""
+    args = ("score", str(EXAMPLES / "collective-autumn-2026"), "--what-if", "networks-1=3")
+    page = " ".join(run(*args, "--format", "html").stdout.split())
+    markdown = run(*args, "--format", "markdown").stdout
+    for line in ("What if networks-1 at Transformative (answered 1.70 out of 3): the overall "
+                 "level stays Descriptive.", "Networks: 1.55 out of 3 -&gt; 1.87 out of 3",
+                 "Everything below is scored as if those levels were given."):
+        assert line in page and line.replace("-&gt;", "->") in markdown
