@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import subprocess
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import EXAMPLES, Run
 
 
 def test_output_to_a_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
@@ -71,3 +72,12 @@ def test_assess_needs_a_regular_file(run: Run, tmp_path: Path) -> None:
     os.mkfifo(pipe)
     result = run("assess", "nef", "-o", str(pipe), input="q\n")
     assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_output_dash_is_standard_output_not_a_file(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["level"] == "descriptive"
+    assert not (tmp_path / "-").exists()

@@ -131,7 +131,8 @@ FrameworkPaths = Annotated[
 ]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of the screen.",
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of the "
+                 "screen; - for standard output.",
                  metavar="FILE", dir_okay=False),
 ]
 Recursive = Annotated[bool, typer.Option(
@@ -288,8 +289,9 @@ def html_destination(output: Path | None, html: bool, default: str) -> Path | No
 
 
 def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
-    """Print a str or rich renderable to stdout, or write it atomically to `output`."""
-    if output is None:
+    """Print a str or rich renderable to stdout, or write it atomically to `output`
+    ('-' means standard output, as it does for every tool that takes -o)."""
+    if output is None or str(output) == "-":
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
         else:
