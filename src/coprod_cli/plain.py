@@ -1,0 +1,96 @@
+"""Plain frozen dataclasses to JSON-style data and back, with no pydantic on the way.
+
+coprod's data (frameworks, answers, results) is plain dataclasses. pydantic validates what is
+untrusted into them; what is trusted (coprod's own cache of the built-in frameworks, a result
+being written out) goes through here, which costs a few milliseconds instead of importing and
+building pydantic's validators at every start. `to_data` writes what `build` reads back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+Convert = Callable[[Any], Any]
+
+
+def key(item: dataclasses.Field[Any], by_alias: bool) -> str:
+    """A field's name in data: its alias (field metadata, as pydantic reads it) if asked."""
+    return str(item.metadata.get("alias", item.name)) if by_alias else item.name
+
+
+def to_data(value: Any, by_alias: bool = False) -> Any:
+    """Dataclasses as dicts in field order, tuples as lists, dates as ISO text, enums as
+    values: what pydantic's `mode="json"` dump gives for the same value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {key(item, by_alias): to_data(getattr(value, item.name), by_alias)
+                for item in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_data(item, by_alias) for item in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v, by_alias) for k, v in value.items()}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def build(cls: type[T], data: Any) -> T:
+    """A dataclass from data `to_data(..., by_alias=True)` wrote. For trusted data only: the
+    shape is followed, nothing is checked (pydantic checks what comes from outside)."""
+    return typing.cast(T, _converter(cls)(data))
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, str, Convert], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((item.name, key(item, True), _converter(hints[item.name]))
+                 for item in dataclasses.fields(cls) if item.init)
+
+
+def _dataclass(cls: type) -> Convert:
+    def convert(data: Any) -> Any:
+        plan = _fields(cls)
+        return cls(**{name: conv(data[name_in_data]) for name, name_in_data, conv in plan
+                      if name_in_data in data})
+
+    return convert
+
+
+def _same(data: Any) -> Any:
+    return data
+
+
+def _converter(tp: Any) -> Convert:
+    """How to turn JSON data into a value of type `tp`."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if dataclasses.is_dataclass(tp):
+        return _dataclass(typing.cast(type, tp))
+    if origin in (typing.Union, types.UnionType):
+        options = [_converter(arg) for arg in args if arg is not type(None)]
+        if len(options) != 1:
+            return _same  # unions of plain JSON values (str | int, Literal | None) as they are
+        inner = options[0]
+        return lambda data: None if data is None else inner(data)
+    if origin is tuple:
+        inner = _converter(args[0])
+        return lambda data: tuple(inner(item) for item in data)
+    if origin is list:
+        inner = _converter(args[0])
+        return lambda data: [inner(item) for item in data]
+    if origin is dict:
+        inner = _converter(args[1])
+        return lambda data: {k: inner(v) for k, v in data.items()}
+    if tp is datetime.date:
+        return datetime.date.fromisoformat
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp
+    return _same
