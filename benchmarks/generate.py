@@ -15,7 +15,7 @@ from pathlib import Path
 from coprod_cli.answers import Answers
 from coprod_cli.answers_file import render_answers
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.reading.loader import Library
+from coprod_cli.reading.loader import Library, validated
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVED = ("person-drawing-on-care", "carer")
@@ -51,8 +51,8 @@ def levels(framework: Framework, view: dict[str, float], rng: random.Random,
 
 def answers_text(framework: Framework, catalogue: Catalogue, role: str, chosen: dict[str, str],
                  day: datetime.date) -> str:
-    answers = Answers.model_validate({"framework": framework.id, "respondent": {"role": role},
-                                      "assessed_on": day, "answers": chosen})
+    answers = validated(Answers, {"framework": framework.id, "respondent": {"role": role},
+                                  "assessed_on": day, "answers": chosen})
     return render_answers(framework, catalogue, answers)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from coprod_cli.answers import Answers
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
-from coprod_cli.reading.loader import Library
+from coprod_cli.reading.loader import Library, validated
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, score
 
@@ -24,7 +24,7 @@ def make_framework(shape: dict[str, int]) -> Framework:
                         for i in range(1, size + 1)]}
         for dim, size in shape.items()
     ]
-    return Framework.model_validate({
+    return validated(Framework, {
         "id": "test", "name": "Test", "version": "1", "text": "t", "plain": "p",
         "source": {"title": "t", "author": "a", "year": 2026}, "credit": "c",
         "dimensions": dimensions})
@@ -34,8 +34,8 @@ FW = make_framework({"alpha": 2, "beta": 3})
 
 
 def answers(values: dict[str, Any], role: str | None = None, **extra: Any) -> Answers:
-    return Answers.model_validate({"framework": "test", "respondent": {"role": role},
-                                   "answers": values, **extra})
+    return validated(Answers, {"framework": "test", "respondent": {"role": role},
+                               "answers": values, **extra})
 
 
 def result_for(values: dict[str, Any], framework: Framework = FW, **options: Any) -> Result:

@@ -17,7 +17,7 @@ from coprod_cli.answers import ANSWER_WORDS, Answers
 from coprod_cli.answers_file import render_answers
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.reading import quickread
-from coprod_cli.reading.loader import Document, Library
+from coprod_cli.reading.loader import Document, Library, validated
 from coprod_cli.tally import Ballot
 from tests.builders import CATALOGUE
 from tests.conftest import Run
@@ -44,7 +44,7 @@ def framework(texts: list[str], ids: list[str], shape: list[int]) -> Framework:
                    "statements": [{"id": next(sids), "text": next(said), "plain": next(said),
                                    "levels": rubric} for _ in range(size)]}
                   for n, size in enumerate(shape)]
-    return Framework.model_validate({
+    return validated(Framework, {
         "id": ids[-1], "name": next(said), "version": next(said), "text": next(said),
         "plain": next(said), "source": {"title": "t", "author": "a", "year": 2026},
         "credit": "c", "dimensions": dimensions})
@@ -66,9 +66,9 @@ def answers_for(fw: Framework, data: st.DataObject) -> Answers:
     respondent = {"role": data.draw(st.sampled_from([None, *ROLES])),
                   "name": data.draw(st.one_of(st.none(), TEXT))}
     service = data.draw(st.one_of(st.none(), TEXT))
-    return Answers.model_validate({"framework": fw.id, "service": service,
-                                   "respondent": respondent,
-                                   "assessed_on": DAY, "answers": values})
+    return validated(Answers, {"framework": fw.id, "service": service,
+                               "respondent": respondent,
+                               "assessed_on": DAY, "answers": values})
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow,
@@ -99,7 +99,7 @@ def test_the_fast_reader_strips_what_the_models_strip() -> None:
     for code in [*range(0xD800), *range(0xE000, 0x3100)]:
         evidence = f"x{chr(code)}"
         try:
-            model = Answers.model_validate({"framework": "nef", "answers": {
+            model = validated(Answers, {"framework": "nef", "answers": {
                 "a": {"level": 1, "evidence": evidence}}}).answers["a"]
         except ValidationError:
             continue

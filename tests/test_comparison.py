@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_losing_a_level_to_unsure_answers_is_a_regression() -> None:
 
 def test_two_frameworks_cannot_be_compared() -> None:
     other = make_framework({"alpha": 2})
-    other = other.model_copy(update={"id": "other"})
+    other = dataclasses.replace(other, id="other")
     with pytest.raises(UsageProblem, match="cannot compare"):
         compare(result_for(all_at("intermediate")),
                 result_for({"alpha-1": "intermediate", "alpha-2": "intermediate"}, other))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from coprod_cli.models import Framework
+from coprod_cli.plain import to_data
+from coprod_cli.reading.loader import validated
 from coprod_cli.report import phrases
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, score
@@ -18,11 +20,11 @@ TAGS = {"alpha-1": (["equality"], "individual"),
 
 
 def tagged() -> Framework:
-    data = make_framework({"alpha": 2, "beta": 3}).model_dump(by_alias=True)
+    data = to_data(make_framework({"alpha": 2, "beta": 3}), by_alias=True)
     for dimension in data["dimensions"]:
         for statement in dimension["statements"]:
             statement["principles"], statement["scope"] = TAGS[statement["id"]]
-    return Framework.model_validate(data)
+    return validated(Framework, data)
 
 
 def scored(framework: Framework, values: dict[str, str]) -> Result:

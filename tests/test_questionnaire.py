@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from coprod_cli import questionnaire as q
@@ -98,9 +100,9 @@ def test_jargon_finds_whole_words_and_other_forms_ignoring_case() -> None:
     glossary = (GlossaryEntry(term="co-production", also=("co-produced",), plain="x"),
                 GlossaryEntry(term="engage", plain="y"),
                 GlossaryEntry(term="peer support", plain="z"))
-    statement = FW.statements[0].model_copy(update={
-        "text": "Services are Co-Produced with people.", "plain": "Peer\nsupport happens.",
-        "help": "Engagement is not the same."})
+    statement = dataclasses.replace(
+        FW.statements[0], text="Services are Co-Produced with people.",
+        plain="Peer\nsupport happens.", help="Engagement is not the same.")
     assert [entry.term for entry in q.jargon(statement, glossary)] == [
         "co-production", "peer support"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -19,9 +20,10 @@ ALL = {s.id: "descriptive" for s in FW.statements}
 
 
 def held_by_jo(values: dict[str, object]) -> Answers:
-    return answers(values, "carer").model_copy(update={
-        "respondent": answers({}, "carer").respondent.model_copy(update={"name": "Jo"}),
-        "assessed_on": datetime.date(2026, 10, 1)})
+    return dataclasses.replace(
+        answers(values, "carer"),
+        respondent=dataclasses.replace(answers({}, "carer").respondent, name="Jo"),
+        assessed_on=datetime.date(2026, 10, 1))
 
 
 @pytest.mark.parametrize(("existing", "restart", "expected"), [

@@ -1,15 +1,20 @@
-"""Pydantic models of an answers file: one respondent's (or one group's) ratings."""
+"""An answers file as plain frozen dataclasses: one respondent's (or one group's) ratings.
+
+As in models.py, no pydantic here: the rules beside the fields are applied when the loader
+validates a file into these classes; the fast reader (reading/quickread.py) needs none of them.
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, ValidationInfo, WithJsonSchema, field_validator
-
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.models import LEVEL_IDS, Id, LevelId, Strict, Text
+from coprod_cli.models import LEVEL_IDS, Id, LevelId, Rule, Strict, Text
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]
@@ -60,15 +65,22 @@ def _answer_pattern() -> str:
     return "\\s*(?:" + "|".join(parts) + ")\\s*"
 
 
-ANSWER_PATTERN = re.compile(_answer_pattern())
-# The same grammar as a JSON Schema, so editors accept exactly what the loader accepts.
-ANSWER_WORD_SCHEMA: dict[str, Any] = {
-    "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3},
-              {"type": "string", "pattern": "^" + re.sub(r"\(\?P<\w+>", "(?:",
-                                                         ANSWER_PATTERN.pattern) + "$"}],
-    "description": "A level: its id, name or number 0-3 (in any casing, a number may lead "
-    "the name: '2 - Intermediate'), or 'unsure'.",
-}
+@functools.cache
+def answer_pattern() -> re.Pattern[str]:
+    """Every answer as one regular expression (compiled on first use: the fast reader and
+    most runs never need it)."""
+    return re.compile(_answer_pattern())
+
+
+def answer_word_schema() -> dict[str, Any]:
+    """The same grammar as a JSON Schema, so editors accept exactly what the loader accepts."""
+    pattern = re.sub(r"\(\?P<\w+>", "(?:", answer_pattern().pattern)
+    return {
+        "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3},
+                  {"type": "string", "pattern": "^" + pattern + "$"}],
+        "description": "A level: its id, name or number 0-3 (in any casing, a number may lead "
+        "the name: '2 - Intermediate'), or 'unsure'.",
+    }
 
 
 def parse_level_word(value: object) -> str:
@@ -82,7 +94,7 @@ def parse_level_word(value: object) -> str:
                          "3, or a level word such as intermediate")
     if not isinstance(value, str):
         raise ValueError(f"expected a level word, got {type(value).__name__}")
-    match = ANSWER_PATTERN.fullmatch(value)
+    match = answer_pattern().fullmatch(value)
     if match is None:
         word = value.strip().lower().replace("_", "-").replace(" ", "-")
         raise ValueError(f"unknown level '{value}'{did_you_mean(word, ANSWER_WORDS)}; "
@@ -94,11 +106,23 @@ def _level_or_raise(value: object) -> object:
     return parse_level_word(value) if value is not None else value
 
 
+class _LevelWord(Rule):
+    """Any way coprod writes a level is read as its id (see ANSWER_PHRASES)."""
+
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.no_info_before_validator_function(_level_or_raise, schema)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
+        if getattr(handler, "mode", "validation") == "validation":
+            return answer_word_schema()
+        return handler(schema)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Answer(Strict):
     """A rating of one statement, with optional evidence."""
 
-    level: Annotated[AnswerLevel, BeforeValidator(_level_or_raise),
-                     WithJsonSchema(ANSWER_WORD_SCHEMA, mode="validation")]
+    level: Annotated[AnswerLevel, _LevelWord()]
     evidence: Text | None = None
 
 
@@ -109,58 +133,84 @@ def _short_form(value: object) -> object:
     return value
 
 
+class _ShortForm(Rule):
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.no_info_before_validator_function(_short_form, schema)
+
+
+class _KnownRole(Rule):
+    """A role the catalogue lists (given as validation context)."""
+
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.with_info_after_validator_function(_known_role, schema)
+
+
+def _known_role(value: str, info: Any) -> str:
+    roles = (info.context or {}).get("roles")
+    if roles is not None and value not in roles:
+        raise ValueError(f"unknown role '{value}'{did_you_mean(value, roles)}; "
+                         f"use one of {', '.join(roles)}")
+    return value
+
+
+@dataclass(frozen=True, kw_only=True)
 class Respondent(Strict):
     """Who answered. Everything is optional."""
 
-    role: Id | None = None
+    role: Annotated[Id, _KnownRole()] | None = None
     name: Text | None = None
 
-    @field_validator("role")
-    @classmethod
-    def _known_role(cls, value: str | None, info: ValidationInfo) -> str | None:
-        roles = (info.context or {}).get("roles")
-        if value is not None and roles is not None and value not in roles:
-            raise ValueError(f"unknown role '{value}'{did_you_mean(value, roles)}; "
-                             f"use one of {', '.join(roles)}")
-        return value
+
+class _KnownStatements(Rule):
+    """Every key is a statement of the framework (given as validation context)."""
+
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.with_info_before_validator_function(_known_statements, schema)
 
 
+def _known_statements(value: Any, info: Any) -> Any:
+    statements = (info.context or {}).get("statements")
+    if statements is not None and isinstance(value, dict):
+        for key in value:
+            if str(key) not in statements:
+                raise PathError(
+                    ("answers", key),
+                    f"unknown statement id '{key}'{did_you_mean(str(key), statements)}",
+                    "use an id listed by 'coprod show FRAMEWORK' or start from "
+                    "'coprod template FRAMEWORK'",
+                )
+    return value
+
+
+class _SensibleDate(Rule):
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.no_info_after_validator_function(_sensible_date, schema)
+
+
+def _sensible_date(value: datetime.date) -> datetime.date:
+    if not sensible_date(value):
+        raise ValueError(f"{value} is not a date of an assessment; write the day it was "
+                         f"made, between {EARLIEST_DATE.year} and next year, as YYYY-MM-DD")
+    return value
+
+
+AnswerEntry = Annotated[Answer, _ShortForm()]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Answers(Strict):
     """One answers file. An empty value is a statement not answered yet."""
 
     framework: Id
-    service: Text | None = Field(None, max_length=200, description="The service or team "
-                                 "assessed; it names every report's title.")
-    respondent: Respondent = Field(default_factory=Respondent)
-    assessed_on: datetime.date | None = None
-    answers: dict[str, Annotated[Answer, BeforeValidator(
-        _short_form)] | None] = Field(
-        default_factory=dict,
-        description="Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
-        "empty when not answered yet.")
-
-    @field_validator("answers", mode="before")
-    @classmethod
-    def _known_statements(cls, value: Any, info: ValidationInfo) -> Any:
-        statements = (info.context or {}).get("statements")
-        if statements is not None and isinstance(value, dict):
-            for key in value:
-                if str(key) not in statements:
-                    raise PathError(
-                        ("answers", key),
-                        f"unknown statement id '{key}'{did_you_mean(str(key), statements)}",
-                        "use an id listed by 'coprod show FRAMEWORK' or start from "
-                        "'coprod template FRAMEWORK'",
-                    )
-        return value
-
-    @field_validator("assessed_on")
-    @classmethod
-    def _sensible_date(cls, value: datetime.date | None) -> datetime.date | None:
-        if value is not None and not sensible_date(value):
-            raise ValueError(f"{value} is not a date of an assessment; write the day it was "
-                             f"made, between {EARLIEST_DATE.year} and next year, as YYYY-MM-DD")
-        return value
+    service: Text | None = field(default=None, metadata={
+        "max_length": 200,
+        "description": "The service or team assessed; it names every report's title."})
+    respondent: Respondent = field(default_factory=Respondent)
+    assessed_on: Annotated[datetime.date, _SensibleDate()] | None = None
+    answers: Annotated[dict[str, AnswerEntry | None], _KnownStatements()] = field(
+        default_factory=dict, metadata={
+            "description": "Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
+            "empty when not answered yet."})
 
     @property
     def role(self) -> str:

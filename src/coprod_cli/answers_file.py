@@ -7,12 +7,14 @@ YAML reader refuses made visible, so a comment always ends where coprod ends it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import textwrap
 from typing import Any
 
 import yaml
 
+from coprod_cli import plain
 from coprod_cli.answers import ANSWER_WORDS, Answer, Answers
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.safetext import visible_line
@@ -73,7 +75,7 @@ def _header(framework: Framework) -> list[str]:
 def _top(catalogue: Catalogue, framework: Framework, answers: Answers | None) -> list[str]:
     """Everything above the answers, including what the questionnaire never asks about."""
     roles = ", ".join(role.id for role in catalogue.roles)
-    respondent = answers.respondent.model_dump(exclude_none=True) if answers else {}
+    respondent = _given(answers.respondent) if answers else {}
     role = respondent.pop("role", None)
     service = answers.service if answers else None
     lines = [f"framework: {scalar(framework.id)}",
@@ -82,13 +84,16 @@ def _top(catalogue: Catalogue, framework: Framework, answers: Answers | None) ->
              f"  role: {scalar(role) if role else ''}  # optional; one of: {roles}"]
     lines += [f"  {scalar(key)}:{_field(value)}" for key, value in respondent.items()]
     lines.append(f"assessed_on: {scalar(_date(answers))}")
-    kept = answers.model_dump(exclude_none=True, include=_others(answers)) if answers else {}
+    kept = _given(answers, exclude=_OWN_KEYS) if answers else {}
     return lines + [f"{scalar(key)}:{_field(value)}" for key, value in kept.items()]
 
 
-def _others(answers: Answers) -> set[str]:
-    """Fields of the model beyond the four every file has (kept as they were read)."""
-    return set(type(answers).model_fields) - set(_OWN_KEYS)
+def _given(value: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The fields that hold something, as data, in order; `exclude` left out (the answers'
+    fields beyond the four every file has are kept as they were read)."""
+    return {item.name: plain.to_data(getattr(value, item.name))
+            for item in dataclasses.fields(value)
+            if item.name not in exclude and getattr(value, item.name) is not None}
 
 
 def _field(value: Any) -> str:

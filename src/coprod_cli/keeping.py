@@ -9,6 +9,7 @@ answers go to a file beside it and the questionnaire stops, saying where each on
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -162,13 +163,13 @@ def merge(base: Answers, ours: Answers, theirs: Answers
     is a clash. Returns the answers, what came from `theirs`, and the clashes."""
     fields, taken, clashes = _three_way(_top(base), _top(ours), _top(theirs))
     answers, got, clashed = _three_way(base.answers, ours.answers, theirs.answers)
-    merged = Answers.model_validate({**fields, "answers": answers})
+    merged = Answers(**fields, answers=answers)
     return merged, (*taken, *got), [*clashes, *(f"statement {sid}" for sid in clashed)]
 
 
 def _top(answers: Answers) -> dict[str, Any]:
-    return {name: getattr(answers, name) for name in type(answers).model_fields
-            if name != "answers"}
+    return {item.name: getattr(answers, item.name) for item in dataclasses.fields(answers)
+            if item.name != "answers"}
 
 
 def _three_way(base: dict[str, Any], ours: dict[str, Any], theirs: dict[str, Any]

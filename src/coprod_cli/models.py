@@ -1,19 +1,17 @@
-"""Pydantic models of what coprod knows: levels, roles, the SCIE catalogue and frameworks."""
+"""What coprod knows, as plain frozen dataclasses: levels, roles, the SCIE catalogue and frameworks.
+
+No pydantic here: pydantic validates files into these classes at the trust boundary
+(reading/loader.py), reading the rules written beside each field (its metadata, the `Rule`s in
+`Annotated`, `__pydantic_config__`); what is already trusted is built without it.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Annotated, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationInfo,
-    model_validator,
-)
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
 
@@ -23,59 +21,103 @@ LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL
 PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")
 
-# Ids a YAML reader (1.1 or 1.2) takes for a number, a date, true/false or null, not text.
-_NOT_TEXT = re.compile(r"\d+(e-?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d{4}-\d\d-\d\d"
-                       r"|yes|no|y|n|true|false|on|off|null")
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_DESCRIPTION = ("A stable id: lower-case letters and digits joined by single hyphens, not one "
+                  "YAML reads as a number, date, true/false or null (12, 1e3, 0x1f, 2026-01-01, "
+                  "yes, no, on, off, null).")
+
+
+@functools.cache
+def _not_text() -> re.Pattern[str]:
+    """Ids a YAML reader (1.1 or 1.2) takes for a number, a date, true/false or null, not text
+    (compiled when a file is first validated, not at every start)."""
+    return re.compile(r"\d+(e-?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d{4}-\d\d-\d\d"
+                      r"|yes|no|y|n|true|false|on|off|null")
 
 
 def _reads_as_text(value: str) -> str:
     """Refuse an id that YAML would read as something else: answers files key on ids."""
-    if _NOT_TEXT.fullmatch(value):
+    if _not_text().fullmatch(value):
         raise ValueError(f"'{value}' cannot be an id: a YAML file reads it as a number, a "
                          "date, true/false or null, not as text; put a word in it, e.g. "
                          f"'item-{value}'")
     return value
 
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80),
-    AfterValidator(_reads_as_text),
-    Field(description="A stable id: lower-case letters and digits joined by single hyphens, "
-          "not one YAML reads as a number, date, true/false or null (12, 1e3, 0x1f, "
-          "2026-01-01, yes, no, on, off, null)."),
-]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+class Rule:
+    """A rule pydantic applies to a type written `Annotated[T, rule]` when it builds a
+    validator. pydantic_core is imported then, inside the loader, never when this loads."""
+
+    description: str | None = None
+
+    def core(self, schema: Any, build: Any) -> Any:
+        """The validation schema of the type with this rule, from the one without it;
+        `build` is pydantic_core.core_schema."""
+        return schema
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return self.core(handler(source), core_schema)
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
+        found = handler(schema)
+        if self.description is not None:
+            found["description"] = self.description
+        return found
 
 
-def _known(kind: str, what: str, listed_by: str) -> AfterValidator:
-    """A validator: the id must be one the catalogue lists under `kind` (given as context)."""
+class _IdRule(Rule):
+    description = ID_DESCRIPTION
 
-    def check(value: str, info: ValidationInfo) -> str:
-        known = (info.context or {}).get(kind)
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.no_info_after_validator_function(
+            _reads_as_text, build.str_schema(pattern=ID_PATTERN, max_length=80))
+
+
+class _TextRule(Rule):
+    """Text is trimmed, and never empty."""
+
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.str_schema(strip_whitespace=True, min_length=1)
+
+
+Id = Annotated[str, _IdRule()]
+Text = Annotated[str, _TextRule()]
+
+
+class Known(Rule):
+    """The id must be one the catalogue lists under `kind` (given as validation context)."""
+
+    def __init__(self, kind: str, what: str, listed_by: str) -> None:
+        self.kind, self.what, self.listed_by = kind, what, listed_by
+
+    def check(self, value: str, info: Any) -> str:
+        known = (info.context or {}).get(self.kind)
         if known is not None and value not in known:
-            raise ValueError(f"unknown {what} id '{value}'"
-                             f"{did_you_mean(value, known)}; use {listed_by}")
+            raise ValueError(f"unknown {self.what} id '{value}'"
+                             f"{did_you_mean(value, known)}; use {self.listed_by}")
         return value
 
-    return AfterValidator(check)
+    def core(self, schema: Any, build: Any) -> Any:
+        return build.with_info_after_validator_function(self.check, schema)
 
 
-RecommendationRef = Annotated[Id, _known("recommendations", "recommendation",
-                                         "an id listed by 'coprod recommendations'")]
-PrincipleRef = Annotated[Id, _known("principles", "principle",
-                                    "an id from 'principles' in core.yaml")]
-ScopeRef = Annotated[Id, _known("scopes", "scope", "an id from 'scopes' in core.yaml")]
-ActivityRef = Annotated[Id, _known("activities", "activity",
-                                   "an id from 'activities' in core.yaml")]
-SourceRef = Annotated[Id, _known("sources", "source", "an id from 'sources' in core.yaml")]
+RecommendationRef = Annotated[Id, Known("recommendations", "recommendation",
+                                        "an id listed by 'coprod recommendations'")]
+PrincipleRef = Annotated[Id, Known("principles", "principle",
+                                   "an id from 'principles' in core.yaml")]
+ScopeRef = Annotated[Id, Known("scopes", "scope", "an id from 'scopes' in core.yaml")]
+ActivityRef = Annotated[Id, Known("activities", "activity",
+                                  "an id from 'activities' in core.yaml")]
+SourceRef = Annotated[Id, Known("sources", "source", "an id from 'sources' in core.yaml")]
 
 
-def unique_ids(items: tuple[BaseModel, ...], path: tuple[str | int, ...], what: str) -> None:
+def unique_ids(items: tuple[Any, ...], path: tuple[str | int, ...], what: str) -> None:
     """Raise at the second of two items that share an id."""
     seen: set[str] = set()
     for index, item in enumerate(items):
-        item_id = getattr(item, "id")  # noqa: B009 - every caller's items have an id
+        item_id = item.id
         if item_id in seen:
             raise PathError(
                 (*path, index, "id"),
@@ -85,40 +127,47 @@ def unique_ids(items: tuple[BaseModel, ...], path: tuple[str | int, ...], what: 
         seen.add(item_id)
 
 
-class Strict(BaseModel):
-    """Unknown keys are mistakes; values never change once loaded."""
-
-    # Schemas are built on first use, not at import: start-up time matters to a CLI.
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              defer_build=True)
+def _bounded(low: int, high: int) -> dict[str, Any]:
+    return {"ge": low, "le": high}
 
 
+class Strict:
+    """Unknown keys are mistakes (pydantic reads this when it validates into a subclass);
+    values never change once loaded (each subclass is a frozen dataclass)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Source(Strict):
     """A published document that content is adapted from."""
 
     title: Text
     author: Text
-    year: int = Field(ge=1900, le=2100)
+    year: int = field(metadata=_bounded(1900, 2100))
     url: Text | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class CatalogueSource(Source):
     """A source in the catalogue: statements name it in their `basis`; the year is optional."""
 
     id: Id
-    year: int | None = Field(default=None, ge=1900, le=2100)  # type: ignore[assignment]
+    year: int | None = field(default=None, metadata=_bounded(1900, 2100))  # type: ignore[assignment]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Level(Strict):
     """One rung of the maturity scale."""
 
     id: LevelId
-    value: int = Field(ge=0, le=3)
+    value: int = field(metadata=_bounded(0, 3))
     name: Text
     descriptor: Text
     plain: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Role(Strict):
     """Who answers; lived experience roles are people who draw on care and their carers."""
 
@@ -128,6 +177,7 @@ class Role(Strict):
     lived_experience: bool = False
 
 
+@dataclass(frozen=True, kw_only=True)
 class Piece(Strict):
     """A piece of SCIE's jigsaw for change."""
 
@@ -137,6 +187,7 @@ class Piece(Strict):
     plain: Text
 
 
+@dataclass(frozen=True, kw_only=True)
 class Recommendation(Strict):
     """One of SCIE's recommendations, paraphrased."""
 
@@ -147,6 +198,7 @@ class Recommendation(Strict):
     source: Id
 
 
+@dataclass(frozen=True, kw_only=True)
 class Tag(Strict):
     """A principle, scope or activity that statements are tagged with."""
 
@@ -157,6 +209,7 @@ class Tag(Strict):
     basis: tuple[Id, ...] = ()
 
 
+@dataclass(frozen=True, kw_only=True)
 class GlossaryEntry(Strict):
     """A piece of jargon, explained in plain words."""
 
@@ -165,21 +218,36 @@ class GlossaryEntry(Strict):
     plain: Text
 
 
+_AT_LEAST_ONE: dict[str, Any] = {"min_length": 1}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Catalogue(Strict):
     """What every framework shares: sources, levels, roles, the jigsaw and the glossary."""
 
-    sources: tuple[CatalogueSource, ...] = Field(min_length=1)
+    sources: tuple[CatalogueSource, ...] = field(metadata=_AT_LEAST_ONE)
     levels: tuple[Level, ...]
-    roles: tuple[Role, ...] = Field(min_length=1)
+    roles: tuple[Role, ...] = field(metadata=_AT_LEAST_ONE)
     pieces: tuple[Piece, ...]
-    recommendations: tuple[Recommendation, ...] = Field(min_length=1)
+    recommendations: tuple[Recommendation, ...] = field(metadata=_AT_LEAST_ONE)
     principles: tuple[Tag, ...] = ()
     scopes: tuple[Tag, ...] = ()
     activities: tuple[Tag, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
 
-    @model_validator(mode="after")
-    def _check(self) -> Catalogue:
+    def __post_init__(self) -> None:
+        """The checks that span the catalogue (pydantic runs this once the fields are valid)."""
+        self._check_scales()
+        for items, key, what in ((self.sources, "sources", "source"),
+                                 (self.roles, "roles", "role"),
+                                 (self.recommendations, "recommendations", "recommendation"),
+                                 (self.principles, "principles", "principle"),
+                                 (self.scopes, "scopes", "scope"),
+                                 (self.activities, "activities", "activity")):
+            unique_ids(items, (key,), what)
+        self._check_sources()
+
+    def _check_scales(self) -> None:
         if tuple(level.id for level in self.levels) != LEVEL_IDS:
             raise PathError(("levels",), "levels must be exactly " + ", ".join(LEVEL_IDS),
                             "list those four, lowest first")
@@ -190,13 +258,8 @@ class Catalogue(Strict):
         if tuple(piece.id for piece in self.pieces) != PIECE_IDS:
             raise PathError(("pieces",), "pieces must be exactly " + ", ".join(PIECE_IDS),
                             "list the four pieces of SCIE's jigsaw in that order")
-        for items, key, what in ((self.sources, "sources", "source"),
-                                 (self.roles, "roles", "role"),
-                                 (self.recommendations, "recommendations", "recommendation"),
-                                 (self.principles, "principles", "principle"),
-                                 (self.scopes, "scopes", "scope"),
-                                 (self.activities, "activities", "activity")):
-            unique_ids(items, (key,), what)
+
+    def _check_sources(self) -> None:
         sources = {source.id for source in self.sources}
         dated = {source.id for source in self.sources if source.year is not None}
         for index, rec in enumerate(self.recommendations):
@@ -215,7 +278,6 @@ class Catalogue(Strict):
                 raise PathError(path, f"unknown source '{source_id}'"
                                 f"{did_you_mean(source_id, sources)}",
                                 "use an id from the 'sources' list")
-        return self
 
     def references(self) -> dict[str, set[str]]:
         """The ids a framework's statements may refer to, as validation context."""
@@ -238,10 +300,11 @@ class Catalogue(Strict):
         return next(source for source in self.sources if source.id == source_id)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Rubric(Strict):
     """What a statement looks like at each level."""
 
-    not_yet: Text = Field(alias="not-yet")
+    not_yet: Text = field(metadata={"alias": "not-yet"})
     descriptive: Text
     intermediate: Text
     transformative: Text
@@ -250,6 +313,7 @@ class Rubric(Strict):
         return str(getattr(self, level_id.replace("-", "_")))
 
 
+@dataclass(frozen=True, kw_only=True)
 class Statement(Strict):
     """Something a team rates, with a rubric and the recommendations that help it improve."""
 
@@ -261,18 +325,19 @@ class Statement(Strict):
     recommendations: tuple[RecommendationRef, ...] = ()
     # Tags and credit: optional here, so other organisations' frameworks stay valid without
     # them; every built-in statement has them all (tests/test_content.py).
-    principles: tuple[PrincipleRef, ...] = Field(
-        default=(), description="SCIE principles it serves: ids from 'principles' in core.yaml.")
-    scope: ScopeRef | None = Field(
-        default=None, description="individual, service or organisation ('scopes' in core.yaml).")
-    activities: tuple[ActivityRef, ...] = Field(
-        default=(), description="Co- activities it covers: ids from 'activities' in core.yaml.")
-    evidence_examples: tuple[Text, ...] = Field(
-        default=(), description="Short examples of what a team could show as evidence.")
-    basis: tuple[SourceRef, ...] = Field(
-        default=(), description="The sources it draws on: ids from 'sources' in core.yaml.")
+    principles: tuple[PrincipleRef, ...] = field(default=(), metadata={
+        "description": "SCIE principles it serves: ids from 'principles' in core.yaml."})
+    scope: ScopeRef | None = field(default=None, metadata={
+        "description": "individual, service or organisation ('scopes' in core.yaml)."})
+    activities: tuple[ActivityRef, ...] = field(default=(), metadata={
+        "description": "Co- activities it covers: ids from 'activities' in core.yaml."})
+    evidence_examples: tuple[Text, ...] = field(default=(), metadata={
+        "description": "Short examples of what a team could show as evidence."})
+    basis: tuple[SourceRef, ...] = field(default=(), metadata={
+        "description": "The sources it draws on: ids from 'sources' in core.yaml."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Dimension(Strict):
     """An element (NEF) or jigsaw piece (SCIE) and its statements."""
 
@@ -280,9 +345,10 @@ class Dimension(Strict):
     name: Text
     text: Text
     plain: Text
-    statements: tuple[Statement, ...] = Field(min_length=1)
+    statements: tuple[Statement, ...] = field(metadata=_AT_LEAST_ONE)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Framework(Strict):
     """A co-production framework: its dimensions, statements and where it comes from."""
 
@@ -293,10 +359,10 @@ class Framework(Strict):
     plain: Text
     source: Source
     credit: Text
-    dimensions: tuple[Dimension, ...] = Field(min_length=1)
+    dimensions: tuple[Dimension, ...] = field(metadata=_AT_LEAST_ONE)
 
-    @model_validator(mode="after")
-    def _unique(self) -> Framework:
+    def __post_init__(self) -> None:
+        """Ids are unique (pydantic runs this once the fields are valid)."""
         unique_ids(self.dimensions, ("dimensions",), "dimension")
         seen: set[str] = set()
         for d_index, dimension in enumerate(self.dimensions):
@@ -306,7 +372,6 @@ class Framework(Strict):
                                     f"duplicate statement id '{statement.id}'",
                                     "give each statement its own id")
                 seen.add(statement.id)
-        return self
 
     @property
     def statements(self) -> tuple[Statement, ...]:

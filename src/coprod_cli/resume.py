@@ -6,12 +6,13 @@ evidence, other fields) is carried through untouched; a restart clears only the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
-from coprod_cli.answers import Answer, Answers
+from coprod_cli.answers import Answer, AnswerLevel, Answers
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire import Step, next_unanswered
@@ -54,9 +55,9 @@ def starting_answers(framework: Framework, existing: Answers | None, how: Openin
     base = existing or Answers(framework=framework.id)
     kept = how in ("resume", "complete")
     given = base.answers if kept else {}
-    return base.model_copy(update={
-        "answers": {s.id: given.get(s.id) for s in framework.statements},
-        "assessed_on": (base.assessed_on if kept else None) or today})
+    return dataclasses.replace(
+        base, answers={s.id: given.get(s.id) for s in framework.statements},
+        assessed_on=(base.assessed_on if kept else None) or today)
 
 
 def asks_role(how: Opening, role_given: bool) -> bool:
@@ -66,8 +67,8 @@ def asks_role(how: Opening, role_given: bool) -> bool:
 
 def with_role(answers: Answers, role: str | None) -> Answers:
     """The same answers, the respondent's role changed (their other details kept)."""
-    respondent = answers.respondent.model_copy(update={"role": role})
-    return answers.model_copy(update={"respondent": respondent})
+    respondent = dataclasses.replace(answers.respondent, role=role)
+    return dataclasses.replace(answers, respondent=respondent)
 
 
 def with_answer(answers: Answers, statement_id: str, level: str,
@@ -75,7 +76,8 @@ def with_answer(answers: Answers, statement_id: str, level: str,
     """The same answers with one level given; evidence already there is kept unless new
     evidence is given."""
     before = answers.answers.get(statement_id)
-    new = before.model_copy(update={"level": level}) if before else Answer(level=level)
+    word = cast(AnswerLevel, level)  # the questionnaire reads levels with parse_level_word
+    new = dataclasses.replace(before, level=word) if before else Answer(level=word)
     if evidence:
-        new = new.model_copy(update={"evidence": evidence})
-    return answers.model_copy(update={"answers": {**answers.answers, statement_id: new}})
+        new = dataclasses.replace(new, evidence=evidence)
+    return dataclasses.replace(answers, answers={**answers.answers, statement_id: new})

@@ -75,10 +75,10 @@ class _Described(GenerateJsonSchema):
 def _short_forms(body: dict[str, Any]) -> None:
     """`assets-1: intermediate` is short for `assets-1: {level: intermediate}`. Said here, not
     with pydantic's json_schema_input_type, which older pydantic versions cannot generate."""
-    from coprod_cli.answers import ANSWER_WORD_SCHEMA
+    from coprod_cli.answers import answer_word_schema
 
     body["properties"]["answers"]["additionalProperties"] = {
-        "anyOf": [ANSWER_WORD_SCHEMA, {"$ref": "#/$defs/Answer"}, {"type": "null"}]}
+        "anyOf": [answer_word_schema(), {"$ref": "#/$defs/Answer"}, {"type": "null"}]}
 
 
 def _list_roles(body: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from coprod_cli.answers_file import render_answers
 from coprod_cli.errors import CoprodError
 from coprod_cli.reading import quickread
 from coprod_cli.reading.inputs import Respondents, expand
-from coprod_cli.reading.loader import Document, Library
+from coprod_cli.reading.loader import Document, Library, validated
 from coprod_cli.scoring import Ballot
 from tests.conftest import EXAMPLES, Run
 
@@ -28,8 +28,8 @@ def answers_yaml(level: str = "intermediate", role: str | None = "practitioner",
                  framework: str = "nef", **levels: str) -> str:
     fw = LIB.framework(framework)
     given = {s.id: levels.get(s.id.replace("-", "_"), level) for s in fw.statements}
-    answers = Answers.model_validate({"framework": framework, "respondent": {"role": role},
-                                      "assessed_on": "2026-11-18", "answers": given})
+    answers = validated(Answers, {"framework": framework, "respondent": {"role": role},
+                                  "assessed_on": "2026-11-18", "answers": given})
     return render_answers(fw, LIB.catalogue, answers)
 
 
@@ -241,8 +241,8 @@ def test_the_fast_path_agrees_with_the_strict_path_on_any_answers(
     given_ = {sid: None if level is None else {"level": level, "evidence": evidence}
               for sid, (level, evidence) in zip(IDS, values, strict=True)}
     try:
-        answers = Answers.model_validate({"framework": "nef", "respondent": {"role": role},
-                                          "answers": given_})
+        answers = validated(Answers, {"framework": "nef", "respondent": {"role": role},
+                                      "answers": given_})
     except ValueError:
         return  # evidence that is only spaces: not a valid answers file to begin with
     text = render_answers(NEF, LIB.catalogue, answers)

@@ -140,6 +140,7 @@ def test_builtin_frameworks_are_cached_and_a_damaged_cache_is_ignored(
     assert any(name.startswith("nef.yaml-") for name in cached)
     assert any(name.startswith("core.yaml-") for name in cached)
     assert Library.builtin().framework("nef") == first
-    for path in tmp_path.iterdir():
-        path.write_text("{not json")
-    assert Library.builtin().framework("nef") == first
+    for damage in ("{not json", "", "null", "[]", "{}", '"text"', '{"id": 1}', "\udcff"):
+        for path in tmp_path.iterdir():
+            path.write_text(damage, errors="surrogateescape")
+        assert Library.builtin().framework("nef") == first, damage

@@ -7,6 +7,7 @@ the same kind. Every output format must show all of it as text.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -79,8 +80,8 @@ def test_score_and_compare_with_hostile_framework_and_evidence(run: Run, tmp_pat
 def test_recommendations_in_markdown_escape_the_catalogue() -> None:
     """The catalogue is built in, but its renderer is held to the same rule."""
     catalogue = Library.builtin().catalogue
-    piece = catalogue.pieces[0].model_copy(update={"name": "# <b>x</b> @team", "plain": "```"})
-    hostile = catalogue.model_copy(update={"pieces": [piece, *catalogue.pieces[1:]]})
+    piece = dataclasses.replace(catalogue.pieces[0], name="# <b>x</b> @team", plain="```")
+    hostile = dataclasses.replace(catalogue, pieces=(piece, *catalogue.pieces[1:]))
     assert_inert_markdown(markdown.recommendations(hostile, [piece.id]))
 
 

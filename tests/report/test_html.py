@@ -17,6 +17,7 @@ import pytest
 from coprod_cli import __version__
 from coprod_cli.comparison import compare
 from coprod_cli.models import Framework
+from coprod_cli.reading.loader import validated
 from coprod_cli.report import html
 from coprod_cli.results import Result
 from coprod_cli.scoring import Tally, score
@@ -62,7 +63,7 @@ class Page(HTMLParser):
 def _hostile_framework() -> Framework:
     rubric = {level: f"{level} {EVIL}" for level in
               ("not-yet", "descriptive", "intermediate", "transformative")}
-    return Framework.model_validate({
+    return validated(Framework, {
         "id": "test", "name": f"Framework {EVIL}", "version": "1", "text": "t", "plain": "p",
         "source": {"title": "t", "author": "a", "year": 2026}, "credit": "c",
         "dimensions": [{"id": dim, "name": f"{dim} {EVIL}", "text": "t", "plain": "p",

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from coprod_cli.plain import to_data
 from coprod_cli.reading.loader import Library
 from tests.conftest import Run
 
@@ -59,7 +60,7 @@ def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
 
 
 def test_framework_words_are_escaped(run: Run, tmp_path: Path) -> None:
-    text = (LIB.framework("nef").model_dump_json(by_alias=True)
+    text = (json.dumps(to_data(LIB.framework("nef"), by_alias=True))
             .replace('"Assets"', '"Assets <script>alert(1)</script>"'))
     custom = json.loads(text)
     custom["id"] = "nef-copy"

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import types
 import typing
-from typing import Any, Union
-
-from pydantic import BaseModel
-from pydantic_core import ErrorDetails
+from typing import TYPE_CHECKING, Any, Union
 
 from coprod_cli.errors import did_you_mean
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+# An unknown key: pydantic says `unexpected_keyword_argument` for a dataclass, as a model
+# with extra="forbid" says `extra_forbidden`.
+UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
 
 
 def real_errors(details: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -21,7 +26,7 @@ def real_errors(details: list[ErrorDetails]) -> list[ErrorDetails]:
     real = [d for d in details
             if not any(len(other) > len(d["loc"]) and other[:len(d["loc"])] == tuple(d["loc"])
                        for other in locs)]
-    return sorted(real, key=lambda d: d["type"] != "extra_forbidden")
+    return sorted(real, key=lambda d: d["type"] not in UNKNOWN_KEY)
 
 
 def error_path(detail: ErrorDetails) -> tuple[str | int, ...]:
@@ -30,18 +35,18 @@ def error_path(detail: ErrorDetails) -> tuple[str | int, ...]:
     return loc[:-1] if detail["type"] == "missing" else loc
 
 
-def explain(detail: ErrorDetails, model: type[BaseModel]) -> tuple[str, str, bool]:
+def explain(detail: ErrorDetails, model: type[Any]) -> tuple[str, str, bool]:
     """What is wrong, how to fix it, and whether to point at the key rather than the value."""
     loc, kind = tuple(detail["loc"]), detail["type"]
     name = str(loc[-1]) if loc else "file"
     if kind == "missing":
         return f"missing '{name}'", f"add '{name}:' with a value here", False
-    if kind == "extra_forbidden":
+    if kind in UNKNOWN_KEY:
         allowed = _fields_at(model, loc[:-1])
         return (f"unknown key '{name}'{did_you_mean(name, allowed)}",
                 "remove it or correct its spelling" + (f"; allowed here: {', '.join(allowed)}"
                                                         if allowed else ""), True)
-    message = detail["msg"].removeprefix("Value error, ")
+    message = _message(detail)
     if kind in {"value_error", "assertion_error"}:
         what, _, fix = message.partition("; ")
         return what, fix, False
@@ -66,22 +71,38 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _message(detail: ErrorDetails) -> str:
+    """pydantic's message; a dataclass's wrong type is worded as a model's always was."""
+    if detail["type"] == "dataclass_type":
+        name = detail.get("ctx", {}).get("class_name", "")
+        return f"Input should be a valid dictionary or instance of {name}"
+    return detail["msg"].removeprefix("Value error, ")
+
+
 def _fields_at(model: Any, loc: tuple[str | int, ...]) -> list[str]:
     """The keys allowed at `loc`, following the models' annotations."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            found = next((f for n, f in current.model_fields.items()
-                          if part in (n, f.alias)), None)
-            current = found.annotation if found else None
+        if _is_model(current):
+            current = next((hint for name, key, hint in _keys(current) if part in (name, key)),
+                           None)
         else:
             args = [a for a in typing.get_args(current) if a is not Ellipsis]
             current = args[-1] if args else None
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [f.alias or n for n, f in current.model_fields.items()]
-    return []
+    return [key for _, key, _ in _keys(current)] if _is_model(current) else []
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
+
+
+def _keys(model: type[Any]) -> list[tuple[str, str, Any]]:
+    """Each field's name, its key in a file (its alias, if it has one) and its annotation."""
+    hints = typing.get_type_hints(model, include_extras=True)
+    return [(item.name, str(item.metadata.get("alias", item.name)), hints[item.name])
+            for item in dataclasses.fields(model) if item.init]
 
 
 def _unwrap(annotation: Any) -> Any:

@@ -1,19 +1,19 @@
-"""YAML files to validated models: the only place raw dictionaries exist."""
+"""YAML files to validated models: the only place raw dictionaries exist, and where pydantic
+checks them (imported when a file is first validated, not when coprod starts)."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ValidationError
-
-from coprod_cli import __version__
+from coprod_cli import __version__, plain
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
 from coprod_cli.files import write_atomic
@@ -21,7 +21,10 @@ from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+M = TypeVar("M")
 Kind = Literal["framework", "answers", "catalogue"]
 CATALOGUE_FILE = "core.yaml"
 
@@ -64,8 +67,10 @@ class Document:
 
     def validate(self, model: type[M], context: dict[str, Any] | None = None) -> M:
         """The model, or an InvalidData error at the line and column of the first problem."""
+        from pydantic import ValidationError
+
         try:
-            return model.model_validate(self.mapping(), context=context)
+            return validated(model, self.mapping(), context)
         except PathError as error:
             where = yamlio.locate(self.text, self.name, error.path, key=True)
             raise InvalidData(error.what, error.fix, where) from None
@@ -93,21 +98,45 @@ def _cache_file(name: str, data: bytes) -> Path | None:
     return None if home is None else home / f"{name}-{__version__}-{zlib.crc32(data):08x}.json"
 
 
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    """pydantic's validator for a model, built the first time one is needed (not at start)."""
+    if model not in _ADAPTERS:
+        from pydantic import TypeAdapter
+
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
+def validated(model: type[M], data: Any, context: dict[str, Any] | None = None) -> M:
+    """`data` checked and built into `model` by pydantic: the trust boundary. Raises pydantic's
+    ValidationError, or a PathError from a check that spans the model."""
+    return cast(M, _adapter(model).validate_python(data, context=context))
+
+
+# What reading a damaged cache can raise: bad JSON or text, a shape `plain.build` cannot follow.
+_DAMAGED = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, PathError)
+
+
 def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
     """A built-in file as a model. Parsing YAML in Python is the slow part of start-up, so the
-    validated model is cached as JSON and validated again from there (in Rust, far faster)."""
+    validated model is cached as JSON and read back from there as it is: it was validated
+    when written, and the cache is keyed by the file's content and coprod's version."""
     data = entry.read_bytes()
     cache = _cache_file(entry.name, data)
     if cache is not None and cache.is_file():
         try:
-            return model.model_validate_json(cache.read_bytes(), context=context)
-        except (OSError, ValidationError):
-            pass  # a stale or damaged cache: read the YAML instead
+            return plain.build(model, json.loads(cache.read_bytes()))
+        except _DAMAGED:
+            pass  # a damaged cache: read the YAML instead
     value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(model, context)
     if cache is not None:
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache, value.model_dump_json(by_alias=True))
+            write_atomic(cache, json.dumps(plain.to_data(value, by_alias=True),
+                                           ensure_ascii=False, separators=(",", ":")))
     return value
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.plain import to_data
 from coprod_cli.report import SHORT, View
 from coprod_cli.results import Comparison, Result
 
@@ -29,7 +30,7 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
     """The frameworks coprod knows: id, name, source, and whether each is built in."""
     return _dump([
         {"id": fw.id, "name": fw.name, "version": fw.version, "text": fw.text,
-         "source": fw.source.model_dump(mode="json"), "builtin": fw.id in builtin,
+         "source": to_data(fw.source), "builtin": fw.id in builtin,
          "dimensions": [d.id for d in fw.dimensions], "statements": len(fw.statements)}
         for fw in items
     ])
@@ -37,13 +38,14 @@ def frameworks(items: list[Framework], builtin: set[str]) -> str:
 
 def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
     """One framework as its validated model: every dimension, statement and rubric."""
-    return _dump(fw.model_dump(mode="json", by_alias=True))
+    return _dump(to_data(fw, by_alias=True))
 
 
 def recommendation_dict(rec_id: str, catalogue: Catalogue) -> dict[str, Any]:
     """One recommendation with its source, as the listing and action plans show it."""
     rec = catalogue.recommendation(rec_id)
-    source = catalogue.source(rec.source).model_dump(mode="json", exclude={"id"})
+    source = {key: value for key, value in to_data(catalogue.source(rec.source)).items()
+              if key != "id"}
     return {"id": rec.id, "piece": rec.piece, "text": rec.text, "plain": rec.plain,
             "source": source}
 

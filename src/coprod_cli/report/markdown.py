@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, TypeVar
 
@@ -32,6 +33,9 @@ def escaped(value: T) -> T:
     found: Any = value
     if isinstance(found, str):
         return inline(found)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(found) and not isinstance(found, type):
+        return dataclasses.replace(found, **{item.name: escaped(getattr(found, item.name))
+                                             for item in dataclasses.fields(found)})  # type: ignore[return-value]
     if isinstance(found, BaseModel):
         return found.model_copy(update={name: escaped(getattr(found, name))
                                         for name in type(found).model_fields})  # type: ignore[return-value]
