@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from coprod_cli.answers import ANSWER_WORDS, Answers
 from coprod_cli.answers_file import render_answers
 from coprod_cli.errors import CoprodError
-from coprod_cli.reading import quickread
+from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Document, Library, validated
 from coprod_cli.scoring import Ballot
@@ -259,6 +259,34 @@ def test_the_fast_path_never_accepts_what_the_strict_path_refuses(
     text = text[:position] + insert + text[position + len(insert) // 2:]
     fast = quickread.read(text, GRAMMAR)
     assert fast is None or fast == strict(text)
+
+
+def test_the_first_plain_file_is_read_fast_too(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file that sets the framework takes the fast reader as those after it do, so
+    scoring one plain file never builds a validator."""
+    path = write(tmp_path, "a.yaml", answers_yaml())
+    expected = strict(path.read_text(encoding="utf-8"))
+    monkeypatch.setattr(Library, "answers", lambda *_: pytest.fail("took the strict path"))
+    stream = Respondents(LIB, expand([str(path)]))
+    assert [ballot for _, ballot in stream] == [expected]
+    assert stream.framework is not None and stream.framework.id == "nef"
+    assert stream.first == str(path)
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=2000), st.sampled_from(
+    ["", "x", " ", "\n", ":", "&a ", "*a", "- ", "{", "'", "\"", "!!str ", "1", "\t", "#"]))
+def test_the_framework_a_file_names_is_seen_as_the_strict_path_sees_it(
+        position: int, insert: str) -> None:
+    text = answers_yaml(framework="scie")
+    text = text[:position] + insert + text[position + len(insert) // 2:]
+    named = quickread.framework_named(text)
+    try:
+        data = yamlio.parse(text, "x.yaml")
+    except CoprodError:
+        return  # then the fast reader stands aside too
+    assert named is None or (isinstance(data, dict) and data.get("framework") == named)
 
 
 def test_respondents_stream_one_at_a_time(tmp_path: Path) -> None:

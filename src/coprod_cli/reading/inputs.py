@@ -238,7 +238,7 @@ class Respondents:
         data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
         shown = "<stdin>" if name == STDIN else name
         text = yamlio.decode(data, shown)
-        ballot = quickread.read(text, self._grammar) if self._grammar else None
+        ballot = self._quick(text, shown)
         if ballot is not None:
             return shown, ballot, _digest(data)
         document = Document(shown, text, yamlio.parse(text, shown))
@@ -246,6 +246,20 @@ class Respondents:
         if self.framework is None or framework.id != self.framework.id:
             self._expect(framework, shown, yamlio.locate(document.text, shown, ("framework",)))
         return shown, Ballot.of(answers), _digest(data)
+
+    def _quick(self, text: str, shown: str) -> Ballot | None:
+        """The fast reader's ballot of a plain file (None: the strict path reads it). The first
+        file read this way sets the framework, as the strict path would."""
+        if self._grammar is not None:
+            return quickread.read(text, self._grammar)
+        named = quickread.framework_named(text)
+        if named is None or named not in self.library.paths:
+            return None
+        framework = self.library.framework(named)
+        ballot = quickread.read(text, self._grammar_of(framework))
+        if ballot is not None:
+            self._use(framework, shown)
+        return ballot
 
     def _stdin(self) -> bytes:
         if self.read_stdin is None:
@@ -270,6 +284,9 @@ class Respondents:
 
     def _use(self, framework: Framework, name: str) -> None:
         self.framework, self.first = framework, name
-        self._grammar = quickread.Grammar(
+        self._grammar = self._grammar_of(framework)
+
+    def _grammar_of(self, framework: Framework) -> quickread.Grammar:
+        return quickread.Grammar(
             framework.id, frozenset(s.id for s in framework.statements),
             frozenset(role.id for role in self.library.catalogue.roles))

@@ -62,11 +62,20 @@ def read(text: str, grammar: Grammar) -> Ballot | None:
         return None
 
 
+def framework_named(text: str) -> str | None:
+    """The framework a plain answers file names (its top-level `framework:`), so the first
+    file of a run can be read fast too; None when that is not plain to see."""
+    try:
+        return _Walk(text, None).framework()
+    except (_Unusual, yaml.YAMLError, ValueError):
+        return None
+
+
 class _Walk:
-    def __init__(self, text: str, grammar: Grammar) -> None:
+    def __init__(self, text: str, grammar: Grammar | None) -> None:
         parser = _Parser(text)
         self.next: Callable[[], Any] = parser.get_event
-        self.grammar = grammar
+        self.grammar: Any = grammar
 
     def expect(self, kind: type[yaml.Event]) -> Any:
         event = self.next()
@@ -95,6 +104,26 @@ class _Walk:
                 raise _Unusual
             seen.add(event.value)
             yield event.value
+
+    def framework(self) -> str | None:
+        self.expect(yaml.StreamStartEvent)
+        self.expect(yaml.DocumentStartEvent)
+        for key in self.pairs():
+            if key == "framework":
+                return self.plain()
+            self.skip()
+        return None
+
+    def skip(self) -> None:
+        """Pass over one value, however deeply nested."""
+        depth = 0
+        for event in iter(self.next, None):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if depth == 0:
+                return
 
     def ballot(self) -> Ballot:
         self.expect(yaml.StreamStartEvent)
