@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import jsonschema
 import pytest
 
+from coprod_cli import __version__
 from coprod_cli.report import ListingFormat
 from tests.conftest import DATA, Run
 
@@ -87,6 +89,15 @@ def test_schemas_are_valid_json_schema(run: Run, name: str) -> None:
     schema = json.loads(run("schema", name).stdout)
     jsonschema.Draft202012Validator.check_schema(schema)  # raises if the schema is malformed
     assert schema["type"] == "object" and schema["properties"]
+
+
+@pytest.mark.parametrize("name", ["result", "comparison"])
+def test_output_schemas_keep_their_bytes(run: Run, golden: Callable[[str, str], None],
+                                         name: str) -> None:
+    """Results are plain dataclasses that pydantic describes; every pydantic allowed (2.10 to
+    2.12 leave a dataclass's docstring out) writes the schema it wrote for the models."""
+    out = run("schema", name).stdout
+    golden(f"schema-{name}.json", out.replace(f"coprod {__version__} ", "coprod VERSION "))
 
 
 def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
