@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from coprod_cli import disclosure
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.results import Gap, HeldBack, RoleResult, VoiceResult
 from coprod_cli.tally import Respondent, Tally, Weighting, mean, rounded
 
-LIVED, OTHERS = "lived-experience", "everyone-else"
+Voice = Literal["lived-experience", "everyone-else"]
+LIVED: Voice = "lived-experience"
+OTHERS: Voice = "everyone-else"
 VOICE_NAMES = {LIVED: "People with lived experience", OTHERS: "Everyone else"}
 
 

@@ -3,55 +3,66 @@
 from __future__ import annotations
 
 import datetime
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal
 
 from coprod_cli.models import LevelId, PieceId
 
 RESULT_VERSION: Literal[1] = 1
 
 
-class ResultModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+class ResultModel:
+    """Plain frozen dataclasses; pydantic reads this setting when it writes the JSON Schema
+    (`coprod schema result`), nothing imports it to build or dump a result."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
+@dataclass(frozen=True, kw_only=True)
 class FrameworkRef(ResultModel):
     id: str
     name: str
     version: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class DimensionResult(ResultModel):
     """One dimension: its score (mean of answered statements, 0-3) and level."""
 
     id: str
     name: str
-    score: float | None = Field(description="Mean of the answered statements, 0-3, two "
-                                "decimals; null when every answer was unsure.")
-    level: LevelId | None = Field(description="The highest level at or below the score.")
-    answered: int = Field(description="Statements with a level (not unsure).")
-    unsure: int = Field(description="Statements answered only 'unsure'.")
+    score: float | None = field(metadata={"description": "Mean of the answered statements, "
+                                          "0-3, two decimals; null when every answer was "
+                                          "unsure."})
+    level: LevelId | None = field(metadata={"description": "The highest level at or below "
+                                            "the score."})
+    answered: int = field(metadata={"description": "Statements with a level (not unsure)."})
+    unsure: int = field(metadata={"description": "Statements answered only 'unsure'."})
     statements: int
 
 
+@dataclass(frozen=True, kw_only=True)
 class TagResult(DimensionResult):
     """A SCIE principle or a scope: the mean of the statements tagged with it, and its level."""
 
 
+@dataclass(frozen=True, kw_only=True)
 class StatementResult(ResultModel):
     id: str
     dimension: str
     text: str
-    score: float | None = Field(description="The statement's value, 0-3; null if unsure.")
+    score: float | None = field(metadata={"description": "The statement's value, 0-3; null "
+                                          "if unsure."})
     level: LevelId | None
-    evidence: list[str] = Field(default_factory=list)
-    next_level: LevelId | None = Field(None, description="The level above this statement's; "
-                                       "null at the top or when unsure.")
-    next_descriptor: str | None = Field(None, description="What this statement looks like at "
-                                        "its next level, from the framework's rubric.")
+    evidence: list[str] = field(default_factory=list)
+    next_level: LevelId | None = field(default=None, metadata={
+        "description": "The level above this statement's; null at the top or when unsure."})
+    next_descriptor: str | None = field(default=None, metadata={
+        "description": "What this statement looks like at its next level, from the "
+        "framework's rubric."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class ServedStatement(ResultModel):
     """A statement a recommendation helps, with what its next level looks like."""
 
@@ -63,6 +74,7 @@ class ServedStatement(ResultModel):
     next_descriptor: str
 
 
+@dataclass(frozen=True, kw_only=True)
 class PlanItem(ResultModel):
     """A SCIE recommendation in the action plan."""
 
@@ -71,11 +83,12 @@ class PlanItem(ResultModel):
     text: str
     plain: str
     source: str
-    gap: float = Field(description="The largest gap, in levels, between the target and a "
-                       "statement this recommendation serves.")
+    gap: float = field(metadata={"description": "The largest gap, in levels, between the "
+                                 "target and a statement this recommendation serves."})
     statements: list[ServedStatement]
 
 
+@dataclass(frozen=True, kw_only=True)
 class NextStep(ResultModel):
     """One statement on the quickest route to the target, and how far it moves."""
 
@@ -85,15 +98,17 @@ class NextStep(ResultModel):
     dimension: str
     from_level: LevelId
     to_level: LevelId
-    from_score: float = Field(description="The statement's value now, 0-3.")
-    to_score: float = Field(description="Its value after the moves, 0-3.")
-    moves: int = Field(description="One-level moves on this statement (each adds 1.0, "
-                       "capped at 3).")
-    looks_like: str = Field(description="What the statement looks like at to_level, from the "
-                            "framework's rubric.")
-    recommendations: list[str] = Field(description="Ids of SCIE recommendations that help.")
+    from_score: float = field(metadata={"description": "The statement's value now, 0-3."})
+    to_score: float = field(metadata={"description": "Its value after the moves, 0-3."})
+    moves: int = field(metadata={"description": "One-level moves on this statement (each "
+                                 "adds 1.0, capped at 3)."})
+    looks_like: str = field(metadata={"description": "What the statement looks like at "
+                                      "to_level, from the framework's rubric."})
+    recommendations: list[str] = field(metadata={"description": "Ids of SCIE recommendations "
+                                                 "that help."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class RoleResult(ResultModel):
     """One role's view, for collective assessments."""
 
@@ -101,19 +116,23 @@ class RoleResult(ResultModel):
     name: str
     lived_experience: bool
     respondents: int
-    dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class VoiceResult(ResultModel):
     """One voice's view: people with lived experience, or everyone else."""
 
     voice: Literal["lived-experience", "everyone-else"]
     name: str
-    roles: list[str] = Field(description="The role ids present in this voice.")
+    roles: list[str] = field(metadata={"description": "The role ids present in this voice."})
     respondents: int
-    dimensions: dict[str, float | None] = Field(description="Dimension id -> score.")
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Gap(ResultModel):
     """The gap between the highest and lowest scoring roles on one dimension."""
 
@@ -121,57 +140,73 @@ class Gap(ResultModel):
     gap: float
     highest: str
     lowest: str
-    finding: bool = Field(description="True when the gap is a whole level (1.0) or more.")
-    highest_score: float | None = Field(None, description="The highest role's score, 0-3.")
-    lowest_score: float | None = Field(None, description="The lowest role's score, 0-3.")
+    finding: bool = field(metadata={"description": "True when the gap is a whole level (1.0) "
+                                    "or more."})
+    highest_score: float | None = field(default=None, metadata={
+        "description": "The highest role's score, 0-3."})
+    lowest_score: float | None = field(default=None, metadata={
+        "description": "The lowest role's score, 0-3."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class WhatIfStatement(ResultModel):
     """A statement scored as if it were at a chosen level."""
 
     statement: str
-    from_score: float | None = Field(description="Its value as answered, 0-3; null if unsure.")
+    from_score: float | None = field(metadata={"description": "Its value as answered, 0-3; "
+                                               "null if unsure."})
     to_level: LevelId
 
 
+@dataclass(frozen=True, kw_only=True)
 class HeldBack(ResultModel):
     """A group not shown on its own, so that nobody's answers can be worked out."""
 
-    group: str = Field(description="A role id, or a voice: lived-experience, everyone-else.")
+    group: str = field(metadata={"description": "A role id, or a voice: lived-experience, "
+                                 "everyone-else."})
     kind: Literal["role", "voice"]
     name: str
-    reason: Literal["fewer-than-min-group", "complementary"] = Field(
-        description="fewer-than-min-group: fewer respondents than min_group; complementary: "
-        "held back too, so that a smaller group cannot be worked out by subtraction from "
-        "what is shown.")
+    reason: Literal["fewer-than-min-group", "complementary"] = field(metadata={
+        "description": "fewer-than-min-group: fewer respondents than min_group; "
+        "complementary: held back too, so that a smaller group cannot be worked out by "
+        "subtraction from what is shown."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Gate(ResultModel):
     fail_under: LevelId
     met: bool
 
 
+@dataclass(frozen=True, kw_only=True)
 class Intake(ResultModel):
     """Who was counted: what was read, what was left out and why."""
 
-    read: int = Field(description="Answers files and form rows read, each file once.")
-    counted: int = Field(description="Respondents scored.")
-    skipped: int = Field(0, description="Left out (--skip-invalid, or another framework than "
-                         "--only-framework); each was named on standard error.")
-    skipped_because: dict[str, int] = Field(default_factory=dict, description="Reason -> how "
-                                            "many: unreadable, invalid, incomplete, "
-                                            "another framework.")
-    read_once: int = Field(0, description="Inputs that reached a file already read (named "
-                           "twice, a folder and a file in it, a link): each file counts once.")
-    identical: int = Field(0, description="Pairs of respondents with identical answers "
-                           "(the same file content, or form rows with the same timestamp).")
-    earliest: datetime.date | None = Field(None, description="The earliest assessed_on read.")
-    latest: datetime.date | None = Field(None, description="The latest assessed_on read.")
+    read: int = field(metadata={"description": "Answers files and form rows read, each file "
+                                "once."})
+    counted: int = field(metadata={"description": "Respondents scored."})
+    skipped: int = field(default=0, metadata={
+        "description": "Left out (--skip-invalid, or another framework than "
+        "--only-framework); each was named on standard error."})
+    skipped_because: dict[str, int] = field(default_factory=dict, metadata={
+        "description": "Reason -> how many: unreadable, invalid, incomplete, another "
+        "framework."})
+    read_once: int = field(default=0, metadata={
+        "description": "Inputs that reached a file already read (named twice, a folder and a "
+        "file in it, a link): each file counts once."})
+    identical: int = field(default=0, metadata={
+        "description": "Pairs of respondents with identical answers (the same file content, "
+        "or form rows with the same timestamp)."})
+    earliest: datetime.date | None = field(default=None, metadata={
+        "description": "The earliest assessed_on read."})
+    latest: datetime.date | None = field(default=None, metadata={
+        "description": "The latest assessed_on read."})
 
 
 Direction = Literal["up", "down", "same"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class DimensionChange(ResultModel):
     """One dimension before and after."""
 
@@ -181,24 +216,30 @@ class DimensionChange(ResultModel):
     after_score: float | None
     before_level: LevelId | None
     after_level: LevelId | None
-    change: float | None = Field(description="after_score - before_score; null if either "
-                                 "is unknown.")
-    direction: Direction = Field(description="Of the score: up, down or same.")
-    level_direction: Direction = Field("same", description="Of the level: up, down or same.")
-    level_dropped: bool = Field(description="True when the level fell, or was lost because "
-                                "every answer after was unsure.")
+    change: float | None = field(metadata={"description": "after_score - before_score; null "
+                                           "if either is unknown."})
+    direction: Direction = field(metadata={"description": "Of the score: up, down or same."})
+    level_direction: Direction = field(default="same", metadata={
+        "description": "Of the level: up, down or same."})
+    level_dropped: bool = field(metadata={"description": "True when the level fell, or was "
+                                          "lost because every answer after was unsure."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class WhatIf(ResultModel):
     """What changes when statements are scored as if at chosen levels (--what-if)."""
 
     statements: list[WhatIfStatement]
-    before_level: LevelId | None = Field(description="The overall level as answered.")
+    before_level: LevelId | None = field(metadata={"description": "The overall level as "
+                                                   "answered."})
     before_score: float | None
-    level_direction: Direction = Field(description="Of the overall level: up, down or same.")
-    dimensions: list[DimensionChange] = Field(description="Only the dimensions that changed.")
+    level_direction: Direction = field(metadata={"description": "Of the overall level: up, "
+                                                 "down or same."})
+    dimensions: list[DimensionChange] = field(metadata={"description": "Only the dimensions "
+                                                        "that changed."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Result(ResultModel):
     """The result of `coprod score`, version 1."""
 
@@ -206,54 +247,59 @@ class Result(ResultModel):
     tool: str = "coprod"
     tool_version: str
     framework: FrameworkRef
-    service: str | None = Field(None, description="The service or team assessed, from the "
-                                "answers files or --service.")
+    service: str | None = field(default=None, metadata={
+        "description": "The service or team assessed, from the answers files or --service."})
     assessed_on: datetime.date | None = None
-    level: LevelId | None = Field(description="The lowest dimension level; null when a "
-                                  "dimension has no level.")
-    score: float | None = Field(description="Mean of the dimension scores, 0-3.")
-    limited_by: list[str] = Field(description="The dimensions that hold the level down.")
-    target: LevelId = Field(description="The level the action plan aims at.")
+    level: LevelId | None = field(metadata={"description": "The lowest dimension level; null "
+                                            "when a dimension has no level."})
+    score: float | None = field(metadata={"description": "Mean of the dimension scores, 0-3."})
+    limited_by: list[str] = field(metadata={"description": "The dimensions that hold the level "
+                                            "down."})
+    target: LevelId = field(metadata={"description": "The level the action plan aims at."})
     dimensions: list[DimensionResult]
-    principles: list[TagResult] = Field(default_factory=list, description="Per SCIE principle "
-                                        "(equality, diversity, accessibility, reciprocity): "
-                                        "the mean of its statements, as for dimensions; empty "
-                                        "when the framework's statements carry no principles.")
-    scopes: list[TagResult] = Field(default_factory=list, description="Per scope (individual, "
-                                    "service, organisation), as for principles.")
+    principles: list[TagResult] = field(default_factory=list, metadata={
+        "description": "Per SCIE principle (equality, diversity, accessibility, reciprocity): "
+        "the mean of its statements, as for dimensions; empty when the framework's statements "
+        "carry no principles."})
+    scopes: list[TagResult] = field(default_factory=list, metadata={
+        "description": "Per scope (individual, service, organisation), as for principles."})
     statements: list[StatementResult]
     recommendations: list[PlanItem]
-    next_steps: list[NextStep] = Field(default_factory=list, description="The quickest route: "
-                                       "the fewest one-level moves that lift every dimension, "
-                                       "and so the overall level, to the target; the statements "
-                                       "furthest behind first.")
+    next_steps: list[NextStep] = field(default_factory=list, metadata={
+        "description": "The quickest route: the fewest one-level moves that lift every "
+        "dimension, and so the overall level, to the target; the statements furthest behind "
+        "first."})
     respondents: int = 1
-    unsure_answers: int = Field(0, description="Answers of 'unsure', over every respondent "
-                                "and statement; they are left out of the arithmetic.")
-    weighting: Literal["partnership", "role", "person"] = Field(
-        "partnership", description="How several respondents are combined. partnership: people "
-        "with lived experience and everyone else each carry half, each role present counting "
-        "equally within its voice; role: every role present counts equally; person: every "
-        "respondent counts once.")
-    by_role: list[RoleResult] = Field(default_factory=list)
-    by_voice: list[VoiceResult] = Field(default_factory=list, description="The two voices "
-                                        "(lived experience, everyone else), each as it sees "
-                                        "the dimensions.")
-    gaps: list[Gap] = Field(default_factory=list)
-    min_group: int = Field(3, description="The fewest respondents a role or voice needs to be "
-                           "shown on its own (--min-group).")
-    held_back: list[HeldBack] = Field(default_factory=list, description="Roles and voices not "
-                                      "shown on their own; their answers still count in the "
-                                      "overall result.")
-    warnings: list[str] = Field(default_factory=list)
+    unsure_answers: int = field(default=0, metadata={
+        "description": "Answers of 'unsure', over every respondent and statement; they are "
+        "left out of the arithmetic."})
+    weighting: Literal["partnership", "role", "person"] = field(default="partnership", metadata={
+        "description": "How several respondents are combined. partnership: people with lived "
+        "experience and everyone else each carry half, each role present counting equally "
+        "within its voice; role: every role present counts equally; person: every respondent "
+        "counts once."})
+    by_role: list[RoleResult] = field(default_factory=list)
+    by_voice: list[VoiceResult] = field(default_factory=list, metadata={
+        "description": "The two voices (lived experience, everyone else), each as it sees the "
+        "dimensions."})
+    gaps: list[Gap] = field(default_factory=list)
+    min_group: int = field(default=3, metadata={
+        "description": "The fewest respondents a role or voice needs to be shown on its own "
+        "(--min-group)."})
+    held_back: list[HeldBack] = field(default_factory=list, metadata={
+        "description": "Roles and voices not shown on their own; their answers still count in "
+        "the overall result."})
+    warnings: list[str] = field(default_factory=list)
     gate: Gate | None = None
-    intake: Intake | None = Field(None, description="Who was counted, for a set of files or "
-                                  "form rows.")
+    intake: Intake | None = field(default=None, metadata={
+        "description": "Who was counted, for a set of files or form rows."})
 
-    what_if: WhatIf | None = Field(None, description="Set when scored with --what-if: the "
-                                   "rest of the result is as if those levels were given.")
+    what_if: WhatIf | None = field(default=None, metadata={
+        "description": "Set when scored with --what-if: the rest of the result is as if those "
+        "levels were given."})
 
 
+@dataclass(frozen=True, kw_only=True)
 class Comparison(ResultModel):
     """The result of `coprod compare`, version 1: progress between two assessments."""
 
@@ -264,9 +310,13 @@ class Comparison(ResultModel):
     before: Result
     after: Result
     dimensions: list[DimensionChange]
-    level_direction: Direction = Field(description="Of the overall level.")
-    score_change: float | None = Field(None, description="after.score - before.score.")
-    direction: Direction = Field("same", description="Of the overall score: up, down or same.")
-    regression: bool = Field(description="True when any dimension's level dropped.")
-    warnings: list[str] = Field(default_factory=list, description="About the comparison "
-                                "itself; each side's own warnings are in before and after.")
+    level_direction: Direction = field(metadata={"description": "Of the overall level."})
+    score_change: float | None = field(default=None, metadata={
+        "description": "after.score - before.score."})
+    direction: Direction = field(default="same", metadata={
+        "description": "Of the overall score: up, down or same."})
+    regression: bool = field(metadata={"description": "True when any dimension's level "
+                                       "dropped."})
+    warnings: list[str] = field(default_factory=list, metadata={
+        "description": "About the comparison itself; each side's own warnings are in before "
+        "and after."})

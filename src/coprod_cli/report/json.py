@@ -58,9 +58,9 @@ def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """The result as `coprod schema result` describes it."""
-    return _safe(res.model_dump_json(indent=2)) + "\n"
+    return _dump(to_data(res))
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """The comparison as `coprod schema comparison` describes it."""
-    return _safe(cmp.model_dump_json(indent=2)) + "\n"
+    return _dump(to_data(cmp))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, TypeVar
-
-from pydantic import BaseModel
+from typing import Any, TypeVar, cast
 
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import SHORT, View, phrases
@@ -30,22 +28,22 @@ def inline(text: str) -> str:
 def escaped(value: T) -> T:
     """A model with every string in it escaped by `inline`, so each renderer below may
     interpolate any field as it is (ids are letters, digits and hyphens: unchanged)."""
-    found: Any = value
+    return cast(T, _escaped(value))
+
+
+def _escaped(found: Any) -> Any:
     if isinstance(found, str):
-        return inline(found)  # type: ignore[return-value]
+        return inline(found)
     if dataclasses.is_dataclass(found) and not isinstance(found, type):
-        return dataclasses.replace(found, **{item.name: escaped(getattr(found, item.name))
-                                             for item in dataclasses.fields(found)})  # type: ignore[return-value]
-    if isinstance(found, BaseModel):
-        return found.model_copy(update={name: escaped(getattr(found, name))
-                                        for name in type(found).model_fields})  # type: ignore[return-value]
+        return dataclasses.replace(found, **{item.name: _escaped(getattr(found, item.name))
+                                             for item in dataclasses.fields(found)})
     if isinstance(found, tuple) and hasattr(found, "_fields"):  # a NamedTuple
-        return type(found)(*(escaped(item) for item in found))  # type: ignore[return-value]
+        return type(found)(*(_escaped(item) for item in found))
     if isinstance(found, (list, tuple)):
-        return type(found)(escaped(item) for item in found)  # type: ignore[return-value]
+        return type(found)(_escaped(item) for item in found)
     if isinstance(found, dict):
-        return {key: escaped(item) for key, item in found.items()}  # type: ignore[return-value]
-    return value
+        return {key: _escaped(item) for key, item in found.items()}
+    return found
 
 
 def _cell(text: str) -> str:
