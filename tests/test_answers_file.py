@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,8 @@ def test_what_is_written_reads_back_the_same_through_both_readers(data: st.DataO
 
 def test_the_fast_reader_strips_what_the_models_strip() -> None:
     """pydantic trims Unicode White_Space; Python's str.strip() also takes U+001C-U+001F."""
+    pythons = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert list(quickread.WHITESPACE) == [c for c in pythons if c not in "\x1c\x1d\x1e\x1f"]
     for code in [*range(0xD800), *range(0xE000, 0x3100)]:
         evidence = f"x{chr(code)}"
         try:
