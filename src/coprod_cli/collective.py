@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coprod_cli import disclosure
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.results import Gap, HeldBack, RoleResult, VoiceResult
 from coprod_cli.tally import Respondent, Tally, Weighting, mean, rounded
@@ -110,6 +109,8 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
     names = {r.role: r.name for r in roles} | {v.voice: v.name for v in voices}
     if tally.total < 2:
         return Breakdown(names=names, min_group=min_group)
+    from coprod_cli import disclosure  # its exact arithmetic (fractions) only for a group
+
     hidden = disclosure.held_back(framework, tally, lived_roles(catalogue), weighting,
                                   min_group)
     roles = [r for r in roles if r.role not in hidden]

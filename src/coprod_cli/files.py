@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 
 from coprod_cli.errors import FileProblem, Location
@@ -66,6 +65,8 @@ def check_writable(path: Path, info: os.stat_result | None = None) -> None:
 
 
 def _replace(target: Path, data: bytes) -> None:
+    import tempfile  # only when a file is written: a few milliseconds off every start
+
     folder = target.parent
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:

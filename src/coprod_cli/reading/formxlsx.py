@@ -10,11 +10,12 @@ from typing import Any
 from coprod_cli.errors import FileProblem, Location
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formtable import FormOptions, Table, table
+from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
 
 
 def is_xlsx(name: str) -> bool:
-    return name.lower().endswith((".xlsx", ".xlsm"))
+    return name.lower().endswith(XLSX_SUFFIXES)
 
 
 def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,

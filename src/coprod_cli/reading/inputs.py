@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 import functools
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_cli.errors import (
     CoprodError,
@@ -19,13 +19,15 @@ from coprod_cli.errors import (
     UsageProblem,
 )
 from coprod_cli.models import Framework
-from coprod_cli.reading import formcsv, formxlsx, quickread, yamlio
-from coprod_cli.reading.formtable import FormOptions, Table
+from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.reading.paths import STDIN, YAML_SUFFIXES, Inputs, expand
+from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.results import Intake
 from coprod_cli.safetext import file_name
 from coprod_cli.tally import Ballot, Respondent, Tally
+
+if TYPE_CHECKING:  # the form readers are imported when a form export is read, not at start
+    from coprod_cli.reading.formtable import FormOptions, Table
 
 ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
 MAX_PAIRS = 5  # pairs of identical respondents named in a warning; the rest are counted
@@ -57,10 +59,12 @@ def _row_digest(table: Table, cells: list[object]) -> bytes | None:
         return None
     indexes = (date, *table.columns.statements)
     text = "\x00".join([str(cells[index]).strip() for index in indexes if index < len(cells)])
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    return _digest(text.encode())
 
 
 def _digest(*parts: bytes) -> bytes:
+    import hashlib  # a few milliseconds, paid only once there is something to compare
+
     return hashlib.blake2b(b"\x00".join(parts), digest_size=16).digest()
 
 
@@ -70,7 +74,7 @@ def is_csv(name: str) -> bool:
 
 def is_form(name: str) -> bool:
     """An online form's export: CSV text or a spreadsheet workbook."""
-    return is_csv(name) or (name != STDIN and formxlsx.is_xlsx(name))
+    return is_csv(name) or (name != STDIN and name.lower().endswith(XLSX_SUFFIXES))
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Respondents:
     on_skip: Callable[[CoprodError], None] = field(default=lambda error: None)
     on_file: Callable[[str], None] = field(default=lambda name: None)
     on_warning: Callable[[str], None] = field(default=lambda text: None)
-    form: FormOptions = field(default_factory=FormOptions)
+    form: FormOptions | None = None  # None: an export is read with the default options
     framework: Framework | None = None
     first: str = ""
     skips: Counter[str] = field(default_factory=Counter)
@@ -213,11 +217,13 @@ class Respondents:
         if not is_form(name):
             yield lambda: self._yaml(name)
             return
+        from coprod_cli.reading import formcsv, formtable, formxlsx
+
         reader = formcsv.rows if is_csv(name) else formxlsx.rows
         row_source = reader(Path(name), self.library.frameworks(), self.library.catalogue,
-                            self.form)
+                            self.form or formtable.FormOptions())
         table = next(row_source)
-        assert isinstance(table, Table)
+        assert isinstance(table, formtable.Table)
         try:
             self._expect(table.framework, name, Location(name, 1, 1))
         except _Elsewhere:

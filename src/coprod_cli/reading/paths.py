@@ -11,6 +11,7 @@ from coprod_cli.safetext import file_name
 
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")  # workbooks read as form exports
 
 
 @dataclass
