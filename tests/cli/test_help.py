@@ -24,6 +24,16 @@ def test_help_has_no_type_noise_one_usage_style_and_an_example(
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
+@pytest.mark.parametrize(("command", "usage"), [
+    ("score", "Usage: coprod score [OPTIONS] FILE..."),
+    ("compare", "Usage: coprod compare [OPTIONS] BEFORE AFTER"),
+    ("assess", "Usage: coprod assess [OPTIONS] [FRAMEWORK]"),
+    ("show", "Usage: coprod show [OPTIONS] FRAMEWORK"),
+])
+def test_usage_lines_are_coprods_whichever_typer(run: Run, command: str, usage: str) -> None:
+    assert run(command, "--help").stdout.splitlines()[0] == usage
+
+
 def test_top_level_help_names_the_exit_codes_and_the_formats(run: Run) -> None:
     out = run("--help").stdout
     for code in ("0    done", "1    a gate not met", "2    invalid input or usage",

@@ -106,18 +106,17 @@ USAGE_WORDING = (
 
 
 def _plain_argument_help() -> None:
-    """Arguments named one way in usage lines (NAME, [NAME], NAME...) and shown without a
-    type such as <str> or <list[str]>: the help text says what they take."""
+    """Arguments named one way in usage lines (NAME, [NAME], NAME...), whichever typer is
+    installed (typer 0.28 and 0.29 write {NAME}), and shown in help without a type
+    such as <str> or <list[str]> (typer 0.29 adds them): the help text says what they take."""
     from typer.core import TyperArgument
 
-    if not hasattr(TyperArgument, "_usage_display_name"):
-        return
+    def usage_pieces(self: Any, ctx: Any) -> list[str]:
+        name = self.metavar or self.name
+        name = name if self.required else f"[{name}]"
+        return [name + ("..." if self.nargs != 1 else "")]
 
-    def usage_name(self: Any) -> str:
-        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
-        return str(name) + ("..." if self.nargs != 1 else "")
-
-    setattr(TyperArgument, "_usage_display_name", usage_name)  # noqa: B010
+    setattr(TyperArgument, "get_usage_pieces", usage_pieces)  # noqa: B010
     setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
 
 
