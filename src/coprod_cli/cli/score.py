@@ -115,10 +115,19 @@ def form_options(role_column: str | None, role_map: list[str] | None,
         mapped[given.strip()] = role_id
     return FormOptions(role_column, mapped, strict)
 
+def at_least_one(value: int) -> int:
+    """--min-group's lower bound, in coprod's words (typer's range check words it differently
+    from one release to the next)."""
+    if value < 1:
+        raise typer.BadParameter("must be 1 or more")
+    return value
+
+
 MinGroup = Annotated[int, typer.Option(
-    "--min-group", min=1, metavar="N", help="Show a role or voice on its own only when at least "
-    "N people answered as it, and hold back any group that could be worked out from the rest "
-    "(1 shows everything). The overall result always counts everyone.")]
+    "--min-group", metavar="N", callback=at_least_one, help="Show a role or voice on its own "
+    "only when at least N people answered as it, and hold back any group that could be worked "
+    "out from the rest (N is 1 or more; 1 shows everything). The overall result always counts "
+    "everyone.")]
 ShowNames = Annotated[bool, typer.Option(
     "--show-names", help="Name respondents by file or form row in the report, not only by role "
     "and number.")]
