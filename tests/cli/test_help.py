@@ -48,6 +48,7 @@ def test_top_level_help_names_the_exit_codes_and_the_formats(run: Run) -> None:
      "--details?); see 'coprod score --help'"),
     (["score", "x.yaml", "--min-group", "0"], "error: --min-group: must be 1 or more"),
     (["score", "x.yaml", "-f", "pdf"], "error: --format: 'pdf' is not one of"),
+    (["score", "x.yaml", "-o", "."], "error: --output: file '.' is a directory"),
     (["score"], "error: FILE is missing"),
     (["bogus"], "error: no such command 'bogus'"),
 ])

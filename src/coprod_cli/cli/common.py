@@ -7,7 +7,6 @@ import functools
 import gc
 import importlib
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -75,34 +74,44 @@ def _one_line_usage_errors() -> None:
     import importlib
 
     try:
-        usage_error: Any = importlib.import_module("typer._click.exceptions").UsageError
-    except ImportError:  # typer before 0.20 uses click itself
-        usage_error = importlib.import_module("click.exceptions").UsageError
+        exceptions: Any = importlib.import_module("typer._click.exceptions")
+    except ImportError:  # typer before 0.26 uses click itself
+        exceptions = importlib.import_module("click.exceptions")
 
     def show(self: Any, file: Any = None) -> None:
         command = self.ctx.command_path if self.ctx is not None else "coprod"
-        say(f"error: {usage_message(self.format_message())}; see '{command} --help'")
+        say(f"error: {usage_words(self, exceptions)}; see '{command} --help'")
 
-    setattr(usage_error, "show", show)  # noqa: B010 - replacing the library's printer
+    setattr(exceptions.UsageError, "show", show)  # noqa: B010 - replacing the library's printer
 
 
-def usage_message(message: str) -> str:
-    """The parser's message without validator wording."""
-    for pattern, words in USAGE_WORDING:
-        message = re.sub(pattern, words, message.strip())
-    message = message.replace("\n", " ").rstrip(".")
+def usage_words(error: Any, exceptions: Any) -> str:
+    """What is wrong, in coprod's words, made from what the parser found (the option, the
+    parameter, what it said of the value), not from its sentence: each click words it anew."""
+    param = getattr(error, "param", None)
+    if isinstance(error, exceptions.NoSuchOption):
+        guesses = ", ".join(sorted(error.possibilities or ()))
+        return f"no such option: {error.option_name}" + (
+            f" (did you mean {guesses}?)" if guesses else "")
+    if isinstance(error, exceptions.MissingParameter) and param is not None:
+        return f"{parameter_name(param)} is missing"
+    if isinstance(error, exceptions.BadParameter) and param is not None:
+        return f"{parameter_name(param)}: {sentence(error.message)}"
+    return sentence(error.format_message())
+
+
+def parameter_name(param: Any) -> str:
+    """An option by its first (long) name, an argument as its usage line shows it."""
+    if param.param_type_name == "option":
+        return str(param.opts[0])
+    return str(param.metavar or param.name)
+
+
+def sentence(message: str) -> str:
+    """One line, without pydantic's 'Value error, ', no capital to start, no full stop."""
+    message = message.strip().replace("\n", " ").removeprefix("Value error, ").rstrip(".")
     lower = message[:1].isupper() and message[1:2].islower()
     return message[0].lower() + message[1:] if lower else message
-
-
-USAGE_WORDING = (
-    (r"^Invalid value for '([^']+)'(?: / '[^']+')?: ", r"\1: "),
-    (r"Value error, ", ""),
-    (r"Input should be greater than or equal to (\d+)", r"must be \1 or more"),
-    (r"is not in the range x>=(\d+)", r"must be \1 or more"),
-    (r"^Missing argument '\{?([^'}]+?)\}?(\.\.\.)?'", r"\1 is missing"),
-    (r"\(Possible options: ([^)]+)\)", r"(did you mean \1?)"),
-)
 
 
 def _plain_argument_help() -> None:
