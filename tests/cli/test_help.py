@@ -50,6 +50,7 @@ def test_top_level_help_names_the_exit_codes_and_the_formats(run: Run) -> None:
     (["score", "x.yaml", "-f", "pdf"], "error: --format: 'pdf' is not one of"),
     (["score", "x.yaml", "-o", "."], "error: --output: file '.' is a directory"),
     (["score"], "error: FILE is missing"),
+    (["compare", "before.yaml"], "error: AFTER is missing"),
     (["bogus"], "error: no such command 'bogus'"),
 ])
 def test_usage_errors_are_one_line_in_coprods_style(run: Run, args: list[str],
