@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from dataclasses import dataclass, field
 from typing import Literal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
-from coprod_cli.plain import build, to_data
+from coprod_cli.plain import Record, build, record, to_data
 
 
 class Colour(str, enum.Enum):
@@ -63,3 +65,38 @@ def test_aliases_name_the_keys_only_when_asked() -> None:
     leaf = Leaf(not_yet="x")
     assert to_data(leaf) == {"not_yet": "x", "mark": None}
     assert to_data(leaf, by_alias=True) == {"not-yet": "x", "mark": None}
+
+
+@record
+class Pair(Record):
+    left: str
+    right: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class StandardPair:
+    left: str
+    right: tuple[int, ...] = ()
+
+
+pairs = st.tuples(st.text(max_size=3), st.lists(st.integers(0, 2), max_size=2).map(tuple))
+
+
+@given(pairs, pairs)
+def test_a_record_compares_hashes_and_shows_itself_as_a_frozen_dataclass_would(
+        one: tuple[str, tuple[int, ...]], two: tuple[str, tuple[int, ...]]) -> None:
+    ours = [Pair(left=left, right=right) for left, right in (one, two)]
+    theirs = [StandardPair(left=left, right=right) for left, right in (one, two)]
+    assert (ours[0] == ours[1]) == (theirs[0] == theirs[1])
+    assert hash(ours[0]) == hash(theirs[0])
+    assert repr(ours[0]) == repr(theirs[0]).replace("StandardPair", "Pair")
+    assert ours[0] != theirs[0] and ours[0] != (one[0], one[1])
+
+
+def test_a_record_cannot_change_once_made() -> None:
+    made = Pair(left="a")
+    for change in (lambda: setattr(made, "left", "b"), lambda: setattr(made, "new", 1),
+                   lambda: delattr(made, "left")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            change()
+    assert dataclasses.replace(made, left="b") == Pair(left="b") and made.left == "a"

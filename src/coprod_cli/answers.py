@@ -10,11 +10,12 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.models import LEVEL_IDS, Id, LevelId, Rule, Strict, Text
+from coprod_cli.plain import record
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]
@@ -118,7 +119,7 @@ class _LevelWord(Rule):
         return handler(schema)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Answer(Strict):
     """A rating of one statement, with optional evidence."""
 
@@ -153,7 +154,7 @@ def _known_role(value: str, info: Any) -> str:
     return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Respondent(Strict):
     """Who answered. Everything is optional."""
 
@@ -197,7 +198,7 @@ def _sensible_date(value: datetime.date) -> datetime.date:
 AnswerEntry = Annotated[Answer, _ShortForm()]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Answers(Strict):
     """One answers file. An empty value is a statement not answered yet."""
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Annotated, Any, ClassVar, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.plain import Record, record
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
@@ -131,14 +132,14 @@ def _bounded(low: int, high: int) -> dict[str, Any]:
     return {"ge": low, "le": high}
 
 
-class Strict:
+class Strict(Record):
     """Unknown keys are mistakes (pydantic reads this when it validates into a subclass);
     values never change once loaded (each subclass is a frozen dataclass)."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Source(Strict):
     """A published document that content is adapted from."""
 
@@ -148,7 +149,7 @@ class Source(Strict):
     url: Text | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CatalogueSource(Source):
     """A source in the catalogue: statements name it in their `basis`; the year is optional."""
 
@@ -156,7 +157,7 @@ class CatalogueSource(Source):
     year: int | None = field(default=None, metadata=_bounded(1900, 2100))  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Level(Strict):
     """One rung of the maturity scale."""
 
@@ -167,7 +168,7 @@ class Level(Strict):
     plain: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Role(Strict):
     """Who answers; lived experience roles are people who draw on care and their carers."""
 
@@ -177,7 +178,7 @@ class Role(Strict):
     lived_experience: bool = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Piece(Strict):
     """A piece of SCIE's jigsaw for change."""
 
@@ -187,7 +188,7 @@ class Piece(Strict):
     plain: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Recommendation(Strict):
     """One of SCIE's recommendations, paraphrased."""
 
@@ -198,7 +199,7 @@ class Recommendation(Strict):
     source: Id
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Tag(Strict):
     """A principle, scope or activity that statements are tagged with."""
 
@@ -209,7 +210,7 @@ class Tag(Strict):
     basis: tuple[Id, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class GlossaryEntry(Strict):
     """A piece of jargon, explained in plain words."""
 
@@ -221,7 +222,7 @@ class GlossaryEntry(Strict):
 _AT_LEAST_ONE: dict[str, Any] = {"min_length": 1}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Catalogue(Strict):
     """What every framework shares: sources, levels, roles, the jigsaw and the glossary."""
 
@@ -300,7 +301,7 @@ class Catalogue(Strict):
         return next(source for source in self.sources if source.id == source_id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Rubric(Strict):
     """What a statement looks like at each level."""
 
@@ -313,7 +314,7 @@ class Rubric(Strict):
         return str(getattr(self, level_id.replace("-", "_")))
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Statement(Strict):
     """Something a team rates, with a rubric and the recommendations that help it improve."""
 
@@ -337,7 +338,7 @@ class Statement(Strict):
         "description": "The sources it draws on: ids from 'sources' in core.yaml."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Dimension(Strict):
     """An element (NEF) or jigsaw piece (SCIE) and its statements."""
 
@@ -348,7 +349,7 @@ class Dimension(Strict):
     statements: tuple[Statement, ...] = field(metadata=_AT_LEAST_ONE)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Framework(Strict):
     """A co-production framework: its dimensions, statements and where it comes from."""
 

@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar, Literal
 
 from coprod_cli.models import LevelId, PieceId
+from coprod_cli.plain import Record, record
 
 RESULT_VERSION: Literal[1] = 1
 
 
-class ResultModel:
+class ResultModel(Record):
     """Plain frozen dataclasses; pydantic reads this setting when it writes the JSON Schema
     (`coprod schema result`), nothing imports it to build or dump a result."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FrameworkRef(ResultModel):
     id: str
     name: str
     version: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DimensionResult(ResultModel):
     """One dimension: its score (mean of answered statements, 0-3) and level."""
 
@@ -41,12 +42,12 @@ class DimensionResult(ResultModel):
     statements: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class TagResult(DimensionResult):
     """A SCIE principle or a scope: the mean of the statements tagged with it, and its level."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class StatementResult(ResultModel):
     id: str
     dimension: str
@@ -62,7 +63,7 @@ class StatementResult(ResultModel):
         "framework's rubric."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ServedStatement(ResultModel):
     """A statement a recommendation helps, with what its next level looks like."""
 
@@ -74,7 +75,7 @@ class ServedStatement(ResultModel):
     next_descriptor: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PlanItem(ResultModel):
     """A SCIE recommendation in the action plan."""
 
@@ -88,7 +89,7 @@ class PlanItem(ResultModel):
     statements: list[ServedStatement]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class NextStep(ResultModel):
     """One statement on the quickest route to the target, and how far it moves."""
 
@@ -108,7 +109,7 @@ class NextStep(ResultModel):
                                                  "that help."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class RoleResult(ResultModel):
     """One role's view, for collective assessments."""
 
@@ -120,7 +121,7 @@ class RoleResult(ResultModel):
                                                           "score."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class VoiceResult(ResultModel):
     """One voice's view: people with lived experience, or everyone else."""
 
@@ -132,7 +133,7 @@ class VoiceResult(ResultModel):
                                                           "score."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Gap(ResultModel):
     """The gap between the highest and lowest scoring roles on one dimension."""
 
@@ -148,7 +149,7 @@ class Gap(ResultModel):
         "description": "The lowest role's score, 0-3."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class WhatIfStatement(ResultModel):
     """A statement scored as if it were at a chosen level."""
 
@@ -158,7 +159,7 @@ class WhatIfStatement(ResultModel):
     to_level: LevelId
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class HeldBack(ResultModel):
     """A group not shown on its own, so that nobody's answers can be worked out."""
 
@@ -172,13 +173,13 @@ class HeldBack(ResultModel):
         "subtraction from what is shown."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Gate(ResultModel):
     fail_under: LevelId
     met: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Intake(ResultModel):
     """Who was counted: what was read, what was left out and why."""
 
@@ -206,7 +207,7 @@ class Intake(ResultModel):
 Direction = Literal["up", "down", "same"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DimensionChange(ResultModel):
     """One dimension before and after."""
 
@@ -225,7 +226,7 @@ class DimensionChange(ResultModel):
                                           "lost because every answer after was unsure."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class WhatIf(ResultModel):
     """What changes when statements are scored as if at chosen levels (--what-if)."""
 
@@ -239,7 +240,7 @@ class WhatIf(ResultModel):
                                                         "that changed."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Result(ResultModel):
     """The result of `coprod score`, version 1."""
 
@@ -299,7 +300,7 @@ class Result(ResultModel):
         "levels were given."})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Comparison(ResultModel):
     """The result of `coprod compare`, version 1: progress between two assessments."""
 
