@@ -298,12 +298,16 @@ def _modules_after(*argv: str) -> set[str]:
 
 def test_score_imports_only_what_scoring_needs() -> None:
     """Start-up: `score` builds only its own command, so the questionnaire, the listings,
-    compare, the web form and HTML templating are never imported for it."""
+    compare, the web form and HTML templating are never imported for it; nor, for one answers
+    file, the form-export readers, the template writer or the disclosure arithmetic."""
     loaded = _modules_after("score", "examples/nef-descriptive.yaml", "--format", "json")
     assert "coprod_cli.scoring" in loaded  # it did score
     unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.listing", "coprod_cli.cli.compare",
                 "coprod_cli.cli.form", "coprod_cli.questionnaire", "coprod_cli.resume",
-                "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2"}
+                "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2",
+                "coprod_cli.reading.formtable", "coprod_cli.reading.formcsv",
+                "coprod_cli.reading.formxlsx", "coprod_cli.reading.formwords", "openpyxl",
+                "coprod_cli.answers_file", "coprod_cli.disclosure"}
     assert loaded & unwanted == set()
 
 

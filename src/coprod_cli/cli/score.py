@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from coprod_cli import whatif
-from coprod_cli.answers_file import render_answers
 from coprod_cli.cli.common import (
     Details,
     FrameworkPaths,
@@ -34,13 +33,14 @@ from coprod_cli.cli.common import (
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS
-from coprod_cli.reading.formtable import FormOptions
-from coprod_cli.reading.formwords import normalise, role_words
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import score
 from coprod_cli.tally import Tally
+
+if TYPE_CHECKING:  # imported when a form option is given
+    from coprod_cli.reading.formtable import FormOptions
 
 LARGE_SET = 200  # files; a smaller set is read before a bar would be worth showing
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
@@ -67,6 +67,8 @@ def template_command(
     if output is not None and replaces_a_file(output):
         raise UsageProblem(f"{output} already exists",
                            "choose another name; coprod never overwrites answers")
+    from coprod_cli.answers_file import render_answers
+
     lib = library(framework)
     emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output)
 
@@ -97,11 +99,17 @@ Strict = Annotated[bool, typer.Option(
 
 
 def form_options(role_column: str | None, role_map: list[str] | None,
-                 strict: bool, lib: Library) -> FormOptions:
-    """The form-export options as one value; a role map naming an unknown role is refused.
+                 strict: bool, lib: Library) -> FormOptions | None:
+    """The form-export options as one value (None when none is given, so that reading answers
+    files never imports the form readers); a role map naming an unknown role is refused.
 
     The role after '=' may be its id, its name or a common word for it ('Carer', 'carer').
     """
+    if role_column is None and not role_map and not strict:
+        return None
+    from coprod_cli.reading.formtable import FormOptions
+    from coprod_cli.reading.formwords import normalise, role_words
+
     known = role_words(lib.catalogue, {})
     mapped = {}
     for item in role_map or ():
@@ -201,7 +209,7 @@ class Reading:
     skip_invalid: bool = False
     only: str | None = None
     recursive: bool = False
-    form: FormOptions = field(default_factory=FormOptions)
+    form: FormOptions | None = None
 
 
 def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally:
