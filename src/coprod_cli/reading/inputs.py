@@ -31,7 +31,12 @@ if TYPE_CHECKING:  # the form readers are imported when a form export is read, n
 
 ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
 MAX_PAIRS = 5  # pairs of identical respondents named in a warning; the rest are counted
-Entry = Callable[[], tuple[str, Ballot, bytes | None]]
+# Python's own hash of a file's bytes or a row's cells stands for it when looking for
+# respondents answering twice: 64 bits, keyed afresh in each run (so two different inputs
+# meet by chance about once in a billion runs of 200,000 rows, and only a warning follows), and
+# several times faster than a cryptographic digest, which a warning does not need.
+Digest = int
+Entry = Callable[[], tuple[str, Ballot, Digest | None]]
 __all__ = ["STDIN", "YAML_SUFFIXES", "Inputs", "Respondents", "expand", "is_csv"]
 
 
@@ -52,20 +57,14 @@ def _some(names: list[str], count: int) -> str:
     return ", ".join(names) + (", ..." if count > len(names) else "")
 
 
-def _row_digest(table: Table, cells: list[object]) -> bytes | None:
+def _row_digest(table: Table, cells: list[object]) -> Digest | None:
     """Rows with the same timestamp (a date and a time) and answers may be one person twice."""
     date = table._date_column
     if date is None or date >= len(cells) or ":" not in str(cells[date]):
         return None
     indexes = (date, *table.columns.statements)
     text = "\x00".join([str(cells[index]).strip() for index in indexes if index < len(cells)])
-    return _digest(text.encode())
-
-
-def _digest(*parts: bytes) -> bytes:
-    import hashlib  # a few milliseconds, paid only once there is something to compare
-
-    return hashlib.blake2b(b"\x00".join(parts), digest_size=16).digest()
+    return hash(text)
 
 
 def is_csv(name: str) -> bool:
@@ -100,7 +99,7 @@ class Respondents:
     others: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)  # a few files per framework
     _grammar: quickread.Grammar | None = None
-    _seen: dict[bytes, Respondent] = field(default_factory=dict)
+    _seen: dict[Digest, Respondent] = field(default_factory=dict)
     _pairs: list[tuple[Respondent, Respondent]] = field(default_factory=list)
     _pair_count: int = 0
     _dates: list[datetime.date] = field(default_factory=list)
@@ -121,7 +120,7 @@ class Respondents:
         for name, ballot, _ in self._read():
             yield name, ballot
 
-    def _read(self) -> Iterator[tuple[str, Ballot, bytes | None]]:
+    def _read(self) -> Iterator[tuple[str, Ballot, Digest | None]]:
         for name in self.names:
             try:
                 self.inputs.check(name)
@@ -180,7 +179,7 @@ class Respondents:
                          "score each round on its own")
         return notes
 
-    def _identical(self, digest: bytes | None, who: Respondent) -> None:
+    def _identical(self, digest: Digest | None, who: Respondent) -> None:
         if digest is None:
             return
         first = self._seen.setdefault(digest, who)
@@ -236,22 +235,22 @@ class Respondents:
             self.on_warning(warning)
 
     def _row(self, table: Table, line: int,
-             cells: list[object]) -> tuple[str, Ballot, bytes | None]:
+             cells: list[object]) -> tuple[str, Ballot, Digest | None]:
         ballot = table.ballot(cells, line)
         return f"{table.name}:{line}", ballot, _row_digest(table, cells)
 
-    def _yaml(self, name: str) -> tuple[str, Ballot, bytes | None]:
+    def _yaml(self, name: str) -> tuple[str, Ballot, Digest | None]:
         data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
         shown = "<stdin>" if name == STDIN else name
         text = yamlio.decode(data, shown)
         ballot = self._quick(text, shown)
         if ballot is not None:
-            return shown, ballot, _digest(data)
+            return shown, ballot, hash(data)
         document = Document(shown, text, yamlio.parse(text, shown))
         answers, framework = self.library.answers(document)
         if self.framework is None or framework.id != self.framework.id:
             self._expect(framework, shown, yamlio.locate(document.text, shown, ("framework",)))
-        return shown, Ballot.of(answers), _digest(data)
+        return shown, Ballot.of(answers), hash(data)
 
     def _quick(self, text: str, shown: str) -> Ballot | None:
         """The fast reader's ballot of a plain file (None: the strict path reads it). The first
