@@ -37,3 +37,14 @@ def test_what_is_shown_is_always_visible_and_encodable(text: str) -> None:
     assert is_visible(shown)
     shown.encode("utf-8")
     assert "\n" not in shown
+
+
+def test_exactly_the_controls_invisible_marks_and_lone_surrogates_are_shown_escaped() -> None:
+    """Every code point, against the list written out: C0, DEL, C1, the bidi and invisible
+    marks, and lone surrogates; tab and newline only on one line."""
+    marks = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028,
+             0x2029, 0xFEFF]
+    line = {*range(0x20), 0x7F, *range(0x80, 0xA0), *marks, *range(0xD800, 0xE000)}
+    escaped = {code for code in range(0x110000) if visible_line(chr(code)) != chr(code)}
+    assert escaped == line
+    assert {code for code in line if visible(chr(code)) == chr(code)} == {0x09, 0x0A}
