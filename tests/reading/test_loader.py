@@ -176,3 +176,28 @@ def test_scoring_from_the_cache_imports_no_pydantic(tmp_path: Path, options: lis
     loaded = [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}]
     assert loaded == [], ("find what imports pydantic with python -X importtime; only the "
                           "trust boundary (reading/loader.py, on a cache miss) may")
+
+
+def test_the_built_in_frameworks_load_from_a_zipped_package_too(tmp_path: Path) -> None:
+    """On disk the folder is found from the package's path; inside a zip file (a zipapp, a
+    zipped distribution) importlib.resources reads it, with the same result."""
+    import zipfile
+
+    archive = tmp_path / "coprod.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in (ROOT / "src" / "coprod_cli").rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zipped.write(path, path.relative_to(ROOT / "src"))
+        for path in FRAMEWORKS.iterdir():
+            if path.suffix in (".yaml", ".py"):
+                zipped.write(path, f"coprod_cli/frameworks/{path.name}")
+    code = ("import coprod_cli\nfrom coprod_cli.reading.loader import Library, builtin_folder\n"
+            "assert coprod_cli.__file__.startswith(sys.argv[1]), coprod_cli.__file__\n"
+            "print(type(builtin_folder()).__module__.split('.')[0],\n"
+            "      sorted(Library.builtin().ids),\n"
+            "      len(Library.builtin().framework('scie').statements))")
+    env = {**os.environ, "PYTHONPATH": str(archive), "COPROD_NO_CACHE": "1"}
+    out = subprocess.run([sys.executable, "-c", "import sys\n" + code, str(archive)],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
+    expected = len(Library.builtin().framework("scie").statements)
+    assert out.stdout.split(maxsplit=1) == ["zipfile", f"['nef', 'scie'] {expected}\n"]
