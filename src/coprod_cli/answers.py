@@ -14,7 +14,7 @@ from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.models import LEVEL_IDS, Id, LevelId, Rule, Strict, Text
+from coprod_cli.models import LEVEL_IDS, Check, Id, LevelId, Strict, Text
 from coprod_cli.plain import record
 
 UNSURE = "unsure"
@@ -107,11 +107,12 @@ def _level_or_raise(value: object) -> object:
     return parse_level_word(value) if value is not None else value
 
 
-class _LevelWord(Rule):
-    """Any way coprod writes a level is read as its id (see ANSWER_PHRASES)."""
+class _LevelWord(Check):
+    """Any way coprod writes a level is read as its id (see ANSWER_PHRASES), and the JSON
+    Schema says so."""
 
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.no_info_before_validator_function(_level_or_raise, schema)
+    def __init__(self) -> None:
+        super().__init__(_level_or_raise, "before")
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
         if getattr(handler, "mode", "validation") == "validation":
@@ -134,18 +135,6 @@ def _short_form(value: object) -> object:
     return value
 
 
-class _ShortForm(Rule):
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.no_info_before_validator_function(_short_form, schema)
-
-
-class _KnownRole(Rule):
-    """A role the catalogue lists (given as validation context)."""
-
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.with_info_after_validator_function(_known_role, schema)
-
-
 def _known_role(value: str, info: Any) -> str:
     roles = (info.context or {}).get("roles")
     if roles is not None and value not in roles:
@@ -158,15 +147,8 @@ def _known_role(value: str, info: Any) -> str:
 class Respondent(Strict):
     """Who answered. Everything is optional."""
 
-    role: Annotated[Id, _KnownRole()] | None = None
+    role: Annotated[Id, Check(_known_role, info=True)] | None = None
     name: Text | None = None
-
-
-class _KnownStatements(Rule):
-    """Every key is a statement of the framework (given as validation context)."""
-
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.with_info_before_validator_function(_known_statements, schema)
 
 
 def _known_statements(value: Any, info: Any) -> Any:
@@ -183,11 +165,6 @@ def _known_statements(value: Any, info: Any) -> Any:
     return value
 
 
-class _SensibleDate(Rule):
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.no_info_after_validator_function(_sensible_date, schema)
-
-
 def _sensible_date(value: datetime.date) -> datetime.date:
     if not sensible_date(value):
         raise ValueError(f"{value} is not a date of an assessment; write the day it was "
@@ -195,7 +172,8 @@ def _sensible_date(value: datetime.date) -> datetime.date:
     return value
 
 
-AnswerEntry = Annotated[Answer, _ShortForm()]
+_KNOWN_STATEMENTS = Check(_known_statements, "before", info=True)
+AnswerEntry = Annotated[Answer, Check(_short_form, "before")]
 
 
 @record
@@ -207,8 +185,8 @@ class Answers(Strict):
         "max_length": 200,
         "description": "The service or team assessed; it names every report's title."})
     respondent: Respondent = field(default_factory=Respondent)
-    assessed_on: Annotated[datetime.date, _SensibleDate()] | None = None
-    answers: Annotated[dict[str, AnswerEntry | None], _KnownStatements()] = field(
+    assessed_on: Annotated[datetime.date, Check(_sensible_date)] | None = None
+    answers: Annotated[dict[str, AnswerEntry | None], _KNOWN_STATEMENTS] = field(
         default_factory=dict, metadata={
             "description": "Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
             "empty when not answered yet."})

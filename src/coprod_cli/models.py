@@ -68,6 +68,19 @@ class Rule:
         return found
 
 
+class Check(Rule):
+    """A function pydantic runs on the value, before the type's own checks or after them,
+    given the validation context (`info`) when `info` is set."""
+
+    def __init__(self, function: Callable[..., Any], when: Literal["before", "after"] = "after",
+                 info: bool = False) -> None:
+        self.function, self.when, self.info = function, when, info
+
+    def core(self, schema: Any, build: Any) -> Any:
+        kind = f"{'with' if self.info else 'no'}_info_{self.when}_validator_function"
+        return getattr(build, kind)(self.function, schema)
+
+
 class _IdRule(Rule):
     description = ID_DESCRIPTION
 
@@ -87,10 +100,11 @@ Id = Annotated[str, _IdRule()]
 Text = Annotated[str, _TextRule()]
 
 
-class Known(Rule):
+class Known(Check):
     """The id must be one the catalogue lists under `kind` (given as validation context)."""
 
     def __init__(self, kind: str, what: str, listed_by: str) -> None:
+        super().__init__(self.check, info=True)
         self.kind, self.what, self.listed_by = kind, what, listed_by
 
     def check(self, value: str, info: Any) -> str:
@@ -99,9 +113,6 @@ class Known(Rule):
             raise ValueError(f"unknown {self.what} id '{value}'"
                              f"{did_you_mean(value, known)}; use {self.listed_by}")
         return value
-
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.with_info_after_validator_function(self.check, schema)
 
 
 RecommendationRef = Annotated[Id, Known("recommendations", "recommendation",

@@ -123,6 +123,7 @@ def form_options(role_column: str | None, role_map: list[str] | None,
         mapped[given.strip()] = role_id
     return FormOptions(role_column, mapped, strict)
 
+
 def at_least_one(value: int) -> int:
     """--min-group's lower bound, in coprod's words (typer's range check words it differently
     from one release to the next)."""
