@@ -144,7 +144,8 @@ def test_builtin_frameworks_are_cached_and_a_damaged_cache_is_ignored(
     assert any(name.startswith("nef.yaml-") for name in cached)
     assert any(name.startswith("core.yaml-") for name in cached)
     assert Library.builtin().framework("nef") == first
-    for damage in ("{not json", "", "null", "[]", "{}", '"text"', '{"id": 1}', "\udcff"):
+    for damage in ("{not json", "", "null", "[]", "{}", '"text"', '{"id": 1}', "\udcff",
+                   "[" * 100_000 + "]" * 100_000):
         for path in tmp_path.iterdir():
             path.write_text(damage, errors="surrogateescape")
         assert Library.builtin().framework("nef") == first, damage

@@ -116,8 +116,10 @@ def validated(model: type[M], data: Any, context: dict[str, Any] | None = None) 
     return cast(M, _adapter(model).validate_python(data, context=context))
 
 
-# What reading a damaged cache can raise: bad JSON or text, a shape `plain.build` cannot follow.
-_DAMAGED = (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, PathError)
+# What reading a damaged cache can raise: bad JSON or text (nested too deep to decode), a
+# shape `plain.build` cannot follow.
+_DAMAGED = (OSError, ValueError, RecursionError, TypeError, KeyError, IndexError,
+            AttributeError, PathError)
 
 
 def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
