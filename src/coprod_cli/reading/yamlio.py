@@ -182,9 +182,14 @@ def _may_nest_deeply(text: str) -> bool:
 
 
 def _check_depth(text: str, name: str) -> None:
-    """Refuse documents nested more than MAX_DEPTH deep, reading events (never recursive)."""
+    """Refuse documents nested more than MAX_DEPTH deep, reading events (never recursive).
+
+    PyYAML's own parser reads the events, not libyaml: libyaml scans up to 1,024 characters
+    ahead and, from PyYAML 6.0.4, refuses a deep file in its own words before coprod's limit
+    is reached, so the line a user sees would change with the release installed.
+    """
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
