@@ -64,7 +64,7 @@ def test_partnership_within_a_voice_each_role_counts_equally() -> None:
     voices = {v.voice: v for v in res.by_voice}
     assert voices["lived-experience"].dimensions == {"alpha": 2.0, "beta": 2.0}
     assert voices["lived-experience"].respondents == 4
-    assert voices["lived-experience"].roles == ["carer", "person-drawing-on-care"]
+    assert voices["lived-experience"].roles == ["person-drawing-on-care", "carer"]
     assert voices["everyone-else"].dimensions == {"alpha": 2.0, "beta": 2.0}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,8 +11,8 @@ from hypothesis import strategies as st
 from coprod_cli.answers import ANSWER_WORDS
 from coprod_cli.errors import IncompleteAnswers
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES
-from coprod_cli.scoring import Tally, level_for
-from tests.builders import FW, answers, result_for
+from coprod_cli.scoring import Tally, level_for, score
+from tests.builders import CATALOGUE, FW, answers, make_framework, result_for
 
 ALL_INTERMEDIATE = {s.id: "intermediate" for s in FW.statements}
 
@@ -27,7 +29,20 @@ def test_a_tie_at_a_level_boundary_reaches_that_level() -> None:
     res = result_for({**ALL_INTERMEDIATE, "alpha-1": "transformative", "alpha-2": "descriptive"})
     assert res.dimensions[0].score == 2.0
     assert res.dimensions[0].level == "intermediate"
-    assert level_for(1.0) == "descriptive" and level_for(0.99) == "not-yet"
+    assert level_for(Fraction(1)) == "descriptive" and level_for(Fraction(99, 100)) == "not-yet"
+
+
+def test_a_boundary_reached_through_thirds_is_that_level_in_every_figure() -> None:
+    """Three roles of three people mean 1, 4/3 and 2/3: exactly 1, where floats make 0.999..."""
+    framework = make_framework({"alpha": 1})
+    tally = Tally(framework)
+    for role, levels in (("carer", ("descriptive",) * 3),
+                         ("person-drawing-on-care", ("intermediate", "descriptive", "descriptive")),
+                         ("practitioner", ("descriptive", "descriptive", "not-yet"))):
+        for level in levels:
+            tally.add(answers({"alpha-1": level}, role, framework=framework.id))
+    res = score(framework, CATALOGUE, tally, weighting="role")
+    assert (res.score, res.level, res.statements[0].level) == (1.0, "descriptive", "descriptive")
 
 
 def test_the_weakest_dimension_sets_the_level_and_is_named() -> None:

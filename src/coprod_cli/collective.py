@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal
 
 from coprod_cli.models import Catalogue, Framework
@@ -20,62 +21,85 @@ def lived_roles(catalogue: Catalogue) -> frozenset[str]:
     return frozenset(role.id for role in catalogue.roles if role.lived_experience)
 
 
+Exact = dict[str, Fraction | None]  # dimension id -> its exact score as a group sees it
+
+
 def group_dimensions(framework: Framework, tally: Tally, roles: list[str],
-                     weighting: Weighting) -> dict[str, float | None]:
-    """Each dimension's score as some roles together see it."""
-    return {d.id: rounded(mean([v for s in d.statements
-                                if (v := tally.group_value(s.id, roles, weighting)) is not None]))
+                     weighting: Weighting) -> Exact:
+    """Each dimension's exact score as some roles together see it."""
+    return {d.id: mean([v for s in d.statements
+                        if (v := tally.group_value(s.id, roles, weighting)) is not None])
             for d in framework.dimensions}
 
 
-def role_dimensions(framework: Framework, tally: Tally, role: str) -> dict[str, float | None]:
-    return group_dimensions(framework, tally, [role], "role")
+def published(exact: Exact) -> dict[str, float | None]:
+    """Exact dimension scores as a result shows them."""
+    return {dimension: rounded(value) for dimension, value in exact.items()}
+
+
+def _within(weighting: Weighting) -> Weighting:
+    """How a voice's own roles are combined: by heads for person weighting, else by role."""
+    return "person" if weighting == "person" else "role"
 
 
 def by_voice(framework: Framework, catalogue: Catalogue, tally: Tally,
              weighting: Weighting) -> list[VoiceResult]:
     """People with lived experience, and everyone else: each voice present, as it sees things."""
-    within: Weighting = "person" if weighting == "person" else "role"
+    within = _within(weighting)
     results = []
     for voice, roles in zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True):
+        roles = in_catalogue_order(catalogue, roles)
         if roles:
             results.append(VoiceResult(
                 voice=voice, name=VOICE_NAMES[voice], roles=roles,
                 respondents=sum(tally.respondents[r] for r in roles),
-                dimensions=group_dimensions(framework, tally, roles, within)))
+                dimensions=published(group_dimensions(framework, tally, roles, within))))
     return results
+
+
+def in_catalogue_order(catalogue: Catalogue, roles: list[str]) -> list[str]:
+    """Roles in core.yaml's order (any other after them, by id), whatever order they came in."""
+    known = [role.id for role in catalogue.roles]
+    return sorted(roles, key=lambda r: (known.index(r) if r in known else len(known), r))
 
 
 def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[RoleResult]:
     known = [role.id for role in catalogue.roles]
-    ordered = sorted(tally.sums, key=lambda r: known.index(r) if r in known else len(known))
     results = []
-    for role_id in ordered:
+    for role_id in in_catalogue_order(catalogue, list(tally.sums)):
         role = catalogue.role(role_id) if role_id in known else None
         results.append(RoleResult(
             role=role_id, name=role.name if role else role_id,
             lived_experience=bool(role and role.lived_experience),
             respondents=tally.respondents[role_id],
-            dimensions=role_dimensions(framework, tally, role_id)))
+            dimensions=published(group_dimensions(framework, tally, [role_id], "role"))))
     return results
 
 
-def gaps(framework: Framework, groups: list[RoleResult] | list[VoiceResult]) -> list[Gap]:
-    """Per dimension, the spread between the highest and lowest scoring roles (or voices)."""
-    per_group = {_id(g): g.dimensions for g in groups}
+def gaps(framework: Framework, per_group: dict[str, Exact]) -> list[Gap]:
+    """Per dimension, the spread between the highest and lowest scoring roles (or voices),
+    worked out on the exact scores and rounded once."""
     gaps = []
     for dimension in framework.dimensions:
-        scored = {r: s[dimension.id] for r, s in per_group.items()
-                  if s[dimension.id] is not None}
+        scored = {g: v for g, s in per_group.items() if (v := s[dimension.id]) is not None}
         if len(scored) < 2:
             continue
-        high = max(scored, key=lambda r: scored[r] or 0.0)
-        low = min(scored, key=lambda r: scored[r] or 0.0)
-        spread = round((scored[high] or 0.0) - (scored[low] or 0.0), 2)
-        gaps.append(Gap(dimension=dimension.id, gap=spread, highest=high, lowest=low,
-                        finding=spread >= 1.0, highest_score=scored[high],
-                        lowest_score=scored[low]))
+        high = max(scored, key=lambda g: scored[g])
+        low = min(scored, key=lambda g: scored[g])
+        spread = scored[high] - scored[low]
+        gaps.append(Gap(dimension=dimension.id, gap=rounded(spread) or 0.0, highest=high,
+                        lowest=low, finding=spread >= 1, highest_score=rounded(scored[high]),
+                        lowest_score=rounded(scored[low])))
     return sorted(gaps, key=lambda g: (not g.finding, -g.gap))
+
+
+def _exact(framework: Framework, catalogue: Catalogue, tally: Tally,
+           groups: list[RoleResult] | list[VoiceResult], weighting: Weighting) -> dict[str, Exact]:
+    """The exact dimension scores of the groups shown, for the gaps between them."""
+    voices = dict(zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True))
+    return {_id(g): group_dimensions(framework, tally, voices[g.voice], _within(weighting))
+            if isinstance(g, VoiceResult) else group_dimensions(framework, tally, [g.role], "role")
+            for g in groups}
 
 
 def _id(group: RoleResult | VoiceResult) -> str:
@@ -117,8 +141,12 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
     voices = [v for v in voices if v.voice not in hidden]
     held = [HeldBack(group=g, kind="voice" if g in VOICE_NAMES else "role", name=names[g],
                      reason=reason) for g, reason in hidden.items()]
-    return Breakdown(roles, voices, gaps(framework, roles if len(roles) > 1 else voices),
-                     sorted(held, key=lambda h: (h.reason != "fewer-than-min-group", h.kind)),
+    order = [*VOICE_NAMES, *in_catalogue_order(catalogue, list(tally.sums))]
+    compared = roles if len(roles) > 1 else voices
+    return Breakdown(roles, voices,
+                     gaps(framework, _exact(framework, catalogue, tally, compared, weighting)),
+                     sorted(held, key=lambda h: (h.reason != "fewer-than-min-group", h.kind,
+                                                 order.index(h.group))),
                      names, min_group)
 
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import LEVEL_VALUES
 from coprod_cli.results import Comparison, DimensionChange, DimensionResult, Direction, Result
+from coprod_cli.tally import rounded
+
+
+def _exact(published: float) -> Fraction:
+    """A published two-decimal figure as the exact decimal it stands for (1.87 is 187/100)."""
+    return Fraction(repr(published))
 
 
 def direction(before: float | None, after: float | None) -> Direction:
-    if before is None or after is None or round(after - before, 2) == 0:
+    if before is None or after is None or _exact(after) == _exact(before):
         return "same"
-    return "up" if after > before else "down"
+    return "up" if _exact(after) > _exact(before) else "down"
 
 
 def _value(level: str | None) -> float | None:
@@ -19,7 +27,8 @@ def _value(level: str | None) -> float | None:
 
 
 def _change(before: float | None, after: float | None) -> float | None:
-    return None if before is None or after is None else round(after - before, 2)
+    """The change between two published figures, exactly as a reader would subtract them."""
+    return None if before is None or after is None else rounded(_exact(after) - _exact(before))
 
 
 def level_direction(before: str | None, after: str | None) -> Direction:

@@ -68,8 +68,8 @@ def _set(vector: Vector, key: Key, value: Fraction) -> None:
 
 
 def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
-    """Every role present, then each voice present."""
-    found = [Group(role, "role", (role,), tally.respondents[role]) for role in tally.sums]
+    """Every role present (by id, so the order files came in never matters), then each voice."""
+    found = [Group(role, "role", (role,), tally.respondents[role]) for role in sorted(tally.sums)]
     for voice, roles in zip(("lived-experience", "everyone-else"), tally.voices(lived),
                             strict=True):
         if roles:

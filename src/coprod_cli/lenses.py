@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
 from coprod_cli.models import Catalogue, Framework, Statement, Tag
 from coprod_cli.results import TagResult
@@ -12,20 +13,20 @@ Tagged = Callable[[Statement, str], bool]
 
 
 def by_principle(framework: Framework, catalogue: Catalogue,
-                 values: dict[str, float | None]) -> list[TagResult]:
+                 values: dict[str, Fraction | None]) -> list[TagResult]:
     """Each principle with statements tagged for it (equality, diversity...), in core.yaml's
     order; none when the framework's statements carry no principles."""
     return _tagged(catalogue.principles, lambda s, tag: tag in s.principles, framework, values)
 
 
 def by_scope(framework: Framework, catalogue: Catalogue,
-             values: dict[str, float | None]) -> list[TagResult]:
+             values: dict[str, Fraction | None]) -> list[TagResult]:
     """Each scope with statements in it (individual, service, organisation)."""
     return _tagged(catalogue.scopes, lambda s, tag: s.scope == tag, framework, values)
 
 
 def _tagged(tags: tuple[Tag, ...], has: Tagged, framework: Framework,
-            values: dict[str, float | None]) -> list[TagResult]:
+            values: dict[str, Fraction | None]) -> list[TagResult]:
     results = []
     for tag in tags:
         tagged = [values[s.id] for s in framework.statements if has(s, tag.id)]
@@ -34,11 +35,11 @@ def _tagged(tags: tuple[Tag, ...], has: Tagged, framework: Framework,
     return results
 
 
-def _result(tag: Tag, values: list[float | None]) -> TagResult:
+def _result(tag: Tag, values: list[Fraction | None]) -> TagResult:
     """Mean of the tagged statements' values; the level is the highest at or below it."""
     known = [v for v in values if v is not None]
-    score = rounded(mean(known))
-    return TagResult(id=tag.id, name=tag.name, score=score,
-                     level=None if score is None else level_for(score),
+    exact = mean(known)
+    return TagResult(id=tag.id, name=tag.name, score=rounded(exact),
+                     level=None if exact is None else level_for(exact),
                      answered=len(known), unsure=len(values) - len(known),
                      statements=len(values))

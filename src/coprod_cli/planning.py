@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Statement
 from coprod_cli.results import NextStep
@@ -13,18 +14,19 @@ from coprod_cli.tally import level_for, mean, rounded
 # is the next level up; for a collective value (a weighted mean) it is everyone seeing it one
 # level higher. A statement may take more than one move. 'unsure' statements (value None) are
 # never moved: they are out of the mean, and nobody knows where they stand, so a dimension
-# whose answers are all unsure gets no moves (find out first).
-TOP = float(LEVEL_VALUES[LEVEL_IDS[-1]])
-Values = Mapping[str, float | None]
+# whose answers are all unsure gets no moves (find out first). Values are exact fractions, so
+# a tie is a tie on every Python.
+TOP = Fraction(LEVEL_VALUES[LEVEL_IDS[-1]])
+Values = Mapping[str, Fraction | None]
 
 
-def reaches(values: list[float | None], aim: int) -> bool:
-    """True when the dimension's score, rounded as scoring rounds it, is at the aim or above."""
-    score = rounded(mean([v for v in values if v is not None]))
+def reaches(values: list[Fraction | None], aim: int) -> bool:
+    """True when the dimension's exact score, as scoring decides its level, is at the aim."""
+    score = mean([v for v in values if v is not None])
     return score is not None and LEVEL_VALUES[level_for(score)] >= aim
 
 
-def moved(value: float, moves: int) -> float:
+def moved(value: Fraction, moves: int) -> Fraction:
     """A value after some moves: each adds one level, never above the top."""
     return min(TOP, value + moves)
 
@@ -39,7 +41,7 @@ def dimension_moves(statements: tuple[Statement, ...], values: Values, aim: int,
     whose recommendations serve most other weak statements, then to the framework's order.
     """
     known = [s for s in statements if values.get(s.id) is not None]
-    now = {s.id: float(values[s.id] or 0.0) for s in known}
+    now = {s.id: values[s.id] or Fraction(0) for s in known}
     plan: dict[str, int] = {}
     order = {s.id: index for index, s in enumerate(known)}
     while known and not reaches(list(now.values()), aim):
@@ -69,20 +71,21 @@ def weak_neighbours(framework: Framework, values: Values, aim: int) -> dict[str,
             for s in framework.statements}
 
 
-def next_steps(framework: Framework, values: dict[str, float | None],
+def next_steps(framework: Framework, values: dict[str, Fraction | None],
                target: LevelId) -> list[NextStep]:
     """The quickest route to the target, the statements furthest behind first."""
     route = quickest_route(framework, values, target)
-    steps = [_step(d.id, s, values[s.id] or 0.0, route[s.id]) for d in framework.dimensions
-             for s in d.statements if s.id in route]
-    return sorted(steps, key=lambda step: step.from_score)
+    steps = [(values[s.id] or Fraction(0), _step(d.id, s, values[s.id] or Fraction(0),
+                                                  route[s.id]))
+             for d in framework.dimensions for s in d.statements if s.id in route]
+    return [step for _, step in sorted(steps, key=lambda pair: pair[0])]
 
 
-def _step(dimension_id: str, statement: Statement, value: float, moves: int) -> NextStep:
+def _step(dimension_id: str, statement: Statement, value: Fraction, moves: int) -> NextStep:
     after = moved(value, moves)
     to_level = level_for(after)
     return NextStep(statement=statement.id, text=statement.text, plain=statement.plain,
                     dimension=dimension_id, from_level=level_for(value), to_level=to_level,
-                    from_score=round(value, 2), to_score=round(after, 2), moves=moves,
+                    from_score=rounded(value) or 0.0, to_score=rounded(after) or 0.0, moves=moves,
                     looks_like=statement.levels.at(to_level),
                     recommendations=list(statement.recommendations))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from fractions import Fraction
 
 from coprod_cli import __version__, collective, lenses, planning, whatif
 from coprod_cli.models import (
@@ -43,11 +44,11 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
                 for s in framework.statements}
     values = whatif.apply(answered, what_if or {})
     dimensions = dimension_results(framework, values)
-    level, overall, limited_by = _overall(dimensions)
+    level, overall, limited_by = _overall(framework, values, dimensions)
     changed = None
     if what_if:
         was = dimension_results(framework, answered)
-        was_level, was_score, _ = _overall(was)
+        was_level, was_score, _ = _overall(framework, answered, was)
         changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
                                   level)
     aim = target or _default_target(level, dimensions)
@@ -73,31 +74,40 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
 
 
 def dimension_results(framework: Framework,
-                      values: dict[str, float | None]) -> list[DimensionResult]:
+                      values: dict[str, Fraction | None]) -> list[DimensionResult]:
     """Each dimension's score and level from its statements' values."""
     return [_dimension(d.id, d.name, [values[s.id] for s in d.statements])
             for d in framework.dimensions]
 
 
-def _dimension(dimension_id: str, name: str, values: list[float | None]) -> DimensionResult:
+def dimension_means(framework: Framework,
+                    values: dict[str, Fraction | None]) -> dict[str, Fraction | None]:
+    """Each dimension's exact score: the mean of its answered statements."""
+    return {d.id: mean([v for s in d.statements if (v := values[s.id]) is not None])
+            for d in framework.dimensions}
+
+
+def _dimension(dimension_id: str, name: str, values: list[Fraction | None]) -> DimensionResult:
     known = [v for v in values if v is not None]
-    dimension_score = rounded(mean(known))
+    exact = mean(known)
     return DimensionResult(
-        id=dimension_id, name=name, score=dimension_score,
-        level=None if dimension_score is None else level_for(dimension_score),
+        id=dimension_id, name=name, score=rounded(exact),
+        level=None if exact is None else level_for(exact),
         answered=len(known), unsure=len(values) - len(known), statements=len(values))
 
 
-def _overall(dimensions: list[DimensionResult]) -> tuple[LevelId | None, float | None,
-                                                          list[str]]:
+def _overall(framework: Framework, values: dict[str, Fraction | None],
+             dimensions: list[DimensionResult]) -> tuple[LevelId | None, float | None,
+                                                         list[str]]:
     """The weakest dimension sets the level; the score is the mean of dimension scores."""
     unknown = [d.id for d in dimensions if d.level is None]
     if unknown:
         return None, None, unknown
+    exact = dimension_means(framework, values)
     lowest = min(LEVEL_VALUES[d.level] for d in dimensions if d.level)
     holding = sorted((d for d in dimensions if d.level and LEVEL_VALUES[d.level] == lowest),
-                     key=lambda d: d.score or 0.0)
-    overall = rounded(mean([d.score for d in dimensions if d.score is not None]))
+                     key=lambda d: exact[d.id] or 0)
+    overall = rounded(mean([v for v in exact.values() if v is not None]))
     return LEVEL_IDS[lowest], overall, [d.id for d in holding]
 
 
@@ -108,13 +118,13 @@ def _default_target(level: LevelId | None, dimensions: list[DimensionResult]) ->
     return LEVEL_IDS[min(3, base + 1)]
 
 
-def _statements(framework: Framework, values: dict[str, float | None],
+def _statements(framework: Framework, values: dict[str, Fraction | None],
                 tally: Tally) -> list[StatementResult]:
     return [_statement(d.id, s, values[s.id], tally) for d in framework.dimensions
             for s in d.statements]
 
 
-def _statement(dimension_id: str, statement: Statement, value: float | None,
+def _statement(dimension_id: str, statement: Statement, value: Fraction | None,
                tally: Tally) -> StatementResult:
     """A statement's value and level, and what its next level up looks like."""
     level = None if value is None else level_for(value)
@@ -126,11 +136,11 @@ def _statement(dimension_id: str, statement: Statement, value: float | None,
                            next_descriptor=statement.levels.at(nxt) if nxt else None)
 
 
-def plan(framework: Framework, catalogue: Catalogue, values: dict[str, float | None],
+def plan(framework: Framework, catalogue: Catalogue, values: dict[str, Fraction | None],
          target: LevelId) -> list[PlanItem]:
     """SCIE's recommendations for every statement below the target, by piece, biggest gap first."""
     aim = LEVEL_VALUES[target]
-    served: dict[str, list[tuple[float, ServedStatement]]] = defaultdict(list)
+    served: dict[str, list[tuple[Fraction, ServedStatement]]] = defaultdict(list)
     for statement in framework.statements:
         value = values[statement.id]
         if value is None or value >= aim:
@@ -148,13 +158,13 @@ def plan(framework: Framework, catalogue: Catalogue, values: dict[str, float | N
 
 
 def _plan_item(catalogue: Catalogue, rec_id: str,
-               entries: list[tuple[float, ServedStatement]]) -> PlanItem:
+               entries: list[tuple[Fraction, ServedStatement]]) -> PlanItem:
     rec = catalogue.recommendation(rec_id)
     source = catalogue.source(rec.source)
     entries.sort(key=lambda e: -e[0])
     return PlanItem(id=rec.id, piece=rec.piece, text=rec.text, plain=rec.plain,
                     source=f"{source.author} ({source.year}), {source.title}",
-                    gap=round(entries[0][0], 2), statements=[e[1] for e in entries])
+                    gap=rounded(entries[0][0]) or 0.0, statements=[e[1] for e in entries])
 
 
 def _service(tally: Tally) -> str | None:

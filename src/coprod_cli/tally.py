@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import math
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from coprod_cli.answers import UNSURE, Answers
@@ -22,19 +24,27 @@ UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth 
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 
 
-def mean(values: list[float]) -> float | None:
-    """The average, or None when there is nothing to average."""
-    return sum(values) / len(values) if values else None
+def mean(values: Sequence[Fraction]) -> Fraction | None:
+    """The exact average, or None when there is nothing to average."""
+    return sum(values, Fraction(0)) / len(values) if values else None
 
 
-def rounded(value: float | None) -> float | None:
-    """Two decimals, as every score is reported."""
-    return None if value is None else round(value, 2)
+def rounded(value: Fraction | None) -> float | None:
+    """The one rounding rule, applied once, where a figure is published: two decimals, half
+    up (away from zero), except that a value just under a whole level is never shown as that
+    level (1.996 is 1.99, not 2.00), so a figure never claims a level it has not reached."""
+    if value is None:
+        return None
+    hundredths, rest = divmod(abs(value) * 100, 1)
+    shown = int(hundredths) + (rest >= Fraction(1, 2))
+    if shown % 100 == 0 and shown > abs(value) * 100:
+        shown -= 1  # the next whole level is not reached
+    return math.copysign(shown, value) / 100
 
 
-def level_for(score: float) -> LevelId:
-    """The highest level whose value is at or below the score."""
-    return LEVEL_IDS[max(0, min(3, int(score + 1e-9)))]
+def level_for(score: Fraction) -> LevelId:
+    """The highest level whose value is at or below the exact score."""
+    return LEVEL_IDS[max(0, min(3, math.floor(score)))]
 
 
 class Respondent(NamedTuple):
@@ -69,7 +79,7 @@ class Tally:
     """Running sums per role and statement: its size never grows with the respondents."""
 
     framework: Framework
-    sums: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    sums: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # [total, count]
     respondents: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     mostly_unsure: list[Respondent] = field(default_factory=list)
@@ -102,7 +112,7 @@ class Tally:
                 Location(name))
         role = self.sums.get(ballot.role)
         if role is None:
-            role = self.sums[ballot.role] = {sid: [0.0, 0] for sid in self._ids}
+            role = self.sums[ballot.role] = {sid: [0, 0] for sid in self._ids}
         self.respondents[ballot.role] += 1
         unsure = 0
         for sid, level in levels.items():
@@ -159,21 +169,24 @@ class Tally:
         return sum(self.respondents.values())
 
     def statement_value(self, sid: str, weighting: Weighting,
-                        lived: Collection[str] = ()) -> float | None:
+                        lived: Collection[str] = ()) -> Fraction | None:
         """Partnership: the two voices' mean; role: the mean across roles; person: every head."""
         if weighting != "partnership":
             return self.group_value(sid, self.sums, weighting)
         voices = [self.group_value(sid, roles, "role") for roles in self.voices(lived)]
         return mean([v for v in voices if v is not None])
 
-    def group_value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> float | None:
+    def group_value(self, sid: str, roles: Iterable[str],
+                    weighting: Weighting) -> Fraction | None:
         """Some roles together: the mean within each role, then across them (or every head)."""
         present = [self.sums[r][sid] for r in roles if r in self.sums and self.sums[r][sid][1]]
         if weighting == "person":
             count = sum(c for _, c in present)
-            return sum(t for t, _ in present) / count if count else None
-        return mean([t / c for t, c in present])
+            return Fraction(sum(t for t, _ in present), count) if count else None
+        return mean([Fraction(t, c) for t, c in present])
 
     def voices(self, lived: Collection[str]) -> tuple[list[str], list[str]]:
-        """The roles present, split into the lived-experience voice and everyone else."""
-        return ([r for r in self.sums if r in lived], [r for r in self.sums if r not in lived])
+        """The roles present, split into the lived-experience voice and everyone else, each by
+        id (never in the order the files came in)."""
+        roles = sorted(self.sums)
+        return [r for r in roles if r in lived], [r for r in roles if r not in lived]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.comparison import dimension_change, level_direction
 from coprod_cli.errors import UsageProblem, did_you_mean
 from coprod_cli.models import LEVEL_VALUES, Framework, LevelId
 from coprod_cli.results import DimensionResult, WhatIf, WhatIfStatement
+from coprod_cli.tally import rounded
 
 HOW = "write --what-if ID=LEVEL, e.g. --what-if networks-2=intermediate"
 
@@ -45,14 +47,14 @@ def _level(sid: str, word: str) -> LevelId:
     return level  # type: ignore[return-value]
 
 
-def apply(values: Mapping[str, float | None],
-          chosen: Mapping[str, LevelId]) -> dict[str, float | None]:
+def apply(values: Mapping[str, Fraction | None],
+          chosen: Mapping[str, LevelId]) -> dict[str, Fraction | None]:
     """The values with the chosen statements at their chosen levels."""
-    return {sid: float(LEVEL_VALUES[chosen[sid]]) if sid in chosen else value
+    return {sid: Fraction(LEVEL_VALUES[chosen[sid]]) if sid in chosen else value
             for sid, value in values.items()}
 
 
-def describe(chosen: Mapping[str, LevelId], values: Mapping[str, float | None],
+def describe(chosen: Mapping[str, LevelId], values: Mapping[str, Fraction | None],
              before: tuple[LevelId | None, float | None, list[DimensionResult]],
              after: list[DimensionResult], level: LevelId | None) -> WhatIf:
     """What changed: the overall level before, and every dimension whose score moved."""
@@ -60,12 +62,9 @@ def describe(chosen: Mapping[str, LevelId], values: Mapping[str, float | None],
     old = {d.id: d for d in was_dims}
     changes = [dimension_change(old[d.id], d) for d in after]
     return WhatIf(
-        statements=[WhatIfStatement(statement=sid, from_score=_round(values[sid]), to_level=lvl)
+        statements=[WhatIfStatement(statement=sid, from_score=rounded(values[sid]), to_level=lvl)
                     for sid, lvl in chosen.items()],
         before_level=was_level, before_score=was_score,
         level_direction=level_direction(was_level, level),
         dimensions=[c for c in changes if c.change or c.level_direction != "same"])
 
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)

@@ -339,3 +339,39 @@ def test_the_fast_path_reads_a_service_as_the_strict_path_does(service: str) -> 
     assert fast is None or fast == strict(text)
     if service == "Riverside Home Care":
         assert fast is not None and fast.service == service
+
+
+def _score_json(*args: str) -> str:
+    from typer.testing import CliRunner
+
+    from coprod_cli.cli import app
+
+    result = CliRunner().invoke(app, ["score", *args, "--format", "json", "--details"])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+COLLECTIVE = sorted((EXAMPLES / "collective-autumn-2026").glob("*.yaml"))
+EXPECTED_JSON = _score_json(*map(str, COLLECTIVE))
+
+
+@settings(max_examples=6, deadline=None)
+@given(st.permutations(COLLECTIVE))
+def test_the_order_of_files_never_changes_a_figure(order: list[Path]) -> None:
+    """Exact arithmetic: any order of the same people gives byte-identical JSON."""
+    assert _score_json(*map(str, order)) == EXPECTED_JSON
+
+
+FORM_LINES = (EXAMPLES / "online-form.csv").read_text(encoding="utf-8").splitlines(True)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(FORM_LINES[1:]))
+def test_the_order_of_rows_never_changes_a_figure(rows: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        original, shuffled = Path(folder, "a.csv"), Path(folder, "b.csv")
+        original.write_text("".join(FORM_LINES), encoding="utf-8")
+        shuffled.write_text(FORM_LINES[0] + "".join(rows), encoding="utf-8")
+        assert _score_json(str(shuffled)) == _score_json(str(original))
