@@ -253,7 +253,10 @@ class Result(ResultModel):
     assessed_on: datetime.date | None = None
     level: LevelId | None = field(metadata={"description": "The lowest dimension level; null "
                                             "when a dimension has no level."})
-    score: float | None = field(metadata={"description": "Mean of the dimension scores, 0-3."})
+    score: float | None = field(metadata={"description": "Mean of the dimension scores, 0-3. "
+                                          "Every score in a result is worked out exactly and "
+                                          "rounded once: two decimals, half up, never up to a "
+                                          "level not reached (1.996 is 1.99)."})
     limited_by: list[str] = field(metadata={"description": "The dimensions that hold the level "
                                             "down."})
     target: LevelId = field(metadata={"description": "The level the action plan aims at."})
