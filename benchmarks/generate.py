@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from coprod_cli.answers import Answers
-from coprod_cli.answers_file import render_answers
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.reading.loader import Library, validated
 
 ROOT = Path(__file__).resolve().parent.parent

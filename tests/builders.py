@@ -8,7 +8,7 @@ from coprod_cli.answers import Answers
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.reading.loader import Library, validated
 from coprod_cli.results import Result
-from coprod_cli.scoring import Tally, score
+from coprod_cli.scoring.engine import Tally, score
 
 CATALOGUE: Catalogue = Library.builtin().catalogue
 

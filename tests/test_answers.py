@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from coprod_cli.answers import ANSWER_PHRASES, LEVEL_NAMES, UNSURE, parse_level_word
 from coprod_cli.errors import CoprodError
 from coprod_cli.models import LEVEL_IDS
-from coprod_cli.questionnaire import parse_reply
+from coprod_cli.questionnaire.flow import parse_reply
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.schemas import SchemaName, schema
 from tests.conftest import Run

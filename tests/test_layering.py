@@ -45,17 +45,19 @@ MODULES = {
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.reading.paths": "reading",
-    "coprod_cli.disclosure": "core",
-    "coprod_cli.lenses": "core",
-    "coprod_cli.collective": "core",
-    "coprod_cli.planning": "core",
-    "coprod_cli.whatif": "core",
     "coprod_cli.scoring": "core",
-    "coprod_cli.comparison": "core",
+    "coprod_cli.scoring.disclosure": "core",
+    "coprod_cli.scoring.lenses": "core",
+    "coprod_cli.scoring.collective": "core",
+    "coprod_cli.scoring.planning": "core",
+    "coprod_cli.scoring.whatif": "core",
+    "coprod_cli.scoring.engine": "core",
+    "coprod_cli.scoring.comparison": "core",
     "coprod_cli.questionnaire": "core",
-    "coprod_cli.resume": "core",
-    "coprod_cli.keeping": "core",
-    "coprod_cli.answers_file": "core",
+    "coprod_cli.questionnaire.flow": "core",
+    "coprod_cli.questionnaire.resume": "core",
+    "coprod_cli.questionnaire.keeping": "core",
+    "coprod_cli.questionnaire.answers_file": "core",
     "coprod_cli.schemas": "core",
     "coprod_cli.formoutline": "core",
     "coprod_cli.report": "report",
@@ -186,15 +188,15 @@ def test_no_import_points_up(module: str) -> None:
 
 
 def test_an_arrow_pointing_up_is_caught() -> None:
-    layer_of = {"coprod_cli.scoring": "core", "coprod_cli.cli.common": "cli",
+    layer_of = {"coprod_cli.scoring.engine": "core", "coprod_cli.cli.common": "cli",
                 "coprod_cli.report.text": "report", "coprod_cli.models": "data"}
-    caught = arrows_up("coprod_cli.scoring", "core", [
+    caught = arrows_up("coprod_cli.scoring.engine", "core", [
         ("coprod_cli.cli.common.emit", 3), ("coprod_cli.report.text", 4), ("rich.text", 5),
         ("coprod_cli.models.Framework", 6), ("collections", 7)], layer_of)
     assert [m.split(" at line")[0] for m in caught] == [
-        "coprod_cli.scoring (core) imports coprod_cli.cli.common (cli)",
-        "coprod_cli.scoring (core) imports coprod_cli.report.text (report)",
-        "coprod_cli.scoring (core) imports rich (report)"]
+        "coprod_cli.scoring.engine (core) imports coprod_cli.cli.common (cli)",
+        "coprod_cli.scoring.engine (core) imports coprod_cli.report.text (report)",
+        "coprod_cli.scoring.engine (core) imports rich (report)"]
 
 
 def test_imports_inside_functions_and_relative_imports_are_seen() -> None:
@@ -301,13 +303,14 @@ def test_score_imports_only_what_scoring_needs() -> None:
     compare, the web form and HTML templating are never imported for it; nor, for one answers
     file, the form-export readers, the template writer or the disclosure arithmetic."""
     loaded = _modules_after("score", "examples/nef-descriptive.yaml", "--format", "json")
-    assert "coprod_cli.scoring" in loaded  # it did score
+    assert "coprod_cli.scoring.engine" in loaded  # it did score
     unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.listing", "coprod_cli.cli.compare",
-                "coprod_cli.cli.form", "coprod_cli.questionnaire", "coprod_cli.resume",
+                "coprod_cli.cli.form", "coprod_cli.questionnaire.flow",
+                "coprod_cli.questionnaire.resume",
                 "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2",
                 "coprod_cli.reading.formtable", "coprod_cli.reading.formcsv",
                 "coprod_cli.reading.formxlsx", "coprod_cli.reading.formwords", "openpyxl",
-                "coprod_cli.answers_file", "coprod_cli.disclosure"}
+                "coprod_cli.questionnaire.answers_file", "coprod_cli.scoring.disclosure"}
     assert loaded & unwanted == set()
 
 

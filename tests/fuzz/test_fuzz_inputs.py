@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from coprod_cli.errors import CoprodError
-from coprod_cli.questionnaire import parse_reply
+from coprod_cli.questionnaire.flow import parse_reply
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.report import markdown, text

@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.answers import ANSWER_WORDS, Answers
-from coprod_cli.answers_file import render_answers
 from coprod_cli.errors import CoprodError
+from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Document, Library, validated
-from coprod_cli.scoring import Ballot
+from coprod_cli.scoring.engine import Ballot
 from tests.conftest import EXAMPLES, Run
 
 LIB = Library.builtin()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.comparison import compare
 from coprod_cli.report import html
+from coprod_cli.scoring.comparison import compare
 from tests.builders import CATALOGUE, result_for
 from tests.conftest import EXAMPLES, Run
 

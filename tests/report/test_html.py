@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 
 from coprod_cli import __version__
-from coprod_cli.comparison import compare
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import validated
 from coprod_cli.report import html
 from coprod_cli.results import Result
-from coprod_cli.scoring import Tally, score
+from coprod_cli.scoring.comparison import compare
+from coprod_cli.scoring.engine import Tally, score
 from tests.builders import CATALOGUE, FW, answers, result_for
 from tests.conftest import EXAMPLES, Run
 

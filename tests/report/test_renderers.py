@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from coprod_cli import __version__
-from coprod_cli.comparison import compare
 from coprod_cli.report import (
     Format,
     ListingFormat,
@@ -19,7 +18,8 @@ from coprod_cli.report import (
     renderer,
 )
 from coprod_cli.results import Comparison, Result
-from coprod_cli.scoring import score
+from coprod_cli.scoring.comparison import compare
+from coprod_cli.scoring.engine import score
 from coprod_cli.tally import Tally
 from tests.builders import CATALOGUE, FW, answers
 from tests.conftest import render_text

@@ -13,8 +13,6 @@ import typer
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from coprod_cli import questionnaire as q
-from coprod_cli import resume
 from coprod_cli.answers import Answer, Answers
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import (
@@ -35,12 +33,14 @@ from coprod_cli.cli.prompts import (
     uninterrupted,
 )
 from coprod_cli.errors import UsageProblem, did_you_mean
-from coprod_cli.keeping import Kept
 from coprod_cli.models import Framework
+from coprod_cli.questionnaire import flow as q
+from coprod_cli.questionnaire import resume
+from coprod_cli.questionnaire.keeping import Kept
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.safetext import visible_line
-from coprod_cli.scoring import score
+from coprod_cli.scoring.engine import score
 from coprod_cli.tally import Tally
 
 

@@ -32,11 +32,11 @@ from coprod_cli.cli.score import (
     collect,
     form_options,
 )
-from coprod_cli.comparison import compare
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
-from coprod_cli.scoring import score
+from coprod_cli.scoring.comparison import compare
+from coprod_cli.scoring.engine import score
 
 SIDE = ("an answers file, a folder of them (one collective assessment), an online-form "
         "export (.csv, .xlsx), or - for standard input.")

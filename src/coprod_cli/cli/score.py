@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coprod_cli import whatif
 from coprod_cli.cli.common import (
     Details,
     FrameworkPaths,
@@ -36,7 +35,8 @@ from coprod_cli.models import LEVEL_IDS
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
-from coprod_cli.scoring import score
+from coprod_cli.scoring import whatif
+from coprod_cli.scoring.engine import score
 from coprod_cli.tally import Tally
 
 if TYPE_CHECKING:  # imported when a form option is given
@@ -67,7 +67,7 @@ def template_command(
     if output is not None and replaces_a_file(output):
         raise UsageProblem(f"{output} already exists",
                            "choose another name; coprod never overwrites answers")
-    from coprod_cli.answers_file import render_answers
+    from coprod_cli.questionnaire.answers_file import render_answers
 
     lib = library(framework)
     emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output)

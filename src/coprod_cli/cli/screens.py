@@ -6,9 +6,9 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from coprod_cli import questionnaire as q
 from coprod_cli.cli.prompts import numbered
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue, Framework
+from coprod_cli.questionnaire import flow as q
 
 PROMPT = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
 EVIDENCE_PROMPT = "Evidence or a note for this statement (Enter for none): "

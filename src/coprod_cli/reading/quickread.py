@@ -36,7 +36,8 @@ def _tag(value: str) -> str:
 MAX_TEXT = 200  # the longest service name the model accepts
 # What the models strip from text (pydantic trims Unicode White_Space): Python's whitespace
 # without the separators U+001C-U+001F, which str.strip() also takes. Written out, as working
-# it out costs 2 ms at every start (tests/test_answers_file.py checks it against Python's).
+# it out costs 2 ms at every start (tests/questionnaire/test_answers_file.py checks it
+# against Python's).
 WHITESPACE = ("\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _LEVELS = {**{word: word for word in ANSWER_WORDS}, **dict(zip("0123", LEVEL_IDS, strict=True))}

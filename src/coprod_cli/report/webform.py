@@ -6,7 +6,7 @@ import json
 
 from coprod_cli import __version__
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.questionnaire import jargon
+from coprod_cli.questionnaire.flow import jargon
 from coprod_cli.report.html import environment
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli import resume
 from coprod_cli.answers import Answers
 from coprod_cli.errors import FileProblem, UsageProblem
-from coprod_cli.keeping import Kept, comments, merge
+from coprod_cli.questionnaire import resume
+from coprod_cli.questionnaire.keeping import Kept, comments, merge
 from coprod_cli.reading.loader import Library
 from tests.builders import CATALOGUE, FW, answers
 

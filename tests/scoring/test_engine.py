@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from coprod_cli.answers import ANSWER_WORDS
 from coprod_cli.errors import IncompleteAnswers
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES
-from coprod_cli.scoring import Tally, level_for, score
+from coprod_cli.scoring.engine import Tally, level_for, score
 from tests.builders import CATALOGUE, FW, answers, make_framework, result_for
 
 ALL_INTERMEDIATE = {s.id: "intermediate" for s in FW.statements}

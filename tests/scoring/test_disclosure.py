@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_cli.collective import lived_roles
-from coprod_cli.disclosure import Span
 from coprod_cli.results import Result
-from coprod_cli.scoring import Tally, Weighting, score
+from coprod_cli.scoring.collective import lived_roles
+from coprod_cli.scoring.disclosure import Span
+from coprod_cli.scoring.engine import Tally, Weighting, score
 from tests.builders import CATALOGUE, FW, answers
 from tests.conftest import EXAMPLES, Run
 

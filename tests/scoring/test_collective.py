@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coprod_cli.models import LEVEL_VALUES as LEVEL_VALUE
 from coprod_cli.results import Result
-from coprod_cli.scoring import Tally, Weighting, score
+from coprod_cli.scoring.engine import Tally, Weighting, score
 from tests.builders import CATALOGUE, FW, answers
 from tests.conftest import EXAMPLES, Run
 

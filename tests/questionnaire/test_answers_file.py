@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from coprod_cli.answers import ANSWER_WORDS, Answers
-from coprod_cli.answers_file import render_answers
 from coprod_cli.models import LEVEL_IDS, Framework
+from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.reading import quickread
 from coprod_cli.reading.loader import Document, Library, validated
 from coprod_cli.tally import Ballot
@@ -132,7 +132,7 @@ def test_every_id_kept_reads_back_as_text_in_yaml(value: str) -> None:
 
 def test_a_framework_file_with_such_an_id_is_located(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "fw.yaml"
-    text = (Path(__file__).parent.parent / "frameworks" / "nef.yaml").read_text()
+    text = (Path(__file__).parents[2] / "frameworks" / "nef.yaml").read_text()
     path.write_text(text.replace("id: assets-1\n", "id: 'yes'\n", 1))
     result = run("validate", str(path))
     assert result.exit_code == 2 and "'yes' cannot be an id" in result.stderr

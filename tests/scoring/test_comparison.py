@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.comparison import compare
 from coprod_cli.errors import UsageProblem
 from coprod_cli.report import Format
+from coprod_cli.scoring.comparison import compare
 from tests.builders import FW, make_framework, result_for
 from tests.conftest import EXAMPLES, Run
 

@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 
 from coprod_cli.answers import Answers
-from coprod_cli.answers_file import render_answers
 from coprod_cli.errors import CoprodError, FileProblem, UsageProblem
 from coprod_cli.files import check_writable, write_atomic
 from coprod_cli.models import Framework
+from coprod_cli.questionnaire.answers_file import render_answers
+from coprod_cli.questionnaire.resume import same_framework
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.resume import same_framework
 
 _MISSING = object()
 

@@ -9,7 +9,7 @@ from coprod_cli.plain import to_data
 from coprod_cli.reading.loader import validated
 from coprod_cli.report import phrases
 from coprod_cli.results import Result
-from coprod_cli.scoring import Tally, score
+from coprod_cli.scoring.engine import Tally, score
 from tests.builders import CATALOGUE, FW, answers, make_framework
 from tests.conftest import EXAMPLES, Run
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli import questionnaire as q
-from coprod_cli import resume
 from coprod_cli.answers import Answers
 from coprod_cli.errors import UsageProblem
+from coprod_cli.questionnaire import flow as q
+from coprod_cli.questionnaire import resume
 from tests.builders import FW, answers
 
 FLOW = q.steps(FW)

@@ -133,7 +133,7 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
     names = {r.role: r.name for r in roles} | {v.voice: v.name for v in voices}
     if tally.total < 2:
         return Breakdown(names=names, min_group=min_group)
-    from coprod_cli import disclosure  # its exact arithmetic (fractions) only for a group
+    from coprod_cli.scoring import disclosure  # its exact arithmetic (fractions) only for a group
 
     hidden = disclosure.held_back(framework, tally, lived_roles(catalogue), weighting,
                                   min_group)

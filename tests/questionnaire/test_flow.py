@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from coprod_cli import questionnaire as q
 from coprod_cli.models import GlossaryEntry
+from coprod_cli.questionnaire import flow as q
 from coprod_cli.reading.loader import Library
 from tests.builders import CATALOGUE, FW
 

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from coprod_cli.answers import UNSURE, parse_level_word
-from coprod_cli.comparison import dimension_change, level_direction
 from coprod_cli.errors import UsageProblem, did_you_mean
 from coprod_cli.models import LEVEL_VALUES, Framework, LevelId
 from coprod_cli.results import DimensionResult, WhatIf, WhatIfStatement
+from coprod_cli.scoring.comparison import dimension_change, level_direction
 from coprod_cli.tally import rounded
 
 HOW = "write --what-if ID=LEVEL, e.g. --what-if networks-2=intermediate"

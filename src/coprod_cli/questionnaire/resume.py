@@ -15,7 +15,7 @@ from typing import Literal, cast
 from coprod_cli.answers import Answer, AnswerLevel, Answers
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import Framework
-from coprod_cli.questionnaire import Step, next_unanswered
+from coprod_cli.questionnaire.flow import Step, next_unanswered
 
 # new: no file yet; resume: carry on at the first unanswered statement; complete: nothing
 # left to ask; confirm-restart: --restart on a file with answers, so ask first; restart:

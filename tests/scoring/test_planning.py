@@ -7,10 +7,10 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_cli import planning
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework
-from coprod_cli.planning import next_steps
-from coprod_cli.scoring import dimension_results
+from coprod_cli.scoring import planning
+from coprod_cli.scoring.engine import dimension_results
+from coprod_cli.scoring.planning import next_steps
 from tests.builders import make_framework, result_for
 
 ANSWER = st.sampled_from([*LEVEL_IDS, "unsure"])

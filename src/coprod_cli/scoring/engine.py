@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from fractions import Fraction
 
-from coprod_cli import __version__, collective, lenses, planning, whatif
+from coprod_cli import __version__
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -24,6 +24,7 @@ from coprod_cli.results import (
     ServedStatement,
     StatementResult,
 )
+from coprod_cli.scoring import collective, lenses, planning, whatif
 from coprod_cli.tally import Ballot, Tally, Weighting, level_for, mean, rounded
 
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]

@@ -1,0 +1,1 @@
+"""Running a questionnaire without a terminal: its flow, resuming, the file it keeps."""

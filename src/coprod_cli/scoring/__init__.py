@@ -1,0 +1,1 @@
+"""Turning a tally into a result: levels, voices, privacy, routes, what-if, progress."""
