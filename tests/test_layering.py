@@ -47,6 +47,8 @@ MODULES = {
     "coprod_cli.reading.paths": "reading",
     "coprod_cli.scoring": "core",
     "coprod_cli.scoring.disclosure": "core",
+    "coprod_cli.scoring.level": "core",
+    "coprod_cli.scoring.findings": "core",
     "coprod_cli.scoring.lenses": "core",
     "coprod_cli.scoring.collective": "core",
     "coprod_cli.scoring.planning": "core",

@@ -28,13 +28,13 @@ class FrameworkRef(ResultModel):
 
 @record
 class DimensionResult(ResultModel):
-    """One dimension: its score (mean of answered statements, 0-3) and level."""
+    """One dimension: its score (median of its answered statements, 0-3) and level."""
 
     id: str
     name: str
-    score: float | None = field(metadata={"description": "Mean of the answered statements, "
-                                          "0-3, two decimals; null when every answer was "
-                                          "unsure."})
+    score: float | None = field(metadata={"description": "Median of the answered statements' "
+                                          "values, 0-3, two decimals; null when every answer "
+                                          "was unsure."})
     level: LevelId | None = field(metadata={"description": "The highest level at or below "
                                             "the score."})
     answered: int = field(metadata={"description": "Statements with a level (not unsure)."})
@@ -44,7 +44,7 @@ class DimensionResult(ResultModel):
 
 @record
 class TagResult(DimensionResult):
-    """A SCIE principle or a scope: the mean of the statements tagged with it, and its level."""
+    """A SCIE principle or a scope: the median of the statements tagged with it, and its level."""
 
 
 @record
@@ -177,6 +177,9 @@ class HeldBack(ResultModel):
 class Gate(ResultModel):
     fail_under: LevelId
     met: bool
+    reason: str | None = field(default=None, metadata={
+        "description": "Why the gate is not met when the level alone does not say (no level: "
+        "nobody with lived experience answered, or an area was all unsure)."})
 
 
 @record
@@ -251,8 +254,10 @@ class Result(ResultModel):
     service: str | None = field(default=None, metadata={
         "description": "The service or team assessed, from the answers files or --service."})
     assessed_on: datetime.date | None = None
-    level: LevelId | None = field(metadata={"description": "The lowest dimension level; null "
-                                            "when a dimension has no level."})
+    level: LevelId | None = field(metadata={"description": "The lowest dimension level, but at "
+                                            "least descriptive when people's own support "
+                                            "reaches it; null when a dimension has no level or "
+                                            "nobody with lived experience answered."})
     score: float | None = field(metadata={"description": "Mean of the dimension scores, 0-3. "
                                           "Every score in a result is worked out exactly and "
                                           "rounded once: two decimals, half up, never up to a "
@@ -263,7 +268,7 @@ class Result(ResultModel):
     dimensions: list[DimensionResult]
     principles: list[TagResult] = field(default_factory=list, metadata={
         "description": "Per SCIE principle (equality, diversity, accessibility, reciprocity): "
-        "the mean of its statements, as for dimensions; empty when the framework's statements "
+        "the median of its statements, as for dimensions; empty when the framework's statements "
         "carry no principles."})
     scopes: list[TagResult] = field(default_factory=list, metadata={
         "description": "Per scope (individual, service, organisation), as for principles."})
@@ -297,6 +302,16 @@ class Result(ResultModel):
     gate: Gate | None = None
     intake: Intake | None = field(default=None, metadata={
         "description": "Who was counted, for a set of files or form rows."})
+    findings: list[str] = field(default_factory=list, metadata={
+        "description": "What the result says first, in every format: the two voices a whole "
+        "level or more apart (and which sees it lower, without figures when a group is held "
+        "back), co-production found only in people's own support, no lived experience."})
+    lived_experience_missing: bool = field(default=False, metadata={
+        "description": "Every respondent named a role and none has lived experience: the "
+        "assessment was not co-produced, so it has no level and meets no gate (unless "
+        "staff_only)."})
+    staff_only: bool = field(default=False, metadata={
+        "description": "--staff-only: a deliberate staff self-check, not a co-production level."})
 
     what_if: WhatIf | None = field(default=None, metadata={
         "description": "Set when scored with --what-if: the rest of the result is as if those "

@@ -29,6 +29,39 @@ def mean(values: Sequence[Fraction]) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
 
 
+def median(values: Sequence[Fraction]) -> Fraction | None:
+    """The centre: the middle value, or halfway between the two middle ones; None if empty."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    if not ordered:
+        return None
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def area_score(values: Sequence[Fraction]) -> Fraction | None:
+    """An area's (or a principle's, or a scope's) score: the median of its statements' values,
+    so one statement out of line with the rest is a named gap or strength, not the area."""
+    return median(values)
+
+
+def histogram_median(counts: Sequence[int]) -> Fraction | None:
+    """The median of people's answers counted per level value (counts[v] said level v)."""
+    people = sum(counts)
+    if not people:
+        return None
+    middle = [_nth(counts, (people - 1) // 2), _nth(counts, people // 2)]
+    return Fraction(sum(middle), 2)
+
+
+def _nth(counts: Sequence[int], index: int) -> int:
+    """The level value of the index-th answer, answers in order from not-yet up."""
+    for value, count in enumerate(counts):
+        if index < count:
+            return value
+        index -= count
+    raise IndexError(index)
+
+
 def rounded(value: Fraction | None) -> float | None:
     """The one rounding rule, applied once, where a figure is published: two decimals, half
     up (away from zero), except that a value just under a whole level is never shown as that
@@ -64,6 +97,7 @@ class Ballot(NamedTuple):
     evidence: tuple[tuple[str, str], ...] = ()
     assessed_on: datetime.date | None = None
     service: str | None = None
+    stated: bool = True  # False when no role was given (counted as 'other'): it could be anyone
 
     @classmethod
     def of(cls, answers: Answers) -> Ballot:
@@ -71,7 +105,7 @@ class Ballot(NamedTuple):
         items = answers.answers.items()
         return cls(answers.role, {sid: a.level if a else None for sid, a in items},
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
-                   answers.assessed_on, answers.service)
+                   answers.assessed_on, answers.service, answers.respondent.role is not None)
 
 
 @dataclass
@@ -79,7 +113,8 @@ class Tally:
     """Running sums per role and statement: its size never grows with the respondents."""
 
     framework: Framework
-    sums: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # [total, count]
+    # role -> statement id -> how many people gave each level value (not-yet first)
+    counts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     respondents: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     mostly_unsure: list[Respondent] = field(default_factory=list)
@@ -92,6 +127,7 @@ class Tally:
     unsure_answers: int = 0
     services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None
+    unstated: int = 0  # respondents who gave no role
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
@@ -110,19 +146,18 @@ class Tally:
                 f"{', '.join(missing)}",
                 "answer each one with a level or 'unsure' (coprod assess FILE resumes there)",
                 Location(name))
-        role = self.sums.get(ballot.role)
+        role = self.counts.get(ballot.role)
         if role is None:
-            role = self.sums[ballot.role] = {sid: [0, 0] for sid in self._ids}
+            role = self.counts[ballot.role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
         self.respondents[ballot.role] += 1
+        self.unstated += not ballot.stated
         unsure = 0
         for sid, level in levels.items():
             value = LEVEL_VALUES.get(level or UNSURE)
             if value is None:
                 unsure += 1
             else:
-                counts = role[sid]
-                counts[0] += value
-                counts[1] += 1
+                role[sid][value] += 1
         for sid, text in ballot.evidence:
             self._keep_evidence(sid, text)
         self.unsure_answers += unsure
@@ -170,23 +205,33 @@ class Tally:
 
     def statement_value(self, sid: str, weighting: Weighting,
                         lived: Collection[str] = ()) -> Fraction | None:
-        """Partnership: the two voices' mean; role: the mean across roles; person: every head."""
+        """Partnership: the mean of the two voices' centres, each the median of its people;
+        role: the mean of each role's median; person: the median of everyone."""
         if weighting != "partnership":
-            return self.group_value(sid, self.sums, weighting)
-        voices = [self.group_value(sid, roles, "role") for roles in self.voices(lived)]
+            return self.group_value(sid, self.counts, weighting)
+        voices = [self.group_value(sid, roles, "person") for roles in self.voices(lived)]
         return mean([v for v in voices if v is not None])
 
     def group_value(self, sid: str, roles: Iterable[str],
                     weighting: Weighting) -> Fraction | None:
-        """Some roles together: the mean within each role, then across them (or every head)."""
-        present = [self.sums[r][sid] for r in roles if r in self.sums and self.sums[r][sid][1]]
-        if weighting == "person":
-            count = sum(c for _, c in present)
-            return Fraction(sum(t for t, _ in present), count) if count else None
-        return mean([Fraction(t, c) for t, c in present])
+        """Some roles together: each role's median, then their mean (role weighting), or the
+        median of all their people, each counted once (otherwise)."""
+        present = [self.counts[r][sid] for r in roles if r in self.counts]
+        if weighting == "role":
+            return mean([m for c in present if (m := histogram_median(c)) is not None])
+        return histogram_median([sum(level) for level in zip(*present, strict=True)]
+                                if present else [])
+
+    def answered(self, role: str, sid: str) -> int:
+        """How many people of a role rated a statement (not unsure)."""
+        return sum(self.counts[role][sid])
+
+    def lived_experience_missing(self, lived: Collection[str]) -> bool:
+        """Everyone said who they are and nobody has lived experience: not co-produced."""
+        return not self.unstated and not any(role in lived for role in self.counts)
 
     def voices(self, lived: Collection[str]) -> tuple[list[str], list[str]]:
         """The roles present, split into the lived-experience voice and everyone else, each by
         id (never in the order the files came in)."""
-        roles = sorted(self.sums)
+        roles = sorted(self.counts)
         return [r for r in roles if r in lived], [r for r in roles if r not in lived]

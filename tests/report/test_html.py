@@ -244,7 +244,7 @@ def test_what_if_says_what_it_changes_as_text_and_markdown_do(run: Run) -> None:
     args = ("score", str(EXAMPLES / "collective-autumn-2026"), "--what-if", "networks-1=3")
     page = " ".join(run(*args, "--format", "html").stdout.split())
     markdown = run(*args, "--format", "markdown").stdout
-    for line in ("What if networks-1 at Transformative (answered 1.70 out of 3): the overall "
-                 "level stays Descriptive.", "Networks: 1.55 out of 3 -&gt; 1.88 out of 3",
+    for line in ("What if networks-1 at Transformative (answered 1.50 out of 3): the overall "
+                 "level stays Descriptive.", "Networks: 1.50 out of 3 -&gt; 1.75 out of 3",
                  "Everything below is scored as if those levels were given."):
         assert line in page and line.replace("-&gt;", "->") in markdown

@@ -31,7 +31,7 @@ def all_at(level: str, **changes: str) -> dict[str, str]:
 def test_each_dimension_before_and_after_with_a_direction() -> None:
     before = result_for(all_at("descriptive"))
     after = result_for(all_at("descriptive", alpha_1="transformative", alpha_2="intermediate",
-                              beta_1="not-yet"))
+                              beta_1="not-yet", beta_2="not-yet"))
     cmp = compare(before, after)
     alpha, beta = cmp.dimensions
     assert (alpha.before_score, alpha.after_score, alpha.change) == (1.0, 2.5, 1.5)
@@ -95,7 +95,7 @@ def test_collective_sets_compare_as_folders(run: Run) -> None:
 
 def test_text_has_an_arrow_and_a_word_for_every_change(run: Run) -> None:
     out = run("compare", SPRING, AUTUMN).stdout
-    assert "↑ up +0.60" in out and "↓ down -0.19" in out
+    assert "↑ up +0.87" in out and "↓ down -0.25" in out
     assert "Overall level: Descriptive (level 1 of 3) -> DESCRIPTIVE" in out and "= same" in out
 
 
@@ -103,7 +103,7 @@ def test_text_and_markdown_name_the_regression(run: Run) -> None:
     assert "REGRESSION: the level dropped in Assets" in run("compare", HIGH, LOW).stdout
     md = run("compare", HIGH, LOW, "-f", "markdown").stdout
     assert md.startswith("## Co-production progress: Intermediate (level 2 of 3) → Descriptive")
-    assert "| Assets | 2.25 | 1.25 | ↓ down -1.00 | Intermediate | Descriptive (↓ down) |" in md
+    assert "| Assets | 2.00 | 1.00 | ↓ down -1.00 | Intermediate | Descriptive (↓ down) |" in md
 
 
 def test_a_bad_side_is_a_located_error(run: Run, tmp_path: Path) -> None:

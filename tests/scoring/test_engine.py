@@ -17,12 +17,14 @@ from tests.builders import CATALOGUE, FW, answers, make_framework, result_for
 ALL_INTERMEDIATE = {s.id: "intermediate" for s in FW.statements}
 
 
-def test_dimension_score_is_the_mean_and_level_the_highest_at_or_below() -> None:
-    res = result_for({**ALL_INTERMEDIATE, "beta-1": "transformative", "beta-2": "intermediate",
+def test_dimension_score_is_the_median_and_level_the_highest_at_or_below() -> None:
+    """One statement out of line with its area is a gap, not the area's level."""
+    res = result_for({**ALL_INTERMEDIATE, "beta-1": "transformative", "beta-2": "not-yet",
                       "beta-3": "transformative"})
     beta = res.dimensions[1]
-    assert beta.score == 2.67
-    assert beta.level == "intermediate"
+    assert (beta.score, beta.level) == (3.0, "transformative")
+    res = result_for({**ALL_INTERMEDIATE, "alpha-1": "transformative", "alpha-2": "descriptive"})
+    assert (res.dimensions[0].score, res.dimensions[0].level) == (2.0, "intermediate")
 
 
 def test_a_tie_at_a_level_boundary_reaches_that_level() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+from fractions import Fraction
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework
+from coprod_cli.reading.loader import Library
 from coprod_cli.scoring import planning
 from coprod_cli.scoring.engine import dimension_results
 from coprod_cli.scoring.planning import next_steps
@@ -102,11 +104,23 @@ def test_unsure_statements_are_never_moved_and_an_all_unsure_dimension_gets_none
     assert route == {"d1-2": 2}
 
 
-def test_ties_go_to_the_statement_furthest_behind() -> None:
+def test_the_route_lifts_the_statements_nearest_the_aim_first() -> None:
+    """An area is its statements' median: the cheapest way up is the nearest statements."""
     framework = shaped([3])
-    values: dict[str, float | None] = {"d0-1": 1.0, "d0-2": 0.0, "d0-3": 1.0}
-    assert planning.quickest_route(framework, values, "descriptive") == {"d0-2": 1}
+    values: dict[str, float | None] = {"d0-1": 0.0, "d0-2": 1.0, "d0-3": 0.0}
+    assert planning.quickest_route(framework, values, "intermediate") == {"d0-2": 1,
+                                                                          "d0-1": 2}
 
+
+def test_between_equal_steps_the_one_that_shares_power_comes_first() -> None:
+    framework = Library.builtin().framework("nef")
+    dimension = next(d for d in framework.dimensions
+                     if len({planning.shares_power(s) for s in d.statements}) > 1)
+    values: dict[str, Fraction | None] = {s.id: Fraction(0) for s in framework.statements}
+    route = planning.dimension_moves(dimension.statements, values, 1, {})
+    most = max(planning.shares_power(s) for s in dimension.statements)
+    first = next(s for s in dimension.statements if s.id == next(iter(route)))
+    assert planning.shares_power(first) == most
 
 def test_a_step_says_from_where_to_where_and_what_the_new_level_looks_like() -> None:
     res = result_for({"alpha-1": "not-yet", "alpha-2": "intermediate", "beta-1": "intermediate",

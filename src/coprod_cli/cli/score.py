@@ -165,6 +165,10 @@ def score_command(
         "--what-if", metavar="ID=LEVEL", help="Score as if this statement were at this level, "
         "and say what changes (repeatable).")] = None,
     min_group: MinGroup = 3,
+    staff_only: Annotated[bool, typer.Option(
+        "--staff-only", help="A deliberate staff self-check: give staff's level though nobody "
+        "with lived experience answered, said in every output's title. Without it such a set "
+        "has no co-production level and meets no gate.")] = False,
     show_names: ShowNames = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
@@ -193,7 +197,8 @@ def score_command(
                 fail_under=fail_under.value if fail_under else None,
                 what_if=whatif.parse(tally.framework, what_if or []),
                 min_group=min_group, show_names=show_names,
-                service=service.strip() if service and service.strip() else None)
+                service=service.strip() if service and service.strip() else None,
+                staff_only=staff_only)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,

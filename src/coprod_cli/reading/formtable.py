@@ -193,7 +193,7 @@ class Table:
             found = self._unknown(cells, row, found)
         return Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
                       self._evidence(cells) if self.columns.evidence else (),
-                      self._date(cells, row))
+                      self._date(cells, row), stated=self._role_stated(cells))
 
     def _unknown(self, cells: list[object], row: int, found: list[str | None]) -> list[str | None]:
         """Cells not seen before read as choices; blank ones as unsure, and counted."""
@@ -237,6 +237,11 @@ class Table:
             if index is not None and index < len(cells) and str(cells[index] or "").strip():
                 return f" ({what} {str(cells[index]).strip()})"
         return ""
+
+    def _role_stated(self, cells: list[object]) -> bool:
+        """Whether the row says who answered (a role column with something in it)."""
+        index = self.columns.role
+        return index is not None and str(cells[index] or "").strip() != ""
 
     def _role(self, cells: list[object], row: int) -> str:
         index = self.columns.role

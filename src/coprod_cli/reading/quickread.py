@@ -151,7 +151,7 @@ class _Walk:
         self.expect(yaml.StreamEndEvent)
         if framework != self.grammar.framework:
             raise _Unusual
-        return Ballot(role or "other", levels, tuple(evidence), day, service)
+        return Ballot(role or "other", levels, tuple(evidence), day, service, role is not None)
 
     def respondent(self) -> str | None:
         role = None

@@ -120,6 +120,7 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A result for a pull request or a CI step summary, laid out as the text result is."""
     res, catalogue = escaped(res), escaped(catalogue)
     lines = _headline(res, catalogue)
+    lines += [f"> **Finding:** {_cell(line)}\n" for line in res.findings]
     if res.what_if:
         first, *rest = phrases.what_if_lines(res, catalogue)
         lines += ["### What if", "", _cell(first), "", *[f"- {_cell(line)}" for line in rest[:-1]],
@@ -152,7 +153,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
 def _headline(res: Result, catalogue: Catalogue) -> list[str]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    title = f"Co-production level: {phrases.level_phrase(catalogue, res.level)}"
+    title = ("Co-production level: "
+             f"{phrases.level_phrase(catalogue, res.level, phrases.no_level_why(res))}")
     lines = [f"## {_cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]

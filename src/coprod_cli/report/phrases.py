@@ -24,15 +24,24 @@ def level_name(catalogue: Catalogue, level: str | None) -> str:
     return "no level" if level is None else catalogue.level(level).name
 
 
-def level_number(level: str | None) -> str:
+STAFF_ONLY_TITLE = "Staff self-check, not co-produced"
+UNSURE_AREAS = "some areas had only 'unsure' answers"
+NOT_CO_PRODUCED = "nobody with lived experience answered"
+
+
+def level_number(level: str | None, why: str = UNSURE_AREAS) -> str:
     """'level 2 of 3', or why there is no level."""
-    return "some areas had only 'unsure' answers" if level is None else \
-        f"level {LEVEL_VALUES[level]} of 3"
+    return why if level is None else f"level {LEVEL_VALUES[level]} of 3"
 
 
-def level_phrase(catalogue: Catalogue, level: str | None) -> str:
+def level_phrase(catalogue: Catalogue, level: str | None, why: str = UNSURE_AREAS) -> str:
     """'Intermediate (level 2 of 3)': the word and the number, never colour alone."""
-    return f"{level_name(catalogue, level)} ({level_number(level)})"
+    return f"{level_name(catalogue, level)} ({level_number(level, why)})"
+
+
+def no_level_why(res: Result) -> str:
+    """Why a result has no overall level."""
+    return NOT_CO_PRODUCED if res.lived_experience_missing else UNSURE_AREAS
 
 
 def score_phrase(score: float | None) -> str:
@@ -44,6 +53,9 @@ def held_down(res: Result) -> str:
     """Which areas hold the overall level down, or why there is no level."""
     names = {d.id: d.name for d in res.dimensions}
     held = ", ".join(names[d] for d in res.limited_by)
+    if res.lived_experience_missing:
+        return "No overall level: nobody with lived experience answered, so it was not " \
+            "co-produced."
     if res.level is None:
         return f"No overall level: every answer was 'unsure' in {held}."
     if len(res.limited_by) == len(res.dimensions):
@@ -56,7 +68,9 @@ def gate_phrase(res: Result, catalogue: Catalogue) -> str | None:
     if res.gate is None:
         return None
     aim = level_name(catalogue, res.gate.fail_under)
-    return f"Gate met: at or above {aim}." if res.gate.met else \
+    if res.gate.met:
+        return f"Gate met: at or above {aim}."
+    return f"Gate NOT met: {res.gate.reason}." if res.gate.reason else \
         f"Gate NOT met: below {aim}."
 
 
@@ -181,8 +195,10 @@ def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],
 
 
 def titled(res: Result, title: str) -> str:
-    """A title with the service named first, when the answers name one."""
-    return f"{res.service} — {title}" if res.service else title
+    """A title with the service named first, when the answers name one; a staff self-check
+    says so first of all."""
+    title = f"{res.service} — {title}" if res.service else title
+    return f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
 
 
 def lone_voice(res: Result, gap: Gap) -> str | None:

@@ -110,6 +110,8 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
     With `view.details`, each group's view and the full plan by jigsaw piece follow.
     """
     parts = _headline(res, catalogue)
+    if res.findings:  # said first, right under the level, before the blank line
+        parts[-1:] = [*(Text(f"Finding: {line}", style="bold") for line in res.findings), ""]
     if res.what_if:
         parts += [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))),
                         title="WHAT IF", title_align="left"), ""]
@@ -136,13 +138,15 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
 def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    parts: list[RenderableType] = [Text(res.service, style="bold")] if res.service else []
+    title = ([phrases.STAFF_ONLY_TITLE] if res.staff_only else []) + \
+        ([res.service] if res.service else [])
+    parts: list[RenderableType] = [Text(" — ".join(title), style="bold")] if title else []
     parts += [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}", style="dim"),
         Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
-                      f" ({phrases.level_number(res.level)})",
+                      f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
                       f"   score {phrases.score_phrase(res.score)}"),
     ]
     if res.level:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.results import Gap, HeldBack, RoleResult, VoiceResult
-from coprod_cli.tally import Respondent, Tally, Weighting, mean, rounded
+from coprod_cli.tally import Respondent, Tally, Weighting, area_score, rounded
 
 Voice = Literal["lived-experience", "everyone-else"]
 LIVED: Voice = "lived-experience"
@@ -27,7 +27,7 @@ Exact = dict[str, Fraction | None]  # dimension id -> its exact score as a group
 def group_dimensions(framework: Framework, tally: Tally, roles: list[str],
                      weighting: Weighting) -> Exact:
     """Each dimension's exact score as some roles together see it."""
-    return {d.id: mean([v for s in d.statements
+    return {d.id: area_score([v for s in d.statements
                         if (v := tally.group_value(s.id, roles, weighting)) is not None])
             for d in framework.dimensions}
 
@@ -38,8 +38,9 @@ def published(exact: Exact) -> dict[str, float | None]:
 
 
 def _within(weighting: Weighting) -> Weighting:
-    """How a voice's own roles are combined: by heads for person weighting, else by role."""
-    return "person" if weighting == "person" else "role"
+    """How a voice's own people are combined: each person once (the median of them all),
+    unless --weighting role asks for every role to count the same."""
+    return "role" if weighting == "role" else "person"
 
 
 def by_voice(framework: Framework, catalogue: Catalogue, tally: Tally,
@@ -66,7 +67,7 @@ def in_catalogue_order(catalogue: Catalogue, roles: list[str]) -> list[str]:
 def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[RoleResult]:
     known = [role.id for role in catalogue.roles]
     results = []
-    for role_id in in_catalogue_order(catalogue, list(tally.sums)):
+    for role_id in in_catalogue_order(catalogue, list(tally.counts)):
         role = catalogue.role(role_id) if role_id in known else None
         results.append(RoleResult(
             role=role_id, name=role.name if role else role_id,
@@ -141,7 +142,7 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
     voices = [v for v in voices if v.voice not in hidden]
     held = [HeldBack(group=g, kind="voice" if g in VOICE_NAMES else "role", name=names[g],
                      reason=reason) for g, reason in hidden.items()]
-    order = [*VOICE_NAMES, *in_catalogue_order(catalogue, list(tally.sums))]
+    order = [*VOICE_NAMES, *in_catalogue_order(catalogue, list(tally.counts))]
     compared = roles if len(roles) > 1 else voices
     return Breakdown(roles, voices,
                      gaps(framework, _exact(framework, catalogue, tally, compared, weighting)),
@@ -170,11 +171,11 @@ def held_back_note(held: list[HeldBack], min_group: int) -> str | None:
 def warnings(catalogue: Catalogue, tally: Tally, shown: Breakdown) -> list[str]:
     lived, others = tally.voices(lived_roles(catalogue))
     notes = []
-    if not lived:
-        notes.append("Nobody with lived experience answered (people who draw on care and "
-                     "support, or carers): this assessment was not co-produced, and everyone "
-                     "else's answers carry the whole result")
-    elif not others:
+    if not lived and tally.unstated:
+        notes.append(f"Nobody said they have lived experience, and {tally.unstated} "
+                     "respondent(s) gave no role: if nobody who draws on care and support, and "
+                     "no carer, took part, this assessment was not co-produced")
+    elif not others and lived:
         notes.append("Only people with lived experience answered: their answers carry the "
                      "whole result")
     notes += [f"Only one person answered as {role.name} ('{role.role}'): that one view stands "

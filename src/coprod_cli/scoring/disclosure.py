@@ -69,7 +69,7 @@ def _set(vector: Vector, key: Key, value: Fraction) -> None:
 
 def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
     """Every role present (by id, so the order files came in never matters), then each voice."""
-    found = [Group(role, "role", (role,), tally.respondents[role]) for role in sorted(tally.sums)]
+    found = [Group(role, "role", (role,), tally.respondents[role]) for role in sorted(tally.counts)]
     for voice, roles in zip(("lived-experience", "everyone-else"), tally.voices(lived),
                             strict=True):
         if roles:
@@ -80,6 +80,12 @@ def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
 
 class Relations:
     """The linear relations the weighting sets up between groups, per statement.
+
+    A published figure is a centre (a median of people, a mean of voices or roles); each is
+    read here as the linear mean of the same people, which keeps the relation that is exact
+    (the overall value is the mean of the two voices, so one voice and the overall give the
+    other) and treats a median as if a reader could undo it, so the audit errs towards holding
+    a group back.
 
     Exact relations count who answered each statement; nominal ones count everyone in a role,
     as if nobody were unsure. A reader who knows only how many answered can use the nominal
@@ -92,22 +98,23 @@ class Relations:
 
     def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Vector:
         """Some roles' value for one statement, in the unknowns (role, statement)."""
-        sums = self.tally.sums
-        counts = {r: self.tally.respondents[r] if self.nominal else int(sums[r][sid][1])
-                  for r in roles if r in sums and (self.nominal or sums[r][sid][1])}
+        tally = self.tally
+        counts = {r: tally.respondents[r] if self.nominal else tally.answered(r, sid)
+                  for r in roles if r in tally.counts
+                  and (self.nominal or tally.answered(r, sid))}
         total = sum(counts.values())
         if weighting == "person":
             return {(r, sid): Fraction(n, total) for r, n in counts.items()}
         return {(r, sid): Fraction(1, len(counts)) for r in counts}
 
     def group(self, group: Group, sid: str) -> Vector:
-        within: Weighting = "person" if self.weighting == "person" else "role"
+        within: Weighting = "role" if self.weighting == "role" else "person"
         return self.value(sid, group.roles, within)
 
     def overall(self, sid: str) -> Vector:
         if self.weighting != "partnership":
-            return self.value(sid, self.tally.sums, self.weighting)
-        return mean([self.value(sid, roles, "role") for roles in self.voices])
+            return self.value(sid, self.tally.counts, self.weighting)
+        return mean([self.value(sid, roles, "person") for roles in self.voices])
 
 
 def mean(vectors: list[Vector]) -> Vector:

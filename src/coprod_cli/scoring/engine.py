@@ -24,8 +24,9 @@ from coprod_cli.results import (
     ServedStatement,
     StatementResult,
 )
-from coprod_cli.scoring import collective, lenses, planning, whatif
-from coprod_cli.tally import Ballot, Tally, Weighting, level_for, mean, rounded
+from coprod_cli.scoring import collective, findings, lenses, planning, whatif
+from coprod_cli.scoring.level import Overall, dimension_results, overall_level
+from coprod_cli.tally import Ballot, Tally, Weighting, level_for, rounded
 
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
 
@@ -34,7 +35,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           weighting: Weighting = "partnership", target: LevelId | None = None,
           fail_under: LevelId | None = None,
           what_if: dict[str, LevelId] | None = None, min_group: int = 3,
-          show_names: bool = False, service: str | None = None) -> Result:
+          show_names: bool = False, service: str | None = None,
+          staff_only: bool = False) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
@@ -45,17 +47,16 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
                 for s in framework.statements}
     values = whatif.apply(answered, what_if or {})
     dimensions = dimension_results(framework, values)
-    level, overall, limited_by = _overall(framework, values, dimensions)
+    missing = not staff_only and tally.lived_experience_missing(lived)
+    level, overall, limited_by, own = _overall(framework, values, dimensions, missing)
     changed = None
     if what_if:
         was = dimension_results(framework, answered)
-        was_level, was_score, _ = _overall(framework, answered, was)
+        was_level, was_score, _, _ = _overall(framework, answered, was, missing)
         changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
                                   level)
     aim = target or _default_target(level, dimensions)
-    gate = None if fail_under is None else Gate(
-        fail_under=fail_under,
-        met=level is not None and LEVEL_VALUES[level] >= LEVEL_VALUES[fail_under])
+    gate = None if fail_under is None else _gate(fail_under, level, missing)
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
     return Result(
         tool_version=__version__,
@@ -71,45 +72,26 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
-        + _services_differ(tally, service))
-
-
-def dimension_results(framework: Framework,
-                      values: dict[str, Fraction | None]) -> list[DimensionResult]:
-    """Each dimension's score and level from its statements' values."""
-    return [_dimension(d.id, d.name, [values[s.id] for s in d.statements])
-            for d in framework.dimensions]
-
-
-def dimension_means(framework: Framework,
-                    values: dict[str, Fraction | None]) -> dict[str, Fraction | None]:
-    """Each dimension's exact score: the mean of its answered statements."""
-    return {d.id: mean([v for s in d.statements if (v := values[s.id]) is not None])
-            for d in framework.dimensions}
-
-
-def _dimension(dimension_id: str, name: str, values: list[Fraction | None]) -> DimensionResult:
-    known = [v for v in values if v is not None]
-    exact = mean(known)
-    return DimensionResult(
-        id=dimension_id, name=name, score=rounded(exact),
-        level=None if exact is None else level_for(exact),
-        answered=len(known), unsure=len(values) - len(known), statements=len(values))
+        + _services_differ(tally, service),
+        findings=findings.of(framework, catalogue, tally, weighting, shown,
+                             (limited_by if own else [], missing, staff_only)),
+        lived_experience_missing=missing, staff_only=staff_only)
 
 
 def _overall(framework: Framework, values: dict[str, Fraction | None],
-             dimensions: list[DimensionResult]) -> tuple[LevelId | None, float | None,
-                                                         list[str]]:
-    """The weakest dimension sets the level; the score is the mean of dimension scores."""
-    unknown = [d.id for d in dimensions if d.level is None]
-    if unknown:
-        return None, None, unknown
-    exact = dimension_means(framework, values)
-    lowest = min(LEVEL_VALUES[d.level] for d in dimensions if d.level)
-    holding = sorted((d for d in dimensions if d.level and LEVEL_VALUES[d.level] == lowest),
-                     key=lambda d: exact[d.id] or 0)
-    overall = rounded(mean([v for v in exact.values() if v is not None]))
-    return LEVEL_IDS[lowest], overall, [d.id for d in holding]
+             dimensions: list[DimensionResult], missing: bool) -> Overall:
+    """The overall level, or none when nobody with lived experience answered."""
+    found = overall_level(framework, values, dimensions)
+    return Overall(None, found.score, [], False) if missing else found
+
+
+def _gate(fail_under: LevelId, reached: LevelId | None, missing: bool) -> Gate:
+    """Met when the level is at or above the gate's; never without a level."""
+    reason = ("nobody with lived experience answered, so there is no co-production level "
+              "(--staff-only marks a deliberate staff self-check)" if missing else
+              "there is no overall level: an area was all unsure" if reached is None else None)
+    return Gate(fail_under=fail_under, reason=reason,
+                met=reached is not None and LEVEL_VALUES[reached] >= LEVEL_VALUES[fail_under])
 
 
 def _default_target(level: LevelId | None, dimensions: list[DimensionResult]) -> LevelId:

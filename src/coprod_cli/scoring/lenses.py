@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from coprod_cli.models import Catalogue, Framework, Statement, Tag
 from coprod_cli.results import TagResult
-from coprod_cli.tally import level_for, mean, rounded
+from coprod_cli.tally import area_score, level_for, rounded
 
 Tagged = Callable[[Statement, str], bool]
 
@@ -36,9 +36,9 @@ def _tagged(tags: tuple[Tag, ...], has: Tagged, framework: Framework,
 
 
 def _result(tag: Tag, values: list[Fraction | None]) -> TagResult:
-    """Mean of the tagged statements' values; the level is the highest at or below it."""
+    """Median of the tagged statements' values; the level is the highest at or below it."""
     known = [v for v in values if v is not None]
-    exact = mean(known)
+    exact = area_score(known)
     return TagResult(id=tag.id, name=tag.name, score=rounded(exact),
                      level=None if exact is None else level_for(exact),
                      answered=len(known), unsure=len(values) - len(known),

@@ -7,13 +7,13 @@ from fractions import Fraction
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Statement
 from coprod_cli.results import NextStep
-from coprod_cli.tally import level_for, mean, rounded
+from coprod_cli.tally import area_score, level_for, rounded
 
 # The rule for a move, the same for one respondent and for many: a move raises one
 # statement's value by one level (1.0), capped at transformative (3). For one respondent that
 # is the next level up; for a collective value (a weighted mean) it is everyone seeing it one
 # level higher. A statement may take more than one move. 'unsure' statements (value None) are
-# never moved: they are out of the mean, and nobody knows where they stand, so a dimension
+# never moved: they are out of the centre, and nobody knows where they stand, so a dimension
 # whose answers are all unsure gets no moves (find out first). Values are exact fractions, so
 # a tie is a tie on every Python.
 TOP = Fraction(LEVEL_VALUES[LEVEL_IDS[-1]])
@@ -22,7 +22,7 @@ Values = Mapping[str, Fraction | None]
 
 def reaches(values: list[Fraction | None], aim: int) -> bool:
     """True when the dimension's exact score, as scoring decides its level, is at the aim."""
-    score = mean([v for v in values if v is not None])
+    score = area_score([v for v in values if v is not None])
     return score is not None and LEVEL_VALUES[level_for(score)] >= aim
 
 
@@ -35,21 +35,33 @@ def dimension_moves(statements: tuple[Statement, ...], values: Values, aim: int,
                     serves: Mapping[str, int]) -> dict[str, int]:
     """The fewest moves (statement id -> moves) that lift one dimension to the aim.
 
-    Greedy on the largest gain per move is optimal: the score is the mean of the known
-    values, and each statement's successive gains never grow, so the k largest gains on offer
-    are always reachable together. Ties go to the statement furthest behind, then to the one
-    whose recommendations serve most other weak statements, then to the framework's order.
+    The score is the median of the known values, so the fewest moves lift the statements
+    nearest the aim from below, one level at a time, until enough of them reach it. Among
+    statements as near, those that share power come first (tagged with equality and with
+    co-decision-making or co-commissioning), then the one whose recommendations serve most
+    other weak statements, then the framework's order.
     """
     known = [s for s in statements if values.get(s.id) is not None]
     now = {s.id: values[s.id] or Fraction(0) for s in known}
     plan: dict[str, int] = {}
     order = {s.id: index for index, s in enumerate(known)}
+    power = {s.id: shares_power(s) for s in known}
     while known and not reaches(list(now.values()), aim):
-        best = max(now, key=lambda sid: (moved(now[sid], 1) - now[sid], -now[sid],
-                                         serves.get(sid, 0), -order[sid]))
+        movable = [sid for sid in now if now[sid] < TOP]
+        best = max(movable, key=lambda sid: (now[sid] < aim, now[sid], power[sid],
+                                             serves.get(sid, 0), -order[sid]))
         now[best] = moved(now[best], 1)
         plan[best] = plan.get(best, 0) + 1
     return plan
+
+
+POWER_ACTIVITIES = frozenset({"co-commissioning", "co-decision-making"})
+
+
+def shares_power(statement: Statement) -> int:
+    """How much a statement is about sharing power: equality, and a say over decisions or
+    money (a tie between two steps goes to the one that shares more)."""
+    return ("equality" in statement.principles) + bool(POWER_ACTIVITIES & set(statement.activities))
 
 
 def quickest_route(framework: Framework, values: Values, target: LevelId) -> dict[str, int]:

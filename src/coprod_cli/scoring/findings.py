@@ -1,0 +1,134 @@
+"""What a result says first, in every format: whether it was co-produced, the two voices a
+whole level or more apart (and which sees it lower), co-production only in people's own
+support, and areas that only one voice rated."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from coprod_cli.models import Catalogue, Framework
+from coprod_cli.scoring.collective import (
+    LIVED,
+    OTHERS,
+    VOICE_NAMES,
+    Breakdown,
+    Exact,
+    Voice,
+    group_dimensions,
+    lived_roles,
+)
+from coprod_cli.tally import Tally, Weighting, mean, rounded
+
+NOT_CO_PRODUCED = (
+    "Nobody with lived experience answered (people who draw on care and support, or carers): "
+    "this assessment was not co-produced, so it gives no co-production level and meets no "
+    "gate. The areas below are staff's view alone; score with --staff-only to mark a "
+    "deliberate staff self-check")
+STAFF_ONLY = (
+    "Staff self-check (--staff-only): nobody with lived experience was asked, so this level is "
+    "staff's own view, not a co-production level agreed with the people it is about")
+OWN_SUPPORT = (
+    "Co-production happens in people's own support (their own plans and support reach "
+    "descriptive), but not yet in how the service is run: {areas} show little or none. The "
+    "level is descriptive; the next steps are collective: roles, planning and a say over the "
+    "service's money")
+
+
+def of(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weighting,
+       shown: Breakdown, flags: tuple[list[str], bool, bool]) -> list[str]:
+    """The findings, most important first; `flags` are (the areas at not-yet when the level is
+    descriptive through people's own support alone, lived experience missing, --staff-only)."""
+    own, missing, staff_only = flags
+    notes = [NOT_CO_PRODUCED] if missing else []
+    notes += [STAFF_ONLY] if staff_only else []
+    voices = _voices(framework, catalogue, tally, weighting)
+    notes += voice_gaps(framework, voices, shown)
+    if own:
+        notes.append(OWN_SUPPORT.format(areas=_names(framework, own)))
+    return notes + one_voice_areas(framework, voices)
+
+
+def _voices(framework: Framework, catalogue: Catalogue, tally: Tally,
+            weighting: Weighting) -> dict[Voice, Exact]:
+    """Each voice present, as it sees each area (exact)."""
+    within: Weighting = "role" if weighting == "role" else "person"
+    pairs = zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True)
+    return {voice: group_dimensions(framework, tally, roles, within)
+            for voice, roles in pairs if roles}
+
+
+def _whole(areas: Exact) -> Fraction | None:
+    return mean([v for v in areas.values() if v is not None])
+
+
+def voice_gaps(framework: Framework, voices: dict[Voice, Exact], shown: Breakdown) -> list[str]:
+    """'People with lived experience see ... a whole level or more lower than everyone else',
+    with figures only when both voices may be shown."""
+    if len(voices) < 2:
+        return []
+    lived, others = voices[LIVED], voices[OTHERS]
+    figures = {v.voice for v in shown.voices} == {LIVED, OTHERS}
+    notes = []
+    pairs: tuple[tuple[Voice, Voice], ...] = ((LIVED, OTHERS), (OTHERS, LIVED))
+    for low, high in pairs:
+        apart = [d.id for d in framework.dimensions if _apart(voices[low].get(d.id),
+                                                              voices[high].get(d.id))]
+        whole = _apart(_whole(voices[low]), _whole(voices[high]))
+        if apart or whole:
+            notes.append(_gap_sentence(framework, (low, high), apart, whole,
+                                       (_whole(lived), _whole(others)) if figures else None))
+    return notes or [_agreement(_whole(lived), _whole(others))]
+
+
+def _agreement(lived: Fraction | None, others: Fraction | None) -> str:
+    """The two voices within a level of each other, and which sees it lower, if either."""
+    lower = "" if lived is None or others is None or lived == others else (
+        ", people with lived experience a little lower" if lived < others
+        else ", everyone else a little lower")
+    return ("The two voices see it within a level of each other, overall and in every area"
+            f"{lower}: no whole-level gap")
+
+
+def _apart(low: Fraction | None, high: Fraction | None) -> bool:
+    return low is not None and high is not None and high - low >= 1
+
+
+def _gap_sentence(framework: Framework, sides: tuple[Voice, Voice], apart: list[str], whole: bool,
+                  figures: tuple[Fraction | None, Fraction | None] | None) -> str:
+    low, high = sides
+    every = len(apart) == len(framework.dimensions)
+    where = ("the service as a whole and every area" if whole and every else
+             "every area" if every else
+             "the service as a whole" + (f" and {_names(framework, apart)}" if apart else "")
+             if whole else _names(framework, apart))
+    shown = ""
+    if figures and whole:
+        shown = (f" (overall {rounded(figures[0]):.2f} for people with lived experience, "
+                 f"{rounded(figures[1]):.2f} for everyone else)")
+    verbs = {LIVED: ("see", "do"), OTHERS: ("sees", "does")}
+    return (f"The two voices are a whole level or more apart: {VOICE_NAMES[low]} "
+            f"{verbs[low][0]} {where} lower than {VOICE_NAMES[high].lower()} {verbs[high][1]}"
+            f"{shown}. The level does not rest on either side alone: each voice carries half")
+
+
+def one_voice_areas(framework: Framework, voices: dict[Voice, Exact]) -> list[str]:
+    """Areas that only one of the two voices rated (everyone else in it was unsure)."""
+    if len(voices) < 2:
+        return []
+    notes = []
+    pairs: tuple[tuple[Voice, Voice], ...] = ((LIVED, OTHERS), (OTHERS, LIVED))
+    for voice, other in pairs:
+        alone = [d.id for d in framework.dimensions
+                 if voices[voice].get(d.id) is None and voices[other].get(d.id) is not None]
+        if alone:
+            notes.append(f"Nobody in the voice of {VOICE_NAMES[voice].lower()} rated "
+                         f"{_names(framework, alone)} (every answer was unsure): its figure "
+                         f"is {VOICE_NAMES[other].lower()}'s view alone")
+    return notes
+
+
+def _names(framework: Framework, ids: list[str]) -> str:
+    names = {d.id: d.name for d in framework.dimensions}
+    listed = [names[i] for i in ids]
+    return " and ".join(listed) if len(listed) < 3 else \
+        ", ".join(listed[:-1]) + " and " + listed[-1]
