@@ -76,6 +76,7 @@ MODULES = {
     "coprod_cli.cli.common": "cli",
     "coprod_cli.cli.prompts": "cli",
     "coprod_cli.cli.screens": "cli",
+    "coprod_cli.cli.session": "cli",
     "coprod_cli.cli.assess": "cli",
     "coprod_cli.cli.score": "cli",
     "coprod_cli.cli.compare": "cli",
@@ -306,8 +307,8 @@ def test_score_imports_only_what_scoring_needs() -> None:
     file, the form-export readers, the template writer or the disclosure arithmetic."""
     loaded = _modules_after("score", "examples/nef-descriptive.yaml", "--format", "json")
     assert "coprod_cli.scoring.engine" in loaded  # it did score
-    unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.listing", "coprod_cli.cli.compare",
-                "coprod_cli.cli.form", "coprod_cli.questionnaire.flow",
+    unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.session", "coprod_cli.cli.listing",
+                "coprod_cli.cli.compare", "coprod_cli.cli.form", "coprod_cli.questionnaire.flow",
                 "coprod_cli.questionnaire.resume",
                 "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2",
                 "coprod_cli.reading.formtable", "coprod_cli.reading.formcsv",

@@ -1,19 +1,16 @@
-"""The interactive questionnaire: one statement at a time, every answer saved at once."""
+"""The `assess` command: the questionnaire's loop at a terminal, one statement at a time with every
+answer saved at once, and its endings (finished, stopped, input ended, interrupted)."""
 
 from __future__ import annotations
 
-import datetime
 import shlex
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console
 from rich.text import Text
 
-from coprod_cli.answers import Answer, Answers
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import (
     FrameworkPaths,
@@ -26,80 +23,15 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.prompts import (
     InputEnded,
-    choose,
-    confirm,
     hangup_is_interrupt,
     read_line,
-    uninterrupted,
 )
-from coprod_cli.errors import UsageProblem, did_you_mean
-from coprod_cli.models import Framework
+from coprod_cli.cli.session import Session, check_role, prepare, start
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
-from coprod_cli.questionnaire.keeping import Kept
-from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
-from coprod_cli.safetext import visible_line
 from coprod_cli.scoring.engine import score
 from coprod_cli.tally import Tally
-
-
-@dataclass
-class Session:
-    """One respondent's answers being given, and the file they are saved in after each one."""
-
-    lib: Library
-    framework: Framework
-    kept: Kept
-    out: Console
-    plain: bool
-    extra: list[Path]
-    answers: Answers = field(init=False)
-    # Evidence typed (with e) before the statement is answered: saved with the answer.
-    pending: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.answers = resume.starting_answers(self.framework, None, "new", datetime.date.today())
-
-    @property
-    def path(self) -> Path:
-        return self.kept.path
-
-    @property
-    def given(self) -> dict[str, Answer | None]:
-        return self.answers.answers
-
-    @cached_property
-    def flow(self) -> tuple[q.Step, ...]:
-        return q.steps(self.framework)
-
-    def save(self) -> None:
-        """Write every answer so far (a temporary file, then a rename, never half a file),
-        taking in what another questionnaire or an editor changed meanwhile."""
-        with uninterrupted():
-            saved = self.kept.save(self.answers)
-        self.answers = saved.answers
-        if saved.merged:
-            self.say_whole(f"{self.path} was changed elsewhere (another questionnaire or an "
-                           f"editor); kept what changed there too: {', '.join(saved.merged)}.")
-
-    def resume_command(self) -> str:
-        parts = ["coprod", "assess"]
-        for extra in self.extra:
-            parts += ["--framework", str(extra.resolve())]
-        parts += ["-o", str(self.path.resolve())] + (["--plain"] if self.plain else [])
-        return " ".join(shlex.quote(part) for part in parts)
-
-    def count(self) -> str:
-        return f"{q.answered(self.flow, self.given)} of {len(self.flow)} answered"
-
-    def say(self, *parts: RenderableType) -> None:
-        for part in parts:
-            self.out.print(part)
-
-    def say_whole(self, text: str, style: str = "") -> None:
-        """A line with a path or a command: never broken by coprod, so it copies whole."""
-        self.out.print(Text(text, style=style), soft_wrap=True)
 
 
 def _reply(session: Session, step: q.Step) -> q.Reply:
@@ -188,118 +120,6 @@ def _finish(session: Session) -> None:
     session.say_whole(f"A report to print or share: {again} --format html -o coprod-report.html")
 
 
-def _check_role(lib: Library, role: str | None) -> None:
-    ids = [r.id for r in lib.catalogue.roles]
-    if role is not None and role not in ids:
-        raise UsageProblem(f"unknown role '{role}'{did_you_mean(role, ids)}",
-                           f"use one of {', '.join(ids)}")
-
-
-def _start(lib: Library, out: Console, framework_id: str | None, output: Path | None,
-           plain: bool) -> tuple[Kept, Answers | None, Framework]:
-    """The file and the framework: from the file when it exists, else asked or named."""
-    chosen = None
-    if output is None or not output.exists():
-        chosen = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)
-    path = output or resume.default_path(chosen.id if chosen else "")
-    if not path.exists() and not path.resolve().parent.is_dir():
-        raise UsageProblem(f"cannot save answers in {path}: its folder does not exist",
-                           "create the folder first, or choose another -o FILE")
-    kept = Kept(path, lib, plain)
-    existing = kept.open(framework_id or (chosen.id if chosen else None))
-    framework = chosen or lib.framework(existing.framework if existing else "")
-    return kept, existing, framework
-
-
-def _choose_framework(lib: Library, out: Console) -> Framework:
-    frameworks = lib.frameworks()
-    rows = [(fw.id, f"{fw.name}, {len(fw.statements)} statements. {fw.plain}")
-            for fw in frameworks]
-    chosen = choose(out, "Which framework (set of statements) would you like to answer?", rows,
-                    [fw.id for fw in frameworks], f"Framework (1-{len(rows)}): ")
-    return lib.framework(chosen or frameworks[0].id)
-
-
-def _ask_role(session: Session) -> None:
-    roles = session.lib.catalogue.roles
-    held = session.answers.respondent.role
-    keep = f"press Enter to keep '{held}'" if held else "press Enter to skip it"
-    session.say(Text(""))
-    chosen = choose(session.out, "First, who are you answering as?",
-                    [(role.name, role.plain) for role in roles], [role.id for role in roles],
-                    f"Your role (1-{len(roles)}, or Enter to skip): ", skippable=True,
-                    note=f"This is optional: {keep}. Your role is saved with your answers; "
-                    "when several people's answers are put together, each role's view counts "
-                    "equally.")
-    role = chosen or held
-    session.answers = resume.with_role(session.answers, role)
-    if role:
-        session.say(Text(f"Answering as: {session.lib.catalogue.role(role).name}."))
-
-
-def _welcome(session: Session, how: resume.Opening) -> None:
-    session.say(screens.welcome(session.framework))
-    session.say_whole(f"  {session.path.resolve()}")
-    if how in ("resume", "complete"):
-        start = q.next_unanswered(session.flow, session.given)
-        where = f" Carrying on at statement {start + 1}." if start is not None else \
-            " Every statement is answered already (to answer again from the start, use " \
-            "--restart)."
-        session.say(Text(""), Text(f"Resuming: {session.count()}.{where}", style="bold"))
-
-
-def _confirm_restart(session: Session, existing: Answers) -> bool:
-    """Clear the answers only when the person types yes."""
-    session.say(Text(f"{session.path} already holds {resume.held(existing)} answers. "
-                     "--restart clears them all.", style="bold"))
-    return confirm(session.out, "Type yes to clear them and start again, or anything else to "
-                   "keep them: ")
-
-
-def _keep_comments(session: Session, existing: Answers | None) -> None:
-    """coprod cannot keep a person's own comments when it saves: copy the file first, and say."""
-    if existing is None:
-        return
-    theirs = session.kept.comments_not_written(session.framework, existing)
-    if theirs:
-        aside = session.kept.copy_aside("with-comments")
-        session.say(Text(""))
-        session.say_whole(f"Note: {session.path} has {len(theirs)} comment(s) that coprod "
-                          f"does not write (added by hand, or an older wording; the first: "
-                          f"{visible_line(theirs[0][:60])}). coprod cannot keep them when it "
-                          f"saves, so the file as it was is copied to {aside} first.", "bold")
-
-
-def _opening(session: Session, existing: Answers | None,
-             restart: bool) -> resume.Opening | None:
-    """What to do with the file; None when a restart was not confirmed."""
-    how = resume.opening(session.flow, existing, restart)
-    if how != "confirm-restart":
-        return how
-    return "restart" if existing is not None and _confirm_restart(session, existing) else None
-
-
-def _prepare(session: Session, existing: Answers | None, role: str | None,
-             restart: bool) -> bool:
-    """Fill the session from the file (or start afresh); False when a restart was refused."""
-    how = _opening(session, existing, restart)
-    if how is None:
-        return False
-    session.answers = resume.starting_answers(session.framework, existing, how,
-                                              datetime.date.today())
-    _keep_comments(session, existing)
-    if how == "restart":
-        session.save()  # confirmed: the old answers go now, so the file says what is true
-        session.say(Text("Cleared. Starting again from the first statement."))
-    _welcome(session, how)
-    if role is not None:
-        session.answers = resume.with_role(session.answers, role)
-    elif resume.asks_role(how, role_given=False):
-        _ask_role(session)
-    session.save()
-    return True
-
-
 def _stopped(out: Console, session: Session | None, why: str) -> None:
     """Where the answers are and how to carry on; the terminal may be gone, so never fail."""
     try:
@@ -348,14 +168,14 @@ def assess_command(
     terminal closed). Every answer given is saved in each case.
     """
     lib = library(framework)
-    _check_role(lib, role)
+    check_role(lib, role)
     out = console(no_color)
     session: Session | None = None
     try:
         with hangup_is_interrupt():
-            kept, existing, chosen = _start(lib, out, framework_id, output, plain)
+            kept, existing, chosen = start(lib, out, framework_id, output, plain)
             session = Session(lib, chosen, kept, out, plain, list(framework or []))
-            if not _prepare(session, existing, role, restart):
+            if not prepare(session, existing, role, restart):
                 out.print(Text(f"Nothing was cleared: {session.path} is as it was."))
                 raise typer.Exit(1)
             if _run(session):
