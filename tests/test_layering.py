@@ -338,3 +338,15 @@ def test_every_registered_command_is_in_the_table_with_its_module() -> None:
     registered = {info.name: info.callback.__module__.rsplit(".", 1)[1]
                   for info in app.registered_commands if info.callback}
     assert registered == COMMANDS, "add the command to COMMANDS in cli/common.py"
+
+
+def test_one_name_one_thing() -> None:
+    """Two classes of one name (a tally's Respondent and an answers file's) make every reader
+    ask which is meant: a class's name is unique in the package."""
+    seen: dict[str, list[str]] = {}
+    for module, path in FILES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                seen.setdefault(node.name, []).append(module)
+    twice = {name: modules for name, modules in seen.items() if len(modules) > 1}
+    assert not twice, f"classes of one name in several modules: {twice}; rename one"

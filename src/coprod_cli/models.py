@@ -11,13 +11,18 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.plain import Record, record
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
+# How several respondents are combined: the one list (the result's field, the tally's
+# arithmetic and the command line's --weighting choices all read it). It lives here, below
+# tally.py and results.py, because tally.py imports results.py.
+Weighting = Literal["partnership", "role", "person"]
+WEIGHTINGS: tuple[Weighting, ...] = get_args(Weighting)
 LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL_IDS)}
 PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import field
 from typing import Any, ClassVar, Literal
 
-from coprod_cli.models import LevelId, PieceId
+from coprod_cli.models import LevelId, PieceId, Weighting
 from coprod_cli.plain import Record, record
 
 RESULT_VERSION: Literal[1] = 1
@@ -282,7 +282,7 @@ class Result(ResultModel):
     unsure_answers: int = field(default=0, metadata={
         "description": "Answers of 'unsure', over every respondent and statement; they are "
         "left out of the arithmetic."})
-    weighting: Literal["partnership", "role", "person"] = field(default="partnership", metadata={
+    weighting: Weighting = field(default="partnership", metadata={
         "description": "How several respondents are combined. partnership: people with lived "
         "experience and everyone else each carry half, each role present counting equally "
         "within its voice; role: every role present counts equally; person: every respondent "

@@ -8,15 +8,14 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
-from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.results import Intake
 from coprod_cli.safetext import file_name
 
-Weighting = Literal["partnership", "role", "person"]
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
 MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
@@ -80,7 +79,7 @@ def level_for(score: Fraction) -> LevelId:
     return LEVEL_IDS[max(0, min(3, math.floor(score)))]
 
 
-class Respondent(NamedTuple):
+class Who(NamedTuple):
     """Who a respondent is in a report: their role and running number, and where they came from."""
 
     role: str
@@ -117,11 +116,11 @@ class Tally:
     counts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     respondents: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    mostly_unsure: list[Respondent] = field(default_factory=list)
+    mostly_unsure: list[Who] = field(default_factory=list)
     mostly_unsure_count: int = 0
     intake: Intake | None = None  # who was counted, when read from a set of files or rows
     notes: list[str] = field(default_factory=list)  # what reading them warns of
-    identical: list[tuple[Respondent, Respondent]] = field(default_factory=list)  # a few
+    identical: list[tuple[Who, Who]] = field(default_factory=list)  # a few
     evidence_chars: int = 0
     evidence_cut: int = 0  # pieces of evidence shortened or left out of the report
     unsure_answers: int = 0
@@ -163,7 +162,7 @@ class Tally:
         self.unsure_answers += unsure
         if ballot.service:
             self.services[ballot.service] += 1
-        self._note_unsure(unsure / len(self._ids), Respondent(
+        self._note_unsure(unsure / len(self._ids), Who(
             ballot.role, self.respondents[ballot.role], self.total, file_name(name)))
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):
@@ -192,7 +191,7 @@ class Tally:
                 f"{MAX_EVIDENCE} per statement and {MAX_EVIDENCE_TOTAL:,} in all); the answers "
                 "files hold them in full"]
 
-    def _note_unsure(self, share: float, who: Respondent) -> None:
+    def _note_unsure(self, share: float, who: Who) -> None:
         if share > UNSURE_SHARE:
             self.mostly_unsure_count += 1
             if len(self.mostly_unsure) < MAX_NAMED:

@@ -363,3 +363,10 @@ def test_the_readme_try_it_command_prints_what_the_readme_says(run: Run) -> None
     details = run("score", path, "--details").stdout
     assert "By voice and role" in details and "Action plan" in details
     assert run("score", path, "--fail-under", "intermediate").exit_code == 1
+
+
+def test_the_weighting_choices_are_the_one_list_of_weightings() -> None:
+    from coprod_cli.cli.score import Weighting
+    from coprod_cli.models import WEIGHTINGS
+
+    assert tuple(choice.value for choice in Weighting) == WEIGHTINGS

@@ -57,7 +57,7 @@ def compare_command(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
-    weighting: WeightingOption = Weighting.partnership,
+    weighting: WeightingOption = Weighting("partnership"),
     min_group: MinGroup = 3,
     show_names: ShowNames = False,
     skip_invalid: SkipInvalid = False,

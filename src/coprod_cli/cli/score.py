@@ -31,7 +31,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import replaces_a_file
-from coprod_cli.models import LEVEL_IDS
+from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
@@ -46,10 +46,8 @@ LARGE_SET = 200  # files; a smaller set is read before a bar would be worth show
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
 
 
-class Weighting(str, Enum):
-    partnership = "partnership"
-    role = "role"
-    person = "person"
+# --weighting's choices, built from the one list of weightings.
+Weighting = Enum("Weighting", {w: w for w in WEIGHTINGS}, type=str)  # type: ignore[misc]
 
 
 @app.command("template", short_help="Write a blank answers file to fill in an editor.",
@@ -160,7 +158,7 @@ def score_command(
     target: Annotated[LevelChoice | None, typer.Option(
         "--target", help="The level to plan for (default: the next level up).",
         case_sensitive=False)] = None,
-    weighting: WeightingOption = Weighting.partnership,
+    weighting: WeightingOption = Weighting("partnership"),
     what_if: Annotated[list[str] | None, typer.Option(
         "--what-if", metavar="ID=LEVEL", help="Score as if this statement were at this level, "
         "and say what changes (repeatable).")] = None,

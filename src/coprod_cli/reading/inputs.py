@@ -24,7 +24,7 @@ from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.results import Intake
 from coprod_cli.safetext import file_name
-from coprod_cli.tally import Ballot, Respondent, Tally
+from coprod_cli.tally import Ballot, Tally, Who
 
 if TYPE_CHECKING:  # the form readers are imported when a form export is read, not at start
     from coprod_cli.reading.formtable import FormOptions, Table
@@ -99,8 +99,8 @@ class Respondents:
     others: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)  # a few files per framework
     _grammar: quickread.Grammar | None = None
-    _seen: dict[Digest, Respondent] = field(default_factory=dict)
-    _pairs: list[tuple[Respondent, Respondent]] = field(default_factory=list)
+    _seen: dict[Digest, Who] = field(default_factory=dict)
+    _pairs: list[tuple[Who, Who]] = field(default_factory=list)
     _pair_count: int = 0
     _dates: list[datetime.date] = field(default_factory=list)
 
@@ -146,7 +146,7 @@ class Respondents:
             except CoprodError as error:
                 self._skip(error, name)
                 continue
-            self._identical(digest, Respondent(ballot.role, tally.respondents[ballot.role],
+            self._identical(digest, Who(ballot.role, tally.respondents[ballot.role],
                                                tally.total, file_name(name)))
             if ballot.assessed_on:
                 self._dates[:] = [min([*self._dates, ballot.assessed_on]),
@@ -179,7 +179,7 @@ class Respondents:
                          "score each round on its own")
         return notes
 
-    def _identical(self, digest: Digest | None, who: Respondent) -> None:
+    def _identical(self, digest: Digest | None, who: Who) -> None:
         if digest is None:
             return
         first = self._seen.setdefault(digest, who)

@@ -17,7 +17,7 @@ from coprod_cli.safetext import visible
 
 
 @dataclass(frozen=True)
-class NextStep:
+class NextLevel:
     """What a dimension's next level looks like: in general, and statement by statement."""
 
     level: str
@@ -68,7 +68,7 @@ def level_names(catalogue: Catalogue) -> list[str]:
     return [catalogue.level(level).name for level in LEVEL_IDS]
 
 
-def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextStep]:
+def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextLevel]:
     """Per dimension below the top: the next level, and what each statement's next level up
     looks like (statements already at the top have none)."""
     steps = {}
@@ -81,7 +81,7 @@ def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextStep]:
                             next_descriptor=s.next_descriptor)
             for s in res.statements
             if s.dimension == d.id and s.level and s.next_level and s.next_descriptor)
-        steps[d.id] = NextStep(nxt.name, nxt.descriptor, nxt.plain, ordered)
+        steps[d.id] = NextLevel(nxt.name, nxt.descriptor, nxt.plain, ordered)
     return steps
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from coprod_cli.models import Catalogue, Framework
+from coprod_cli.models import Catalogue, Framework, Weighting
 from coprod_cli.results import Gap, HeldBack, RoleResult, VoiceResult
-from coprod_cli.tally import Respondent, Tally, Weighting, area_score, rounded
+from coprod_cli.tally import Tally, Who, area_score, rounded
 
 Voice = Literal["lived-experience", "everyone-else"]
 LIVED: Voice = "lived-experience"
@@ -118,7 +118,7 @@ class Breakdown:
     names: dict[str, str] = field(default_factory=dict)  # every group id -> its name
     min_group: int = 1
 
-    def label(self, who: Respondent, show_names: bool) -> str:
+    def label(self, who: Who, show_names: bool) -> str:
         """'Carer 2' when carers are shown on their own, else 'respondent 7'."""
         shown = {role.role for role in self.roles}
         label = f"{self.names[who.role]} {who.number}" if who.role in shown \

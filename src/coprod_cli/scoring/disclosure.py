@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from coprod_cli.models import Framework
-from coprod_cli.tally import Tally, Weighting
+from coprod_cli.models import Framework, Weighting
+from coprod_cli.tally import Tally
 
 Reason = Literal["fewer-than-min-group", "complementary"]
 Key = tuple[str, str]  # (role, statement id): one role's mean answer to one statement

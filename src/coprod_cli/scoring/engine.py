@@ -14,6 +14,7 @@ from coprod_cli.models import (
     Framework,
     LevelId,
     Statement,
+    Weighting,
 )
 from coprod_cli.results import (
     DimensionResult,
@@ -26,7 +27,7 @@ from coprod_cli.results import (
 )
 from coprod_cli.scoring import collective, findings, lenses, planning, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
-from coprod_cli.tally import Ballot, Tally, Weighting, level_for, rounded
+from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
 

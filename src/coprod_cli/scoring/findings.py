@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from coprod_cli.models import Catalogue, Framework
+from coprod_cli.models import Catalogue, Framework, Weighting
 from coprod_cli.scoring.collective import (
     LIVED,
     OTHERS,
@@ -17,7 +17,7 @@ from coprod_cli.scoring.collective import (
     group_dimensions,
     lived_roles,
 )
-from coprod_cli.tally import Tally, Weighting, mean, rounded
+from coprod_cli.tally import Tally, mean, rounded
 
 NOT_CO_PRODUCED = (
     "Nobody with lived experience answered (people who draw on care and support, or carers): "
