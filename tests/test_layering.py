@@ -36,6 +36,7 @@ MODULES = {
     "coprod_cli.tally": "data",
     "coprod_cli.reading": "reading",
     "coprod_cli.reading.yamlio": "reading",
+    "coprod_cli.reading.yamlerrors": "reading",
     "coprod_cli.reading.explain": "reading",
     "coprod_cli.reading.loader": "reading",
     "coprod_cli.reading.quickread": "reading",

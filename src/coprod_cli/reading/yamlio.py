@@ -231,22 +231,20 @@ def parse(text: str, name: str) -> Any:
     except _Refused as refused:
         raise InvalidData(refused.what, refused.fix, _where(name, refused.mark)) from None
     except yaml.MarkedYAMLError as error:
-        what = f"not valid YAML: {error.problem or error.context}"
-        raise InvalidData(what, "check the indentation, colons and quotes on this line",
-                          _where(name, error.problem_mark or error.context_mark)) from None
+        from coprod_cli.reading.yamlerrors import syntax_error
+
+        raise syntax_error(error, text, name) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text.encode("utf-8"), len(text[:error.position].encode()))
         character = error.character if isinstance(error.character, int) else 0
         raise InvalidData(f"a control character (U+{character:04X}) YAML does not allow",
                           "remove it (inside double quotes YAML can write it as \\x..)",
                           Location(name, line, column)) from None
-    except yaml.YAMLError as error:
-        raise InvalidData(f"not valid YAML: {' '.join(str(error).split())}", "check the file",
-                          Location(name)) from None
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
-        # Whatever else PyYAML's constructors throw, outside any one value.
-        raise InvalidData(f"the YAML cannot be read ({type(error).__name__}: {error})",
-                          "check the file's tags and structure", Location(name)) from None
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        # Whatever else PyYAML throws, outside any one value: its words would change with
+        # the release, and a Python type name means nothing to the person fixing the file.
+        raise InvalidData("the YAML cannot be read", "check the file's indentation, tags and "
+                          "structure against 'coprod template'", Location(name)) from None
     if document is None:
         raise FileProblem("the file has no content, only comments",
                           "fill it in, or start from 'coprod template'", Location(name))
