@@ -71,6 +71,9 @@ REAL = [
                                          "'carer')"),
     ({**ANSWERS, "answers": {"assets-1": {"level": None}}},
      "'level' is empty; use one of not-yet, descriptive, intermediate, transformative, unsure"),
+    ({**ANSWERS, "answers": {"assets-1": {"level": [1]}}},
+     "a list is not a level; write 0, 1, 2 or 3, or a level word such as intermediate"),
+    ({**ANSWERS, "answers": {"assets-1": {"level": True}}}, "true is not a level; write 0"),
 ]
 
 
