@@ -71,6 +71,7 @@ MODULES = {
     "coprod_cli.report.webform": "report",
     "coprod_cli.cli": "cli",
     "coprod_cli.cli.common": "cli",
+    "coprod_cli.cli.usage": "cli",
     "coprod_cli.cli.prompts": "cli",
     "coprod_cli.cli.screens": "cli",
     "coprod_cli.cli.assess": "cli",
