@@ -84,17 +84,21 @@ def answer_word_schema() -> dict[str, Any]:
     }
 
 
+_WRITE_A_LEVEL = "write 0, 1, 2 or 3, or a level word such as intermediate"
+_NOT_A_WORD: dict[type, str] = {list: "a list", dict: "a set of keys and values"}
+
+
 def parse_level_word(value: object) -> str:
     """A level id or 'unsure' from any way coprod writes one (see ANSWER_PHRASES), or 0-3."""
     if isinstance(value, bool):
-        raise ValueError("expected a level, not true/false")
+        raise ValueError(f"{str(value).lower()} is not a level; {_WRITE_A_LEVEL}")
     if isinstance(value, (int, float)) and value in (0, 1, 2, 3):
         return LEVEL_IDS[int(value)]
     if isinstance(value, float):
-        raise ValueError(f"'{value}' is not a level: levels are whole steps; write 0, 1, 2 or "
-                         "3, or a level word such as intermediate")
+        raise ValueError(f"'{value}' is not a level: levels are whole steps; {_WRITE_A_LEVEL}")
     if not isinstance(value, str):
-        raise ValueError(f"expected a level word, got {type(value).__name__}")
+        given = _NOT_A_WORD.get(type(value), "this value")
+        raise ValueError(f"{given} is not a level; {_WRITE_A_LEVEL}")
     match = answer_pattern().fullmatch(value)
     if match is None:
         word = value.strip().lower().replace("_", "-").replace(" ", "-")

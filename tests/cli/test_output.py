@@ -16,7 +16,9 @@ from tests.conftest import EXAMPLES, Run
 
 def test_output_to_a_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     result = run("schema", "answers", "-o", str(tmp_path))
-    assert result.exit_code == 2 and "is a directory" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: --output: '{tmp_path}' is a folder, not a file; see "
+                             "'coprod schema --help'\n")
 
 
 def test_output_over_a_read_only_file_is_refused(run: Run, tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ import typer.main
 from typer.core import TyperGroup
 
 from coprod_cli import __version__
-from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.cli import usage
+from coprod_cli.errors import CoprodError, UsageProblem, did_you_mean
 from coprod_cli.files import write_atomic
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library
@@ -38,6 +39,10 @@ class LazyGroup(TyperGroup):
     """coprod's commands, each built from its module the first time it is asked for."""
 
     # Context and Command are click's (typer 0.29 vendors its own click), so typed loosely.
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        usage.running, usage.running_path = self, "coprod"  # each run builds its own group
+
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
@@ -49,6 +54,16 @@ class LazyGroup(TyperGroup):
                 info, pretty_exceptions_short=app.pretty_exceptions_short,
                 rich_markup_mode=app.rich_markup_mode)
         return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named first, or a usage error in coprod's words naming the close ones."""
+        name = str(args[0]) if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            raise usage.exceptions().UsageError(
+                f"no such command '{name}'{did_you_mean(name, list(COMMANDS))}", ctx)
+        found = super().resolve_command(ctx, args)
+        usage.running, usage.running_path = found[1], f"coprod {found[0]}"
+        return found
 
 
 app = typer.Typer(
@@ -69,51 +84,6 @@ def examples(*commands: str) -> str:
     return "\b\nExamples:\n" + "".join(f"  {command}\n" for command in commands)
 
 
-def _one_line_usage_errors() -> None:
-    """Usage errors in coprod's own style: one line, what is wrong and how to fix it, exit 2."""
-    import importlib
-
-    try:
-        exceptions: Any = importlib.import_module("typer._click.exceptions")
-    except ImportError:  # typer before 0.26 uses click itself
-        exceptions = importlib.import_module("click.exceptions")
-
-    def show(self: Any, file: Any = None) -> None:
-        command = self.ctx.command_path if self.ctx is not None else "coprod"
-        say(f"error: {usage_words(self, exceptions)}; see '{command} --help'")
-
-    setattr(exceptions.UsageError, "show", show)  # noqa: B010 - replacing the library's printer
-
-
-def usage_words(error: Any, exceptions: Any) -> str:
-    """What is wrong, in coprod's words, made from what the parser found (the option, the
-    parameter, what it said of the value), not from its sentence: each click words it anew."""
-    param = getattr(error, "param", None)
-    if isinstance(error, exceptions.NoSuchOption):
-        guesses = ", ".join(sorted(error.possibilities or ()))
-        return f"no such option: {error.option_name}" + (
-            f" (did you mean {guesses}?)" if guesses else "")
-    if isinstance(error, exceptions.MissingParameter) and param is not None:
-        return f"{parameter_name(param)} is missing"
-    if isinstance(error, exceptions.BadParameter) and param is not None:
-        return f"{parameter_name(param)}: {sentence(error.message)}"
-    return sentence(error.format_message())
-
-
-def parameter_name(param: Any) -> str:
-    """An option by its first (long) name, an argument as its usage line shows it."""
-    if param.param_type_name == "option":
-        return str(param.opts[0])
-    return str(param.metavar or param.name)
-
-
-def sentence(message: str) -> str:
-    """One line, without pydantic's 'Value error, ', no capital to start, no full stop."""
-    message = message.strip().replace("\n", " ").removeprefix("Value error, ").rstrip(".")
-    lower = message[:1].isupper() and message[1:2].islower()
-    return message[0].lower() + message[1:] if lower else message
-
-
 def _plain_argument_help() -> None:
     """Arguments named one way in usage lines (NAME, [NAME], NAME...), whichever typer is
     installed (typer 0.28 and 0.29 write {NAME}), and shown in help without a type
@@ -129,7 +99,6 @@ def _plain_argument_help() -> None:
     setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
 
 
-_one_line_usage_errors()
 _plain_argument_help()
 
 FrameworkPaths = Annotated[
@@ -194,6 +163,9 @@ def _is_control_flow(error: Exception) -> bool:
 def say(line: str, err: bool = True) -> None:
     """One line for the user (stderr by default), anything from a file in it made visible."""
     typer.echo(visible_line(line), err=err)
+
+
+usage.install(say)
 
 
 def fail(error: CoprodError) -> typer.Exit:

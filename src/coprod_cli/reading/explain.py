@@ -1,11 +1,17 @@
-"""Pydantic's validation errors, explained in one line: what is wrong and how to fix it."""
+"""Pydantic's validation errors, explained in one line: what is wrong and how to fix it.
+
+pydantic words its messages anew between releases ('Input should be a valid dictionary or
+instance of X' became '... a dictionary or an instance of X'), so they are never shown: each
+error is worded here from its type, which pydantic keeps stable, and what it found.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from coprod_cli.errors import did_you_mean
 
@@ -15,72 +21,167 @@ if TYPE_CHECKING:
 # An unknown key: pydantic says `unexpected_keyword_argument` for a dataclass, as a model
 # with extra="forbid" says `extra_forbidden`.
 UNKNOWN_KEY = frozenset({"extra_forbidden", "unexpected_keyword_argument"})
+# pydantic names each member of a union it tried in the location, as `literal['a','b']`.
+_UNION_MEMBER = re.compile(r"[a-z][a-z0-9_-]*\[.*\]", re.DOTALL)
+
+# What a value should be, by the types of error that say it is not, and how to write one.
+_KINDS = {
+    ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
+        ("a whole number", "write it in digits only"),
+    ("float_type", "float_parsing", "finite_number"): ("a number", "write a number, like 2.5"),
+    ("string_type", "string_sub_type", "string_unicode"):
+        ("text", "write text here (in quotes if YAML would read it as a number, a date or "
+         "true/false)"),
+    ("bool_type", "bool_parsing"): ("true or false", "write true or false"),
+    ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
+        ("a date", "write it as YYYY-MM-DD, like 2026-11-23"),
+    ("dict_type", "mapping_type", "dataclass_type", "dataclass_exact_type", "model_type",
+     "model_attributes_type"):
+        ("keys and values", "write 'key: value' lines indented under it, as 'coprod schema' "
+         "shows"),
+    ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type"):
+        ("a list", "write each item on a line of its own, starting with '- '"),
+}
+SHOULD_BE = {kind: words for kinds, words in _KINDS.items() for kind in kinds}
+# A limit the value is outside: the sentence, and the key of pydantic's context holding it.
+LIMITS = {
+    "greater_than_equal": ("'{name}' should be {limit} or more (got {given})", "ge"),
+    "greater_than": ("'{name}' should be more than {limit} (got {given})", "gt"),
+    "less_than_equal": ("'{name}' should be {limit} or less (got {given})", "le"),
+    "less_than": ("'{name}' should be less than {limit} (got {given})", "lt"),
+    "string_too_long": ("'{name}' is longer than {limit} characters", "max_length"),
+    "string_too_short": ("'{name}' is shorter than {limit} characters", "min_length"),
+    "too_long": ("'{name}' has more than {limit} items", "max_length"),
+    "too_short": ("'{name}' has fewer than {limit} items", "min_length"),
+}
+SCHEMA = "see 'coprod schema' for what each key takes"
+
+
+def location(detail: ErrorDetails) -> tuple[str | int, ...]:
+    """Where the error is in the document: pydantic's location without the union members."""
+    return tuple(part for part in detail["loc"]
+                 if not (isinstance(part, str) and _UNION_MEMBER.fullmatch(part)))
 
 
 def real_errors(details: list[ErrorDetails]) -> list[ErrorDetails]:
     """The errors worth showing, a misspelt key first (it also causes a 'missing' one).
 
-    A list whose items failed is also reported as too short; that echo is dropped.
+    A list whose items failed is also reported as too short, and a value that is none of a
+    union's members fails once for each; those echoes are dropped.
     """
-    locs = [tuple(d["loc"]) for d in details]
-    real = [d for d in details
-            if not any(len(other) > len(d["loc"]) and other[:len(d["loc"])] == tuple(d["loc"])
-                       for other in locs)]
-    return sorted(real, key=lambda d: d["type"] not in UNKNOWN_KEY)
+    locs = [location(d) for d in details]
+    real: dict[tuple[str | int, ...], ErrorDetails] = {}
+    for detail, loc in zip(details, locs, strict=True):
+        if not any(len(other) > len(loc) and other[:len(loc)] == loc for other in locs):
+            real.setdefault(loc, detail)
+    return sorted(real.values(), key=lambda d: d["type"] not in UNKNOWN_KEY)
 
 
 def error_path(detail: ErrorDetails) -> tuple[str | int, ...]:
     """Where in the document to point: a missing key's parent, otherwise the value itself."""
-    loc = tuple(detail["loc"])
+    loc = location(detail)
     return loc[:-1] if detail["type"] == "missing" else loc
 
 
 def explain(detail: ErrorDetails, model: type[Any]) -> tuple[str, str, bool]:
     """What is wrong, how to fix it, and whether to point at the key rather than the value."""
-    loc, kind = tuple(detail["loc"]), detail["type"]
+    loc = location(detail)
     name = str(loc[-1]) if loc else "file"
-    if kind == "missing":
-        return f"missing '{name}'", f"add '{name}:' with a value here", False
-    if kind in UNKNOWN_KEY:
+    if detail["type"] in UNKNOWN_KEY:
         allowed = _fields_at(model, loc[:-1])
         return (f"unknown key '{name}'{did_you_mean(name, allowed)}",
                 "remove it or correct its spelling" + (f"; allowed here: {', '.join(allowed)}"
                                                         if allowed else ""), True)
-    message = _message(detail)
-    if kind in {"value_error", "assertion_error"}:
-        what, _, fix = message.partition("; ")
-        return what, fix, False
-    if kind == "string_pattern_mismatch":
-        return (f"'{detail['input']}' is not a valid id for '{name}'",
-                "ids use lower-case letters and digits joined by single hyphens, like "
-                "'shared-roles-2'", False)
-    if kind == "string_too_short":
-        return f"'{name}' is empty", "write some text here", False
+    return (*_words(detail, name, model, loc), False)
+
+
+def _words(detail: ErrorDetails, name: str, model: type[Any],
+           loc: tuple[str | int, ...]) -> tuple[str, str]:
+    """What is wrong and how to fix it, from the error's type and what pydantic found."""
+    kind, given = detail["type"], detail.get("input")
+    if kind == "missing":
+        return f"missing '{name}'", f"add '{name}:' with a value here"
+    if kind in ("value_error", "assertion_error"):
+        return _own(detail, name)
     if kind == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
-        choices = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]
-        given = str(detail["input"])
-        return (f"'{given}' is not allowed for '{name}'{did_you_mean(given, choices)}",
-                f"use one of {expected}", False)
-    return (f"'{name}': {message[:1].lower()}{message[1:]} (got {_short(detail['input'])})",
-            "see 'coprod schema' for what each key takes", False)
+        return _not_a_choice(name, given, _literals(_annotation_at(model, loc)))
+    if given is None or kind in SHOULD_BE:
+        what, fix = SHOULD_BE.get(kind, ("", SCHEMA))
+        return _should_be(name, given, what, fix)
+    if kind in LIMITS:
+        return _outside(detail, name)
+    if kind == "string_pattern_mismatch":
+        return (f"{shown(given)} is not a valid id for '{name}'", "ids use lower-case "
+                "letters and digits joined by single hyphens, like 'shared-roles-2'")
+    return f"'{name}' cannot be {shown(given)}", SCHEMA
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
+def _own(detail: ErrorDetails, name: str) -> tuple[str, str]:
+    """A rule of coprod's own refused the value: its words, as it raised them."""
+    error = detail.get("ctx", {}).get("error")
+    what, _, fix = str(error).partition("; ") if error is not None else ("", "", "")
+    return (what, fix) if what else (f"'{name}' cannot be {shown(detail.get('input'))}",
+                                     SCHEMA)
+
+
+def _should_be(name: str, given: Any, what: str, fix: str) -> tuple[str, str]:
+    if given is None or given == "":
+        return f"'{name}' is empty", fix if what else "give it a value, or remove the key"
+    return f"'{name}' should be {what} (got {shown(given)})", fix
+
+
+def _outside(detail: ErrorDetails, name: str) -> tuple[str, str]:
+    """A number out of bounds, or text or a list too long or too short."""
+    sentence, key = LIMITS[detail["type"]]
+    limit = detail.get("ctx", {}).get(key)
+    if key == "min_length" and limit == 1:
+        return f"'{name}' is empty", "write some text here" if detail["type"].startswith(
+            "string") else "give it at least one item"
+    what = sentence.format(name=name, limit=limit, given=shown(detail.get("input")))
+    return what, "correct it; 'coprod schema' gives every key's limits"
+
+
+def _not_a_choice(name: str, given: Any, choices: list[str]) -> tuple[str, str]:
+    said = str(given)
+    fix = f"use one of {', '.join(choices)}" if choices else SCHEMA
+    if given is None or said == "":
+        return f"'{name}' is empty", fix
+    return f"'{said}' is not allowed for '{name}'{did_you_mean(said, choices)}", fix
+
+
+def shown(value: Any) -> str:
+    """A value as the file would show it, shortened: text quoted, true/false, a list..."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (list, tuple)):
+        text = "a list"
+    elif isinstance(value, dict):
+        text = "keys and values"
+    else:
+        text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _message(detail: ErrorDetails) -> str:
-    """pydantic's message; a dataclass's wrong type is worded as a model's always was."""
-    if detail["type"] == "dataclass_type":
-        name = detail.get("ctx", {}).get("class_name", "")
-        return f"Input should be a valid dictionary or instance of {name}"
-    return detail["msg"].removeprefix("Value error, ")
+def _literals(annotation: Any) -> list[str]:
+    """The values a Literal (or a union of them) allows, in order."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _literals(args[0])
+    if origin is Literal:
+        return [str(arg) for arg in args]
+    if origin in (Union, types.UnionType):
+        return [value for arg in args for value in _literals(arg)]
+    return []
 
 
 def _fields_at(model: Any, loc: tuple[str | int, ...]) -> list[str]:
     """The keys allowed at `loc`, following the models' annotations."""
+    current = _unwrap(_annotation_at(model, loc))
+    return [key for _, key, _ in _keys(current)] if _is_model(current) else []
+
+
+def _annotation_at(model: Any, loc: tuple[str | int, ...]) -> Any:
+    """The annotation of the value at `loc`, following the models' annotations."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
@@ -90,8 +191,7 @@ def _fields_at(model: Any, loc: tuple[str | int, ...]) -> list[str]:
         else:
             args = [a for a in typing.get_args(current) if a is not Ellipsis]
             current = args[-1] if args else None
-    current = _unwrap(current)
-    return [key for _, key, _ in _keys(current)] if _is_model(current) else []
+    return current
 
 
 def _is_model(annotation: Any) -> bool:

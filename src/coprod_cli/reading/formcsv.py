@@ -24,7 +24,7 @@ MAX_HEADER = 1024 * 1024  # characters in the first line
 def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
          options: FormOptions) -> Iterator[Table | tuple[int, list[str]]]:
     """The table first, then each non-blank row with the line it starts on, streamed."""
-    name = str(path)
+    name, start = str(path), 1
     try:
         with open_regular(path, "CSV") as raw:
             _check_size(raw, name)
@@ -53,9 +53,12 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     except UnicodeDecodeError:
         raise FileProblem("the file is not UTF-8 text", "export it as 'CSV UTF-8'",
                           Location(name)) from None
-    except csv.Error as error:
-        raise InvalidData(f"not valid CSV: {error}", "export the form's responses again as "
-                          "CSV", Location(name)) from None
+    except csv.Error:
+        # Python's csv words it differently between releases; what it can be is said here.
+        raise InvalidData("a row that cannot be read as CSV", "check that its quotes (\") "
+                          f"pair up and no cell is longer than {csv.field_size_limit():,} "
+                          "characters, or export the form's responses again as 'CSV UTF-8'",
+                          Location(name, start, 1)) from None
     except OSError as error:
         raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and its "
                           "permissions", Location(name)) from error

@@ -52,10 +52,11 @@ def _open(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FileProblem("file not found", "check the path", Location(name)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise FileProblem(f"not a readable .xlsx workbook ({type(error).__name__})",
-                          "export the form's responses again, or save the sheet as "
-                          "'CSV UTF-8'", Location(name)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        # Not the exception's name: which one openpyxl raises changes with its release.
+        raise FileProblem("not a readable .xlsx workbook (damaged, or another format under "
+                          "an .xlsx name)", "export the form's responses again, or save the "
+                          "sheet as 'CSV UTF-8'", Location(name)) from None
 
 
 def _text(cell: object) -> str:

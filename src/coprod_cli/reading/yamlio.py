@@ -6,7 +6,7 @@ import os
 import re
 import stat
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, ClassVar
 
 import yaml
 
@@ -29,14 +29,17 @@ _CORE = "tag:yaml.org,2002:"
 _TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map",
                                         "timestamp")}
 _READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false",
-            "timestamp": "a date (YYYY-MM-DD)", "null": "an empty value"}
+            "timestamp": "a date (YYYY-MM-DD)", "null": "an empty value", "str": "text",
+            "seq": "a list", "map": "keys and values"}
 _NULLS = ("", "~", "null", "Null", "NULL")
+_NODE_KIND = {f"{_CORE}seq": yaml.SequenceNode, f"{_CORE}map": yaml.MappingNode}
 _PLAIN_INT = re.compile(r"-?(0|[1-9][0-9]{0,17})")
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """PyYAML's safe loader (the C one when present) without duplicate keys, aliases, unusual
-    tags or numbers in unusual forms; whatever a constructor throws is refused where it was."""
+class StrictRules(yaml.constructor.SafeConstructor):
+    """PyYAML's safe constructor without duplicate keys, aliases, keys that are lists or
+    mappings, unusual tags or numbers in unusual forms; whatever a constructor throws is
+    refused where it was. A loader puts it before a parser (`StrictLoader`)."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
@@ -47,7 +50,8 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
             tag = node.tag.replace(_CORE, "!!")
             raise _Refused(node.start_mark, f"the YAML tag '{tag}' is not used in coprod files",
                            "remove the tag and write the value plainly")
-        if node.tag == f"{_CORE}null" and node.value not in _NULLS:
+        if not isinstance(node, _NODE_KIND.get(node.tag, yaml.ScalarNode)) or (
+                node.tag == f"{_CORE}null" and node.value not in _NULLS):
             raise _unreadable(node, ValueError(node.value))
         try:
             return super().construct_object(node, deep=deep)
@@ -58,13 +62,9 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         seen: dict[str, int] = {}
-        for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
-            if isinstance(key_node, yaml.ScalarNode):
-                if key_node.value in seen:
-                    raise _Refused(key_node.start_mark, f"duplicate key '{key_node.value}' "
-                                   f"(first given on line {seen[key_node.value]})",
-                                   "keep only one of them")
-                seen[key_node.value] = key_node.start_mark.line + 1
+        for key_node, value_node in node.value:
+            _check_key(key_node, value_node, seen)
+            seen[key_node.value] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
     def construct_plain_int(self, node: yaml.ScalarNode) -> int:
@@ -81,18 +81,40 @@ class StrictLoader(_BaseLoader):  # type: ignore[misc]
         raise _Refused(node.start_mark, what, "write plain digits, like 3 (an answer is 0-3 or "
                        "a level word such as intermediate), or quote it if it is text")
 
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {
+        **yaml.constructor.SafeConstructor.yaml_constructors,
+        f"{_CORE}int": construct_plain_int}
 
-StrictLoader.add_constructor(f"{_CORE}int", StrictLoader.construct_plain_int)
+
+class StrictLoader(StrictRules, _BaseLoader):  # type: ignore[misc]
+    """The strict rules on PyYAML's safe loader, the C one (libyaml) when it is present."""
+
+
+def _check_key(key: yaml.Node, value: yaml.Node, seen: dict[str, int]) -> None:
+    """Refuse a key that is not plain, given twice, or a merge ('<<') of what cannot merge."""
+    if not isinstance(key, yaml.ScalarNode):
+        raise _Refused(key.start_mark, "a key written as a list or as keys and values",
+                       "write the key as plain text")
+    if key.value in seen:
+        raise _Refused(key.start_mark, f"duplicate key '{key.value}' (first given on line "
+                       f"{seen[key.value]})", "keep only one of them")
+    mappings = value.value if isinstance(value, yaml.SequenceNode) else [value]
+    if key.tag == f"{_CORE}merge" and not all(isinstance(item, yaml.MappingNode)
+                                              for item in mappings):
+        raise _Refused(value.start_mark, "'<<' merges keys and values into this mapping, but "
+                       "this is not keys and values", "write keys and values after '<<:', or "
+                       "quote '<<' if it is a key")
 
 
 def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
     """A value its tag cannot make sense of: `2026-02-30`, `!!int abc`, `!!float ''`..."""
     kind = node.tag.replace(_CORE, "")
-    value = _short(str(node.value)) if isinstance(node, yaml.ScalarNode) else kind
+    given = f"'{_short(str(node.value))}'" if isinstance(node, yaml.ScalarNode) \
+        else _READ_AS["seq" if isinstance(node, yaml.SequenceNode) else "map"]
     if kind == "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", str(node.value)):
-        return _Refused(node.start_mark, f"'{value}' is not a date that exists",
+        return _Refused(node.start_mark, f"{given} is not a date that exists",
                         "write a real date as YYYY-MM-DD, like 2026-11-23")
-    return _Refused(node.start_mark, f"'{value}' cannot be read as "
+    return _Refused(node.start_mark, f"{given} cannot be read as "
                     f"{_READ_AS.get(kind, kind)}", "correct the value, or remove the "
                     f"'!!{kind}' tag (or quote the value) if it is text")
 
@@ -209,22 +231,20 @@ def parse(text: str, name: str) -> Any:
     except _Refused as refused:
         raise InvalidData(refused.what, refused.fix, _where(name, refused.mark)) from None
     except yaml.MarkedYAMLError as error:
-        what = f"not valid YAML: {error.problem or error.context}"
-        raise InvalidData(what, "check the indentation, colons and quotes on this line",
-                          _where(name, error.problem_mark or error.context_mark)) from None
+        from coprod_cli.reading.yamlerrors import syntax_error
+
+        raise syntax_error(error, text, name) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text.encode("utf-8"), len(text[:error.position].encode()))
         character = error.character if isinstance(error.character, int) else 0
         raise InvalidData(f"a control character (U+{character:04X}) YAML does not allow",
                           "remove it (inside double quotes YAML can write it as \\x..)",
                           Location(name, line, column)) from None
-    except yaml.YAMLError as error:
-        raise InvalidData(f"not valid YAML: {' '.join(str(error).split())}", "check the file",
-                          Location(name)) from None
-    except (ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
-        # Whatever else PyYAML's constructors throw, outside any one value.
-        raise InvalidData(f"the YAML cannot be read ({type(error).__name__}: {error})",
-                          "check the file's tags and structure", Location(name)) from None
+    except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        # Whatever else PyYAML throws, outside any one value: its words would change with
+        # the release, and a Python type name means nothing to the person fixing the file.
+        raise InvalidData("the YAML cannot be read", "check the file's indentation, tags and "
+                          "structure against 'coprod template'", Location(name)) from None
     if document is None:
         raise FileProblem("the file has no content, only comments",
                           "fill it in, or start from 'coprod template'", Location(name))

@@ -1,0 +1,151 @@
+"""Usage errors in coprod's words: one line, what is wrong and how to fix it, exit 2.
+
+click (and typer's copy of it, from typer 0.26) words its usage errors anew now and then
+('No such option: --x (Possible options ...)', 'No such option '--x'. Did you mean',
+"'abc' is not a valid integer" or "... a valid int", 'Got unexpected extra argument (x)' or
+'argument(s) (x)'), so its sentences are never shown. Each line is made from what the parser
+found: the option or argument, the value given and the type it needed, the names close to a
+misspelt one. Only words coprod raised itself (a check of its own, in a callback) are kept.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from typing import Any
+
+from coprod_cli.errors import did_you_mean
+
+# The command this run is parsing and how it is typed (set by the app's group), for an error
+# raised before it had a context of its own: an option without its value, or with one it
+# does not take.
+running: Any = None
+running_path = "coprod"
+# What a value must be, by a word in its type's name ('int' in typer's copy of click,
+# 'integer' or 'integer range' in click itself).
+_NEEDS = (("int", "a whole number"), ("float", "a number"), ("bool", "true or false"))
+
+
+def exceptions() -> Any:
+    """click's exceptions module: typer's copy from typer 0.26, click's own before."""
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        return importlib.import_module("click.exceptions")
+
+
+def install(say: Callable[[str], None]) -> None:
+    """Usage errors printed by `say` as coprod's one line, each bad value remembered as it
+    was given."""
+    errors = exceptions()
+    types = importlib.import_module(errors.__name__.rsplit(".", 1)[0] + ".types")
+    convert = types.ParamType.__call__
+
+    def remembering(self: Any, value: Any, param: Any = None, ctx: Any = None) -> Any:
+        try:
+            return convert(self, value, param, ctx)
+        except errors.BadParameter as error:
+            error.coprod_given = value  # what was typed, for a line in coprod's words
+            raise
+
+    def show(self: Any, file: Any = None) -> None:
+        say(f"error: {words(self, errors)}; see '{command_path(self)} --help'")
+
+    setattr(types.ParamType, "__call__", remembering)  # noqa: B010 - the library's own
+    setattr(errors.UsageError, "show", show)  # noqa: B010 - replacing the library's printer
+
+
+def command_path(error: Any) -> str:
+    """The command the error is about, as typed ('coprod score')."""
+    return str(error.ctx.command_path) if error.ctx is not None else running_path
+
+
+def words(error: Any, errors: Any) -> str:
+    """What is wrong, in coprod's words, made from what the parser found."""
+    param = getattr(error, "param", None)
+    if isinstance(error, errors.NoSuchOption):
+        guesses = ", ".join(sorted(error.possibilities or ()))
+        return f"no such option: {error.option_name}" + (
+            f" (did you mean {guesses}?)" if guesses else "")
+    if isinstance(error, errors.MissingParameter) and param is not None:
+        return f"{parameter_name(param)} is missing"
+    if isinstance(error, errors.BadParameter) and param is not None:
+        said = sentence(error.message) if raised_by_coprod(error) \
+            else bad_value(param, getattr(error, "coprod_given", None))
+        return f"{parameter_name(param)}: {said}"
+    if raised_by_coprod(error):
+        return sentence(error.message)
+    if isinstance(error, errors.BadOptionUsage):
+        return misused(error.option_name)
+    return unreadable(error)
+
+
+def raised_by_coprod(error: BaseException) -> bool:
+    """The error was raised in coprod's own code (a callback's check), in its own words."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return trace is not None and str(trace.tb_frame.f_globals.get("__name__", "")).startswith(
+        "coprod_cli")
+
+
+def parameter_name(param: Any) -> str:
+    """An option by its first (long) name, an argument as its usage line shows it."""
+    if param.param_type_name == "option":
+        return str(param.opts[0])
+    return str(param.metavar or param.name)
+
+
+def sentence(message: str) -> str:
+    """One line, no capital to start, no full stop."""
+    message = message.strip().replace("\n", " ").rstrip(".")
+    lower = message[:1].isupper() and message[1:2].islower()
+    return message[0].lower() + message[1:] if lower else message
+
+
+def bad_value(param: Any, given: Any) -> str:
+    """What is wrong with the value given, from the type the parameter needs."""
+    if given is None:
+        return "this value cannot be used here"
+    choices = [str(getattr(choice, "value", choice)) for choice in
+               getattr(param.type, "choices", ())]
+    if choices:
+        return (f"'{given}' is not one of {', '.join(choices)}"
+                f"{did_you_mean(str(given), choices)}")
+    if hasattr(param.type, "dir_okay"):
+        return bad_path(str(given), param.type)
+    kind = str(getattr(param.type, "name", ""))
+    needs = next((what for word, what in _NEEDS if word in kind), "a value it takes")
+    return f"'{given}' is not {needs}"
+
+
+def bad_path(given: str, kind: Any) -> str:
+    if os.path.isdir(given) and not getattr(kind, "dir_okay", True):
+        return f"'{given}' is a folder, not a file"
+    if os.path.isfile(given) and not getattr(kind, "file_okay", True):
+        return f"'{given}' is a file, not a folder"
+    if getattr(kind, "exists", False) and not os.path.exists(given):
+        return f"'{given}' does not exist"
+    return f"'{given}' cannot be used (check the path and its permissions)"
+
+
+def misused(option: str) -> str:
+    """An option given without its value, or a switch given one."""
+    found = [param for param in getattr(running, "params", ()) if option in param.opts]
+    if found and getattr(found[0], "is_flag", False):
+        return f"{option} is a switch and takes no value"
+    if found:
+        return f"{option} needs a value after it"
+    return f"{option} needs a value after it, or takes none"
+
+
+def unreadable(error: Any) -> str:
+    """A usage error that names no option or argument: at the group, a missing command; at a
+    command, more arguments than it takes (the ones click raises today)."""
+    command = getattr(error.ctx, "command", None)
+    if command is None:
+        return "the command line cannot be read as given"
+    if hasattr(command, "list_commands"):
+        return "no command given"
+    return "more arguments than the command takes (quote a name that has spaces in it)"

@@ -1,0 +1,190 @@
+"""A YAML syntax error in coprod's words, the same whichever parser found it and whatever
+release of PyYAML or libyaml is installed.
+
+The parsers word the same mistake differently ('mapping values are not allowed here' or
+'... in this context') and reword it between releases, so their sentences are never shown.
+What is stable is the text itself: the character where the parser stopped, the one that
+opened what it was reading (a quote, a bracket), and how the line is indented. Those pick
+one of a few sentences below, each with a fix; anything else gets a general one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from coprod_cli.errors import InvalidData, Location
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_CLOSER = {"[": "]", "{": "}"}
+_OPENER = {"]": "[", "}": "{"}
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the text shows where a parser stopped (lines and columns from 0)."""
+
+    line: int
+    column: int
+    row: str  # the line the parser stopped on
+    above: str  # the nearest line above it with content (not blank, not only a comment)
+    at: str  # the character it stopped at; '' at the end of the file
+    opened: str  # the character at the start of what it was reading, '' if it did not say
+    opened_line: int  # from 1, as the user counts
+    parser: bool  # the structure was wrong (parser, composer), not a token (scanner)
+
+    @property
+    def first(self) -> bool:
+        """The parser stopped at the first thing on its line."""
+        return not self.row[:self.column].strip(" -")
+
+    @property
+    def after(self) -> str:
+        """The last character before the stop on its line that is not a space."""
+        return self.row[:self.column].rstrip(" ")[-1:]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _one_of(character: str, characters: str) -> bool:
+    return character != "" and character in characters
+
+
+def _escape(seen: Seen) -> bool:
+    return seen.opened == '"' and "\\" in seen.row[:seen.column + 1] and seen.at != ""
+
+
+def _key_without_colon(seen: Seen) -> bool:
+    return not seen.parser and bool(seen.opened) and seen.opened_line != seen.line + 1
+
+
+def _misaligned(seen: Seen) -> bool:
+    return seen.parser and seen.first and _indent(seen.row) != _indent(seen.above)
+
+
+def _in_list(line: str) -> bool:
+    return line.lstrip(" ").startswith("-")
+
+
+# Each test, what is wrong and how to fix it, in order: the first that holds is said. The
+# sentences are formatted with the Seen's fields (and closer, opener: the bracket that pairs).
+SAYINGS: list[tuple[Callable[[Seen], bool], str, str]] = [
+    (lambda s: s.at == "\t", "a tab where YAML needs spaces",
+     "indent with spaces, and put a space (not a tab) after ':'"),
+    (lambda s: _one_of(s.opened, "\"'") and not s.at,
+     "the quote opened on line {opened_line} is never closed",
+     "end the value with {opened} on the line it belongs to"),
+    (_escape, "a backslash inside double quotes that YAML cannot read as an escape",
+     "write \\\\ for a backslash, or put the value in single quotes instead"),
+    (lambda s: _one_of(s.opened, "[{"),
+     "the '{opened}' opened on line {opened_line} does not end where it should",
+     "close it with '{closer}', separate the items inside it with commas, and quote any "
+     "item with ': ' in it"),
+    (lambda s: _one_of(s.at, "]}"), "a '{at}' with no '{opener}' before it to close",
+     "remove it, or add the '{opener}' it closes"),
+    (lambda s: _one_of(s.at, "&*") or _one_of(s.opened, "&*"),
+     "YAML aliases (*name) and anchors (&name) are not allowed",
+     "write each value out in full (in quotes if it starts with & or *)"),
+    (lambda s: s.at == "!" or s.opened == "!", "a YAML tag ('!') coprod does not use",
+     "remove the tag and write the value plainly (in quotes if it starts with !)"),
+    (lambda s: _one_of(s.opened, "|>"), "only a comment may follow '{opened}' on its line",
+     "start the text on the next line, indented under its key"),
+    (lambda s: s.row.startswith("%") or s.above.startswith("%"),
+     "a '%' directive, which coprod files do not use", "remove the line that starts with '%'"),
+    (lambda s: s.row.startswith(("---", "...")),
+     "a second YAML document ('---' or '...') in one file",
+     "keep one document per file: remove this line, or split the file in two"),
+    (_key_without_colon,
+     "line {opened_line} has text that is neither a key (no ':') nor part of a value",
+     "add ':' after the key, or indent the text under the key it belongs to"),
+    (lambda s: not s.at, "the file ends in the middle of a value",
+     "close every quote and bracket that is opened"),
+    (lambda s: s.at == ":" and ": " in s.row[:s.column],
+     "a second ': ' on one line, which YAML reads as a key inside the value",
+     "put the value in quotes, like key: \"a: b\""),
+    (lambda s: s.at == ":",
+     "a key where YAML does not expect one (the line above has no ':', or this line is "
+     "indented too far)", "line this key up with the keys above it, each with a ':'"),
+    (_misaligned, "this line's indentation does not line up with the lines above",
+     "indent it with as many spaces as the other keys or items at its level"),
+    (lambda s: s.at == "-" and not s.first, "a list item ('- ') on the line of its key",
+     "put each '- ' item on a line of its own, indented under the key"),
+    (lambda s: s.parser and s.first and s.at == "-" and not _in_list(s.above),
+     "a list item ('- ') among keys",
+     "indent the list under the key it belongs to, or give this line a key"),
+    (lambda s: s.parser and s.first and _in_list(s.above), "a key among list items ('- ')",
+     "start the line with '- ' if it is another item, or indent it under its item"),
+    (lambda s: s.parser and _one_of(s.after, "\"'"), "text after the closing quote",
+     "put all of the value inside the quotes"),
+    (lambda s: s.parser and not s.first, "more text after a complete value",
+     "put the whole value in quotes, or move the rest to a line of its own"),
+    (lambda s: _one_of(s.at, "@`%"), "a plain value cannot start with '{at}'",
+     "put the value in quotes, like key: \"{at}...\""),
+]
+GENERAL = ("the YAML structure cannot be read here",
+           "check the indentation, colons, quotes and brackets on this line and the one above")
+NESTED = ("the YAML is nested too deeply",
+          "coprod files are shallow; check the brackets and indentation")
+VALUE = ("this value cannot be read", "write it as plain text, a list, or keys and values")
+
+
+def syntax_error(error: yaml.MarkedYAMLError, text: str, name: str) -> InvalidData:
+    """The error (from libyaml or PyYAML's own parser) as coprod's one located line."""
+    seen = observe(error, text)
+    if isinstance(error, yaml.constructor.ConstructorError):  # the strict loader words its own
+        what, fix = VALUE
+    else:
+        what, fix = saying(seen, str(error.problem or ""))
+    if error.problem_mark is None and error.context_mark is None:
+        return InvalidData(what, fix, Location(name))
+    return InvalidData(what, fix, Location(name, seen.line + 1, seen.column + 1))
+
+
+def saying(seen: Seen, problem: str) -> tuple[str, str]:
+    """What is wrong and how to fix it. The parser's own words are read (never shown) only
+    for a limit it set, libyaml's nesting depth: that is no mistake the text would show."""
+    if "nest" in problem.lower():
+        return NESTED
+    fields = {**vars(seen), "closer": _CLOSER.get(seen.opened, ""),
+              "opener": _OPENER.get(seen.at, "")}
+    for test, what, fix in SAYINGS:
+        if test(seen):
+            return what.format(**fields), fix.format(**fields)
+    return GENERAL
+
+
+def observe(error: yaml.MarkedYAMLError, text: str) -> Seen:
+    """Where the parser stopped, and what the text shows there and where it began reading."""
+    lines = _LINE_BREAK.split(text)
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
+    row = lines[line] if line < len(lines) else ""
+    opened, opened_line = _character(lines, error.context_mark)
+    if opened == '"' and row[column - 1:column] == "\\":
+        column -= 1  # an escape: libyaml points at the backslash, PyYAML's parser after it
+    rest = row[column:] + "".join(lines[line + 1:])
+    return Seen(line=line, column=column, row=row, above=_above(lines, line),
+                at=row[column:column + 1] if rest.strip() else "", opened=opened,
+                opened_line=opened_line,
+                parser=not isinstance(error, yaml.scanner.ScannerError))
+
+
+def _character(lines: list[str], mark: Any) -> tuple[str, int]:
+    """The character at a mark and its line (from 1), or ('', 0) when there is none."""
+    if mark is None or mark.line >= len(lines):
+        return "", 0
+    return lines[mark.line][mark.column:mark.column + 1], mark.line + 1
+
+
+def _above(lines: list[str], line: int) -> str:
+    """The nearest line above `line` that has content, without its comment-only lines."""
+    for row in reversed(lines[:line]):
+        if row.strip() and not row.lstrip().startswith("#"):
+            return row
+    return ""

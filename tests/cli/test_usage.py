@@ -1,0 +1,29 @@
+"""Usage errors worded by coprod from what the parser found, whatever sentence a release of
+click or typer puts in them."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from coprod_cli.cli import usage
+
+ERRORS: Any = usage.exceptions()
+NEW_WORDS = "Some sentence a new release of click words differently"
+
+
+# An option as click describes it, whose type is one coprod has no words for.
+OPTION = SimpleNamespace(param_type_name="option", opts=("--min-group",),
+                         type=SimpleNamespace(name="a type from a new release"))
+
+
+def test_a_bad_value_from_the_library_is_worded_by_coprod() -> None:
+    error = ERRORS.BadParameter(NEW_WORDS, param=OPTION)
+    assert usage.words(error, ERRORS) == "--min-group: this value cannot be used here"
+    error.coprod_given = "x"
+    assert usage.words(error, ERRORS) == "--min-group: 'x' is not a value it takes"
+
+
+def test_an_error_that_names_nothing_is_still_coprods_line() -> None:
+    assert usage.words(ERRORS.UsageError(NEW_WORDS), ERRORS) == ("the command line cannot be "
+                                                                 "read as given")
