@@ -334,8 +334,9 @@ class Comparison(ResultModel):
         "description": "after.score - before.score."})
     direction: Direction = field(default="same", metadata={
         "description": "Of the overall score: up, down or same."})
-    regression: bool = field(metadata={"description": "True when any dimension's level "
-                                       "dropped."})
+    regression: bool = field(metadata={"description": "True when the overall level or any "
+                                       "dimension's level dropped, or the overall score fell "
+                                       "by --tolerance (0.25) or more."})
     warnings: list[str] = field(default_factory=list, metadata={
         "description": "About the comparison itself; each side's own warnings are in before "
         "and after."})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,13 @@ def test_compare_warns_when_the_mix_of_roles_changed(run: Run) -> None:
     same = run("compare", str(EXAMPLES / "collective-autumn-2026"),
                str(EXAMPLES / "collective-autumn-2026"), "-f", "json")
     assert not any("mix of roles" in w for w in json.loads(same.stdout)["warnings"])
+
+
+def test_an_overall_fall_of_a_quarter_level_is_a_regression_within_one_level() -> None:
+    before = result_for(all_at("descriptive", alpha_1="intermediate"))  # 1.25 overall
+    after = result_for(all_at("descriptive"))  # 1.00: no level fell, the score fell 0.25
+    assert before.level == after.level == "descriptive"
+    assert [d.level for d in before.dimensions] == [d.level for d in after.dimensions]
+    assert compare(before, after).regression
+    assert not compare(before, after, Fraction(3)).regression
+    assert not compare(after, before).regression

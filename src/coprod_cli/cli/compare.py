@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Annotated
 
 import typer
@@ -32,6 +33,7 @@ from coprod_cli.cli.score import (
     collect,
     form_options,
 )
+from coprod_cli.errors import UsageProblem
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
@@ -52,8 +54,12 @@ def compare_command(
     before: Before,
     after: After,
     fail_on_regression: Annotated[bool, typer.Option(
-        "--fail-on-regression", help="Exit with code 1 when any dimension's level dropped "
-        "(a gate for CI).")] = False,
+        "--fail-on-regression", help="Exit with code 1 when the overall level or any "
+        "dimension's level dropped, or the overall score fell by --tolerance or more (a gate "
+        "for CI).")] = False,
+    tolerance: Annotated[float, typer.Option(
+        "--tolerance", metavar="LEVELS", help="How far the overall score may fall before it "
+        "is a regression, in levels (default 0.25: a quarter of a level).")] = 0.25,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
@@ -71,7 +77,7 @@ def compare_command(
 ) -> None:
     """Compare two assessments of one framework: what went up, what went down.
 
-    Exit codes: 0 done, 1 a level dropped with --fail-on-regression, 2 invalid input.
+    Exit codes: 0 done, 1 a regression with --fail-on-regression, 2 invalid input.
     """
     never_over_inputs(output, [before, after])
     lib = library(framework)
@@ -79,7 +85,10 @@ def compare_command(
     how = Reading(skip_invalid, recursive=recursive, form=form)
     old, new = (_result(lib, side, weighting, how, min_group, show_names)
                 for side in (before, after))
-    cmp = compare(old, new)
+    if not 0 <= tolerance <= 3:
+        raise UsageProblem(f"--tolerance: {tolerance:g} is not between 0 and 3",
+                           "give a fall in levels, like --tolerance 0.25")
+    cmp = compare(old, new, Fraction(repr(tolerance)))
     code = 1 if fail_on_regression and cmp.regression else 0
     emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color)
     raise typer.Exit(code)

@@ -48,8 +48,22 @@ def dimension_change(was: DimensionResult | None, new: DimensionResult) -> Dimen
         level_dropped=level_direction(b_level, new.level) == "down")
 
 
-def compare(before: Result, after: Result) -> Comparison:
-    """Per dimension the change in score and level; a regression is any level that dropped."""
+TOLERANCE = Fraction(1, 4)  # an overall fall of a quarter of a level or more is a regression
+
+
+def regressed(before: Result, after: Result, changes: list[DimensionChange],
+              tolerance: Fraction = TOLERANCE) -> bool:
+    """The overall level or any area's level fell, or the overall score fell by the tolerance
+    or more (a fall from 1.86 to 1.45 is a regression even within one level)."""
+    fell = before.score is not None and after.score is not None and \
+        _exact(before.score) - _exact(after.score) >= tolerance
+    return fell or level_direction(before.level, after.level) == "down" or \
+        any(change.level_dropped for change in changes)
+
+
+def compare(before: Result, after: Result, tolerance: Fraction = TOLERANCE) -> Comparison:
+    """Per dimension the change in score and level; a regression is a level that dropped or
+    an overall fall of `tolerance` or more."""
     if before.framework.id != after.framework.id:
         raise UsageProblem(f"cannot compare '{before.framework.id}' with "
                            f"'{after.framework.id}'", "compare two assessments of one framework")
@@ -60,7 +74,7 @@ def compare(before: Result, after: Result) -> Comparison:
         dimensions=changes, level_direction=level_direction(before.level, after.level),
         score_change=_change(before.score, after.score),
         direction=direction(before.score, after.score),
-        regression=any(change.level_dropped for change in changes),
+        regression=regressed(before, after, changes, tolerance),
         warnings=_warnings(before, after))
 
 
