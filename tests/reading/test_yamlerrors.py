@@ -24,16 +24,17 @@ BROKEN = [
     ("a:\n\t- 1\n", "2:1", "a tab where YAML needs spaces"),
     ("source:\n  title: t\n author: a\n", "3:2", "this line's indentation does not line up"),
     ("a:\n  - 1\n - 2\n", "3:2", "this line's indentation does not line up"),
-    ('a: "abc\nb: 2\n', "3:1", "the quote opened on line 1 is never closed"),
-    ("a: 'abc\nb: 2\n", "3:1", "the quote opened on line 1 is never closed"),
+    ('a: "abc\nb: 2\n', "2:5", "the quote opened on line 1 is never closed"),
+    ("a: 'abc\nb: 2\n", "2:5", "the quote opened on line 1 is never closed"),
     ("a: [1, 2\nb: 3\n", "2:2", "the '[' opened on line 1 does not end where it should"),
-    ("a: {x: 1\n", "2:1", "the '{' opened on line 1 does not end where it should"),
+    ("a: {x: 1\n", "1:9", "the '{' opened on line 1 does not end where it should"),
     ("a: b: c\n", "1:5", "a second ': ' on one line"),
     ("a: é b: c\n", "1:7", "a second ': ' on one line"),
     ("a: 1\n  b: 2\n", "2:4", "a key where YAML does not expect one"),
     ("a\nb: 1\n", "2:2", "a key where YAML does not expect one"),
     ("a: 1\nb\nc: 2\n", "3:1", "line 2 has text that is neither a key (no ':')"),
-    ("a: 1\njust text\n", "3:1", "line 2 has text that is neither a key (no ':')"),
+    ("a: 1\njust text\n", "2:10", "line 2 has text that is neither a key (no ':')"),
+    ("a: 1\njust text", "2:10", "line 2 has text that is neither a key (no ':')"),
     ("a: 1\n- b\n", "2:1", "a list item ('- ') among keys"),
     ("- a\nb: 1\n", "2:1", "a key among list items"),
     ("a: - b\n", "1:4", "a list item ('- ') on the line of its key"),
@@ -46,13 +47,18 @@ BROKEN = [
     ("a: 1\n---\nb: 2\n", "2:1", "a second YAML document"),
     ("a: 1\n... x\n", "2:5", "a second YAML document"),
     ("a: *x\n", "1:4", "YAML aliases (*name) and anchors (&name) are not allowed"),
-    ("a: &\n", "1:5", "YAML aliases (*name) and anchors (&name) are not allowed"),
-    ("a: !<x\n", "1:7", "a YAML tag ('!') coprod does not use"),
-    ("a: |x\n  t\n", "1:5", "only a comment may follow '|' on its line"),
+    ("a: &\n", "1:4", "YAML aliases (*name) and anchors (&name) are not allowed"),
+    ("a: !<x\n", "1:4", "a YAML tag ('!') coprod does not use"),
+    ("a: |x\n  t\n", "1:4", "only a comment may follow '|' on its line"),
+    ("a:\n  b: 2\n  > we think so\n", "3:3", "only a comment may follow '>' on its line"),
+    ("a:\n  b: 2\n ># a comment\n  c: 3\n", "3:2", "only a comment may follow '>' on its"),
+    ("a: [b, >x]\n", "1:8", "a value inside [ ] or { } cannot start with '>'"),
     ('a: "x" y\n', "1:8", "text after the closing quote"),
-    ("a: [[[[\n", "2:1", "the file ends in the middle of a value"),
+    ("a: [[[[\n", "1:8", "the file ends in the middle of a value"),
     ("%YAML 2.0\n---\na: 1\n", "1:1", "a '%' directive"),
-    ("a: 1\n%YAML 1.1\n", "3:1", "a '%' directive"),
+    ("a: 1\n%YAML 1.1\n", "2:1", "a '%' directive"),
+    ("a: [1, 2", "1:9", "the '[' opened on line 1 does not end where it should"),
+    ("a: [1, 2\n\n  # a comment\n", "1:9", "the '[' opened on line 1 does not end where"),
 ]
 
 
@@ -96,9 +102,9 @@ def test_an_error_nobody_foresaw_is_still_coprods_own_line() -> None:
 def test_a_limit_libyaml_sets_is_said_in_coprods_words() -> None:
     """libyaml from PyYAML 6.0.4 refuses deep nesting itself; its words are read, not shown."""
     error = yaml.parser.ParserError(None, None, "exceeded maximum nesting depth",
-                                    yaml.Mark("f", 0, 0, 5, None, None))
+                                    yaml.Mark("f", 0, 0, 3, None, None))
     assert str(syntax_error(error, "a: b\n", "f.yaml")) == (
-        "f.yaml:1:6: the YAML is nested too deeply; coprod files are shallow; check the "
+        "f.yaml:1:4: the YAML is nested too deeply; coprod files are shallow; check the "
         "brackets and indentation")
 
 

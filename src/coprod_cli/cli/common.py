@@ -62,7 +62,7 @@ class LazyGroup(TyperGroup):
             raise usage.exceptions().UsageError(
                 f"no such command '{name}'{did_you_mean(name, list(COMMANDS))}", ctx)
         found = super().resolve_command(ctx, args)
-        usage.running, usage.running_path = found[1], f"coprod {found[0]}"
+        usage.running, usage.running_path = found[1], f"{ctx.command_path} {found[0]}"
         return found
 
 

@@ -22,6 +22,8 @@ from coprod_cli.errors import InvalidData, Location
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _CLOSER = {"[": "]", "{": "}"}
 _OPENER = {"]": "[", "}": "{"}
+# What may follow '|' or '>' on its line: indentation and chomping indicators, then a comment.
+_BLOCK_HEADER = re.compile(r"(?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+(?:#.*)?)?")
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,24 @@ class Seen:
     at: str  # the character it stopped at; '' at the end of the file
     opened: str  # the character at the start of what it was reading, '' if it did not say
     opened_line: int  # from 1, as the user counts
+    began_above: bool  # what the parser was reading began on a line above where it stopped
     parser: bool  # the structure was wrong (parser, composer), not a token (scanner)
 
     @property
     def first(self) -> bool:
         """The parser stopped at the first thing on its line."""
         return not self.row[:self.column].strip(" -")
+
+    @property
+    def indicator(self) -> str:
+        """A '|' or '>' (a block of text) where the parser stopped or began reading, or ''."""
+        return next((c for c in (self.at, self.opened) if _one_of(c, "|>")), "")
+
+    @property
+    def in_brackets(self) -> bool:
+        """The stop is inside [ ] or { } opened earlier on its line."""
+        before = self.row[:self.column]
+        return sum(map(before.count, "[{")) > sum(map(before.count, "]}"))
 
     @property
     def after(self) -> str:
@@ -61,7 +75,8 @@ def _escape(seen: Seen) -> bool:
 
 
 def _key_without_colon(seen: Seen) -> bool:
-    return not seen.parser and bool(seen.opened) and seen.opened_line != seen.line + 1
+    """A plain key the scanner read to a line's end (or the file's) without finding ':'."""
+    return not seen.parser and bool(seen.opened) and (seen.began_above or not seen.at)
 
 
 def _misaligned(seen: Seen) -> bool:
@@ -93,9 +108,12 @@ SAYINGS: list[tuple[Callable[[Seen], bool], str, str]] = [
      "write each value out in full (in quotes if it starts with & or *)"),
     (lambda s: s.at == "!" or s.opened == "!", "a YAML tag ('!') coprod does not use",
      "remove the tag and write the value plainly (in quotes if it starts with !)"),
+    (lambda s: bool(s.indicator) and s.in_brackets,
+     "a value inside [ ] or {{ }} cannot start with '{indicator}'",
+     "put the value in quotes"),
     (lambda s: _one_of(s.opened, "|>"), "only a comment may follow '{opened}' on its line",
      "start the text on the next line, indented under its key"),
-    (lambda s: s.row.startswith("%") or s.above.startswith("%"),
+    (lambda s: s.row.startswith("%"),
      "a '%' directive, which coprod files do not use", "remove the line that starts with '%'"),
     (lambda s: s.row.startswith(("---", "...")),
      "a second YAML document ('---' or '...') in one file",
@@ -152,7 +170,7 @@ def saying(seen: Seen, problem: str) -> tuple[str, str]:
     if "nest" in problem.lower():
         return NESTED
     fields = {**vars(seen), "closer": _CLOSER.get(seen.opened, ""),
-              "opener": _OPENER.get(seen.at, "")}
+              "opener": _OPENER.get(seen.at, ""), "indicator": seen.indicator}
     for test, what, fix in SAYINGS:
         if test(seen):
             return what.format(**fields), fix.format(**fields)
@@ -161,18 +179,81 @@ def saying(seen: Seen, problem: str) -> tuple[str, str]:
 
 def observe(error: yaml.MarkedYAMLError, text: str) -> Seen:
     """Where the parser stopped, and what the text shows there and where it began reading."""
-    lines = _LINE_BREAK.split(text)
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line, mark.column) if mark is not None else (0, 0)
-    row = lines[line] if line < len(lines) else ""
-    opened, opened_line = _character(lines, error.context_mark)
-    if opened == '"' and row[column - 1:column] == "\\":
-        column -= 1  # an escape: libyaml points at the backslash, PyYAML's parser after it
-    rest = row[column:] + "".join(lines[line + 1:])
-    return Seen(line=line, column=column, row=row, above=_above(lines, line),
-                at=row[column:column + 1] if rest.strip() else "", opened=opened,
-                opened_line=opened_line,
+    stop = _Stop(_LINE_BREAK.split(text), error)
+    for settle in (_escape_start, _token_start, _block_start, _directive, _the_end):
+        settle(stop)
+    return Seen(line=stop.line, column=stop.column, row=stop.row,
+                above=_above(stop.lines, stop.line),
+                at="" if stop.ended else stop.row[stop.column:stop.column + 1],
+                opened=stop.opened,
+                opened_line=stop.opened_line, began_above=stop.began_above,
                 parser=not isinstance(error, yaml.scanner.ScannerError))
+
+
+class _Stop:
+    """Where a parser stopped and what it was reading; the steps below move it to where
+    every parser would point for the same mistake (lines and columns from 0)."""
+
+    def __init__(self, lines: list[str], error: yaml.MarkedYAMLError) -> None:
+        mark, self.context = error.problem_mark or error.context_mark, error.context_mark
+        self.lines = lines
+        self.line, self.column = (mark.line, mark.column) if mark is not None else (0, 0)
+        self.opened, self.opened_line = _character(lines, self.context)
+        self.began_above = 0 < self.opened_line < self.line + 1
+        self.ended = False  # the parser stopped at the end of the file
+
+    @property
+    def row(self) -> str:
+        return self.lines[self.line] if self.line < len(self.lines) else ""
+
+    def began_here(self) -> list[int]:
+        """The column where the parser began reading, when that is on the line it stopped."""
+        context = self.context
+        return [context.column] if context is not None and context.line == self.line else []
+
+
+def _escape_start(stop: _Stop) -> None:
+    """An escape: libyaml points at the backslash, PyYAML's own parser after it."""
+    if stop.opened == '"' and stop.row[stop.column - 1:stop.column] == "\\":
+        stop.column -= 1
+
+
+def _token_start(stop: _Stop) -> None:
+    """A tag, anchor, alias or directive: each parser stops somewhere else inside it."""
+    if _one_of(stop.opened, "!&*%"):
+        stop.column = next(iter(stop.began_here()), stop.column)
+
+
+def _block_start(stop: _Stop) -> None:
+    """A '|' or '>' followed by more than its indicators and a comment: libyaml may stop at
+    the line's indentation first, PyYAML's own parser after the '|'."""
+    for start in [stop.column, *stop.began_here()]:
+        if stop.row[start:start + 1] in ("|", ">") and not _BLOCK_HEADER.fullmatch(
+                stop.row[start + 1:]):
+            stop.column, stop.opened, stop.opened_line = start, stop.row[start], stop.line + 1
+            return
+
+
+def _directive(stop: _Stop) -> None:
+    """A '%' line: PyYAML's own parser reads past some that libyaml refuses."""
+    found = next((i for i, row in enumerate(stop.lines[:stop.line + 1]) if row.startswith("%")),
+                 None)
+    if found is not None:
+        stop.line, stop.column, stop.opened, stop.opened_line = found, 0, "%", 0
+
+
+def _the_end(stop: _Stop) -> None:
+    """At the end of the file, after its last line break or without one (the parsers count
+    those differently): just after the last of the YAML, not a space or a comment's line."""
+    if (stop.row[stop.column:] + "".join(stop.lines[stop.line + 1:])).strip():
+        return
+    rows = [*stop.lines[:stop.line], stop.row[:stop.column]]
+    stop.line = next((i for i in reversed(range(len(rows))) if _content(rows[i])), 0)
+    stop.column, stop.ended = len(rows[stop.line].rstrip()), True
+
+
+def _content(row: str) -> bool:
+    return bool(row.strip()) and not row.lstrip().startswith("#")
 
 
 def _character(lines: list[str], mark: Any) -> tuple[str, int]:
@@ -184,7 +265,4 @@ def _character(lines: list[str], mark: Any) -> tuple[str, int]:
 
 def _above(lines: list[str], line: int) -> str:
     """The nearest line above `line` that has content, without its comment-only lines."""
-    for row in reversed(lines[:line]):
-        if row.strip() and not row.lstrip().startswith("#"):
-            return row
-    return ""
+    return next((row for row in reversed(lines[:line]) if _content(row)), "")
