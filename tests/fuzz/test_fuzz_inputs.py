@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import typing
 from pathlib import Path
 
 from hypothesis import given
@@ -14,7 +15,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from coprod_cli.errors import CoprodError
-from coprod_cli.questionnaire.flow import parse_reply
+from coprod_cli.questionnaire.flow import ReplyKind, parse_reply
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.report import markdown, text
@@ -92,7 +93,7 @@ def test_framework_files_are_valid_or_refused_and_always_shown_safely(data: byte
 @given(st.text(max_size=60), st.booleans())
 def test_questionnaire_replies_are_understood_or_explained(typed: str, has_answer: bool) -> None:
     reply = parse_reply(typed, LIBRARY.catalogue, has_answer)
-    assert reply.kind in {"level", "keep", "invalid", "help", "back", "quit"}
+    assert reply.kind in typing.get_args(ReplyKind)
     assert not RAW.search(reply.problem)
     assert (reply.level is not None) == (reply.kind == "level")
 
