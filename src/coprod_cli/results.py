@@ -337,6 +337,9 @@ class Comparison(ResultModel):
     regression: bool = field(metadata={"description": "True when the overall level or any "
                                        "dimension's level dropped, or the overall score fell "
                                        "by --tolerance (0.25) or more."})
+    tolerance: float = field(default=0.25, metadata={
+        "description": "How far the overall score may fall, in levels, before it is a "
+        "regression (--tolerance)."})
     warnings: list[str] = field(default_factory=list, metadata={
         "description": "About the comparison itself; each side's own warnings are in before "
         "and after."})

@@ -88,3 +88,40 @@ def test_a_gap_between_the_voices_survives_privacy_without_figures(fmt: str) -> 
         assert "whole level or more apart" in out and "People with lived experience" in out
     assert "for people with lived experience" in shown
     assert "for people with lived experience" not in hidden
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_a_fall_within_one_level_fails_the_regression_gate_in_any_format(fmt: str) -> None:
+    """06's staff alone against the whole set: no level moves, the score falls by 0.25+."""
+    files = answers_files(case("06"))
+    everyone = CliRunner().invoke(app, ["score", *files, "-f", "json"]).stdout
+    staff = [f for f in files if "manager" in f or "practitioner" in f]
+    lived = [f for f in files if f not in staff]
+    result = CliRunner().invoke(app, ["compare", *_folders(staff + lived, lived),
+                                      "-f", fmt, "--fail-on-regression"])
+    assert json.loads(everyone)["level"] is not None
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert "regression" in result.stdout.lower() or "REGRESSION" in result.stdout
+
+
+def _folders(before: list[str], after: list[str]) -> list[str]:
+    """Two folders holding copies of the two sets of files."""
+    import shutil
+    import tempfile
+
+    made = []
+    for files in (before, after):
+        folder = tempfile.mkdtemp(prefix="coprod-cal-")
+        for f in files:
+            shutil.copy(f, folder)
+        made.append(folder)
+    return made
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_each_next_step_names_what_to_do_in_any_format(fmt: str) -> None:
+    _, res = scored(case("01"))
+    step = res["next_steps"][0]
+    out = CliRunner().invoke(app, ["score", *answers_files(case("01")), "-f", fmt]).stdout
+    assert step["recommendations"] and step["recommendations"][0] in out
+    assert " ".join(step["looks_like"].split()[:4]) in " ".join(out.split())

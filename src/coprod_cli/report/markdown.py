@@ -170,8 +170,10 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
     for number, step in enumerate(shown, 1):
         text = phrases.words(view.plain, step.text, step.plain)
+        actions = "; ".join(phrases.step_actions(step, catalogue, view.plain))
         lines.append(f"{number}. **{_cell(text)}** ({_cell(names[step.dimension])})  \n"
-                     f"   {phrases.step_move(step, catalogue)}: {_cell(step.looks_like)}")
+                     f"   {phrases.step_move(step, catalogue)}: {_cell(step.looks_like)}"
+                     + (f"  \n   *What to do:* {_cell(actions)}" if actions else ""))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
         lines.append(f"\n... and {hidden} more (`--details`)")
@@ -257,9 +259,9 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
              f"Overall score: {phrases.score_phrase(before.score)} → "
              f"{phrases.score_phrase(after.score)} "
              f"({phrases.change_phrase(score_dir, cmp.score_change)}).", ""]
-    dropped = [d.name for d in cmp.dimensions if d.level_dropped]
-    if dropped:
-        lines += [f"**Regression: the level dropped in {', '.join(dropped)}.**", ""]
+    regression = phrases.regression_phrase(cmp)
+    if regression:
+        lines += [f"**{_cell(regression)}**", ""]
     if view.plain:
         lines += [f"- {_cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]
         lines.append("")

@@ -162,6 +162,31 @@ def step_move(step: NextStep, catalogue: Catalogue) -> str:
     return move
 
 
+def step_actions(step: NextStep, catalogue: Catalogue, plain: bool = False) -> list[str]:
+    """What to do for a step: its SCIE recommendations, each in words with its id."""
+    recs = [catalogue.recommendation(rec_id) for rec_id in step.recommendations]
+    return [f"{words(plain, rec.text, rec.plain)} (SCIE {rec.id})" for rec in recs]
+
+
+def step_ids(step: NextStep) -> str:
+    """', with SCIE practice-3' naming the recommendations that help, for a short line."""
+    return f", with SCIE {' and '.join(step.recommendations)}" if step.recommendations else ""
+
+
+def regression_phrase(cmp: Comparison) -> str | None:
+    """'Regression: the level dropped in Assets.', or the overall fall that counts as one."""
+    if not cmp.regression:
+        return None
+    dropped = ", ".join(d.name for d in cmp.dimensions if d.level_dropped)
+    overall = cmp.level_direction == "down"
+    if dropped:
+        return f"Regression: the level dropped in {dropped}{', and overall' if overall else ''}."
+    if overall:
+        return "Regression: the overall level dropped."
+    return (f"Regression: the overall score fell by {abs(cmp.score_change or 0):.2f}, a "
+            f"quarter of a level or more (--tolerance {cmp.tolerance:g}).")
+
+
 def more_hint(details: bool) -> str:
     """Where to see more than this screen: --details, then an HTML report to print."""
     if details:

@@ -166,8 +166,8 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
         steps.add_row(f"{number}.", Text.assemble((phrases.words(view.plain, step.text,
                                                                  step.plain), "bold"),
                                                   f" ({names[step.dimension]})"))
-        steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}: {step.looks_like}",
-                               style="dim"))
+        steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}{phrases.step_ids(step)}: "
+                               f"{step.looks_like}", style="dim"))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
         steps.add_row("", Text(f"... and {hidden} more (--details)", style="dim"))
@@ -282,10 +282,9 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> Ren
              f"{phrases.change_phrase(cmp.direction, cmp.score_change)}"),
         "",
     ]
-    dropped = [d.name for d in cmp.dimensions if d.level_dropped]
-    if dropped:
-        parts += [Text(f"REGRESSION: the level dropped in {', '.join(dropped)}.",
-                       style="bold red"), ""]
+    regression = phrases.regression_phrase(cmp)
+    if regression:
+        parts += [Text(regression.replace("Regression", "REGRESSION", 1), style="bold red"), ""]
     parts += [_change_table(cmp, catalogue), ""]
     if view.plain:
         parts += [Text(line, style="italic") for line in phrases.comparison_meanings(cmp,

@@ -74,7 +74,7 @@ def compare(before: Result, after: Result, tolerance: Fraction = TOLERANCE) -> C
         dimensions=changes, level_direction=level_direction(before.level, after.level),
         score_change=_change(before.score, after.score),
         direction=direction(before.score, after.score),
-        regression=regressed(before, after, changes, tolerance),
+        regression=regressed(before, after, changes, tolerance), tolerance=float(tolerance),
         warnings=_warnings(before, after))
 
 
