@@ -1,14 +1,15 @@
-"""JSON Schemas generated from the models, for editors and other tools."""
+"""JSON Schemas generated from the models, for editors and other tools.
+
+pydantic is imported only when a schema is made, so the commands that merely name the
+schemas (`coprod schema`'s choices, listed beside `show` and `frameworks`) start without it.
+"""
 
 from __future__ import annotations
 
+import functools
 import inspect
 from enum import Enum
 from typing import Any, Literal
-
-from pydantic import TypeAdapter
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
 
 from coprod_cli import __version__
 
@@ -47,8 +48,10 @@ def schema(name: SchemaName) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file or output, generated from its model."""
     mode: Literal["validation", "serialization"] = (
         "serialization" if name in (SchemaName.result, SchemaName.comparison) else "validation")
+    from pydantic import TypeAdapter
+
     body = TypeAdapter(_model(name)).json_schema(by_alias=True, mode=mode,
-                                                 schema_generator=_Described)
+                                                 schema_generator=_described())
     if name is SchemaName.answers:
         _short_forms(body)
         _list_roles(body)
@@ -59,17 +62,23 @@ def schema(name: SchemaName) -> dict[str, Any]:
     }
 
 
-class _Described(GenerateJsonSchema):
-    """Each dataclass described by its docstring, as for a pydantic model (pydantic before
-    2.14 leaves a plain dataclass's docstring out)."""
+@functools.cache
+def _described() -> Any:
+    """pydantic's schema generator, each dataclass described by its docstring as for a
+    pydantic model (pydantic before 2.14 leaves a plain dataclass's docstring out)."""
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+    from pydantic_core import core_schema
 
-    def dataclass_schema(self, schema: core_schema.DataclassSchema) -> JsonSchemaValue:
-        found = super().dataclass_schema(schema)
-        cls, doc = schema["cls"], schema["cls"].__doc__
-        # Without a docstring, `dataclass` writes the signature there: that is no description.
-        if doc and not doc.startswith(f"{cls.__name__}(") and "description" not in found:
-            found["description"] = inspect.cleandoc(doc)
-        return found
+    class Described(GenerateJsonSchema):
+        def dataclass_schema(self, schema: core_schema.DataclassSchema) -> JsonSchemaValue:
+            found = super().dataclass_schema(schema)
+            cls, doc = schema["cls"], schema["cls"].__doc__
+            # Without a docstring, `dataclass` writes the signature there: no description.
+            if doc and not doc.startswith(f"{cls.__name__}(") and "description" not in found:
+                found["description"] = inspect.cleandoc(doc)
+            return found
+
+    return Described
 
 
 def _short_forms(body: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from coprod_cli import __version__
 from coprod_cli.report import ListingFormat
 from tests.conftest import DATA, Run
+from tests.reading.test_loader import _typer_imports_pydantic as typer_imports_pydantic
 
 
 def test_recommendations_for_culture_lists_scies_three_in_plain_words(run: Run) -> None:
@@ -118,3 +120,24 @@ def test_output_file_is_written(run: Run, tmp_path) -> None:
     assert result.exit_code == 0
     assert target.read_text().startswith("# SCIE's recommendations")
     assert result.stdout == ""
+
+
+@pytest.mark.skipif(typer_imports_pydantic(), reason="typer 0.29+ imports pydantic itself")
+@pytest.mark.parametrize("command", [["show", "nef"], ["frameworks"], ["recommendations"],
+                                     ["template", "nef"]], ids=" ".join)
+def test_listings_from_the_cache_import_no_pydantic(tmp_path: Path, command: list[str]) -> None:
+    """Start-up: commands that only show trusted built-in data never import pydantic (the
+    schema command's choices are named without it)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import atexit, runpy, sys\n"
+            "atexit.register(lambda: print('\\nmodules:', *sorted(sys.modules)))\n"
+            f"sys.argv = {['coprod', *command]!r}\n"
+            "runpy.run_module('coprod_cli', run_name='__main__', alter_sys=True)\n")
+    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env=env, check=True) for _ in range(2)]  # the first fills the cache
+    modules = runs[1].stdout.rpartition("\nmodules:")[2].split()
+    assert [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}] == []
