@@ -121,3 +121,15 @@ def test_after_a_reply_it_goes_back_one_or_on_to_the_next_unanswered() -> None:
     assert q.after(FLOW, given, 1, q.Reply("keep")) == 2
     assert q.after(FLOW, dict.fromkeys([s.statement.id for s in FLOW], "x"), 4,
                    q.Reply("level", "x")) is None
+
+
+def test_going_back_twice_and_forward_again_passes_every_statement() -> None:
+    """b, b, Enter from statement 3 reviews statement 2, then 3: none is skipped."""
+    given = {FLOW[0].statement.id: "descriptive", FLOW[1].statement.id: "descriptive",
+             FLOW[2].statement.id: "descriptive"}
+    at = q.after(FLOW, given, 3, q.Reply("back"))
+    at = q.after(FLOW, given, at, q.Reply("back"))
+    assert at == 1
+    at = q.after(FLOW, given, at, q.Reply("keep"))
+    assert at == 2
+    assert q.after(FLOW, given, at, q.Reply("level", "intermediate"), reviewing=True) == 3

@@ -89,9 +89,10 @@ def _run(session: Session) -> bool:
         reply = _reply(session, step)
         if reply.kind == "quit":
             return False
+        reviewing = session.given.get(step.statement.id) is not None
         if reply.kind == "level" and reply.level:
             _answer(session, step, reply.level)
-        index = q.after(session.flow, session.given, index, reply)
+        index = q.after(session.flow, session.given, index, reply, reviewing)
     return True
 
 

@@ -74,10 +74,14 @@ def back(index: int) -> int | None:
 
 
 def after(flow: Sequence[Step], answers: Mapping[str, object | None], index: int,
-          reply: Reply) -> int | None:
-    """Where the questionnaire goes after a reply: back one step, or on to the next unanswered."""
+          reply: Reply, reviewing: bool = False) -> int | None:
+    """Where the questionnaire goes after a reply: back one step; on to the next step in order
+    while reviewing answers already given (kept or changed), so going back twice and forward
+    again passes every statement; otherwise on to the next unanswered."""
     if reply.kind == "back":
         return back(index)
+    if (reviewing or reply.kind == "keep") and index + 1 < len(flow):
+        return index + 1
     return next_unanswered(flow, answers, index)
 
 
