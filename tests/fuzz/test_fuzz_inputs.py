@@ -18,7 +18,7 @@ from coprod_cli.errors import CoprodError
 from coprod_cli.questionnaire.flow import ReplyKind, parse_reply
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.report import markdown, text
+from coprod_cli.report import listing_markdown, listing_text
 from coprod_cli.report.terminal import safe
 from coprod_cli.tally import Ballot
 from tests.conftest import DATA, EXAMPLES
@@ -83,10 +83,10 @@ def test_framework_files_are_valid_or_refused_and_always_shown_safely(data: byte
         framework = LIBRARY.validate_framework(Document.from_bytes(data, "fuzz.yaml"))
     except CoprodError:
         return
-    assert not RAW.search(shown_as_text(text.framework(framework, LIBRARY.catalogue)))
-    assert not RAW.search(shown_as_text(text.frameworks([framework], set())))
-    assert_inert(markdown.framework(framework, LIBRARY.catalogue))
-    assert_inert(markdown.frameworks([framework], set()))
+    assert not RAW.search(shown_as_text(listing_text.framework(framework, LIBRARY.catalogue)))
+    assert not RAW.search(shown_as_text(listing_text.frameworks([framework], set())))
+    assert_inert(listing_markdown.framework(framework, LIBRARY.catalogue))
+    assert_inert(listing_markdown.frameworks([framework], set()))
 
 
 @FUZZ

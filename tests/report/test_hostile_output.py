@@ -7,7 +7,6 @@ the same kind. Every output format must show all of it as text.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -75,14 +74,6 @@ def test_score_and_compare_with_hostile_framework_and_evidence(run: Run, tmp_pat
             assert_inert_markdown(result.stdout)
         if fmt == "html":
             assert "<script>" not in result.stdout and "<img src=x" not in result.stdout
-
-
-def test_recommendations_in_markdown_escape_the_catalogue() -> None:
-    """The catalogue is built in, but its renderer is held to the same rule."""
-    catalogue = Library.builtin().catalogue
-    piece = dataclasses.replace(catalogue.pieces[0], name="# <b>x</b> @team", plain="```")
-    hostile = dataclasses.replace(catalogue, pieces=(piece, *catalogue.pieces[1:]))
-    assert_inert_markdown(markdown.recommendations(hostile, [piece.id]))
 
 
 def test_markdown_inline_escapes_each_construct() -> None:

@@ -41,10 +41,10 @@ def test_every_format_provides_its_renderer_interface(fmt: Format | ListingForma
     for name, parameters in _interface(protocol).items():
         function = getattr(module, name, None)
         assert callable(function), (
-            f"coprod_cli/report/{fmt.value}.py has no {name}(): every {type(fmt).__name__} "
+            f"{module.__name__} has no {name}(): every {type(fmt).__name__} "
             f"module provides each function of {protocol.__name__} (report/__init__.py)")
         assert list(inspect.signature(function).parameters) == parameters, (
-            f"{fmt.value}.{name} takes {list(inspect.signature(function).parameters)}; "
+            f"{module.__name__}.{name} takes {list(inspect.signature(function).parameters)}; "
             f"{protocol.__name__}.{name} in report/__init__.py says {parameters}")
 
 

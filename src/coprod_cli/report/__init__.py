@@ -20,8 +20,9 @@ Rendered: TypeAlias = "str | RenderableType"
 class Format(str, Enum):
     """Every output format, and the registry: a member's value names its module in report/.
 
-    A new format is one line here (and in ListingFormat if it lists frameworks too) and one
-    module providing the functions of ResultRenderer (and ListingRenderer).
+    A new format is one line here and one module providing the functions of ResultRenderer
+    (and, if it lists frameworks too, one line in ListingFormat and a module `listing_NAME`
+    providing those of ListingRenderer).
     """
 
     text = "text"
@@ -31,7 +32,8 @@ class Format(str, Enum):
 
 
 class ListingFormat(str, Enum):
-    """Formats for listings (frameworks, show, recommendations)."""
+    """Formats for listings (frameworks, show, recommendations): a member's value names its
+    module in report/ after `listing_`."""
 
     text = "text"
     json = "json"
@@ -83,8 +85,9 @@ def renderer(fmt: Format) -> ResultRenderer: ...
 
 def renderer(fmt: Format | ListingFormat) -> ResultRenderer | ListingRenderer:
     """The module for a format, imported only when asked for: JSON, text and Markdown never
-    load jinja2, which html needs."""
-    module = importlib.import_module(f"coprod_cli.report.{fmt.value}")
+    load jinja2, which html needs; a listing's module is apart from a result's, so scoring
+    never loads the listings."""
     if isinstance(fmt, ListingFormat):
-        return cast("ListingRenderer", module)
-    return cast("ResultRenderer", module)
+        return cast("ListingRenderer",
+                    importlib.import_module(f"coprod_cli.report.listing_{fmt.value}"))
+    return cast("ResultRenderer", importlib.import_module(f"coprod_cli.report.{fmt.value}"))

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from typing import Any, TypeVar, cast
 
-from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
+from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
@@ -46,84 +46,18 @@ def _escaped(found: Any) -> Any:
     return found
 
 
-def _cell(text: str) -> str:
+def cell(text: str) -> str:
     return re.sub(r"(?<!\\)\|", "\\|", text).replace("\n", " ")
-
-
-def _credit(author: str, year: int | None, title: str) -> str:
-    return f"Source: {author} ({year}), *{title}*."
-
-
-def frameworks(items: list[Framework], builtin: set[str]) -> str:
-    """A table of the frameworks coprod knows, added ones marked."""
-    items = escaped(items)
-    lines = ["# Co-production frameworks", "",
-             "| id | name | version | dimensions | statements | source |",
-             "| --- | --- | --- | --- | --- | --- |"]
-    for fw in items:
-        origin = "" if fw.id in builtin else " (added)"
-        lines.append(f"| `{fw.id}`{origin} | {_cell(fw.name)} | {fw.version} | "
-                     f"{len(fw.dimensions)} | {len(fw.statements)} | "
-                     f"{_cell(fw.source.author)} ({fw.source.year}) |")
-    return "\n".join(lines) + "\n"
-
-
-def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
-    """One framework: each dimension, each statement with its rubric and recommendations."""
-    fw, catalogue = escaped(fw), escaped(catalogue)
-    lines = [f"# {fw.name}", "", fw.text, "", f"*In plain words:* {fw.plain}", ""]
-    if plain:
-        lines += [f"- {line}" for line in phrases.all_level_meanings(catalogue)] + [""]
-    for dimension in fw.dimensions:
-        lines += [f"## {dimension.name} (`{dimension.id}`)", "", dimension.text, "",
-                  f"*In plain words:* {dimension.plain}", ""]
-        for statement in dimension.statements:
-            main, other = (statement.plain, statement.text) if plain else \
-                (statement.text, statement.plain)
-            label = "In the framework's words" if plain else "In plain words"
-            lines += [f"### `{statement.id}`: {main}", "", f"*{label}:* {other}", "",
-                      "| level | what it looks like |", "| --- | --- |"]
-            lines += [f"| {catalogue.level(level).name} | {_cell(statement.levels.at(level))} |"
-                      for level in LEVEL_IDS]
-            if statement.recommendations:
-                refs = ", ".join(f"`{rec}`" for rec in statement.recommendations)
-                lines += ["", f"Recommendations that help: {refs}"]
-            for note in phrases.statement_notes(statement):
-                lines += ["", note]
-            lines.append("")
-    lines.append(_credit(fw.source.author, fw.source.year, fw.source.title) + " " + fw.credit)
-    return "\n".join(lines) + "\n"
-
-
-def recommendations(catalogue: Catalogue, pieces: list[str]) -> str:
-    """SCIE's recommendations for the given jigsaw pieces, with their sources."""
-    catalogue = escaped(catalogue)
-    lines = ["# SCIE's recommendations for co-production", ""]
-    for piece in catalogue.pieces:
-        if piece.id not in pieces:
-            continue
-        lines += [f"## {piece.name}", "", f"{piece.text}", "", f"*In plain words:* {piece.plain}",
-                  ""]
-        for rec in catalogue.recommendations:
-            if rec.piece == piece.id:
-                lines.append(f"- **{rec.id}**: {rec.text}  \n  *In plain words:* {rec.plain}")
-        lines.append("")
-    sources = {rec.source for rec in catalogue.recommendations if rec.piece in pieces}
-    for source_id in sorted(sources):
-        source = catalogue.source(source_id)
-        lines.append(_credit(source.author, source.year, source.title)
-                     + " Paraphrased in coprod's own words.")
-    return "\n".join(lines) + "\n"
 
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A result for a pull request or a CI step summary, laid out as the text result is."""
     res, catalogue = escaped(res), escaped(catalogue)
     lines = _headline(res, catalogue)
-    lines += [f"> **Finding:** {_cell(line)}\n" for line in res.findings]
+    lines += [f"> **Finding:** {cell(line)}\n" for line in res.findings]
     if res.what_if:
         first, *rest = phrases.what_if_lines(res, catalogue)
-        lines += ["### What if", "", _cell(first), "", *[f"- {_cell(line)}" for line in rest[:-1]],
+        lines += ["### What if", "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
                   "", f"*{rest[-1]}*", ""]
     gate = phrases.gate_phrase(res, catalogue)
     if gate:
@@ -133,15 +67,15 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     for d in res.dimensions:
         mark = "holds the level down" if d.id in res.limited_by and res.level else ""
         score = "unsure" if d.score is None else f"{d.score:.2f}"
-        lines.append(f"| {_cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
+        lines.append(f"| {cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
                      f"| {mark} |")
     weakest = phrases.weakest_lenses(res, catalogue)
-    lines += ["", _cell(weakest)] if weakest else []
+    lines += ["", cell(weakest)] if weakest else []
     lines += [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
     if view.details:
         lines += _by_role(res) + _lenses(res, catalogue)
     if view.plain:
-        lines += [f"*{_cell(line)}*  " for line in phrases.level_meanings(res, catalogue)] + [""]
+        lines += [f"*{cell(line)}*  " for line in phrases.level_meanings(res, catalogue)] + [""]
     lines += _route(res, catalogue, view)
     if view.details:
         lines += _plan(res, catalogue, view.plain)
@@ -155,7 +89,7 @@ def _headline(res: Result, catalogue: Catalogue) -> list[str]:
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
     title = ("Co-production level: "
              f"{phrases.level_phrase(catalogue, res.level, phrases.no_level_why(res))}")
-    lines = [f"## {_cell(phrases.titled(res, title))}", "",
+    lines = [f"## {cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
     if res.level:
@@ -171,9 +105,9 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     for number, step in enumerate(shown, 1):
         text = phrases.words(view.plain, step.text, step.plain)
         actions = "; ".join(phrases.step_actions(step, catalogue, view.plain))
-        lines.append(f"{number}. **{_cell(text)}** ({_cell(names[step.dimension])})  \n"
-                     f"   {phrases.step_move(step, catalogue)}: {_cell(step.looks_like)}"
-                     + (f"  \n   *What to do:* {_cell(actions)}" if actions else ""))
+        lines.append(f"{number}. **{cell(text)}** ({cell(names[step.dimension])})  \n"
+                     f"   {phrases.step_move(step, catalogue)}: {cell(step.looks_like)}"
+                     + (f"  \n   *What to do:* {cell(actions)}" if actions else ""))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
         lines.append(f"\n... and {hidden} more (`--details`)")
@@ -189,10 +123,10 @@ def _gaps(res: Result, details: bool) -> list[str]:
     lines = ["### Where people see it differently", ""]
     for g in gaps:
         if g.finding and phrases.lone_voice(res, g):
-            lines.append(f"- {_cell(phrases.lone_note(res, g))}")
+            lines.append(f"- {cell(phrases.lone_note(res, g))}")
             continue
         flag = "**Perception gap, a whole level or more:** " if g.finding else ""
-        lines.append(f"- {flag}{_cell(phrases.gap_line(res, g))}")
+        lines.append(f"- {flag}{cell(phrases.gap_line(res, g))}")
     return [*lines, ""]
 
 
@@ -201,7 +135,7 @@ def _by_role(res: Result) -> list[str]:
     if not res.by_role and not res.by_voice:
         return []
     groups = phrases.groups(res)
-    heads = [f"{_cell(g.name)} ({g.respondents}"
+    heads = [f"{cell(g.name)} ({g.respondents}"
              + (", lived experience)" if getattr(g, "lived_experience", False) else ")")
              for g in groups]
     lines = ["", f"### By voice and role ({phrases.weighting_phrase(res)})", "",
@@ -209,7 +143,7 @@ def _by_role(res: Result) -> list[str]:
     for d in res.dimensions:
         cells = ["unsure" if (s := g.dimensions.get(d.id)) is None else f"{s:.2f}"
                  for g in groups]
-        lines.append(f"| {_cell(d.name)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {cell(d.name)} | " + " | ".join(cells) + " |")
     return lines
 
 
@@ -220,7 +154,7 @@ def _lenses(res: Result, catalogue: Catalogue) -> list[str]:
     lines = ["", "### By principle and scope", "", "| principle or scope | score | level |",
              "| --- | ---: | --- |"]
     for kind, tags in (("principle", res.principles), ("scope", res.scopes)):
-        lines += [f"| {_cell(tag.name)} ({kind}) | {phrases.score_text(tag.score)} | "
+        lines += [f"| {cell(tag.name)} ({kind}) | {phrases.score_text(tag.score)} | "
                   f"{phrases.level_name(catalogue, tag.level)} |" for tag in tags]
     return lines
 
@@ -237,10 +171,10 @@ def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[str]:
         if items:
             lines += ["", f"#### {piece.name}", ""]
         for item in items:
-            helps = "".join(f"  \n  *{_cell(line)}*"
+            helps = "".join(f"  \n  *{cell(line)}*"
                             for line in phrases.served_lines(item, catalogue, seen, plain))
             text = item.plain if plain else item.text
-            lines.append(f"- **{_cell(text)}** (`{item.id}`){helps}")
+            lines.append(f"- **{cell(text)}** (`{item.id}`){helps}")
     sources = sorted({item.source for item in res.recommendations})
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
 
@@ -253,7 +187,7 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
     title = (f"Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
              f"{phrases.level_phrase(catalogue, after.level)} "
              f"({phrases.change_phrase(cmp.level_direction)})")
-    lines = [f"## {_cell(phrases.titled(after, title))}", "",
+    lines = [f"## {cell(phrases.titled(after, title))}", "",
              f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
              f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
              f"Overall score: {phrases.score_phrase(before.score)} → "
@@ -261,16 +195,16 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
              f"({phrases.change_phrase(score_dir, cmp.score_change)}).", ""]
     regression = phrases.regression_phrase(cmp)
     if regression:
-        lines += [f"**{_cell(regression)}**", ""]
+        lines += [f"**{cell(regression)}**", ""]
     if view.plain:
-        lines += [f"- {_cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]
+        lines += [f"- {cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]
         lines.append("")
     lines += ["| dimension | before | after | change | level before | level after |",
               "| --- | ---: | ---: | --- | --- | --- |"]
     for d in cmp.dimensions:
         moved = "" if d.level_direction == "same" else \
             f" ({phrases.change_phrase(d.level_direction)})"
-        lines.append(f"| {_cell(d.name)} | {_score(d.before_score)} | {_score(d.after_score)} | "
+        lines.append(f"| {cell(d.name)} | {_score(d.before_score)} | {_score(d.after_score)} | "
                      f"{phrases.change_phrase(d.direction, d.change)} | "
                      f"{phrases.level_name(catalogue, d.before_level)} | "
                      f"{phrases.level_name(catalogue, d.after_level)}{moved} |")
