@@ -65,6 +65,7 @@ MODULES = {
     "coprod_cli.formoutline": "core",
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",
+    "coprod_cli.report.sections": "report",
     "coprod_cli.report.radar": "report",
     "coprod_cli.report.terminal": "report",
     "coprod_cli.report.text": "report",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 
 import jinja2
@@ -11,7 +12,7 @@ import jinja2
 from coprod_cli import __version__
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.reading.loader import cache_dir
-from coprod_cli.report import SHORT, View, phrases, radar
+from coprod_cli.report import SHORT, View, phrases, radar, sections
 from coprod_cli.results import Comparison, Result, ServedStatement
 from coprod_cli.safetext import visible
 
@@ -116,15 +117,26 @@ def _on(res: Result) -> str:
 
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
-    """A report for one assessment, individual or collective (control characters shown)."""
+    """A report for one assessment, individual or collective (control characters shown): a
+    summary of the short view's sections, then the pages that the details view adds."""
+    page = {"roles": phrases.group_names(res), "names": {d.id: d.name for d in res.dimensions},
+            "plain": view.plain, "steps": next_steps(res, catalogue),
+            "chart": result_chart(res, catalogue)}
     return visible(environment().get_template("result.html.j2").render(
-        res=res, catalogue=catalogue, chart=result_chart(res, catalogue),
-        steps=next_steps(res, catalogue), roles=phrases.group_names(res),
-        names={d.id: d.name for d in res.dimensions}, plain=view.plain))
+        res=res, catalogue=catalogue, page=page,
+        summary=_names(sections.result_sections(View(plain=view.plain))),
+        pages=_names(sections.result_sections(View(details=True, plain=view.plain,
+                                                   hint=False)))))
+
+
+def _names(shown: tuple[Enum, ...]) -> list[str]:
+    """Section names as the templates call them (a str Enum's str() is its qualified name)."""
+    return [section.value for section in shown]
 
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
     return visible(environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after)))
+        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after),
+        shown=_names(sections.comparison_sections(view))))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases
+from coprod_cli.report import SHORT, View, phrases, sections
+from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
 
@@ -51,40 +53,57 @@ def cell(text: str) -> str:
 
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
-    """A result for a pull request or a CI step summary, laid out as the text result is."""
+    """A result for a pull request or a CI step summary, laid out as the text result is
+    (`sections.result_sections` decides which sections, in which order)."""
     res, catalogue = escaped(res), escaped(catalogue)
-    lines = _headline(res, catalogue)
-    lines += [f"> **Finding:** {cell(line)}\n" for line in res.findings]
-    if res.what_if:
-        first, *rest = phrases.what_if_lines(res, catalogue)
-        lines += ["### What if", "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
-                  "", f"*{rest[-1]}*", ""]
+    return "\n".join(line for section in sections.result_sections(view)
+                     for line in RESULT[section](res, catalogue, view)) + "\n"
+
+
+def _findings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    return [f"> **Finding:** {cell(line)}\n" for line in res.findings]
+
+
+def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    if not res.what_if:
+        return []
+    first, *rest = phrases.what_if_lines(res, catalogue)
+    return ["### What if", "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
+            "", f"*{rest[-1]}*", ""]
+
+
+def _gate(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     gate = phrases.gate_phrase(res, catalogue)
-    if gate:
-        lines += [f"**{gate}**", ""]
-    lines += _gaps(res, view.details)
-    lines += ["| area | score | level | |", "| --- | ---: | --- | --- |"]
+    return [f"**{gate}**", ""] if gate else []
+
+
+def _areas(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    lines = ["| area | score | level | |", "| --- | ---: | --- | --- |"]
     for d in res.dimensions:
         mark = "holds the level down" if d.id in res.limited_by and res.level else ""
-        score = "unsure" if d.score is None else f"{d.score:.2f}"
-        lines.append(f"| {cell(d.name)} | {score} | {phrases.level_name(catalogue, d.level)} "
-                     f"| {mark} |")
+        lines.append(f"| {cell(d.name)} | {phrases.score_text(d.score)} | "
+                     f"{phrases.level_name(catalogue, d.level)} | {mark} |")
+    return lines
+
+
+def _weakest(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     weakest = phrases.weakest_lenses(res, catalogue)
-    lines += ["", cell(weakest)] if weakest else []
-    lines += [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
-    if view.details:
-        lines += _by_role(res) + _lenses(res, catalogue)
-    if view.plain:
-        lines += [f"*{cell(line)}*  " for line in phrases.level_meanings(res, catalogue)] + [""]
-    lines += _route(res, catalogue, view)
-    if view.details:
-        lines += _plan(res, catalogue, view.plain)
-    if view.hint:
-        lines += ["", f"*{phrases.more_hint(view.details)}*"]
-    return "\n".join(lines) + "\n"
+    return ["", cell(weakest)] if weakest else []
 
 
-def _headline(res: Result, catalogue: Catalogue) -> list[str]:
+def _meanings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    return ["", *[f"*{cell(line)}*  " for line in phrases.level_meanings(res, catalogue)]]
+
+
+def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    return [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
+
+
+def _hint(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    return ["", f"*{phrases.more_hint(view.details)}*"]
+
+
+def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
     title = ("Co-production level: "
@@ -114,10 +133,10 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     return lines
 
 
-def _gaps(res: Result, details: bool) -> list[str]:
+def _gaps(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Where roles see things differently: the findings (a whole level or more), and with
     details every gap."""
-    gaps = res.gaps if details else [g for g in res.gaps if g.finding]
+    gaps = res.gaps if view.details else [g for g in res.gaps if g.finding]
     if not gaps:
         return []
     lines = ["### Where people see it differently", ""]
@@ -130,7 +149,7 @@ def _gaps(res: Result, details: bool) -> list[str]:
     return [*lines, ""]
 
 
-def _by_role(res: Result) -> list[str]:
+def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Each dimension as each voice and each role sees it: a column for each."""
     if not res.by_role and not res.by_voice:
         return []
@@ -141,13 +160,12 @@ def _by_role(res: Result) -> list[str]:
     lines = ["", f"### By voice and role ({phrases.weighting_phrase(res)})", "",
              "| dimension | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads)]
     for d in res.dimensions:
-        cells = ["unsure" if (s := g.dimensions.get(d.id)) is None else f"{s:.2f}"
-                 for g in groups]
+        cells = [phrases.score_text(g.dimensions.get(d.id)) for g in groups]
         lines.append(f"| {cell(d.name)} | " + " | ".join(cells) + " |")
     return lines
 
 
-def _lenses(res: Result, catalogue: Catalogue) -> list[str]:
+def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Each SCIE principle and each scope, scored as the areas are."""
     if not res.principles and not res.scopes:
         return []
@@ -159,8 +177,9 @@ def _lenses(res: Result, catalogue: Catalogue) -> list[str]:
     return lines
 
 
-def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[str]:
+def _plan(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
+    plain = view.plain
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
         return ["", f"No statement is below {target}."]
@@ -179,40 +198,68 @@ def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[str]:
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
 
 
+RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
+    Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
+    Section.gate: _gate, Section.gaps: _gaps, Section.areas: _areas,
+    Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
+    Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
+    Section.plan: _plan, Section.hint: _hint,
+}
+
+
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
-    """Progress for a pull request: the overall level change, then a table of dimensions."""
+    """Progress for a pull request: the overall level change, then a table of dimensions
+    (`sections.comparison_sections` decides which sections, in which order)."""
     cmp, catalogue = escaped(cmp), escaped(catalogue)
-    before, after = cmp.before, cmp.after
-    score_dir = cmp.direction
-    title = (f"Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
-             f"{phrases.level_phrase(catalogue, after.level)} "
-             f"({phrases.change_phrase(cmp.level_direction)})")
-    lines = [f"## {cell(phrases.titled(after, title))}", "",
-             f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
-             f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
-             f"Overall score: {phrases.score_phrase(before.score)} → "
-             f"{phrases.score_phrase(after.score)} "
-             f"({phrases.change_phrase(score_dir, cmp.score_change)}).", ""]
-    regression = phrases.regression_phrase(cmp)
-    if regression:
-        lines += [f"**{cell(regression)}**", ""]
-    if view.plain:
-        lines += [f"- {cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]
-        lines.append("")
-    lines += ["| dimension | before | after | change | level before | level after |",
-              "| --- | ---: | ---: | --- | --- | --- |"]
-    for d in cmp.dimensions:
-        moved = "" if d.level_direction == "same" else \
-            f" ({phrases.change_phrase(d.level_direction)})"
-        lines.append(f"| {cell(d.name)} | {_score(d.before_score)} | {_score(d.after_score)} | "
-                     f"{phrases.change_phrase(d.direction, d.change)} | "
-                     f"{phrases.level_name(catalogue, d.before_level)} | "
-                     f"{phrases.level_name(catalogue, d.after_level)}{moved} |")
-    lines += [""] + [f"> **Warning:** {w}\n" for w in cmp.warnings]
-    lines += [f"> **Warning ({side}):** {w}\n" for side, res in
-                     (("before", before), ("after", after)) for w in res.warnings]
+    lines = [line for section in sections.comparison_sections(view)
+             for line in COMPARISON[section](cmp, catalogue, view)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _score(score: float | None) -> str:
-    return "unsure" if score is None else f"{score:.2f}"
+def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
+    before, after = cmp.before, cmp.after
+    title = (f"Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
+             f"{phrases.level_phrase(catalogue, after.level)} "
+             f"({phrases.change_phrase(cmp.level_direction)})")
+    return [f"## {cell(phrases.titled(after, title))}", "",
+            f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
+            f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
+            f"Overall score: {phrases.score_phrase(before.score)} → "
+            f"{phrases.score_phrase(after.score)} "
+            f"({phrases.change_phrase(cmp.direction, cmp.score_change)}).", ""]
+
+
+def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
+    regression = phrases.regression_phrase(cmp)
+    return [f"**{cell(regression)}**", ""] if regression else []
+
+
+def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
+    lines = ["| dimension | before | after | change | level before | level after |",
+             "| --- | ---: | ---: | --- | --- | --- |"]
+    for d in cmp.dimensions:
+        moved = "" if d.level_direction == "same" else \
+            f" ({phrases.change_phrase(d.level_direction)})"
+        lines.append(f"| {cell(d.name)} | {phrases.score_text(d.before_score)} | "
+                     f"{phrases.score_text(d.after_score)} | "
+                     f"{phrases.change_phrase(d.direction, d.change)} | "
+                     f"{phrases.level_name(catalogue, d.before_level)} | "
+                     f"{phrases.level_name(catalogue, d.after_level)}{moved} |")
+    return lines
+
+
+def _compared_meanings(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
+    return ["", *[f"- {cell(line)}" for line in phrases.comparison_meanings(cmp, catalogue)]]
+
+
+def _compared_warnings(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
+    sides = (("before", cmp.before), ("after", cmp.after))
+    return [""] + [f"> **Warning:** {w}\n" for w in cmp.warnings] + [
+        f"> **Warning ({side}):** {w}\n" for side, res in sides for w in res.warnings]
+
+
+COMPARISON: dict[ComparisonSection, Callable[[Comparison, Catalogue, View], list[str]]] = {
+    ComparisonSection.headline: _progress, ComparisonSection.regression: _regression,
+    ComparisonSection.changes: _changes, ComparisonSection.meanings: _compared_meanings,
+    ComparisonSection.warnings: _compared_warnings,
+}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich import box
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -10,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases
+from coprod_cli.report import SHORT, View, phrases, sections
+from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 
 
@@ -37,35 +40,50 @@ def _level_style(level: str | None) -> str:
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
     """One screen first: the level and why, gaps, areas, the quickest route, how to see more.
 
-    With `view.details`, each group's view and the full plan by jigsaw piece follow.
+    With `view.details`, each group's view and the full plan by jigsaw piece follow
+    (`sections.result_sections` decides which sections, in which order).
     """
-    parts = _headline(res, catalogue)
-    if res.findings:  # said first, right under the level, before the blank line
-        parts[-1:] = [*(Text(f"Finding: {line}", style="bold") for line in res.findings), ""]
-    if res.what_if:
-        parts += [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))),
-                        title="WHAT IF", title_align="left"), ""]
+    return Group(*[part for section in sections.result_sections(view)
+                   for part in RESULT[section](res, catalogue, view)])
+
+
+def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    """Said first, right under the level; then the blank line that ends the opening."""
+    return [*(Text(f"Finding: {line}", style="bold") for line in res.findings), ""]
+
+
+def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    if not res.what_if:
+        return []
+    return [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))), title="WHAT IF",
+                  title_align="left"), ""]
+
+
+def _gate(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     gate = phrases.gate_phrase(res, catalogue)
-    if gate:
-        parts += [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
-    parts += _perception_gaps(res)
-    parts += [_dimension_table(res, catalogue)]
+    if not gate:
+        return []
+    return [Text(gate, style="bold" + ("" if res.gate and res.gate.met else " red")), ""]
+
+
+def _weakest(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     weakest = phrases.weakest_lenses(res, catalogue)
-    parts += [Text(weakest)] if weakest else []
-    if view.plain:
-        parts += [Text(line, style="italic") for line in phrases.level_meanings(res, catalogue)]
-    parts += [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
-    if view.details:
-        parts += _by_role(res) + _lenses(res, catalogue)
-    parts += ["", *_route(res, catalogue, view)]
-    if view.details:
-        parts += _plan(res, catalogue, view.plain)
-    if view.hint:
-        parts += ["", Text(phrases.more_hint(view.details), style="dim")]
-    return Group(*parts)
+    return [Text(weakest)] if weakest else []
 
 
-def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+def _meanings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    return [Text(line, style="italic") for line in phrases.level_meanings(res, catalogue)]
+
+
+def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    return [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
+
+
+def _hint(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    return ["", Text(phrases.more_hint(view.details), style="dim")]
+
+
+def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     when = f", assessed {res.assessed_on}" if res.assessed_on else ""
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
     title = ([phrases.STAFF_ONLY_TITLE] if res.staff_only else []) + \
@@ -81,12 +99,13 @@ def _headline(res: Result, catalogue: Catalogue) -> list[RenderableType]:
     ]
     if res.level:
         parts.append(plain_line(catalogue.level(res.level).plain))
-    return [*parts, Text(phrases.held_down(res)), ""]
+    return [*parts, Text(phrases.held_down(res))]
 
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """The quickest route to the target: statements in words, each next level once."""
-    parts: list[RenderableType] = [Text(phrases.route_heading(res, catalogue), style="bold")]
+    parts: list[RenderableType] = ["", Text(phrases.route_heading(res, catalogue),
+                                            style="bold")]
     names = {d.id: d.name for d in res.dimensions}
     shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
     steps = Table.grid(padding=(0, 1, 0, 0))
@@ -104,7 +123,7 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
     return [*parts, steps] if shown else parts
 
 
-def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
+def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                   show_edge=False)
     widest = max(len(phrases.level_name(catalogue, d.level)) for d in res.dimensions)
@@ -116,13 +135,13 @@ def _dimension_table(res: Result, catalogue: Catalogue) -> Table:
         table.add_column(column, justify=justify, min_width=width)  # type: ignore[arg-type]
     for d in res.dimensions:
         mark = "<- holds the level down" if d.id in res.limited_by and res.level else ""
-        score = "unsure" if d.score is None else f"{d.score:.2f}"
+        score = phrases.score_text(d.score)
         level = Text(phrases.level_name(catalogue, d.level), style=_level_style(d.level))
         table.add_row(d.name, score, phrases.bar(d.score), level, mark)
-    return table
+    return [table]
 
 
-def _perception_gaps(res: Result) -> list[RenderableType]:
+def _perception_gaps(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Where groups see an area a whole level or more apart: shown before anything else.
     A gap resting on one person's view is a note with that caveat, not a boxed finding."""
     found, lone = phrases.findings(res)
@@ -134,7 +153,7 @@ def _perception_gaps(res: Result) -> list[RenderableType]:
     return [*parts, ""] if parts else []
 
 
-def _by_role(res: Result) -> list[RenderableType]:
+def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Each dimension's score as each voice and each role sees it: a row for each."""
     if not res.by_role and not res.by_voice:
         return []
@@ -149,12 +168,11 @@ def _by_role(res: Result) -> list[RenderableType]:
         lived = ", lived experience" if getattr(group, "lived_experience", False) else ""
         people = "person" if group.respondents == 1 else "people"
         table.add_row(f"{group.name} ({group.respondents} {people}{lived})",
-                      *["unsure" if (s := group.dimensions.get(d.id)) is None
-                        else f"{s:.2f}" for d in res.dimensions])
+                      *[phrases.score_text(group.dimensions.get(d.id)) for d in res.dimensions])
     return ["", table, ""]
 
 
-def _lenses(res: Result, catalogue: Catalogue) -> list[RenderableType]:
+def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Each SCIE principle and each scope, scored as the areas are."""
     if not res.principles and not res.scopes:
         return []
@@ -171,8 +189,9 @@ def _lenses(res: Result, catalogue: Catalogue) -> list[RenderableType]:
     return [table]
 
 
-def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[RenderableType]:
+def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """SCIE's recommendations by jigsaw piece; each statement's next level given once."""
+    plain = view.plain
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
         return ["", Text(f"Action plan: no statement is below {target}. Keep reviewing "
@@ -194,10 +213,25 @@ def _plan(res: Result, catalogue: Catalogue, plain: bool = False) -> list[Render
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
 
 
+RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]] = {
+    Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
+    Section.gate: _gate, Section.gaps: _perception_gaps, Section.areas: _areas,
+    Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
+    Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
+    Section.plan: _plan, Section.hint: _hint,
+}
+
+
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
-    """The overall level before and after, then every dimension with an arrow and a word."""
+    """The overall level before and after, then every dimension with an arrow and a word
+    (`sections.comparison_sections` decides which sections, in which order)."""
+    return Group(*[part for section in sections.comparison_sections(view)
+                   for part in COMPARISON[section](cmp, catalogue, view)])
+
+
+def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
     before, after = cmp.before, cmp.after
-    parts: list[RenderableType] = [
+    return [
         Text(phrases.titled(after, f"Progress: {cmp.framework.name} ({cmp.framework.id} "
                                    f"{cmp.framework.version})"), style="dim"),
         Text(f"Before: {phrases.side_phrase(before)}.  After: {phrases.side_phrase(after)}.",
@@ -212,21 +246,30 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> Ren
              f"{phrases.change_phrase(cmp.direction, cmp.score_change)}"),
         "",
     ]
+
+
+def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
     regression = phrases.regression_phrase(cmp)
-    if regression:
-        parts += [Text(regression.replace("Regression", "REGRESSION", 1), style="bold red"), ""]
-    parts += [_change_table(cmp, catalogue), ""]
-    if view.plain:
-        parts += [Text(line, style="italic") for line in phrases.comparison_meanings(cmp,
-                                                                                     catalogue)]
-        parts.append("")
-    parts += [Text(f"Warning: {w}", style="bold yellow") for w in cmp.warnings]
-    parts += [Text(f"Warning ({side}): {w}", style="bold yellow")
-              for side, res in (("before", before), ("after", after)) for w in res.warnings]
-    return Group(*parts)
+    if not regression:
+        return []
+    return [Text(regression.replace("Regression", "REGRESSION", 1), style="bold red"), ""]
 
 
-def _change_table(cmp: Comparison, catalogue: Catalogue) -> Table:
+def _compared_meanings(cmp: Comparison, catalogue: Catalogue,
+                       view: View) -> list[RenderableType]:
+    lines = phrases.comparison_meanings(cmp, catalogue)
+    return [*[Text(line, style="italic") for line in lines], ""]
+
+
+def _compared_warnings(cmp: Comparison, catalogue: Catalogue,
+                       view: View) -> list[RenderableType]:
+    sides = (("before", cmp.before), ("after", cmp.after))
+    return [*[Text(f"Warning: {w}", style="bold yellow") for w in cmp.warnings],
+            *[Text(f"Warning ({side}): {w}", style="bold yellow")
+              for side, res in sides for w in res.warnings]]
+
+
+def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
     table = Table(title="Dimensions, before and after", title_justify="left")
     for column, justify in (("dimension", "left"), ("before", "right"), ("after", "right"),
                             ("change", "left"), ("level before", "left"),
@@ -237,11 +280,16 @@ def _change_table(cmp: Comparison, catalogue: Catalogue) -> Table:
                      style=_level_style(d.after_level))
         if d.level_direction != "same":
             level.append(f" ({phrases.change_phrase(d.level_direction)})", style="bold")
-        table.add_row(d.name, _score(d.before_score), _score(d.after_score),
+        table.add_row(d.name, phrases.score_text(d.before_score),
+                      phrases.score_text(d.after_score),
                       phrases.change_phrase(d.direction, d.change),
                       phrases.level_name(catalogue, d.before_level), level)
-    return table
+    return [table, ""]
 
 
-def _score(score: float | None) -> str:
-    return "unsure" if score is None else f"{score:.2f}"
+COMPARISON: dict[ComparisonSection,
+                 Callable[[Comparison, Catalogue, View], list[RenderableType]]] = {
+    ComparisonSection.headline: _progress, ComparisonSection.regression: _regression,
+    ComparisonSection.changes: _changes, ComparisonSection.meanings: _compared_meanings,
+    ComparisonSection.warnings: _compared_warnings,
+}
