@@ -30,6 +30,7 @@ MODULES = {
     "coprod_cli.files": "base",
     "coprod_cli.safetext": "base",
     "coprod_cli.plain": "base",
+    "coprod_cli.rules": "data",
     "coprod_cli.models": "data",
     "coprod_cli.answers": "data",
     "coprod_cli.results": "data",

@@ -14,8 +14,9 @@ from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.models import LEVEL_IDS, Check, Id, LevelId, Strict, Text
+from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
+from coprod_cli.rules import Check, Id, Strict, Text
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]

@@ -1,20 +1,18 @@
 """What coprod knows, as plain frozen dataclasses: levels, roles, the SCIE catalogue and frameworks.
 
 No pydantic here: pydantic validates files into these classes at the trust boundary
-(reading/loader.py), reading the rules written beside each field (its metadata, the `Rule`s in
-`Annotated`, `__pydantic_config__`); what is already trusted is built without it.
+(reading/loader.py), reading the rules written beside each field (its metadata, the `Rule`s of
+rules.py in `Annotated`, `__pydantic_config__`); what is already trusted is built without it.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable
 from dataclasses import field
-from typing import Annotated, Any, ClassVar, Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.plain import Record, record
+from coprod_cli.plain import record
+from coprod_cli.rules import AT_LEAST_ONE, Id, Known, Strict, Text, bounded, unique_ids
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
@@ -27,99 +25,6 @@ LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL
 PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_DESCRIPTION = ("A stable id: lower-case letters and digits joined by single hyphens, not one "
-                  "YAML reads as a number, date, true/false or null (12, 1e3, 0x1f, 2026-01-01, "
-                  "yes, no, on, off, null).")
-
-
-@functools.cache
-def _not_text() -> re.Pattern[str]:
-    """Ids a YAML reader (1.1 or 1.2) takes for a number, a date, true/false or null, not text
-    (compiled when a file is first validated, not at every start)."""
-    return re.compile(r"\d+(e-?\d+)?|0x[0-9a-f]+|0o[0-7]+|0b[01]+|\d{4}-\d\d-\d\d"
-                      r"|yes|no|y|n|true|false|on|off|null")
-
-
-def _reads_as_text(value: str) -> str:
-    """Refuse an id that YAML would read as something else: answers files key on ids."""
-    if _not_text().fullmatch(value):
-        raise ValueError(f"'{value}' cannot be an id: a YAML file reads it as a number, a "
-                         "date, true/false or null, not as text; put a word in it, e.g. "
-                         f"'item-{value}'")
-    return value
-
-
-class Rule:
-    """A rule pydantic applies to a type written `Annotated[T, rule]` when it builds a
-    validator. pydantic_core is imported then, inside the loader, never when this loads."""
-
-    description: str | None = None
-
-    def core(self, schema: Any, build: Any) -> Any:
-        """The validation schema of the type with this rule, from the one without it;
-        `build` is pydantic_core.core_schema."""
-        return schema
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
-        from pydantic_core import core_schema
-
-        return self.core(handler(source), core_schema)
-
-    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
-        found = handler(schema)
-        if self.description is not None:
-            found["description"] = self.description
-        return found
-
-
-class Check(Rule):
-    """A function pydantic runs on the value, before the type's own checks or after them,
-    given the validation context (`info`) when `info` is set."""
-
-    def __init__(self, function: Callable[..., Any], when: Literal["before", "after"] = "after",
-                 info: bool = False) -> None:
-        self.function, self.when, self.info = function, when, info
-
-    def core(self, schema: Any, build: Any) -> Any:
-        kind = f"{'with' if self.info else 'no'}_info_{self.when}_validator_function"
-        return getattr(build, kind)(self.function, schema)
-
-
-class _IdRule(Rule):
-    description = ID_DESCRIPTION
-
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.no_info_after_validator_function(
-            _reads_as_text, build.str_schema(pattern=ID_PATTERN, max_length=80))
-
-
-class _TextRule(Rule):
-    """Text is trimmed, and never empty."""
-
-    def core(self, schema: Any, build: Any) -> Any:
-        return build.str_schema(strip_whitespace=True, min_length=1)
-
-
-Id = Annotated[str, _IdRule()]
-Text = Annotated[str, _TextRule()]
-
-
-class Known(Check):
-    """The id must be one the catalogue lists under `kind` (given as validation context)."""
-
-    def __init__(self, kind: str, what: str, listed_by: str) -> None:
-        super().__init__(self.check, info=True)
-        self.kind, self.what, self.listed_by = kind, what, listed_by
-
-    def check(self, value: str, info: Any) -> str:
-        known = (info.context or {}).get(self.kind)
-        if known is not None and value not in known:
-            raise ValueError(f"unknown {self.what} id '{value}'"
-                             f"{did_you_mean(value, known)}; use {self.listed_by}")
-        return value
-
-
 RecommendationRef = Annotated[Id, Known("recommendations", "recommendation",
                                         "an id listed by 'coprod recommendations'")]
 PrincipleRef = Annotated[Id, Known("principles", "principle",
@@ -130,38 +35,13 @@ ActivityRef = Annotated[Id, Known("activities", "activity",
 SourceRef = Annotated[Id, Known("sources", "source", "an id from 'sources' in core.yaml")]
 
 
-def unique_ids(items: tuple[Any, ...], path: tuple[str | int, ...], what: str) -> None:
-    """Raise at the second of two items that share an id."""
-    seen: set[str] = set()
-    for index, item in enumerate(items):
-        item_id = item.id
-        if item_id in seen:
-            raise PathError(
-                (*path, index, "id"),
-                f"duplicate {what} id '{item_id}'",
-                "give each one its own id",
-            )
-        seen.add(item_id)
-
-
-def _bounded(low: int, high: int) -> dict[str, Any]:
-    return {"ge": low, "le": high}
-
-
-class Strict(Record):
-    """Unknown keys are mistakes (pydantic reads this when it validates into a subclass);
-    values never change once loaded (each subclass is a frozen dataclass)."""
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
-
-
 @record
 class Source(Strict):
     """A published document that content is adapted from."""
 
     title: Text
     author: Text
-    year: int = field(metadata=_bounded(1900, 2100))
+    year: int = field(metadata=bounded(1900, 2100))
     url: Text | None = None
 
 
@@ -170,7 +50,7 @@ class CatalogueSource(Source):
     """A source in the catalogue: statements name it in their `basis`; the year is optional."""
 
     id: Id
-    year: int | None = field(default=None, metadata=_bounded(1900, 2100))  # type: ignore[assignment]
+    year: int | None = field(default=None, metadata=bounded(1900, 2100))  # type: ignore[assignment]
 
 
 @record
@@ -178,7 +58,7 @@ class Level(Strict):
     """One rung of the maturity scale."""
 
     id: LevelId
-    value: int = field(metadata=_bounded(0, 3))
+    value: int = field(metadata=bounded(0, 3))
     name: Text
     descriptor: Text
     plain: Text
@@ -235,18 +115,15 @@ class GlossaryEntry(Strict):
     plain: Text
 
 
-_AT_LEAST_ONE: dict[str, Any] = {"min_length": 1}
-
-
 @record
 class Catalogue(Strict):
     """What every framework shares: sources, levels, roles, the jigsaw and the glossary."""
 
-    sources: tuple[CatalogueSource, ...] = field(metadata=_AT_LEAST_ONE)
+    sources: tuple[CatalogueSource, ...] = field(metadata=AT_LEAST_ONE)
     levels: tuple[Level, ...]
-    roles: tuple[Role, ...] = field(metadata=_AT_LEAST_ONE)
+    roles: tuple[Role, ...] = field(metadata=AT_LEAST_ONE)
     pieces: tuple[Piece, ...]
-    recommendations: tuple[Recommendation, ...] = field(metadata=_AT_LEAST_ONE)
+    recommendations: tuple[Recommendation, ...] = field(metadata=AT_LEAST_ONE)
     principles: tuple[Tag, ...] = ()
     scopes: tuple[Tag, ...] = ()
     activities: tuple[Tag, ...] = ()
@@ -362,7 +239,7 @@ class Dimension(Strict):
     name: Text
     text: Text
     plain: Text
-    statements: tuple[Statement, ...] = field(metadata=_AT_LEAST_ONE)
+    statements: tuple[Statement, ...] = field(metadata=AT_LEAST_ONE)
 
 
 @record
@@ -376,7 +253,7 @@ class Framework(Strict):
     plain: Text
     source: Source
     credit: Text
-    dimensions: tuple[Dimension, ...] = field(metadata=_AT_LEAST_ONE)
+    dimensions: tuple[Dimension, ...] = field(metadata=AT_LEAST_ONE)
 
     def __post_init__(self) -> None:
         """Ids are unique (pydantic runs this once the fields are valid)."""

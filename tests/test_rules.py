@@ -1,0 +1,53 @@
+"""How a field states its rules: ids, text, checks and the catalogue's ids, as pydantic reads
+them, and duplicate ids refused at the second."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from coprod_cli.errors import PathError
+from coprod_cli.rules import Check, Id, Known, Text, bounded, unique_ids
+
+
+@pytest.mark.parametrize("value", ["12", "1e3", "0x1f", "2026-01-01", "yes", "null"])
+def test_an_id_yaml_reads_as_something_else_is_refused(value: str) -> None:
+    with pytest.raises(ValidationError, match="cannot be an id"):
+        TypeAdapter(Id).validate_python(value)
+
+
+def test_an_id_is_lower_case_words_joined_by_hyphens() -> None:
+    assert TypeAdapter(Id).validate_python("networks-1") == "networks-1"
+    with pytest.raises(ValidationError):
+        TypeAdapter(Id).validate_python("Networks 1")
+
+
+def test_text_is_trimmed_and_never_empty() -> None:
+    assert TypeAdapter(Text).validate_python("  a  ") == "a"
+    with pytest.raises(ValidationError):
+        TypeAdapter(Text).validate_python("   ")
+
+
+def test_a_check_runs_its_function_on_the_value() -> None:
+    from typing import Annotated
+
+    doubled = TypeAdapter(Annotated[int, Check(lambda v: v * 2)])
+    assert doubled.validate_python(3) == 6
+
+
+def test_an_id_the_catalogue_does_not_know_is_refused_with_the_closest() -> None:
+    known = Known("scopes", "scope", "an id from 'scopes'")
+    assert known.check("service", SimpleNamespace(context={"scopes": {"service"}})) == "service"
+    with pytest.raises(ValueError, match=r"unknown scope id 'servce' .*'service'"):
+        known.check("servce", SimpleNamespace(context={"scopes": {"service"}}))
+    assert known.check("any", SimpleNamespace(context=None)) == "any"  # no catalogue given
+
+
+def test_the_second_of_two_items_with_one_id_is_the_error() -> None:
+    items = (SimpleNamespace(id="a"), SimpleNamespace(id="b"), SimpleNamespace(id="a"))
+    with pytest.raises(PathError) as raised:
+        unique_ids(items, ("roles",), "role")
+    assert raised.value.path == ("roles", 2, "id")
+    assert bounded(0, 3) == {"ge": 0, "le": 3}
