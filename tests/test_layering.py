@@ -33,6 +33,7 @@ MODULES = {
     "coprod_cli.rules": "data",
     "coprod_cli.models": "data",
     "coprod_cli.answers": "data",
+    "coprod_cli.resultparts": "data",
     "coprod_cli.results": "data",
     "coprod_cli.tally": "data",
     "coprod_cli.reading": "reading",

@@ -18,7 +18,7 @@ LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
 # How several respondents are combined: the one list (the result's field, the tally's
 # arithmetic and the command line's --weighting choices all read it). It lives here, below
-# tally.py and results.py, because tally.py imports results.py.
+# tally.py and results.py, because tally.py imports the result's parts (resultparts.py).
 Weighting = Literal["partnership", "role", "person"]
 WEIGHTINGS: tuple[Weighting, ...] = get_args(Weighting)
 LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL_IDS)}

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from coprod_cli.answers import UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
-from coprod_cli.results import Intake
+from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are

@@ -22,7 +22,7 @@ from coprod_cli.models import Framework
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
-from coprod_cli.results import Intake
+from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
 from coprod_cli.tally import Ballot, Tally, Who
 

@@ -13,7 +13,8 @@ from coprod_cli import __version__
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.reading.loader import cache_dir
 from coprod_cli.report import SHORT, View, phrases, radar, sections
-from coprod_cli.results import Comparison, Result, ServedStatement
+from coprod_cli.resultparts import ServedStatement
+from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
-from coprod_cli.results import Comparison, Gap, NextStep, PlanItem, Result, RoleResult, VoiceResult
+from coprod_cli.resultparts import Gap, NextStep, PlanItem, RoleResult, VoiceResult
+from coprod_cli.results import Comparison, Result
 
 
 def statement_notes(statement: Statement) -> list[str]:

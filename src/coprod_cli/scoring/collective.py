@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Literal
 
 from coprod_cli.models import Catalogue, Framework, Weighting
-from coprod_cli.results import Gap, HeldBack, RoleResult, VoiceResult
+from coprod_cli.resultparts import Gap, HeldBack, RoleResult, VoiceResult
 from coprod_cli.tally import Tally, Who, area_score, rounded
 
 Voice = Literal["lived-experience", "everyone-else"]

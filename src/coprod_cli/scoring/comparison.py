@@ -7,7 +7,8 @@ from fractions import Fraction
 from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import LEVEL_VALUES
-from coprod_cli.results import Comparison, DimensionChange, DimensionResult, Direction, Result
+from coprod_cli.resultparts import DimensionChange, DimensionResult, Direction
+from coprod_cli.results import Comparison, Result
 from coprod_cli.tally import rounded
 
 

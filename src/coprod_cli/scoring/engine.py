@@ -16,15 +16,15 @@ from coprod_cli.models import (
     Statement,
     Weighting,
 )
-from coprod_cli.results import (
+from coprod_cli.resultparts import (
     DimensionResult,
     FrameworkRef,
     Gate,
     PlanItem,
-    Result,
     ServedStatement,
     StatementResult,
 )
+from coprod_cli.results import Result
 from coprod_cli.scoring import collective, findings, lenses, planning, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded

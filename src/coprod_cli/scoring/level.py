@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId
-from coprod_cli.results import DimensionResult
+from coprod_cli.resultparts import DimensionResult
 from coprod_cli.tally import area_score, level_for, mean, rounded
 
 Values = dict[str, Fraction | None]

@@ -8,7 +8,7 @@ from fractions import Fraction
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import UsageProblem, did_you_mean
 from coprod_cli.models import LEVEL_VALUES, Framework, LevelId
-from coprod_cli.results import DimensionResult, WhatIf, WhatIfStatement
+from coprod_cli.resultparts import DimensionResult, WhatIf, WhatIfStatement
 from coprod_cli.scoring.comparison import dimension_change, level_direction
 from coprod_cli.tally import rounded
 

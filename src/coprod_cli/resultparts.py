@@ -1,0 +1,243 @@
+"""The parts a result and a comparison are made of: each dimension, statement, principle and
+scope, the plan and the route, each role's and voice's view, the gaps, the gate, who was
+counted, and what changed (`--what-if`, a comparison); plain frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import field
+from typing import Any, ClassVar, Literal
+
+from coprod_cli.models import LevelId, PieceId
+from coprod_cli.plain import Record, record
+
+
+class ResultModel(Record):
+    """Plain frozen dataclasses; pydantic reads this setting when it writes the JSON Schema
+    (`coprod schema result`), nothing imports it to build or dump a result."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+
+@record
+class FrameworkRef(ResultModel):
+    id: str
+    name: str
+    version: str
+
+
+@record
+class DimensionResult(ResultModel):
+    """One dimension: its score (median of its answered statements, 0-3) and level."""
+
+    id: str
+    name: str
+    score: float | None = field(metadata={"description": "Median of the answered statements' "
+                                          "values, 0-3, two decimals; null when every answer "
+                                          "was unsure."})
+    level: LevelId | None = field(metadata={"description": "The highest level at or below "
+                                            "the score."})
+    answered: int = field(metadata={"description": "Statements with a level (not unsure)."})
+    unsure: int = field(metadata={"description": "Statements answered only 'unsure'."})
+    statements: int
+
+
+@record
+class TagResult(DimensionResult):
+    """A SCIE principle or a scope: the median of the statements tagged with it, and its level."""
+
+
+@record
+class StatementResult(ResultModel):
+    id: str
+    dimension: str
+    text: str
+    score: float | None = field(metadata={"description": "The statement's value, 0-3; null "
+                                          "if unsure."})
+    level: LevelId | None
+    evidence: list[str] = field(default_factory=list)
+    next_level: LevelId | None = field(default=None, metadata={
+        "description": "The level above this statement's; null at the top or when unsure."})
+    next_descriptor: str | None = field(default=None, metadata={
+        "description": "What this statement looks like at its next level, from the "
+        "framework's rubric."})
+
+
+@record
+class ServedStatement(ResultModel):
+    """A statement a recommendation helps, with what its next level looks like."""
+
+    id: str
+    text: str
+    plain: str = ""
+    level: LevelId
+    next_level: LevelId
+    next_descriptor: str
+
+
+@record
+class PlanItem(ResultModel):
+    """A SCIE recommendation in the action plan."""
+
+    id: str
+    piece: PieceId
+    text: str
+    plain: str
+    source: str
+    gap: float = field(metadata={"description": "The largest gap, in levels, between the "
+                                 "target and a statement this recommendation serves."})
+    statements: list[ServedStatement]
+
+
+@record
+class NextStep(ResultModel):
+    """One statement on the quickest route to the target, and how far it moves."""
+
+    statement: str
+    text: str
+    plain: str
+    dimension: str
+    from_level: LevelId
+    to_level: LevelId
+    from_score: float = field(metadata={"description": "The statement's value now, 0-3."})
+    to_score: float = field(metadata={"description": "Its value after the moves, 0-3."})
+    moves: int = field(metadata={"description": "One-level moves on this statement (each "
+                                 "adds 1.0, capped at 3)."})
+    looks_like: str = field(metadata={"description": "What the statement looks like at "
+                                      "to_level, from the framework's rubric."})
+    recommendations: list[str] = field(metadata={"description": "Ids of SCIE recommendations "
+                                                 "that help."})
+
+
+@record
+class RoleResult(ResultModel):
+    """One role's view, for collective assessments."""
+
+    role: str
+    name: str
+    lived_experience: bool
+    respondents: int
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
+
+
+@record
+class VoiceResult(ResultModel):
+    """One voice's view: people with lived experience, or everyone else."""
+
+    voice: Literal["lived-experience", "everyone-else"]
+    name: str
+    roles: list[str] = field(metadata={"description": "The role ids present in this voice."})
+    respondents: int
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
+
+
+@record
+class Gap(ResultModel):
+    """The gap between the highest and lowest scoring roles on one dimension."""
+
+    dimension: str
+    gap: float
+    highest: str
+    lowest: str
+    finding: bool = field(metadata={"description": "True when the gap is a whole level (1.0) "
+                                    "or more."})
+    highest_score: float | None = field(default=None, metadata={
+        "description": "The highest role's score, 0-3."})
+    lowest_score: float | None = field(default=None, metadata={
+        "description": "The lowest role's score, 0-3."})
+
+
+@record
+class WhatIfStatement(ResultModel):
+    """A statement scored as if it were at a chosen level."""
+
+    statement: str
+    from_score: float | None = field(metadata={"description": "Its value as answered, 0-3; "
+                                               "null if unsure."})
+    to_level: LevelId
+
+
+@record
+class HeldBack(ResultModel):
+    """A group not shown on its own, so that nobody's answers can be worked out."""
+
+    group: str = field(metadata={"description": "A role id, or a voice: lived-experience, "
+                                 "everyone-else."})
+    kind: Literal["role", "voice"]
+    name: str
+    reason: Literal["fewer-than-min-group", "complementary"] = field(metadata={
+        "description": "fewer-than-min-group: fewer respondents than min_group; "
+        "complementary: held back too, so that a smaller group cannot be worked out by "
+        "subtraction from what is shown."})
+
+
+@record
+class Gate(ResultModel):
+    fail_under: LevelId
+    met: bool
+    reason: str | None = field(default=None, metadata={
+        "description": "Why the gate is not met when the level alone does not say (no level: "
+        "nobody with lived experience answered, or an area was all unsure)."})
+
+
+@record
+class Intake(ResultModel):
+    """Who was counted: what was read, what was left out and why."""
+
+    read: int = field(metadata={"description": "Answers files and form rows read, each file "
+                                "once."})
+    counted: int = field(metadata={"description": "Respondents scored."})
+    skipped: int = field(default=0, metadata={
+        "description": "Left out (--skip-invalid, or another framework than "
+        "--only-framework); each was named on standard error."})
+    skipped_because: dict[str, int] = field(default_factory=dict, metadata={
+        "description": "Reason -> how many: unreadable, invalid, incomplete, another "
+        "framework."})
+    read_once: int = field(default=0, metadata={
+        "description": "Inputs that reached a file already read (named twice, a folder and a "
+        "file in it, a link): each file counts once."})
+    identical: int = field(default=0, metadata={
+        "description": "Pairs of respondents with identical answers (the same file content, "
+        "or form rows with the same timestamp)."})
+    earliest: datetime.date | None = field(default=None, metadata={
+        "description": "The earliest assessed_on read."})
+    latest: datetime.date | None = field(default=None, metadata={
+        "description": "The latest assessed_on read."})
+
+
+Direction = Literal["up", "down", "same"]
+
+
+@record
+class DimensionChange(ResultModel):
+    """One dimension before and after."""
+
+    id: str
+    name: str
+    before_score: float | None
+    after_score: float | None
+    before_level: LevelId | None
+    after_level: LevelId | None
+    change: float | None = field(metadata={"description": "after_score - before_score; null "
+                                           "if either is unknown."})
+    direction: Direction = field(metadata={"description": "Of the score: up, down or same."})
+    level_direction: Direction = field(default="same", metadata={
+        "description": "Of the level: up, down or same."})
+    level_dropped: bool = field(metadata={"description": "True when the level fell, or was "
+                                          "lost because every answer after was unsure."})
+
+
+@record
+class WhatIf(ResultModel):
+    """What changes when statements are scored as if at chosen levels (--what-if)."""
+
+    statements: list[WhatIfStatement]
+    before_level: LevelId | None = field(metadata={"description": "The overall level as "
+                                                   "answered."})
+    before_score: float | None
+    level_direction: Direction = field(metadata={"description": "Of the overall level: up, "
+                                                 "down or same."})
+    dimensions: list[DimensionChange] = field(metadata={"description": "Only the dimensions "
+                                                        "that changed."})
