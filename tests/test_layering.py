@@ -66,6 +66,7 @@ MODULES = {
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",
     "coprod_cli.report.radar": "report",
+    "coprod_cli.report.templating": "report",
     "coprod_cli.report.terminal": "report",
     "coprod_cli.report.text": "report",
     "coprod_cli.report.json": "report",
