@@ -30,6 +30,7 @@ MODULES = {
     "coprod_cli.files": "base",
     "coprod_cli.safetext": "base",
     "coprod_cli.plain": "base",
+    "coprod_cli.cache": "base",
     "coprod_cli.models": "data",
     "coprod_cli.answers": "data",
     "coprod_cli.results": "data",
