@@ -47,6 +47,7 @@ MODULES = {
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.reading.paths": "reading",
+    "coprod_cli.reading.outputs": "reading",
     "coprod_cli.scoring": "core",
     "coprod_cli.scoring.disclosure": "core",
     "coprod_cli.scoring.level": "core",

@@ -29,14 +29,17 @@ def write_atomic(path: Path, text: str) -> None:
 def replaces_a_file(path: Path) -> bool:
     """True when writing to `path` would replace an existing regular file (-o /dev/stdout,
     a device or a pipe never does, whatever the shell connected it to)."""
-    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
-        return False
-    return path.is_file()
+    return not is_descriptor(path) and path.is_file()
+
+
+def is_descriptor(path: Path) -> bool:
+    """True for the name of an open descriptor (/dev/stdout, /dev/fd/3): written as it is."""
+    return bool(_DESCRIPTOR.fullmatch(os.path.abspath(path)))
 
 
 def _target(path: Path) -> Path | None:
     """The regular file to replace, links followed; None when it must be written directly."""
-    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
+    if is_descriptor(path):
         return None
     try:
         info = path.stat()

@@ -109,9 +109,14 @@ FrameworkPaths = Annotated[
 Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of the "
-                 "screen; - for standard output.",
+                 "screen; - for standard output. Never a file this run reads (by any name), "
+                 "a --framework file or a named pipe; an existing answers file, framework or "
+                 "form export only with --force.",
                  metavar="FILE", dir_okay=False),
 ]
+Force = Annotated[bool, typer.Option(
+    "--force", help="Let -o replace an existing answers file, framework or form export "
+    "(never one this run reads).")]
 Recursive = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Read the folders inside a folder too (by default only its top "
     "level is read, so another round kept in a subfolder is not mixed in).")]
@@ -211,18 +216,13 @@ def library(paths: list[Path] | None) -> Library:
         gc.enable()
 
 
-def never_over_inputs(output: Path | None, inputs: list[str]) -> None:
-    """Refuse to write a report over an input, or into a folder of inputs: answers are kept."""
-    if output is None:
-        return
-    target = output.resolve()
-    for name in inputs:
-        if name == "-":
-            continue
-        source = Path(name).resolve()
-        if target == source or (source.is_dir() and source in target.parents):
-            raise UsageProblem(f"{output} is one of the answers being read",
-                               "write the report somewhere else; coprod never overwrites answers")
+def never_over_inputs(output: Path | None, inputs: list[str],
+                      frameworks: list[Path] | None = None, force: bool = False) -> None:
+    """Refuse an -o that would destroy what coprod reads or keeps (see reading/outputs.py)."""
+    if output is not None:
+        from coprod_cli.reading import outputs
+
+        outputs.check(output, inputs, frameworks or [], force)
 
 
 def stdin_bytes() -> bytes:
