@@ -268,9 +268,11 @@ def html_destination(output: Path | None, html: bool, default: str) -> Path | No
     return Path(default)
 
 
-def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
+def emit(rendered: Any, output: Path | None, no_color: bool = False,
+         private: bool = False) -> None:
     """Print a str or rich renderable to stdout, or write it atomically to `output`
-    ('-' means standard output, as it does for every tool that takes -o)."""
+    ('-' means standard output, as it does for every tool that takes -o); a new file is
+    0600 when `private` (answers, names), else as the umask allows."""
     if output is None or str(output) == "-":
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
@@ -284,7 +286,7 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
         console(True, file=buffer, width=100).print(rendered)
         rendered = buffer.getvalue()
     try:
-        write_atomic(output, rendered)
+        write_atomic(output, rendered, private=private)
     except OSError as error:
         raise UsageProblem(f"cannot write {output} ({error.strerror})",
                            "check the folder exists and you may write there") from error

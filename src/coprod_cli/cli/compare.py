@@ -92,7 +92,8 @@ def compare_command(
                            "give a fall in levels, like --tolerance 0.25")
     cmp = compare(old, new, Fraction(repr(tolerance)))
     code = 1 if fail_on_regression and cmp.regression else 0
-    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color)
+    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
+         private=show_names)
     raise typer.Exit(code)
 
 

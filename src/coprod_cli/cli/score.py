@@ -71,7 +71,8 @@ def template_command(
     from coprod_cli.questionnaire.answers_file import render_answers
 
     lib = library(framework)
-    emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output)
+    emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output,
+         private=True)  # it is filled in where it is, with someone's answers
 
 
 Files = Annotated[list[str], typer.Argument(
@@ -206,7 +207,7 @@ def score_command(
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
     never_over_inputs(output, files, framework, force)
-    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)
+    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color, private=show_names)
     raise typer.Exit(code)
 
 
