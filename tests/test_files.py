@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +19,60 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_a_new_file_is_written_whole_and_readable_by_others(tmp_path: Path) -> None:
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for a test; the old one comes back after it."""
+    old = os.umask(0o022)
+    yield os.umask
+    os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_new_file_is_written_whole(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     write_atomic(path, "one\n")
-    assert path.read_text() == "one\n" and stat.S_IMODE(path.stat().st_mode) == 0o644
-    assert leftovers(tmp_path) == []
+    assert path.read_text() == "one\n" and leftovers(tmp_path) == []
 
 
-def test_replacing_keeps_the_old_mode(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o077, 0o600),
+                                                (0o002, 0o664), (0o027, 0o640)])
+def test_a_new_file_follows_the_umask(tmp_path: Path, umask: Callable[[int], None],
+                                      mask: int, expected: int) -> None:
+    """It was 0644 whatever the umask, so umask 077 still left a report readable by all."""
+    umask(mask)
+    write_atomic(tmp_path / "report.txt", "text")
+    assert mode(tmp_path / "report.txt") == expected
+
+
+@pytest.mark.parametrize("mask", [0o000, 0o022, 0o077])
+def test_a_new_private_file_is_0600_whatever_the_umask(
+        tmp_path: Path, umask: Callable[[int], None], mask: int) -> None:
+    umask(mask)
+    write_atomic(tmp_path / "answers.yaml", "answers: {}", private=True)
+    assert mode(tmp_path / "answers.yaml") == 0o600
+
+
+@pytest.mark.parametrize("private", [False, True])
+def test_replacing_keeps_the_old_mode(tmp_path: Path, private: bool) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("old")
     path.chmod(0o640)
-    write_atomic(path, "new")
-    assert path.read_text() == "new" and stat.S_IMODE(path.stat().st_mode) == 0o640
+    write_atomic(path, "new", private=private)
+    assert path.read_text() == "new" and mode(path) == 0o640
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="only root can give a file to another account")
+def test_replacing_keeps_the_old_owner(tmp_path: Path) -> None:
+    path = tmp_path / "theirs.yaml"
+    path.write_text("old")
+    os.chown(path, 4242, 4343)
+    write_atomic(path, "new", private=True)
+    info = path.stat()
+    assert path.read_text() == "new" and (info.st_uid, info.st_gid) == (4242, 4343)
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")

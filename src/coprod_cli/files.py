@@ -15,28 +15,33 @@ from coprod_cli.errors import FileProblem, Location
 _DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/[^/]+/fd/\d+")
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, private: bool = False) -> None:
     """Write `text` to `path`: a regular file (or a link's target) by a temporary file beside
-    it, synced, then renamed over it; a device, pipe or descriptor directly."""
+    it, synced, then renamed over it; a device, pipe or descriptor directly. An existing file
+    keeps its mode and owner; a new one gets what the umask allows, or 0600 when `private`
+    (answers, names), whatever the umask."""
     target = _target(path)
     if target is None:
         with path.open("a", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     else:
-        _replace(target, text.encode("utf-8"))
+        _replace(target, text.encode("utf-8"), private)
 
 
 def replaces_a_file(path: Path) -> bool:
     """True when writing to `path` would replace an existing regular file (-o /dev/stdout,
     a device or a pipe never does, whatever the shell connected it to)."""
-    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
-        return False
-    return path.is_file()
+    return not is_descriptor(path) and path.is_file()
+
+
+def is_descriptor(path: Path) -> bool:
+    """True for the name of an open descriptor (/dev/stdout, /dev/fd/3): written as it is."""
+    return bool(_DESCRIPTOR.fullmatch(os.path.abspath(path)))
 
 
 def _target(path: Path) -> Path | None:
     """The regular file to replace, links followed; None when it must be written directly."""
-    if _DESCRIPTOR.fullmatch(os.path.abspath(path)):
+    if is_descriptor(path):
         return None
     try:
         info = path.stat()
@@ -64,7 +69,7 @@ def check_writable(path: Path, info: os.stat_result | None = None) -> None:
                           Location(str(path)))
 
 
-def _replace(target: Path, data: bytes) -> None:
+def _replace(target: Path, data: bytes, private: bool) -> None:
     import tempfile  # only when a file is written: a few milliseconds off every start
 
     folder = target.parent
@@ -74,7 +79,7 @@ def _replace(target: Path, data: bytes) -> None:
             _fill(handle, data)
         finally:
             os.close(handle)
-        _keep_mode_and_owner(temporary, target)
+        _keep_mode_and_owner(temporary, target, private)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -89,17 +94,26 @@ def _fill(handle: int, data: bytes) -> None:
     os.fsync(handle)
 
 
-def _keep_mode_and_owner(temporary: str, target: Path) -> None:
-    """mkstemp makes the file private: keep the old file's mode and owner, or the usual 0644."""
+def _keep_mode_and_owner(temporary: str, target: Path, private: bool) -> None:
+    """mkstemp makes the file 0600: keep the old file's mode and owner, or give a new file
+    what the umask allows, as any program's new file gets (0600 for a private one)."""
     try:
         info = target.stat()
     except FileNotFoundError:
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o600 if private else 0o666 & ~_umask())
         return
     os.chmod(temporary, info.st_mode & 0o7777)
     if hasattr(os, "chown"):
         with contextlib.suppress(OSError):  # only root may give a file away; others keep theirs
             os.chown(temporary, info.st_uid, info.st_gid)
+
+
+def _umask() -> int:
+    """The process's umask, which can only be read by setting it: set back at once (to 077
+    in between, so nothing made meanwhile is more open than either)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 def _sync_folder(folder: Path) -> None:

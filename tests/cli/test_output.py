@@ -83,3 +83,24 @@ def test_output_dash_is_standard_output_not_a_file(
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["level"] == "descriptive"
     assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["score", str(EXAMPLES / "collective-autumn-2026"), "--show-names"], 0o600),
+    (["score", str(EXAMPLES / "collective-autumn-2026")], 0o644),
+    (["compare", str(EXAMPLES / "collective-spring-2026"), str(EXAMPLES / "collective-autumn-2026"),
+      "--show-names"], 0o600),
+    (["template", "nef"], 0o600),
+    (["schema", "answers"], 0o644),
+], ids=["names", "no names", "comparison with names", "blank answers", "schema"])
+def test_what_names_respondents_or_holds_answers_is_private(
+        run: Run, tmp_path: Path, args: list[str], expected: int) -> None:
+    """Under umask 022 a report is 0644, but one naming respondents, or an answers file, is
+    0600 whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        result = run(*args, "-o", str(tmp_path / "out"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == expected

@@ -121,3 +121,22 @@ def test_only_comments_coprod_did_not_write_are_reported(tmp_path: Path,
     existing = kept.open(FW.id)
     assert existing is not None and kept.comments_not_written(FW, existing) == ["# asked Jo"]
     assert kept.copy_aside("with-comments").read_text() == path.read_text()
+
+
+def test_answers_are_private_whatever_the_umask(tmp_path: Path, library: Library) -> None:
+    """A carer's answers, and their evidence about their own care, readable by nobody else;
+    a file that already exists keeps the mode its owner gave it."""
+    import os
+    import stat
+
+    old = os.umask(0)
+    try:
+        kept, start = started(tmp_path / "new.yaml", library)
+        kept.save(resume.with_answer(start, "alpha-1", "descriptive"))
+        shared, start = started(tmp_path / "shared.yaml", library, {})
+        (tmp_path / "shared.yaml").chmod(0o640)
+        shared.save(resume.with_answer(start, "alpha-1", "descriptive"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "shared.yaml").stat().st_mode) == 0o640

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -214,20 +212,6 @@ def test_a_result_with_no_level_still_renders() -> None:
                                                      if s.id.startswith("beta")})
     page = html.result(res, CATALOGUE)
     assert "No level" in page and "no score" in page
-
-
-def test_compiled_templates_are_cached_and_change_nothing(tmp_path: Path) -> None:
-    """A report made from cached compiled templates is the same as one compiled afresh."""
-    import subprocess
-    import sys
-
-    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path)}
-    command = [sys.executable, "-m", "coprod_cli", "score",
-               str(EXAMPLES / "nef-descriptive.yaml"), "--format", "html"]
-    first = subprocess.run(command, capture_output=True, check=True, env=env).stdout
-    assert any(tmp_path.glob("templates-*/*")), "the compiled templates were not kept"
-    again = subprocess.run(command, capture_output=True, check=True, env=env).stdout
-    assert first == again and b"<html" in first
 
 
 def test_a_comparison_says_what_each_round_held_back(run: Run) -> None:

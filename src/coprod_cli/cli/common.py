@@ -109,9 +109,14 @@ FrameworkPaths = Annotated[
 Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of the "
-                 "screen; - for standard output.",
+                 "screen; - for standard output. Never a file this run reads (by any name), "
+                 "a --framework file or a named pipe; an existing answers file, framework or "
+                 "form export only with --force.",
                  metavar="FILE", dir_okay=False),
 ]
+Force = Annotated[bool, typer.Option(
+    "--force", help="Let -o replace an existing answers file, framework or form export "
+    "(never one this run reads).")]
 Recursive = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Read the folders inside a folder too (by default only its top "
     "level is read, so another round kept in a subfolder is not mixed in).")]
@@ -211,18 +216,13 @@ def library(paths: list[Path] | None) -> Library:
         gc.enable()
 
 
-def never_over_inputs(output: Path | None, inputs: list[str]) -> None:
-    """Refuse to write a report over an input, or into a folder of inputs: answers are kept."""
-    if output is None:
-        return
-    target = output.resolve()
-    for name in inputs:
-        if name == "-":
-            continue
-        source = Path(name).resolve()
-        if target == source or (source.is_dir() and source in target.parents):
-            raise UsageProblem(f"{output} is one of the answers being read",
-                               "write the report somewhere else; coprod never overwrites answers")
+def never_over_inputs(output: Path | None, inputs: list[str],
+                      frameworks: list[Path] | None = None, force: bool = False) -> None:
+    """Refuse an -o that would destroy what coprod reads or keeps (see reading/outputs.py)."""
+    if output is not None:
+        from coprod_cli.reading import outputs
+
+        outputs.check(output, inputs, frameworks or [], force)
 
 
 def stdin_bytes() -> bytes:
@@ -268,9 +268,11 @@ def html_destination(output: Path | None, html: bool, default: str) -> Path | No
     return Path(default)
 
 
-def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
+def emit(rendered: Any, output: Path | None, no_color: bool = False,
+         private: bool = False) -> None:
     """Print a str or rich renderable to stdout, or write it atomically to `output`
-    ('-' means standard output, as it does for every tool that takes -o)."""
+    ('-' means standard output, as it does for every tool that takes -o); a new file is
+    0600 when `private` (answers, names), else as the umask allows."""
     if output is None or str(output) == "-":
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
@@ -284,7 +286,7 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False) -> None:
         console(True, file=buffer, width=100).print(rendered)
         rendered = buffer.getvalue()
     try:
-        write_atomic(output, rendered)
+        write_atomic(output, rendered, private=private)
     except OSError as error:
         raise UsageProblem(f"cannot write {output} ({error.strerror})",
                            "check the folder exists and you may write there") from error

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli.common import (
+    Force,
     FrameworkPaths,
     NoColor,
     Output,
@@ -73,13 +74,14 @@ def compare_command(
     recursive: Recursive = False,
     plain: Plain = False,
     framework: FrameworkPaths = None,
+    force: Force = False,
     no_color: NoColor = False,
 ) -> None:
     """Compare two assessments of one framework: what went up, what went down.
 
     Exit codes: 0 done, 1 a regression with --fail-on-regression, 2 invalid input.
     """
-    never_over_inputs(output, [before, after])
+    never_over_inputs(output, [before, after], framework, force)
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
     how = Reading(skip_invalid, recursive=recursive, form=form)
@@ -90,7 +92,8 @@ def compare_command(
                            "give a fall in levels, like --tolerance 0.25")
     cmp = compare(old, new, Fraction(repr(tolerance)))
     code = 1 if fail_on_regression and cmp.regression else 0
-    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color)
+    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
+         private=show_names)
     raise typer.Exit(code)
 
 

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.common import FrameworkPaths, Output, app, emit, examples, guarded, library
+from coprod_cli.cli.common import (
+    Force,
+    FrameworkPaths,
+    Output,
+    app,
+    emit,
+    examples,
+    guarded,
+    library,
+    never_over_inputs,
+)
 
 
 class FormFormat(str, Enum):
@@ -35,9 +45,11 @@ def form_command(
         "opens with it switched on.")]
     = False,
     framework: FrameworkPaths = None,
+    force: Force = False,
 ) -> None:
     """Collect answers without a terminal: a web questionnaire (--format html -o FILE), or
     an online form's outline whose export 'coprod score' reads back as it comes."""
+    never_over_inputs(output, [], framework, force)
     lib = library(framework)
     chosen = lib.framework(framework_id)
     if fmt is FormFormat.html:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli.common import (
+    Force,
     FrameworkPaths,
     NoColor,
     Output,
@@ -20,6 +21,7 @@ from coprod_cli.cli.common import (
     examples,
     guarded,
     library,
+    never_over_inputs,
     read_document,
     say,
 )
@@ -44,9 +46,11 @@ def frameworks_command(
     framework: FrameworkPaths = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
+    force: Force = False,
     no_color: NoColor = False,
 ) -> None:
     """List the frameworks available: built-in and added with --framework."""
+    never_over_inputs(output, [], framework, force)
     lib = library(framework)
     emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
@@ -61,10 +65,12 @@ def show_command(
     framework: FrameworkPaths = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
+    force: Force = False,
     plain: Plain = False,
     no_color: NoColor = False,
 ) -> None:
     """Show a framework: its dimensions, statements and what each level looks like."""
+    never_over_inputs(output, [], framework, force)
     lib = library(framework)
     emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain), output,
          no_color)
@@ -83,9 +89,11 @@ def recommendations_command(
     ] = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
+    force: Force = False,
     no_color: NoColor = False,
 ) -> None:
     """List SCIE's 19 recommendations for co-production, by piece of the jigsaw for change."""
+    never_over_inputs(output, [], force=force)
     catalogue: Catalogue = library(None).catalogue
     pieces = [p.value for p in piece] if piece else list(PIECE_IDS)
     emit(renderer(fmt).recommendations(catalogue, pieces), output, no_color)
@@ -150,6 +158,8 @@ def schema_command(
         metavar="NAME", help="Which file or output to describe: framework, answers, result, "
         "comparison or catalogue.")],
     output: Output = None,
+    force: Force = False,
 ) -> None:
     """Print a JSON Schema, so editors can complete and check coprod's files."""
+    never_over_inputs(output, [], force=force)
     emit(json.dumps(schema(name), indent=2) + "\n", output)

@@ -13,6 +13,7 @@ import typer
 
 from coprod_cli.cli.common import (
     Details,
+    Force,
     FrameworkPaths,
     NoColor,
     Output,
@@ -60,15 +61,18 @@ def template_command(
     output: Output = None,
     plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording in the comments.")]
     = False,
+    force: Force = False,
 ) -> None:
     """Write a blank answers file: every statement id, its wording as a comment above it."""
-    if output is not None and replaces_a_file(output):
+    if output is not None and replaces_a_file(output) and not force:
         raise UsageProblem(f"{output} already exists",
-                           "choose another name; coprod never overwrites answers")
+                           "choose another name, or add --force to replace it")
+    never_over_inputs(output, [], framework, force=True)
     from coprod_cli.questionnaire.answers_file import render_answers
 
     lib = library(framework)
-    emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output)
+    emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output,
+         private=True)  # it is filled in where it is, with someone's answers
 
 
 Files = Annotated[list[str], typer.Argument(
@@ -180,13 +184,14 @@ def score_command(
     details: Details = False,
     plain: Plain = False,
     framework: FrameworkPaths = None,
+    force: Force = False,
     no_color: NoColor = False,
 ) -> None:
     """Score answers: the level per dimension and overall, and SCIE's recommendations.
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
-    never_over_inputs(output, files)
+    never_over_inputs(output, files, framework, force)
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
@@ -201,8 +206,8 @@ def score_command(
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
-    never_over_inputs(output, files)
-    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color)
+    never_over_inputs(output, files, framework, force)
+    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color, private=show_names)
     raise typer.Exit(code)
 
 

@@ -85,7 +85,7 @@ class Kept:
     def copy_aside(self, tag: str) -> Path:
         """The file as it was last read, copied beside it (before a save drops its comments)."""
         aside = beside(self.path, tag)
-        write_atomic(aside, self.text)
+        write_atomic(aside, self.text, private=True)
         return aside
 
     def save(self, answers: Answers) -> Saved:
@@ -93,7 +93,7 @@ class Kept:
         ours, merged = self._catch_up(answers)
         text = self.render(ours)
         try:
-            write_atomic(self.path, text)
+            write_atomic(self.path, text, private=True)
         except (OSError, FileProblem) as error:
             raise self._kept_aside(ours, f"cannot save answers in {self.path} "
                                    f"({_reason(error)})") from error
@@ -121,7 +121,7 @@ class Kept:
         """Our answers saved beside the file, never over it; the error says where."""
         aside = beside(self.path)
         try:
-            write_atomic(aside, self.render(ours))
+            write_atomic(aside, self.render(ours), private=True)
         except (OSError, FileProblem):
             return UsageProblem(f"{what}; your latest answer could not be saved beside it "
                                 "either", "check you may write in that folder")

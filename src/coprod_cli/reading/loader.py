@@ -3,20 +3,16 @@ checks them (imported when a file is first validated, not when coprod starts).""
 
 from __future__ import annotations
 
-import contextlib
 import importlib
-import json
 import os
-import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from coprod_cli import __version__, plain
+from coprod_cli import cache
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
-from coprod_cli.files import write_atomic
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
@@ -82,22 +78,6 @@ class Document:
             raise InvalidData(what + more, fix, where) from None
 
 
-def cache_dir() -> Path | None:
-    """coprod's start-up cache (COPROD_CACHE_DIR, else the user's cache folder); None when
-    COPROD_NO_CACHE is set."""
-    if os.environ.get("COPROD_NO_CACHE"):
-        return None
-    home = os.environ.get("COPROD_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coprod")
-    return Path(home)
-
-
-def _cache_file(name: str, data: bytes) -> Path | None:
-    """Where a validated built-in file is kept as JSON, keyed by its content and our version."""
-    home = cache_dir()
-    return None if home is None else home / f"{name}-{__version__}-{zlib.crc32(data):08x}.json"
-
-
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
 
 
@@ -116,29 +96,15 @@ def validated(model: type[M], data: Any, context: dict[str, Any] | None = None) 
     return cast(M, _adapter(model).validate_python(data, context=context))
 
 
-# What reading a damaged cache can raise: bad JSON or text (nested too deep to decode), a
-# shape `plain.build` cannot follow.
-_DAMAGED = (OSError, ValueError, RecursionError, TypeError, KeyError, IndexError,
-            AttributeError, PathError)
-
-
 def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
     """A built-in file as a model. Parsing YAML in Python is the slow part of start-up, so the
-    validated model is cached as JSON and read back from there as it is: it was validated
-    when written, and the cache is keyed by the file's content and coprod's version."""
+    validated model is kept in coprod's cache and read back from there when it passes the
+    cache's checks (see cache.py): it was validated when written."""
     data = entry.read_bytes()
-    cache = _cache_file(entry.name, data)
-    if cache is not None and cache.is_file():
-        try:
-            return plain.build(model, json.loads(cache.read_bytes()))
-        except _DAMAGED:
-            pass  # a damaged cache: read the YAML instead
-    value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(model, context)
-    if cache is not None:
-        with contextlib.suppress(OSError):
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(cache, json.dumps(plain.to_data(value, by_alias=True),
-                                           ensure_ascii=False, separators=(",", ":")))
+    value = cache.load(entry.name, data, model)
+    if value is None:
+        value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(model, context)
+        cache.keep(entry.name, data, value)
     return value
 
 

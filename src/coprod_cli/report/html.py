@@ -9,10 +9,8 @@ from functools import cache
 
 import jinja2
 
-from coprod_cli import __version__
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
-from coprod_cli.reading.loader import cache_dir
-from coprod_cli.report import SHORT, View, phrases, radar, sections
+from coprod_cli.report import SHORT, View, phrases, radar, sections, templating
 from coprod_cli.resultparts import ServedStatement
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
@@ -31,28 +29,10 @@ class NextLevel:
 @cache
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("coprod_cli.report", "templates"),
-        autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        bytecode_cache=_bytecode_cache())
+    env = templating.environment()
     env.globals.update(phrases=phrases, level_value=LEVEL_VALUES.get, fmt=score_text,
                        date_text=date_text, people=people)
     return env
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept beside the frameworks' cache, so a report does not compile
-    its templates again on every run (jinja2 checks each template's source before use)."""
-    home = cache_dir()
-    if home is None:
-        return None
-    folder = home / f"templates-{__version__}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def score_text(score: float | None) -> str:

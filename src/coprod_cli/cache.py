@@ -1,0 +1,143 @@
+"""coprod's start-up cache: validated built-in files kept as JSON in a private folder, each
+trusted only when it is the user's own, nobody else can change it, and it says what it holds.
+
+The folder may sit where others can reach it (COPROD_CACHE_DIR, XDG_CACHE_HOME) and root may
+run coprod, so nothing in it is taken on trust: the folder and each file are opened without
+following links and checked on the open descriptor (owner, mode, kind), and each file names
+coprod's version, the SHA-256 of the source it was made from and of its own data, whose shape
+must read back exactly. On any doubt the source is read instead and the cache left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any, TypeVar
+
+from coprod_cli import __version__, plain
+
+M = TypeVar("M")
+LIMIT = 16 * 1024 * 1024  # far above any built-in file's JSON (about 40 KB)
+_FOLLOW_NOTHING = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def folder() -> Path | None:
+    """Where the cache is (COPROD_CACHE_DIR, else the user's cache folder); None when
+    COPROD_NO_CACHE is set, or where files cannot be opened inside a folder held open
+    (Windows), which is what makes the checks safe against a folder swapped meanwhile."""
+    if os.environ.get("COPROD_NO_CACHE") or os.open not in os.supports_dir_fd:
+        return None
+    home = os.environ.get("COPROD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "coprod")
+    return Path(home)
+
+
+def load(name: str, source: bytes, model: type[M]) -> M | None:
+    """What was kept for `source` (the bytes of the file `name`), as `model`; None when
+    nothing was kept or anything about it is in doubt."""
+    home = folder()
+    if home is None:
+        return None
+    try:
+        with _private_folder(home) as handle:
+            raw = _read_own_file(_file_name(name, source), handle)
+        return _unpack(raw, name, source, model)
+    except Exception:  # any doubt at all, whatever it is: the caller reads the source instead
+        return None
+
+
+def keep(name: str, source: bytes, value: Any) -> None:
+    """Keep `value` (validated from `source`) for later runs; nothing happens on failure."""
+    home = folder()
+    if home is None:
+        return
+    data = json.dumps(plain.to_data(value, by_alias=True), ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    header = json.dumps(_header(name, source, data)).encode("ascii")
+    with contextlib.suppress(OSError):
+        _make_private(home)
+        with _private_folder(home) as handle:
+            _write_own_file(_file_name(name, source), header + b"\n" + data, handle)
+
+
+def _file_name(name: str, source: bytes) -> str:
+    return f"{name}-{__version__}-{hashlib.sha256(source).hexdigest()[:16]}.json"
+
+
+def _header(name: str, source: bytes, data: bytes) -> dict[str, str]:
+    """What a cached file must say about itself: what it caches, and its data's digest."""
+    return {"coprod": __version__, "name": name,
+            "source_sha256": hashlib.sha256(source).hexdigest(),
+            "data_sha256": hashlib.sha256(data).hexdigest()}
+
+
+def _unpack(raw: bytes, name: str, source: bytes, model: type[M]) -> M | None:
+    """The model from a cached file whose header matches and whose data reads back as written."""
+    header, _, data = raw.partition(b"\n")
+    if json.loads(header) != _header(name, source, data):
+        return None
+    shape = json.loads(data)
+    value = plain.build(model, shape)
+    return value if plain.to_data(value, by_alias=True) == shape else None
+
+
+def _make_private(home: Path) -> None:
+    """Create the cache folder 0700 whatever the umask; an existing one is left as it is."""
+    home.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.mkdir(home, 0o700)
+    except FileExistsError:
+        return
+    os.chmod(home, 0o700)  # mkdir's mode passes through the umask
+
+
+def _trusted(info: os.stat_result, kind: int) -> bool:
+    """Of the kind wanted, the user's own, and writable by nobody else."""
+    return (stat.S_IFMT(info.st_mode) == kind and info.st_uid == os.getuid()
+            and not info.st_mode & 0o022)
+
+
+@contextlib.contextmanager
+def _private_folder(home: Path) -> Any:
+    """The cache folder held open, refused if it is a link or not private to the user."""
+    handle = os.open(home, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _FOLLOW_NOTHING)
+    try:
+        if not _trusted(os.fstat(handle), stat.S_IFDIR):
+            raise PermissionError(f"{home} is not private to this user")
+        yield handle
+    finally:
+        os.close(handle)
+
+
+def _read_own_file(name: str, home: int) -> bytes:
+    """A file of the folder `home`, refused if it is a link, not a regular file (a FIFO would
+    block: opened non-blocking), not the user's own or writable by others, or too large."""
+    handle = os.open(name, os.O_RDONLY | os.O_NONBLOCK | _FOLLOW_NOTHING, dir_fd=home)
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not _trusted(info, stat.S_IFREG) or info.st_size > LIMIT:
+            raise PermissionError(f"{name} is not a private file of this user")
+        return stream.read(LIMIT + 1)
+
+
+def _write_own_file(name: str, content: bytes, home: int) -> None:
+    """A new private file beside, then renamed over `name` (a reader never sees half a file),
+    unless `name` is there and is anything but a private file of the user's: left alone."""
+    with contextlib.suppress(FileNotFoundError):
+        if not _trusted(os.stat(name, dir_fd=home, follow_symlinks=False), stat.S_IFREG):
+            return
+    temporary = f".{name}.{os.getpid()}.tmp"
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FOLLOW_NOTHING, 0o600,
+                     dir_fd=home)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, name, src_dir_fd=home, dst_dir_fd=home)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=home)
+        raise
