@@ -44,6 +44,7 @@ MODULES = {
     "coprod_cli.reading.loader": "reading",
     "coprod_cli.reading.quickread": "reading",
     "coprod_cli.reading.formwords": "reading",
+    "coprod_cli.reading.formheader": "reading",
     "coprod_cli.reading.formtable": "reading",
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.formxlsx": "reading",
@@ -322,7 +323,8 @@ def test_score_imports_only_what_scoring_needs() -> None:
                 "coprod_cli.cli.compare", "coprod_cli.cli.form", "coprod_cli.questionnaire.flow",
                 "coprod_cli.questionnaire.resume",
                 "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2",
-                "coprod_cli.reading.formtable", "coprod_cli.reading.formcsv",
+                "coprod_cli.reading.formheader", "coprod_cli.reading.formtable",
+                "coprod_cli.reading.formcsv",
                 "coprod_cli.reading.formxlsx", "coprod_cli.reading.formwords", "openpyxl",
                 "coprod_cli.questionnaire.answers_file", "coprod_cli.scoring.disclosure"}
     assert loaded & unwanted == set()

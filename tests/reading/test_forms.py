@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from coprod_cli.reading.formtable import cell_name
+from coprod_cli.reading.formheader import cell_name
 from coprod_cli.reading.formwords import parse_choice, parse_date
 from coprod_cli.reading.loader import Library
 from tests.conftest import EXAMPLES, Run
@@ -225,11 +225,6 @@ def test_a_row_csv_cannot_read_is_located_in_coprods_words(run: Run, tmp_path: P
 def test_a_workbook_named_csv_says_so(run: Run, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path, ["role", *IDS], name="form.csv")
     assert "this is a spreadsheet workbook" in run("score", str(path)).stderr
-
-
-def test_cells_are_named_as_a_spreadsheet_shows_them() -> None:
-    assert [cell_name(3, column) for column in (1, 17, 26, 27, 52, 703)] == [
-        "A3", "Q3", "Z3", "AA3", "AZ3", "AAA3"]
 
 
 def test_openpyxl_is_imported_only_for_an_xlsx(tmp_path: Path) -> None:

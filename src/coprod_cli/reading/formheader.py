@@ -1,0 +1,145 @@
+"""An export's header row matched to a framework: which column holds each statement, its
+evidence, the role, the date and the respondent, and which columns mean nothing to coprod."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coprod_cli.errors import InvalidData, Location, UsageProblem
+from coprod_cli.models import Framework
+from coprod_cli.reading.formwords import normalise
+
+# Date columns that forms add on their own, the one to read first.
+DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "submission-date",
+                "date-submitted", "end-date", "date", "assessed-on", "start-time", "start-date",
+                "last-modified-time")
+RESPONDENT_COLUMNS = {"id", "respondent", "respondent-id", "response-id", "response"}
+_ROLE = re.compile(r"(^|-)roles?(-|$)|describes-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
+                   r"who-are-you|answering-as|(^|-)you-are-a(-|$)")
+_EVIDENCE = {"evidence", "notes", "note", "comments", "comment"}
+_EVIDENCE_FILLER = _EVIDENCE | {"for", "on", "about", "of", "optional", "your", "any", "statement",
+                                "question", "and", "examples", "example"}
+
+
+def cell_name(row: int, column: int) -> str:
+    """A cell as a spreadsheet shows it: row 3, column 17 -> 'Q3'."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+@dataclass
+class Columns:
+    """What each column of the header holds."""
+
+    statements: dict[int, str] = field(default_factory=dict)
+    evidence: dict[int, str] = field(default_factory=dict)
+    role: int | None = None
+    dates: dict[str, int] = field(default_factory=dict)
+    respondent: int | None = None
+    ignored: list[int] = field(default_factory=list)
+
+
+class Matcher:
+    """Finds the statement a heading names, by its id anywhere in it or by its exact wording."""
+
+    def __init__(self, framework: Framework) -> None:
+        ids = sorted((s.id for s in framework.statements), key=len, reverse=True)
+        self.framework = framework
+        self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])")
+        self._texts = {normalise(text): s.id for s in framework.statements
+                       for text in (s.text, s.plain)}
+
+    def statement(self, heading: str, word: str) -> tuple[str, bool] | None:
+        """(statement id, whether the column holds evidence), or None."""
+        found = self._id.search(word)
+        if found:
+            rest = set((word[:found.start()] + "-" + word[found.end():]).split("-")) - {""}
+            return found.group(1), bool(rest) and rest <= _EVIDENCE_FILLER and \
+                bool(rest & _EVIDENCE)
+        for text in _wordings(heading, word):
+            if text in self._texts:
+                return self._texts[text], False
+        return None
+
+
+def _wordings(heading: str, word: str) -> list[str]:
+    """A heading's possible statement wordings: whole, unnumbered, inside a grid's brackets."""
+    found = [word, re.sub(r"^(q|question-)?\d+-", "", word)]
+    grid = re.search(r"\[(.*)\]\s*$", heading)
+    if grid:
+        inner = normalise(grid.group(1))
+        found += [inner, re.sub(r"^\d+-", "", inner)]
+    return found
+
+
+def match_columns(name: str, header: list[str], frameworks: list[Framework],
+                  role_column: str | None) -> tuple[Framework, Columns]:
+    """The framework whose statements the header names most, and each column's meaning."""
+    # Each distinct heading is matched once: a header of a million blank or repeated cells
+    # costs a dictionary lookup per cell, not a search per cell and framework.
+    distinct = {heading: normalise(heading) for heading in dict.fromkeys(header)}
+    words = [distinct[heading] for heading in header]
+    matchers = [Matcher(framework) for framework in frameworks]
+    found = []
+    for matcher in matchers:
+        meaning = {heading: matcher.statement(heading, word) for heading, word in distinct.items()}
+        found.append([meaning[heading] for heading in header])
+    best = max(range(len(matchers)), key=lambda i: sum(1 for f in found[i] if f))
+    if not any(found[best]):
+        raise InvalidData("no column names a statement", "head each answer column with its "
+                          "statement id or wording, like 'assets-1' (coprod form FRAMEWORK "
+                          "--format csv gives the header row)", Location(name, 1, 1))
+    columns = Columns()
+    role_heading = normalise(role_column) if role_column else None
+    for index, (word, statement) in enumerate(zip(words, found[best], strict=True)):
+        if word or statement is not None:  # a blank heading means nothing: skip it quickly
+            _place(name, columns, index, word, statement, role_heading)
+    if role_heading is not None and columns.role is None:
+        raise UsageProblem(f"no column headed '{role_column}' "
+                           "(--role-column)", "give the role question's heading as the "
+                           "export writes it")
+    return matchers[best].framework, columns
+
+
+def _place(name: str, columns: Columns, index: int, word: str,
+           statement: tuple[str, bool] | None, role_heading: str | None) -> None:
+    if statement is not None:
+        sid, evidence = statement
+        kind = columns.evidence if evidence else columns.statements
+        _unique(name, kind, index, sid, "evidence column" if evidence else "column")
+        kind[index] = sid
+    elif columns.role is None and (word == role_heading if role_heading is not None
+                                   else bool(_ROLE.search(word))):
+        columns.role = index
+    elif word in DATE_COLUMNS:
+        columns.dates.setdefault(word, index)
+    elif word in RESPONDENT_COLUMNS and columns.respondent is None:
+        columns.respondent = index
+        columns.ignored.append(index)
+    elif word:
+        columns.ignored.append(index)
+
+
+def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
+    first = next((i for i, other in seen.items() if other == sid), None)
+    if first is not None:
+        raise InvalidData(f"a second {what} for '{sid}' (the first is {cell_name(1, first + 1)})",
+                          "keep only one of them", Location(name, 1, index + 1))
+
+
+def complete(name: str, framework: Framework, header: list[str], columns: Columns) -> None:
+    """Every statement of the framework has a column, or the header is refused."""
+    found = set(columns.statements.values())
+    absent = [s.id for s in framework.statements if s.id not in found]
+    if absent:
+        unknown = ", ".join(f"'{header[i].strip()[:40]}'" for i in columns.ignored[:3])
+        raise InvalidData(f"no column for {len(absent)} of {len(framework.statements)} "
+                          f"statements of '{framework.id}': {', '.join(absent)}"
+                          + (f" (columns not recognised: {unknown})" if unknown else ""),
+                          f"head each column with its statement id or exact wording "
+                          f"(coprod form {framework.id} --format csv gives the header row)",
+                          Location(name, 1, 1))
