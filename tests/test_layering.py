@@ -71,6 +71,7 @@ MODULES = {
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",
     "coprod_cli.report.sections": "report",
+    "coprod_cli.report.voices": "report",
     "coprod_cli.report.radar": "report",
     "coprod_cli.report.templating": "report",
     "coprod_cli.report.terminal": "report",

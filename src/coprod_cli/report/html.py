@@ -10,7 +10,7 @@ from functools import cache
 import jinja2
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
-from coprod_cli.report import SHORT, View, phrases, radar, sections, templating
+from coprod_cli.report import SHORT, View, phrases, radar, sections, templating, voices
 from coprod_cli.resultparts import ServedStatement
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
@@ -30,8 +30,8 @@ class NextLevel:
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
-    env.globals.update(phrases=phrases, level_value=LEVEL_VALUES.get, fmt=score_text,
-                       date_text=date_text, people=people)
+    env.globals.update(phrases=phrases, voices=voices, level_value=LEVEL_VALUES.get,
+                       fmt=score_text, date_text=date_text, people=people)
     return env
 
 
@@ -100,7 +100,7 @@ def _on(res: Result) -> str:
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report for one assessment, individual or collective (control characters shown): a
     summary of the short view's sections, then the pages that the details view adds."""
-    page = {"roles": phrases.group_names(res), "names": {d.id: d.name for d in res.dimensions},
+    page = {"roles": voices.group_names(res), "names": {d.id: d.name for d in res.dimensions},
             "plain": view.plain, "steps": next_steps(res, catalogue),
             "chart": result_chart(res, catalogue)}
     return visible(environment().get_template("result.html.j2").render(
@@ -119,5 +119,5 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
     """A report of progress: before and after on one chart, and what to do next."""
     return visible(environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-        steps=next_steps(cmp.after, catalogue), roles=phrases.group_names(cmp.after),
+        steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
         shown=_names(sections.comparison_sections(view))))

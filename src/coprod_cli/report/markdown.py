@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, sections
+from coprod_cli.report import SHORT, View, phrases, sections, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
@@ -141,11 +141,11 @@ def _gaps(res: Result, catalogue: Catalogue, view: View) -> list[str]:
         return []
     lines = ["### Where people see it differently", ""]
     for g in gaps:
-        if g.finding and phrases.lone_voice(res, g):
-            lines.append(f"- {cell(phrases.lone_note(res, g))}")
+        if g.finding and voices.lone_voice(res, g):
+            lines.append(f"- {cell(voices.lone_note(res, g))}")
             continue
         flag = "**Perception gap, a whole level or more:** " if g.finding else ""
-        lines.append(f"- {flag}{cell(phrases.gap_line(res, g))}")
+        lines.append(f"- {flag}{cell(voices.gap_line(res, g))}")
     return [*lines, ""]
 
 
@@ -153,11 +153,11 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Each dimension as each voice and each role sees it: a column for each."""
     if not res.by_role and not res.by_voice:
         return []
-    groups = phrases.groups(res)
+    groups = voices.groups(res)
     heads = [f"{cell(g.name)} ({g.respondents}"
              + (", lived experience)" if getattr(g, "lived_experience", False) else ")")
              for g in groups]
-    lines = ["", f"### By voice and role ({phrases.weighting_phrase(res)})", "",
+    lines = ["", f"### By voice and role ({voices.weighting_phrase(res)})", "",
              "| dimension | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads)]
     for d in res.dimensions:
         cells = [phrases.score_text(g.dimensions.get(d.id)) for g in groups]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
-from coprod_cli.resultparts import Gap, NextStep, PlanItem, RoleResult, VoiceResult
+from coprod_cli.resultparts import NextStep, PlanItem
 from coprod_cli.results import Comparison, Result
 
 
@@ -96,28 +96,6 @@ def side_phrase(res: Result) -> str:
     """'2026-05-20, 12 respondents': when and by how many an assessment was made."""
     when = str(res.assessed_on) if res.assessed_on else "no date"
     return f"{when}, {res.respondents} respondent{'s' if res.respondents != 1 else ''}"
-
-
-WEIGHTINGS = {
-    "partnership": "people with lived experience and everyone else each carry half",
-    "role": "each role has an equal voice",
-    "person": "every person counted once",
-}
-
-
-def weighting_phrase(res: Result) -> str:
-    """How the respondents were combined, in words."""
-    return WEIGHTINGS[res.weighting]
-
-
-def group_names(res: Result) -> dict[str, str]:
-    """Role and voice ids to their names, for gaps and tables."""
-    return {**{v.voice: v.name for v in res.by_voice}, **{r.role: r.name for r in res.by_role}}
-
-
-def groups(res: Result) -> list[RoleResult | VoiceResult]:
-    """The voices, then the roles, shown on their own."""
-    return [*res.by_voice, *res.by_role]
 
 
 def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
@@ -225,36 +203,6 @@ def titled(res: Result, title: str) -> str:
     says so first of all."""
     title = f"{res.service} — {title}" if res.service else title
     return f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
-
-
-def lone_voice(res: Result, gap: Gap) -> str | None:
-    """The name of a group of one person at either end of a gap, whose one view drives it."""
-    people = {g.voice if isinstance(g, VoiceResult) else g.role: g for g in groups(res)}
-    for end in (gap.highest, gap.lowest):
-        group = people.get(end)
-        if group is not None and group.respondents == 1:
-            return group.name
-    return None
-
-
-def findings(res: Result) -> tuple[list[Gap], list[Gap]]:
-    """Perception-gap findings, and those driven by one person's view (a note, not a finding)."""
-    found = [g for g in res.gaps if g.finding]
-    return [g for g in found if not lone_voice(res, g)], [g for g in found if lone_voice(res, g)]
-
-
-def gap_line(res: Result, gap: Gap) -> str:
-    """'Assets: Commissioner 3.00, Carer 1.88 (a gap of 1.12)'."""
-    names = {d.id: d.name for d in res.dimensions}
-    who = group_names(res)
-    return (f"{names[gap.dimension]}: {who.get(gap.highest, gap.highest)} "
-            f"{gap.highest_score or 0:.2f}, {who.get(gap.lowest, gap.lowest)} "
-            f"{gap.lowest_score or 0:.2f} (a gap of {gap.gap:.2f})")
-
-
-def lone_note(res: Result, gap: Gap) -> str:
-    return (f"Note: {gap_line(res, gap)}. This gap rests on one person's view "
-            f"({lone_voice(res, gap)} is one person), so treat it with care.")
 
 
 def levels_shown(res: Result) -> list[str]:

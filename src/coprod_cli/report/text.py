@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, sections
+from coprod_cli.report import SHORT, View, phrases, sections, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 
@@ -144,10 +144,10 @@ def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
 def _perception_gaps(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Where groups see an area a whole level or more apart: shown before anything else.
     A gap resting on one person's view is a note with that caveat, not a boxed finding."""
-    found, lone = phrases.findings(res)
-    parts: list[RenderableType] = [Text(phrases.lone_note(res, g)) for g in lone]
+    found, lone = voices.findings(res)
+    parts: list[RenderableType] = [Text(voices.lone_note(res, g)) for g in lone]
     if found:
-        body = Text("\n".join(phrases.gap_line(res, g) for g in found))
+        body = Text("\n".join(voices.gap_line(res, g) for g in found))
         parts.insert(0, Panel(body, title="PERCEPTION GAP: people see these areas a whole "
                               "level or more apart", title_align="left", border_style="bold"))
     return [*parts, ""] if parts else []
@@ -160,11 +160,11 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTy
     # No inner rules, so six areas and a column of names fit in 80 columns.
     table = Table(title="By voice and role", title_justify="left", box=box.SIMPLE_HEAD,
                   pad_edge=False, padding=(0, 1, 0, 0), caption_justify="left",
-                  caption=phrases.weighting_phrase(res).capitalize() + ".")
+                  caption=voices.weighting_phrase(res).capitalize() + ".")
     table.add_column("who", min_width=16)
     for d in res.dimensions:
         table.add_column(d.name, justify="right", max_width=9)
-    for group in phrases.groups(res):
+    for group in voices.groups(res):
         lived = ", lived experience" if getattr(group, "lived_experience", False) else ""
         people = "person" if group.respondents == 1 else "people"
         table.add_row(f"{group.name} ({group.respondents} {people}{lived})",

@@ -1,0 +1,59 @@
+"""Phrases about who answered, shared by every format: each voice and role, how they were
+weighted, and where they see an area a whole level apart."""
+
+from __future__ import annotations
+
+from coprod_cli.resultparts import Gap, RoleResult, VoiceResult
+from coprod_cli.results import Result
+
+WEIGHTINGS = {
+    "partnership": "people with lived experience and everyone else each carry half",
+    "role": "each role has an equal voice",
+    "person": "every person counted once",
+}
+
+
+def weighting_phrase(res: Result) -> str:
+    """How the respondents were combined, in words."""
+    return WEIGHTINGS[res.weighting]
+
+
+def group_names(res: Result) -> dict[str, str]:
+    """Role and voice ids to their names, for gaps and tables."""
+    return {**{v.voice: v.name for v in res.by_voice}, **{r.role: r.name for r in res.by_role}}
+
+
+def groups(res: Result) -> list[RoleResult | VoiceResult]:
+    """The voices, then the roles, shown on their own."""
+    return [*res.by_voice, *res.by_role]
+
+
+def lone_voice(res: Result, gap: Gap) -> str | None:
+    """The name of a group of one person at either end of a gap, whose one view drives it."""
+    people = {g.voice if isinstance(g, VoiceResult) else g.role: g for g in groups(res)}
+    for end in (gap.highest, gap.lowest):
+        group = people.get(end)
+        if group is not None and group.respondents == 1:
+            return group.name
+    return None
+
+
+def findings(res: Result) -> tuple[list[Gap], list[Gap]]:
+    """Perception-gap findings, and those driven by one person's view (a note, not a finding)."""
+    found = [g for g in res.gaps if g.finding]
+    return [g for g in found if not lone_voice(res, g)], [g for g in found if lone_voice(res, g)]
+
+
+def gap_line(res: Result, gap: Gap) -> str:
+    """'Assets: Commissioner 3.00, Carer 1.88 (a gap of 1.12)'."""
+    names = {d.id: d.name for d in res.dimensions}
+    who = group_names(res)
+    return (f"{names[gap.dimension]}: {who.get(gap.highest, gap.highest)} "
+            f"{gap.highest_score or 0:.2f}, {who.get(gap.lowest, gap.lowest)} "
+            f"{gap.lowest_score or 0:.2f} (a gap of {gap.gap:.2f})")
+
+
+def lone_note(res: Result, gap: Gap) -> str:
+    """A gap that rests on one person's view, said as a note with that caveat."""
+    return (f"Note: {gap_line(res, gap)}. This gap rests on one person's view "
+            f"({lone_voice(res, gap)} is one person), so treat it with care.")
