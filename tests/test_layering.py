@@ -91,6 +91,7 @@ MODULES = {
     "coprod_cli.cli.screens": "cli",
     "coprod_cli.cli.session": "cli",
     "coprod_cli.cli.assess": "cli",
+    "coprod_cli.cli.collecting": "cli",
     "coprod_cli.cli.score": "cli",
     "coprod_cli.cli.compare": "cli",
     "coprod_cli.cli.listing": "cli",

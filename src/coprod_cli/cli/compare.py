@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli.cli.collecting import Reading, collect, form_options
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -23,7 +24,6 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.score import (
     MinGroup,
-    Reading,
     RoleColumn,
     RoleMap,
     ShowNames,
@@ -31,8 +31,6 @@ from coprod_cli.cli.score import (
     Strict,
     Weighting,
     WeightingOption,
-    collect,
-    form_options,
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.reading.loader import Library

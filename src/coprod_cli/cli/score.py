@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from coprod_cli.cli.collecting import Reading, collect, form_options
 from coprod_cli.cli.common import (
     Details,
     Force,
@@ -20,30 +17,20 @@ from coprod_cli.cli.common import (
     Plain,
     Recursive,
     app,
-    console,
     emit,
     examples,
     guarded,
     html_destination,
     library,
     never_over_inputs,
-    say,
-    stdin_bytes,
 )
-from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
-from coprod_cli.reading.inputs import Respondents, expand
-from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import whatif
 from coprod_cli.scoring.engine import score
-from coprod_cli.tally import Tally
 
-if TYPE_CHECKING:  # imported when a form option is given
-    from coprod_cli.reading.formtable import FormOptions
-
-LARGE_SET = 200  # files; a smaller set is read before a bar would be worth showing
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
 
 
@@ -98,32 +85,6 @@ RoleMap = Annotated[list[str] | None, typer.Option(
 Strict = Annotated[bool, typer.Option(
     "--strict", help="In a form export, a column that is not a statement, the role or a date "
     "is an error instead of being ignored with a warning.")]
-
-
-def form_options(role_column: str | None, role_map: list[str] | None,
-                 strict: bool, lib: Library) -> FormOptions | None:
-    """The form-export options as one value (None when none is given, so that reading answers
-    files never imports the form readers); a role map naming an unknown role is refused.
-
-    The role after '=' may be its id, its name or a common word for it ('Carer', 'carer').
-    """
-    if role_column is None and not role_map and not strict:
-        return None
-    from coprod_cli.reading.formtable import FormOptions
-    from coprod_cli.reading.formwords import normalise, role_words
-
-    known = role_words(lib.catalogue, {})
-    mapped = {}
-    for item in role_map or ():
-        given, sep, role = item.rpartition("=")
-        role_id = known.get(normalise(role))
-        if not sep or not given.strip() or role_id is None:
-            roles = ", ".join(role.id for role in lib.catalogue.roles)
-            raise UsageProblem(f"--role-map \"{item}\" is not ANSWER=ROLE with a known role",
-                               f"write it like \"Service user=person-drawing-on-care\"; roles: "
-                               f"{roles}")
-        mapped[given.strip()] = role_id
-    return FormOptions(role_column, mapped, strict)
 
 
 def at_least_one(value: int) -> int:
@@ -209,52 +170,3 @@ def score_command(
     never_over_inputs(output, files, framework, force)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color, private=show_names)
     raise typer.Exit(code)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """How a set of files is read: what to leave out, which framework, how deep, form rules."""
-
-    skip_invalid: bool = False
-    only: str | None = None
-    recursive: bool = False
-    form: FormOptions | None = None
-
-
-def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally:
-    """Every respondent counted once, one at a time, with a progress bar for a large set."""
-    how = how or Reading()
-    inputs = expand(names, how.recursive)
-    for note in inputs.notes:
-        say(f"note: {note}")
-    respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
-                              read_stdin=stdin_bytes, on_skip=_report_skip,
-                              on_warning=_report_warning, form=how.form)
-    with progress_bar(len(respondents.names)) as advance:
-        respondents.on_file = advance
-        tally = respondents.tally()
-    if respondents.skipped:
-        say(f"Left out {respondents.skipped} file(s) or row(s); "
-            f"scored {tally.total} respondent(s).")
-    return tally
-
-
-def _report_skip(error: CoprodError) -> None:
-    say(f"skipped: {error}")
-
-
-def _report_warning(text: str) -> None:
-    say(f"warning: {text}")
-
-
-@contextlib.contextmanager
-def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
-    """A bar on standard error, only for a large set read at a terminal."""
-    if total <= LARGE_SET or not sys.stderr.isatty():
-        yield lambda name: None
-        return
-    from rich.progress import Progress
-
-    with Progress(console=console(False, file=sys.stderr), transient=True) as bar:
-        task = bar.add_task("Reading answers", total=total)
-        yield lambda name: bar.advance(task)

@@ -1,0 +1,44 @@
+"""How score and compare read a set of answers: the form-export rules as one value, and
+every respondent counted once with what was left out said on standard error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.errors import UsageProblem
+from coprod_cli.reading.loader import Library
+from tests.conftest import EXAMPLES
+
+LIB = Library.builtin()
+
+
+def test_no_form_option_means_no_form_rules() -> None:
+    assert form_options(None, None, False, LIB) is None
+
+
+def test_a_role_map_names_a_role_by_its_id_its_name_or_a_common_word() -> None:
+    options = form_options("Who are you?", ["Service user=Carer", "Staff=practitioner"], True,
+                           LIB)
+    assert options is not None
+    assert options.role_column == "Who are you?" and options.strict
+    assert options.role_map == {"Service user": "carer", "Staff": "practitioner"}
+
+
+@pytest.mark.parametrize("item", ["no-equals", "=carer", "Staff=astronaut"])
+def test_a_role_map_that_is_not_answer_equals_a_known_role_is_refused(item: str) -> None:
+    with pytest.raises(UsageProblem, match="is not ANSWER=ROLE with a known role"):
+        form_options(None, [item], False, LIB)
+
+
+def test_a_set_is_counted_once_and_what_is_left_out_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.yaml").write_text((EXAMPLES / "nef-descriptive.yaml").read_text())
+    (tmp_path / "broken.yaml").write_text("framework: nef\nanswers: [\n")
+    tally = collect(LIB, [str(tmp_path)], Reading(skip_invalid=True))
+    assert tally.total == 1
+    err = capsys.readouterr().err
+    assert "skipped: " in err and "broken.yaml" in err
+    assert "Left out 1 file(s) or row(s); scored 1 respondent(s)." in err
