@@ -316,15 +316,18 @@ def _modules_after(*argv: str) -> set[str]:
 
 
 def test_score_imports_only_what_scoring_needs() -> None:
-    """Start-up: `score` builds only its own command, so the questionnaire, the listings,
-    compare, the web form and HTML templating are never imported for it; nor, for one answers
-    file, the form-export readers, the template writer or the disclosure arithmetic."""
+    """Start-up: `score` builds only its own command, so the questionnaire, the listings (their
+    commands and renderers), compare, the web form and HTML templating are never imported for
+    it; nor, for one answers file, the form-export readers, the template writer or the
+    disclosure arithmetic."""
     loaded = _modules_after("score", "examples/nef-descriptive.yaml", "--format", "json")
     assert "coprod_cli.scoring.engine" in loaded  # it did score
     unwanted = {"coprod_cli.cli.assess", "coprod_cli.cli.session", "coprod_cli.cli.listing",
                 "coprod_cli.cli.compare", "coprod_cli.cli.form", "coprod_cli.questionnaire.flow",
                 "coprod_cli.questionnaire.resume",
                 "coprod_cli.report.html", "coprod_cli.report.webform", "jinja2",
+                "coprod_cli.report.listing_text", "coprod_cli.report.listing_json",
+                "coprod_cli.report.listing_markdown",
                 "coprod_cli.reading.formheader", "coprod_cli.reading.formtable",
                 "coprod_cli.reading.formcsv",
                 "coprod_cli.reading.formxlsx", "coprod_cli.reading.formwords", "openpyxl",
