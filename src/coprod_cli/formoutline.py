@@ -51,9 +51,9 @@ def statement_title(statement: Statement, plain: bool = False) -> str:
     return f"{statement.id}. {statement.plain if plain else statement.text}"
 
 
-def choices(statement: Statement, catalogue: Catalogue) -> tuple[str, ...]:
+def choices(statement: Statement, catalogue: Catalogue, plain: bool = False) -> tuple[str, ...]:
     """'2 - Intermediate: what this statement looks like there', for each level, then unsure."""
-    return (*(f"{value} - {catalogue.level(level).name}: {statement.levels.at(level)}"
+    return (*(f"{value} - {catalogue.level(level).name}: {statement.row(level, plain)}"
               for value, level in enumerate(LEVEL_IDS)), DONT_KNOW)
 
 
@@ -62,7 +62,7 @@ def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> 
     role = Question(ROLE_TITLE, tuple(role.name for role in catalogue.roles), required=False)
     parts = tuple(
         Part(d.name, d.plain if plain else d.text,
-             tuple(Question(statement_title(s, plain), choices(s, catalogue), s.help)
+             tuple(Question(statement_title(s, plain), choices(s, catalogue, plain), s.help)
                    for s in d.statements))
         for d in framework.dimensions)
     grid = tuple(f"{value} - {catalogue.level(level).name}"

@@ -216,6 +216,10 @@ class Statement(Strict):
     plain: Text
     help: Text | None = None
     levels: Rubric
+    plain_levels: Rubric | None = field(default=None, metadata={
+        "description": "The same four rows in plain words, for a person who draws on care: "
+        "the same meaning as 'levels', in short sentences and everyday words. Shown wherever "
+        "plain words are asked for (--plain, the web form's switch); optional."})
     recommendations: tuple[RecommendationRef, ...] = ()
     # Tags and credit: optional here, so other organisations' frameworks stay valid without
     # them; every built-in statement has them all (tests/test_content.py).
@@ -229,6 +233,13 @@ class Statement(Strict):
         "description": "Short examples of what a team could show as evidence."})
     basis: tuple[SourceRef, ...] = field(default=(), metadata={
         "description": "The sources it draws on: ids from 'sources' in core.yaml."})
+
+    def row(self, level_id: str, plain: bool = False) -> str:
+        """What this statement looks like at a level: in plain words when asked for and
+        written, else the framework's own row."""
+        if plain and self.plain_levels is not None:
+            return self.plain_levels.at(level_id)
+        return self.levels.at(level_id)
 
 
 @record

@@ -61,6 +61,8 @@ class StatementResult(ResultModel):
     next_descriptor: str | None = field(default=None, metadata={
         "description": "What this statement looks like at its next level, from the "
         "framework's rubric."})
+    next_plain: str | None = field(default=None, metadata={
+        "description": "The same, in plain words (the full row when the framework has none)."})
 
 
 @record
@@ -73,6 +75,7 @@ class ServedStatement(ResultModel):
     level: LevelId
     next_level: LevelId
     next_descriptor: str
+    next_plain: str = ""
 
 
 @record
@@ -105,6 +108,8 @@ class NextStep(ResultModel):
                                  "adds 1.0, capped at 3)."})
     looks_like: str = field(metadata={"description": "What the statement looks like at "
                                       "to_level, from the framework's rubric."})
+    looks_like_plain: str = field(default="", metadata={
+        "description": "The same, in plain words (the full row when the framework has none)."})
     recommendations: list[str] = field(metadata={"description": "Ids of SCIE recommendations "
                                                  "that help."})
 

@@ -114,6 +114,14 @@ def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
         assert [e.message for e in validator.iter_errors(data)] == []
 
 
+def test_framework_schema_documents_the_plain_rows_beside_the_rows(run: Run) -> None:
+    statement = json.loads(run("schema", "framework").stdout)["$defs"]["Statement"]
+    plain_rows = statement["properties"]["plain_levels"]
+    assert {"$ref": "#/$defs/Rubric"} in plain_rows["anyOf"]  # validated as 'levels' is
+    assert "plain words" in plain_rows["description"] and "plain_levels" not in statement.get(
+        "required", [])
+
+
 def test_output_file_is_written(run: Run, tmp_path) -> None:
     target = tmp_path / "recs.md"
     result = run("recommendations", "--format", "markdown", "-o", str(target))

@@ -53,6 +53,16 @@ def test_plain_opens_the_page_in_plain_words(run: Run, tmp_path: Path) -> None:
     assert '"plain": false' in write_page(run, tmp_path).read_text(encoding="utf-8")
 
 
+def test_every_choice_carries_its_full_and_its_plain_row(run: Run, tmp_path: Path) -> None:
+    from markupsafe import escape
+
+    page = write_page(run, tmp_path, "scie").read_text(encoding="utf-8")
+    for statement in LIB.framework("scie").statements:
+        for level in ("not-yet", "descriptive", "intermediate", "transformative"):
+            full, plain = (escape(statement.row(level, plain)) for plain in (False, True))
+            assert f'<span class="full">{full}</span><span class="plain">{plain}</span>' in page
+
+
 def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
     page = write_page(run, tmp_path, "scie").read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="(?!#)', page)

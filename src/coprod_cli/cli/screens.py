@@ -49,7 +49,7 @@ def statement_screen(step: q.Step, catalogue: Catalogue, plain: bool,
         Text(statement.plain if plain else statement.text)]
     if not plain:
         parts.append(Text.assemble(("In plain words: ", "italic"), statement.plain))
-    parts += [Text(""), numbered([(catalogue.level(level).name, statement.levels.at(level))
+    parts += [Text(""), numbered([(catalogue.level(level).name, statement.row(level, plain))
                                   for level in LEVEL_IDS])]
     if current is not None:
         parts.append(Text(f"Current answer: {level_label(catalogue, current)}. "

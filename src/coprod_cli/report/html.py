@@ -60,7 +60,7 @@ def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextLevel]:
         nxt = catalogue.level(LEVEL_IDS[0 if d.level is None else LEVEL_VALUES[d.level] + 1])
         ordered = tuple(
             ServedStatement(id=s.id, text=s.text, level=s.level, next_level=s.next_level,
-                            next_descriptor=s.next_descriptor)
+                            next_descriptor=s.next_descriptor, next_plain=s.next_plain or "")
             for s in res.statements
             if s.dimension == d.id and s.level and s.next_level and s.next_descriptor)
         steps[d.id] = NextLevel(nxt.name, nxt.descriptor, nxt.plain, ordered)
@@ -120,4 +120,4 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
     return visible(environment().get_template("comparison.html.j2").render(
         cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
         steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
-        shown=_names(sections.comparison_sections(view))))
+        shown=_names(sections.comparison_sections(view)), plain=view.plain))

@@ -40,7 +40,7 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
             label = "In the framework's words" if plain else "In plain words"
             lines += [f"### `{statement.id}`: {main}", "", f"*{label}:* {other}", "",
                       "| level | what it looks like |", "| --- | --- |"]
-            lines += [f"| {catalogue.level(level).name} | {cell(statement.levels.at(level))} |"
+            lines += [f"| {catalogue.level(level).name} | {cell(statement.row(level, plain))} |"
                       for level in LEVEL_IDS]
             if statement.recommendations:
                 refs = ", ".join(f"`{rec}`" for rec in statement.recommendations)

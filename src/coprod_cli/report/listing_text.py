@@ -43,7 +43,7 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> Rende
             rubric.add_column("level")
             rubric.add_column("what it looks like")
             for level in LEVEL_IDS:
-                rubric.add_row(catalogue.level(level).name, statement.levels.at(level))
+                rubric.add_row(catalogue.level(level).name, statement.row(level, plain))
             parts.append(rubric)
             if statement.recommendations:
                 parts.append(indent(Text("Recommendations that help: "

@@ -124,8 +124,9 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     for number, step in enumerate(shown, 1):
         text = phrases.words(view.plain, step.text, step.plain)
         actions = "; ".join(phrases.step_actions(step, catalogue, view.plain))
+        looks = phrases.words(view.plain, step.looks_like, step.looks_like_plain)
         lines.append(f"{number}. **{cell(text)}** ({cell(names[step.dimension])})  \n"
-                     f"   {phrases.step_move(step, catalogue)}: {cell(step.looks_like)}"
+                     f"   {phrases.step_move(step, catalogue)}: {cell(looks)}"
                      + (f"  \n   *What to do:* {cell(actions)}" if actions else ""))
     hidden = len(res.next_steps) - len(shown)
     if hidden:

@@ -193,7 +193,7 @@ def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],
             lines.append(f"Helps: {text} ({now}; its next level is given above)")
         else:
             lines.append(f"Helps: {text} ({now}; {level_name(catalogue, st.next_level)} "
-                         f"looks like: {st.next_descriptor})")
+                         f"looks like: {words(plain, st.next_descriptor, st.next_plain)})")
             seen.add(st.id)
     return lines
 

@@ -115,8 +115,9 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
         steps.add_row(f"{number}.", Text.assemble((phrases.words(view.plain, step.text,
                                                                  step.plain), "bold"),
                                                   f" ({names[step.dimension]})"))
+        looks = phrases.words(view.plain, step.looks_like, step.looks_like_plain)
         steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}{phrases.step_ids(step)}: "
-                               f"{step.looks_like}", style="dim"))
+                               f"{looks}", style="dim"))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
         steps.add_row("", Text(f"... and {hidden} more (--details)", style="dim"))

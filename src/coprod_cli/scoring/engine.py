@@ -117,7 +117,8 @@ def _statement(dimension_id: str, statement: Statement, value: Fraction | None,
                            score=rounded(value), level=level,
                            evidence=sorted(tally.evidence.get(statement.id, [])),
                            next_level=nxt,
-                           next_descriptor=statement.levels.at(nxt) if nxt else None)
+                           next_descriptor=statement.row(nxt) if nxt else None,
+                           next_plain=statement.row(nxt, plain=True) if nxt else None)
 
 
 def plan(framework: Framework, catalogue: Catalogue, values: dict[str, Fraction | None],
@@ -133,7 +134,8 @@ def plan(framework: Framework, catalogue: Catalogue, values: dict[str, Fraction 
         nxt = LEVEL_IDS[min(3, LEVEL_VALUES[now] + 1)]
         entry = ServedStatement(id=statement.id, text=statement.text, plain=statement.plain,
                                 level=now, next_level=nxt,
-                                next_descriptor=statement.levels.at(nxt))
+                                next_descriptor=statement.row(nxt),
+                                next_plain=statement.row(nxt, plain=True))
         for rec_id in statement.recommendations:
             served[rec_id].append((aim - value, entry))
     order = {rec.id: index for index, rec in enumerate(catalogue.recommendations)}

@@ -99,5 +99,6 @@ def _step(dimension_id: str, statement: Statement, value: Fraction, moves: int) 
     return NextStep(statement=statement.id, text=statement.text, plain=statement.plain,
                     dimension=dimension_id, from_level=level_for(value), to_level=to_level,
                     from_score=rounded(value) or 0.0, to_score=rounded(after) or 0.0, moves=moves,
-                    looks_like=statement.levels.at(to_level),
+                    looks_like=statement.row(to_level),
+                    looks_like_plain=statement.row(to_level, plain=True),
                     recommendations=list(statement.recommendations))
