@@ -75,6 +75,18 @@ def test_role_is_asked_and_may_be_skipped(run: Run, answers_file: Path) -> None:
     assert saved(other).respondent.role is None
 
 
+def test_plain_choices_are_the_plain_rows(run: Run, answers_file: Path) -> None:
+    nef = Library.builtin().framework("nef")
+    first = nef.statements[0]
+    plain = " ".join(run("assess", "nef", "-o", str(answers_file), "--plain",
+                         input=lines("", "q")).stdout.split())
+    full = " ".join(run("assess", "nef", "-o", str(answers_file.with_name("b.yaml")),
+                        input=lines("", "q")).stdout.split())
+    for level in ("not-yet", "descriptive", "intermediate", "transformative"):
+        assert first.row(level, plain=True) in plain and first.levels.at(level) not in plain
+        assert first.levels.at(level) in full
+
+
 def test_level_names_unsure_and_back_change_what_is_saved(run: Run, answers_file: Path) -> None:
     script = lines("", "transformative", "u", "b", "not yet", "1")
     result = run("assess", "nef", "-o", str(answers_file), input=script)

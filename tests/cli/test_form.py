@@ -53,6 +53,17 @@ def test_what_the_outline_says_to_build_is_read_back(run: Run, tmp_path: Path, f
     assert len(header) == 2 + len(statements)
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_plain_outline_offers_the_plain_rows_as_choices(run: Run, fmt: str) -> None:
+    plain = run("form", "scie", "--plain", "--format", fmt).stdout
+    full = run("form", "scie", "--format", fmt).stdout
+    for statement in LIB.framework("scie").statements:
+        for level in ("not-yet", "descriptive", "intermediate", "transformative"):
+            assert statement.levels.at(level) not in plain, (statement.id, level)
+            assert statement.row(level, plain=True) in plain.replace("\\", "")
+            assert statement.levels.at(level) in full.replace("\\", "")
+
+
 def test_the_text_outline_lists_the_role_question_and_every_choice(run: Run) -> None:
     out = run("form", "nef").stdout
     assert "Question 1 (optional): Your role: which of these best describes you?" in out

@@ -337,6 +337,25 @@ def test_plain_carries_through_score_compare_and_show(run: Run) -> None:
     assert "Intermediate means:" in " ".join(cmp.split())
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_plain_results_say_what_the_next_level_looks_like_in_plain_words(run: Run,
+                                                                         fmt: str) -> None:
+    from html import escape
+
+    example = str(EXAMPLES / "nef-descriptive.yaml")
+    res = json.loads(run("score", example, "-f", "json").stdout)
+    step = res["next_steps"][0]
+    assert step["looks_like_plain"] and step["looks_like_plain"] != step["looks_like"]
+    plain = " ".join(run("score", example, "--plain", "--details", "-f", fmt).stdout.split())
+    full = " ".join(run("score", example, "--details", "-f", fmt).stdout.split())
+    if fmt == "html":
+        step = {key: escape(value) for key, value in step.items() if isinstance(value, str)}
+    assert step["looks_like_plain"] in plain and step["looks_like"] not in plain
+    assert step["looks_like"] in full and step["looks_like_plain"] not in full
+    served = [s for item in res["recommendations"] for s in item["statements"]]
+    assert served and all(s["next_plain"] for s in served)
+
+
 def test_every_format_carries_the_whole_quickest_route(run: Run) -> None:
     from html import escape
 
