@@ -24,6 +24,24 @@ def test_help_has_no_type_noise_one_usage_style_and_an_example(
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_never_claims_easy_read(run: Run, command: str) -> None:
+    """Easy read is a format made with pictures and tested with readers: coprod's plain words
+    are not it, so no help calls them that."""
+    out = " ".join(run(command, "--help").stdout.split()).casefold()
+    assert not re.search(r"easy[\s-]?read", out), command
+
+
+def test_code_readme_and_docs_never_say_easy_read() -> None:
+    from tests.conftest import ROOT
+
+    files = [*(ROOT / "src" / "coprod_cli").rglob("*.*"), ROOT / "README.md",
+             *(ROOT / "docs").rglob("*.*")]
+    found = [str(path.relative_to(ROOT)) for path in files if path.suffix != ".pyc"
+             and re.search(r"easy[\s-]?read", path.read_text(encoding="utf-8"), re.I)]
+    assert not found
+
+
 @pytest.mark.parametrize(("command", "usage"), [
     ("score", "Usage: coprod score [OPTIONS] FILE..."),
     ("compare", "Usage: coprod compare [OPTIONS] BEFORE AFTER"),

@@ -124,7 +124,9 @@ Details = Annotated[
     bool, typer.Option("--details", help="The full plan by jigsaw piece, and each group's view.")
 ]
 Plain = Annotated[
-    bool, typer.Option("--plain", help="Easy-read wording, each level name explained.")
+    bool, typer.Option("--plain", help="Plain words (everyday words, short sentences) for "
+                       "the statements and what each level looks like, each level name "
+                       "explained.")
 ]
 NoColor = Annotated[
     bool, typer.Option("--no-color", help="No colour in text output (so does NO_COLOR=1).")

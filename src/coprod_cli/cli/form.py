@@ -41,8 +41,8 @@ def form_command(
     = FormFormat.text,
     output: Output = None,
     plain: Annotated[bool, typer.Option(
-        "--plain", help="Easy-read wording: in the outline's titles; the web questionnaire "
-        "opens with it switched on.")]
+        "--plain", help="Plain words (everyday words, short sentences): in the outline's "
+        "titles and choices; the web questionnaire opens with them switched on.")]
     = False,
     framework: FrameworkPaths = None,
     force: Force = False,

@@ -45,7 +45,7 @@ class View:
     """How much of a result to show, and in which words."""
 
     details: bool = False  # the full plan by jigsaw piece and every group's view
-    plain: bool = False  # easy-read wording for levels, statements and recommendations
+    plain: bool = False  # plain words for levels, statements, rows and recommendations
     hint: bool = True  # end with how to see more (the caller may say it its own way)
 
 

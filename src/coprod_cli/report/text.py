@@ -23,7 +23,7 @@ def heading(text: str) -> Text:
 
 
 def plain_line(text: str) -> Text:
-    """An easy-read wording, introduced as one."""
+    """A plain wording, introduced as one."""
     return Text.assemble(("In plain words: ", "italic"), text)
 
 
