@@ -75,6 +75,15 @@ def test_role_is_asked_and_may_be_skipped(run: Run, answers_file: Path) -> None:
     assert saved(other).respondent.role is None
 
 
+def test_the_role_question_says_how_the_voices_are_weighed(run: Run,
+                                                          answers_file: Path) -> None:
+    out = " ".join(run("assess", "nef", "-o", str(answers_file), input=lines("", "q"))
+                   .stdout.split())
+    assert "carry half the say and everyone else the other half" in out
+    assert "inside each half, each person counts once" in out
+    assert "counts equally" not in out
+
+
 def test_plain_choices_are_the_plain_rows(run: Run, answers_file: Path) -> None:
     nef = Library.builtin().framework("nef")
     first = nef.statements[0]

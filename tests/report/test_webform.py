@@ -63,6 +63,12 @@ def test_every_choice_carries_its_full_and_its_plain_row(run: Run, tmp_path: Pat
             assert f'<span class="full">{full}</span><span class="plain">{plain}</span>' in page
 
 
+def test_the_role_question_says_how_the_voices_are_weighed(run: Run, tmp_path: Path) -> None:
+    page = write_page(run, tmp_path).read_text(encoding="utf-8")
+    assert "carry half the say and everyone else the other half" in page
+    assert "inside each half, each person counts once" in page
+
+
 def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
     page = write_page(run, tmp_path, "scie").read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="(?!#)', page)

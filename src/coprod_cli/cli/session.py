@@ -126,9 +126,10 @@ def _ask_role(session: Session) -> None:
     chosen = choose(session.out, "First, who are you answering as?",
                     [(role.name, role.plain) for role in roles], [role.id for role in roles],
                     f"Your role (1-{len(roles)}, or Enter to skip): ", skippable=True,
-                    note=f"This is optional: {keep}. Your role is saved with your answers; "
-                    "when several people's answers are put together, each role's view counts "
-                    "equally.")
+                    note=f"This is optional: {keep}. Your role is saved with your answers. "
+                    "When several people's answers are put together, people with lived "
+                    "experience (people who draw on care, and carers) carry half the say and "
+                    "everyone else the other half; inside each half, each person counts once.")
     role = chosen or held
     session.answers = resume.with_role(session.answers, role)
     if role:
