@@ -72,8 +72,8 @@ class Result(ResultModel):
         "left out of the arithmetic."})
     weighting: Weighting = field(default="partnership", metadata={
         "description": "How several respondents are combined. partnership: people with lived "
-        "experience and everyone else each carry half, each role present counting equally "
-        "within its voice; role: every role present counts equally; person: every respondent "
+        "experience and everyone else each carry half, each respondent counting once within "
+        "their voice; role: every role present counts equally; person: every respondent "
         "counts once."})
     by_role: list[RoleResult] = field(default_factory=list)
     by_voice: list[VoiceResult] = field(default_factory=list, metadata={

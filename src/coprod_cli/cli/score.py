@@ -74,7 +74,7 @@ OnlyFramework = Annotated[str | None, typer.Option(
     "for more than one framework stops with a count per framework.")]
 WeightingOption = Annotated[Weighting, typer.Option(
     "--weighting", help="partnership (the default): people with lived experience and everyone "
-    "else each carry half, each role counting equally within its half; role: every role "
+    "else each carry half, each person counting once within their half; role: every role "
     "counts equally; person: count heads.")]
 RoleColumn = Annotated[str | None, typer.Option(
     "--role-column", metavar="HEADING", help="In a form export, the column that holds the "
