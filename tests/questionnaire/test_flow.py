@@ -107,6 +107,17 @@ def test_jargon_finds_whole_words_and_other_forms_ignoring_case() -> None:
         "co-production", "peer support"]
 
 
+def test_jargon_in_a_plain_row_is_explained_too() -> None:
+    from coprod_cli.models import Rubric
+
+    glossary = (GlossaryEntry(term="bid", plain="x"),)
+    rows = Rubric(not_yet="No bid asks for it.", descriptive="b", intermediate="c",
+                  transformative="d")
+    statement = dataclasses.replace(FW.statements[0], plain_levels=rows)
+    assert q.jargon(FW.statements[0], glossary) == []
+    assert [entry.term for entry in q.jargon(statement, glossary)] == ["bid"]
+
+
 def test_every_nef_statement_with_jargon_gets_it_explained() -> None:
     lib = Library.builtin()
     found = {entry.term for s in lib.framework("nef").statements

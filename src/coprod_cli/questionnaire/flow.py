@@ -129,9 +129,11 @@ def _invalid(problem: str) -> Reply:
 
 
 def jargon(statement: Statement, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
-    """Glossary entries whose term (or another form of it) appears in the statement's words."""
+    """Glossary entries whose term (or another form of it) appears in the statement's words,
+    its rows in full or in plain words."""
     words = " ".join([statement.text, statement.plain, statement.help or "",
-                      *(statement.levels.at(level) for level in LEVEL_IDS)])
+                      *(statement.row(level, plain) for level in LEVEL_IDS
+                        for plain in (False, True))])
     return [entry for entry in glossary if any(_mentions(words, form)
                                                for form in (entry.term, *entry.also))]
 
