@@ -52,6 +52,7 @@ class StatementResult(ResultModel):
     id: str
     dimension: str
     text: str
+    plain: str = field(default="", metadata={"description": "The statement in plain words."})
     score: float | None = field(metadata={"description": "The statement's value, 0-3; null "
                                           "if unsure."})
     level: LevelId | None

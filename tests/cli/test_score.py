@@ -356,6 +356,21 @@ def test_plain_results_say_what_the_next_level_looks_like_in_plain_words(run: Ru
     assert served and all(s["next_plain"] for s in served)
 
 
+def test_a_plain_html_report_gives_each_areas_next_level_in_plain_words(run: Run) -> None:
+    from markupsafe import escape
+
+    example = str(EXAMPLES / "nef-descriptive.yaml")
+    statements = json.loads(run("score", example, "-f", "json").stdout)["statements"]
+    page = run("score", example, "--plain", "-f", "html").stdout
+    areas = page.split('id="areas-heading"')[1]
+    below = [s for s in statements if s["level"] and s["next_plain"]]
+    assert below
+    for statement in below:
+        assert f"{escape(statement['plain'])} <span" in areas
+        assert str(escape(statement["next_plain"])) in areas
+        assert str(escape(statement["next_descriptor"])) not in areas
+
+
 def test_every_format_carries_the_whole_quickest_route(run: Run) -> None:
     from html import escape
 

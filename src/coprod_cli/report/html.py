@@ -59,7 +59,8 @@ def next_steps(res: Result, catalogue: Catalogue) -> dict[str, NextLevel]:
             continue
         nxt = catalogue.level(LEVEL_IDS[0 if d.level is None else LEVEL_VALUES[d.level] + 1])
         ordered = tuple(
-            ServedStatement(id=s.id, text=s.text, level=s.level, next_level=s.next_level,
+            ServedStatement(id=s.id, text=s.text, plain=s.plain, level=s.level,
+                            next_level=s.next_level,
                             next_descriptor=s.next_descriptor, next_plain=s.next_plain or "")
             for s in res.statements
             if s.dimension == d.id and s.level and s.next_level and s.next_descriptor)

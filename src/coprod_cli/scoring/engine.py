@@ -114,6 +114,7 @@ def _statement(dimension_id: str, statement: Statement, value: Fraction | None,
     level = None if value is None else level_for(value)
     nxt = None if level is None or level == LEVEL_IDS[-1] else LEVEL_IDS[LEVEL_VALUES[level] + 1]
     return StatementResult(id=statement.id, dimension=dimension_id, text=statement.text,
+                           plain=statement.plain,
                            score=rounded(value), level=level,
                            evidence=sorted(tally.evidence.get(statement.id, [])),
                            next_level=nxt,
