@@ -119,6 +119,7 @@ def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
 
 
 ROUTE_SHOWN = 4  # steps in the short result: the things to do first
+PRINTED_STEPS = 3  # in the HTML summary, which must print on one A4 page with its findings
 
 
 def route_heading(res: Result, catalogue: Catalogue) -> str:
