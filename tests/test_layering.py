@@ -74,7 +74,6 @@ MODULES = {
     "coprod_cli.report.voices": "report",
     "coprod_cli.report.radar": "report",
     "coprod_cli.report.templating": "report",
-    "coprod_cli.report.terminal": "report",
     "coprod_cli.report.text": "report",
     "coprod_cli.report.json": "report",
     "coprod_cli.report.markdown": "report",
@@ -86,6 +85,7 @@ MODULES = {
     "coprod_cli.report.webform": "report",
     "coprod_cli.cli": "cli",
     "coprod_cli.cli.common": "cli",
+    "coprod_cli.cli.glue": "cli",
     "coprod_cli.cli.usage": "cli",
     "coprod_cli.cli.prompts": "cli",
     "coprod_cli.cli.screens": "cli",
@@ -368,3 +368,60 @@ def test_one_name_one_thing() -> None:
                 seen.setdefault(node.name, []).append(module)
     twice = {name: modules for name, modules in seen.items() if len(modules) > 1}
     assert not twice, f"classes of one name in several modules: {twice}; rename one"
+
+
+# The one module that may reach inside typer, click and rich (cli/glue.py says why).
+ROOM = "coprod_cli.cli.glue"
+
+
+def reaches_inside(source: str) -> list[int]:
+    """Lines that write to typer, click or rich from outside: an assignment (or setattr) to an
+    attribute of a name imported from them, any setattr but on self, or a write to a private
+    attribute (`x._cells = ...`) of anything but self."""
+    tree = ast.parse(source)
+    foreign = {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
+               if isinstance(node, (ast.Import, ast.ImportFrom))
+               for alias in node.names if _library(node, alias) in ("typer", "click", "rich")}
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "setattr" and node.args:
+            if _root(node.args[0]) not in ("self", "cls"):
+                found.add(node.lineno)
+        elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            wholes = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(_root(target.value) in foreign or (
+                    target.attr.startswith("_") and _root(target.value) not in ("self", "cls"))
+                   for whole in wholes for target in ast.walk(whole)
+                   if isinstance(target, ast.Attribute) and isinstance(target.ctx, ast.Store)):
+                found.add(node.lineno)
+    return sorted(found)
+
+
+def _library(node: ast.Import | ast.ImportFrom, alias: ast.alias) -> str:
+    """The top-level package an import takes a name from."""
+    return (node.module or "" if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
+
+
+def _root(node: ast.expr) -> str:
+    """The name an expression starts from: 'a' for a.b[0].c() ('' if none)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Call)):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def test_reaching_inside_typer_click_or_rich_is_caught() -> None:
+    source = ("import typer.main\nfrom click.exceptions import UsageError\n"
+              "from typer.core import TyperArgument as A\n"
+              "UsageError.show = print\ntyper.main.get_command_from_info = len\n"
+              "setattr(A, 'get_usage_pieces', len)\ncolumn._cells = []\n"
+              "self._ids = []\nrespondents.on_file = print\n")
+    assert reaches_inside(source) == [4, 5, 6, 7]
+
+
+def test_only_the_room_reaches_inside_typer_click_or_rich() -> None:
+    """No process-wide patches and no writes to a library's private attributes outside
+    cli/glue.py: a new release can then break coprod in one module, not in many."""
+    found = [f"{where(module)}:{line}" for module in FILES if module != ROOM
+             for line in reaches_inside(FILES[module].read_text(encoding="utf-8"))]
+    assert not found, f"{found}: writes to typer, click or rich (or to a private attribute); " \
+        "do it through a subclass in cli/glue.py, or through their public calls"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from coprod_cli.cli import usage
+from coprod_cli.cli import glue, usage
 
-ERRORS: Any = usage.exceptions()
+ERRORS: Any = glue.errors
 NEW_WORDS = "Some sentence a new release of click words differently"
 
 
@@ -20,8 +20,7 @@ OPTION = SimpleNamespace(param_type_name="option", opts=("--min-group",),
 def test_a_bad_value_from_the_library_is_worded_by_coprod() -> None:
     error = ERRORS.BadParameter(NEW_WORDS, param=OPTION)
     assert usage.words(error, ERRORS) == "--min-group: this value cannot be used here"
-    error.coprod_given = "x"
-    assert usage.words(error, ERRORS) == "--min-group: 'x' is not a value it takes"
+    assert usage.words(error, ERRORS, given="x") == "--min-group: 'x' is not a value it takes"
 
 
 def test_an_error_that_names_nothing_is_still_coprods_line() -> None:

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
 
+from coprod_cli.cli.glue import safe
 from coprod_cli.errors import CoprodError
 from coprod_cli.questionnaire.flow import ReplyKind, parse_reply
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.report import listing_markdown, listing_text
-from coprod_cli.report.terminal import safe
 from coprod_cli.tally import Ballot
 from tests.conftest import DATA, EXAMPLES
 from tests.fuzz.strategies import FUZZ, RAW, anything, mutated

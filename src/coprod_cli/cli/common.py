@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -13,12 +12,11 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-import typer.main
-from typer.core import TyperGroup
 
 from coprod_cli import __version__
-from coprod_cli.cli import usage
-from coprod_cli.errors import CoprodError, UsageProblem, did_you_mean
+from coprod_cli.cli import glue
+from coprod_cli.cli.glue import console as console  # commands print through it
+from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import write_atomic
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library
@@ -35,39 +33,8 @@ COMMANDS = {
 }
 
 
-class LazyGroup(TyperGroup):
-    """coprod's commands, each built from its module the first time it is asked for."""
-
-    # Context and Command are click's (typer 0.29 vendors its own click), so typed loosely.
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        usage.running, usage.running_path = self, "coprod"  # each run builds its own group
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name not in self.commands and cmd_name in COMMANDS:
-            importlib.import_module(f"coprod_cli.cli.{COMMANDS[cmd_name]}")
-            info = next(i for i in app.registered_commands if i.name == cmd_name)
-            self.commands[cmd_name] = typer.main.get_command_from_info(
-                info, pretty_exceptions_short=app.pretty_exceptions_short,
-                rich_markup_mode=app.rich_markup_mode)
-        return self.commands.get(cmd_name)
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """The command named first, or a usage error in coprod's words naming the close ones."""
-        name = str(args[0]) if args else ""
-        if name and not name.startswith("-") and name not in COMMANDS:
-            raise usage.exceptions().UsageError(
-                f"no such command '{name}'{did_you_mean(name, list(COMMANDS))}", ctx)
-        found = super().resolve_command(ctx, args)
-        usage.running, usage.running_path = found[1], f"{ctx.command_path} {found[0]}"
-        return found
-
-
-app = typer.Typer(
-    cls=LazyGroup,
+app = glue.App(
+    COMMANDS,
     name="coprod",
     help="Check how far a team has come with co-production, what to do next, and whether "
     "it is improving. Co-production means people who draw on care and support, carers and "
@@ -83,23 +50,6 @@ def examples(*commands: str) -> str:
     """A command's help epilog: a few example commands, kept one to a line."""
     return "\b\nExamples:\n" + "".join(f"  {command}\n" for command in commands)
 
-
-def _plain_argument_help() -> None:
-    """Arguments named one way in usage lines (NAME, [NAME], NAME...), whichever typer is
-    installed (typer 0.28 and 0.29 write {NAME}), and shown in help without a type
-    such as <str> or <list[str]> (typer 0.29 adds them): the help text says what they take."""
-    from typer.core import TyperArgument
-
-    def usage_pieces(self: Any, ctx: Any) -> list[str]:
-        name = self.metavar or self.name
-        name = name if self.required else f"[{name}]"
-        return [name + ("..." if self.nargs != 1 else "")]
-
-    setattr(TyperArgument, "get_usage_pieces", usage_pieces)  # noqa: B010
-    setattr(TyperArgument, "display_type_rich", lambda self, ctx: None)  # noqa: B010
-
-
-_plain_argument_help()
 
 FrameworkPaths = Annotated[
     list[Path] | None,
@@ -172,8 +122,6 @@ def say(line: str, err: bool = True) -> None:
     typer.echo(visible_line(line), err=err)
 
 
-usage.install(say)
-
 
 def fail(error: CoprodError) -> typer.Exit:
     say(f"error: {error}")
@@ -237,23 +185,6 @@ def read_document(name: str) -> Document:
     if name == "-":
         return Document.from_bytes(stdin_bytes(), "<stdin>")
     return Document.read(Path(name))
-
-
-def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
-    from rich.console import Console
-
-    from coprod_cli.report.terminal import safe
-
-    class _Console(Console):
-        def print(self, *objects: Any, **options: Any) -> None:
-            """Nothing printed acts on the terminal: control characters are shown, not sent."""
-            super().print(*[safe(item) for item in objects], **options)
-
-        def on_broken_pipe(self) -> None:
-            raise BrokenPipeError  # rich would exit 1, which means a gate not met
-
-    return _Console(file=file, no_color=no_color or None, highlight=False, width=width,
-                    soft_wrap=False, emoji=False, markup=False)
 
 
 def at_terminal() -> bool:

@@ -10,59 +10,20 @@ misspelt one. Only words coprod raised itself (a check of its own, in a callback
 
 from __future__ import annotations
 
-import importlib
 import os
-from collections.abc import Callable
 from typing import Any
 
 from coprod_cli.errors import did_you_mean
 
-# The command this run is parsing and how it is typed (set by the app's group), for an error
-# raised before it had a context of its own: an option without its value, or with one it
-# does not take.
-running: Any = None
-running_path = "coprod"
 # What a value must be, by a word in its type's name ('int' in typer's copy of click,
 # 'integer' or 'integer range' in click itself).
 _NEEDS = (("int", "a whole number"), ("float", "a number"), ("bool", "true or false"))
 
 
-def exceptions() -> Any:
-    """click's exceptions module: typer's copy from typer 0.26, click's own before."""
-    try:
-        return importlib.import_module("typer._click.exceptions")
-    except ImportError:
-        return importlib.import_module("click.exceptions")
-
-
-def install(say: Callable[[str], None]) -> None:
-    """Usage errors printed by `say` as coprod's one line, each bad value remembered as it
-    was given."""
-    errors = exceptions()
-    types = importlib.import_module(errors.__name__.rsplit(".", 1)[0] + ".types")
-    convert = types.ParamType.__call__
-
-    def remembering(self: Any, value: Any, param: Any = None, ctx: Any = None) -> Any:
-        try:
-            return convert(self, value, param, ctx)
-        except errors.BadParameter as error:
-            error.coprod_given = value  # what was typed, for a line in coprod's words
-            raise
-
-    def show(self: Any, file: Any = None) -> None:
-        say(f"error: {words(self, errors)}; see '{command_path(self)} --help'")
-
-    setattr(types.ParamType, "__call__", remembering)  # noqa: B010 - the library's own
-    setattr(errors.UsageError, "show", show)  # noqa: B010 - replacing the library's printer
-
-
-def command_path(error: Any) -> str:
-    """The command the error is about, as typed ('coprod score')."""
-    return str(error.ctx.command_path) if error.ctx is not None else running_path
-
-
-def words(error: Any, errors: Any) -> str:
-    """What is wrong, in coprod's words, made from what the parser found."""
+def words(error: Any, errors: Any, given: Any = None, command: Any = None) -> str:
+    """What is wrong, in coprod's words, made from what the parser found: `errors` is the
+    click exceptions module, `given` the value a parameter could not take, `command` the
+    command being parsed (click's error does not always say)."""
     param = getattr(error, "param", None)
     if isinstance(error, errors.NoSuchOption):
         guesses = ", ".join(sorted(error.possibilities or ()))
@@ -72,12 +33,12 @@ def words(error: Any, errors: Any) -> str:
         return f"{parameter_name(param)} is missing"
     if isinstance(error, errors.BadParameter) and param is not None:
         said = sentence(error.message) if raised_by_coprod(error) \
-            else bad_value(param, getattr(error, "coprod_given", None))
+            else bad_value(param, given)
         return f"{parameter_name(param)}: {said}"
     if raised_by_coprod(error):
         return sentence(error.message)
     if isinstance(error, errors.BadOptionUsage):
-        return misused(error.option_name)
+        return misused(error.option_name, command)
     return unreadable(error)
 
 
@@ -130,9 +91,9 @@ def bad_path(given: str, kind: Any) -> str:
     return f"'{given}' cannot be used (check the path and its permissions)"
 
 
-def misused(option: str) -> str:
+def misused(option: str, command: Any) -> str:
     """An option given without its value, or a switch given one."""
-    found = [param for param in getattr(running, "params", ()) if option in param.opts]
+    found = [param for param in getattr(command, "params", ()) if option in param.opts]
     if found and getattr(found[0], "is_flag", False):
         return f"{option} is a switch and takes no value"
     if found:

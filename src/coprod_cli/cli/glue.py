@@ -1,0 +1,230 @@
+"""typer, click and rich seen from the inside, in one room: every other module uses them only
+through their public, documented surface.
+
+Here, by subclassing and never by patching the libraries for the whole process: commands
+built lazily from a table of their modules, usage lines written one way whichever typer is
+installed, usage errors said in coprod's one line (`usage.words`), and what the console
+prints made safe for a terminal. A test finds any assignment to a typer, click or rich
+attribute outside this module.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import accumulate
+from typing import Any, ClassVar, TypeVar
+
+import typer
+import typer.main
+from typer.core import TyperCommand, TyperGroup
+
+from coprod_cli.cli import usage
+from coprod_cli.errors import did_you_mean
+from coprod_cli.safetext import visible
+
+# click's exceptions, from the click typer runs on (its own copy from typer 0.26, click's
+# before): an error of another copy would not be caught.
+errors: Any = sys.modules[typer.BadParameter.__module__]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class CoprodUsage(errors.UsageError):  # type: ignore[misc]  # click found at run time
+    """A usage error already in coprod's words, which click prints (and exits 2) as it prints
+    its own: coprod's one line instead of click's sentence and usage block."""
+
+    def show(self, file: Any = None) -> None:
+        from coprod_cli.cli.common import say  # loaded long before any error is shown
+
+        say(f"error: {self.message}")
+
+
+class Command(TyperCommand):
+    """A command whose usage line names arguments one way (NAME, [NAME], NAME...) whichever
+    typer is installed, and whose usage errors are coprod's."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            pieces += param.get_usage_pieces(ctx) if param.param_type_name == "option" \
+                else [_argument_usage(param)]
+        return pieces
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)
+        with coprods_words(self, ctx.command_path, lambda param: _given(self, ctx, given, param)):
+            return super().parse_args(ctx, args)
+
+
+def _argument_usage(param: Any) -> str:
+    name = param.metavar or param.name
+    name = name if param.required else f"[{name}]"
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def _given(command: Any, ctx: Any, args: list[str], param: Any) -> Any:
+    """The value given for a parameter that could not take it, read again from the command
+    line (click's error keeps the parameter, not the value)."""
+    try:
+        found, _, _ = command.make_parser(ctx).parse_args(args=list(args))
+    except errors.UsageError:
+        return None
+    raw = found.get(param.name)
+    for value in raw if isinstance(raw, (list, tuple)) else [raw]:
+        try:
+            param.type(value, param, ctx)
+        except errors.BadParameter:
+            return value
+    return None
+
+
+@contextmanager
+def coprods_words(command: Any, path: str, given: Any = None) -> Iterator[None]:
+    """Any usage error raised inside turned into coprod's line about `command` (typed as
+    `path`); help asked for by giving no arguments is left to click."""
+    try:
+        yield
+    except errors.UsageError as error:
+        if isinstance(error, CoprodUsage) or type(error).__name__ == "NoArgsIsHelpError":
+            raise
+        if error.ctx is not None:
+            command, path = error.ctx.command, error.ctx.command_path
+        param = getattr(error, "param", None)
+        value = given(param) if given is not None and param is not None else None
+        said = usage.words(error, errors, given=value, command=command)
+        raise CoprodUsage(f"{said}; see '{path} --help'", error.ctx) from error
+
+
+class LazyGroup(TyperGroup):
+    """coprod's commands, each built from its module the first time it is asked for."""
+
+    app: ClassVar[App]
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.app.table)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in self.app.table:
+            importlib.import_module(f"coprod_cli.cli.{self.app.table[cmd_name]}")
+            info = next(i for i in self.app.registered_commands if i.name == cmd_name)
+            self.commands[cmd_name] = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=self.app.pretty_exceptions_short,
+                rich_markup_mode=self.app.rich_markup_mode)
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command named first, or a usage error in coprod's words naming the close ones."""
+        name = str(args[0]) if args else ""
+        if name and not name.startswith("-") and name not in self.app.table:
+            raise CoprodUsage(f"no such command '{name}'"
+                              f"{did_you_mean(name, list(self.app.table))}; "
+                              f"see '{ctx.command_path} --help'", ctx)
+        return super().resolve_command(ctx, args)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with coprods_words(self, ctx.command_path):
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        with coprods_words(self, ctx.command_path):
+            return super().invoke(ctx)
+
+
+class App(typer.Typer):
+    """coprod's typer app: its commands are `Command`s, built by a `LazyGroup` from `table`
+    (each command's name and the module of cli/ that registers it)."""
+
+    def __init__(self, table: dict[str, str], **settings: Any) -> None:
+        self.table = table
+        app = self
+
+        class CoprodGroup(LazyGroup):  # a class per app, so the group finds its commands
+            pass
+
+        CoprodGroup.app = app
+        super().__init__(cls=CoprodGroup, **settings)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        return super().command(*args, **{"cls": Command, **kwargs})
+
+
+def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
+    """A rich console that prints nothing which acts on the terminal, and lets a closed pipe
+    end coprod quietly rather than with exit 1 (which means a gate not met)."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            super().print(*[safe(item) for item in objects], **options)
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(file=file, no_color=no_color or None, highlight=False, width=width,
+                    soft_wrap=False, emoji=False, markup=False)
+
+
+def safe(renderable: Any) -> Any:
+    """A renderable with every text in it showing its control characters (styles kept where
+    they were), plain strings made Text so they are never read as markup; what the console
+    prints passes through here, so no renderer (nor one added later) can forget it."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    if isinstance(renderable, str):
+        return Text(visible(renderable))
+    if isinstance(renderable, Text):
+        return _text(renderable)
+    if isinstance(renderable, Group):
+        return Group(*[safe(part) for part in renderable.renderables], fit=renderable.fit)
+    if isinstance(renderable, Table):
+        return _table(renderable)
+    if isinstance(renderable, (Panel, Padding)):
+        shown = copy.copy(renderable)
+        shown.renderable = safe(renderable.renderable)
+        if isinstance(shown, Panel):
+            shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
+        return shown
+    return renderable
+
+
+def _optional(value: Any) -> Any:
+    return None if value is None else safe(value)
+
+
+def _table(table: Any) -> Any:
+    """A copy of the table, its cells added anew through rich's public calls, each made safe."""
+    shown = copy.copy(table)
+    shown.title, shown.caption = _optional(table.title), _optional(table.caption)
+    shown.columns = [column.copy() for column in table.columns]  # the same, without cells
+    for column in shown.columns:
+        column.header, column.footer = safe(column.header), safe(column.footer)
+    shown.rows = []
+    cells = [list(column.cells) for column in table.columns]
+    for index, row in enumerate(table.rows):
+        shown.add_row(*[safe(column[index]) for column in cells], style=row.style,
+                      end_section=row.end_section)
+    return shown
+
+
+def _text(text: Any) -> Any:
+    """Text with its control characters made visible, each style span moved with its text."""
+    from rich.text import Span, Text
+
+    plain = text.plain
+    if visible(plain) == plain:
+        return text
+    pieces = [visible(char) for char in plain]
+    starts = list(accumulate((len(piece) for piece in pieces), initial=0))
+    shown = Text("".join(pieces), style=text.style, justify=text.justify,
+                 overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
+                 tab_size=text.tab_size)
+    shown.spans = [Span(starts[span.start], starts[min(span.end, len(plain))], span.style)
+                   for span in text.spans]
+    return shown
