@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from coprod_cli.plain import Record, build, record, to_data
+from tests.conftest import EXAMPLES, Run
 
 
 class Colour(str, enum.Enum):
@@ -100,3 +102,119 @@ def test_a_record_cannot_change_once_made() -> None:
         with pytest.raises(dataclasses.FrozenInstanceError):
             change()
     assert dataclasses.replace(made, left="b") == Pair(left="b") and made.left == "a"
+
+
+def test_a_field_whose_metadata_holds_a_rule_is_refused_when_the_class_is_made() -> None:
+    """A rule in metadata is one pydantic may pass over in silence (a misspelt 'max_lenght'
+    would only reach the JSON Schema): rules go in Annotated, where they cannot be missed."""
+    with pytest.raises(TypeError, match=r"Bad\.name: field metadata holds only alias and "
+                       r"description, not max_lenght; write a bound or a length as an "
+                       r"annotated_types marker"):
+        @record
+        class Bad(Record):
+            name: str = field(metadata={"description": "d", "max_lenght": 3})
+
+
+@record
+class Cat(Record):
+    name: str
+
+
+@record
+class Dog(Record):
+    name: str
+
+
+@record
+class EitherPet(Record):
+    pet: Cat | Dog | None = None
+
+
+@record
+class Tags(Record):
+    tags: frozenset[str] = frozenset()
+
+
+@record
+class Point(Record):
+    at: tuple[int, str] = (0, "")
+
+
+@record
+class Keeper(Record):
+    name: str
+    pets: tuple[EitherPet, ...] = ()
+
+
+@pytest.mark.parametrize(("cls", "says"), [
+    (EitherPet, r"EitherPet\.pet: plain.build cannot rebuild .*\(its data does not say which "
+     r"of the union it is\)"),
+    (Tags, r"Tags\.tags: plain.build cannot rebuild frozenset\[str\]"),
+    (Point, r"Point\.at: plain.build cannot rebuild tuple\[int, str\]"),
+    (Keeper, r"EitherPet\.pet: plain.build cannot rebuild"),
+])
+def test_build_refuses_a_type_it_cannot_rebuild_before_reading_any_data(cls: type,
+                                                                      says: str) -> None:
+    """Refused when build first meets the class, even where the data holds none of the field
+    (a union of two records used to come back as a dict)."""
+    with pytest.raises(TypeError, match=says):
+        build(cls, {"name": "x"})
+
+
+def record_types() -> set[type]:
+    """Every record class of the data modules (not the bases they share)."""
+    import coprod_cli.answers
+    import coprod_cli.models
+    import coprod_cli.results  # noqa: F401 - so their classes are found
+
+    def below(cls: type) -> Iterator[type]:
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from below(sub)
+
+    return {cls for cls in below(Record) if dataclasses.is_dataclass(cls)
+            and cls.__module__.startswith("coprod_cli.")}
+
+
+def records_in(value: object) -> Iterator[Record]:
+    """Every record inside a value, itself included."""
+    if isinstance(value, Record):
+        yield value
+        value = [getattr(value, item.name) for item in dataclasses.fields(value)]  # type: ignore[arg-type]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            yield from records_in(item)
+
+
+def coprods_own(run: Run) -> Iterator[object]:
+    """Records of every kind coprod makes: the built-in frameworks and catalogue, answers
+    files, a collective result with every part filled in, and a comparison."""
+    import json
+
+    from coprod_cli.reading.loader import Document, Library
+    from coprod_cli.results import Comparison, Result
+
+    library = Library.builtin()
+    yield library.catalogue, library.frameworks()
+    for path in sorted((EXAMPLES / "collective-autumn-2026").glob("*.yaml")):
+        yield library.answers(Document.read(path))[0]
+    scored = run("score", str(EXAMPLES / "collective-autumn-2026"), "--format", "json",
+                 "--min-group", "2", "--what-if", "assets-1=transformative",
+                 "--fail-under", "transformative", "--target", "transformative").stdout
+    yield build(Result, json.loads(scored))
+    compared = run("compare", str(EXAMPLES / "collective-spring-2026"),
+                   str(EXAMPLES / "collective-autumn-2026"), "--format", "json").stdout
+    yield build(Comparison, json.loads(compared))
+
+
+def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:
+    """What the cache and the JSON output write, build reads back: each kind of record coprod
+    has, met in what coprod makes, goes through to_data and build unchanged."""
+    met: dict[type, int] = {}
+    for found in records_in(list(coprods_own(run))):
+        assert build(type(found), to_data(found, by_alias=True)) == found
+        met[type(found)] = met.get(type(found), 0) + 1
+    missing = sorted(cls.__qualname__ for cls in record_types() - set(met))
+    assert not missing, f"no {missing} in what coprods_own makes: add a case that has one"

@@ -9,7 +9,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from coprod_cli.errors import PathError
-from coprod_cli.rules import Check, Id, Known, Text, bounded, unique_ids
+from coprod_cli.rules import Check, Id, Known, Text, unique_ids
 
 
 @pytest.mark.parametrize("value", ["12", "1e3", "0x1f", "2026-01-01", "yes", "null"])
@@ -50,4 +50,22 @@ def test_the_second_of_two_items_with_one_id_is_the_error() -> None:
     with pytest.raises(PathError) as raised:
         unique_ids(items, ("roles",), "role")
     assert raised.value.path == ("roles", 2, "id")
-    assert bounded(0, 3) == {"ge": 0, "le": 3}
+
+
+@pytest.mark.parametrize(("model", "data", "says"), [
+    ("Level", {"id": "descriptive", "name": "X", "value": 4, "descriptor": "d", "plain": "p"},
+     "less than or equal to 3"),
+    ("Source", {"title": "t", "author": "a", "year": 1800}, "greater than or equal to 1900"),
+    ("Dimension", {"id": "d", "name": "D", "text": "t", "plain": "p", "statements": []},
+     "at least 1 item"),
+])
+def test_bounds_and_lengths_written_as_markers_are_enforced(model: str, data: dict[str, object],
+                                                            says: str) -> None:
+    """A level's value is 0-3, a source's year 1900-2100, a dimension has a statement."""
+    from pydantic import ValidationError
+
+    from coprod_cli import models
+    from coprod_cli.reading.loader import validated
+
+    with pytest.raises(ValidationError, match=says):
+        validated(getattr(models, model), data)

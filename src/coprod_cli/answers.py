@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
+from annotated_types import MaxLen
+
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
@@ -186,8 +188,7 @@ class Answers(Strict):
     """One answers file. An empty value is a statement not answered yet."""
 
     framework: Id
-    service: Text | None = field(default=None, metadata={
-        "max_length": 200,
+    service: Annotated[Text, MaxLen(200)] | None = field(default=None, metadata={
         "description": "The service or team assessed; it names every report's title."})
     respondent: Respondent = field(default_factory=Respondent)
     assessed_on: Annotated[datetime.date, Check(_sensible_date)] | None = None

@@ -1,8 +1,9 @@
 """What coprod knows, as plain frozen dataclasses: levels, roles, the SCIE catalogue and frameworks.
 
 No pydantic here: pydantic validates files into these classes at the trust boundary
-(reading/loader.py), reading the rules written beside each field (its metadata, the `Rule`s of
-rules.py in `Annotated`, `__pydantic_config__`); what is already trusted is built without it.
+(reading/loader.py), reading the rules written beside each field (annotated_types markers for
+bounds and lengths and the `Rule`s of rules.py in `Annotated`, `__pydantic_config__`); what is
+already trusted is built without it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal, get_args
 
+from annotated_types import Interval, MinLen
+
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.plain import record
-from coprod_cli.rules import AT_LEAST_ONE, Id, Known, Strict, Text, bounded, unique_ids
+from coprod_cli.rules import Id, Known, Strict, Text, unique_ids
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
@@ -24,6 +27,7 @@ WEIGHTINGS: tuple[Weighting, ...] = get_args(Weighting)
 LEVEL_VALUES: dict[str, int] = {level: value for value, level in enumerate(LEVEL_IDS)}
 PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")
+Year = Annotated[int, Interval(ge=1900, le=2100)]
 
 RecommendationRef = Annotated[Id, Known("recommendations", "recommendation",
                                         "an id listed by 'coprod recommendations'")]
@@ -41,7 +45,7 @@ class Source(Strict):
 
     title: Text
     author: Text
-    year: int = field(metadata=bounded(1900, 2100))
+    year: Year
     url: Text | None = None
 
 
@@ -50,7 +54,7 @@ class CatalogueSource(Source):
     """A source in the catalogue: statements name it in their `basis`; the year is optional."""
 
     id: Id
-    year: int | None = field(default=None, metadata=bounded(1900, 2100))  # type: ignore[assignment]
+    year: Year | None = None  # type: ignore[assignment]
 
 
 @record
@@ -58,7 +62,7 @@ class Level(Strict):
     """One rung of the maturity scale."""
 
     id: LevelId
-    value: int = field(metadata=bounded(0, 3))
+    value: Annotated[int, Interval(ge=0, le=3)]
     name: Text
     descriptor: Text
     plain: Text
@@ -119,11 +123,11 @@ class GlossaryEntry(Strict):
 class Catalogue(Strict):
     """What every framework shares: sources, levels, roles, the jigsaw and the glossary."""
 
-    sources: tuple[CatalogueSource, ...] = field(metadata=AT_LEAST_ONE)
+    sources: Annotated[tuple[CatalogueSource, ...], MinLen(1)]
     levels: tuple[Level, ...]
-    roles: tuple[Role, ...] = field(metadata=AT_LEAST_ONE)
+    roles: Annotated[tuple[Role, ...], MinLen(1)]
     pieces: tuple[Piece, ...]
-    recommendations: tuple[Recommendation, ...] = field(metadata=AT_LEAST_ONE)
+    recommendations: Annotated[tuple[Recommendation, ...], MinLen(1)]
     principles: tuple[Tag, ...] = ()
     scopes: tuple[Tag, ...] = ()
     activities: tuple[Tag, ...] = ()
@@ -250,7 +254,7 @@ class Dimension(Strict):
     name: Text
     text: Text
     plain: Text
-    statements: tuple[Statement, ...] = field(metadata=AT_LEAST_ONE)
+    statements: Annotated[tuple[Statement, ...], MinLen(1)]
 
 
 @record
@@ -264,7 +268,7 @@ class Framework(Strict):
     plain: Text
     source: Source
     credit: Text
-    dimensions: tuple[Dimension, ...] = field(metadata=AT_LEAST_ONE)
+    dimensions: Annotated[tuple[Dimension, ...], MinLen(1)]
 
     def __post_init__(self) -> None:
         """Ids are unique (pydantic runs this once the fields are valid)."""

@@ -62,11 +62,27 @@ class Record:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+# What a field's metadata may say (pydantic reads both). A rule goes in `Annotated` instead,
+# where pydantic cannot miss it: a bound or length as an annotated_types marker, anything else
+# as a Check; pydantic would pass a misspelt key on to the JSON Schema, unchecked.
+METADATA_KEYS = frozenset({"alias", "description"})
+
+
 @dataclass_transform(kw_only_default=True, frozen_default=True,
                      field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
-    """A frozen, keyword-only dataclass whose equality, hash and repr are `Record`'s."""
-    return dataclasses.dataclass(kw_only=True, eq=False, repr=False)(cls)
+    """A frozen, keyword-only dataclass whose equality, hash and repr are `Record`'s; a field
+    whose metadata says anything but its alias and description is refused here."""
+    made = dataclasses.dataclass(kw_only=True, eq=False, repr=False)(cls)
+    for item in dataclasses.fields(typing.cast(Any, made)):
+        unknown = sorted(set(item.metadata) - METADATA_KEYS)
+        if unknown:
+            raise TypeError(
+                f"{cls.__qualname__}.{item.name}: field metadata holds only "
+                f"{' and '.join(sorted(METADATA_KEYS))}, not {', '.join(unknown)}; write a "
+                "bound or a length as an annotated_types marker in Annotated (Interval(ge=0, "
+                "le=3), MinLen(1), MaxLen(200)), any other rule as a Check")
+    return made
 
 
 def key(item: dataclasses.Field[Any], by_alias: bool) -> str:
@@ -100,13 +116,14 @@ def build(cls: type[T], data: Any) -> T:
 @functools.cache
 def _fields(cls: type) -> tuple[tuple[str, str, Convert], ...]:
     hints = typing.get_type_hints(cls)
-    return tuple((item.name, key(item, True), _converter(hints[item.name]))
+    return tuple((item.name, key(item, True), _converter(hints[item.name], cls, item.name))
                  for item in dataclasses.fields(cls) if item.init)
 
 
 def _dataclass(cls: type) -> Convert:
+    plan = _fields(cls)  # now, so a type that cannot be rebuilt is refused before any data
+
     def convert(data: Any) -> Any:
-        plan = _fields(cls)
         return cls(**{name: conv(data[name_in_data]) for name, name_in_data, conv in plan
                       if name_in_data in data})
 
@@ -117,28 +134,49 @@ def _same(data: Any) -> Any:
     return data
 
 
-def _converter(tp: Any) -> Convert:
-    """How to turn JSON data into a value of type `tp`."""
+# Types whose JSON value is the value itself.
+_AS_THEY_ARE = (str, int, float, bool, type(None), Any)
+
+
+def _converter(tp: Any, owner: type | None = None, name: str = "") -> Convert:
+    """How to turn JSON data into a value of type `tp` (the type of `owner`'s field `name`);
+    a type the data cannot say how to rebuild is refused, never rebuilt as a guess."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if dataclasses.is_dataclass(tp):
         return _dataclass(typing.cast(type, tp))
     if origin in (typing.Union, types.UnionType):
-        options = [_converter(arg) for arg in args if arg is not type(None)]
-        if len(options) != 1:
-            return _same  # unions of plain JSON values (str | int, Literal | None) as they are
-        inner = options[0]
-        return lambda data: None if data is None else inner(data)
-    if origin is tuple:
-        inner = _converter(args[0])
+        return _union(tp, [arg for arg in args if arg is not type(None)], owner, name)
+    if origin is tuple and args[1:] == (...,):
+        inner = _converter(args[0], owner, name)
         return lambda data: tuple(inner(item) for item in data)
     if origin is list:
-        inner = _converter(args[0])
+        inner = _converter(args[0], owner, name)
         return lambda data: [inner(item) for item in data]
     if origin is dict:
-        inner = _converter(args[1])
+        inner = _converter(args[1], owner, name)
         return lambda data: {k: inner(v) for k, v in data.items()}
     if tp is datetime.date:
         return datetime.date.fromisoformat
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp
+    if tp in _AS_THEY_ARE or origin is typing.Literal:
+        return _same
+    raise _cannot(tp, owner, name, "its JSON value does not say how to make one")
+
+
+def _union(tp: Any, options: list[Any], owner: type | None, name: str) -> Convert:
+    """X | None as X or None; a union of plain JSON values (str | int, Literal | Literal) as
+    it is. Which of two records (or a record and a list) the data is, it cannot say."""
+    if len(options) == 1:
+        inner = _converter(options[0], owner, name)
+        return lambda data: None if data is None else inner(data)
+    if any(_converter(option, owner, name) is not _same for option in options):
+        raise _cannot(tp, owner, name, "its data does not say which of the union it is")
     return _same
+
+
+def _cannot(tp: Any, owner: type | None, name: str, why: str) -> TypeError:
+    where = f"{owner.__qualname__}.{name}: " if owner is not None else ""
+    return TypeError(f"{where}plain.build cannot rebuild {tp!r} ({why}); give the field a type "
+                     "it can (a record, X | None, tuple[X, ...], list, dict, date, an enum, "
+                     "str, int, float, bool or a Literal)")

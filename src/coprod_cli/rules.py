@@ -1,6 +1,7 @@
 """How a record's field states its rules: the `Rule` markers pydantic reads from `Annotated`
-(ids, text, a function run as a `Check`, an id the catalogue must know), bounds as metadata,
-and `Strict`, the base of every record validated from a file.
+(ids, text, a function run as a `Check`, an id the catalogue must know; bounds and lengths
+are annotated_types markers beside them), and `Strict`, the base of every record validated
+from a file.
 
 pydantic_core is imported only when pydantic builds a validator, never when this loads.
 """
@@ -122,17 +123,8 @@ def unique_ids(items: tuple[Any, ...], path: tuple[str | int, ...], what: str) -
         seen.add(item_id)
 
 
-def bounded(low: int, high: int) -> dict[str, Any]:
-    """A number's bounds, as a field's metadata."""
-    return {"ge": low, "le": high}
-
-
 class Strict(Record):
     """Unknown keys are mistakes (pydantic reads this when it validates into a subclass);
     values never change once loaded (each subclass is a frozen dataclass)."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "populate_by_name": True}
-
-
-# A tuple that must hold one item or more, as a field's metadata.
-AT_LEAST_ONE: dict[str, Any] = {"min_length": 1}
