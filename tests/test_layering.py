@@ -425,3 +425,27 @@ def test_only_the_room_reaches_inside_typer_click_or_rich() -> None:
              for line in reaches_inside(FILES[module].read_text(encoding="utf-8"))]
     assert not found, f"{found}: writes to typer, click or rich (or to a private attribute); " \
         "do it through a subclass in cli/glue.py, or through their public calls"
+
+
+# Modules with no test file of their own; each says why. Package __init__ files are not
+# listed: a package's tests are its modules' tests.
+UNMIRRORED = {
+    "coprod_cli.__main__",  # `python -m coprod_cli` only calls cli.main (tests/cli run it so)
+}
+
+
+def mirrored_test(path: Path) -> Path:
+    """Where a source module's tests live: src/coprod_cli/X/y.py -> tests/X/test_y.py."""
+    relative = path.relative_to(PACKAGE)
+    return ROOT / "tests" / relative.parent / f"test_{relative.name}"
+
+
+def test_tests_are_shaped_like_the_package() -> None:
+    """Each module's tests are found where its path says, so a change and its tests are found
+    together."""
+    missing = [f"{where(module)} -> {mirrored_test(path).relative_to(ROOT)}"
+               for module, path in FILES.items()
+               if path.name != "__init__.py" and module not in UNMIRRORED
+               and not mirrored_test(path).exists()]
+    assert not missing, f"no test file at the mirrored path: {missing}; move the module's " \
+        "tests there (or split them out of the file that holds them)"

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import jsonschema
 import pytest
 
-from coprod_cli import __version__
 from coprod_cli.report import ListingFormat
 from tests.conftest import DATA, Run
 from tests.reading.test_loader import _typer_imports_pydantic as typer_imports_pydantic
@@ -80,38 +77,6 @@ def test_recommendations_golden(run: Run, golden) -> None:
     golden("recommendations-culture.txt", run("recommendations", "--piece", "culture").stdout)
     golden("recommendations-culture.md",
            run("recommendations", "--piece", "culture", "--format", "markdown").stdout)
-
-
-def test_text_has_no_colour_codes_with_no_color(run: Run) -> None:
-    assert "\x1b[" not in run("show", "nef").stdout
-
-
-@pytest.mark.parametrize("name", ["framework", "answers", "result", "catalogue"])
-def test_schemas_are_valid_json_schema(run: Run, name: str) -> None:
-    schema = json.loads(run("schema", name).stdout)
-    jsonschema.Draft202012Validator.check_schema(schema)  # raises if the schema is malformed
-    assert schema["type"] == "object" and schema["properties"]
-
-
-@pytest.mark.parametrize("name", ["result", "comparison"])
-def test_output_schemas_keep_their_bytes(run: Run, golden: Callable[[str, str], None],
-                                         name: str) -> None:
-    """Results are plain dataclasses that pydantic describes; every pydantic allowed (2.10 to
-    2.12 leave a dataclass's docstring out) writes the schema it wrote for the models."""
-    out = run("schema", name).stdout
-    golden(f"schema-{name}.json", out.replace(f"coprod {__version__} ", "coprod VERSION "))
-
-
-def test_framework_schema_accepts_the_builtin_frameworks(run: Run) -> None:
-    import yaml
-
-    from tests.conftest import FRAMEWORKS
-
-    schema = json.loads(run("schema", "framework").stdout)
-    validator = jsonschema.Draft202012Validator(schema)
-    for name in ("nef.yaml", "scie.yaml"):
-        data = yaml.safe_load((FRAMEWORKS / name).read_text())
-        assert [e.message for e in validator.iter_errors(data)] == []
 
 
 def test_framework_schema_documents_the_plain_rows_beside_the_rows(run: Run) -> None:

@@ -17,7 +17,6 @@ import pytest
 from markdown_it import MarkdownIt
 
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.report import markdown
 from tests.conftest import Run
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -74,15 +73,6 @@ def test_score_and_compare_with_hostile_framework_and_evidence(run: Run, tmp_pat
             assert_inert_markdown(result.stdout)
         if fmt == "html":
             assert "<script>" not in result.stdout and "<img src=x" not in result.stdout
-
-
-def test_markdown_inline_escapes_each_construct() -> None:
-    assert markdown.inline("# h") == "\\# h"
-    assert markdown.inline("1. one") == "1\\. one"
-    assert markdown.inline("a | b") == "a \\| b"
-    assert markdown.inline("see @team, mail a@b.org") == "see @&#8203;team, mail a@b.org"
-    assert markdown.inline("<b>[x](y)</b>") == "\\<b\\>\\[x\\](y)\\</b\\>"
-    assert markdown.inline("one\ntwo\x1b") == "one two\\\\x1b"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="file names with any bytes are POSIX")

@@ -52,15 +52,6 @@ def test_usage_lines_are_coprods_whichever_typer(run: Run, command: str, usage: 
     assert run(command, "--help").stdout.splitlines()[0] == usage
 
 
-def test_top_level_help_names_the_exit_codes_and_the_formats(run: Run) -> None:
-    out = run("--help").stdout
-    for code in ("0    done", "1    a gate not met", "2    invalid input or usage",
-                 "3    a bug in coprod", "130  interrupted"):
-        assert code in out
-    assert all(fmt in out for fmt in ("text (", "json (", "markdown (", "html ("))
-    assert "..." not in out.split("Commands:")[1].split("Report formats")[0]
-
-
 @pytest.mark.parametrize(("args", "says"), [
     (["score", "x.yaml", "--detials"], "error: no such option: --detials (did you mean "
      "--details?); see 'coprod score --help'"),

@@ -1,0 +1,177 @@
+"""The shared parts of the command line: the error boundary (a bug is one line and exit 3,
+never a traceback or exit 1), -o FILE written whole or refused, and the exit codes in help."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import coprod_cli.cli.listing
+from coprod_cli.cli import main
+from tests.conftest import EXAMPLES, Run
+
+
+def _broken(*args: object, **kwargs: object) -> object:
+    raise RuntimeError("something nobody planned for")
+
+
+def test_a_bug_is_one_line_and_exit_3(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(coprod_cli.cli.listing, "library", _broken)
+    result = run("frameworks")
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: this is a bug in coprod (RuntimeError: something "
+                                    "nobody planned for); please report it at ")
+    assert "with the command you ran" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_debug_shows_the_traceback(run: Run, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    monkeypatch.setattr(coprod_cli.cli.listing, "library", _broken)
+    if how == "environment":
+        monkeypatch.setenv("COPROD_DEBUG", "1")
+    result = run(*(["--debug"] if how == "option" else []), "frameworks")
+    assert result.exit_code == 3
+    assert "Traceback (most recent call last)" in result.stderr
+    assert "this is a bug in coprod" in result.stderr
+
+
+def test_ctrl_c_is_130_not_1(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(coprod_cli.cli.listing, "library", interrupted)
+    assert run("frameworks").exit_code == 130
+
+
+def test_a_bug_outside_any_command_is_exit_3(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(coprod_cli.cli, "app", _broken)
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 3
+    assert "this is a bug in coprod" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_a_closed_pipe_ends_quietly(fmt: str) -> None:
+    """`coprod show scie | head -1`: no traceback, no 'bug', and not exit 1 (a gate)."""
+    process = subprocess.Popen([sys.executable, "-m", "coprod_cli", "show", "scie", "--format",
+                                fmt], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert error == ""
+
+
+def test_help_documents_the_exit_codes(run: Run) -> None:
+    text = " ".join(run("--help").stdout.split())
+    assert "3 a bug in coprod" in text
+    assert "--debug" in text
+
+
+def test_every_message_goes_through_say() -> None:
+    """Messages carry file names and cell values: only common.py may call typer.echo, so every
+    other module's message has its control characters made visible by say()."""
+    import ast
+    from pathlib import Path
+
+    import coprod_cli.cli
+
+    folder = Path(coprod_cli.cli.__file__).parent
+    for path in folder.glob("*.py"):
+        if path.name == "common.py":
+            continue
+        calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                 if isinstance(node, ast.Attribute) and node.attr == "echo"]
+        assert not calls, f"{path.name}: use say() from cli/common.py instead of typer.echo"
+
+
+def test_output_to_a_folder_is_a_usage_error(run: Run, tmp_path: Path) -> None:
+    result = run("schema", "answers", "-o", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: --output: '{tmp_path}' is a folder, not a file; see "
+                             "'coprod schema --help'\n")
+
+
+def test_output_over_a_read_only_file_is_refused(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "report.md"
+    path.write_text("kept")
+    path.chmod(0o444)
+    result = run("schema", "answers", "-o", str(path))
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert path.read_text() == "kept"
+
+
+def test_output_to_a_device_leaves_the_device(run: Run, tmp_path: Path) -> None:
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (OSError, AttributeError):
+        pytest.skip("cannot make a device node here (needs root on Linux)")
+    assert run("schema", "answers", "-o", str(node)).exit_code == 0
+    assert run("template", "nef", "-o", str(node)).exit_code == 0
+    assert stat.S_ISCHR(node.stat().st_mode)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/stdout")
+def test_output_to_dev_stdout_reaches_the_pipe() -> None:
+    out = subprocess.run([sys.executable, "-m", "coprod_cli", "template", "nef", "-o",
+                          "/dev/stdout"], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("# coprod answers") and "Wrote /dev/stdout" in out.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/stdout")
+def test_dev_stdout_redirected_to_a_file_is_written_not_refused(tmp_path: Path) -> None:
+    target = tmp_path / "blank.yaml"
+    with target.open("w") as stream:
+        subprocess.run([sys.executable, "-m", "coprod_cli", "template", "nef", "-o",
+                        "/dev/stdout"], stdout=stream, stderr=subprocess.PIPE, check=True)
+    assert target.read_text().startswith("# coprod answers")
+
+
+def test_output_dash_is_standard_output_not_a_file(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--format", "json", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["level"] == "descriptive"
+    assert not (tmp_path / "-").exists()
+
+
+def test_top_level_help_names_the_exit_codes_and_the_formats(run: Run) -> None:
+    out = run("--help").stdout
+    for code in ("0    done", "1    a gate not met", "2    invalid input or usage",
+                 "3    a bug in coprod", "130  interrupted"):
+        assert code in out
+    assert all(fmt in out for fmt in ("text (", "json (", "markdown (", "html ("))
+    assert "..." not in out.split("Commands:")[1].split("Report formats")[0]
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["score", str(EXAMPLES / "collective-autumn-2026"), "--show-names"], 0o600),
+    (["score", str(EXAMPLES / "collective-autumn-2026")], 0o644),
+    (["compare", str(EXAMPLES / "collective-spring-2026"), str(EXAMPLES / "collective-autumn-2026"),
+      "--show-names"], 0o600),
+    (["template", "nef"], 0o600),
+    (["schema", "answers"], 0o644),
+], ids=["names", "no names", "comparison with names", "blank answers", "schema"])
+def test_what_names_respondents_or_holds_answers_is_private(
+        run: Run, tmp_path: Path, args: list[str], expected: int) -> None:
+    """Under umask 022 a report is 0644, but one naming respondents, or an answers file, is
+    0600 whatever the umask."""
+    old = os.umask(0o022)
+    try:
+        result = run(*args, "-o", str(tmp_path / "out"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == expected

@@ -1,0 +1,74 @@
+"""Online-form exports as CSV text: streamed, bounded, each problem located in coprod's words."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading import formcsv
+from tests.conftest import EXAMPLES, Run
+from tests.reading.test_formtable import IDS, write_csv
+
+
+def test_a_row_csv_cannot_read_is_located_in_coprods_words(run: Run, tmp_path: Path) -> None:
+    """Python's csv words its errors differently between releases; coprod says what it can be."""
+    path = write_csv(tmp_path, ["role", *IDS], ["carer", *["2"] * len(IDS)])
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write('staff,"' + "x" * 200_000 + "\n")
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {path}:3:1: a row that cannot be read as CSV; check that "
+                             "its quotes (\") pair up and no cell is longer than 131,072 "
+                             "characters, or export the form's responses again as 'CSV "
+                             "UTF-8'\n")
+
+
+def test_the_google_forms_example_scores_without_editing_a_cell(run: Run) -> None:
+    path = EXAMPLES / "google-forms-export.csv"
+    result = run("score", str(path), "-f", "json", "--min-group", "1")  # every role shown
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["respondents"] == 16 and data["assessed_on"] == "2026-11-21"
+    assert {r["role"]: r["respondents"] for r in data["by_role"]} == {
+        "person-drawing-on-care": 4, "carer": 3, "practitioner": 6, "manager": 2,
+        "commissioner": 1}
+    assert "ignored 2 column(s)" in result.stderr and "counted as unsure" in result.stderr
+
+
+def test_validate_points_a_form_export_at_score_as_it_does_a_csv(run: Run) -> None:
+    for name in ("google-forms-export.csv", "microsoft-forms-export.xlsx"):
+        result = run("validate", str(EXAMPLES / name))
+        assert result.exit_code == 2 and "coprod score" in result.stderr
+    folder = run("validate", str(EXAMPLES))
+    assert folder.exit_code == 0 and ".xlsx" not in folder.stdout + folder.stderr
+
+
+def test_a_csv_over_the_size_limit_is_refused(run: Run, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formcsv, "MAX_BYTES", 100)
+    path = tmp_path / "export.csv"
+    path.write_text("assets-1\n" + "2\n" * 100, encoding="utf-8")
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert "the file is larger than" in result.stderr
+
+
+def test_the_header_is_read_with_a_limit(run: Run, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formcsv, "MAX_HEADER", 1000)
+    path = tmp_path / "export.csv"
+    path.write_text("," * 5000 + "\n", encoding="utf-8")
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:1:1: the first line (the header) is longer than 1,000" in result.stderr
+
+
+def test_a_megabyte_header_of_commas_is_an_ordinary_error(run: Run, tmp_path: Path) -> None:
+    """It once took 12 s or more; benchmarks/hostile_header.py measures it (not a timed test)."""
+    path = tmp_path / "commas.csv"
+    path.write_text("," * 1_000_000 + "\n", encoding="utf-8")
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert "no column names a statement" in result.stderr

@@ -1,0 +1,122 @@
+"""An export's header matched to a framework once, then each row read as one respondent."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+
+from coprod_cli.reading.formheader import cell_name
+from coprod_cli.reading.loader import Library
+from tests.conftest import Run
+
+LIB = Library.builtin()
+NEF = LIB.framework("nef")
+IDS = [s.id for s in NEF.statements]
+
+
+def write_csv(folder: Path, header: list[str], *rows: list[str], name: str = "form.csv") -> Path:
+    import csv
+
+    path = folder / name
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows([header, *rows])
+    return path
+
+
+def write_xlsx(folder: Path, header: list[str], *rows: list[object],
+               name: str = "form.xlsx") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (header, *rows):
+        sheet.append(row)
+    path = folder / name
+    book.save(path)
+    return path
+
+
+def scored(run: Run, *args: str) -> dict[str, object]:
+    result = run("score", *args, "-f", "json", "--min-group", "1")  # every role shown
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def grid_heading(sid: str) -> str:
+    statement = next(s for s in NEF.statements if s.id == sid)
+    dimension = next(d for d in NEF.dimensions if statement in d.statements)
+    return f"{dimension.name} [{sid}. {statement.text}]"
+
+
+def test_headings_name_the_statement_anywhere_or_by_its_exact_wording(
+        run: Run, tmp_path: Path) -> None:
+    styles = [grid_heading, lambda sid: f"{sid}. what it says",
+              lambda sid: f"1. What it says ({sid})",
+              lambda sid: "  " + next(s.text for s in NEF.statements if s.id == sid).upper()
+              .replace(",", " ,") + "?  ",
+              lambda sid: "Area [" + next(s.text for s in NEF.statements if s.id == sid) + "]"]
+    header = [styles[i % len(styles)](sid) for i, sid in enumerate(IDS)]
+    path = write_csv(tmp_path, ["Timestamp", "Your role", *header],
+                     ["24/11/2026 14:03:22", "Carer", *["2 - Intermediate: x"] * len(IDS)])
+    data = scored(run, str(path))
+    assert data["level"] == "intermediate" and data["assessed_on"] == "2026-11-24"
+
+
+def test_other_columns_are_listed_once_in_a_warning(run: Run, tmp_path: Path) -> None:
+    header = ["Timestamp", "Email address", "I agree to take part", "Role", *IDS,
+              "Any other comments?"]
+    rows = [["24/11/2026", f"p{n}@example.org", "Yes", "Carer", *["1"] * len(IDS), "Thanks"]
+            for n in range(3)]
+    path = write_csv(tmp_path, header, *rows)
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: {path}: ignored 3 column(s) that are not a statement, the "
+                        "role or a date: 'Email address' (B1), 'I agree to take part' (C1), "
+                        f"'Any other comments?' ({cell_name(1, len(header))})"]
+
+
+def test_the_role_column_named_by_the_user(run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["Q1", "Connection to the service", *IDS],
+                     ["x", "Service user", *["2"] * len(IDS)], ["y", "Carer", *["2"] * len(IDS)])
+    plain = run("score", str(path), "-f", "json")
+    assert "'Connection to the service' (B1)" in plain.stderr
+    assert "no column holds the role, so everyone counts as 'other'" in plain.stderr
+    data = scored(run, str(path), "--role-column", "connection to the SERVICE")
+    assert len(data["by_role"]) == 2  # type: ignore[arg-type]
+    missing = run("score", str(path), "--role-column", "Your role")
+    assert missing.exit_code == 2 and "no column headed 'Your role'" in missing.stderr
+    assert missing.stderr.count(str(path)) == 1  # the file named once, not twice
+    bad = run("score", str(path), "--role-map", "Service user")
+    assert bad.exit_code == 2 and "is not ANSWER=ROLE" in bad.stderr
+
+
+def test_evidence_columns_become_evidence(run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["role", *IDS, "assets-1 evidence", "Notes on assets-2"],
+                     ["carer", *["2"] * len(IDS), "Minutes of the March board", ""])
+    evidence = {s["id"]: s["evidence"] for s in scored(run, str(path))["statements"]}  # type: ignore
+    assert evidence["assets-1"] == ["Minutes of the March board"]
+    assert evidence["assets-2"] == []
+
+
+def test_an_unreadable_date_is_a_warning_never_silently_lost(run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["Timestamp", *IDS], ["yesterday", *["2"] * len(IDS)],
+                     ["24/11/2026 09:00:00", *["2"] * len(IDS)])
+    result = run("score", str(path), "-f", "json")
+    assert json.loads(result.stdout)["assessed_on"] == "2026-11-24"
+    assert f"1 date(s) coprod cannot read, left out (the first at {path}:2:1 (A2) " \
+        "'yesterday')" in result.stderr
+
+
+def test_a_date_no_assessment_could_have_is_an_error_at_its_cell(
+        run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["Timestamp", *IDS], ["24/11/1926", *["2"] * len(IDS)])
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:2:1: cell A2 (the response of 24/11/1926): 1926-11-24 is not a date of an " \
+        "assessment" in result.stderr
+
+
+# --- the examples: exports as Google Forms and Microsoft Forms write them -------------------

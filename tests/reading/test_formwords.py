@@ -1,0 +1,65 @@
+"""What people write in a form's cells: choices, roles and dates read as coprod's words."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading.formwords import parse_choice, parse_date
+from tests.conftest import Run
+from tests.reading.test_formtable import IDS, scored, write_csv
+
+
+@pytest.mark.parametrize(("cell", "level"), [
+    ("intermediate", "intermediate"), ("Intermediate", "intermediate"), ("2", "intermediate"),
+    ("2 - Intermediate: your ideas are listened to", "intermediate"),
+    ("Level 3: Transformative", "transformative"), ("0 - Not yet co-production", "not-yet"),
+    ("Not yet co-production: staff make the plans", "not-yet"),
+    ("Descriptive \u2013 you can go to meetings", "descriptive"),
+    ("Don't know", "unsure"), ("Not sure", "unsure"), ("Unsure", "unsure"),
+    ("I don't know", "unsure"), ("Don\u2019t know", "unsure"),
+])
+def test_choices_as_forms_write_them(cell: str, level: str) -> None:
+    assert parse_choice(cell) == level
+
+
+@pytest.mark.parametrize("cell", ["transformitive", "4", "9 - Very good", "yes", "-"])
+def test_choices_that_are_no_level_are_refused(cell: str) -> None:
+    with pytest.raises(ValueError):
+        parse_choice(cell)
+
+
+@pytest.mark.parametrize(("cell", "date"), [
+    ("2026-11-24", (2026, 11, 24)), ("2026-11-24T14:03:22Z", (2026, 11, 24)),
+    ("24/11/2026", (2026, 11, 24)), ("24/11/2026 14:03:22", (2026, 11, 24)),
+    ("03/04/2026", (2026, 4, 3)),  # day first, as the UK writes it
+    ("11/24/2026 2:03:22 PM", (2026, 11, 24)),  # month first only when day first cannot be
+    ("2026/11/20 10:00:00 am GMT", (2026, 11, 20)), ("24/11/26 14:03", (2026, 11, 24)),
+    ("24 November 2026", (2026, 11, 24)), ("Tuesday, 24 Nov 2026", (2026, 11, 24)),
+    (datetime.datetime(2026, 11, 24, 14, 3), (2026, 11, 24)),
+])
+def test_dates_iso_uk_and_the_form_tools_own(cell: object, date: tuple[int, int, int]) -> None:
+    assert parse_date(cell) == datetime.date(*date)
+
+
+@pytest.mark.parametrize("cell", ["yesterday", "31/02/2026", "24/13/2026", "2026"])
+def test_dates_that_cannot_be_read_are_none(cell: str) -> None:
+    assert parse_date(cell) is None
+
+
+def test_role_answers_through_names_synonyms_and_the_users_map(
+        run: Run, tmp_path: Path) -> None:
+    roles = ["Service user", "Person who uses services", "Family carer", "Unpaid carer",
+             "Social worker", "Support worker", "Team manager", "Peer mentor"]
+    path = write_csv(tmp_path, ["Which of these best describes you?", *IDS],
+                     *[[role, *["2"] * len(IDS)] for role in roles])
+    refused = run("score", str(path))
+    assert refused.exit_code == 2
+    assert "cell A9: unknown role 'Peer mentor'" in refused.stderr
+    assert "--role-map \"Peer mentor=ROLE\"" in refused.stderr
+    data = scored(run, str(path), "--role-map", "Peer mentor=Volunteer")
+    assert {r["role"]: r["respondents"] for r in data["by_role"]} == {  # type: ignore[attr-defined]
+        "person-drawing-on-care": 2, "carer": 2, "practitioner": 2, "manager": 1,
+        "volunteer": 1}

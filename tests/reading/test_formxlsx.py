@@ -1,0 +1,91 @@
+"""Online-form exports as .xlsx workbooks: read directly, each problem named by its cell."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading.formheader import cell_name
+from tests.conftest import EXAMPLES, Run
+from tests.reading.test_formtable import IDS, grid_heading, scored, write_csv, write_xlsx
+
+
+def test_an_xlsx_export_is_read_directly(run: Run, tmp_path: Path) -> None:
+    stamp = datetime.datetime(2026, 11, 24, 14, 3, 22)
+    header = ["ID", "Start time", "Completion time", "Email", "Name", "Your role",
+              *[grid_heading(sid) for sid in IDS]]
+    path = write_xlsx(tmp_path, header,
+                      [1, stamp, stamp, "anonymous", None, "Service user", *[2] * len(IDS)],
+                      [2, stamp, stamp, "anonymous", None, "Family carer",
+                       *["3 - Transformative"] * (len(IDS) - 1), None])
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["respondents"] == 2 and data["assessed_on"] == "2026-11-24"
+    last = len(header)
+    assert f"(the first at {path}:3:{last} ({cell_name(3, last)}))" in result.stderr
+
+
+def test_an_xlsx_error_names_the_cell_and_whose_response_it_is(
+        run: Run, tmp_path: Path) -> None:
+    cells: list[object] = [2] * len(IDS)
+    cells[10] = "Quite good"
+    path = write_xlsx(tmp_path, ["ID", "Completion time", "Role", *IDS],
+                      [1, "24/11/2026 14:03", "Carer", *[2] * len(IDS)],
+                      [17, "24/11/2026 14:09", "Carer", *cells])
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert f"error: {path}:3:14: cell N3 (respondent 17): '{IDS[10]}': unknown level " \
+        "'Quite good'" in result.stderr
+
+
+@pytest.mark.parametrize("content", [b"PK\x03\x04 not really a zip", b"", b"id: x\n"])
+def test_a_broken_xlsx_is_one_clear_error(run: Run, tmp_path: Path, content: bytes) -> None:
+    """One line in coprod's words, not the name of the exception openpyxl raised."""
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(content)
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {path}: not a readable .xlsx workbook (damaged, or "
+                             "another format under an .xlsx name); export the form's responses "
+                             "again, or save the sheet as 'CSV UTF-8'\n")
+
+
+def test_a_workbook_named_csv_says_so(run: Run, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path, ["role", *IDS], name="form.csv")
+    assert "this is a spreadsheet workbook" in run("score", str(path)).stderr
+
+
+def test_openpyxl_is_imported_only_for_an_xlsx(tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["role", *IDS], ["carer", *["2"] * len(IDS)])
+    code = ("import sys\nfrom coprod_cli.cli import main\nsys.argv = ['coprod', 'score', "
+            f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('openpyxl' in sys.modules, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stderr.strip().endswith("False")
+
+
+def test_the_microsoft_forms_example_scores_without_editing_a_cell(run: Run) -> None:
+    path = EXAMPLES / "microsoft-forms-export.xlsx"
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["respondents"] == 16 and data["assessed_on"] == "2026-11-23"
+    evidence = {s["id"]: s["evidence"] for s in data["statements"]}
+    assert evidence["shared-roles-1"] == [
+        "Two people who use the service co-chair the design group"] * 3
+    assert "'ID' (A1), 'Email' (D1), 'Name' (E1)" in result.stderr
+
+
+def test_numbers_a_spreadsheet_stored_as_decimals_and_blank_headings(
+        run: Run, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path, ["Role", None, *IDS], ["Carer", "x", *[2.0] * len(IDS)],
+                      ["Carer", None, *[3] * len(IDS)])
+    data = scored(run, str(path))
+    assert data["respondents"] == 2 and data["score"] == 2.5
