@@ -85,3 +85,22 @@ def test_usage_errors_are_one_line_in_coprods_words(run: Run, args: list[str],
     out = run(*args)
     assert out.exit_code == 2
     assert out.stderr == says + "\n"
+
+
+def test_a_table_is_printed_safe_and_left_as_it_was() -> None:
+    """The console prints a safe copy, built through rich's public calls: the renderer's own
+    table keeps its cells, and a cell's control characters are shown, never sent."""
+    import io
+
+    from rich.table import Table
+
+    from coprod_cli.cli.glue import console, safe
+
+    table = Table("Area", title="Scores \x1b[2J")
+    table.add_row("culture\x1b]0;pwned\x07", end_section=True)
+    shown = safe(table)
+    assert [list(column.cells) for column in table.columns] == [["culture\x1b]0;pwned\x07"]]
+    assert shown is not table and shown.rows[0].end_section
+    buffer = io.StringIO()
+    console(True, file=buffer, width=60).print(table)
+    assert "\x1b" not in buffer.getvalue() and "\\x1b" in buffer.getvalue()
