@@ -57,7 +57,7 @@ def form_command(
 
         emit(webform.page(chosen, lib.catalogue, plain=plain), output)
         return
-    from coprod_cli.formoutline import outline  # only this command needs them
+    from coprod_cli.questionnaire.formoutline import outline  # only this command needs them
     from coprod_cli.report import outline as outline_report
 
     form = outline(chosen, lib.catalogue, plain=plain)

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from coprod_cli import cache
 from coprod_cli.answers import Answers
 from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.reading import yamlio
+from coprod_cli.reading import cache, yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
 
 if TYPE_CHECKING:

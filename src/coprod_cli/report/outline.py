@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from coprod_cli.formoutline import Outline
+from coprod_cli.questionnaire.formoutline import Outline
 
 HOW = (
     "Add each question below in order. In Google Forms use 'Multiple choice', in Microsoft "

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli import cache, plain
+from coprod_cli import plain
 from coprod_cli.models import Catalogue
+from coprod_cli.reading import cache
 from coprod_cli.reading.loader import CATALOGUE_FILE, Library, builtin_folder
 from tests.conftest import EXAMPLES, Run
 
