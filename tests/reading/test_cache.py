@@ -169,3 +169,17 @@ def test_a_cache_folder_others_can_write_is_left_alone(home: Path) -> None:
         path.unlink()
     Library.builtin()
     assert list(home.iterdir()) == []
+
+
+def test_a_full_disk_under_the_cache_is_no_error_and_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, truth: Catalogue) -> None:
+    """It once ended every run in exit 3."""
+    import errno
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "coprod"))
+    monkeypatch.setattr(cache.os, "replace", full)
+    assert Library.builtin().catalogue == truth
+    assert list((tmp_path / "coprod").iterdir()) == []

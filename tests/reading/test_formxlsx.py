@@ -1,4 +1,6 @@
-"""Online-form exports as .xlsx workbooks: read directly, each problem named by its cell."""
+"""Online-form exports as .xlsx workbooks: read directly, each problem named by its cell; a
+hostile one is one located line (exit 2): the archive is checked before anything in it is
+unpacked, and a damaged part, entities in its XML or a missing sheet never crash."""
 
 from __future__ import annotations
 
@@ -6,10 +8,13 @@ import datetime
 import json
 import subprocess
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from coprod_cli.reading import formxlsx
 from coprod_cli.reading.formheader import cell_name
 from tests.conftest import EXAMPLES, Run
 from tests.reading.test_formtable import IDS, grid_heading, scored, write_csv, write_xlsx
@@ -89,3 +94,79 @@ def test_numbers_a_spreadsheet_stored_as_decimals_and_blank_headings(
                       ["Carer", None, *[3] * len(IDS)])
     data = scored(run, str(path))
     assert data["respondents"] == 2 and data["score"] == 2.5
+
+
+EXPORT = EXAMPLES / "microsoft-forms-export.xlsx"
+SHEET = "xl/worksheets/sheet1.xml"
+LAUGHS = (b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+          + b"".join(f'<!ENTITY {chr(98 + i)} "{f"&{chr(97 + i)};" * 10}">'.encode()
+                     for i in range(8)) + b"]>")
+EXTERNAL = b'<!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+
+def rewritten(folder: Path, change: Callable[[str, bytes], bytes | None],
+              extra: dict[str, bytes] | None = None) -> Path:
+    """The example export with its parts changed (None drops one), and any parts added."""
+    path = folder / "hostile.xlsx"
+    with zipfile.ZipFile(EXPORT) as source, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = change(info.filename, source.read(info.filename))
+            if data is not None:
+                target.writestr(info.filename, data)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+    return path
+
+
+def in_sheet(edit: Callable[[bytes], bytes]) -> Callable[[str, bytes], bytes | None]:
+    return lambda name, data: edit(data) if name == SHEET else data
+
+
+HOSTILE = {
+    "a bad cell reference": (in_sheet(lambda d: d.replace(b' r="A2"', b' r="!!2"', 1)),
+                             "a damaged workbook"),
+    "no sheet": (lambda name, data: None if name == SHEET else data, "no sheet"),
+    "entities that expand": (in_sheet(lambda d: LAUGHS + d.replace(b"<t>ID</t>", b"<t>&i;</t>")),
+                             "a damaged workbook"),
+    "an external entity": (in_sheet(lambda d: EXTERNAL + d.replace(b"<t>ID</t>", b"<t>&x;</t>")),
+                           "a damaged workbook"),
+    "a part that unpacks 1000 times": (
+        in_sheet(lambda d: d.replace(b"<sheetData>", b" " * 8 * 2**20 + b"<sheetData>", 1)),
+        "times its size"),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_a_hostile_workbook_is_one_located_line(run: Run, tmp_path: Path, case: str) -> None:
+    change, words = HOSTILE[case]
+    path = rewritten(tmp_path, change)
+    result = run("score", str(path))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.startswith(f"error: {path}") and words in result.stderr
+    assert result.stderr.count("\n") == 1 and "/etc/passwd" not in result.stderr.replace(
+        "file:///etc/passwd", "")
+
+
+def test_too_many_parts_are_refused_before_any_is_read(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formxlsx, "MAX_PARTS", 20)
+    path = rewritten(tmp_path, lambda name, data: data,
+                     {f"xl/media/{n}.bin": b"" for n in range(20)})
+    result = run("score", str(path))
+    assert result.exit_code == 2 and "parts (at most 20)" in result.stderr
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formxlsx, "MAX_UNPACKED", 1000)
+    result = run("score", str(EXPORT))
+    assert result.exit_code == 2 and "unpacks to more than" in result.stderr
+
+
+def test_a_sheet_claiming_every_cell_is_read_as_the_cells_it_has(run: Run,
+                                                                   tmp_path: Path) -> None:
+    """A dimension of A1:XFD1048576 would pad every row to 16,384 cells."""
+    path = rewritten(tmp_path, in_sheet(lambda d: d.replace(
+        b'<dimension ref="A1:AI17"', b'<dimension ref="A1:XFD1048576"', 1)))
+    assert run("score", str(path)).stdout == run("score", str(EXPORT)).stdout

@@ -126,3 +126,14 @@ def test_what_coprod_recognises_as_its_own_input(path: Path, kind: str | None) -
 def test_a_csv_that_names_no_statement_is_not_an_export(tmp_path: Path) -> None:
     (tmp_path / "other.csv").write_text("name,age\nAda,36\n")
     assert recognise(tmp_path / "other.csv") is None
+
+
+@pytest.mark.parametrize("args", [["score", str(ANSWERS)], ["schema", "answers"],
+                                  ["template", "nef"]])
+def test_a_link_that_leads_back_to_itself_is_one_line(
+        run: Run, tmp_path: Path, args: list[str]) -> None:
+    """It once ended in exit 3 (Python's RuntimeError for a loop of links)."""
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    result = run(*args, "-o", str(loop))
+    assert result.exit_code == 2 and "leads back to itself" in result.stderr

@@ -209,3 +209,12 @@ def test_what_if_says_what_it_changes_as_text_and_markdown_do(run: Run) -> None:
                  "level stays Descriptive.", "Networks: 1.50 out of 3 -&gt; 1.75 out of 3",
                  "Everything below is scored as if those levels were given."):
         assert line in page and line.replace("-&gt;", "->") in markdown
+
+
+def test_a_report_allows_no_script_and_fetches_nothing(run: Run) -> None:
+    """A strict Content-Security-Policy: the page needs no network and runs no script."""
+    page = run("score", str(EXAMPLES / "nef-descriptive.yaml"), "--format", "html").stdout
+    assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
+            in page)
+    assert "<script" not in page

@@ -1,9 +1,16 @@
-"""A form outline as text, Markdown or a CSV header row."""
+"""A form outline as text, Markdown or a CSV header row; from a hostile framework, no control
+reaches the terminal, and nothing in the Markdown closes its code block early."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
 from tests.cli.test_form import LIB
 from tests.conftest import Run
+from tests.report.test_hostile_output import HOSTILE, RAW
 
 
 def test_the_text_outline_lists_the_role_question_and_every_choice(run: Run) -> None:
@@ -16,3 +23,24 @@ def test_the_text_outline_lists_the_role_question_and_every_choice(run: Run) -> 
     assert "  ( ) Don't know" in out
     assert "0 - Not yet co-production | 1 - Descriptive | 2 - Intermediate | " \
         "3 - Transformative | Don't know" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "csv"])
+def test_an_outline_shows_every_control_as_an_escape(run: Run, fmt: str) -> None:
+    result = run("form", "hostile", "-F", str(HOSTILE), "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.search(result.stdout) and "\\x" in result.stdout
+
+
+def test_the_markdown_header_row_stays_inside_its_code_block(run: Run, tmp_path: Path) -> None:
+    """A statement holding a line break and ``` once closed the fence, and what followed was
+    read as Markdown (here a heading)."""
+    framework = tmp_path / "fenced.yaml"
+    hostile = HOSTILE.read_text(encoding="utf-8").replace("id: hostile", "id: fenced", 1)
+    framework.write_text(hostile.replace("set priorities", "set\\n```\\n# Heading ```` p", 1),
+                         encoding="utf-8")
+    text = run("form", "fenced", "-F", str(framework), "--format", "markdown").stdout
+    header = run("form", "fenced", "-F", str(framework), "--format", "csv").stdout
+    blocks = [token for token in MarkdownIt("commonmark").parse(text) if token.type == "fence"]
+    assert len(blocks) == 1 and blocks[0].content == header and "````" in header
+    assert "<h1>Heading" not in MarkdownIt("commonmark").render(text)

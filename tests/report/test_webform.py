@@ -75,6 +75,23 @@ def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
     assert "<link" not in page and "@import" not in page and "url(" not in page
 
 
+def test_a_strict_content_security_policy_runs_the_page_script_alone(
+        run: Run, tmp_path: Path) -> None:
+    """Nothing fetched, and no script but the page's own, named by its hash: had any text
+    slipped past escaping as a script, the browser would not run it."""
+    import base64
+    import hashlib
+
+    page = write_page(run, tmp_path).read_text(encoding="utf-8")
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert policy is not None and "default-src 'none'" in policy.group(1)
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.DOTALL)
+    assert len(scripts) == 1 and "localStorage" in scripts[0]
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}';" in policy.group(1)
+    assert not re.search(r"<[a-z][^>]*\son[a-z]+=", page)  # no inline handler to allow
+
+
 def test_framework_words_are_escaped(run: Run, tmp_path: Path) -> None:
     text = (json.dumps(to_data(LIB.framework("nef"), by_alias=True))
             .replace('"Assets"', '"Assets <script>alert(1)</script>"'))

@@ -1,4 +1,5 @@
-"""Online-form exports as spreadsheets (.xlsx): the first sheet read like a CSV export."""
+"""Online-form exports as spreadsheets (.xlsx): the first sheet read like a CSV export, the
+archive checked before any of it is unpacked, and any damage in it one located line."""
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
 
+# A workbook is a zip archive of XML parts. Real exports pack XML 5 to 30 times; a part that
+# unpacks to hundreds of times its size is built to fill memory (a 523 KB file took 552 MB).
+MAX_PARTS = 10_000
+MAX_UNPACKED = 1024 * 1024 * 1024  # all parts together: a 1,000,000-row export fits
+MAX_RATIO = 200
+SMALL_PART = 1024 * 1024  # below this, any ratio is harmless
 
 def is_xlsx(name: str) -> bool:
     return name.lower().endswith(XLSX_SUFFIXES)
@@ -24,7 +31,7 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     name = str(path)
     book = _open(path)
     try:
-        cells = book.worksheets[0].iter_rows(values_only=True)
+        cells = _sheet_rows(book, name)
         header = next(cells, None)
         if header is None or not any(_text(cell) for cell in header):
             raise FileProblem("the first sheet is empty", "export the form's responses again; "
@@ -35,6 +42,33 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
                 yield number, list(row)
     finally:
         book.close()
+
+
+def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
+    """The first sheet's rows as openpyxl parses them, one at a time. Whatever it raises on a
+    damaged part (a missing sheet, a bad cell reference, XML declaring entities, which the
+    parser refuses to expand or fetch) is one line naming the row, not a crash: which
+    exceptions it raises differs between its releases and parts."""
+    if not book.worksheets:
+        raise FileProblem("the workbook has no sheet", "export the form's responses again",
+                          Location(name))
+    number = 1
+    try:
+        sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # rows as long as their cells, not as the sheet claims
+        for row in sheet.iter_rows(values_only=True):
+            yield row
+            number += 1
+    except Exception as error:
+        raise FileProblem(f"a damaged workbook ({_reason(error)})", "export the form's "
+                          "responses again, or save the sheet as 'CSV UTF-8'",
+                          Location(name, number)) from None
+
+
+def _reason(error: Exception) -> str:
+    """openpyxl's or the XML parser's words, short: they name the part that is wrong."""
+    words = " ".join(str(error).split()) or type(error).__name__
+    return words if len(words) <= 120 else words[:117] + "..."
 
 
 def _open(path: Path) -> Any:
@@ -49,6 +83,7 @@ def _open(path: Path) -> Any:
 
     open_regular(path, "spreadsheet").close()  # a pipe or device is refused, never waited on
     try:
+        _check_archive(path)
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FileProblem("file not found", "check the path", Location(name)) from None
@@ -57,6 +92,27 @@ def _open(path: Path) -> Any:
         raise FileProblem("not a readable .xlsx workbook (damaged, or another format under "
                           "an .xlsx name)", "export the form's responses again, or save the "
                           "sheet as 'CSV UTF-8'", Location(name)) from None
+
+
+def _check_archive(path: Path) -> None:
+    """Refuse a workbook whose parts are too many or unpack too large, before any is read
+    (zipfile never unpacks a part beyond the size its entry declares)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+    where = Location(str(path))
+    fix = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
+    if len(parts) > MAX_PARTS:
+        raise FileProblem(f"the workbook has {len(parts):,} parts (at most {MAX_PARTS:,})",
+                          fix, where)
+    if sum(part.file_size for part in parts) > MAX_UNPACKED:
+        raise FileProblem(f"the workbook unpacks to more than {MAX_UNPACKED // 2**20:,} MiB",
+                          "split the export, or " + fix, where)
+    for part in parts:
+        if part.file_size > SMALL_PART and part.file_size > MAX_RATIO * part.compress_size:
+            raise FileProblem(f"the workbook's part {part.filename} unpacks to "
+                              f"{part.file_size // max(part.compress_size, 1):,} times its "
+                              f"size (at most {MAX_RATIO}), as archives built to fill memory "
+                              "do", fix, where)
 
 
 def _text(cell: object) -> str:

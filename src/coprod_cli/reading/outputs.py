@@ -65,12 +65,24 @@ def _not_read(output: Path, info: os.stat_result, inputs: Iterable[str],
 
 def _not_inside(output: Path, inputs: Iterable[str]) -> None:
     """A new file in a folder being read would be read next time as one more respondent."""
-    target = output.resolve()
+    target = _resolved(output)
+    if target is None:
+        raise UsageProblem(f"-o {output} is a symbolic link that leads back to itself",
+                           "remove the link, or write to another file")
     for name in inputs:
-        source = Path(name).resolve()
-        if name != STDIN and source.is_dir() and source in target.parents:
+        source = _resolved(Path(name))  # a loop among the inputs is said when it is read
+        if name != STDIN and source is not None and source.is_dir() and source in target.parents:
             raise UsageProblem(f"-o {output} is inside {name}, a folder this run reads",
                                "write the report somewhere outside it")
+
+
+def _resolved(path: Path) -> Path | None:
+    """The path with every link followed; None for a loop of links (Python 3.10 to 3.12 raise
+    RuntimeError for one, later releases OSError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
 
 
 def recognise(path: Path, frameworks: Sequence[Path] = ()) -> str | None:

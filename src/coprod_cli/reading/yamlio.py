@@ -91,19 +91,18 @@ class StrictLoader(StrictRules, _BaseLoader):  # type: ignore[misc]
 
 
 def _check_key(key: yaml.Node, value: yaml.Node, seen: dict[str, int]) -> None:
-    """Refuse a key that is not plain, given twice, or a merge ('<<') of what cannot merge."""
+    """Refuse a key that is not plain, given twice, or a merge key ('<<'): a merge hides keys
+    that a reader of the file cannot see where they take effect, and coprod's files never
+    need one."""
     if not isinstance(key, yaml.ScalarNode):
         raise _Refused(key.start_mark, "a key written as a list or as keys and values",
                        "write the key as plain text")
     if key.value in seen:
         raise _Refused(key.start_mark, f"duplicate key '{key.value}' (first given on line "
                        f"{seen[key.value]})", "keep only one of them")
-    mappings = value.value if isinstance(value, yaml.SequenceNode) else [value]
-    if key.tag == f"{_CORE}merge" and not all(isinstance(item, yaml.MappingNode)
-                                              for item in mappings):
-        raise _Refused(value.start_mark, "'<<' merges keys and values into this mapping, but "
-                       "this is not keys and values", "write keys and values after '<<:', or "
-                       "quote '<<' if it is a key")
+    if key.tag == f"{_CORE}merge":
+        raise _Refused(key.start_mark, "'<<' (a YAML merge key) is not read in coprod's files",
+                       "write each key and value out in full, or quote '<<' if it is a key")
 
 
 def _unreadable(node: yaml.Node, error: Exception) -> _Refused:

@@ -1,11 +1,18 @@
-"""A form outline as text, Markdown or a CSV header row, to type into Google or Microsoft Forms."""
+"""A form outline as text, Markdown or a CSV header row, to type into Google or Microsoft Forms.
+
+A framework added with --framework may hold any text, so every format shows its control
+characters as escapes, as every other output does, and Markdown's code block is fenced with
+more backticks than the text holds, so nothing in it can close the fence.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from coprod_cli.questionnaire.formoutline import Outline
+from coprod_cli.safetext import visible, visible_line
 
 HOW = (
     "Add each question below in order. In Google Forms use 'Multiple choice', in Microsoft "
@@ -25,7 +32,7 @@ GRID = (
 def header_csv(outline: Outline) -> str:
     """The responses sheet's header row, for collecting answers in a spreadsheet."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(outline.header)
+    csv.writer(buffer, lineterminator="\n").writerow(visible_line(cell) for cell in outline.header)
     return buffer.getvalue()
 
 
@@ -45,13 +52,13 @@ def text(outline: Outline) -> str:
     lines += [GRID, "  " + " | ".join(outline.grid_columns), "",
               "The header row of the responses sheet (coprod form "
               f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n")]
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def markdown(outline: Outline) -> str:
     """The outline as Markdown: a section per part, each question's choices as a list."""
     fw = outline.framework
-    lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {fw.version}. "
+    lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {_md(fw.version)}. "
              + _md(HOW), "", "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
              "", *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
     for index, part in enumerate(outline.parts, start=1):
@@ -62,11 +69,19 @@ def markdown(outline: Outline) -> str:
                       *(f"- {_md(choice)}" for choice in question.choices), ""]
     lines += ["## A grid instead", "", _md(GRID), "",
               *(f"- {_md(column)}" for column in outline.grid_columns), "",
-              "## The header row of the responses sheet", "", "```csv",
-              header_csv(outline).rstrip("\n"), "```"]
+              "## The header row of the responses sheet", "", *_fenced(header_csv(outline))]
     return "\n".join(lines) + "\n"
 
 
+def _fenced(code: str) -> list[str]:
+    """A CSV code block whose fence is longer than any run of backticks inside it."""
+    longest = max((len(run) for run in re.findall("`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [fence + "csv", code.rstrip("\n"), fence]
+
+
 def _md(value: str) -> str:
-    """Text that Markdown shows as written: its markup characters escaped."""
-    return "".join("\\" + char if char in "\\`*_{}[]<>#|!~" else char for char in value)
+    """Text that Markdown shows as written, on its line: markup characters escaped, controls
+    and line breaks shown as escapes."""
+    return "".join("\\" + char if char in "\\`*_{}[]<>#|!~" else char
+                   for char in visible_line(value))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 
 from coprod_cli import __version__
@@ -25,7 +27,16 @@ def page(framework: Framework, catalogue: Catalogue, plain: bool = False) -> str
             "plain": plain}
     # Inside <script>, '<' is written as an escape so no text can close the element.
     embedded = json.dumps(data).replace("<", "\\u003c").replace("&", "\\u0026")
+    script = environment().get_template("questionnaire.js").render()
     return environment().get_template("questionnaire.html.j2").render(
         fw=framework, levels=catalogue.levels, roles=catalogue.roles, total=len(ids),
         data=embedded, filename=filename(framework), version=__version__,
+        script=script, script_hash=script_hash(script),
         jargon=lambda statement: jargon(statement, catalogue.glossary))
+
+
+def script_hash(script: str) -> str:
+    """The page's Content-Security-Policy runs this script alone, named by its SHA-256: no
+    other script, inline or fetched, can run in the page."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
