@@ -77,9 +77,12 @@ def _not_inside(output: Path, inputs: Iterable[str]) -> None:
 
 
 def _resolved(path: Path) -> Path | None:
-    """The path with every link followed; None for a loop of links (Python 3.10 to 3.12 raise
-    RuntimeError for one, later releases OSError)."""
+    """The path with every link followed; None for a loop of links. Followed strictly, since
+    Python 3.13's lenient resolve() hands a loop back as it is (3.10 to 3.12 raise
+    RuntimeError); a link to a file not yet written is followed as far as it goes."""
     try:
+        return path.resolve(strict=True)
+    except FileNotFoundError:
         return path.resolve()
     except (RuntimeError, OSError):
         return None
