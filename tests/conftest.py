@@ -77,3 +77,31 @@ def render_text(rendered: object) -> str:
     buffer = io.StringIO()
     Console(file=buffer, width=100, no_color=True, highlight=False).print(rendered)
     return buffer.getvalue()
+
+
+def typer_imports_pydantic() -> bool:
+    """typer 0.29 and later coerce every option through pydantic, so any run imports it."""
+    import importlib.metadata
+
+    major, minor = (int(part) for part in importlib.metadata.version("typer").split(".")[:2])
+    return (major, minor) >= (0, 29)
+
+
+def modules_of_a_warm_run(argv: list[str], cache: Path) -> list[str]:
+    """The modules a fresh `coprod ARGV` process imported, run twice with one cache folder so
+    the second run starts warm (the first fills the cache)."""
+    import subprocess
+    import sys
+
+    code = ("import atexit, runpy, sys\n"
+            "atexit.register(lambda: print('\\nmodules:', *sorted(sys.modules)))\n"
+            f"sys.argv = {['coprod', *argv]!r}\n"
+            "runpy.run_module('coprod_cli', run_name='__main__', alter_sys=True)\n")
+    env = {**os.environ, "COPROD_CACHE_DIR": str(cache)}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=ROOT, env=env, check=True) for _ in range(2)]
+    return runs[1].stdout.rpartition("\nmodules:")[2].split()
+
+
+def pydantic_in(modules: list[str]) -> list[str]:
+    return [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}]

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from coprod_cli.report import ListingFormat
-from tests.conftest import DATA, Run
-from tests.reading.test_loader import _typer_imports_pydantic as typer_imports_pydantic
+from tests.conftest import DATA, Run, modules_of_a_warm_run, pydantic_in, typer_imports_pydantic
 
 
 def test_recommendations_for_culture_lists_scies_three_in_plain_words(run: Run) -> None:
@@ -101,16 +100,4 @@ def test_output_file_is_written(run: Run, tmp_path) -> None:
 def test_listings_from_the_cache_import_no_pydantic(tmp_path: Path, command: list[str]) -> None:
     """Start-up: commands that only show trusted built-in data never import pydantic (the
     schema command's choices are named without it)."""
-    import os
-    import subprocess
-    import sys
-
-    code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print('\\nmodules:', *sorted(sys.modules)))\n"
-            f"sys.argv = {['coprod', *command]!r}\n"
-            "runpy.run_module('coprod_cli', run_name='__main__', alter_sys=True)\n")
-    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           env=env, check=True) for _ in range(2)]  # the first fills the cache
-    modules = runs[1].stdout.rpartition("\nmodules:")[2].split()
-    assert [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}] == []
+    assert pydantic_in(modules_of_a_warm_run(command, tmp_path)) == []

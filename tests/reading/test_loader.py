@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 import subprocess
@@ -15,7 +14,15 @@ from coprod_cli.errors import InvalidData
 from coprod_cli.models import LEVEL_IDS, PIECE_IDS
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.yamlio import MAX_BYTES
-from tests.conftest import DATA, FRAMEWORKS, ROOT, Run
+from tests.conftest import (
+    DATA,
+    FRAMEWORKS,
+    ROOT,
+    Run,
+    modules_of_a_warm_run,
+    pydantic_in,
+    typer_imports_pydantic,
+)
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 VALID = sorted((DATA / "valid").glob("*.yaml"))
@@ -151,32 +158,19 @@ def test_builtin_frameworks_are_cached_and_a_damaged_cache_is_ignored(
         assert Library.builtin().framework("nef") == first, damage
 
 
-def _typer_imports_pydantic() -> bool:
-    """typer 0.29 and later coerce every option through pydantic, so any run imports it."""
-    major, minor = (int(part) for part in importlib.metadata.version("typer").split(".")[:2])
-    return (major, minor) >= (0, 29)
-
-
-@pytest.mark.skipif(_typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
+@pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
                     "imports pydantic for every option it parses: nothing coprod can avoid")
 @pytest.mark.parametrize("options", [[], ["--format", "json"]], ids=["text", "json"])
 def test_scoring_from_the_cache_imports_no_pydantic(tmp_path: Path, options: list[str]) -> None:
     """Start-up: the built-in frameworks' cache was validated when written and a plain answers
     file takes the fast reader, so `coprod score` of one never imports pydantic."""
-    argv = ["coprod", "score", "examples/nef-descriptive.yaml", *options]
-    code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print('\\nmodules:', *sorted(sys.modules)))\n"
-            f"sys.argv = {argv!r}\n"
-            "runpy.run_module('coprod_cli', run_name='__main__', alter_sys=True)\n")
-    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           cwd=ROOT, env=env, check=True) for _ in range(2)]  # 1st fills it
+    modules = modules_of_a_warm_run(["score", "examples/nef-descriptive.yaml", *options],
+                                    tmp_path)
     assert sorted(p.name.split("-")[0] for p in tmp_path.iterdir()) == ["core.yaml", "nef.yaml"]
-    modules = runs[1].stdout.rpartition("\nmodules:")[2].split()
     assert "coprod_cli.scoring.engine" in modules  # it did score
-    loaded = [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}]
-    assert loaded == [], ("find what imports pydantic with python -X importtime; only the "
-                          "trust boundary (reading/loader.py, on a cache miss) may")
+    assert pydantic_in(modules) == [], ("find what imports pydantic with python -X "
+                                        "importtime; only the trust boundary "
+                                        "(reading/loader.py, on a cache miss) may")
 
 
 def test_the_built_in_frameworks_load_from_a_zipped_package_too(tmp_path: Path) -> None:
