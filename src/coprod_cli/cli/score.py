@@ -131,7 +131,8 @@ def score_command(
     staff_only: Annotated[bool, typer.Option(
         "--staff-only", help="A deliberate staff self-check: give staff's level though nobody "
         "with lived experience answered, said in every output's title. Without it such a set "
-        "has no co-production level and meets no gate.")] = False,
+        "has no co-production level and meets no gate; left aside, with a warning, when people "
+        "with lived experience answered.")] = False,
     show_names: ShowNames = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,

@@ -29,6 +29,9 @@ from coprod_cli.scoring import collective, findings, lenses, planning, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
+STAFF_ONLY_IGNORED = ("--staff-only was left aside: people with lived experience answered, so "
+                      "this is a co-production assessment, scored as one")
+
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
 
 
@@ -48,7 +51,9 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
                 for s in framework.statements}
     values = whatif.apply(answered, what_if or {})
     dimensions = dimension_results(framework, values)
-    missing = not staff_only and tally.lived_experience_missing(lived)
+    unlived = tally.lived_experience_missing(lived)
+    ignored = staff_only and not unlived  # people with lived experience did answer
+    staff_only, missing = staff_only and unlived, unlived and not staff_only
     level, overall, limited_by, own = _overall(framework, values, dimensions, missing)
     changed = None
     if what_if:
@@ -73,7 +78,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
-        + _services_differ(tally, service),
+        + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else []),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
         lived_experience_missing=missing, staff_only=staff_only)
