@@ -30,3 +30,13 @@ def test_nobody_with_lived_experience_means_not_co_produced() -> None:
     assert not any("not co-produced" in f for f in res.findings)
     unnamed = collective([everyone("intermediate", None)] * 2)
     assert unnamed.level == "intermediate"  # nobody said who they are: it could be anyone
+
+
+def test_where_the_voices_are_apart_is_said_in_words() -> None:
+    from coprod_cli.scoring.findings import _where
+    from tests.builders import FW
+
+    assert _where(FW, ["alpha", "beta"], True) == "the service as a whole and every area"
+    assert _where(FW, ["alpha"], True) == "the service as a whole and Alpha"
+    assert _where(FW, [], True) == "the service as a whole"
+    assert _where(FW, ["beta"], False) == "Beta"

@@ -96,11 +96,7 @@ def _apart(low: Fraction | None, high: Fraction | None) -> bool:
 def _gap_sentence(framework: Framework, sides: tuple[Voice, Voice], apart: list[str], whole: bool,
                   figures: tuple[Fraction | None, Fraction | None] | None) -> str:
     low, high = sides
-    every = len(apart) == len(framework.dimensions)
-    where = ("the service as a whole and every area" if whole and every else
-             "every area" if every else
-             "the service as a whole" + (f" and {_names(framework, apart)}" if apart else "")
-             if whole else _names(framework, apart))
+    where = _where(framework, apart, whole)
     shown = ""
     if figures and whole:
         shown = (f" (overall {rounded(figures[0]):.2f} for people with lived experience, "
@@ -109,6 +105,15 @@ def _gap_sentence(framework: Framework, sides: tuple[Voice, Voice], apart: list[
     return (f"The two voices are a whole level or more apart: {VOICE_NAMES[low]} "
             f"{verbs[low][0]} {where} lower than {VOICE_NAMES[high].lower()} {verbs[high][1]}"
             f"{shown}. The level does not rest on either side alone: each voice carries half")
+
+
+def _where(framework: Framework, apart: list[str], whole: bool) -> str:
+    """'the service as a whole and every area', 'Assets and Networks'..."""
+    areas = "every area" if len(apart) == len(framework.dimensions) else \
+        _names(framework, apart)
+    if not whole:
+        return areas
+    return f"the service as a whole and {areas}" if apart else "the service as a whole"
 
 
 def one_voice_areas(framework: Framework, voices: dict[Voice, Exact]) -> list[str]:
