@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOOR = [sys.executable, "-c", "import typer, yaml, rich.console; from pydantic import BaseModel"]
 COPROD = [sys.executable, "-m", "coprod_cli"]
 ONE = str(ROOT / "examples/nef-descriptive.yaml")
+OTHER = str(ROOT / "examples/nef-intermediate.yaml")
 FOLDER = str(ROOT / "examples/collective-autumn-2026")
 
 
@@ -37,6 +38,19 @@ def cases() -> dict[str, tuple[list[str], float | None]]:
         "score, json": ([*COPROD, "score", ONE, "--format", "json"], 1.0),
         "score, html": ([*COPROD, "score", ONE, "--format", "html"], 1.3),
         "score, a folder of 17 files": ([*COPROD, "score", FOLDER], 1.3),
+        # Every other command at or below the floor (issue 29): the help, the listings, the
+        # blank file, the form outline, a comparison, a schema and one file validated.
+        "--help": ([*COPROD, "--help"], 1.0),
+        "score --help": ([*COPROD, "score", "--help"], 1.0),
+        "assess --help": ([*COPROD, "assess", "--help"], 1.0),
+        "show nef": ([*COPROD, "show", "nef"], 1.0),
+        "frameworks": ([*COPROD, "frameworks"], 1.0),
+        "recommendations": ([*COPROD, "recommendations"], 1.0),
+        "template nef": ([*COPROD, "template", "nef"], 1.0),
+        "form nef": ([*COPROD, "form", "nef"], 1.0),
+        "compare two files": ([*COPROD, "compare", ONE, OTHER], 1.0),
+        "schema result": ([*COPROD, "schema", "result"], 1.0),
+        "validate one file": ([*COPROD, "validate", ONE], 1.0),
         # A reference: validating is reading untrusted files, so it imports pydantic and parses
         # every YAML file in full; the floor's own import of pydantic is the work it needs.
         "validate frameworks examples": (

@@ -335,6 +335,19 @@ def test_score_imports_only_what_scoring_needs() -> None:
     assert loaded & unwanted == set()
 
 
+def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:
+    """Start-up: `coprod --help` lists the commands from cli.common's table, so it imports none
+    of their modules, no reader (YAML, pydantic) and no renderer."""
+    from coprod_cli.cli.common import COMMANDS
+
+    loaded = _modules_after("--help")
+    assert "coprod_cli.cli.common" in loaded  # it did run
+    unwanted = {f"coprod_cli.cli.{module}" for module in COMMANDS.values()} | {
+        "coprod_cli.reading.loader", "coprod_cli.reading.yamlio", "coprod_cli.report", "yaml",
+        "pydantic", "pydantic_core", "jinja2"}
+    assert loaded & unwanted == set()
+
+
 def test_help_still_lists_every_command() -> None:
     from typer.testing import CliRunner
 
@@ -343,6 +356,10 @@ def test_help_still_lists_every_command() -> None:
     result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert all(f" {name} " in result.output for name in COMMANDS)
+    from coprod_cli.cli.common import SUMMARIES
+
+    lines = " ".join(result.output.split())
+    assert all(f" {name} {summary}" in lines for name, summary in SUMMARIES.items())
 
 
 def test_every_registered_command_is_in_the_table_with_its_module() -> None:
@@ -356,6 +373,9 @@ def test_every_registered_command_is_in_the_table_with_its_module() -> None:
     registered = {info.name: info.callback.__module__.rsplit(".", 1)[1]
                   for info in app.registered_commands if info.callback}
     assert registered == COMMANDS, "add the command to COMMANDS in cli/common.py"
+    from coprod_cli.cli.common import SUMMARIES
+
+    assert list(SUMMARIES) == list(COMMANDS), "give the command its line in SUMMARIES"
 
 
 def test_one_name_one_thing() -> None:

@@ -134,7 +134,7 @@ def _stopped(out: Console, session: Session | None, why: str) -> None:
         pass
 
 
-@app.command("assess", short_help="Answer the statements one at a time, saved as you go.",
+@app.command("assess",
              epilog=examples("coprod assess nef",
                              "coprod assess -o team/amal.yaml --role carer --plain"))
 @guarded

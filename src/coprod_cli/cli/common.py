@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -18,9 +18,10 @@ from coprod_cli.cli import glue
 from coprod_cli.cli.glue import console as console  # commands print through it
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import write_atomic
-from coprod_cli.reading import yamlio
-from coprod_cli.reading.loader import Document, Library
 from coprod_cli.safetext import visible_line
+
+if TYPE_CHECKING:  # the readers load with the first command that reads (not with --help)
+    from coprod_cli.reading.loader import Document, Library
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -31,10 +32,24 @@ COMMANDS = {
     "template": "score", "assess": "assess", "form": "form", "score": "score",
     "compare": "compare", "validate": "listing", "schema": "listing",
 }
+# Each command's line in --help, kept here so listing the commands imports none of them.
+SUMMARIES = {
+    "frameworks": "List the frameworks: built-in and added.",
+    "show": "Show a framework's statements and what each level looks like.",
+    "recommendations": "List SCIE's recommendations, by jigsaw piece.",
+    "template": "Write a blank answers file to fill in an editor.",
+    "assess": "Answer the statements one at a time, saved as you go.",
+    "form": "A questionnaire without a terminal: a web page or a form outline.",
+    "score": "Score answers: the level, what holds it down, what to do next.",
+    "compare": "Progress between two assessments.",
+    "validate": "Check framework and answers files.",
+    "schema": "Print a JSON Schema for editors and other tools.",
+}
 
 
 app = glue.App(
     COMMANDS,
+    SUMMARIES,
     name="coprod",
     help="Check how far a team has come with co-production, what to do next, and whether "
     "it is improving. Co-production means people who draw on care and support, carers and "
@@ -158,6 +173,8 @@ def pipe_closed() -> int:
 def library(paths: list[Path] | None) -> Library:
     """The built-in frameworks and any added. What is built here lives until coprod exits, so
     the garbage collector neither runs while it is built nor looks at it again afterwards."""
+    from coprod_cli.reading.loader import Library
+
     gc.disable()
     try:
         return Library.builtin(paths or ())
@@ -177,11 +194,15 @@ def never_over_inputs(output: Path | None, inputs: list[str],
 
 def stdin_bytes() -> bytes:
     """Standard input, read no further than the largest file coprod accepts."""
+    from coprod_cli.reading import yamlio
+
     return sys.stdin.buffer.read(yamlio.MAX_BYTES + 1)
 
 
 def read_document(name: str) -> Document:
     """A YAML document from a path, or from standard input when the name is '-'."""
+    from coprod_cli.reading.loader import Document
+
     if name == "-":
         return Document.from_bytes(stdin_bytes(), "<stdin>")
     return Document.read(Path(name))

@@ -45,7 +45,7 @@ Before = Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier asses
 After = Annotated[str, typer.Argument(metavar="AFTER", help="The later assessment: " + SIDE)]
 
 
-@app.command("compare", short_help="Progress between two assessments.",
+@app.command("compare",
              epilog=examples("coprod compare spring/ autumn/",
                              "coprod compare before.yaml after.yaml --fail-on-regression"))
 @guarded

@@ -27,7 +27,7 @@ class FormFormat(str, Enum):
     html = "html"
 
 
-@app.command("form", short_help="A questionnaire without a terminal: a web page or a form outline.",
+@app.command("form",
              epilog=examples("coprod form nef --format html -o questionnaire.html"))
 @guarded
 def form_command(

@@ -115,6 +115,12 @@ class LazyGroup(TyperGroup):
                 rich_markup_mode=self.app.rich_markup_mode)
         return self.commands.get(cmd_name)
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their one-line summaries, read from the table: `coprod --help`
+        imports none of their modules."""
+        with formatter.section("Commands"):
+            formatter.write_dl(list(self.app.summaries.items()))
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The command named first, or a usage error in coprod's words naming the close ones."""
         name = str(args[0]) if args else ""
@@ -135,10 +141,12 @@ class LazyGroup(TyperGroup):
 
 class App(typer.Typer):
     """coprod's typer app: its commands are `Command`s, built by a `LazyGroup` from `table`
-    (each command's name and the module of cli/ that registers it)."""
+    (each command's name and the module of cli/ that registers it), each with its line of
+    `summaries` as its short help."""
 
-    def __init__(self, table: dict[str, str], **settings: Any) -> None:
-        self.table = table
+    def __init__(self, table: dict[str, str], summaries: dict[str, str],
+                 **settings: Any) -> None:
+        self.table, self.summaries = table, summaries
         app = self
 
         class CoprodGroup(LazyGroup):  # a class per app, so the group finds its commands
@@ -147,8 +155,9 @@ class App(typer.Typer):
         CoprodGroup.app = app
         super().__init__(cls=CoprodGroup, **settings)
 
-    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
-        return super().command(*args, **{"cls": Command, **kwargs})
+    def command(self, name: str, **kwargs: Any) -> Callable[[F], F]:  # type: ignore[override]
+        return super().command(name, **{"cls": Command, "short_help": self.summaries[name],
+                                         **kwargs})
 
 
 def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:

@@ -39,7 +39,7 @@ FormatOption = Annotated[
 ]
 
 
-@app.command("frameworks", short_help="List the frameworks: built-in and added.",
+@app.command("frameworks",
              epilog=examples("coprod frameworks"))
 @guarded
 def frameworks_command(
@@ -55,7 +55,7 @@ def frameworks_command(
     emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
 
-@app.command("show", short_help="Show a framework's statements and what each level looks like.",
+@app.command("show",
              epilog=examples("coprod show nef --plain",
                              "coprod show scie --format markdown"))
 @guarded
@@ -76,7 +76,7 @@ def show_command(
          no_color)
 
 
-@app.command("recommendations", short_help="List SCIE's recommendations, by jigsaw piece.",
+@app.command("recommendations",
              epilog=examples("coprod recommendations --piece culture"))
 @guarded
 def recommendations_command(
@@ -119,7 +119,7 @@ def _check_one(lib: Library, name: str) -> str:
     return f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
 
 
-@app.command("validate", short_help="Check framework and answers files.",
+@app.command("validate",
              epilog=examples("coprod validate team/",
                              "coprod validate my-framework.yaml"))
 @guarded
@@ -150,7 +150,7 @@ def validate_command(
         raise typer.Exit(2)
 
 
-@app.command("schema", short_help="Print a JSON Schema for editors and other tools.",
+@app.command("schema",
              epilog=examples("coprod schema answers > answers.schema.json"))
 @guarded
 def schema_command(

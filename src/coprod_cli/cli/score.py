@@ -38,7 +38,7 @@ LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=st
 Weighting = Enum("Weighting", {w: w for w in WEIGHTINGS}, type=str)  # type: ignore[misc]
 
 
-@app.command("template", short_help="Write a blank answers file to fill in an editor.",
+@app.command("template",
              epilog=examples("coprod template nef -o answers.yaml"))
 @guarded
 def template_command(
@@ -105,7 +105,7 @@ ShowNames = Annotated[bool, typer.Option(
     "and number.")]
 
 
-@app.command("score", short_help="Score answers: the level, what holds it down, what to do next.",
+@app.command("score",
              epilog=examples("coprod score answers.yaml",
                              "coprod score team/ --details",
                              "coprod score team/ --format html -o report.html",
