@@ -160,3 +160,23 @@ def test_show_plain_leads_with_the_plain_wording(run: Run) -> None:
     assert ("culture-values Working together as equals is how the whole organisation works."
             in out)
     assert "In the framework's words: Co-production runs through the whole organisation" in out
+
+
+def test_the_frameworks_name_easy_read_only_as_a_format_others_make() -> None:
+    """coprod's plain words are not easy read (a format with pictures, tested with readers). The
+    content may name easy read only beside large print, as a format an organisation provides,
+    or in the glossary that tells the two apart; never as a name for coprod's own wording."""
+    from tests.conftest import ROOT
+
+    glossary = {entry.term: entry.plain for entry in CATALOGUE.glossary}
+    told_apart = {glossary["easy read"], glossary["plain language"],
+                  glossary["accessible information"]}
+    claims = []
+    for path in sorted((ROOT / "frameworks").glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"easy[\s-]?read", line, re.IGNORECASE) and "large print" not in line \
+                    and not any(text in line for text in told_apart) \
+                    and not line.strip().startswith(("- term: easy read", "also: [easy-read]")):
+                claims.append(f"{path.name}:{number}: {line.strip()}")
+    assert not claims, "\n".join(claims)
+    assert "not the same as easy read" in glossary["plain language"]

@@ -51,3 +51,25 @@ def test_a_google_grid_built_from_the_outline_is_read_back(run: Run, tmp_path: P
         csv.writer(stream).writerows([header, ["24/11/2026", "Carer",
                                                *(columns[i % 5] for i in range(len(header) - 2))]])
     assert run("score", str(path), "-f", "json").exit_code == 0
+
+
+def test_the_role_question_says_how_the_voices_are_weighed_and_it_is_true() -> None:
+    """The description under the role question is the scoring's default: the two voices carry
+    half each, every person once inside a voice, and nobody's role means everyone else."""
+    from coprod_cli.questionnaire.formoutline import ROLE_NOTE
+    from tests.scoring.test_collective import collective, everyone
+
+    assert "carry half the say" in ROLE_NOTE and "each person counts once" in ROLE_NOTE
+    # One carer at transformative (3) against five managers at not-yet (0): half each, 1.5.
+    one_carer = collective([everyone("transformative", "carer")]
+                           + [everyone("not-yet", "manager")] * 5)
+    assert one_carer.score == 1.5
+    # Inside a voice, each person once: a second lived-experience role does not add a share.
+    lived = [everyone("transformative", role)
+             for role in ("carer", "person-drawing-on-care", "person-drawing-on-care")]
+    two_roles = collective([*lived, everyone("not-yet", "manager"),
+                            everyone("not-yet", "volunteer")])
+    assert two_roles.score == 1.5
+    # Someone who gives no role counts with everyone else, not with lived experience.
+    unnamed = collective([everyone("transformative", "carer"), everyone("not-yet", None)])
+    assert unnamed.score == 1.5

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
 
 ROLE_TITLE = "Your role: which of these best describes you?"
+# The role question's description: how the voices are weighed (partnership, the default).
+ROLE_NOTE = ("Optional. When several people's answers are put together, people with lived "
+             "experience (people who draw on care, and carers) carry half the say and everyone "
+             "else the other half; inside each half, each person counts once. Someone who "
+             "gives no role counts with everyone else.")
 DONT_KNOW = "Don't know"
 TIMESTAMP = "Timestamp"
 

@@ -11,7 +11,7 @@ import csv
 import io
 import re
 
-from coprod_cli.questionnaire.formoutline import Outline
+from coprod_cli.questionnaire.formoutline import ROLE_NOTE, Outline
 from coprod_cli.safetext import visible, visible_line
 
 HOW = (
@@ -40,7 +40,7 @@ def text(outline: Outline) -> str:
     """The outline as plain text, numbered in the order to ask."""
     fw = outline.framework
     lines = [f"An online form for {fw.name} ({fw.id} {fw.version})", "", HOW, ""]
-    lines += [f"Question 1 (optional): {outline.role.title}",
+    lines += [f"Question 1 (optional): {outline.role.title}", f"  Description: {ROLE_NOTE}",
               *(f"  ( ) {choice}" for choice in outline.role.choices), ""]
     number = 1
     for index, part in enumerate(outline.parts, start=1):
@@ -60,7 +60,8 @@ def markdown(outline: Outline) -> str:
     fw = outline.framework
     lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {_md(fw.version)}. "
              + _md(HOW), "", "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
-             "", *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
+             "", f"*Description:* {_md(ROLE_NOTE)}", "",
+             *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
     for index, part in enumerate(outline.parts, start=1):
         lines += [f"## Part {index} of {len(outline.parts)}: {_md(part.name)}", "",
                   _md(part.intro), ""]
