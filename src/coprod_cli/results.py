@@ -52,6 +52,10 @@ class Result(ResultModel):
                                           "level not reached (1.996 is 1.99)."})
     limited_by: list[str] = field(metadata={"description": "The dimensions that hold the level "
                                             "down."})
+    plain_headline: str | None = field(default=None, metadata={
+        "description": "The overall level in plain words, as every format shows it; when only "
+        "the weakest areas are at that level it names them and says the other areas are "
+        "higher. Null without a level."})
     target: LevelId = field(metadata={"description": "The level the action plan aims at."})
     dimensions: list[DimensionResult]
     principles: list[TagResult] = field(default_factory=list, metadata={

@@ -298,9 +298,10 @@ def test_the_readme_try_it_command_prints_what_the_readme_says(run: Run) -> None
     path = str(EXAMPLES / "collective-autumn-2026")
     out = run("score", path, "--fail-under", "descriptive")
     assert out.exit_code == 0
-    for part in ("In plain words", "Held down by: Networks", "Weakest principle",
+    for part in ("In plain words", "Networks is here; the other areas are higher",
+                 "Weakest principle",
                  "not shown on their own", "Quickest route to Intermediate"):
-        assert part in out.stdout
+        assert part in " ".join(out.stdout.split())
     assert "By voice and role" not in out.stdout
     details = run("score", path, "--details").stdout
     assert "By voice and role" in details and "Action plan" in details
@@ -312,3 +313,16 @@ def test_the_weighting_choices_are_the_one_list_of_weightings() -> None:
     from coprod_cli.models import WEIGHTINGS
 
     assert tuple(choice.value for choice in Weighting) == WEIGHTINGS
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_every_format_says_in_plain_words_when_only_the_weakest_area_is_at_the_level(
+        run: Run, fmt: str) -> None:
+    # The autumn round: Networks is Descriptive, every other area Intermediate or higher.
+    out = run("score", str(EXAMPLES / "collective-autumn-2026"), "--plain", "--format", fmt)
+    assert out.exit_code == 0, out.output
+    said = " ".join(out.stdout.split())
+    assert "Networks is here; the other areas are higher." in said
+    if fmt == "json":
+        assert json.loads(out.stdout)["plain_headline"].endswith(
+            "Networks is here; the other areas are higher.")

@@ -21,7 +21,7 @@ from tests.conftest import EXAMPLES, render_text
 from tests.report.test_renderers import _comparison
 
 # Words that only one section shows, where the formats put them differently.
-SHARED = {Section.headline: "Held down by:", Section.findings: "within a level of each other",
+SHARED = {Section.headline: "In plain words:", Section.findings: "within a level of each other",
           Section.what_if: "Everything below is scored",
           Section.gate: "Gate NOT met", Section.gaps: "rests on one person",
           Section.weakest: "Weakest principle", Section.meanings: "Intermediate means",

@@ -22,7 +22,7 @@ def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
     assert max(len(line) for line in lines) <= 80
     # No perception gap here: the only whole-level gap involved the single commissioner, who is
     # held back (--min-group); the voices are less than a level apart.
-    for part in ("Overall level: DESCRIPTIVE", "Held down by: Networks",
+    for part in ("Overall level: DESCRIPTIVE", "Networks is here; the other areas are higher",
                  "not shown on their own", "Quickest route to Intermediate", "--details"):
         assert part in out
     res = json.loads(run("score", str(EXAMPLES / "collective-autumn-2026"), "-f", "json").stdout)

@@ -40,3 +40,31 @@ def test_where_the_voices_are_apart_is_said_in_words() -> None:
     assert _where(FW, ["alpha"], True) == "the service as a whole and Alpha"
     assert _where(FW, [], True) == "the service as a whole"
     assert _where(FW, ["beta"], False) == "Beta"
+
+
+def test_the_plain_headline_says_when_only_the_weakest_area_is_at_the_level() -> None:
+    from tests.builders import CATALOGUE, result_for
+
+    plain = CATALOGUE.level("descriptive").plain
+    one_low = result_for({"alpha-1": "descriptive", "alpha-2": "descriptive",
+                          "beta-1": "intermediate", "beta-2": "intermediate",
+                          "beta-3": "transformative"})
+    assert one_low.plain_headline == f"{plain} Alpha is here; the other areas are higher."
+    both = result_for({sid: "descriptive" for sid in ("alpha-1", "alpha-2", "beta-1",
+                                                      "beta-2", "beta-3")})
+    assert both.plain_headline == plain  # every area is at the level: nothing to add
+    unsure = result_for({"alpha-1": "unsure", "alpha-2": "unsure", "beta-1": "descriptive",
+                         "beta-2": "descriptive", "beta-3": "descriptive"})
+    assert unsure.level is None and unsure.plain_headline is None
+
+
+def test_two_areas_at_the_level_are_both_named() -> None:
+    from coprod_cli.scoring.findings import plain_headline
+    from tests.builders import CATALOGUE, make_framework, result_for
+
+    fw = make_framework({"alpha": 1, "beta": 1, "gamma": 1})
+    res = result_for({"alpha-1": "not-yet", "beta-1": "not-yet", "gamma-1": "intermediate"},
+                     framework=fw)
+    assert res.plain_headline and res.plain_headline.endswith(
+        " Alpha and Beta are here; the other areas are higher.")
+    assert plain_headline(fw, CATALOGUE, res.level, res.dimensions) == res.plain_headline

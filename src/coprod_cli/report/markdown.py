@@ -111,8 +111,8 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     lines = [f"## {cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
-    if res.level:
-        lines += [f"*In plain words:* {catalogue.level(res.level).plain}", ""]
+    if res.plain_headline:
+        lines += [f"*In plain words:* {cell(res.plain_headline)}", ""]
     return [*lines, phrases.held_down(res), ""]
 
 

@@ -50,6 +50,9 @@ def score_phrase(score: float | None) -> str:
     return "no score" if score is None else f"{score:.2f} out of 3"
 
 
+ONLY_THE_WEAKEST = "the other areas are higher."  # how a plain headline ends that names them
+
+
 def held_down(res: Result) -> str:
     """Which areas hold the overall level down, or why there is no level."""
     names = {d.id: d.name for d in res.dimensions}

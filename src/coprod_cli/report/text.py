@@ -97,8 +97,10 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
                       f"   score {phrases.score_phrase(res.score)}"),
     ]
-    if res.level:
-        parts.append(plain_line(catalogue.level(res.level).plain))
+    if res.plain_headline:
+        parts.append(plain_line(res.plain_headline))
+    if res.plain_headline and res.plain_headline.endswith(phrases.ONLY_THE_WEAKEST):
+        return parts  # it names the areas holding the level down: one screen, said once
     return [*parts, Text(phrases.held_down(res))]
 
 

@@ -1,12 +1,14 @@
 """What a result says first, in every format: whether it was co-produced, the two voices a
 whole level or more apart (and which sees it lower), co-production only in people's own
-support, and areas that only one voice rated."""
+support, and areas that only one voice rated; and the level in plain words, saying when only
+the weakest areas are at it."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from coprod_cli.models import Catalogue, Framework, Weighting
+from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
+from coprod_cli.resultparts import DimensionResult
 from coprod_cli.scoring.collective import (
     LIVED,
     OTHERS,
@@ -46,6 +48,22 @@ def of(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weig
     if own:
         notes.append(OWN_SUPPORT.format(areas=_names(framework, own)))
     return notes + one_voice_areas(framework, voices)
+
+
+def plain_headline(framework: Framework, catalogue: Catalogue, level: LevelId | None,
+                   dimensions: list[DimensionResult]) -> str | None:
+    """The overall level in plain words; where the weakest areas alone are at it and every
+    other area is higher, it says so ("Networks is here; the other areas are higher."), so
+    nobody reads the level as every area's. None without a level."""
+    if level is None:
+        return None
+    words = catalogue.level(level).plain
+    at = [d.id for d in dimensions if d.level == level]
+    above = [d for d in dimensions if d.level and LEVEL_VALUES[d.level] > LEVEL_VALUES[level]]
+    if at and len(at) + len(above) == len(dimensions) and above:
+        verb = "is" if len(at) == 1 else "are"
+        words += f" {_names(framework, at)} {verb} here; the other areas are higher."
+    return words
 
 
 def _voices(framework: Framework, catalogue: Catalogue, tally: Tally,
