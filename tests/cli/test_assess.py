@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,31 @@ def test_e_after_going_back_adds_evidence_to_the_answer_given(
     first = saved(answers_file).answers["assets-1"]
     assert first is not None and (first.level, first.evidence) == (
         "intermediate", "Terms of reference")
+
+
+def test_the_key_to_the_choices_comes_with_every_prompt_and_after_help(
+        run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), input=lines("", "?", "2", "q")).stdout
+    key = "Choices: 0 not yet, 1 descriptive, 2 intermediate, 3 transformative, u unsure"
+    prompt = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
+    assert out.count(prompt) == 3
+    assert out.count(f"{key}\n{prompt}") == 3
+    assert out.index("Help with statement 1") < out.rindex(key, 0, out.index(f"{prompt}2"))
+
+
+def test_back_back_enter_walks_forward_one_statement_at_a_time(
+        run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file),
+              input=lines("", "1", "2", "3", "b", "b", "", "", "0", "q")).stdout
+    shown = [int(n) for n in re.findall(r"^Statement (\d+) of 26", out, re.MULTILINE)]
+    assert shown == [1, 2, 3, 4, 3, 2, 3, 4, 5]  # Enter never skips one
+    given = levels(answers_file)
+    assert [given[sid] for sid in ("assets-1", "assets-2", "assets-3", "assets-4")] == [
+        "descriptive", "intermediate", "transformative", "not-yet"]
+
+
+def test_piped_output_pads_no_line_and_ends_with_the_level(run: Run, answers_file: Path) -> None:
+    out = run("assess", "nef", "-o", str(answers_file), input=SKIP_ROLE + lines(*["1"] * NEF))
+    assert [line for line in out.stdout.splitlines() if line != line.rstrip()] == []
+    assert out.stdout.rstrip().splitlines()[-1].startswith(
+        "Overall level: Descriptive (level 1 of 3), score 1.00 out of 3.")

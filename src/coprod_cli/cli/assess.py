@@ -29,7 +29,7 @@ from coprod_cli.cli.prompts import (
 from coprod_cli.cli.session import Session, check_role, prepare, start
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
-from coprod_cli.report import Format, View, renderer
+from coprod_cli.report import Format, View, phrases, renderer
 from coprod_cli.scoring.engine import score
 from coprod_cli.tally import Tally
 
@@ -37,11 +37,13 @@ from coprod_cli.tally import Tally
 def _reply(session: Session, step: q.Step) -> q.Reply:
     """Ask until the reply is an answer, 'keep', 'back' (when possible) or 'quit'."""
     while True:
-        typed = read_line(session.out, screens.PROMPT)
+        session.say(screens.key(session.lib.catalogue))
+        typed = read_line(session.out, screens.prompt(session.out))
         has_answer = session.given.get(step.statement.id) is not None
         reply = q.parse_reply(typed, session.lib.catalogue, has_answer)
         if reply.kind == "help":
-            session.say(screens.help_screen(step, session.lib.catalogue, session.plain))
+            session.say(screens.help_screen(step, session.lib.catalogue, session.plain,
+                                            session.detail))
         elif reply.kind == "evidence":
             _evidence(session, step)
         elif reply.kind == "invalid":
@@ -101,8 +103,14 @@ def _show(session: Session, step: q.Step, shown: str | None) -> str:
     if step.dimension.id != shown:
         session.say(screens.dimension_intro(step))
     current = session.given.get(step.statement.id)
-    session.say(screens.statement_screen(step, session.lib.catalogue, session.plain,
-                                         current.level if current else None))
+    for detail in screens.DETAILS:  # as much of each level's description as the screen holds
+        screen = screens.statement_screen(step, session.lib.catalogue, session.plain,
+                                          current.level if current else None, detail)
+        session.detail = detail
+        if screens.fits(session.out, screen, screens.key(session.lib.catalogue),
+                        Text(screens.prompt(session.out))):
+            break
+    session.say(screen)
     return step.dimension.id
 
 
@@ -119,6 +127,10 @@ def _finish(session: Session) -> None:
     session.say_whole(f"Your answers are saved in {where}")
     session.say_whole(f"The full plan: {again} --details")
     session.say_whole(f"A report to print or share: {again} --format html -o coprod-report.html")
+    level = phrases.level_phrase(session.lib.catalogue, result.level, phrases.no_level_why(result))
+    scored = phrases.score_phrase(result.score)
+    session.say(Text(""), Text(f"Overall level: {level}, score {scored}. "
+                               f"{phrases.held_down(result)}", style="bold"))
 
 
 def _stopped(out: Console, session: Session | None, why: str) -> None:

@@ -160,10 +160,38 @@ class App(typer.Typer):
                                          **kwargs})
 
 
+class Unpadded:
+    """A stream that is not a terminal (a pipe, a file) without the spaces rich pads a line
+    with (wrapped lines, table cells): each line's trailing spaces are held until more text
+    shows whether the line goes on, and dropped at its end."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._held = ""
+
+    def write(self, text: str) -> int:
+        *lines, last = (self._held + text).split("\n")
+        kept = last.rstrip(" ")
+        self._held = last[len(kept):]
+        self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines) + kept)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding...: the stream's own
+        return getattr(self._stream, name)
+
+
 def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
     """A rich console that prints nothing which acts on the terminal, and lets a closed pipe
-    end coprod quietly rather than with exit 1 (which means a gate not met)."""
+    end coprod quietly rather than with exit 1 (which means a gate not met); where it writes
+    is not a terminal, no line ends in padding."""
     from rich.console import Console
+
+    stream = sys.stdout if file is None else file
+    if not _is_terminal(stream):
+        file = Unpadded(stream)
 
     class _Console(Console):
         def print(self, *objects: Any, **options: Any) -> None:
@@ -174,6 +202,13 @@ def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
 
     return _Console(file=file, no_color=no_color or None, highlight=False, width=width,
                     soft_wrap=False, emoji=False, markup=False)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # no isatty, or already closed
+        return False
 
 
 def safe(renderable: Any) -> Any:

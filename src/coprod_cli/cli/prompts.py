@@ -81,7 +81,7 @@ def numbered(rows: list[tuple[str, str]], start: int = 0) -> Table:
     grid.add_column(justify="right")
     grid.add_column()
     for number, (name, about) in enumerate(rows, start):
-        grid.add_row(f"  {number}", Text.assemble((name, "bold"), f": {about}"))
+        grid.add_row(f"  {number}", Text.assemble((name, "bold"), f": {about}" if about else ""))
     return grid
 
 

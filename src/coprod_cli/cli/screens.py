@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from typing import Literal
+
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
@@ -11,6 +13,7 @@ from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue, Framework
 from coprod_cli.questionnaire import flow as q
 
 PROMPT = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
+NARROW_PROMPT = "Your answer (? help, b back, q stop): "  # under the key, on a narrow screen
 EVIDENCE_PROMPT = "Evidence or a note for this statement (Enter for none): "
 
 
@@ -40,28 +43,72 @@ def dimension_intro(step: q.Step) -> RenderableType:
                  Text(step.dimension.plain))
 
 
+# How much of each level's description a statement's screen shows: all of it; its first
+# sentence; only the level's name (a short terminal: the rest is under ?).
+Detail = Literal["full", "first", "names"]
+DETAILS: tuple[Detail, ...] = ("full", "first", "names")
+
+
+def key(catalogue: Catalogue) -> Text:
+    """The choices in one line (77 characters), shown with every prompt, so what 0 to 3 mean
+    is on screen when the descriptions have scrolled away (after help, on a small screen)."""
+    levels = ", ".join(f"{LEVEL_VALUES[level]} {level.replace('-', ' ')}" for level in LEVEL_IDS)
+    return Text(f"Choices: {levels}, u unsure")
+
+
+def prompt(out: Console) -> str:
+    """The prompt for an answer: every key named where the screen is wide enough for it."""
+    return PROMPT if out.width >= len(PROMPT) + 4 else NARROW_PROMPT
+
+
+def fits(out: Console, *parts: RenderableType) -> bool:
+    """Whether these parts, printed one after another, fit on the terminal's screen at once
+    (always, where the output is not a terminal: a pipe or a file has no screen to fill)."""
+    if not out.is_terminal:
+        return True
+    lines = sum(len(out.render_lines(part, out.options, pad=False)) for part in parts)
+    return lines <= out.size.height
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, rest = text.partition(". ")
+    return head + dot.strip() if rest else text
+
+
 def statement_screen(step: q.Step, catalogue: Catalogue, plain: bool,
-                     current: str | None) -> RenderableType:
-    """Where we are, the statement, and the four levels numbered 0-3 with what each looks like."""
+                     current: str | None, detail: Detail = "full") -> RenderableType:
+    """Where we are, the statement, and the four levels numbered 0-3 with what each looks like
+    (less of it when the screen is too short to hold it all with the statement)."""
     statement = step.statement
     parts: list[RenderableType] = [
         Text(""), Text(f"{step.progress} ({step.dimension.name})", style="bold"),
         Text(statement.plain if plain else statement.text)]
-    if not plain:
+    if not plain and detail == "full":
         parts.append(Text.assemble(("In plain words: ", "italic"), statement.plain))
-    parts += [Text(""), numbered([(catalogue.level(level).name, statement.row(level, plain))
-                                  for level in LEVEL_IDS])]
+    rows = [(catalogue.level(level).name, statement.row(level, plain)) for level in LEVEL_IDS]
+    if detail == "first":
+        rows = [(name, _first_sentence(row)) for name, row in rows]
+    parts += [*([Text("")] if detail == "full" else []),
+              numbered(rows) if detail != "names" else numbered([(n, "") for n, _ in rows])]
+    if detail != "full":
+        parts.append(Text("Type ? to see each description in full."))
     if current is not None:
         parts.append(Text(f"Current answer: {level_label(catalogue, current)}. "
                           "Press Enter to keep it, or type a new answer."))
     return Group(*parts)
 
 
-def help_screen(step: q.Step, catalogue: Catalogue, plain: bool) -> RenderableType:
-    """The statement explained, the other wording, and any jargon in plain words."""
+def help_screen(step: q.Step, catalogue: Catalogue, plain: bool,
+                detail: Detail = "full") -> RenderableType:
+    """The statement explained, the other wording, and any jargon in plain words; each level's
+    description in full when the statement's screen showed less of it."""
     statement = step.statement
     parts: list[RenderableType] = [Text(""), Text(f"Help with {step.progress.lower()}",
                                                   style="bold")]
+    if detail != "full":
+        parts += [Text(statement.plain if plain else statement.text),
+                  numbered([(catalogue.level(level).name, statement.row(level, plain))
+                            for level in LEVEL_IDS])]
     if statement.help:
         parts.append(Text(statement.help))
     if statement.evidence_examples:

@@ -41,6 +41,8 @@ class Session:
     answers: Answers = field(init=False)
     # Evidence typed (with e) before the statement is answered: saved with the answer.
     pending: dict[str, str] = field(default_factory=dict)
+    # How much of each level's description the statement on screen shows (screens.DETAILS).
+    detail: screens.Detail = "full"
 
     def __post_init__(self) -> None:
         self.answers = resume.starting_answers(self.framework, None, "new", datetime.date.today())
