@@ -34,9 +34,15 @@ async function completeByKeyboard(page) {
     await page.keyboard.press("Tab");
     const el = await focused(page);
     if (el.id === "download") {
+      // Before the download, closing the tab loses nothing: a new page finds every answer.
+      const other = await page.context().newPage();
+      await other.goto(page.url(), { waitUntil: "load" });
+      const kept = await other.evaluate(() => document.querySelectorAll("input[type=radio]:checked").length);
+      await other.close();
       const [saved] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
       await saved.saveAs(download);
-      return { answered: done.size, evidenceGiven, plainSwitched, suggested: saved.suggestedFilename() };
+      return { answered: done.size, evidenceGiven, plainSwitched, kept,
+        suggested: saved.suggestedFilename() };
     }
     if (el.id === "plain-words" && !plainSwitched) {
       await page.keyboard.press("Space");
@@ -80,19 +86,21 @@ try {
     if (!request.url().startsWith("file://") && !request.url().startsWith("data:") &&
         !request.url().startsWith("blob:")) report.external.push(request.url());
   });
-  let page = await context.newPage();
+  const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
   report.violations.empty = await audit(page);
   report.completed = await completeByKeyboard(page);
   report.plainShown = await page.evaluate(() => document.body.classList.contains("plain-words"));
   report.copyText = await page.inputValue("#answers-text");
 
-  // Closing the tab loses nothing: a new page of the same browser finds every answer.
-  await page.close();
-  page = await context.newPage();
-  await page.goto(url, { waitUntil: "load" });
-  report.restored = await page.evaluate(() => document.querySelectorAll("input[type=radio]:checked").length);
-  report.progress = await page.textContent("#progress-text");
+  // Once downloaded, nothing of the answers is left in the browser, and the page says so.
+  report.downloaded = await page.textContent("#downloaded");
+  report.stored = await page.evaluate(() => window.localStorage.length);
+  const reopened = await context.newPage();
+  await reopened.goto(url, { waitUntil: "load" });
+  report.restored = await reopened.evaluate(() => document.querySelectorAll("input[type=radio]:checked").length);
+  report.notKeptShown = await reopened.isVisible("#not-kept");
+  await reopened.close();
 
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
   report.violations.filled = await audit(page);
@@ -105,6 +113,16 @@ try {
   await page.click("#plain-words");
   report.sideScroll.plain320 = !(await noSideScroll(page));
   report.violations.plain320 = await audit(page);
+
+  // A browser that keeps nothing: the page says so before anything is lost.
+  const closed = await browser.newContext();
+  await closed.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException("denied", "SecurityError"); };
+  });
+  const unkept = await closed.newPage();
+  await unkept.goto(url, { waitUntil: "load" });
+  report.notKept = await unkept.isVisible("#not-kept") ? await unkept.textContent("#not-kept") : "";
+  await closed.close();
 
   await page.emulateMedia({ media: "print" });
   report.print = await page.evaluate(() => ({

@@ -126,7 +126,11 @@ def test_completed_by_keyboard_alone_downloaded_and_scored(run: Run, tmp_path: P
     assert report["completed"]["answered"] == len(statements) + 1  # and the role
     assert report["completed"]["suggested"] == "coprod-nef-answers.yaml"
     assert report["plainShown"] and report["completed"]["evidenceGiven"]
-    assert report["restored"] == len(statements) + 1
+    assert report["completed"]["kept"] == len(statements) + 1  # kept while unfinished
+    assert "cleared from this browser" in report["downloaded"]
+    assert report["stored"] == 0 and report["restored"] == 0  # nothing left once downloaded
+    assert report["notKeptShown"] is False
+    assert "not keeping your answers" in " ".join(report["notKept"].split())
     assert report["sideScroll"] == {"320": False, "1280": False, "plain320": False}
     assert report["print"] == {"finish": "none", "box": "block", "radio": "none"}
     assert report["copyText"] == download.read_text(encoding="utf-8")

@@ -17,11 +17,32 @@
     }
   }
 
+  // Storage may be off (a setting, some private browsing): then the page says so at once,
+  // and the answers still download and copy.
   function save() {
     try {
       window.localStorage.setItem(key, JSON.stringify(state));
     } catch (error) {
-      // Storage may be off (private browsing): the answers still download and copy.
+      notKept();
+    }
+  }
+
+  function forget() {
+    try { window.localStorage.removeItem(key); } catch (error) { /* nothing was kept */ }
+  }
+
+  function notKept() {
+    var notice = document.getElementById("not-kept");
+    if (notice.hidden) { notice.hidden = false; }
+  }
+
+  function storable() {
+    try {
+      window.localStorage.setItem(key + "-check", "1");
+      window.localStorage.removeItem(key + "-check");
+      return true;
+    } catch (error) {
+      return false;
     }
   }
 
@@ -143,6 +164,12 @@
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    // The file holds the answers now: nothing of them is left in this browser for the next
+    // person who uses it (a change made after this is kept again, until the next download).
+    forget();
+    document.getElementById("downloaded").textContent = "Downloaded as " + data.filename +
+      ". Your answers are now cleared from this browser: the file holds them. They stay on " +
+      "this page until you close it.";
   });
 
   document.getElementById("copy").addEventListener("click", function () {
@@ -165,7 +192,7 @@
   });
 
   document.getElementById("start-again").addEventListener("click", function () {
-    if (!window.confirm("Clear every answer on this device and start again?")) { return; }
+    if (!window.confirm("Clear every answer on this page and in this browser, and start again?")) { return; }
     state = {role: null, levels: {}, evidence: {}, plain: state.plain};
     form.reset();
     save();
@@ -173,6 +200,7 @@
     show();
   });
 
+  if (!storable()) { notKept(); }
   restore();
   show();
 }());
