@@ -127,32 +127,37 @@ class Tally:
     services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None
     unstated: int = 0  # respondents who gave no role
+    refuse_partial: bool = False  # --strict: a part-answered respondent is an error
+    partial: list[tuple[Who, tuple[str, ...]]] = field(default_factory=list)  # a few, named
+    partial_count: int = 0  # respondents who left statements unanswered
+    unanswered: int = 0  # statements left unanswered, counted as unsure, over everyone
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
 
     def add(self, answers: Answers, name: str = "answers") -> None:
-        """Count one respondent's answers; an incomplete file is an error naming the gaps."""
+        """Count one respondent's answers (any unanswered statement counted as unsure)."""
         self.add_ballot(Ballot.of(answers), name)
 
     def add_ballot(self, ballot: Ballot, name: str = "answers") -> None:
-        """Count one respondent; an incomplete one is an error naming the gaps."""
+        """Count one respondent; a statement left unanswered (a questionnaire stopped half way)
+        counts as unsure and is named in a warning, or is an error when `refuse_partial`."""
         levels = ballot.levels
         missing = [sid for sid in self._ids if levels.get(sid) is None]
-        if missing:
+        if missing and self.refuse_partial:
             raise IncompleteAnswers(
                 f"{len(missing)} of {len(self._ids)} statements have no answer: "
                 f"{', '.join(missing)}",
-                "answer each one with a level or 'unsure' (coprod assess FILE resumes there)",
-                Location(name))
+                "answer each one with a level or 'unsure' (coprod assess FILE resumes there), "
+                "or leave out --strict to count them as unsure", Location(name))
         role = self.counts.get(ballot.role)
         if role is None:
             role = self.counts[ballot.role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
         self.respondents[ballot.role] += 1
         self.unstated += not ballot.stated
         unsure = 0
-        for sid, level in levels.items():
-            value = LEVEL_VALUES.get(level or UNSURE)
+        for sid in self._ids:
+            value = LEVEL_VALUES.get(levels.get(sid) or UNSURE)
             if value is None:
                 unsure += 1
             else:
@@ -160,6 +165,9 @@ class Tally:
         for sid, text in ballot.evidence:
             self._keep_evidence(sid, text)
         self.unsure_answers += unsure
+        if missing:
+            self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,
+                                   file_name(name)), missing)
         if ballot.service:
             self.services[ballot.service] += 1
         self._note_unsure(unsure / len(self._ids), Who(
@@ -190,6 +198,12 @@ class Tally:
                 f"report (it keeps up to {MAX_EVIDENCE_CHARS:,} characters of each, "
                 f"{MAX_EVIDENCE} per statement and {MAX_EVIDENCE_TOTAL:,} in all); the answers "
                 "files hold them in full"]
+
+    def _note_partial(self, who: Who, missing: list[str]) -> None:
+        self.partial_count += 1
+        self.unanswered += len(missing)
+        if len(self.partial) < MAX_NAMED:
+            self.partial.append((who, tuple(missing)))
 
     def _note_unsure(self, share: float, who: Who) -> None:
         if share > UNSURE_SHARE:

@@ -68,13 +68,36 @@ def test_score_from_stdin(run: Run) -> None:
     assert json.loads(result.stdout)["level"] == "intermediate"
 
 
-def test_incomplete_answers_list_the_missing_ids(run: Run, tmp_path: Path) -> None:
+def test_a_part_answered_file_is_scored_with_its_gaps_as_unsure_and_named(
+        run: Run, tmp_path: Path) -> None:
     path = tmp_path / "half.yaml"
     assert run("template", "nef", "-o", str(path)).exit_code == 0
     data = path.read_text().replace("  assets-1:\n", "  assets-1: intermediate\n")
-    path.write_text(data)
-    result = run("score", str(path))
+    path.write_text(data.replace("  assets-2:\n", "  assets-2: unsure\n"))
+    result = run("score", str(path), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    scored = json.loads(result.stdout)
+    assert scored["respondents"] == 1 and scored["intake"]["skipped"] == 0  # never dropped
+    assert scored["unsure_answers"] == 25  # 1 unsure given, 24 left unanswered
+    assert scored["warnings"][0].startswith(
+        "1 respondent(s) left 24 statement(s) unanswered, counted as unsure: respondent 1: "
+        "24 of 26 (assets-3, assets-4, capacity-1,")
+    text = " ".join(run("score", str(path)).stdout.split())
+    assert "left 24 statement(s) unanswered, counted as unsure" in text
+
+
+def test_strict_refuses_a_part_answered_file_listing_the_missing_ids(
+        run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "half.yaml"
+    assert run("template", "nef", "-o", str(path)).exit_code == 0
+    path.write_text(path.read_text().replace("  assets-1:\n", "  assets-1: intermediate\n"))
+    result = run("score", str(path), "--strict")
     assert_one_located_error(result, str(path), "25 of 26 statements have no answer: assets-2,")
+    skipped = run("score", str(path), str(EXAMPLES / "nef-intermediate.yaml"), "--strict",
+                  "--skip-invalid", "-f", "json")
+    assert json.loads(skipped.stdout)["intake"]["skipped_because"] == {"incomplete": 1}
+    alone = run("score", str(path), "--strict", "--skip-invalid")
+    assert alone.exit_code == 2 and "none of the 1 file(s) could be scored" in alone.stderr
 
 
 def test_target_option_changes_the_plan(run: Run) -> None:

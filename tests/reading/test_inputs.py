@@ -93,7 +93,7 @@ def test_skip_invalid_reports_and_counts_every_skipped_file(run: Run, tmp_path: 
     write(tmp_path, "b.yaml", "framework: nef\nanswers: [\n")
     write(tmp_path, "c.yaml", answers_yaml().replace("assets-1: intermediate", "assets-1:"))
     (tmp_path / "d.yaml").write_bytes(b"framework: nef\n\xff\xfe\n")
-    result = run("score", str(tmp_path), "--skip-invalid", "--format", "json")
+    result = run("score", str(tmp_path), "--skip-invalid", "--strict", "--format", "json")
     assert result.exit_code == 0
     assert [line.split(":")[0] for line in result.stderr.splitlines()[:3]] == ["skipped"] * 3
     for name in ("b.yaml", "c.yaml", "d.yaml"):

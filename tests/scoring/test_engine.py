@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from coprod_cli.answers import ANSWER_WORDS
 from coprod_cli.errors import IncompleteAnswers
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES
-from coprod_cli.scoring.engine import Tally
-from tests.builders import FW, answers, result_for
+from coprod_cli.scoring.engine import Tally, score
+from tests.builders import CATALOGUE, FW, answers, result_for
 
 ALL_INTERMEDIATE = {s.id: "intermediate" for s in FW.statements}
 
@@ -31,11 +31,23 @@ def test_a_dimension_all_unsure_has_no_level_and_neither_has_the_whole() -> None
     assert res.gate is not None and not res.gate.met
 
 
-def test_missing_answers_are_an_error_listing_the_ids() -> None:
+def test_missing_answers_count_as_unsure_or_are_an_error_when_refused() -> None:
+    given = answers({"alpha-1": "intermediate", "alpha-2": None, "beta-1": "unsure",
+                     "beta-2": "descriptive"})
     with pytest.raises(IncompleteAnswers, match="2 of 5 statements have no answer: alpha-2, "
                        "beta-3"):
-        Tally(FW).add(answers({"alpha-1": "intermediate", "alpha-2": None, "beta-1": "unsure",
-                               "beta-2": "descriptive"}))
+        Tally(FW, refuse_partial=True).add(given)
+    tally = Tally(FW)
+    tally.add(given)
+    assert (tally.total, tally.unsure_answers, tally.unanswered) == (1, 3, 2)
+    assert [ids for _, ids in tally.partial] == [("alpha-2", "beta-3")]
+    res = score(FW, CATALOGUE, tally)
+    assert res.warnings[0].startswith("1 respondent(s) left 2 statement(s) unanswered, counted "
+                                      "as unsure: respondent 1: 2 of 5 (alpha-2, beta-3)")
+    complete = Tally(FW)
+    complete.add(answers({**dict.fromkeys(["alpha-2", "beta-3"], "unsure"),
+                          "alpha-1": "intermediate", "beta-1": "unsure", "beta-2": "descriptive"}))
+    assert score(FW, CATALOGUE, complete).statements == res.statements  # the same as unsure
 
 
 def test_default_target_is_the_next_level_up() -> None:

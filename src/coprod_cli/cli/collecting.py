@@ -66,7 +66,8 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
         say(f"note: {note}")
     respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
-                              on_warning=_report_warning, form=how.form)
+                              on_warning=_report_warning, form=how.form,
+                              strict=bool(how.form and how.form.strict))
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()

@@ -83,8 +83,9 @@ RoleMap = Annotated[list[str] | None, typer.Option(
     "--role-map", metavar="ANSWER=ROLE", help="In a form export, read this answer to the role "
     "question as this role, e.g. \"Service user=person-drawing-on-care\" (repeatable).")]
 Strict = Annotated[bool, typer.Option(
-    "--strict", help="In a form export, a column that is not a statement, the role or a date "
-    "is an error instead of being ignored with a warning.")]
+    "--strict", help="A part-answered answers file (a statement with no answer) is an error "
+    "instead of being counted with the gaps as unsure and a warning; in a form export, so is "
+    "a column that is not a statement, the role or a date.")]
 
 
 def at_least_one(value: int) -> int:

@@ -93,6 +93,7 @@ class Respondents:
     on_file: Callable[[str], None] = field(default=lambda name: None)
     on_warning: Callable[[str], None] = field(default=lambda text: None)
     form: FormOptions | None = None  # None: an export is read with the default options
+    strict: bool = False  # a part-answered respondent is an error, not counted as unsure
     framework: Framework | None = None
     first: str = ""
     skips: Counter[str] = field(default_factory=Counter)
@@ -140,7 +141,7 @@ class Respondents:
         tally: Tally | None = None
         for name, ballot, digest in self._read():
             assert self.framework is not None  # set by the first respondent read
-            tally = tally or Tally(self.framework)
+            tally = tally or Tally(self.framework, refuse_partial=self.strict)
             try:
                 tally.add_ballot(ballot, name)
             except CoprodError as error:
@@ -152,7 +153,7 @@ class Respondents:
                 self._dates[:] = [min([*self._dates, ballot.assessed_on]),
                                   max([*self._dates, ballot.assessed_on])]
         self._one_framework(tally.total if tally else 0)
-        if tally is None:
+        if tally is None or not tally.total:  # none read, or every one left out
             raise UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
                                "fix the files reported above")
         tally.intake, tally.notes = self.intake(tally.total), self.warnings(tally.total)

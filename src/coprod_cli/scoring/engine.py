@@ -29,6 +29,7 @@ from coprod_cli.scoring import collective, findings, lenses, planning, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
+MAX_IDS = 8  # statement ids named for each part-answered respondent; the rest are counted
 STAFF_ONLY_IGNORED = ("--staff-only was left aside: people with lived experience answered, so "
                       "this is a co-production assessment, scored as one")
 
@@ -177,7 +178,8 @@ def _services_differ(tally: Tally, service: str | None) -> list[str]:
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
               shown: collective.Breakdown, show_names: bool) -> list[str]:
-    notes = [f"'{d.id}' has no level: every answer in it was unsure, so there is no overall "
+    notes = _partial(tally, shown, show_names)
+    notes += [f"'{d.id}' has no level: every answer in it was unsure, so there is no overall "
              "level either" for d in dimensions if d.level is None]
     held = collective.held_back_note(shown.held_back, shown.min_group)
     notes += [held] if held else []
@@ -190,6 +192,20 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
     notes += _identical(tally, shown, show_names) + tally.notes + tally.evidence_note()
     return notes
+
+
+def _partial(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
+    """Respondents who left statements unanswered: how many, and which statements (a few)."""
+    if not tally.partial_count:
+        return []
+    total = len(tally.framework.statements)
+    named = "; ".join(f"{shown.label(who, show_names)}: {len(ids)} of {total} ("
+                      f"{', '.join(ids[:MAX_IDS])}{', ...' if len(ids) > MAX_IDS else ''})"
+                      for who, ids in tally.partial)
+    more = tally.partial_count - len(tally.partial)
+    return [f"{tally.partial_count} respondent(s) left {tally.unanswered} statement(s) "
+            f"unanswered, counted as unsure: {named}" + (f"; and {more} more" if more else "")
+            + ". Answer them and score again, or use --strict to refuse part-answered files"]
 
 
 def _identical(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
