@@ -190,7 +190,7 @@ def records_in(value: object) -> Iterator[Record]:
 
 def coprods_own(run: Run) -> Iterator[object]:
     """Records of every kind coprod makes: the built-in frameworks and catalogue, answers
-    files, a collective result with every part filled in, and a comparison."""
+    files, a collective result with every part filled in, a comparison and a trend."""
     import json
 
     from coprod_cli.reading.loader import Document, Library
@@ -207,6 +207,10 @@ def coprods_own(run: Run) -> Iterator[object]:
     compared = run("compare", str(EXAMPLES / "collective-spring-2026"),
                    str(EXAMPLES / "collective-autumn-2026"), "--format", "json").stdout
     yield build(Comparison, json.loads(compared))
+    from coprod_cli.trends import Trend
+
+    rounds = sorted(str(path) for path in (EXAMPLES / "trend").iterdir())
+    yield build(Trend, json.loads(run("trend", *rounds, "--format", "json").stdout))
 
 
 def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:

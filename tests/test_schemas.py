@@ -21,7 +21,7 @@ def test_schemas_are_valid_json_schema(run: Run, name: str) -> None:
     assert schema["type"] == "object" and schema["properties"]
 
 
-@pytest.mark.parametrize("name", ["result", "comparison"])
+@pytest.mark.parametrize("name", ["result", "comparison", "trend"])
 def test_output_schemas_keep_their_bytes(run: Run, golden: Callable[[str, str], None],
                                          name: str) -> None:
     """Results are plain dataclasses that pydantic describes; every pydantic allowed (2.10 to

@@ -19,6 +19,7 @@ class SchemaName(str, Enum):
     answers = "answers"
     result = "result"
     comparison = "comparison"
+    trend = "trend"
     catalogue = "catalogue"
 
 
@@ -35,6 +36,10 @@ def _model(name: SchemaName) -> type[Any]:
         from coprod_cli.answers import Answers
 
         return Answers
+    if name is SchemaName.trend:
+        from coprod_cli.trends import Trend
+
+        return Trend
     if name is SchemaName.comparison:
         from coprod_cli.results import Comparison
 
@@ -47,7 +52,8 @@ def _model(name: SchemaName) -> type[Any]:
 def schema(name: SchemaName) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file or output, generated from its model."""
     mode: Literal["validation", "serialization"] = (
-        "serialization" if name in (SchemaName.result, SchemaName.comparison) else "validation")
+        "serialization" if name in (SchemaName.result, SchemaName.comparison, SchemaName.trend)
+        else "validation")
     from pydantic import TypeAdapter
 
     body = TypeAdapter(_model(name)).json_schema(by_alias=True, mode=mode,

@@ -21,6 +21,7 @@ MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
 MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
 UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
+UNKNOWN = len(LEVEL_IDS)  # a kept answer that is unsure: left out of the arithmetic
 
 
 def mean(values: Sequence[Fraction]) -> Fraction | None:
@@ -131,6 +132,9 @@ class Tally:
     partial: list[tuple[Who, tuple[str, ...]]] = field(default_factory=list)  # a few, named
     partial_count: int = 0  # respondents who left statements unanswered
     unanswered: int = 0  # statements left unanswered, counted as unsure, over everyone
+    # Each respondent's role and answers (a level value per statement, UNKNOWN for unsure),
+    # kept only when asked for (`coprod trend` resamples them); None keeps memory flat.
+    people: list[tuple[str, bytes]] | None = None
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
@@ -164,6 +168,9 @@ class Tally:
                 role[sid][value] += 1
         for sid, text in ballot.evidence:
             self._keep_evidence(sid, text)
+        if self.people is not None:
+            self.people.append((ballot.role, bytes(
+                LEVEL_VALUES.get(levels.get(sid) or UNSURE, UNKNOWN) for sid in self._ids)))
         self.unsure_answers += unsure
         if missing:
             self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,

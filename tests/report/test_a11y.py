@@ -49,6 +49,10 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
                         "beta-3": 0})
     paths.append(folder / "comparison.html")
     paths[-1].write_text(html.comparison(compare(before, after), CATALOGUE), encoding="utf-8")
+    rounds = sorted(str(p) for p in (EXAMPLES / "trend").iterdir())
+    out = run("trend", *rounds, "--format", "html", "-o", str(folder / "trend.html"))
+    assert out.exit_code == 0, out.stderr
+    paths.append(folder / "trend.html")
     return paths
 
 

@@ -56,6 +56,7 @@ class Reading:
     only: str | None = None
     recursive: bool = False
     form: FormOptions | None = None
+    keep_people: bool = False  # each respondent's answers kept, for `trend` to resample
 
 
 def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally:
@@ -67,7 +68,8 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
     respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
                               on_warning=_report_warning, form=how.form,
-                              strict=bool(how.form and how.form.strict))
+                              strict=bool(how.form and how.form.strict),
+                              keep_people=how.keep_people)
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()

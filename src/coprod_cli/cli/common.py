@@ -30,7 +30,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 COMMANDS = {
     "frameworks": "listing", "show": "listing", "recommendations": "listing",
     "template": "score", "assess": "assess", "form": "form", "score": "score",
-    "compare": "compare", "validate": "listing", "schema": "listing",
+    "compare": "compare", "trend": "trend", "validate": "listing", "schema": "listing",
 }
 # Each command's line in --help, kept here so listing the commands imports none of them.
 SUMMARIES = {

@@ -94,6 +94,7 @@ class Respondents:
     on_warning: Callable[[str], None] = field(default=lambda text: None)
     form: FormOptions | None = None  # None: an export is read with the default options
     strict: bool = False  # a part-answered respondent is an error, not counted as unsure
+    keep_people: bool = False  # keep each respondent's answers in the tally (for resampling)
     framework: Framework | None = None
     first: str = ""
     skips: Counter[str] = field(default_factory=Counter)
@@ -141,7 +142,8 @@ class Respondents:
         tally: Tally | None = None
         for name, ballot, digest in self._read():
             assert self.framework is not None  # set by the first respondent read
-            tally = tally or Tally(self.framework, refuse_partial=self.strict)
+            tally = tally or Tally(self.framework, refuse_partial=self.strict,
+                                   people=[] if self.keep_people else None)
             try:
                 tally.add_ballot(ballot, name)
             except CoprodError as error:

@@ -1,0 +1,112 @@
+"""The trend command: progress across any number of rounds, adjusted for who answered."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.common import (
+    Force,
+    FrameworkPaths,
+    NoColor,
+    Output,
+    Recursive,
+    app,
+    emit,
+    examples,
+    guarded,
+    html_destination,
+    library,
+    never_over_inputs,
+)
+from coprod_cli.cli.score import (
+    MinGroup,
+    RoleColumn,
+    RoleMap,
+    SkipInvalid,
+    Strict,
+    Weighting,
+    WeightingOption,
+)
+from coprod_cli.errors import UsageProblem
+from coprod_cli.models import Framework
+from coprod_cli.reading.loader import Library
+from coprod_cli.report.trendwords import TrendFormat, renderer
+from coprod_cli.safetext import file_name
+from coprod_cli.scoring.trend import trend
+from coprod_cli.tally import Tally
+
+Rounds = Annotated[list[str], typer.Argument(
+    metavar="ROUND...", help="Two or more rounds, earliest first: each an answers file, a "
+    "folder of them (one collective assessment) or an online-form export (.csv, .xlsx).")]
+Labels = Annotated[list[str] | None, typer.Option(
+    "--label", metavar="NAME", help="A name for each round, in order (repeat it once per "
+    "round); by default a round is named by its latest date, else by its file or folder.")]
+
+
+@app.command("trend", short_help="Progress across any number of rounds, adjusted for who "
+             "answered.",
+             epilog=examples("coprod trend 2026-03/ 2026-06/ 2026-09/ 2026-12/",
+                             "coprod trend q1.csv q2.csv --label Spring --label Summer",
+                             "coprod trend rounds/* --format csv -o trend.csv"))
+@guarded
+def trend_command(
+    rounds: Rounds,
+    labels: Labels = None,
+    fmt: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format (csv: one "
+                                             "row per round and area).",
+                                             case_sensitive=False)] = TrendFormat.text,
+    output: Output = None,
+    weighting: WeightingOption = Weighting("partnership"),
+    min_group: MinGroup = 3,
+    skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
+    recursive: Recursive = False,
+    framework: FrameworkPaths = None,
+    force: Force = False,
+    no_color: NoColor = False,
+) -> None:
+    """Show the overall level and each area across rounds: as answered, and re-weighted to the
+    rounds' pooled mix of roles with a 95% band, so that a change in who answered is not shown
+    as progress. A change is called real only outside both rounds' bands.
+
+    Exit codes: 0 done, 2 invalid input.
+    """
+    if len(rounds) < 2:
+        raise UsageProblem("a trend needs two or more rounds",
+                           "give each round's file, folder or export, earliest first")
+    if labels and len(labels) != len(rounds):
+        raise UsageProblem(f"{len(labels)} --label for {len(rounds)} rounds",
+                           "give one --label per round, in the same order, or none")
+    never_over_inputs(output, rounds, framework, force)
+    lib = library(framework)
+    how = Reading(skip_invalid, recursive=recursive, keep_people=True,
+                  form=form_options(role_column, role_map, strict, lib))
+    tallies = [collect(lib, [name], how) for name in rounds]
+    named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
+    result = trend(_framework(lib, tallies, rounds), lib.catalogue, named,
+                   weighting.value, min_group)
+    output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
+    emit(renderer(fmt).trend(result, lib.catalogue), output, no_color)
+
+
+def _framework(lib: Library, tallies: list[Tally], rounds: list[str]) -> Framework:
+    ids = {tally.framework.id for tally in tallies}
+    if len(ids) > 1:
+        found = ", ".join(f"{file_name(name)}: {tally.framework.id}"
+                          for name, tally in zip(rounds, tallies, strict=True))
+        raise UsageProblem(f"the rounds are of different frameworks ({found})",
+                           "a trend follows one framework: give rounds of the same one")
+    return tallies[-1].framework
+
+
+def _labels(rounds: list[str], tallies: list[Tally], given: list[str] | None) -> list[str]:
+    """--label, else each round's latest date, else its name; a repeat gets its number."""
+    found = given or [tally.assessed_on.isoformat() if tally.assessed_on else file_name(name)
+                      for name, tally in zip(rounds, tallies, strict=True)]
+    return [label if found.index(label) == index else f"{label} ({index + 1})"
+            for index, label in enumerate(found)]

@@ -1,0 +1,28 @@
+"""A trend as one self-contained, accessible page: a line chart of the overall score across
+rounds (with a text alternative) and the same figures in tables."""
+
+from __future__ import annotations
+
+from coprod_cli.models import Catalogue
+from coprod_cli.report import linechart, trendwords
+from coprod_cli.report.html import environment, level_names
+from coprod_cli.safetext import visible
+from coprod_cli.trends import Trend
+
+
+def chart(tr: Trend, catalogue: Catalogue) -> linechart.LineChart:
+    """The overall score per round: adjusted with its band, and as answered."""
+    overall = [r.overall for r in tr.rounds]
+    bands = [None if f.band_low is None or f.band_high is None else (f.band_low, f.band_high)
+             for f in overall]
+    return linechart.chart([r.label for r in tr.rounds], [
+        ("Adjusted to one mix of roles, with its 95% band", [f.adjusted_score for f in overall],
+         bands),
+        ("As answered", [f.score for f in overall], [None] * len(overall))],
+        level_names(catalogue))
+
+
+def trend(tr: Trend, catalogue: Catalogue) -> str:
+    return visible(environment().get_template("trend.html.j2").render(
+        tr=tr, res={"tool_version": tr.tool_version, "recommendations": []},
+        catalogue=catalogue, chart=chart(tr, catalogue), words=trendwords))

@@ -1,0 +1,34 @@
+"""A trend in Markdown, for a pull request or a CI step summary."""
+
+from __future__ import annotations
+
+from coprod_cli.models import Catalogue
+from coprod_cli.report import trendwords as words
+from coprod_cli.report.markdown import cell, escaped
+from coprod_cli.trends import Trend
+
+
+def trend(tr: Trend, catalogue: Catalogue) -> str:
+    """The headline, a table of rounds, a table of areas, the changes, how to read it."""
+    tr, catalogue = escaped(tr), escaped(catalogue)
+    lines = [f"## {words.title(tr)}", "", f"**{words.headline(tr)}**", "",
+             "| Round | Who answered | As answered | Adjusted (95% band) | Level |",
+             "| --- | --- | --- | --- | --- |"]
+    lines += [f"| {cell(r.label)} | {cell(words.who_answered(r))} | "
+              f"{words.score(r.overall.score)} {words.level(catalogue, r.overall.level)} | "
+              f"{words.adjusted(r.overall)} | "
+              f"{words.level(catalogue, r.overall.adjusted_level)} |" for r in tr.rounds]
+    lines += ["", "### By area (adjusted, with band)", "",
+              "| Area | " + " | ".join(cell(r.label) for r in tr.rounds) + " |",
+              "| --- |" + " --- |" * len(tr.rounds)]
+    lines += ["| " + cell(area.name) + " | " + " | ".join(
+        words.adjusted(r.areas[i]) for r in tr.rounds) + " |"
+        for i, area in enumerate(tr.rounds[0].areas)]
+    lines += ["", "### Changes", "",
+              *[f"- {line}" for line in words.overall_changes(tr) + words.area_changes(tr)],
+              "", "### How to read this", "", words.mix_line(tr), "", words.VERDICTS, "",
+              tr.method, ""]
+    notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
+    if notes:
+        lines += ["### Notes", "", *[f"- {line}" for line in notes], ""]
+    return "\n".join(lines)

@@ -1,0 +1,56 @@
+"""A trend for a terminal: the headline, every round's figures with their bands, the changes."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from coprod_cli.models import Catalogue
+from coprod_cli.report import trendwords as words
+from coprod_cli.report.text import heading, indent
+from coprod_cli.trends import Trend
+
+
+def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
+    """The headline first, then a table per figure, then the changes, mix and method."""
+    return Group(
+        Text(words.title(tr), style="dim"), Text(words.headline(tr), style="bold"), "",
+        heading("Rounds"), _rounds(tr, catalogue), "",
+        heading("By area (adjusted, with its 95% band)"), _areas(tr), "",
+        heading("Changes"), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
+        heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
+        *_notes(tr))
+
+
+def _rounds(tr: Trend, catalogue: Catalogue) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for name in ("Round", "People (lived experience + others)", "As answered",
+                 "Adjusted (95% band)"):
+        table.add_column(name)
+    for rnd in tr.rounds:
+        fig = rnd.overall
+        table.add_row(Text(rnd.label), words.people(rnd),
+                      f"{words.score(fig.score)} {words.level(catalogue, fig.level)}",
+                      f"{words.compact(fig)} {words.level(catalogue, fig.adjusted_level)}")
+    return table
+
+
+def _areas(tr: Trend) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column("Area")
+    for rnd in tr.rounds:
+        table.add_column(Text(rnd.label))
+    for index, area in enumerate(tr.rounds[0].areas):
+        table.add_row(area.name, *[words.compact(rnd.areas[index]) for rnd in tr.rounds])
+    return table
+
+
+def _lines(lines: list[str]) -> list[RenderableType]:
+    return [indent(Text(f"- {line}")) for line in lines]
+
+
+def _notes(tr: Trend) -> list[RenderableType]:
+    notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
+    return ["", heading("Notes"), *_lines(notes)] if notes else []

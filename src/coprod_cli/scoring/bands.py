@@ -1,0 +1,94 @@
+"""How sure a round's figures are: a 95% band from resampling its respondents (a bootstrap
+with a fixed seed, so the same answers always give the same band), the whole scale when a
+voice is too small for any band to mean something."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from typing import NamedTuple
+
+from coprod_cli.models import LEVEL_IDS, Framework
+from coprod_cli.scoring import mix
+from coprod_cli.scoring.level import area_scores
+from coprod_cli.tally import mean
+
+RESAMPLES = 1000
+SEED = 27
+CUT = 25  # resamples left out at each end: the middle 950 of 1,000 are the 95% band
+# With five people or fewer, all of them lie on one side of their own centre more than 5% of
+# the time (2 x 0.5^5 = 6%), so no 95% band can be drawn from their answers (the sign test).
+FEWEST = 6
+WHOLE = (Fraction(0), Fraction(len(LEVEL_IDS) - 1))
+
+METHOD = (f"Each band is a 95% bootstrap band: the round's respondents are drawn again at "
+          f"random, with replacement and within their own role, {RESAMPLES:,} times (seed "
+          f"{SEED}, so the same answers always give the same band), each draw scored as the "
+          f"round is (adjusted), and the lowest and highest {CUT} results left out. When a voice "
+          f"has fewer than {FEWEST} people the band is the whole scale, 0 to 3: with so few, "
+          f"no 95% band can be drawn (all of them fall on one side of their own centre more "
+          f"than 5% of the time).")
+
+Band = tuple[Fraction, Fraction]
+People = Sequence[tuple[str, bytes]]
+
+
+class Bands(NamedTuple):
+    """A round's bands: overall and per dimension id (None where no draw gave a score)."""
+
+    overall: Band | None
+    areas: dict[str, Band | None]
+
+
+def whole_scale(framework: Framework) -> Bands:
+    return Bands(WHOLE, {d.id: WHOLE for d in framework.dimensions})
+
+
+def bands(framework: Framework, people: People, groups: list[list[str]],
+          per_person: Mapping[str, int]) -> Bands:
+    """Each figure's band from RESAMPLES draws of the round's people, within each role."""
+    by_role: dict[str, list[bytes]] = {}
+    for role, answers in people:
+        by_role.setdefault(role, []).append(answers)
+    for kept in by_role.values():
+        kept.sort()  # so the order the files came in never changes a band
+    rng = random.Random(SEED)
+    ids = [s.id for s in framework.statements]
+    drawn: dict[str, list[Fraction]] = {d.id: [] for d in framework.dimensions}
+    overall: list[Fraction] = []
+    for _ in range(RESAMPLES):
+        counts = {role: _histograms(ids, _draw(rng, answers))
+                  for role, answers in sorted(by_role.items())}
+        areas = area_scores(framework, mix.values(framework, counts, groups, per_person))
+        for dimension, value in areas.items():
+            if value is not None:
+                drawn[dimension].append(value)
+        whole = mean([v for v in areas.values() if v is not None])
+        if whole is not None and len(areas) == sum(v is not None for v in areas.values()):
+            overall.append(whole)
+    return Bands(_band(overall), {dimension: _band(found) for dimension, found in drawn.items()})
+
+
+def _draw(rng: random.Random, answers: list[bytes]) -> list[bytes]:
+    """As many people as the role has, each drawn at random (floor of random() times n, the
+    same on every Python)."""
+    size = len(answers)
+    return [answers[int(rng.random() * size)] for _ in range(size)]
+
+
+def _histograms(ids: list[str], answers: list[bytes]) -> dict[str, list[int]]:
+    counts = [[0] * (len(LEVEL_IDS) + 1) for _ in ids]
+    for row in answers:
+        for index, value in enumerate(row):
+            counts[index][value] += 1
+    return {sid: found[:len(LEVEL_IDS)] for sid, found in zip(ids, counts, strict=True)}
+
+
+def _band(found: list[Fraction]) -> Band | None:
+    """The middle 95% of the draws that gave a score."""
+    if not found:
+        return None
+    found.sort()
+    cut = CUT * len(found) // RESAMPLES
+    return found[cut], found[len(found) - 1 - cut]

@@ -1,0 +1,82 @@
+"""`coprod trend` as a user runs it: the README's four rounds in every format, labels, and one
+clear line for each mistake."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from coprod_cli.report.trendwords import TrendFormat
+from tests.conftest import EXAMPLES, Run
+
+ROUNDS = sorted(str(p) for p in (EXAMPLES / "trend").iterdir())
+
+
+def test_the_four_example_rounds_show_a_real_rise(run: Run) -> None:
+    out = run("trend", *ROUNDS)
+    assert out.exit_code == 0, out.stderr
+    assert "Overall, from 2026-03-18 to 2026-12-09: a real rise" in out.stdout
+    assert "no clear change" in out.stdout  # networks stayed where it was
+
+
+@pytest.mark.parametrize("fmt", list(TrendFormat))
+def test_every_format_is_written(run: Run, fmt: TrendFormat, tmp_path: Path) -> None:
+    target = tmp_path / f"trend.{fmt.value}"
+    out = run("trend", *ROUNDS, "--format", fmt.value, "-o", str(target))
+    assert out.exit_code == 0, out.stderr
+    assert "2026-12-09" in target.read_text(encoding="utf-8")
+
+
+def test_json_follows_its_schema(run: Run) -> None:
+    data = json.loads(run("trend", *ROUNDS, "--format", "json").stdout)
+    jsonschema.Draft202012Validator(json.loads(run("schema", "trend").stdout)).validate(data)
+    assert [r["label"] for r in data["rounds"]] == ["2026-03-18", "2026-06-17", "2026-09-16",
+                                                   "2026-12-09"]
+
+
+def test_csv_is_one_row_per_round_and_area(run: Run) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("trend", *ROUNDS, "-f", "csv").stdout)))
+    assert len(rows) == 4 * 7
+    assert {r["area"] for r in rows} == {"overall", "assets", "capacity", "mutuality",
+                                         "networks", "shared-roles", "catalysts"}
+
+
+def test_labels_name_the_rounds(run: Run) -> None:
+    out = run("trend", *ROUNDS[:2], "--label", "Spring", "--label", "Summer\x1b[2J")
+    assert out.exit_code == 0, out.stderr
+    assert "Overall, from Spring to Summer" in out.stdout
+    assert "\x1b" not in out.stdout
+
+
+def test_the_same_result_whatever_order_the_files_are_read(run: Run, tmp_path: Path) -> None:
+    """A round read from a folder or from its files listed backwards scores the same."""
+    first = sorted((EXAMPLES / "trend" / "2026-03-18").iterdir(), reverse=True)
+    out = run("trend", ROUNDS[0], ROUNDS[1], "-f", "json")
+    backwards = tmp_path / "r1"
+    backwards.mkdir()
+    for path in first:
+        (backwards / f"z{path.name}").write_bytes(path.read_bytes())
+    again = run("trend", str(backwards), ROUNDS[1], "-f", "json")
+    assert json.loads(out.stdout)["rounds"] == json.loads(again.stdout)["rounds"]
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["ONE"], "two or more rounds"),
+    (["ONE", "TWO", "--label", "a"], "1 --label for 2 rounds"),
+])
+def test_mistakes_are_one_line_and_exit_2(run: Run, args: list[str], says: str) -> None:
+    args = [ROUNDS[0] if a == "ONE" else ROUNDS[1] if a == "TWO" else a for a in args]
+    out = run("trend", *args)
+    assert out.exit_code == 2
+    assert says in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_rounds_of_two_frameworks_are_refused(run: Run) -> None:
+    out = run("trend", ROUNDS[0], str(EXAMPLES / "scie-intermediate.yaml"))
+    assert out.exit_code == 2
+    assert "different frameworks" in out.stderr

@@ -1,0 +1,22 @@
+"""The trend as text: the headline first, every round's figures, the changes, how to read it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coprod_cli.report import trend_text
+from tests.builders import CATALOGUE
+from tests.conftest import render_text
+from tests.report.trendbuilt import built
+
+
+def test_the_whole_text(golden: Callable[[str, str], None]) -> None:
+    golden("trend.txt", render_text(trend_text.trend(built(), CATALOGUE)))
+
+
+def test_the_headline_comes_first_and_every_round_is_shown() -> None:
+    text = render_text(trend_text.trend(built(), CATALOGUE))
+    assert text.splitlines()[1].startswith("Overall, from Spring to Autumn:")
+    for label in ("Spring", "Summer", "Autumn"):
+        assert label in text
+    assert "a real rise" in text and "whole scale" in text

@@ -1,0 +1,42 @@
+"""The trend's shared phrases and its format registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from coprod_cli.report import trendwords
+from tests.builders import CATALOGUE
+from tests.report.trendbuilt import built
+
+
+@pytest.mark.parametrize("fmt", list(trendwords.TrendFormat))
+def test_every_format_has_a_renderer(fmt: trendwords.TrendFormat) -> None:
+    assert trendwords.renderer(fmt).trend(built(), CATALOGUE)
+
+
+def test_the_headline_is_first_to_last_overall() -> None:
+    tr = built()
+    assert trendwords.headline(tr) == "Overall, from Spring to Autumn: no clear change " \
+        "(1.00 to 2.50)."
+
+
+def test_a_round_with_too_few_says_so() -> None:
+    tr = built()
+    assert any(line.startswith("Autumn: a voice had fewer than 6") for line in
+               trendwords.round_notes(tr))
+
+
+def test_held_back_voice_counts_read_as_few() -> None:
+    tr = built()
+    rnd = tr.rounds[0]
+    hidden = type(rnd)(**{**{f: getattr(rnd, f) for f in rnd.__dataclass_fields__},
+                          "voices": [type(v)(voice=v.voice, name=v.name, respondents=None)
+                                     for v in rnd.voices]})
+    assert trendwords.people(hidden) == "13 (few + few)"
+    assert trendwords.people(rnd) == "13 (7 + 6)"
+
+
+def test_area_changes_name_only_real_ones() -> None:
+    lines = trendwords.area_changes(built())
+    assert lines[-1] == "Every other change in an area is no clear change."
+    assert all("a real" in line for line in lines[:-1])
