@@ -42,6 +42,7 @@ SUMMARIES = {
     "form": "A questionnaire without a terminal: a web page or a form outline.",
     "score": "Score answers: the level, what holds it down, what to do next.",
     "compare": "Progress between two assessments.",
+    "trend": "Progress across any number of rounds, adjusted for who answered.",
     "validate": "Check framework and answers files.",
     "schema": "Print a JSON Schema for editors and other tools.",
 }

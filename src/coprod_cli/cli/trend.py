@@ -46,8 +46,7 @@ Labels = Annotated[list[str] | None, typer.Option(
     "round); by default a round is named by its latest date, else by its file or folder.")]
 
 
-@app.command("trend", short_help="Progress across any number of rounds, adjusted for who "
-             "answered.",
+@app.command("trend",
              epilog=examples("coprod trend 2026-03/ 2026-06/ 2026-09/ 2026-12/",
                              "coprod trend q1.csv q2.csv --label Spring --label Summer",
                              "coprod trend rounds/* --format csv -o trend.csv"))
