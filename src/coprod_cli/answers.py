@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 
 from annotated_types import MaxLen
 
-from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.errors import PathError, did_you_mean, shortened
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
 from coprod_cli.rules import Check, Id, Strict, Text
@@ -104,8 +104,8 @@ def parse_level_word(value: object) -> str:
         raise ValueError(f"{given} is not a level; {_WRITE_A_LEVEL}")
     match = answer_pattern().fullmatch(value)
     if match is None:
-        word = value.strip().lower().replace("_", "-").replace(" ", "-")
-        raise ValueError(f"unknown level '{value}'{did_you_mean(word, ANSWER_WORDS)}; "
+        word = value[:100].strip().lower().replace("_", "-").replace(" ", "-")
+        raise ValueError(f"unknown level '{shortened(value)}'{did_you_mean(word, ANSWER_WORDS)}; "
                          f"use one of {', '.join(ANSWER_WORDS)} (or 0-3)")
     return str(match.lastgroup).replace("_", "-")
 

@@ -77,3 +77,9 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> 
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """Text from a file as a message quotes it: at most `limit` characters, so a mistaken
+    megabyte of it is never echoed whole."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -4,6 +4,7 @@ which changes between releases."""
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
 import pytest
@@ -86,3 +87,23 @@ def test_real_errors_from_the_installed_pydantic(data: dict[str, Any], said: str
     assert f"{what}; {fix}".startswith(said)
     assert len(details) == 1, "a value that is no member of a union is one error, not one each"
     assert raised.value.errors()[0]["msg"] not in what
+
+
+YAML_CASES = {
+    "a number that is no level": ("  assets-1: 4\n", "this value is not a level; write 0, 1"),
+    "yes": ("  assets-1: yes\n", "'assets-1' should be keys and values (got true)"),
+    "an empty level": ("  assets-1: {level: null}\n", "'level' is empty; use one of not-yet"),
+    "no answers": ("", "'answers' is empty; write 'key: value' lines"),
+    "a megabyte of it": (f"  assets-1: {'x' * 1_200_000}\n", "unknown level 'xxxx"),
+}
+
+
+@pytest.mark.parametrize("case", YAML_CASES, ids=list(YAML_CASES))
+def test_each_mistake_in_an_answers_file_is_one_plain_short_line(run: Any, case: str) -> None:
+    """In coprod's words (never a Python type or pydantic's sentence), the value shortened."""
+    body, said = YAML_CASES[case]
+    result = run("validate", "-", input=f"framework: nef\nanswers:\n{body}".encode())
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: <stdin>:") and said in result.stderr
+    assert len(result.stderr) < 400
+    assert not re.search(r"\b(NoneType|dict|int|bool|instance of|pydantic)\b", result.stderr)

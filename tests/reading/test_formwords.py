@@ -63,3 +63,41 @@ def test_role_answers_through_names_synonyms_and_the_users_map(
     assert {r["role"]: r["respondents"] for r in data["by_role"]} == {  # type: ignore[attr-defined]
         "person-drawing-on-care": 2, "carer": 2, "practitioner": 2, "manager": 1,
         "volunteer": 1}
+
+
+@pytest.mark.parametrize(("cell", "words"), [
+    ("3 - Intermediate", "'3 - Intermediate' says both 3 (transformative) and intermediate"),
+    ("0 - Transformative: people decide", "says both 0 (not-yet) and transformative"),
+    ("2 - Don't know", "says both 2 (intermediate) and unsure"),
+    ("=1+1", "'=1+1' is a spreadsheet formula, not a choice"),
+    (" =HYPERLINK(\"http://e\")", "is a spreadsheet formula"),
+    ("@SUM(A1)", "is a spreadsheet formula"),
+    ("1+1", "unknown level '1+1'"),
+])
+def test_a_choice_that_contradicts_itself_or_is_a_formula_is_refused(cell: str,
+                                                                     words: str) -> None:
+    """Neither the number nor the word wins in silence, and a formula is never a level."""
+    with pytest.raises(ValueError, match="; ") as refused:
+        parse_choice(cell)
+    assert words in str(refused.value)
+
+
+def test_a_contradicting_cell_in_an_export_is_one_located_line(run: Run, tmp_path: Path) -> None:
+    path = write_csv(tmp_path, ["Role", *IDS],
+                     ["Carer", "3 - Intermediate", *["2"] * (len(IDS) - 1)])
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {path}:2:2: cell B2")
+    assert "says both 3 (transformative) and intermediate" in result.stderr
+
+
+def test_a_huge_cell_or_role_is_quoted_shortened(run: Run, tmp_path: Path) -> None:
+    huge = "x" * 100_000  # under the CSV field's limit
+    path = write_csv(tmp_path, ["Role", *IDS], ["Carer", huge, *["2"] * (len(IDS) - 1)])
+    result = run("score", str(path))
+    assert result.exit_code == 2 and "unknown level 'xxxxx" in result.stderr
+    assert len(result.stderr) < 1000
+    path = write_csv(tmp_path, ["Role", *IDS], [huge, *["2"] * len(IDS)])
+    result = run("score", str(path))
+    assert result.exit_code == 2 and "unknown role 'xxxxx" in result.stderr
+    assert len(result.stderr) < 1000

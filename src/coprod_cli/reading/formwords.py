@@ -7,7 +7,7 @@ import functools
 import re
 
 from coprod_cli.answers import UNSURE, parse_level_word
-from coprod_cli.errors import did_you_mean
+from coprod_cli.errors import did_you_mean, shortened
 from coprod_cli.models import LEVEL_IDS, Catalogue
 
 UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", "i-don-t-know",
@@ -57,19 +57,33 @@ def parse_choice(cell: str) -> str:
     try:
         return parse_level_word(cell)
     except ValueError:
+        if cell.lstrip().startswith(("=", "@")):
+            raise ValueError(f"'{shortened(cell.strip())}' is a spreadsheet formula, not a "
+                             "choice; export the form's responses again, or write the level "
+                             "the person chose") from None
         word = normalise(cell)
         if word in UNSURE_WORDS:
             return UNSURE
-        level = _leading_level(word.removeprefix("level-"))
+        level = _leading_level(word.removeprefix("level-"), cell)
         if level is None:
             raise
         return level
 
 
-def _leading_level(word: str) -> str | None:
+def _leading_level(word: str, cell: str) -> str | None:
+    """The level a choice begins with: its number, or its name; a number followed by another
+    level's name ('3 - Intermediate') says two things, and is refused."""
     number, _, rest = word.partition("-")
-    if number in ("0", "1", "2", "3") and rest:
-        return LEVEL_IDS[int(number)]
+    if number in ("0", "1", "2", "3") and rest[:1].isalpha():
+        level, named = LEVEL_IDS[int(number)], _named(rest + "-")
+        if named not in (None, level):
+            raise ValueError(f"'{shortened(cell.strip())}' says both {number} ({level}) and "
+                             f"{named}; check which the person chose, and write one of them")
+        return level
+    return _named(word)
+
+
+def _named(word: str) -> str | None:
     return next((level for head, level in _LEVEL_HEADS if word.startswith(head + "-")), None)
 
 
@@ -85,9 +99,9 @@ def role_words(catalogue: Catalogue, role_map: dict[str, str]) -> dict[str, str]
 
 def unknown_role(given: str, words: dict[str, str]) -> tuple[str, str]:
     """What is wrong and how to fix it, for a role answer nobody told coprod about."""
-    ids = sorted(set(words.values()))
-    return (f"unknown role '{given.strip()}'{did_you_mean(normalise(given), ids)}",
-            f"use one of {', '.join(ids)}, or map it: --role-map \"{given.strip()}=ROLE\"")
+    ids, shown = sorted(set(words.values())), shortened(given.strip(), 120)
+    return (f"unknown role '{shown}'{did_you_mean(normalise(given[:100]), ids)}",
+            f"use one of {', '.join(ids)}, or map it: --role-map \"{shown}=ROLE\"")
 
 
 def parse_date(cell: object) -> datetime.date | None:
