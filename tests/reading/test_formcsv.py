@@ -72,3 +72,55 @@ def test_a_megabyte_header_of_commas_is_an_ordinary_error(run: Run, tmp_path: Pa
     result = run("score", str(path))
     assert result.exit_code == 2
     assert "no column names a statement" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_export_is_read_as_text_not_called_binary(run: Run, tmp_path: Path,
+                                                           encoding: str) -> None:
+    """Excel's 'Unicode Text' (UTF-16, tabs between cells) scores as its UTF-8 export does."""
+    text = (EXAMPLES / "online-form.csv").read_text(encoding="utf-8")
+    mark = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path = tmp_path / "form.csv"
+    path.write_bytes(mark + text.replace(",", "\t").encode(encoding))
+    assert run("score", str(path)).stdout == run("score", str(EXAMPLES / "online-form.csv")).stdout
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le")[:-2] + b"\x00\xdc")
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr == (
+        f"error: {path}: the file is marked as UTF-16 text, but is not; export it as 'CSV "
+        "UTF-8'\n")
+
+
+def test_a_header_only_export_says_it_has_no_responses(run: Run, tmp_path: Path) -> None:
+    """Not 'fix the files reported above' with nothing above."""
+    path = write_csv(tmp_path, ["role", *IDS])
+    result = run("score", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {path}: no responses to score, only a header row; export "
+                             "the form again once people have answered, or name the answers "
+                             "files\n")
+
+
+def test_a_row_is_bounded_and_the_message_names_the_limit(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One row of commas (200 MB of them once took 1.86 GB) stops at the limit."""
+    monkeypatch.setattr(formcsv, "MAX_ROW", 4000)
+    path = write_csv(tmp_path, ["role", *IDS], ["carer", *["2"] * len(IDS)])
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write("," * 5000 + "\n")
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {path}:3:1: a row longer than 4,000 characters")
+    with path.open("a", encoding="utf-8") as stream:  # a row of lines in quotes, the same
+        stream.write('carer,"' + "x\n" * 2500 + '"\n')
+    path.write_text(path.read_text().replace("," * 5000 + "\n", ""))
+    result = run("score", str(path))
+    assert result.exit_code == 2 and f"{path}:3:1: a row longer than 4,000" in result.stderr
+
+
+def test_rows_just_under_the_limit_are_read(run: Run, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formcsv, "MAX_ROW", 4000)
+    row = ["carer", *["2"] * len(IDS)]
+    path = write_csv(tmp_path, ["role", *IDS], row, [*row[:-1], "2" + " " * (3990 - 2 * len(IDS))])
+    result = run("score", str(path), "--min-group", "1")
+    assert result.exit_code == 0, result.stderr

@@ -202,7 +202,7 @@ def test_a_csv_without_statement_columns_or_rows(run: Run, tmp_path: Path) -> No
     empty = write(tmp_path, "empty.csv", "")
     assert "the file is empty" in run("score", str(empty)).stderr
     header_only = write(tmp_path, "header.csv", csv_text(["role", *IDS]))
-    assert "none of the 1 file(s) could be scored" in run("score", str(header_only)).stderr
+    assert "no responses to score, only a header row" in run("score", str(header_only)).stderr
 
 
 def test_a_csv_that_is_not_utf8_says_how_to_export_it(run: Run, tmp_path: Path) -> None:

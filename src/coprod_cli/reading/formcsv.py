@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -19,6 +20,9 @@ _DIALECTS = ",;\t"
 # The limit bounds the time a mistaken or hostile file can take; memory stays flat anyway.
 MAX_BYTES = 256 * 1024 * 1024
 MAX_HEADER = 1024 * 1024  # characters in the first line
+# Characters in one row (its quoted line breaks included): a response of 30 statements with
+# evidence is tens of thousands; a row of 200 MB of commas would be 200 million cells.
+MAX_ROW = 1024 * 1024
 
 
 def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
@@ -27,31 +31,32 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     name, start = str(path), 1
     try:
         with open_regular(path, "CSV") as raw:
-            _check_size(raw, name)
-            head = raw.read(4096)
-            if head.startswith(b"PK\x03\x04"):
-                raise FileProblem("this is a spreadsheet workbook, not CSV text",
-                                  "name it .xlsx and coprod reads it as one", Location(name))
-            if b"\x00" in head:
-                raise FileProblem("this is a binary file, not CSV text",
-                                  "export the form's responses as 'CSV UTF-8'", Location(name))
-            raw.seek(0)
-            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            reader = csv.reader(stream, _dialect(stream, name))
+            stream = _text(raw, name)
+            used = [0]  # characters of the row being read
+            reader = csv.reader(_bounded(stream, used), _dialect(stream, name))
             header = next(reader, None)
             if header is None:
                 raise FileProblem("the file is empty", "export the form's responses as CSV",
                                   Location(name))
+            used[0] = 0
             yield table(name, header, frameworks, catalogue, options)
             start = reader.line_num + 1
             for cells in reader:
+                used[0] = 0
                 if any(cell.strip() for cell in cells):
                     yield start, cells
                 start = reader.line_num + 1
+    except _RowTooLong:
+        raise InvalidData(f"a row longer than {MAX_ROW:,} characters, more than one person's "
+                          "answers can be", "check that its quotes (\") pair up, or export the "
+                          "form's responses again as 'CSV UTF-8'",
+                          Location(name, start, 1)) from None
     except FileNotFoundError:
         raise FileProblem("file not found", "check the path", Location(name)) from None
-    except UnicodeDecodeError:
-        raise FileProblem("the file is not UTF-8 text", "export it as 'CSV UTF-8'",
+    except UnicodeDecodeError as error:
+        what = "not UTF-8 text" if error.encoding.startswith("utf-8") else \
+            "marked as UTF-16 text, but is not"
+        raise FileProblem(f"the file is {what}", "export it as 'CSV UTF-8'",
                           Location(name)) from None
     except csv.Error:
         # Python's csv words it differently between releases; what it can be is said here.
@@ -62,6 +67,36 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     except OSError as error:
         raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and its "
                           "permissions", Location(name)) from error
+
+
+def _text(raw: BinaryIO, name: str) -> TextIO:
+    """The file as text: UTF-8, or UTF-16 when its first two bytes mark it so (Excel's
+    'Unicode Text'); a workbook or a binary file said to be one."""
+    _check_size(raw, name)
+    head = raw.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        raise FileProblem("this is a spreadsheet workbook, not CSV text",
+                          "name it .xlsx and coprod reads it as one", Location(name))
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if b"\x00" in head and not utf16:
+        raise FileProblem("this is a binary file, not CSV text",
+                          "export the form's responses as 'CSV UTF-8'", Location(name))
+    raw.seek(0)
+    return io.TextIOWrapper(raw, encoding="utf-16" if utf16 else "utf-8-sig", newline="")
+
+
+class _RowTooLong(Exception):
+    pass
+
+
+def _bounded(stream: TextIO, used: list[int]) -> Iterator[str]:
+    """The stream's lines for the csv reader, each row's together at most MAX_ROW characters
+    (the caller sets used[0] back to 0 at each row), so no row fills memory."""
+    while line := stream.readline(MAX_ROW + 1):
+        used[0] += len(line)
+        if used[0] > MAX_ROW:
+            raise _RowTooLong
+        yield line
 
 
 def _check_size(raw: BinaryIO, name: str) -> None:

@@ -156,11 +156,19 @@ class Respondents:
                                   max([*self._dates, ballot.assessed_on])]
         self._one_framework(tally.total if tally else 0)
         if tally is None or not tally.total:  # none read, or every one left out
-            raise UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
-                               "fix the files reported above")
+            raise self._nothing_to_score()
         tally.intake, tally.notes = self.intake(tally.total), self.warnings(tally.total)
         tally.identical = self._pairs
         return tally
+
+    def _nothing_to_score(self) -> UsageProblem:
+        """Nobody was counted: each file left out was named, or the exports hold no row."""
+        if self.skipped:
+            return UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
+                                "fix the files named above")
+        return UsageProblem(f"{_some(self.names[:2], len(self.names))}: no responses to score, "
+                            "only a header row", "export the form again once people have "
+                            "answered, or name the answers files")
 
     def intake(self, counted: int) -> Intake:
         """How many were read, counted and left out, and why."""
