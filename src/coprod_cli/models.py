@@ -15,7 +15,7 @@ from annotated_types import Interval, MinLen
 
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.plain import record
-from coprod_cli.rules import Id, Known, Strict, Text, unique_ids
+from coprod_cli.rules import Id, Known, Strict, Text, no_repeats, unique_ids
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
@@ -276,11 +276,13 @@ class Framework(Strict):
         seen: set[str] = set()
         for d_index, dimension in enumerate(self.dimensions):
             for s_index, statement in enumerate(dimension.statements):
+                where = ("dimensions", d_index, "statements", s_index)
                 if statement.id in seen:
-                    raise PathError(("dimensions", d_index, "statements", s_index, "id"),
-                                    f"duplicate statement id '{statement.id}'",
+                    raise PathError((*where, "id"), f"duplicate statement id '{statement.id}'",
                                     "give each statement its own id")
                 seen.add(statement.id)
+                for key in ("recommendations", "principles", "activities", "basis"):
+                    no_repeats(getattr(statement, key), (*where, key))
 
     @property
     def statements(self) -> tuple[Statement, ...]:

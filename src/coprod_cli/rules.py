@@ -123,6 +123,16 @@ def unique_ids(items: tuple[Any, ...], path: tuple[str | int, ...], what: str) -
         seen.add(item_id)
 
 
+def no_repeats(values: tuple[str, ...], path: tuple[str | int, ...]) -> None:
+    """Raise at the second of two equal ids in a list: named twice, it would count twice."""
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise PathError((*path, index), f"'{value}' is listed twice in '{path[-1]}'",
+                            "list each id once")
+        seen.add(value)
+
+
 class Strict(Record):
     """Unknown keys are mistakes (pydantic reads this when it validates into a subclass);
     values never change once loaded (each subclass is a frozen dataclass)."""

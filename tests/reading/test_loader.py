@@ -196,3 +196,19 @@ def test_the_built_in_frameworks_load_from_a_zipped_package_too(tmp_path: Path) 
                          capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
     expected = len(Library.builtin().framework("scie").statements)
     assert out.stdout.split(maxsplit=1) == ["zipfile", f"['nef', 'scie'] {expected}\n"]
+
+
+def test_two_framework_files_with_one_id_are_refused(run: Run, tmp_path: Path) -> None:
+    """The second would stand in for the first in silence; the same file twice is harmless."""
+    text = (DATA / "valid" / "minimal-framework.yaml").read_text(encoding="utf-8")
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("A minimal framework", "Another"), encoding="utf-8")
+    for args in (["frameworks"], ["show", "minimal"]):
+        result = run(*args, "-F", str(first), "-F", str(second))
+        assert result.exit_code == 2 and result.stderr == (
+            f"error: {second}:2:5: framework id 'minimal' is also the id of {first}, given "
+            "with --framework before it; give each framework its own id, or leave one of "
+            "them out\n")
+    assert run("frameworks", "-F", str(first), "-F", str(tmp_path / "." / "first.yaml")
+               ).exit_code == 0

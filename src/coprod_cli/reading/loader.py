@@ -143,7 +143,15 @@ class Library:
                 article = "an" if kind == "answers" else "a"
                 raise InvalidData(f"--framework needs a framework file; this is {article} {kind} "
                                   "file", "name a file with 'dimensions:'", Location(str(path)))
-            library.add(library.validate_framework(document), path)
+            framework = library.validate_framework(document)
+            first = library.paths.get(framework.id)
+            if first is not None and framework.id in library.added \
+                    and not os.path.samefile(first, path):
+                raise InvalidData(f"framework id '{framework.id}' is also the id of {first}, "
+                                  "given with --framework before it", "give each framework "
+                                  "its own id, or leave one of them out",
+                                  yamlio.locate(document.text, document.name, ("id",)))
+            library.add(framework, path)
         return library
 
     def add(self, framework: Framework, path: Path) -> None:
