@@ -10,7 +10,7 @@ import pytest
 from coprod_cli.cli.collecting import Reading, collect, form_options
 from coprod_cli.errors import UsageProblem
 from coprod_cli.reading.loader import Library
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, Run
 
 LIB = Library.builtin()
 
@@ -42,3 +42,21 @@ def test_a_set_is_counted_once_and_what_is_left_out_is_said(
     err = capsys.readouterr().err
     assert "skipped: " in err and "broken.yaml" in err
     assert "Left out 1 file(s) or row(s); scored 1 respondent(s)." in err
+
+
+def test_a_role_map_entry_that_matches_no_answer_is_refused(run: Run, tmp_path: Path) -> None:
+    """Misspelt, it would map nobody in silence; each side of a compare counts."""
+    export = str(EXAMPLES / "online-form.csv")
+    result = run("score", export, "--role-map", "Nobody writes this=carer")
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: --role-map \"Nobody writes this=carer\" matches no "
+                                    "answer in the role column (its answers include 'Person "
+                                    "who draws on care and support', 'Carer'")
+    assert "copy the answer as the export writes it, or leave the entry out" in result.stderr
+    assert run("score", export, "--role-map", "CARER=carer").exit_code == 0
+    answers = str(EXAMPLES / "nef-descriptive.yaml")
+    result = run("score", answers, "--role-map", "Nobody=carer")
+    assert result.exit_code == 2 and "matches no answer in the role column of any form " \
+        "export" in result.stderr
+    assert run("compare", answers, export, "--role-map", "Carer=carer").exit_code == 0
+    assert run("compare", answers, export, "--role-map", "Karer=carer").exit_code == 2

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coprod_cli.cli.common import console, say, stdin_bytes
-from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.errors import CoprodError, UsageProblem, shortened
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.tally import Tally
@@ -46,6 +46,19 @@ def form_options(role_column: str | None, role_map: list[str] | None,
                                f"{roles}")
         mapped[given.strip()] = role_id
     return FormOptions(role_column, mapped, strict)
+
+
+def role_map_used(form: FormOptions | None) -> None:
+    """Refuse a --role-map entry that matched no answer in any export's role column: a
+    misspelt one would otherwise leave those people unknown, or the map doing nothing."""
+    unmatched = form.unmatched_role_map() if form else []
+    if form and unmatched:
+        given = shortened(unmatched[0], 120)
+        seen = ", ".join(f"'{shortened(word, 60)}'" for word in list(form.answered.values())[:4])
+        raise UsageProblem(f"--role-map \"{given}={form.role_map[unmatched[0]]}\" matches no "
+                           "answer in the role column" + (f" (its answers include {seen})"
+                                                          if seen else " of any form export"),
+                           "copy the answer as the export writes it, or leave the entry out")
 
 
 @dataclass(frozen=True)

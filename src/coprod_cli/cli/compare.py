@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -85,6 +85,7 @@ def compare_command(
     how = Reading(skip_invalid, recursive=recursive, form=form)
     old, new = (_result(lib, side, weighting, how, min_group, show_names)
                 for side in (before, after))
+    role_map_used(form)
     if not 0 <= tolerance <= 3:
         raise UsageProblem(f"--tolerance: {tolerance:g} is not between 0 and 3",
                            "give a fall in levels, like --tolerance 0.25")

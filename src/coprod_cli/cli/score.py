@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Details,
     Force,
@@ -158,6 +158,7 @@ def score_command(
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
+    role_map_used(form)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None,

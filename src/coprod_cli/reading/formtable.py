@@ -30,6 +30,13 @@ class FormOptions:
     role_column: str | None = None
     role_map: dict[str, str] = field(default_factory=dict)
     strict: bool = False
+    # Each role answer met in any export read with these options, normalised -> as written:
+    # a --role-map entry that meets none is a mistake (see unmatched_role_map).
+    answered: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def unmatched_role_map(self) -> list[str]:
+        """The --role-map answers no export's role column held, as the user wrote them."""
+        return [given for given in self.role_map if normalise(given) not in self.answered]
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Table:
     header: list[str]
     columns: Columns
     roles: dict[str, str]
+    answered: dict[str, str] = field(default_factory=dict)  # FormOptions.answered
     blank_cells: int = 0
     blank_rows: int = 0
     first_blank: str = ""
@@ -133,6 +141,8 @@ class Table:
         role = self._role_ids.get(cell)
         if role is None:
             given = "" if cell is None else str(cell).strip()
+            if given:
+                self.answered.setdefault(normalise(given), given)
             role = self.roles.get(normalise(given)) if given else "other"
             if role is None:
                 raise self.error(*unknown_role(given, self.roles), cells, row, index)
@@ -209,4 +219,5 @@ def table(name: str, header: list[str], frameworks: list[Framework], catalogue: 
                           "remove the column, or leave out --strict to ignore such columns",
                           Location(name, 1, index + 1))
     complete(name, framework, header, columns)
-    return Table(name, framework, header, columns, role_words(catalogue, options.role_map))
+    return Table(name, framework, header, columns, role_words(catalogue, options.role_map),
+                 options.answered)
