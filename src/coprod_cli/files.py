@@ -69,6 +69,25 @@ def check_writable(path: Path, info: os.stat_result | None = None) -> None:
                           Location(str(path)))
 
 
+def check_folder_writable(path: Path) -> None:
+    """Refuse to start what saves into `path` as it goes (the questionnaire) when its folder
+    cannot take a new file (read-only, or not ours): tried with a file made and removed at
+    once, the only test that holds for root, a read-only disk and a full one alike."""
+    import tempfile
+
+    folder = Path(os.path.realpath(path)).parent
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise FileProblem(f"cannot save in the folder {folder} ({error.strerror})",
+                          "check you may write there, or choose another file with -o FILE",
+                          Location(str(path))) from None
+    try:
+        os.close(handle)
+    finally:
+        os.unlink(probe)
+
+
 def _replace(target: Path, data: bytes, private: bool) -> None:
     import tempfile  # only when a file is written: a few milliseconds off every start
 

@@ -244,3 +244,43 @@ def test_piped_output_pads_no_line_and_ends_with_the_level(run: Run, answers_fil
     assert [line for line in out.stdout.splitlines() if line != line.rstrip()] == []
     assert out.stdout.rstrip().splitlines()[-1].startswith(
         "Overall level: Descriptive (level 1 of 3), score 1.00 out of 3.")
+
+@pytest.mark.parametrize("name", ["answers.csv", "answers.xlsx", "answers.json", "answers"])
+def test_answers_are_never_saved_under_another_formats_name(run: Run, tmp_path: Path,
+                                                            name: str) -> None:
+    """YAML in a .csv would be read back as a broken form export, and skipped in a folder."""
+    path = tmp_path / name
+    result = run("assess", "nef", "-o", str(path), input=lines("", "2", "q"))
+    assert result.exit_code == 2 and not path.exists()
+    assert result.stderr == (f"error: -o {path}: answers are saved as YAML, in a file whose "
+                             f"name ends .yaml; choose a name such as {path.stem}.yaml\n")
+    assert run("template", "nef", "-o", str(path)).stderr == result.stderr
+
+
+@pytest.mark.parametrize("existing", [True, False])
+def test_a_folder_that_cannot_take_a_file_is_said_before_the_first_question(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool) -> None:
+    """A read-only folder (or disk) when carrying on: one line, exit 2, nothing asked in vain;
+    made read-only by the file system's own refusal, since root writes a chmod 555 folder."""
+    import errno
+    import tempfile
+
+    path = tmp_path / "amal.yaml"
+    if existing:
+        run("assess", "nef", "-o", str(path), input=lines("", "2", "q"))
+    before = path.read_bytes() if existing else None
+    real = tempfile.mkstemp
+
+    def read_only(*args: object, dir: object = None, **kwargs: object) -> tuple[int, str]:
+        if Path(str(dir)) == tmp_path:
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real(*args, dir=dir, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    result = run("assess", "nef", "-o", str(path), input=lines("", "3", "3"))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (f"error: {path}: cannot save in the folder {tmp_path} (Read-only "
+                             "file system); check you may write there, or choose another file "
+                             "with -o FILE\n")
+    assert (path.read_bytes() if existing else None) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["amal.yaml"] if existing else [])

@@ -170,8 +170,8 @@ def test_what_names_respondents_or_holds_answers_is_private(
     0600 whatever the umask."""
     old = os.umask(0o022)
     try:
-        result = run(*args, "-o", str(tmp_path / "out"))
+        result = run(*args, "-o", str(tmp_path / "out.yaml"))
     finally:
         os.umask(old)
     assert result.exit_code == 0, result.stderr
-    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == expected
+    assert stat.S_IMODE((tmp_path / "out.yaml").stat().st_mode) == expected

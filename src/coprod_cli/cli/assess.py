@@ -156,7 +156,7 @@ def assess_command(
         "or taken from an existing answers file).")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
-        help="The answers file: carried on with if it exists (default: "
+        help="The answers file, named .yaml: carried on with if it exists (default: "
         "coprod-FRAMEWORK-answers.yaml in this folder).")] = None,
     role: Annotated[str | None, typer.Option(
         "--role", metavar="ROLE", help="Who is answering, e.g. carer or practitioner (asked "

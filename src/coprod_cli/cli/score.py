@@ -56,6 +56,9 @@ def template_command(
                            "choose another name, or add --force to replace it")
     never_over_inputs(output, [], framework, force=True)
     from coprod_cli.questionnaire.answers_file import render_answers
+    from coprod_cli.reading.outputs import answers_name
+
+    answers_name(output)
 
     lib = library(framework)
     emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output,

@@ -98,6 +98,9 @@ def check_role(lib: Library, role: str | None) -> None:
 def start(lib: Library, out: Console, framework_id: str | None, output: Path | None,
            plain: bool) -> tuple[Kept, Answers | None, Framework]:
     """The file and the framework: from the file when it exists, else asked or named."""
+    from coprod_cli.reading.outputs import answers_name
+
+    answers_name(output)
     chosen = None
     if output is None or not output.exists():
         chosen = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)

@@ -20,7 +20,7 @@ import yaml
 
 from coprod_cli.answers import Answers
 from coprod_cli.errors import CoprodError, FileProblem, UsageProblem
-from coprod_cli.files import check_writable, write_atomic
+from coprod_cli.files import check_folder_writable, check_writable, write_atomic
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.questionnaire.resume import same_framework
@@ -50,14 +50,16 @@ class Kept:
     text: str = field(default="", repr=False)
 
     def open(self, wanted: str | None) -> Answers | None:
-        """The answers already in the file; a read-only file or another framework refused."""
-        if not self.path.exists():
-            return None
-        if not self.path.is_file():
+        """The answers already in the file; a read-only file or folder, or another framework,
+        refused before the first question, so no answer is given in vain."""
+        if self.path.exists() and not self.path.is_file():
             raise UsageProblem(f"{self.path} is not a regular file; the questionnaire saves "
                                "each answer in a file, to carry on from later",
                                "choose a file with -o FILE")
+        check_folder_writable(self.path)
         check_writable(self.path)
+        if not self.path.exists():
+            return None
         existing = self.load()
         if existing is not None:
             same_framework(self.path, existing, wanted)

@@ -12,7 +12,7 @@ from pathlib import Path
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import is_descriptor
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES
+from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES
 
 # Keys at the top of coprod's own JSON outputs (a result, a comparison, a schema): a file
 # with one is a report to replace, though it names dimensions or answers too.
@@ -39,6 +39,18 @@ def check(output: Path | None, inputs: Sequence[str], frameworks: Sequence[Path]
         if kind is not None:
             raise UsageProblem(f"-o {output} is {kind}, which coprod reads and would replace",
                                "write somewhere else, or add --force to replace it")
+
+
+def answers_name(output: Path | None) -> None:
+    """Refuse to save answers (YAML) under another format's name: `assess -o answers.csv`
+    would be read back as a broken form export, and a folder's .csv never as answers."""
+    if output is None or str(output) == "-" or is_descriptor(output) \
+            or output.name.lower().endswith(YAML_SUFFIXES):
+        return
+    info = _stat(output)
+    if info is None or stat.S_ISREG(info.st_mode):  # a device (/dev/null) is written as it is
+        raise UsageProblem(f"-o {output}: answers are saved as YAML, in a file whose name ends "
+                           ".yaml", f"choose a name such as {output.stem or 'answers'}.yaml")
 
 
 def _stat(path: Path) -> os.stat_result | None:
