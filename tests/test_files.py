@@ -165,3 +165,49 @@ def test_the_folder_is_synced_after_the_rename(tmp_path: Path,
     monkeypatch.setattr(files.os, "fsync", fsync)
     write_atomic(tmp_path / "a.yaml", "x")
     assert synced == ["file", "folder"]
+
+
+POINTS = [("os", "write"), ("os", "fsync"), ("os", "close"), ("os", "chmod"), ("os", "chown"),
+          ("os", "replace"), ("files", "_keep_mode_and_owner"), ("files", "_fill")]
+
+
+@pytest.mark.parametrize(("where", "name"), POINTS, ids=[n for _, n in POINTS])
+@pytest.mark.parametrize("existing", [False, True])
+def test_ctrl_c_at_any_step_leaves_no_temporary_file_and_no_half_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, name: str,
+        existing: bool) -> None:
+    """KeyboardInterrupt (Ctrl-C, or SIGTERM, which coprod turns into one) at each step of a
+    write: the file is as it was or whole, and nothing is left beside it."""
+    if name == "chown" and not existing:
+        pytest.skip("a new file is given no owner")
+    path = tmp_path / "report.html"
+    if existing:
+        path.write_text("old")
+        path.chmod(0o640)
+    module = os if where == "os" else files
+    real = getattr(module, name)
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, name, interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, "new " * 10_000, private=True)
+    monkeypatch.setattr(module, name, real)
+    assert leftovers(tmp_path) == []
+    assert (path.read_text() if path.exists() else None) == ("old" if existing else None)
+
+
+def test_the_questionnaires_folder_check_leaves_nothing_even_when_interrupted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files.check_folder_writable(tmp_path / "a.yaml")
+    assert list(tmp_path.iterdir()) == []
+
+    def interrupted(handle: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "close", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        files.check_folder_writable(tmp_path / "a.yaml")
+    monkeypatch.undo()
+    assert leftovers(tmp_path) == []

@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -175,3 +176,86 @@ def test_what_names_respondents_or_holds_answers_is_private(
         os.umask(old)
     assert result.exit_code == 0, result.stderr
     assert stat.S_IMODE((tmp_path / "out.yaml").stat().st_mode) == expected
+
+
+def coprod(*args: str, close: int | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """coprod as its own process, with standard input (0) or output (1) closed if asked."""
+    return subprocess.run([sys.executable, "-m", "coprod_cli", *args], text=True,
+                          preexec_fn=None if close is None else lambda: os.close(close),
+                          **{"stderr": subprocess.PIPE, **kwargs})
+
+
+FULL = "error: cannot write the output (No space left on device); free some space where it " \
+    "goes, or write it elsewhere with -o FILE\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full to fill")
+@pytest.mark.parametrize("args", [["show", "nef"], ["show", "nef", "-f", "json"],
+                                  ["score", str(EXAMPLES / "nef-descriptive.yaml")],
+                                  ["form", "nef", "-f", "html"], ["schema", "answers"]])
+def test_a_full_standard_output_is_one_line_and_exit_2(args: list[str]) -> None:
+    """Not a bug (exit 3), and no second complaint when Python flushes at exit."""
+    with open("/dev/full", "w") as full:
+        result = coprod(*args, stdout=full)
+    assert (result.returncode, result.stderr) == (2, FULL)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a descriptor in the child")
+@pytest.mark.parametrize(("args", "said"), [
+    (["score", "-"], "error: -: standard input is closed, so '-' has nothing to read; name the "
+     "file, or pipe it in: coprod ... - < FILE\n"),
+    (["validate", "-"], "error: -: standard input is closed"),
+    (["assess", "nef", "-o", "x.yaml"], "error: standard input is closed, so the questionnaire "
+     "cannot read your answers; run it at a terminal, or pipe the answers in\n"),
+])
+def test_a_closed_standard_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str],
+                                                       said: str) -> None:
+    result = coprod(*args, close=0, cwd=tmp_path, stdout=subprocess.PIPE)
+    assert result.returncode == 2 and result.stderr.startswith(said)
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "x.yaml").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes a descriptor in the child")
+def test_a_closed_standard_output_is_said_unless_the_output_goes_to_a_file(
+        tmp_path: Path) -> None:
+    """Shown nowhere and exit 0 would pass for success; with -o it is no matter."""
+    for args in (["show", "nef"], ["assess", "nef", "-o", "x.yaml"]):
+        result = coprod(*args, close=1, cwd=tmp_path, stdin=subprocess.DEVNULL)
+        assert result.returncode == 2 and result.stderr.startswith(
+            "error: standard output is closed, so ")
+    result = coprod("show", "nef", "-o", "nef.txt", close=1, cwd=tmp_path)
+    assert result.returncode == 0 and (tmp_path / "nef.txt").read_text().startswith("NEF")
+
+
+SLOW_WRITE = """import os, sys, time
+real = os.fsync
+def slow(handle):  # the window between a temporary file made and renamed, held open
+    time.sleep(60)
+    real(handle)
+os.fsync = slow
+from coprod_cli.cli import main
+sys.argv = ["coprod", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_a_kill_while_a_file_is_written_leaves_no_temporary_file(tmp_path: Path,
+                                                                 sig: str) -> None:
+    """A real signal, sent while the temporary file exists: exit 130, the output not written
+    and nothing left beside it, nor in the cache folder (SIGTERM once left them behind)."""
+    import signal
+    import time
+
+    env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
+    process = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, "show", "nef", "-f", "json",
+                                "-o", str(tmp_path / "nef.json")], env=env,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".nef.json.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(getattr(signal, sig))
+    assert process.wait(timeout=60) == 130
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")) == []
+    assert not (tmp_path / "nef.json").exists()

@@ -15,14 +15,23 @@ def main() -> None:
     Commands are guarded one by one (cli.common.guarded); this catches what happens outside
     them, while the arguments are parsed or after the command has finished.
     """
+    import signal
     import sys
 
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED_EXIT)
     except Exception as error:
         sys.exit(unexpected(error))
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (a `kill`, a shutdown) ends coprod as Ctrl-C does, so no temporary file is
+    left behind and the questionnaire says where the answers are; Python's default would
+    stop at once."""
+    raise KeyboardInterrupt
 
 
 __all__ = ["app", "main"]

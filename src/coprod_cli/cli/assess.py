@@ -20,6 +20,7 @@ from coprod_cli.cli.common import (
     examples,
     guarded,
     library,
+    standard,
 )
 from coprod_cli.cli.prompts import (
     InputEnded,
@@ -180,6 +181,9 @@ def assess_command(
     meanwhile (yours are saved in FILE.mine), or usage; 130 interrupted (Ctrl-C or the
     terminal closed). Every answer given is saved in each case.
     """
+    standard("input", "the questionnaire cannot read your answers", "run it at a terminal, "
+             "or pipe the answers in")
+    standard("output", "the questionnaire cannot show the statements", "run it at a terminal")
     lib = library(framework)
     check_role(lib, role)
     out = console(no_color)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import os
@@ -152,6 +153,12 @@ def unexpected(error: BaseException) -> int:
     """The exit code for an exception nobody expected, after saying what it means."""
     if isinstance(error, BrokenPipeError):
         return pipe_closed()
+    if isinstance(error, OSError) and error.errno in _FULL:
+        # Every file coprod writes says so itself; what is left is standard output.
+        typer.echo(f"error: cannot write the output ({error.strerror}); free some space "
+                   "where it goes, or write it elsewhere with -o FILE", err=True)
+        pipe_closed()  # nothing more is written there, not even at exit
+        return UsageProblem.exit_code
     if debugging():
         import traceback
 
@@ -161,6 +168,10 @@ def unexpected(error: BaseException) -> int:
     typer.echo(f"error: this is a bug in coprod ({detail}); please report it at {REPORT_AT} "
                f"with the command you ran{hint}", err=True)
     return BUG_EXIT
+
+
+# A full disk, a full quota, a file over its size limit.
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
 
 def pipe_closed() -> int:
@@ -197,7 +208,19 @@ def stdin_bytes() -> bytes:
     """Standard input, read no further than the largest file coprod accepts."""
     from coprod_cli.reading import yamlio
 
-    return sys.stdin.buffer.read(yamlio.MAX_BYTES + 1)
+    stdin = standard("input", "'-' has nothing to read", "name the file, or pipe it in: "
+                     "coprod ... - < FILE")
+    data: bytes = stdin.buffer.read(yamlio.MAX_BYTES + 1)
+    return data
+
+
+def standard(which: str, so: str, fix: str) -> Any:
+    """sys.stdin or sys.stdout, or one line (exit 2) when the shell closed it (`<&-`, `>&-`):
+    Python then leaves it None, which would be a crash, or output lost in silence."""
+    stream = sys.stdin if which == "input" else sys.stdout
+    if stream is None:
+        raise UsageProblem(f"standard {which} is closed, so {so}", fix)
+    return stream
 
 
 def read_document(name: str) -> Document:
@@ -229,8 +252,11 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False,
     ('-' means standard output, as it does for every tool that takes -o); a new file is
     0600 when `private` (answers, names), else as the umask allows."""
     if output is None or str(output) == "-":
+        stdout = standard("output", "there is nowhere to show this", "write it to a file "
+                          "with -o FILE")
         if isinstance(rendered, str):
-            sys.stdout.write(rendered)
+            stdout.write(rendered)
+            stdout.flush()  # a full disk is said here, not lost when Python exits
         else:
             console(no_color).print(rendered)
         return
@@ -272,3 +298,8 @@ def _root(
     """Check how far a team has come with co-production."""
     global _debug
     _debug = debug
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) == 0:
+        # 0 means 'not set', as Python's shutil reads it; rich would lay out everything
+        # in no columns at all, which prints nothing.
+        del os.environ["COLUMNS"]

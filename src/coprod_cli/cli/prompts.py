@@ -27,12 +27,14 @@ def _in_main_thread() -> bool:
 
 @contextmanager
 def uninterrupted() -> Iterator[None]:
-    """Hold Ctrl-C and hang-ups while a file is written, then act on them once it is whole."""
+    """Hold Ctrl-C, hang-ups and SIGTERM while a file is written, then act on them once it is
+    whole."""
     if not _in_main_thread():
         yield
         return
     caught: list[int] = []
-    held = [signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    held = [signal.SIGINT, signal.SIGTERM,
+            *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
     before = {sig: signal.signal(sig, lambda signum, _: caught.append(signum)) for sig in held}
     try:
         yield
