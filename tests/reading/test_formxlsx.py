@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.reading import formxlsx
 from coprod_cli.reading.formheader import cell_name
 from tests.conftest import EXAMPLES, Run
 from tests.reading.test_formtable import IDS, grid_heading, scored, write_csv, write_xlsx
@@ -128,9 +127,9 @@ HOSTILE = {
                              "a damaged workbook"),
     "no sheet": (lambda name, data: None if name == SHEET else data, "no sheet"),
     "entities that expand": (in_sheet(lambda d: LAUGHS + d.replace(b"<t>ID</t>", b"<t>&i;</t>")),
-                             "a damaged workbook"),
+                             "declares a DTD"),
     "an external entity": (in_sheet(lambda d: EXTERNAL + d.replace(b"<t>ID</t>", b"<t>&x;</t>")),
-                           "a damaged workbook"),
+                           "declares a DTD"),
     "a part that unpacks 1000 times": (
         in_sheet(lambda d: d.replace(b"<sheetData>", b" " * 8 * 2**20 + b"<sheetData>", 1)),
         "times its size"),
@@ -146,22 +145,6 @@ def test_a_hostile_workbook_is_one_located_line(run: Run, tmp_path: Path, case: 
     assert result.stderr.startswith(f"error: {path}") and words in result.stderr
     assert result.stderr.count("\n") == 1 and "/etc/passwd" not in result.stderr.replace(
         "file:///etc/passwd", "")
-
-
-def test_too_many_parts_are_refused_before_any_is_read(
-        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(formxlsx, "MAX_PARTS", 20)
-    path = rewritten(tmp_path, lambda name, data: data,
-                     {f"xl/media/{n}.bin": b"" for n in range(20)})
-    result = run("score", str(path))
-    assert result.exit_code == 2 and "parts (at most 20)" in result.stderr
-
-
-def test_a_workbook_that_unpacks_too_large_is_refused(
-        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(formxlsx, "MAX_UNPACKED", 1000)
-    result = run("score", str(EXPORT))
-    assert result.exit_code == 2 and "unpacks to more than" in result.stderr
 
 
 def test_a_sheet_claiming_every_cell_is_read_as_the_cells_it_has(run: Run,

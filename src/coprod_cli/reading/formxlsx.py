@@ -1,5 +1,6 @@
 """Online-form exports as spreadsheets (.xlsx): the first sheet read like a CSV export, the
-archive checked before any of it is unpacked, and any damage in it one located line."""
+archive checked before any of it is parsed (reading/xlsxcheck.py), and any damage in it one
+located line."""
 
 from __future__ import annotations
 
@@ -10,16 +11,11 @@ from typing import Any
 
 from coprod_cli.errors import FileProblem, Location
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.reading import xlsxcheck
 from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
 
-# A workbook is a zip archive of XML parts. Real exports pack XML 5 to 30 times; a part that
-# unpacks to hundreds of times its size is built to fill memory (a 523 KB file took 552 MB).
-MAX_PARTS = 10_000
-MAX_UNPACKED = 1024 * 1024 * 1024  # all parts together: a 1,000,000-row export fits
-MAX_RATIO = 200
-SMALL_PART = 1024 * 1024  # below this, any ratio is harmless
 
 def is_xlsx(name: str) -> bool:
     return name.lower().endswith(XLSX_SUFFIXES)
@@ -83,7 +79,7 @@ def _open(path: Path) -> Any:
 
     open_regular(path, "spreadsheet").close()  # a pipe or device is refused, never waited on
     try:
-        _check_archive(path)
+        xlsxcheck.check(path)  # before the parser sees a byte, whichever parser it is
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
         raise FileProblem("file not found", "check the path", Location(name)) from None
@@ -92,27 +88,12 @@ def _open(path: Path) -> Any:
         raise FileProblem("not a readable .xlsx workbook (damaged, or another format under "
                           "an .xlsx name)", "export the form's responses again, or save the "
                           "sheet as 'CSV UTF-8'", Location(name)) from None
-
-
-def _check_archive(path: Path) -> None:
-    """Refuse a workbook whose parts are too many or unpack too large, before any is read
-    (zipfile never unpacks a part beyond the size its entry declares)."""
-    with zipfile.ZipFile(path) as archive:
-        parts = archive.infolist()
-    where = Location(str(path))
-    fix = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
-    if len(parts) > MAX_PARTS:
-        raise FileProblem(f"the workbook has {len(parts):,} parts (at most {MAX_PARTS:,})",
-                          fix, where)
-    if sum(part.file_size for part in parts) > MAX_UNPACKED:
-        raise FileProblem(f"the workbook unpacks to more than {MAX_UNPACKED // 2**20:,} MiB",
-                          "split the export, or " + fix, where)
-    for part in parts:
-        if part.file_size > SMALL_PART and part.file_size > MAX_RATIO * part.compress_size:
-            raise FileProblem(f"the workbook's part {part.filename} unpacks to "
-                              f"{part.file_size // max(part.compress_size, 1):,} times its "
-                              f"size (at most {MAX_RATIO}), as archives built to fill memory "
-                              "do", fix, where)
+    except FileProblem:
+        raise
+    except Exception as error:  # a damaged part: whatever the parser raises for it
+        raise FileProblem(f"a damaged workbook ({_reason(error)})", "export the form's "
+                          "responses again, or save the sheet as 'CSV UTF-8'",
+                          Location(name)) from None
 
 
 def _text(cell: object) -> str:

@@ -1,0 +1,111 @@
+"""A workbook (.xlsx) checked as an archive before any XML parser sees a byte of it, so what
+it may cost holds whichever parser reads it next: how many parts, how large unpacked, how
+far each part unpacks beyond its packed size, and no XML part that declares a DTD (where
+entities that expand to gigabytes or fetch a file are declared; real workbooks never have
+one). Only the standard library's zipfile and zlib are used here."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from coprod_cli.errors import FileProblem, Location
+from coprod_cli.safetext import visible_line
+
+# A workbook is a zip archive of XML parts. Real exports pack XML 5 to 30 times; a part that
+# unpacks to hundreds of times its size is built to fill memory (a 523 KB file took 552 MB).
+MAX_PARTS = 10_000
+MAX_UNPACKED = 1024 * 1024 * 1024  # all parts together: a 1,000,000-row export fits
+MAX_RATIO = 200
+SMALL_PART = 1024 * 1024  # below this, any ratio is harmless
+MAX_PROLOG = 64 * 1024  # what may come before a part's first element (real parts: ~60 bytes)
+DTD = ("declares a DTD (<!DOCTYPE>), which spreadsheets never do and which can expand to "
+       "gigabytes or read other files")
+FIX = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
+
+# What may come before an XML document's first element: blanks, the XML declaration,
+# processing instructions and comments. A DTD would come next.
+_PROLOG = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+          (b"<\x00\x00\x00", "utf-32-le"), (b"\x00\x00\x00<", "utf-32-be"),
+          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+          (b"<\x00", "utf-16-le"), (b"\x00<", "utf-16-be"), (codecs.BOM_UTF8, "utf-8"))
+
+
+def check(path: Path) -> None:
+    """Refuse (FileProblem, one line naming the file) a workbook built to cost more than a
+    real one: read from the archive's directory and the first bytes of each part only.
+    zipfile.BadZipFile (and OSError) pass through for the reader to word."""
+    where = Location(str(path))
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+        _sizes(parts, where)
+        for part in parts:
+            found = None if part.is_dir() else _prolog(archive, part, where)
+            if found is not None:
+                raise FileProblem(f"the workbook's part {_name(part)} {found}", FIX, where)
+
+
+def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
+    if len(parts) > MAX_PARTS:
+        raise FileProblem(f"the workbook has {len(parts):,} parts (at most {MAX_PARTS:,})",
+                          FIX, where)
+    if sum(part.file_size for part in parts) > MAX_UNPACKED:
+        raise FileProblem(f"the workbook unpacks to more than {MAX_UNPACKED // 2**20:,} MiB",
+                          "split the export, or " + FIX, where)
+    for part in parts:
+        if part.file_size > SMALL_PART and part.file_size > MAX_RATIO * part.compress_size:
+            raise FileProblem(f"the workbook's part {_name(part)} unpacks to "
+                              f"{part.file_size // max(part.compress_size, 1):,} times its "
+                              f"size (at most {MAX_RATIO}), as archives built to fill memory "
+                              "do", FIX, where)
+
+
+def _prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: Location) -> str | None:
+    """What is wrong before the part's first element (read as XML in whatever encoding its
+    first bytes show), or None; unpacked only as far as that element (or MAX_PROLOG)."""
+    try:
+        return _read_prolog(archive, part)
+    except (RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError,
+            zipfile.BadZipFile):
+        # zipfile's words for an encrypted part, an unknown packing or damaged data
+        raise FileProblem(f"the workbook's part {_name(part)} cannot be unpacked (damaged, "
+                          "encrypted or packed in an unknown way)", FIX, where) from None
+
+
+def _read_prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:
+    with archive.open(part) as stream:
+        head = stream.read(4)
+        encoding = next((name for mark, name in _MARKS if head.startswith(mark)), "latin-1")
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        text = decoder.decode(head)
+        while True:
+            found = _after_prolog(text.lstrip("\ufeff"))
+            if found is not None:
+                return DTD if found else None
+            if len(text) > MAX_PROLOG:
+                return (f"has more than {MAX_PROLOG // 1024} KiB before its first element "
+                        "(real parts have a line)")
+            chunk = stream.read(4096)
+            if not chunk:
+                return None
+            text += decoder.decode(chunk)
+
+
+def _after_prolog(text: str) -> bool | None:
+    """True: a DTD follows the prolog; False: an element (or no XML) does; None: unknown yet."""
+    end = _PROLOG.match(text).end()  # type: ignore[union-attr]  # it matches the empty string
+    rest = text[end:]
+    if rest[:9].upper() == "<!DOCTYPE":
+        return True
+    if len(rest) < len("<!DOCTYPE") or rest.startswith(("<?", "<!--")):
+        return None  # a declaration, instruction or comment not yet closed, or too little
+    return False
+
+
+def _name(part: zipfile.ZipInfo) -> str:
+    name = visible_line(part.filename)
+    return name if len(name) <= 80 else name[:77] + "..."

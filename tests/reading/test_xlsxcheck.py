@@ -1,0 +1,131 @@
+"""A workbook checked as an archive before any parser sees it: what holds here holds for
+openpyxl, python-calamine or any reader coprod may use, since none of them is asked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.errors import FileProblem
+from coprod_cli.reading import xlsxcheck
+from tests.conftest import Run
+from tests.reading.test_formxlsx import EXPORT, EXTERNAL, LAUGHS, SHEET, in_sheet, rewritten
+
+DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+COMMENT = b"<!-- " + b"padding " * 500 + b"-->"
+
+
+def with_dtd(dtd: bytes, before: bytes = DECLARATION, encoding: str = "utf-8",
+             mark: bytes = b"") -> bytes:
+    """A sheet that declares `dtd` after `before`, in `encoding`."""
+    def edit(data: bytes) -> bytes:
+        return mark + (before + dtd + data).decode("utf-8").encode(encoding)
+    return edit  # type: ignore[return-value]
+
+
+HOSTILE = {
+    "entities that expand": (SHEET, with_dtd(LAUGHS)),
+    "an external entity": (SHEET, with_dtd(EXTERNAL)),
+    "a DTD after a long comment": (SHEET, with_dtd(EXTERNAL, DECLARATION + COMMENT)),
+    "a DTD in lower case": (SHEET, with_dtd(EXTERNAL.replace(b"DOCTYPE", b"doctype"))),
+    "a DTD in UTF-16": (SHEET, with_dtd(EXTERNAL, b'<?xml version="1.0" encoding="UTF-16"?>',
+                                       "utf-16-le", b"\xff\xfe")),
+    "a DTD in UTF-16 with no mark": (SHEET, with_dtd(EXTERNAL, b"", "utf-16-be")),
+    "a DTD in UTF-32": (SHEET, with_dtd(EXTERNAL, b"", "utf-32-le")),
+    "a DTD in a part of another name": ("xl/styles.xml", with_dtd(LAUGHS)),
+    "a DTD in the content types": ("[Content_Types].xml", with_dtd(LAUGHS, b"")),
+    "a DTD in a relationship part": ("_rels/.rels", with_dtd(EXTERNAL)),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=list(HOSTILE))
+def test_a_dtd_anywhere_is_refused_before_parsing(run: Run, tmp_path: Path, case: str,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    part, edit = HOSTILE[case]
+    path = rewritten(tmp_path, lambda name, data: edit(data) if name == part else data)
+    with pytest.raises(FileProblem, match="declares a DTD"):
+        xlsxcheck.check(path)
+    import openpyxl
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the parser was given a hostile workbook")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", never)
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {path}: the workbook's part ")
+
+
+@pytest.mark.parametrize("harmless", [
+    lambda data: DECLARATION + data, lambda data: DECLARATION + COMMENT + data,
+    lambda data: b"\xef\xbb\xbf" + DECLARATION + data,
+    lambda data: b'<?xml version="1.0" encoding="UTF-16"?>'.decode().encode("utf-16")
+    + data.decode().encode("utf-16-le"),
+    lambda data: data.replace(b"<sheetData>", b"<sheetData><!-- <!DOCTYPE x> -->", 1),
+], ids=["declaration", "a comment", "a byte-order mark", "UTF-16", "DOCTYPE in a comment"])
+def test_real_workbooks_pass(tmp_path: Path, harmless: object) -> None:
+    xlsxcheck.check(EXPORT)
+    xlsxcheck.check(rewritten(tmp_path, in_sheet(harmless)))  # type: ignore[arg-type]
+
+
+def test_a_prolog_that_never_ends_is_refused(tmp_path: Path) -> None:
+    """A comment left open could hide a DTD past any length read."""
+    path = rewritten(tmp_path, in_sheet(lambda data: b"<!-- " + b"x" * 100_000 + data))
+    with pytest.raises(FileProblem, match=f"{SHEET} has more than 64 KiB before its first "
+                                          "element"):
+        xlsxcheck.check(path)
+
+
+def test_too_many_parts_are_refused(run: Run, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsxcheck, "MAX_PARTS", 20)
+    path = rewritten(tmp_path, lambda name, data: data,
+                     {f"xl/media/{n}.bin": b"" for n in range(20)})
+    result = run("score", str(path))
+    assert result.exit_code == 2 and "parts (at most 20)" in result.stderr
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(run: Run,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsxcheck, "MAX_UNPACKED", 1000)
+    result = run("score", str(EXPORT))
+    assert result.exit_code == 2 and "unpacks to more than" in result.stderr
+
+
+def test_a_part_built_to_fill_memory_is_refused_from_the_directory_alone(tmp_path: Path) -> None:
+    """4 GB of zeros would pack to 4 MB; 8 MiB packed to 8 KiB shows the same ratio."""
+    path = rewritten(tmp_path, lambda name, data: data,
+                     {"xl/worksheets/sheet2.xml": b"\0" * 8 * 2**20})
+    with pytest.raises(FileProblem, match=r"sheet2.xml unpacks to [\d,]+ times its size "
+                                          r"\(at most 200\)"):
+        xlsxcheck.check(path)
+
+
+def test_an_encrypted_or_damaged_part_is_one_line(run: Run, tmp_path: Path) -> None:
+    path = rewritten(tmp_path, lambda name, data: data)
+    raw = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(SHEET)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start:start + 16] = b"\xff" * 16  # the deflated data, garbled at its start
+    path.write_bytes(bytes(raw))
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"the workbook's part {SHEET} cannot be unpacked" in result.stderr
+
+
+def test_the_check_needs_no_xml_parser(tmp_path: Path) -> None:
+    """So it holds whichever parser reads the workbook next."""
+    path = rewritten(tmp_path, in_sheet(with_dtd(LAUGHS)))  # type: ignore[arg-type]
+    code = ("import sys\nfrom pathlib import Path\nfrom coprod_cli.reading import xlsxcheck\n"
+            f"try:\n    xlsxcheck.check(Path({str(path)!r}))\nexcept Exception as e:\n"
+            "    print(type(e).__name__)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('openpyxl', 'python_calamine', 'lxml', 'xml', 'pyexpat', 'defusedxml')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:2] == ["FileProblem", "[]"]
