@@ -3,6 +3,7 @@ openpyxl, python-calamine or any reader coprod may use, since none of them is as
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -129,3 +130,64 @@ def test_the_check_needs_no_xml_parser(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split("\n")
     assert out[:2] == ["FileProblem", "[]"]
+
+
+def central_entry(data: bytes, name: str) -> int:
+    """Where the archive's directory describes the part `name`."""
+    at = data.index(b"PK\x01\x02")
+    while data[at + 46:at + 46 + len(name)] != name.encode():
+        at = data.index(b"PK\x01\x02", at + 4)
+    return at
+
+
+def lying(folder: Path, real: int) -> Path:
+    """The example whose sheet declares its own size but inflates `real` bytes beyond it (the
+    CRC made for what the declared size holds): zipfile stops at the declared size, a zip
+    library of another reader need not."""
+    import struct
+    import zlib
+
+    sheet = zipfile.ZipFile(EXPORT).read(SHEET)
+    payload = sheet.replace(b"<sheetData>", b"<sheetData>" + b" " * real, 1)
+    path = rewritten(folder, in_sheet(lambda data: payload))
+    data = bytearray(path.read_bytes())
+    offset = zipfile.ZipFile(path).getinfo(SHEET).header_offset
+    crc, central = zlib.crc32(payload[:len(sheet)]), central_entry(bytes(data), SHEET)
+    struct.pack_into("<I", data, offset + 14, crc)  # the local header: CRC, sizes at +18
+    struct.pack_into("<I", data, offset + 22, len(sheet))
+    struct.pack_into("<I", data, central + 16, crc)  # the directory: CRC, sizes at +20
+    struct.pack_into("<I", data, central + 24, len(sheet))
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_part_that_unpacks_beyond_what_it_declares_is_refused(run: Run, tmp_path: Path) -> None:
+    """Its declared sizes pass every limit, so only measuring it finds the 300 MB it holds."""
+    path = lying(tmp_path, 300_000_000)
+    assert zipfile.ZipFile(path).getinfo(SHEET).file_size < 100_000
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"the workbook's part {SHEET} unpacks to more than the archive's directory says" \
+        in result.stderr
+
+
+@pytest.mark.parametrize(("method", "flags", "said"), [
+    (zipfile.ZIP_BZIP2, 0, "is packed in a way spreadsheets never use (method 12)"),
+    (zipfile.ZIP_LZMA, 0, "is packed in a way spreadsheets never use (method 14)"),
+    (zipfile.ZIP_DEFLATED, 1, "is encrypted"),
+])
+def test_a_part_packed_as_no_spreadsheet_packs_is_refused(tmp_path: Path, method: int,
+                                                         flags: int, said: str) -> None:
+    path = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(EXPORT) as source, zipfile.ZipFile(path, "w", method) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    if flags:
+        data = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as archive:
+            entry = archive.getinfo(SHEET)
+        data[entry.header_offset + 6] |= 1
+        data[central_entry(bytes(data), SHEET) + 8] |= 1
+        path.write_bytes(bytes(data))
+    with pytest.raises(FileProblem, match=re.escape(said)):
+        xlsxcheck.check(path)

@@ -1,6 +1,7 @@
 """A workbook (.xlsx) checked as an archive before any XML parser sees a byte of it, so what
-it may cost holds whichever parser reads it next: how many parts, how large unpacked, how
-far each part unpacks beyond its packed size, and no XML part that declares a DTD (where
+it may cost holds whichever parser reads it next: how many parts, how large unpacked (as
+declared, and measured: a part may not unpack beyond what it declares), how far each part
+unpacks beyond its packed size, how it is packed, and no part that declares a DTD (where
 entities that expand to gigabytes or fetch a file are declared; real workbooks never have
 one). Only the standard library's zipfile and zlib are used here."""
 
@@ -11,6 +12,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import BinaryIO
 
 from coprod_cli.errors import FileProblem, Location
 from coprod_cli.safetext import visible_line
@@ -40,13 +42,54 @@ def check(path: Path) -> None:
     real one: read from the archive's directory and the first bytes of each part only.
     zipfile.BadZipFile (and OSError) pass through for the reader to word."""
     where = Location(str(path))
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(path) as archive, open(path, "rb") as raw:
         parts = archive.infolist()
         _sizes(parts, where)
         for part in parts:
-            found = None if part.is_dir() else _prolog(archive, part, where)
+            found = _packing(raw, part) or (None if part.is_dir() else
+                                            _prolog(archive, part, where))
             if found is not None:
                 raise FileProblem(f"the workbook's part {_name(part)} {found}", FIX, where)
+
+
+def _packing(raw: BinaryIO, part: zipfile.ZipInfo) -> str | None:
+    """What is wrong with how the part is packed: encrypted, packed in a way spreadsheets
+    never use, or unpacking to more than the archive's directory says (zipfile stops at the
+    declared size, but another reader's zip library need not: so it is measured here)."""
+    if part.flag_bits & 0x1:
+        return "is encrypted"
+    if part.compress_type == zipfile.ZIP_STORED:
+        return None if part.compress_size == part.file_size else "is damaged"
+    if part.compress_type != zipfile.ZIP_DEFLATED:
+        return f"is packed in a way spreadsheets never use (method {part.compress_type})"
+    raw.seek(part.header_offset)
+    header = raw.read(30)
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        return "is damaged"
+    raw.seek(part.header_offset + 30 + int.from_bytes(header[26:28], "little")
+             + int.from_bytes(header[28:30], "little"))
+    if _inflated(raw, part.compress_size, part.file_size) > part.file_size:
+        return ("unpacks to more than the archive's directory says, as archives built to "
+                "fill memory do")
+    return None
+
+
+def _inflated(raw: BinaryIO, packed: int, most: int) -> int:
+    """How many bytes `packed` bytes of deflated data unpack to, counted up to `most` + 1
+    (nothing is kept: memory stays at one chunk)."""
+    inflater, produced, left = zlib.decompressobj(-zlib.MAX_WBITS), 0, packed
+    try:
+        while left > 0 and produced <= most:
+            chunk = raw.read(min(left, 1 << 16))
+            if not chunk:
+                break
+            left -= len(chunk)
+            produced += len(inflater.decompress(chunk, 1 << 20))
+            while inflater.unconsumed_tail and produced <= most:
+                produced += len(inflater.decompress(inflater.unconsumed_tail, 1 << 20))
+    except zlib.error:
+        return produced  # damaged data: said when the part itself is read
+    return produced
 
 
 def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
