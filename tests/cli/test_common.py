@@ -259,3 +259,16 @@ def test_a_kill_while_a_file_is_written_leaves_no_temporary_file(tmp_path: Path,
     assert process.wait(timeout=60) == 130
     assert sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")) == []
     assert not (tmp_path / "nef.json").exists()
+
+
+def test_columns_0_is_read_as_unset_not_as_no_room_at_all(run: Run,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """COLUMNS=0 (some CI systems set it) printed nothing at all, with exit 0."""
+    answers = str(EXAMPLES / "nef-descriptive.yaml")
+    monkeypatch.setenv("COLUMNS", "80")
+    expected = run("score", answers).stdout
+    monkeypatch.setenv("COLUMNS", "0")
+    result = run("score", answers)
+    assert result.exit_code == 0 and result.stdout == expected != ""
+    monkeypatch.setenv("COLUMNS", "0")
+    assert run("show", "nef").stdout.startswith("NEF's six elements")

@@ -95,6 +95,8 @@ YAML_CASES = {
     "an empty level": ("  assets-1: {level: null}\n", "'level' is empty; use one of not-yet"),
     "no answers": ("", "'answers' is empty; write 'key: value' lines"),
     "a megabyte of it": (f"  assets-1: {'x' * 1_200_000}\n", "unknown level 'xxxx"),
+    "a megabyte of framework": (f"framework: {'x' * 1_200_000}\nanswers:\n  assets-1: 2\n",
+                                "unknown framework 'xxxx"),
 }
 
 
@@ -102,7 +104,8 @@ YAML_CASES = {
 def test_each_mistake_in_an_answers_file_is_one_plain_short_line(run: Any, case: str) -> None:
     """In coprod's words (never a Python type or pydantic's sentence), the value shortened."""
     body, said = YAML_CASES[case]
-    result = run("validate", "-", input=f"framework: nef\nanswers:\n{body}".encode())
+    text = body if body.startswith("framework:") else f"framework: nef\nanswers:\n{body}"
+    result = run("validate", "-", input=text.encode())
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith("error: <stdin>:") and said in result.stderr
     assert len(result.stderr) < 400

@@ -41,7 +41,8 @@ def form_options(role_column: str | None, role_map: list[str] | None,
         role_id = known.get(normalise(role))
         if not sep or not given.strip() or role_id is None:
             roles = ", ".join(role.id for role in lib.catalogue.roles)
-            raise UsageProblem(f"--role-map \"{item}\" is not ANSWER=ROLE with a known role",
+            raise UsageProblem(f"--role-map \"{shortened(item, 120)}\" is not ANSWER=ROLE with a "
+                               "known role",
                                f"write it like \"Service user=person-drawing-on-care\"; roles: "
                                f"{roles}")
         mapped[given.strip()] = role_id

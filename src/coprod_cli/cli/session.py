@@ -19,7 +19,7 @@ from coprod_cli.cli.prompts import (
     confirm,
     uninterrupted,
 )
-from coprod_cli.errors import UsageProblem, did_you_mean
+from coprod_cli.errors import UsageProblem, did_you_mean, shortened
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
@@ -91,7 +91,7 @@ class Session:
 def check_role(lib: Library, role: str | None) -> None:
     ids = [r.id for r in lib.catalogue.roles]
     if role is not None and role not in ids:
-        raise UsageProblem(f"unknown role '{role}'{did_you_mean(role, ids)}",
+        raise UsageProblem(f"unknown role '{shortened(role)}'{did_you_mean(role[:100], ids)}",
                            f"use one of {', '.join(ids)}")
 
 

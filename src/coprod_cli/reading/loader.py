@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from coprod_cli.answers import Answers
-from coprod_cli.errors import InvalidData, Location, PathError, UsageProblem, did_you_mean
+from coprod_cli.errors import (
+    InvalidData,
+    Location,
+    PathError,
+    UsageProblem,
+    did_you_mean,
+    shortened,
+)
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache, yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
@@ -175,7 +182,8 @@ class Library:
             entry = self.paths.get(framework_id)
             if entry is None:
                 raise UsageProblem(
-                    f"unknown framework '{framework_id}'{did_you_mean(framework_id, self.ids)}",
+                    f"unknown framework '{shortened(framework_id)}'"
+                    f"{did_you_mean(framework_id[:100], self.ids)}",
                     f"use one of {', '.join(self.ids)}, or add one with --framework PATH")
             self.loaded[framework_id] = _builtin(entry, Framework, self.catalogue.references())
         return self.loaded[framework_id]
@@ -190,7 +198,7 @@ class Library:
         if not isinstance(framework_id, str) or framework_id not in self.paths:
             where = yamlio.locate(document.text, document.name, ("framework",))
             given = "no framework" if framework_id is None else f"unknown framework " \
-                f"'{framework_id}'{did_you_mean(str(framework_id), self.ids)}"
+                f"'{shortened(str(framework_id))}'{did_you_mean(str(framework_id)[:100], self.ids)}"
             raise InvalidData(given, f"write 'framework:' with one of {', '.join(self.ids)}",
                               where)
         framework = self.framework(framework_id)
