@@ -9,6 +9,7 @@ from typing import Literal
 
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
+from coprod_cli.plans import PlanCheck
 from coprod_cli.resultparts import (
     DimensionChange,
     DimensionResult,
@@ -108,6 +109,9 @@ class Result(ResultModel):
     what_if: WhatIf | None = field(default=None, metadata={
         "description": "Set when scored with --what-if: the rest of the result is as if those "
         "levels were given."})
+    plan_check: PlanCheck | None = field(default=None, metadata={
+        "description": "Set with --plan: which promised moves happened, which are overdue, "
+        "which went backwards, and which moves nobody planned."})
 
 
 @record

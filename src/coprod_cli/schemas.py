@@ -20,6 +20,7 @@ class SchemaName(str, Enum):
     result = "result"
     comparison = "comparison"
     trend = "trend"
+    plan = "plan"
     catalogue = "catalogue"
 
 
@@ -36,6 +37,10 @@ def _model(name: SchemaName) -> type[Any]:
         from coprod_cli.answers import Answers
 
         return Answers
+    if name is SchemaName.plan:
+        from coprod_cli.plans import Plan
+
+        return Plan
     if name is SchemaName.trend:
         from coprod_cli.trends import Trend
 

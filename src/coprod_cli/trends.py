@@ -9,6 +9,7 @@ from typing import Literal
 
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
+from coprod_cli.plans import PlanCheck
 from coprod_cli.resultparts import FrameworkRef, ResultModel
 
 TREND_VERSION: Literal[1] = 1
@@ -109,3 +110,5 @@ class Trend(ResultModel):
         "description": "Overall and per area: each round against the one before, then the "
         "first against the last."})
     warnings: list[str] = field(default_factory=list)
+    plan_check: PlanCheck | None = field(default=None, metadata={
+        "description": "Set with --plan: the plan checked against the last round (as answered)."})

@@ -53,6 +53,11 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
     out = run("trend", *rounds, "--format", "html", "-o", str(folder / "trend.html"))
     assert out.exit_code == 0, out.stderr
     paths.append(folder / "trend.html")
+    assert run("plan", rounds[0], "-o", str(folder / "plan.yaml")).exit_code == 0
+    out = run("score", rounds[1], "--plan", str(folder / "plan.yaml"), "--format", "html",
+              "-o", str(folder / "planned.html"))
+    assert out.exit_code == 0, out.stderr
+    paths.append(folder / "planned.html")
     return paths
 
 

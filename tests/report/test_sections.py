@@ -23,7 +23,8 @@ from tests.report.test_renderers import _comparison
 # Words that only one section shows, where the formats put them differently.
 SHARED = {Section.headline: "In plain words:", Section.findings: "within a level of each other",
           Section.what_if: "Everything below is scored",
-          Section.gate: "Gate NOT met", Section.gaps: "rests on one person",
+          Section.gate: "Gate NOT met", Section.promises: "promised moves done",
+          Section.gaps: "rests on one person",
           Section.weakest: "Weakest principle", Section.meanings: "Intermediate means",
           Section.warnings: "Only one person answered as Commissioner",
           Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach"}
@@ -47,7 +48,8 @@ FULL = View(details=True, plain=True)
 
 @pytest.fixture(scope="module")
 def everything() -> tuple[Result, Any]:
-    """A collective result with every section: what-if, a gate, gaps, warnings, lenses."""
+    """A collective result with every section: what-if, a gate, a plan checked, gaps,
+    warnings, lenses."""
     from coprod_cli.reading.inputs import Respondents
     from coprod_cli.reading.loader import Library
     from coprod_cli.reading.paths import expand
@@ -58,6 +60,13 @@ def everything() -> tuple[Result, Any]:
     res = score(tally.framework, library.catalogue, tally, fail_under="transformative",
                 target="transformative",
                 what_if={"networks-1": "transformative"}, min_group=1)
+    import dataclasses
+    import datetime
+
+    from coprod_cli.scoring import plancheck
+
+    day = datetime.date(2026, 12, 1)
+    res = dataclasses.replace(res, plan_check=plancheck.check(plancheck.make(res, day), res, day))
     return res, library.catalogue
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -104,6 +105,10 @@ MinGroup = Annotated[int, typer.Option(
     "only when at least N people answered as it, and hold back any group that could be worked "
     "out from the rest (N is 1 or more; 1 shows everything). The overall result always counts "
     "everyone.")]
+PlanFile = Annotated[Path | None, typer.Option(
+    "--plan", metavar="FILE", help="A plan from 'coprod plan': say which promised moves "
+    "happened, which are overdue, which went backwards, and which moves nobody planned.",
+    dir_okay=False)]
 ShowNames = Annotated[bool, typer.Option(
     "--show-names", help="Name respondents by file or form row in the report, not only by role "
     "and number.")]
@@ -149,6 +154,7 @@ def score_command(
         "(answers files may name it with 'service:'; form exports cannot).")] = None,
     details: Details = False,
     plain: Plain = False,
+    plan: PlanFile = None,
     framework: FrameworkPaths = None,
     force: Force = False,
     no_color: NoColor = False,
@@ -157,7 +163,7 @@ def score_command(
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
-    never_over_inputs(output, files, framework, force)
+    never_over_inputs(output, [*files, *([str(plan)] if plan else [])], framework, force)
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
@@ -169,6 +175,10 @@ def score_command(
                 min_group=min_group, show_names=show_names,
                 service=service.strip() if service and service.strip() else None,
                 staff_only=staff_only)
+    if plan is not None:
+        from coprod_cli.cli.plan import checked
+
+        res = checked(lib, plan, res)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import typer
@@ -23,6 +24,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.score import (
     MinGroup,
+    PlanFile,
     RoleColumn,
     RoleMap,
     SkipInvalid,
@@ -35,6 +37,7 @@ from coprod_cli.models import Framework
 from coprod_cli.reading.loader import Library
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
+from coprod_cli.scoring.engine import score
 from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
 
@@ -58,6 +61,7 @@ def trend_command(
                                              "row per round and area).",
                                              case_sensitive=False)] = TrendFormat.text,
     output: Output = None,
+    plan: PlanFile = None,
     weighting: WeightingOption = Weighting("partnership"),
     min_group: MinGroup = 3,
     skip_invalid: SkipInvalid = False,
@@ -81,14 +85,20 @@ def trend_command(
     if labels and len(labels) != len(rounds):
         raise UsageProblem(f"{len(labels)} --label for {len(rounds)} rounds",
                            "give one --label per round, in the same order, or none")
-    never_over_inputs(output, rounds, framework, force)
+    never_over_inputs(output, [*rounds, *([str(plan)] if plan else [])], framework, force)
     lib = library(framework)
     how = Reading(skip_invalid, recursive=recursive, keep_people=True,
                   form=form_options(role_column, role_map, strict, lib))
     tallies = [collect(lib, [name], how) for name in rounds]
     named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
-    result = trend(_framework(lib, tallies, rounds), lib.catalogue, named,
-                   weighting.value, min_group)
+    fw = _framework(lib, tallies, rounds)
+    result = trend(fw, lib.catalogue, named, weighting.value, min_group)
+    if plan is not None:
+        from coprod_cli.cli.plan import checked
+
+        last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
+                     min_group=min_group)
+        result = dataclasses.replace(result, plan_check=checked(lib, plan, last).plan_check)
     output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
     emit(renderer(fmt).trend(result, lib.catalogue), output, no_color)
 

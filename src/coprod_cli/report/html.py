@@ -10,7 +10,16 @@ from functools import cache
 import jinja2
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
-from coprod_cli.report import SHORT, View, phrases, radar, sections, templating, voices
+from coprod_cli.report import (
+    SHORT,
+    View,
+    phrases,
+    planwords,
+    radar,
+    sections,
+    templating,
+    voices,
+)
 from coprod_cli.resultparts import ServedStatement
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
@@ -30,8 +39,9 @@ class NextLevel:
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
-    env.globals.update(phrases=phrases, voices=voices, level_value=LEVEL_VALUES.get,
-                       fmt=score_text, date_text=date_text, people=people)
+    env.globals.update(phrases=phrases, voices=voices, planwords=planwords,
+                       level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
+                       people=people)
     return env
 
 

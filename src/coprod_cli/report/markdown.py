@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, sections, voices
+from coprod_cli.report import SHORT, View, phrases, planwords, sections, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
@@ -199,9 +199,14 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
 
 
+def _promises(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    first, rest = planwords.section(res, catalogue)
+    return ["### Plan", "", first, "", *(f"- {line}" for line in rest), ""] if first else []
+
+
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
     Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
-    Section.gate: _gate, Section.gaps: _gaps, Section.areas: _areas,
+    Section.gate: _gate, Section.promises: _promises, Section.gaps: _gaps, Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.hint: _hint,

@@ -16,6 +16,7 @@ class Section(str, Enum):
     findings = "findings"  # what the result says first, right under the level
     what_if = "what_if"  # --what-if: the statements scored as if at chosen levels
     gate = "gate"  # --fail-under: met or not
+    promises = "promises"  # --plan: the plan's promised moves checked against this round
     gaps = "gaps"  # where groups see an area a whole level or more apart (every gap: details)
     areas = "areas"  # each dimension's score and level
     weakest = "weakest"  # the weakest principle and scope, in one line

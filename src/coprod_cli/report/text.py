@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, sections, voices
+from coprod_cli.report import SHORT, View, phrases, planwords, sections, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 
@@ -218,7 +218,8 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
 
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]] = {
     Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
-    Section.gate: _gate, Section.gaps: _perception_gaps, Section.areas: _areas,
+    Section.gate: _gate, Section.promises: planwords.text_part, Section.gaps: _perception_gaps,
+    Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.hint: _hint,

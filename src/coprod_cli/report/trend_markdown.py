@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import Catalogue
+from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
 from coprod_cli.report.markdown import cell, escaped
 from coprod_cli.trends import Trend
@@ -26,9 +27,17 @@ def trend(tr: Trend, catalogue: Catalogue) -> str:
         for i, area in enumerate(tr.rounds[0].areas)]
     lines += ["", "### Changes", "",
               *[f"- {line}" for line in words.overall_changes(tr) + words.area_changes(tr)],
-              "", "### How to read this", "", words.mix_line(tr), "", words.VERDICTS, "",
-              tr.method, ""]
+              "", *_plan(tr, catalogue), "### How to read this", "", words.mix_line(tr), "",
+              words.VERDICTS, "", tr.method, ""]
     notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
     if notes:
         lines += ["### Notes", "", *[f"- {line}" for line in notes], ""]
     return "\n".join(lines)
+
+
+def _plan(tr: Trend, catalogue: Catalogue) -> list[str]:
+    first, rest = planwords.section(tr, catalogue)
+    if not first:
+        return []
+    return [f"### Plan, checked against {cell(tr.rounds[-1].label)}", "", first, "",
+            *(f"- {line}" for line in rest), ""]

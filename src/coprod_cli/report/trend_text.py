@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import Catalogue
+from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
 from coprod_cli.report.text import heading, indent
 from coprod_cli.trends import Trend
@@ -20,6 +21,7 @@ def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
         heading("Rounds"), _rounds(tr, catalogue), "",
         heading("By area (adjusted, with its 95% band)"), _areas(tr), "",
         heading("Changes"), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
+        *_plan(tr, catalogue),
         heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
         *_notes(tr))
 
@@ -45,6 +47,11 @@ def _areas(tr: Trend) -> Table:
     for index, area in enumerate(tr.rounds[0].areas):
         table.add_row(area.name, *[words.compact(rnd.areas[index]) for rnd in tr.rounds])
     return table
+
+
+def _plan(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
+    return planwords.text_part(tr, catalogue, title=f"Plan, checked against "
+                               f"{tr.rounds[-1].label}")
 
 
 def _lines(lines: list[str]) -> list[RenderableType]:

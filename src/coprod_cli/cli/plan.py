@@ -1,0 +1,92 @@
+"""The plan command: the quickest route as a plan file to edit, and a plan checked against a
+later round (`score --plan`, `trend --plan`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.common import (
+    Force,
+    FrameworkPaths,
+    Output,
+    Recursive,
+    app,
+    emit,
+    examples,
+    guarded,
+    library,
+    never_over_inputs,
+)
+from coprod_cli.cli.score import (
+    Files,
+    LevelChoice,
+    MinGroup,
+    RoleColumn,
+    RoleMap,
+    SkipInvalid,
+    Strict,
+    Weighting,
+    WeightingOption,
+)
+from coprod_cli.errors import UsageProblem
+from coprod_cli.files import replaces_a_file
+from coprod_cli.reading.loader import Library
+from coprod_cli.results import Result
+from coprod_cli.scoring import plancheck
+from coprod_cli.scoring.engine import score
+
+
+@app.command("plan",
+             epilog=examples("coprod plan spring/ -o plan.yaml",
+                             "coprod score autumn/ --plan plan.yaml",
+                             "coprod trend spring/ summer/ autumn/ --plan plan.yaml"))
+@guarded
+def plan_command(
+    files: Files,
+    output: Output = None,
+    target: Annotated[LevelChoice | None, typer.Option(
+        "--target", help="The level to plan for (default: the next level up).",
+        case_sensitive=False)] = None,
+    weighting: WeightingOption = Weighting("partnership"),
+    min_group: MinGroup = 3,
+    skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
+    recursive: Recursive = False,
+    framework: FrameworkPaths = None,
+    force: Force = False,
+) -> None:
+    """Write the quickest route as a plan to edit: each move (statement, from, to), its
+    recommendations, an owner role, a co-owner with lived experience and a due date. Check a
+    later round against it with `coprod score LATER --plan FILE`.
+
+    Exit codes: 0 done, 2 invalid input.
+    """
+    if output is not None and str(output) != "-" and replaces_a_file(output) and not force:
+        raise UsageProblem(f"{output} already exists (it may be an edited plan)",
+                           "choose another name, or add --force to replace it")
+    never_over_inputs(output, files, framework, force=True)
+    lib = library(framework)
+    how = Reading(skip_invalid, recursive=recursive,
+                  form=form_options(role_column, role_map, strict, lib))
+    tally = collect(lib, files, how)
+    res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
+                target=target.value if target else None, min_group=min_group)
+    from coprod_cli.report import planfile
+
+    emit(planfile.render(plancheck.make(res, datetime.date.today()), tally.framework), output)
+
+
+def checked(lib: Library, path: Path, res: Result) -> Result:
+    """The result with the plan in `path` checked against it."""
+    from coprod_cli.reading import planfile
+
+    plan = planfile.read(lib, path)
+    return dataclasses.replace(res, plan_check=plancheck.check(plan, res, datetime.date.today()))

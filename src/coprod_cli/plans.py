@@ -1,0 +1,125 @@
+"""A plan (the quickest route, made editable by `coprod plan`) and what a later round shows
+of it: each promised move done, overdue, not yet due or gone backwards, and moves unplanned."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import field
+from typing import Annotated, Any, Literal
+
+from annotated_types import MaxLen
+
+from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.models import LevelId
+from coprod_cli.plain import record
+from coprod_cli.resultparts import ResultModel
+from coprod_cli.rules import Check, Id, Strict, Text
+
+PLAN_VERSION: Literal[1] = 1
+Status = Literal["done", "overdue", "not-yet-due", "went-backwards"]
+
+
+def _known(kind: str, value: str, info: Any) -> str:
+    known = (info.context or {}).get(kind)
+    if known is not None and value not in known:
+        raise ValueError(f"unknown {kind[:-1].replace('_', ' ')} '{value}'"
+                         f"{did_you_mean(value, known)}; use one of {', '.join(known)}")
+    return value
+
+
+def _statement(value: str, info: Any) -> str:
+    return _known("statements", value, info)
+
+
+def _role(value: str, info: Any) -> str:
+    return _known("roles", value, info)
+
+
+def _lived_role(value: str, info: Any) -> str:
+    return _known("lived_roles", value, info)
+
+
+def _areas(value: Any, info: Any) -> Any:
+    areas = (info.context or {}).get("areas")
+    if areas is not None and isinstance(value, dict):
+        for key in value:
+            if str(key) not in areas:
+                raise PathError(("targets", key), f"unknown area '{key}'"
+                                f"{did_you_mean(str(key), areas)}",
+                                f"use one of {', '.join(areas)}")
+    return value
+
+
+@record
+class Move(Strict):
+    """One promised move: a statement from one level to another, who leads it, and by when."""
+
+    statement: Annotated[Id, Check(_statement, info=True)]
+    from_level: LevelId = field(metadata={"alias": "from", "description": "Its level when "
+                                          "the plan was made."})
+    to: LevelId = field(metadata={"description": "The level promised."})
+    recommendations: list[Id] = field(default_factory=list, metadata={
+        "description": "SCIE recommendations that help (ids, as `coprod recommendations`)."})
+    owner: Annotated[Id, Check(_role, info=True)] = field(metadata={
+        "description": "The role that leads the move."})
+    co_owner: Annotated[Id, Check(_lived_role, info=True)] = field(metadata={
+        "description": "The lived-experience role that leads it with them."})
+    due: datetime.date
+    note: Annotated[Text, MaxLen(500)] | None = None
+
+
+@record
+class Plan(Strict):
+    """A plan file, version 1: `coprod plan` writes it, people edit it, `score --plan` checks."""
+
+    plan_version: Literal[1] = PLAN_VERSION
+    framework: Id
+    made_on: datetime.date
+    made_from: datetime.date | None = field(default=None, metadata={
+        "description": "The date of the assessment the plan was made from."})
+    target: LevelId
+    baseline: dict[str, LevelId | None] = field(default_factory=dict, metadata={
+        "description": "Every statement's level when the plan was made (null when unsure), so "
+        "that a later round shows moves nobody planned and any that went backwards."})
+    moves: list[Move] = field(default_factory=list)
+
+
+@record
+class MoveCheck(ResultModel):
+    """One promised move, as a later round shows it."""
+
+    statement: str
+    text: str
+    from_level: LevelId
+    to: LevelId
+    now: LevelId | None = field(metadata={"description": "The statement's level now."})
+    owner: str
+    co_owner: str
+    due: datetime.date
+    status: Status = field(metadata={
+        "description": "done: at or above the promised level; went-backwards: below where it "
+        "was; overdue: not done and due before the round's date; not-yet-due: otherwise."})
+
+
+@record
+class Unplanned(ResultModel):
+    """A statement nobody planned to move whose level changed."""
+
+    statement: str
+    text: str
+    was: LevelId | None
+    now: LevelId | None
+
+
+@record
+class PlanCheck(ResultModel):
+    """A plan checked against a later round."""
+
+    made_on: datetime.date
+    checked_on: datetime.date = field(metadata={
+        "description": "The round's date (its latest assessed_on), else the day it was run: "
+        "moves due before it and not done are overdue."})
+    moves: list[MoveCheck]
+    unplanned: list[Unplanned] = field(metadata={"description": "Moves up nobody planned."})
+    backwards: list[Unplanned] = field(metadata={
+        "description": "Statements below their level when the plan was made, planned or not."})

@@ -1,0 +1,64 @@
+"""`coprod plan` and `--plan` as a user runs them: a plan made from round 1, edited, checked
+against round 2 in every format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.report import Format
+from tests.conftest import EXAMPLES, Run
+
+ROUNDS = sorted(str(p) for p in (EXAMPLES / "trend").iterdir())
+
+
+@pytest.fixture
+def plan(run: Run, tmp_path: Path) -> Path:
+    path = tmp_path / "plan.yaml"
+    out = run("plan", ROUNDS[0], "-o", str(path))
+    assert out.exit_code == 0, out.stderr
+    return path
+
+
+def test_a_plan_is_not_written_over_an_edited_one(run: Run, plan: Path) -> None:
+    out = run("plan", ROUNDS[0], "-o", str(plan))
+    assert out.exit_code == 2 and "already exists" in out.stderr
+    assert run("plan", ROUNDS[0], "-o", str(plan), "--force").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_round_two_is_checked_in_every_format(run: Run, plan: Path, fmt: Format) -> None:
+    out = run("score", ROUNDS[1], "--plan", str(plan), "--format", fmt.value)
+    assert out.exit_code == 0, out.stderr
+    assert "promised moves done" in out.stdout or fmt is Format.json
+    if fmt is Format.json:
+        check = json.loads(out.stdout)["plan_check"]
+        assert check["checked_on"] == "2026-06-17" and check["moves"]
+
+
+def test_an_edited_plan_is_checked_as_edited(run: Run, plan: Path) -> None:
+    text = plan.read_text(encoding="utf-8").replace("due: 2026-06-17", "due: 2026-04-01", 1)
+    plan.write_text(text, encoding="utf-8")
+    check = json.loads(run("score", ROUNDS[1], "--plan", str(plan), "-f", "json").stdout)
+    statuses = {m["status"] for m in check["plan_check"]["moves"]}
+    assert "overdue" in statuses or "done" in statuses
+    assert check["plan_check"]["moves"][0]["due"] == "2026-04-01"
+
+
+def test_trend_checks_the_plan_against_the_last_round(run: Run, plan: Path) -> None:
+    out = run("trend", *ROUNDS, "--plan", str(plan))
+    assert out.exit_code == 0, out.stderr
+    assert "Plan, checked against 2026-12-09" in out.stdout
+    data = json.loads(run("trend", *ROUNDS, "--plan", str(plan), "-f", "json").stdout)
+    assert data["plan_check"]["checked_on"] == "2026-12-09"
+
+
+def test_a_broken_plan_is_one_located_line(run: Run, plan: Path) -> None:
+    plan.write_text(plan.read_text(encoding="utf-8").replace("owner: manager", "owner: boss",
+                                                             1), encoding="utf-8")
+    out = run("score", ROUNDS[1], "--plan", str(plan))
+    assert out.exit_code == 2
+    assert "unknown role 'boss'" in out.stderr and "plan.yaml:" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
