@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 import pytest
@@ -207,10 +209,16 @@ def coprods_own(run: Run) -> Iterator[object]:
     compared = run("compare", str(EXAMPLES / "collective-spring-2026"),
                    str(EXAMPLES / "collective-autumn-2026"), "--format", "json").stdout
     yield build(Comparison, json.loads(compared))
+    from coprod_cli.reading import planfile
     from coprod_cli.trends import Trend
 
     rounds = sorted(str(path) for path in (EXAMPLES / "trend").iterdir())
-    yield build(Trend, json.loads(run("trend", *rounds, "--format", "json").stdout))
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "plan.yaml"
+        run("plan", rounds[0], "-o", str(plan))
+        yield planfile.read(library, plan)
+        yield build(Trend, json.loads(run("trend", *rounds, "--format", "json", "--plan",
+                                          str(plan)).stdout))
 
 
 def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:
