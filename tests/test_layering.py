@@ -32,6 +32,7 @@ MODULES = {
     "coprod_cli.plain": "base",
     "coprod_cli.reading.cache": "reading",
     "coprod_cli.rules": "data",
+    "coprod_cli.versions": "data",
     "coprod_cli.models": "data",
     "coprod_cli.answers": "data",
     "coprod_cli.resultparts": "data",

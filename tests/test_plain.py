@@ -219,6 +219,27 @@ def coprods_own(run: Run) -> Iterator[object]:
         yield planfile.read(library, plan)
         yield build(Trend, json.loads(run("trend", *rounds, "--format", "json", "--plan",
                                           str(plan)).stdout))
+    yield from _through_a_migration_map(run)
+
+
+def _through_a_migration_map(run: Run) -> Iterator[object]:
+    """A framework with a migration map, a file written for its earlier version as read, and
+    the result that says what the map did."""
+    import json
+    import tempfile
+
+    from coprod_cli.reading.loader import Document, Library
+    from coprod_cli.results import Result
+    from tests.test_versions import OLD, V1, V2, tiny
+
+    with tempfile.TemporaryDirectory() as folder:
+        framework, answers = Path(folder) / "tiny.yaml", Path(folder) / "old.yaml"
+        framework.write_text(json.dumps(tiny([V1, V2])), "utf-8")
+        answers.write_text(json.dumps(OLD), "utf-8")
+        library = Library.builtin([framework])
+        yield library.read_answers(Document.read(answers))
+        scored = run("score", str(answers), "--framework", str(framework), "-f", "json").stdout
+        yield build(Result, json.loads(scored))
 
 
 def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:

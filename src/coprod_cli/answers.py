@@ -188,6 +188,9 @@ class Answers(Strict):
     """One answers file. An empty value is a statement not answered yet."""
 
     framework: Id
+    framework_version: Text | None = field(default=None, metadata={
+        "description": "The framework version the file was written for (optional). A file "
+        "written for an earlier version is read through the framework's migration map."})
     service: Annotated[Text, MaxLen(200)] | None = field(default=None, metadata={
         "description": "The service or team assessed; it names every report's title."})
     respondent: Respondent = field(default_factory=Respondent)

@@ -16,6 +16,7 @@ from annotated_types import Interval, MinLen
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.plain import record
 from coprod_cli.rules import Id, Known, Strict, Text, no_repeats, unique_ids
+from coprod_cli.versions import Migration, check
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
 LEVEL_IDS: tuple[LevelId, ...] = ("not-yet", "descriptive", "intermediate", "transformative")
@@ -269,9 +270,13 @@ class Framework(Strict):
     source: Source
     credit: Text
     dimensions: Annotated[tuple[Dimension, ...], MinLen(1)]
+    migrations: tuple[Migration, ...] = field(default=(), metadata={
+        "description": "How answers written for earlier versions reach this one, oldest "
+        "first: each version's statement ids and where the changed ones went."})
 
     def __post_init__(self) -> None:
-        """Ids are unique (pydantic runs this once the fields are valid)."""
+        """Ids are unique and the migration map is whole (pydantic runs this once the fields
+        are valid)."""
         unique_ids(self.dimensions, ("dimensions",), "dimension")
         seen: set[str] = set()
         for d_index, dimension in enumerate(self.dimensions):
@@ -283,6 +288,7 @@ class Framework(Strict):
                 seen.add(statement.id)
                 for key in ("recommendations", "principles", "activities", "basis"):
                     no_repeats(getattr(statement, key), (*where, key))
+        check(self.version, [statement.id for statement in self.statements], self.migrations)
 
     @property
     def statements(self) -> tuple[Statement, ...]:

@@ -213,6 +213,21 @@ class Intake(ResultModel):
         "description": "The latest assessed_on read."})
 
 
+@record
+class Migrated(ResultModel):
+    """Answers files written for an earlier version of the framework, read through its
+    migration map (the files themselves are never changed)."""
+
+    from_version: str = field(metadata={"description": "The earlier version they were "
+                                        "written for."})
+    files: int = field(metadata={"description": "Answers files or form rows of that version."})
+    through_map: dict[str, list[str]] = field(default_factory=dict, metadata={
+        "description": "Earlier statement id -> the new ids its answers were carried to."})
+    no_answer_yet: list[str] = field(default_factory=list, metadata={
+        "description": "Statements new since that version: those files have no answer for "
+        "them, so they count as unsure."})
+
+
 Direction = Literal["up", "down", "same"]
 
 

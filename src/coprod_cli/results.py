@@ -19,6 +19,7 @@ from coprod_cli.resultparts import (
     Gate,
     HeldBack,
     Intake,
+    Migrated,
     NextStep,
     PlanItem,
     ResultModel,
@@ -95,6 +96,11 @@ class Result(ResultModel):
     gate: Gate | None = None
     intake: Intake | None = field(default=None, metadata={
         "description": "Who was counted, for a set of files or form rows."})
+    migrated: list[Migrated] = field(default_factory=list, metadata={
+        "description": "Answers written for an earlier version of the framework, read "
+        "through its migration map: which answers came through it, and which new statements "
+        "they have no answer for yet (counted as unsure). Empty when every file was written "
+        "for this version."})
     findings: list[str] = field(default_factory=list, metadata={
         "description": "What the result says first, in every format: the two voices a whole "
         "level or more apart (and which sees it lower, without figures when a group is held "

@@ -15,6 +15,7 @@ from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
+from coprod_cli.versions import Carried
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
@@ -98,14 +99,19 @@ class Ballot(NamedTuple):
     assessed_on: datetime.date | None = None
     service: str | None = None
     stated: bool = True  # False when no role was given (counted as 'other'): it could be anyone
+    carried: Carried | None = None  # written for an earlier version: what its map did
 
     @classmethod
-    def of(cls, answers: Answers) -> Ballot:
-        """The ballot of one answers file; an empty answer is None (unanswered)."""
+    def of(cls, answers: Answers, carried: Carried | None = None) -> Ballot:
+        """The ballot of one answers file; an empty answer is None (unanswered), except a
+        statement new since the version the file was written for, which counts as unsure."""
         items = answers.answers.items()
-        return cls(answers.role, {sid: a.level if a else None for sid, a in items},
+        levels: dict[str, str | None] = {sid: a.level if a else None for sid, a in items}
+        levels |= dict.fromkeys(carried.no_answer_yet if carried else (), UNSURE)
+        return cls(answers.role, levels,
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
-                   answers.assessed_on, answers.service, answers.respondent.role is not None)
+                   answers.assessed_on, answers.service, answers.respondent.role is not None,
+                   carried)
 
 
 @dataclass
@@ -135,6 +141,9 @@ class Tally:
     # Each respondent's role and answers (a level value per statement, UNKNOWN for unsure),
     # kept only when asked for (`coprod trend` resamples them); None keeps memory flat.
     people: list[tuple[str, bytes]] | None = None
+    # earlier version -> files read through the map, old id -> new ids, new ids unanswered
+    carried: dict[str, tuple[int, dict[str, tuple[str, ...]], set[str]]] = field(
+        default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
@@ -159,6 +168,8 @@ class Tally:
             role = self.counts[ballot.role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
         self.respondents[ballot.role] += 1
         self.unstated += not ballot.stated
+        if ballot.carried is not None:
+            self._note_carried(ballot.carried)
         unsure = 0
         for sid in self._ids:
             value = LEVEL_VALUES.get(levels.get(sid) or UNSURE)
@@ -182,6 +193,12 @@ class Tally:
         if ballot.assessed_on and (self.assessed_on is None
                                    or ballot.assessed_on > self.assessed_on):
             self.assessed_on = ballot.assessed_on
+
+    def _note_carried(self, carried: Carried) -> None:
+        files, through, unanswered = self.carried.get(carried.from_version, (0, {}, set()))
+        through |= {change.id: change.to for change in carried.through_map}
+        self.carried[carried.from_version] = (files + 1, through,
+                                               unanswered | set(carried.no_answer_yet))
 
     def _keep_evidence(self, sid: str, text: str) -> None:
         """Evidence for reports, bounded per answer, per statement and in all; what is cut is

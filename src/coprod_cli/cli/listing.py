@@ -114,9 +114,14 @@ def _check_one(lib: Library, name: str) -> str:
         lib.add(fw, Path(name))
         return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
             f"{len(fw.statements)} statements"
-    answers, fw = lib.answers(document)
+    answers, fw, carried = lib.read_answers(document)
     answered = len(fw.statements) - len(answers.missing([s.id for s in fw.statements]))
-    return f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
+    found = f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
+    if carried is None:
+        return found
+    return found + (f"; written for version {carried.from_version}, read through the migration "
+                    f"map ({len(carried.no_answer_yet)} new statement(s) count as unsure when "
+                    "scored)")
 
 
 @app.command("validate",

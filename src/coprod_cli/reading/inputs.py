@@ -258,10 +258,10 @@ class Respondents:
         if ballot is not None:
             return shown, ballot, hash(data)
         document = Document(shown, text, yamlio.parse(text, shown))
-        answers, framework = self.library.answers(document)
+        answers, framework, carried = self.library.read_answers(document)
         if self.framework is None or framework.id != self.framework.id:
             self._expect(framework, shown, yamlio.locate(document.text, shown, ("framework",)))
-        return shown, Ballot.of(answers), hash(data)
+        return shown, Ballot.of(answers, carried), hash(data)
 
     def _quick(self, text: str, shown: str) -> Ballot | None:
         """The fast reader's ballot of a plain file (None: the strict path reads it). The first

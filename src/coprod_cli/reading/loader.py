@@ -3,6 +3,7 @@ checks them (imported when a file is first validated, not when coprod starts).""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 from collections.abc import Iterable, Mapping
@@ -22,6 +23,7 @@ from coprod_cli.errors import (
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache, yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
+from coprod_cli.versions import Carried, Migration, carry, written_for
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -192,7 +194,13 @@ class Library:
         return [self.framework(framework_id) for framework_id in self.ids]
 
     def answers(self, document: Document) -> tuple[Answers, Framework]:
-        """An answers document validated against the framework it names."""
+        """An answers document validated against the framework it names (through the
+        framework's migration map when it was written for an earlier version)."""
+        answers, framework, _ = self.read_answers(document)
+        return answers, framework
+
+    def read_answers(self, document: Document) -> tuple[Answers, Framework, Carried | None]:
+        """As `answers`, and what the migration map did (None: written for this version)."""
         data = document.mapping()
         framework_id = data.get("framework")
         if not isinstance(framework_id, str) or framework_id not in self.paths:
@@ -202,6 +210,30 @@ class Library:
             raise InvalidData(given, f"write 'framework:' with one of {', '.join(self.ids)}",
                               where)
         framework = self.framework(framework_id)
-        context = {"statements": [s.id for s in framework.statements],
-                   "roles": [role.id for role in self.catalogue.roles]}
-        return document.validate(Answers, context), framework
+        start = self._written_for(document, framework)
+        ids = start.statements if start else [s.id for s in framework.statements]
+        context = {"statements": list(ids), "roles": [role.id for role in self.catalogue.roles]}
+        answers = document.validate(Answers, context)
+        if start is None:
+            return answers, framework, None
+        levels, carried = carry(answers.answers, start, framework.migrations)
+        return dataclasses.replace(answers, answers=levels, framework_version=framework.version), \
+            framework, carried
+
+    def _written_for(self, document: Document, framework: Framework) -> Migration | None:
+        """The migration an earlier version's file starts from; None for this version."""
+        data = document.mapping()
+        declared = data.get("framework_version")
+        answered = data.get("answers")
+        keys = [str(key) for key in answered] if isinstance(answered, dict) else []
+        declared = str(declared) if isinstance(declared, (str, int, float)) else None
+        ids = {s.id for s in framework.statements}
+        start = written_for(keys, declared, framework.version, ids, framework.migrations)
+        if declared not in (None, framework.version) and start is None:
+            known = [m.from_version for m in framework.migrations] + [framework.version]
+            raise InvalidData(f"'{framework.id}' version {declared} is not one coprod can read "
+                              f"(it knows {', '.join(known)})", "correct 'framework_version', "
+                              "or remove it to read the file as the current version",
+                              yamlio.locate(document.text, document.name,
+                                            ("framework_version",)))
+        return start

@@ -20,6 +20,7 @@ from coprod_cli.resultparts import (
     DimensionResult,
     FrameworkRef,
     Gate,
+    Migrated,
     PlanItem,
     ServedStatement,
     StatementResult,
@@ -79,6 +80,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
+        migrated=migrated(tally),
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
         + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else []),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
@@ -191,7 +193,35 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
         notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
                      f"third of the statements: {names}" + (f" and {more} more" if more else ""))
     notes += _identical(tally, shown, show_names) + tally.notes + tally.evidence_note()
-    return notes
+    return notes + [carried_note(tally.framework.id, item) for item in migrated(tally)]
+
+
+def migrated(tally: Tally) -> list[Migrated]:
+    """Files written for earlier versions, per version, oldest first."""
+    return [Migrated(from_version=version, files=files,
+                     through_map={old: list(new) for old, new in sorted(through.items())},
+                     no_answer_yet=sorted(unanswered))
+            for version, (files, through, unanswered) in sorted(tally.carried.items(),
+                                                                key=_version_order)]
+
+
+def _version_order(item: tuple[str, object]) -> tuple[tuple[int, str], ...]:
+    """Versions in order, '2.0.0' before '10.0.0'."""
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in item[0].split("."))
+
+
+def carried_note(framework_id: str, item: Migrated) -> str:
+    """The warning every format shows for files read through the migration map."""
+    moved = "; ".join(f"each answer to {old} counts for {' and '.join(new)}"
+                      for old, new in item.through_map.items())
+    note = (f"{item.files} answers file(s) were written for {framework_id} "
+            f"{item.from_version} and read through its migration map (the files are unchanged)")
+    note += f": {moved}" if moved else ""
+    if item.no_answer_yet:
+        note += (f". They have no answer yet for {', '.join(item.no_answer_yet)}, new since "
+                 "then, counted as unsure")
+    return note
 
 
 def _partial(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
