@@ -167,3 +167,20 @@ def test_the_framework_schema_describes_the_map(run: Run) -> None:
     result = run("schema", "framework")
     schema = json.loads(result.stdout)
     assert "migrations" in json.dumps(schema) and "no_answer_yet" not in result.stdout
+
+
+def test_a_form_export_headed_with_an_earlier_versions_ids_scores(
+        run: Run, tmp_path: Path) -> None:
+    framework = write(tmp_path, "tiny.yaml", tiny([V1, V2]))
+    export = tmp_path / "export.csv"
+    export.write_text("Timestamp,Your role,a-1,a-2,b-1,Evidence for a-2\n"
+                      "2026/11/20 10:00:00,Carer,intermediate,transformative,descriptive,Minutes\n"
+                      "2026/11/20 10:05:00,Carer,descriptive,intermediate,descriptive,\n", "utf-8")
+    result = run("score", str(export), "--framework", framework, "-f", "json",
+                 "--min-group", "1")
+    assert result.exit_code == 0, result.stderr
+    res = json.loads(result.stdout)
+    assert res["migrated"] == [{"from_version": "1.0.0", "files": 2,
+                                "through_map": {"a-2": ["a-3", "a-4"]},
+                                "no_answer_yet": ["b-2", "b-3"]}]
+    assert res["unsure_answers"] == 4

@@ -4,6 +4,7 @@ evidence, the role, the date and the respondent, and which columns mean nothing 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coprod_cli.errors import InvalidData, Location, UsageProblem
@@ -47,7 +48,9 @@ class Matcher:
     """Finds the statement a heading names, by its id anywhere in it or by its exact wording."""
 
     def __init__(self, framework: Framework) -> None:
-        ids = sorted((s.id for s in framework.statements), key=len, reverse=True)
+        current = [s.id for s in framework.statements]
+        retired = {sid for step in framework.migrations for sid in step.statements} - set(current)
+        ids = sorted([*current, *retired], key=len, reverse=True)  # an earlier version's too
         self.framework = framework
         self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])")
         self._texts = {normalise(text): s.id for s in framework.statements
@@ -131,13 +134,16 @@ def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) ->
                           "keep only one of them", Location(name, 1, index + 1))
 
 
-def complete(name: str, framework: Framework, header: list[str], columns: Columns) -> None:
-    """Every statement of the framework has a column, or the header is refused."""
+def complete(name: str, framework: Framework, header: list[str], columns: Columns,
+             expected: Sequence[str] | None = None) -> None:
+    """Every statement of the framework (as of the version the export was made for: its ids
+    are `expected`, the current ones by default) has a column, or the header is refused."""
+    expected = expected or [s.id for s in framework.statements]
     found = set(columns.statements.values())
-    absent = [s.id for s in framework.statements if s.id not in found]
+    absent = [sid for sid in expected if sid not in found]
     if absent:
         unknown = ", ".join(f"'{header[i].strip()[:40]}'" for i in columns.ignored[:3])
-        raise InvalidData(f"no column for {len(absent)} of {len(framework.statements)} "
+        raise InvalidData(f"no column for {len(absent)} of {len(expected)} "
                           f"statements of '{framework.id}': {', '.join(absent)}"
                           + (f" (columns not recognised: {unknown})" if unknown else ""),
                           f"head each column with its statement id or exact wording "

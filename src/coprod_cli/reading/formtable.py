@@ -19,6 +19,7 @@ from coprod_cli.reading.formwords import (
     unknown_role,
 )
 from coprod_cli.tally import Ballot
+from coprod_cli.versions import Migration, carry, written_for
 
 MAX_NAMED = 8  # ignored columns named in the warning; the rest are counted
 
@@ -58,6 +59,7 @@ class Table:
     _role_ids: dict[object, str] = field(default_factory=dict)
     _sensible_dates: set[datetime.date] = field(default_factory=set)
     _date_column: int | None = None
+    start: Migration | None = None  # the migration an earlier version's export is read through
 
     def __post_init__(self) -> None:
         dates = self.columns.dates
@@ -81,9 +83,20 @@ class Table:
         found = list(map(self._levels.get, self._pick(cells)))
         if None in found:
             found = self._unknown(cells, row, found)
-        return Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
-                      self._evidence(cells) if self.columns.evidence else (),
-                      self._date(cells, row), stated=self._role_stated(cells))
+        ballot = Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
+                        self._evidence(cells) if self.columns.evidence else (),
+                        self._date(cells, row), stated=self._role_stated(cells))
+        return ballot if self.start is None else self._carried(ballot)
+
+    def _carried(self, ballot: Ballot) -> Ballot:
+        """A row of an earlier version's export, through the framework's migration map."""
+        assert self.start is not None
+        migrations = self.framework.migrations
+        levels, carried = carry(ballot.levels, self.start, migrations)
+        levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
+        evidence, _ = carry(dict(ballot.evidence), self.start, migrations)
+        return ballot._replace(levels=levels, carried=carried, evidence=tuple(
+            (sid, text) for sid, text in evidence.items() if text is not None))
 
     def _unknown(self, cells: list[object], row: int, found: list[str | None]) -> list[str | None]:
         """Cells not seen before read as choices; blank ones as unsure, and counted."""
@@ -218,6 +231,9 @@ def table(name: str, header: list[str], frameworks: list[Framework], catalogue: 
                           f"statement, the role or a date{close}",
                           "remove the column, or leave out --strict to ignore such columns",
                           Location(name, 1, index + 1))
-    complete(name, framework, header, columns)
+    current = [s.id for s in framework.statements]
+    start = written_for(list(columns.statements.values()), None, framework.version, current,
+                        framework.migrations)
+    complete(name, framework, header, columns, start.statements if start else current)
     return Table(name, framework, header, columns, role_words(catalogue, options.role_map),
-                 options.answered)
+                 options.answered, start=start)
