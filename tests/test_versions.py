@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.versions import Change, Migration, carry, written_for
+from coprod_cli.versions import IdChange, Migration, carry, written_for
 from tests.conftest import Run
 
 ROWS = {"not-yet": "n", "descriptive": "d", "intermediate": "i", "transformative": "t"}
@@ -48,7 +48,7 @@ def write(tmp_path: Path, name: str, data: dict) -> str:
 
 def migrations() -> list[Migration]:
     def build(step: dict) -> Migration:
-        changes = tuple(Change(id=c["id"], to=tuple(c["to"])) for c in step.get("changes", ()))
+        changes = tuple(IdChange(id=c["id"], to=tuple(c["to"])) for c in step.get("changes", ()))
         return Migration(from_version=step["from"], to=step["to"],
                          statements=tuple(step["statements"]), changes=changes,
                          added=tuple(step.get("added", ())))
@@ -61,7 +61,7 @@ def test_an_answer_is_carried_through_every_step_and_new_statements_get_none() -
     assert levels == {"a-1": "i", "a-3": "t", "a-4": "t", "b-1": None, "b-2": None,
                       "b-3": None}
     assert carried.from_version == "1.0.0"
-    assert carried.through_map == (Change(id="a-2", to=("a-3", "a-4")),)
+    assert carried.through_map == (IdChange(id="a-2", to=("a-3", "a-4")),)
     assert sorted(carried.no_answer_yet) == ["b-2", "b-3"]
 
 

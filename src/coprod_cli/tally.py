@@ -168,8 +168,7 @@ class Tally:
             role = self.counts[ballot.role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
         self.respondents[ballot.role] += 1
         self.unstated += not ballot.stated
-        if ballot.carried is not None:
-            self._note_carried(ballot.carried)
+        self._note_carried(ballot.carried)
         unsure = 0
         for sid in self._ids:
             value = LEVEL_VALUES.get(levels.get(sid) or UNSURE)
@@ -194,7 +193,10 @@ class Tally:
                                    or ballot.assessed_on > self.assessed_on):
             self.assessed_on = ballot.assessed_on
 
-    def _note_carried(self, carried: Carried) -> None:
+    def _note_carried(self, carried: Carried | None) -> None:
+        """What the migration map did for a file written for an earlier version."""
+        if carried is None:
+            return
         files, through, unanswered = self.carried.get(carried.from_version, (0, {}, set()))
         through |= {change.id: change.to for change in carried.through_map}
         self.carried[carried.from_version] = (files + 1, through,

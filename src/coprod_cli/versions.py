@@ -25,7 +25,7 @@ _ADDED = ""  # where a new statement's (absent) answer came from
 
 
 @record
-class Change(Strict):
+class IdChange(Strict):
     """One earlier statement id and the ids its answer is carried to."""
 
     id: Id
@@ -44,7 +44,7 @@ class Migration(Strict):
     statements: Annotated[tuple[Id, ...], MinLen(1)] = field(metadata={
         "description": "Every statement id of the earlier version. An id that is neither "
         "changed nor retired keeps its answer as it is."})
-    changes: tuple[Change, ...] = field(default=(), metadata={
+    changes: tuple[IdChange, ...] = field(default=(), metadata={
         "description": "Earlier ids that the next version no longer has, each with the new "
         "ids its answer is carried to."})
     added: tuple[Id, ...] = field(default=(), metadata={
@@ -60,7 +60,7 @@ class Carried(Strict):
     """What reading one file through the map did."""
 
     from_version: Text
-    through_map: tuple[Change, ...] = ()  # the earlier ids answered, and where they went
+    through_map: tuple[IdChange, ...] = ()  # the earlier ids answered, and where they went
     no_answer_yet: tuple[Id, ...] = ()  # new statements the file has no answer for
 
 
@@ -156,5 +156,5 @@ def carry(answers: Mapping[str, T | None], start: Migration,
             through.setdefault(first, []).append(sid)
     return current, Carried(
         from_version=start.from_version,
-        through_map=tuple(Change(id=old, to=tuple(new)) for old, new in through.items()),
+        through_map=tuple(IdChange(id=old, to=tuple(new)) for old, new in through.items()),
         no_answer_yet=tuple(sid for sid, first in origin.items() if first == _ADDED))
