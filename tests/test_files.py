@@ -211,3 +211,21 @@ def test_the_questionnaires_folder_check_leaves_nothing_even_when_interrupted(
         files.check_folder_writable(tmp_path / "a.yaml")
     monkeypatch.undo()
     assert leftovers(tmp_path) == []
+
+
+def test_an_interrupt_just_after_the_temporary_file_is_made_leaves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file exists but its descriptor was never handed back (a SIGTERM landed there once,
+    and the file stayed): it was named before it was made, so it is removed by that name."""
+    real = files._open_new
+
+    def made_then_interrupted(path: Path) -> int:
+        os.close(real(path))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "_open_new", made_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "report.html", "new")
+    with pytest.raises(KeyboardInterrupt):
+        files.check_folder_writable(tmp_path / "a.yaml")
+    assert list(tmp_path.iterdir()) == []

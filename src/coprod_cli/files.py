@@ -73,37 +73,50 @@ def check_folder_writable(path: Path) -> None:
     """Refuse to start what saves into `path` as it goes (the questionnaire) when its folder
     cannot take a new file (read-only, or not ours): tried with a file made and removed at
     once, the only test that holds for root, a read-only disk and a full one alike."""
-    import tempfile
-
     folder = Path(os.path.realpath(path)).parent
+    probe, theirs = _temporary(folder, path.name), False
     try:
-        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        os.close(_open_new(probe))
+    except FileExistsError:
+        theirs = True  # a file of that name already: the folder takes files
     except OSError as error:
         raise FileProblem(f"cannot save in the folder {folder} ({error.strerror})",
                           "check you may write there, or choose another file with -o FILE",
                           Location(str(path))) from None
-    try:
-        os.close(handle)
     finally:
-        os.unlink(probe)
+        if not theirs:
+            probe.unlink(missing_ok=True)
 
 
 def _replace(target: Path, data: bytes, private: bool) -> None:
-    import tempfile  # only when a file is written: a few milliseconds off every start
-
     folder = target.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    temporary = _temporary(folder, target.name)
     try:
+        handle = _open_new(temporary)
         try:
             _fill(handle, data)
         finally:
             os.close(handle)
-        _keep_mode_and_owner(temporary, target, private)
+        _keep_mode_and_owner(str(temporary), target, private)
         os.replace(temporary, target)
+    except FileExistsError:
+        raise  # a name not ours (a one in four billion chance): never removed
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        temporary.unlink(missing_ok=True)  # named before it is made: an interrupt at any
+        raise  # point, even inside the call that makes it, leaves nothing behind
     _sync_folder(folder)
+
+
+def _temporary(folder: Path, name: str) -> Path:
+    """A name for a new file beside `name`, hidden and random, chosen before it is made."""
+    return folder / f".{name}.{os.urandom(6).hex()}.tmp"
+
+
+def _open_new(path: Path) -> int:
+    """Make `path` (0600, only if it is not there, never through a link) and open it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    return os.open(path, flags, 0o600)
 
 
 def _fill(handle: int, data: bytes) -> None:

@@ -263,20 +263,21 @@ def test_a_folder_that_cannot_take_a_file_is_said_before_the_first_question(
     """A read-only folder (or disk) when carrying on: one line, exit 2, nothing asked in vain;
     made read-only by the file system's own refusal, since root writes a chmod 555 folder."""
     import errno
-    import tempfile
+
+    from coprod_cli import files
 
     path = tmp_path / "amal.yaml"
     if existing:
         run("assess", "nef", "-o", str(path), input=lines("", "2", "q"))
     before = path.read_bytes() if existing else None
-    real = tempfile.mkstemp
+    real = files._open_new
 
-    def read_only(*args: object, dir: object = None, **kwargs: object) -> tuple[int, str]:
-        if Path(str(dir)) == tmp_path:
+    def read_only(new: Path) -> int:
+        if new.parent == tmp_path:
             raise OSError(errno.EROFS, "Read-only file system")
-        return real(*args, dir=dir, **kwargs)  # type: ignore[call-overload,no-any-return]
+        return real(new)
 
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(files, "_open_new", read_only)
     result = run("assess", "nef", "-o", str(path), input=lines("", "3", "3"))
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == (f"error: {path}: cannot save in the folder {tmp_path} (Read-only "

@@ -130,13 +130,15 @@ def _write_own_file(name: str, content: bytes, home: int) -> None:
     with contextlib.suppress(FileNotFoundError):
         if not _trusted(os.stat(name, dir_fd=home, follow_symlinks=False), stat.S_IFREG):
             return
-    temporary = f".{name}.{os.getpid()}.tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FOLLOW_NOTHING, 0o600,
-                     dir_fd=home)
-    try:
+    temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    try:  # made inside the try: an interrupt even within os.open leaves nothing behind
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FOLLOW_NOTHING,
+                         0o600, dir_fd=home)
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         os.replace(temporary, name, src_dir_fd=home, dst_dir_fd=home)
+    except FileExistsError:
+        raise  # not ours: left alone
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary, dir_fd=home)
