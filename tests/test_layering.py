@@ -48,6 +48,7 @@ MODULES = {
     "coprod_cli.reading.quickread": "reading",
     "coprod_cli.reading.formwords": "reading",
     "coprod_cli.reading.formheader": "reading",
+    "coprod_cli.reading.formroles": "reading",
     "coprod_cli.reading.formtable": "reading",
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.formxlsx": "reading",
@@ -351,6 +352,7 @@ def test_score_imports_only_what_scoring_needs() -> None:
                 "coprod_cli.reading.formheader", "coprod_cli.reading.formtable",
                 "coprod_cli.reading.formcsv",
                 "coprod_cli.reading.formxlsx", "coprod_cli.reading.formwords", "openpyxl",
+                "coprod_cli.reading.formroles",
                 "coprod_cli.reading.xlsxcheck",
                 "coprod_cli.questionnaire.answers_file", "coprod_cli.scoring.disclosure"}
     assert loaded & unwanted == set()

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from coprod_cli.errors import InvalidData, UsageProblem
-from coprod_cli.reading.formheader import cell_name, complete, match_columns
+from coprod_cli.reading.formheader import (
+    best_delimiter,
+    cell_name,
+    complete,
+    match_columns,
+    two_rows,
+)
 from tests.builders import FW
 
 IDS = [s.id for s in FW.statements]
@@ -42,3 +48,36 @@ def test_a_header_missing_statements_names_them() -> None:
     _, columns = match_columns("f.csv", IDS[:-1], [FW], None)
     with pytest.raises(InvalidData, match=f"no column for 1 of {len(IDS)} statements"):
         complete("f.csv", FW, IDS[:-1], columns)
+
+
+def test_surveymonkeys_two_header_rows_read_as_one() -> None:
+    first = ["Respondent ID", "Start Date", "Your role", "", "Assets", "", "Comments"]
+    second = ["", "", "Carer", "Other (please specify)", "assets-1", "assets-2",
+              "Open-Ended Response"]
+    assert two_rows(first, second) == [
+        "Respondent ID", "Start Date", "Your role - Carer", "Your role - Other (please specify)",
+        "Assets - assets-1", "Assets - assets-2", "Comments"]
+    assert two_rows(first, ["1147", "", "Carer"]) is None  # a response: its ID comes first
+    assert two_rows(["Timestamp", "Role"], ["", "Carer"]) is None  # a row with a blank first cell
+
+
+def test_tool_columns_are_left_out_without_a_warning_and_a_checkbox_role_read_whole() -> None:
+    header = ["start", "end", "role", "role/carer", "role/practitioner", *IDS, "_id", "_uuid",
+              "__version__", "_index", "meta/instanceID", "Email"]
+    _, columns = match_columns("k.csv", header, [FW], None)
+    assert columns.role == 2 and columns.role_more == [3, 4]
+    assert [header[i] for i in columns.ignored] == ["Email"]
+    assert set(columns.dates) == {"start", "end"}
+
+
+def test_a_group_path_before_a_statement_and_its_evidence() -> None:
+    header = [f"part/{sid}" for sid in IDS] + [f"part/{IDS[0]}_evidence"]
+    _, columns = match_columns("k.csv", header, [FW], None)
+    assert list(columns.statements.values()) == IDS and list(columns.evidence.values()) == IDS[:1]
+
+
+def test_the_delimiter_that_names_the_statements_wins_over_commas_inside_them() -> None:
+    line = ";".join(f"{s.id}. {s.text}, and more, and more" for s in FW.statements) + "\r\n"
+    assert best_delimiter(line, ",;\t", [FW]) == ";"
+    assert best_delimiter(",".join(IDS), ",;\t", [FW]) == ","
+    assert best_delimiter("a;b,c", ",;", [FW]) == ","  # no statement either way: commas

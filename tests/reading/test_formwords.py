@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pytest
@@ -55,10 +56,16 @@ def test_role_answers_through_names_synonyms_and_the_users_map(
              "Social worker", "Support worker", "Team manager", "Peer mentor"]
     path = write_csv(tmp_path, ["Which of these best describes you?", *IDS],
                      *[[role, *["2"] * len(IDS)] for role in roles])
-    refused = run("score", str(path))
+    counted = run("score", str(path), "-f", "json", "--min-group", "1")
+    assert counted.exit_code == 0
+    by_role = json.loads(counted.stdout)["by_role"]
+    assert {r["role"]: r["respondents"] for r in by_role}["other"] == 1
+    assert f"{path}: 1 respondent(s) gave a role in their own words, counted as 'other': " \
+        "'Peer mentor' (1); to count one in a role, map it: --role-map \"Peer mentor=ROLE\"" \
+        in counted.stderr
+    refused = run("score", str(path), "--strict")
     assert refused.exit_code == 2
-    assert "cell A9: unknown role 'Peer mentor'" in refused.stderr
-    assert "--role-map \"Peer mentor=ROLE\"" in refused.stderr
+    assert "cell A9: a role of the respondent's own, 'Peer mentor'" in refused.stderr
     data = scored(run, str(path), "--role-map", "Peer mentor=Volunteer")
     assert {r["role"]: r["respondents"] for r in data["by_role"]} == {  # type: ignore[attr-defined]
         "person-drawing-on-care": 2, "carer": 2, "practitioner": 2, "manager": 1,
@@ -98,6 +105,10 @@ def test_a_huge_cell_or_role_is_quoted_shortened(run: Run, tmp_path: Path) -> No
     assert result.exit_code == 2 and "unknown level 'xxxxx" in result.stderr
     assert len(result.stderr) < 1000
     path = write_csv(tmp_path, ["Role", *IDS], [huge, *["2"] * len(IDS)])
-    result = run("score", str(path))
-    assert result.exit_code == 2 and "unknown role 'xxxxx" in result.stderr
+    result = run("score", str(path), "--strict")
+    assert result.exit_code == 2 and "a role of the respondent's own, 'xxxxx" in result.stderr
+    assert len(result.stderr) < 1000
+    result = run("score", str(path))  # counted as 'other', named in a warning, shortened
+    assert result.exit_code == 0 and "their own words, counted as 'other': 'xxxxx" in \
+        result.stderr
     assert len(result.stderr) < 1000

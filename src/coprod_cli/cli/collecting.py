@@ -23,13 +23,13 @@ LARGE_SET = 200  # files; a smaller set is read before a bar would be worth show
 
 
 def form_options(role_column: str | None, role_map: list[str] | None,
-                 strict: bool, lib: Library) -> FormOptions | None:
+                 strict: bool, lib: Library, date_order: str | None = None) -> FormOptions | None:
     """The form-export options as one value (None when none is given, so that reading answers
     files never imports the form readers); a role map naming an unknown role is refused.
 
     The role after '=' may be its id, its name or a common word for it ('Carer', 'carer').
     """
-    if role_column is None and not role_map and not strict:
+    if role_column is None and not role_map and not strict and date_order is None:
         return None
     from coprod_cli.reading.formtable import FormOptions
     from coprod_cli.reading.formwords import normalise, role_words
@@ -46,7 +46,7 @@ def form_options(role_column: str | None, role_map: list[str] | None,
                                f"write it like \"Service user=person-drawing-on-care\"; roles: "
                                f"{roles}")
         mapped[given.strip()] = role_id
-    return FormOptions(role_column, mapped, strict)
+    return FormOptions(role_column, mapped, strict, date_order)
 
 
 def role_map_used(form: FormOptions | None) -> None:

@@ -23,6 +23,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.score import (
+    DateOrderOption,
     MinGroup,
     RoleColumn,
     RoleMap,
@@ -69,6 +70,7 @@ def compare_command(
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
     strict: Strict = False,
+    date_order: DateOrderOption = None,
     recursive: Recursive = False,
     plain: Plain = False,
     framework: FrameworkPaths = None,
@@ -81,7 +83,8 @@ def compare_command(
     """
     never_over_inputs(output, [before, after], framework, force)
     lib = library(framework)
-    form = form_options(role_column, role_map, strict, lib)
+    form = form_options(role_column, role_map, strict, lib,
+                        date_order.value if date_order else None)
     how = Reading(skip_invalid, recursive=recursive, form=form)
     old, new = (_result(lib, side, weighting, how, min_group, show_names)
                 for side in (before, after))

@@ -86,6 +86,16 @@ RoleColumn = Annotated[str | None, typer.Option(
 RoleMap = Annotated[list[str] | None, typer.Option(
     "--role-map", metavar="ANSWER=ROLE", help="In a form export, read this answer to the role "
     "question as this role, e.g. \"Service user=person-drawing-on-care\" (repeatable).")]
+class DateOrder(str, Enum):
+    dmy = "dmy"
+    mdy = "mdy"
+
+
+DateOrderOption = Annotated[DateOrder | None, typer.Option(
+    "--date-order", case_sensitive=False, help="In a form export, how its dates are written: "
+    "dmy (day first, 05/11/2026 is 5 November, as in the UK) or mdy (month first, as in the "
+    "US). Needed only when every date could be either; SurveyMonkey's exports are read month "
+    "first by themselves.")]
 Strict = Annotated[bool, typer.Option(
     "--strict", help="A part-answered answers file (a statement with no answer) is an error "
     "instead of being counted with the gaps as unsure and a warning; in a form export, so is "
@@ -147,6 +157,7 @@ def score_command(
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
     strict: Strict = False,
+    date_order: DateOrderOption = None,
     only: OnlyFramework = None,
     recursive: Recursive = False,
     service: Annotated[str | None, typer.Option(
@@ -165,7 +176,8 @@ def score_command(
     """
     never_over_inputs(output, [*files, *([str(plan)] if plan else [])], framework, force)
     lib = library(framework)
-    form = form_options(role_column, role_map, strict, lib)
+    form = form_options(role_column, role_map, strict, lib,
+                        date_order.value if date_order else None)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
     role_map_used(form)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,

@@ -6,12 +6,14 @@ import codecs
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.reading.formheader import best_delimiter, two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.yamlio import open_regular
 
@@ -33,19 +35,26 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
         with open_regular(path, "CSV") as raw:
             stream = _text(raw, name)
             used = [0]  # characters of the row being read
-            reader = csv.reader(_bounded(stream, used), _dialect(stream, name))
+            dialect, skip = _dialect(stream, name, frameworks)
+            reader = csv.reader(_bounded(stream, used), dialect)
             header = next(reader, None)
             if header is None:
                 raise FileProblem("the file is empty", "export the form's responses as CSV",
                                   Location(name))
             used[0] = 0
-            yield table(name, header, frameworks, catalogue, options)
-            start = reader.line_num + 1
+            start = skip + reader.line_num + 1
+            second = next(reader, None)
+            used[0] = 0
+            merged = two_rows(header, second) if second is not None else None
+            yield table(name, merged or header, frameworks, catalogue, options)
+            if second is not None and merged is None and any(cell.strip() for cell in second):
+                yield start, second
+            start = skip + reader.line_num + 1
             for cells in reader:
                 used[0] = 0
                 if any(cell.strip() for cell in cells):
                     yield start, cells
-                start = reader.line_num + 1
+                start = skip + reader.line_num + 1
     except _RowTooLong:
         raise InvalidData(f"a row longer than {MAX_ROW:,} characters, more than one person's "
                           "answers can be", "check that its quotes (\") pair up, or export the "
@@ -54,8 +63,8 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     except FileNotFoundError:
         raise FileProblem("file not found", "check the path", Location(name)) from None
     except UnicodeDecodeError as error:
-        what = "not UTF-8 text" if error.encoding.startswith("utf-8") else \
-            "marked as UTF-16 text, but is not"
+        what = "neither UTF-8 nor Windows-1252 text" if not error.encoding.startswith(
+            "utf-16") else "marked as UTF-16 text, but is not"
         raise FileProblem(f"the file is {what}", "export it as 'CSV UTF-8'",
                           Location(name)) from None
     except csv.Error:
@@ -82,7 +91,23 @@ def _text(raw: BinaryIO, name: str) -> TextIO:
         raise FileProblem("this is a binary file, not CSV text",
                           "export the form's responses as 'CSV UTF-8'", Location(name))
     raw.seek(0)
-    return io.TextIOWrapper(raw, encoding="utf-16" if utf16 else "utf-8-sig", newline="")
+    return io.TextIOWrapper(raw, encoding="utf-16" if utf16 else _encoding(raw), newline="")
+
+
+def _encoding(raw: BinaryIO) -> str:
+    """UTF-8 (with or without its mark) when the whole file is UTF-8, else Windows-1252, the
+    encoding Excel's plain 'CSV' is saved in on a UK or US computer. Checked chunk by chunk
+    before a row is read, so memory stays flat and no row is read in the wrong encoding."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        while chunk := raw.read(1024 * 1024):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        return "cp1252"
+    finally:
+        raw.seek(0)
 
 
 class _RowTooLong(Exception):
@@ -105,18 +130,22 @@ def _check_size(raw: BinaryIO, name: str) -> None:
                           "split the export, or check you named the right file", Location(name))
 
 
-def _dialect(stream: TextIO, name: str) -> type[csv.Dialect] | csv.Dialect:
-    """Commas, or the semicolons or tabs that some spreadsheets write instead."""
+def _dialect(stream: TextIO, name: str,
+             frameworks: list[Framework]) -> tuple[type[csv.Dialect] | csv.Dialect, int]:
+    """Commas, or the semicolons or tabs that some spreadsheets write instead (and Excel's
+    'sep=;' line, which says so, skipped: the second element is the lines skipped): the one
+    whose header names the framework's statements."""
     first = stream.readline(MAX_HEADER + 1)  # read with a limit: the header is one line
     if len(first) > MAX_HEADER:
         raise FileProblem(f"the first line (the header) is longer than {MAX_HEADER:,} "
                           "characters", "export the form's responses again as CSV; a header "
                           "names one column per question", Location(name, 1, 1))
-    stream.seek(0)
-    counts = {char: first.count(char) for char in _DIALECTS}
-    best = max(counts, key=lambda char: counts[char])
-    if best == "," or counts[best] == 0:
-        return csv.excel
+    declared = re.fullmatch(r'"?sep=(.)"?\r?\n?', first)
+    if declared is None:
+        stream.seek(0)
+    best = declared.group(1) if declared else best_delimiter(first, _DIALECTS, frameworks)
+    if best == ",":
+        return csv.excel, int(declared is not None)
     dialect = csv.excel()
     dialect.delimiter = best
-    return dialect
+    return dialect, int(declared is not None)

@@ -3,6 +3,7 @@ evidence, the role, the date and the respondent, and which columns mean nothing 
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,11 +14,21 @@ from coprod_cli.reading.formwords import normalise
 
 # Date columns that forms add on their own, the one to read first.
 DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "submission-date",
-                "date-submitted", "end-date", "date", "assessed-on", "start-time", "start-date",
-                "last-modified-time")
+                "submission-time", "date-submitted", "end-date", "end", "date", "assessed-on",
+                "start-time", "start-date", "start", "today", "last-modified-time")
+MAX_WORDING = 2000  # characters: a heading longer than any statement is not split into rows
 RESPONDENT_COLUMNS = {"id", "respondent", "respondent-id", "response-id", "response"}
-_ROLE = re.compile(r"(^|-)roles?(-|$)|describes-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
+_ROLE = re.compile(r"(^|-)roles?(-|$)|describes?-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
                    r"who-are-you|answering-as|(^|-)you-are-a(-|$)")
+# Columns the form tools add on their own that hold nothing a person answered: left out without
+# a warning (KoboToolbox's '_id', '_uuid', '__version__'..., SurveyMonkey's collector).
+_TOOL_COLUMNS = {"respondent-id", "collector-id", "deviceid", "meta-instanceid", "formhub-uuid",
+                 "meta-rootuuid"}
+# SurveyMonkey's own columns, always in its exports (blank unless the survey collects them).
+_SURVEYMONKEY = {"respondent-id", "collector-id", "ip-address", "email-address", "first-name",
+                 "last-name", "custom-data-1"}
+# SurveyMonkey's second header row: 'Response' under a question with one answer.
+_SUBHEADINGS = {"response", "open-ended-response"}
 _EVIDENCE = {"evidence", "notes", "note", "comments", "comment"}
 _EVIDENCE_FILLER = _EVIDENCE | {"for", "on", "about", "of", "optional", "your", "any", "statement",
                                 "question", "and", "examples", "example"}
@@ -39,9 +50,11 @@ class Columns:
     statements: dict[int, str] = field(default_factory=dict)
     evidence: dict[int, str] = field(default_factory=dict)
     role: int | None = None
+    role_more: list[int] = field(default_factory=list)  # the role question's other columns
     dates: dict[str, int] = field(default_factory=dict)
     respondent: int | None = None
     ignored: list[int] = field(default_factory=list)
+    date_order: str | None = None  # the export's known way of writing dates (SurveyMonkey: mdy)
 
 
 class Matcher:
@@ -57,7 +70,16 @@ class Matcher:
                        for text in (s.text, s.plain)}
 
     def statement(self, heading: str, word: str) -> tuple[str, bool] | None:
-        """(statement id, whether the column holds evidence), or None."""
+        """(statement id, whether the column holds evidence), or None. A KoboToolbox heading
+        names its group first ('assets/assets-1-evidence'): the part after it is tried first."""
+        if "/" in heading:
+            tail = heading.rsplit("/", 1)[1]
+            found = self._statement(tail, normalise(tail))
+            if found is not None:
+                return found
+        return self._statement(heading, word)
+
+    def _statement(self, heading: str, word: str) -> tuple[str, bool] | None:
         found = self._id.search(word)
         if found:
             rest = set((word[:found.start()] + "-" + word[found.end():]).split("-")) - {""}
@@ -72,6 +94,9 @@ class Matcher:
 def _wordings(heading: str, word: str) -> list[str]:
     """A heading's possible statement wordings: whole, unnumbered, inside a grid's brackets."""
     found = [word, re.sub(r"^(q|question-)?\d+-", "", word)]
+    # A grid's row after its question, as SurveyMonkey writes it: 'Assets - People who ...'.
+    if len(heading) <= MAX_WORDING:
+        found += [normalise(heading[m.end():]) for m in re.finditer(" - ", heading)]
     grid = re.search(r"\[(.*)\]\s*$", heading)
     if grid:
         inner = normalise(grid.group(1))
@@ -101,6 +126,10 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
     for index, (word, statement) in enumerate(zip(words, found[best], strict=True)):
         if word or statement is not None:  # a blank heading means nothing: skip it quickly
             _place(name, columns, index, word, statement, role_heading)
+    surveymonkey = {"respondent-id", "collector-id"} <= set(words)
+    if surveymonkey:
+        columns.date_order = "mdy"  # SurveyMonkey: dates month first, as in the US
+    _other_columns(header, columns, _TOOL_COLUMNS | (_SURVEYMONKEY if surveymonkey else set()))
     if role_heading is not None and columns.role is None:
         raise UsageProblem(f"no column headed '{role_column}' "
                            "(--role-column)", "give the role question's heading as the "
@@ -127,6 +156,29 @@ def _place(name: str, columns: Columns, index: int, word: str,
         columns.ignored.append(index)
 
 
+def _question(heading: str) -> str:
+    """The question a column belongs to: 'role/carer' (KoboToolbox) and 'Role - Carer'
+    (SurveyMonkey) both to 'role'."""
+    return normalise(re.split(r"/| - ", heading, maxsplit=1)[0])
+
+
+def _other_columns(header: list[str], columns: Columns, tool: set[str]) -> None:
+    """Columns the form tool added are left out without a warning (they hold no answer); the
+    role question's other columns (one per box of a checkbox question, or its 'Other (please
+    specify)') are read with the role column."""
+    role = _question(header[columns.role]) if columns.role is not None else None
+    ignored = []
+    for index in columns.ignored:
+        heading = header[index]
+        if heading.strip().startswith("_") or normalise(heading) in tool:
+            continue
+        if role is not None and index > (columns.role or 0) and _question(heading) == role:
+            columns.role_more.append(index)
+        else:
+            ignored.append(index)
+    columns.ignored = ignored
+
+
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
     first = next((i for i, other in seen.items() if other == sid), None)
     if first is not None:
@@ -149,3 +201,41 @@ def complete(name: str, framework: Framework, header: list[str], columns: Column
                           f"head each column with its statement id or exact wording "
                           f"(coprod form {framework.id} --format csv gives the header row)",
                           Location(name, 1, 1))
+
+
+def two_rows(first: list[str], second: list[str]) -> list[str] | None:
+    """SurveyMonkey's two header rows as one ('Question - Answer' where the second row names an
+    answer: a grid's row or a checkbox's box), or None when the second row is a response.
+
+    Its second row is blank under the columns it adds itself (a response never is: the
+    respondent's ID comes first) and says 'Response' under a question with one answer."""
+    texts = [str(cell or "").strip() for cell in second]
+    if not texts or texts[0] or not (
+            any(normalise(text) in _SUBHEADINGS for text in texts)
+            or normalise(first[0]) == "respondent-id"):
+        return None
+    merged, question = [], ""
+    for index, top in enumerate(first):
+        top = top.strip()
+        question = top or question
+        sub = texts[index] if index < len(texts) else ""
+        merged.append(top if not sub or normalise(sub) in _SUBHEADINGS else f"{question} - {sub}")
+    return merged
+
+
+def best_delimiter(line: str, delimiters: str, frameworks: list[Framework]) -> str:
+    """The delimiter that splits a header line into the most statements (and, of those that
+    tie, the fewest other columns): a semicolon-separated header's statements hold commas."""
+    present = [char for char in delimiters if char in line]
+    if len(present) < 2:
+        return present[0] if present else ","
+    matchers = [Matcher(framework) for framework in frameworks]
+
+    def fit(delimiter: str) -> tuple[int, int]:
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        words = {cell: normalise(cell) for cell in cells}
+        found = max((len({m.statement(c, w) for c, w in words.items()} - {None})
+                     for m in matchers), default=0)
+        return found, -len(cells)
+
+    return max(present, key=fit)

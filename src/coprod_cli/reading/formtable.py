@@ -8,15 +8,16 @@ import operator
 from dataclasses import dataclass, field
 
 from coprod_cli.answers import UNSURE, sensible_date
-from coprod_cli.errors import InvalidData, Location, did_you_mean
+from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formheader import DATE_COLUMNS, Columns, cell_name, complete, match_columns
+from coprod_cli.reading.formroles import Roles
 from coprod_cli.reading.formwords import (
+    EITHER,
+    MONTH_FIRST,
     normalise,
     parse_choice,
-    parse_date,
-    role_words,
-    unknown_role,
+    read_date,
 )
 from coprod_cli.tally import Ballot
 from coprod_cli.versions import Migration, carry, written_for
@@ -31,6 +32,7 @@ class FormOptions:
     role_column: str | None = None
     role_map: dict[str, str] = field(default_factory=dict)
     strict: bool = False
+    date_order: str | None = None  # 'dmy' or 'mdy': how the export writes slashed dates
     # Each role answer met in any export read with these options, normalised -> as written:
     # a --role-map entry that meets none is a mistake (see unmatched_role_map).
     answered: dict[str, str] = field(default_factory=dict, compare=False)
@@ -38,6 +40,10 @@ class FormOptions:
     def unmatched_role_map(self) -> list[str]:
         """The --role-map answers no export's role column held, as the user wrote them."""
         return [given for given in self.role_map if normalise(given) not in self.answered]
+
+
+class DateOrderUnknown(UsageProblem):
+    """An export's dates could be day or month first: refused, never skipped as one row."""
 
 
 @dataclass
@@ -48,18 +54,20 @@ class Table:
     framework: Framework
     header: list[str]
     columns: Columns
-    roles: dict[str, str]
-    answered: dict[str, str] = field(default_factory=dict)  # FormOptions.answered
+    roles: Roles
+    order: str | None = None
     blank_cells: int = 0
     blank_rows: int = 0
     first_blank: str = ""
     bad_dates: int = 0
     first_bad_date: str = ""
     _levels: dict[object, str] = field(default_factory=dict)  # cell as read -> level, cached
-    _role_ids: dict[object, str] = field(default_factory=dict)
     _sensible_dates: set[datetime.date] = field(default_factory=set)
     _date_column: int | None = None
     start: Migration | None = None  # the migration an earlier version's export is read through
+    _shown_order: tuple[str, str] | None = None  # the order a date showed, and where
+    _either: int = 0  # dates that could be either, read day first for now
+    _first_either: str = ""
 
     def __post_init__(self) -> None:
         dates = self.columns.dates
@@ -71,7 +79,9 @@ class Table:
         self._pick = pick if len(self._indexes) > 1 else lambda cells: (pick(cells),)
         used = [*self._indexes, *self.columns.evidence, *self.columns.dates.values(),
                 *(i for i in (self.columns.role, self.columns.respondent) if i is not None)]
-        self._width = max(used) + 1
+        self._role_indexes = tuple(i for i in (self.columns.role, *self.columns.role_more)
+                                   if i is not None)
+        self._width = max([*used, *self._role_indexes]) + 1
 
     def ballot(self, cells: list[object], row: int) -> Ballot:
         """One row as one respondent; a cell that cannot be read is an error naming it.
@@ -143,24 +153,12 @@ class Table:
 
     def _role_stated(self, cells: list[object]) -> bool:
         """Whether the row says who answered (a role column with something in it)."""
-        index = self.columns.role
-        return index is not None and str(cells[index] or "").strip() != ""
+        return any(str(cells[index] or "").strip() != "" for index in self._role_indexes)
 
     def _role(self, cells: list[object], row: int) -> str:
-        index = self.columns.role
-        if index is None:
+        if self.columns.role is None:
             return "other"
-        cell = cells[index]
-        role = self._role_ids.get(cell)
-        if role is None:
-            given = "" if cell is None else str(cell).strip()
-            if given:
-                self.answered.setdefault(normalise(given), given)
-            role = self.roles.get(normalise(given)) if given else "other"
-            if role is None:
-                raise self.error(*unknown_role(given, self.roles), cells, row, index)
-            self._role_ids[cell] = role
-        return role
+        return self.roles.read([(i, cells[i]) for i in self._role_indexes], cells, row, self)
 
     def _evidence(self, cells: list[object]) -> tuple[tuple[str, str], ...]:
         found = []
@@ -174,18 +172,53 @@ class Table:
         index = self._date_column
         if index is None or index >= len(cells) or not str(cells[index] or "").strip():
             return None
-        date = parse_date(cells[index])
+        date, shows = read_date(cells[index], self.order)
         if date is not None and date not in self._sensible_dates and not sensible_date(date):
             raise self.error(f"{date} is not a date of an assessment", "correct the date (from "
                              "2000 to next year) or clear the cell", cells, row, index)
         if date is not None:
             self._sensible_dates.add(date)
+            if shows is not None:
+                self._order_shown(shows, cells, row, index)
         else:
             self.bad_dates += 1
             if not self.first_bad_date:
                 self.first_bad_date = (f"{self.name}:{row}:{index + 1} "
                                        f"({cell_name(row, index + 1)}) '{cells[index]}'")
         return date
+
+    def _order_shown(self, shows: str, cells: list[object], row: int, index: int) -> None:
+        """Remember what a date tells of the order; dates in both orders are an error."""
+        where = f"{cell_name(row, index + 1)} '{str(cells[index]).strip()}'"
+        if shows == EITHER:
+            self._either += 1
+            self._first_either = self._first_either or where
+            return
+        if self._shown_order is None:
+            self._shown_order = (shows, where)
+        elif self._shown_order[0] != shows:
+            raise self.error(f"dates written both day first and month first (this one, and "
+                             f"{self._shown_order[1]})", "correct the dates, or say how the "
+                             "export writes them: --date-order dmy or mdy", cells, row, index)
+
+    def finish(self) -> None:
+        """Once every row is read: refuse dates that could be day or month first when nothing
+        said which (a date like 24/11 would have), or that a later date showed to be month
+        first after they were read day first."""
+        if not self._either:
+            return
+        where, count = self._first_either, self._either
+        shown = self._shown_order
+        if shown is not None and shown[0] != MONTH_FIRST:
+            return
+        what = (f"the dates are month first ({shown[1]}), but {count} before it could be "
+                "either and were read day first" if shown else
+                f"{count} date(s) could be day first or month first, and no date in the "
+                f"export shows which (the first is {where})")
+        raise DateOrderUnknown(what, "say how this export writes dates: --date-order dmy "
+                               "(day first, as in the UK: 05/11 is 5 November) or --date-order "
+                               "mdy (month first, as in the US: 05/11 is 11 May)",
+                               Location(self.name, 1, 1 + (self._date_column or 0)))
 
     def warnings(self) -> list[str]:
         """What was left out or guessed, once per export."""
@@ -206,6 +239,7 @@ class Table:
             found.append(f"{self.name}: {self.blank_cells} blank answer(s) from "
                          f"{self.blank_rows} respondent(s) counted as unsure (the first at "
                          f"{self.first_blank})")
+        found += self.roles.warnings(self.name)
         if self.bad_dates:
             found.append(f"{self.name}: {self.bad_dates} date(s) coprod cannot read, left out "
                          f"(the first at {self.first_bad_date}); write dates like 2026-11-24 "
@@ -235,5 +269,6 @@ def table(name: str, header: list[str], frameworks: list[Framework], catalogue: 
     start = written_for(list(columns.statements.values()), None, framework.version, current,
                         framework.migrations)
     complete(name, framework, header, columns, start.statements if start else current)
-    return Table(name, framework, header, columns, role_words(catalogue, options.role_map),
-                 options.answered, start=start)
+    roles = Roles(catalogue, options.role_map, options.strict, header, options.answered)
+    return Table(name, framework, header, columns, roles,
+                 options.date_order or columns.date_order, start=start)

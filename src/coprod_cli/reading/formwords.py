@@ -7,7 +7,7 @@ import functools
 import re
 
 from coprod_cli.answers import UNSURE, parse_level_word
-from coprod_cli.errors import did_you_mean, shortened
+from coprod_cli.errors import shortened
 from coprod_cli.models import LEVEL_IDS, Catalogue
 
 UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", "i-don-t-know",
@@ -97,48 +97,100 @@ def role_words(catalogue: Catalogue, role_map: dict[str, str]) -> dict[str, str]
     return words
 
 
+def roles_in(text: str, words: dict[str, str]) -> set[str] | None:
+    """The roles a role answer names, or None when it is a role in the person's own words.
+
+    A whole answer known as one role is that role. Ticked boxes come joined by ',' or ';'
+    (Google Forms, Microsoft Forms, with any 'Other' text among them): each part that is
+    exactly a known role counts. Role ids joined by spaces are KoboToolbox's (every word an
+    id). Nothing is matched to the nearest role: 'Carer, Practitioner' is a carer and a
+    practitioner, never 'practitioner' alone; 'Carers' group' is the person's own words.
+    """
+    whole = words.get(normalise(text))
+    if whole is not None:
+        return {whole}
+    parts = [normalise(part) for part in re.split(r"[;,\n]", text)]
+    named = {words[part] for part in parts if part in words}
+    if len([part for part in parts if part]) > 1 and named:
+        return named
+    ids = set(words.values())
+    tokens = text.split()
+    if len(tokens) > 1 and all(token in ids for token in tokens):
+        return set(tokens)
+    return None
+
+
+def one_role(chosen: set[str], catalogue: Catalogue) -> str:
+    """One role for a person who chose several: a lived-experience role when any is chosen
+    (a carer who also works in care brings the lived experience the partnership needs), else
+    the first in the catalogue's order. Every person is counted once, in one role."""
+    lived = [role.id for role in catalogue.roles if role.lived_experience and role.id in chosen]
+    return (lived or [role.id for role in catalogue.roles if role.id in chosen])[0]
+
+
 def unknown_role(given: str, words: dict[str, str]) -> tuple[str, str]:
-    """What is wrong and how to fix it, for a role answer nobody told coprod about."""
+    """What is wrong and how to fix it, for a role answer nobody told coprod about (never a
+    guess at the nearest role: a near spelling may be another voice)."""
     ids, shown = sorted(set(words.values())), shortened(given.strip(), 120)
-    return (f"unknown role '{shown}'{did_you_mean(normalise(given[:100]), ids)}",
+    return (f"a role of the respondent's own, '{shown}'",
             f"use one of {', '.join(ids)}, or map it: --role-map \"{shown}=ROLE\"")
 
 
-def parse_date(cell: object) -> datetime.date | None:
-    """A date from a form's timestamp: ISO, UK day-first, or a spreadsheet's own date.
+DAY_FIRST, MONTH_FIRST, EITHER = "dmy", "mdy", "either"
 
-    Slashed dates are read day first (24/11/2026), month first only when the day-first
-    reading is impossible (11/24/2026), year first when the year comes first (2026/11/24).
+
+def parse_date(cell: object, order: str | None = None) -> datetime.date | None:
+    """A date from a form's timestamp: ISO, day or month first, or a spreadsheet's own date.
+
+    Slashed dates are read in `order` when it is given; else day first unless only the
+    month-first reading is possible (read_date says which readings were possible).
     """
+    return read_date(cell, order)[0]
+
+
+def read_date(cell: object, order: str | None = None) -> tuple[datetime.date | None, str | None]:
+    """(the date, what it shows of the export's order): DAY_FIRST or MONTH_FIRST when only
+    that reading is a date (24/11/2026, 11/24/2026), EITHER when both are different dates
+    (05/11/2026, read day first for now), None when the order does not matter (ISO, a
+    spreadsheet's date, the same day and month) or `order` was given."""
     if isinstance(cell, datetime.datetime):
-        return cell.date()
+        return cell.date(), None
     if isinstance(cell, datetime.date):
-        return cell
+        return cell, None
     text = str(cell).strip()
     match = _DATE.match(text)
     if match:
-        return _numbers(*match.groups())
-    return _words(text)
+        return _numbers(*match.groups(), order)
+    return _words(text), None
 
 
 _DATE = re.compile(r"(\d{1,4})[-/.](\d{1,2}|[A-Za-z]{3,9})[-/.](\d{1,4})(?:[T ,]|$)")
 
 
 @functools.lru_cache(maxsize=1024)  # a form's rows share a few days: each is read once
-def _numbers(first: str, middle: str, last: str) -> datetime.date | None:
+def _numbers(first: str, middle: str, last: str,
+             order: str | None) -> tuple[datetime.date | None, str | None]:
     if not middle.isdigit():
-        return _words(f"{first} {middle} {last}")
+        return _words(f"{first} {middle} {last}"), None
     if len(first) == 4:
-        candidates = [(int(first), int(middle), int(last))]
-    else:
-        year = int(last) + (2000 if len(last) == 2 else 0)
-        candidates = [(year, int(middle), int(first)), (year, int(first), int(middle))]
-    for year, month, day in candidates:
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    return None
+        return _date(int(first), int(middle), int(last)), None
+    year = int(last) + (2000 if len(last) == 2 else 0)
+    day_first = _date(year, int(middle), int(first))
+    month_first = _date(year, int(first), int(middle))
+    if order is not None:
+        return (day_first if order == DAY_FIRST else month_first), None
+    if day_first and month_first:
+        return day_first, (EITHER if day_first != month_first else None)
+    if day_first or month_first:
+        return day_first or month_first, DAY_FIRST if day_first else MONTH_FIRST
+    return None, None
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _words(text: str) -> datetime.date | None:

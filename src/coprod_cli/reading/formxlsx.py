@@ -12,6 +12,7 @@ from typing import Any
 from coprod_cli.errors import FileProblem, Location
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import xlsxcheck
+from coprod_cli.reading.formheader import two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
@@ -32,8 +33,13 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
         if header is None or not any(_text(cell) for cell in header):
             raise FileProblem("the first sheet is empty", "export the form's responses again; "
                               "coprod reads the first sheet", Location(name))
-        yield table(name, [_text(cell) for cell in header], frameworks, catalogue, options)
-        for number, row in enumerate(cells, start=2):
+        second = next(cells, None)
+        texts = [_text(cell) for cell in header]
+        merged = two_rows(texts, [_text(cell) for cell in second]) if second else None
+        yield table(name, merged or texts, frameworks, catalogue, options)
+        if second is not None and merged is None and any(_text(cell) for cell in second):
+            yield 2, list(second)
+        for number, row in enumerate(cells, start=3):
             if any(_text(cell) for cell in row):
                 yield number, list(row)
     finally:

@@ -218,7 +218,8 @@ class Respondents:
 
     def _skip(self, error: CoprodError, name: str) -> None:
         error.located(Location(name))
-        if not self.skip_invalid and not isinstance(error, OtherFramework):
+        if (not self.skip_invalid and not isinstance(error, OtherFramework)) or \
+                isinstance(error, UsageProblem):  # about the whole set: never one file's skip
             raise error
         self.skips[next(reason for kind, reason in REASONS if isinstance(error, kind))] += 1
         self.on_skip(error)
@@ -242,6 +243,7 @@ class Respondents:
         for row in row_source:
             assert isinstance(row, tuple)
             yield functools.partial(self._row, table, *row)
+        table.finish()  # what only the whole export shows (dates that could be either order)
         for warning in table.warnings():
             self.on_warning(warning)
 
