@@ -92,6 +92,8 @@ MODULES = {
     "coprod_cli.report.listing_markdown": "report",
     "coprod_cli.report.html": "report",
     "coprod_cli.report.outline": "report",
+    "coprod_cli.report.xlsform": "report",
+    "coprod_cli.report.appsscript": "report",
     "coprod_cli.report.webform": "report",
     "coprod_cli.report.trendwords": "report",
     "coprod_cli.report.trend_text": "report",

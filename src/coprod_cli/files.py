@@ -15,17 +15,18 @@ from coprod_cli.errors import FileProblem, Location
 _DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/[^/]+/fd/\d+")
 
 
-def write_atomic(path: Path, text: str, private: bool = False) -> None:
+def write_atomic(path: Path, text: str | bytes, private: bool = False) -> None:
     """Write `text` to `path`: a regular file (or a link's target) by a temporary file beside
     it, synced, then renamed over it; a device, pipe or descriptor directly. An existing file
     keeps its mode and owner; a new one gets what the umask allows, or 0600 when `private`
-    (answers, names), whatever the umask."""
+    (answers, names), whatever the umask. Bytes (a workbook) are written as they are."""
     target = _target(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if target is None:
-        with path.open("a", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with path.open("ab") as stream:
+            stream.write(data)
     else:
-        _replace(target, text.encode("utf-8"), private)
+        _replace(target, data, private)
 
 
 def replaces_a_file(path: Path) -> bool:

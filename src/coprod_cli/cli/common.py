@@ -256,13 +256,17 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False,
     if output is None or str(output) == "-":
         stdout = standard("output", "there is nowhere to show this", "write it to a file "
                           "with -o FILE")
-        if isinstance(rendered, str):
+        if isinstance(rendered, bytes):  # a workbook, to a pipe
+            stdout.flush()
+            stdout.buffer.write(rendered)
+            stdout.buffer.flush()
+        elif isinstance(rendered, str):
             stdout.write(rendered)
             stdout.flush()  # a full disk is said here, not lost when Python exits
         else:
             console(no_color).print(rendered)
         return
-    if not isinstance(rendered, str):
+    if not isinstance(rendered, (str, bytes)):
         import io
 
         buffer = io.StringIO()

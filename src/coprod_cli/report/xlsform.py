@@ -1,0 +1,95 @@
+"""A form outline as an XLSForm: the open standard that KoboToolbox, ODK and SurveyCTO build a
+form from, written as an .xlsx workbook (openpyxl, imported only here).
+
+The names are chosen so that the tools' exports read back as they come, with names or labels
+as headers: each statement's question is named by its id (`assets-1`), its evidence
+`assets-1_evidence`, its choices by level id (`intermediate`, `unsure`), the role question
+`role` with role ids; the parts are groups named by dimension id. Plain words are a second
+language of the form, 'Plain words (en)', that the person answering can switch to (the
+default is the one `--plain` chose); every label in both keeps the statement's id first.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from coprod_cli.models import LEVEL_IDS, Catalogue
+from coprod_cli.questionnaire.formoutline import Outline, Question
+from coprod_cli.safetext import visible_line
+
+STANDARD, PLAIN = "English (en)", "Plain words (en)"
+ROLE = "role"
+CHOICE_NAMES = (*LEVEL_IDS, "unsure")
+
+
+def evidence_name(sid: str) -> str:
+    return f"{sid}_evidence"
+
+
+def evidence_title(sid: str) -> str:
+    """The evidence question's title: coprod reads it as the statement's evidence."""
+    return f"Evidence for {sid} (optional)"
+
+
+def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_first: bool) -> bytes:
+    """The XLSForm of a framework, in standard and plain words, as .xlsx bytes."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    framework = standard.framework
+    sheets = {
+        "survey": _survey(standard, plain),
+        "choices": _choices(standard, plain, catalogue),
+        "settings": [["form_title", "form_id", "version", "default_language"],
+                     [f"Co-production self-assessment: {framework.name}",
+                      f"coprod_{framework.id}", framework.version,
+                      PLAIN if plain_first else STANDARD]]}
+    for index, (title, rows) in enumerate(sheets.items()):
+        sheet = book.active if index == 0 else book.create_sheet(title)
+        assert sheet is not None
+        sheet.title = title
+        for row in rows:
+            sheet.append([visible_line(value) for value in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                cell.data_type = "s"  # text, never a formula, whatever it begins with
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _survey(standard: Outline, plain: Outline) -> list[list[Any]]:
+    rows: list[list[Any]] = [["type", "name", f"label::{STANDARD}", f"label::{PLAIN}",
+                              f"hint::{STANDARD}", f"hint::{PLAIN}", "required"],
+                             ["start", "start", "", "", "", "", ""],
+                             ["end", "end", "", "", "", "", ""],
+                             [f"select_one {ROLE}", ROLE, standard.role.title, plain.role.title,
+                              "", "", "no"]]
+    dimensions = standard.framework.dimensions
+    for dimension, part, easy in zip(dimensions, standard.parts, plain.parts, strict=True):
+        rows.append(["begin_group", dimension.id, f"{part.name}: {part.intro}",
+                     f"{easy.name}: {easy.intro}", "", "", ""])
+        for statement, question, simple in zip(dimension.statements, part.questions,
+                                                easy.questions, strict=True):
+            rows.append([f"select_one {statement.id}", statement.id, question.title,
+                         simple.title, question.help or "", simple.help or "", "yes"])
+            title = evidence_title(statement.id)
+            rows.append(["text", evidence_name(statement.id), title, title, "", "", "no"])
+        rows.append(["end_group", dimension.id, "", "", "", "", ""])
+    return rows
+
+
+def _choices(standard: Outline, plain: Outline, catalogue: Catalogue) -> list[list[Any]]:
+    rows: list[list[Any]] = [["list_name", "name", f"label::{STANDARD}", f"label::{PLAIN}"]]
+    rows += [[ROLE, role.id, role.name, role.name] for role in catalogue.roles]
+    for statement, question, simple in zip(standard.framework.statements, _questions(standard),
+                                            _questions(plain), strict=True):
+        rows += [[statement.id, name, label, easy] for name, label, easy
+                 in zip(CHOICE_NAMES, question.choices, simple.choices, strict=True)]
+    return rows
+
+
+def _questions(outline: Outline) -> list[Question]:
+    return [question for part in outline.parts for question in part.questions]
+

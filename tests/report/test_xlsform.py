@@ -1,0 +1,159 @@
+"""coprod form --format xlsform: an XLSForm that pyxform converts without an error or a
+warning, and whose KoboToolbox exports (names or labels as headers) score as they come."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from coprod_cli.reading.loader import Library
+from tests.conftest import Run
+from tests.data.exports.make_exports import RESPONDENTS
+from tests.reading.test_exports import same, scored, truth, warnings
+
+LIB = Library.builtin()
+KOBO_FIRST = ["start", "end"]
+KOBO_LAST = ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status",
+             "_submitted_by", "__version__", "_tags", "_index"]
+
+
+def made(run: Run, tmp_path: Path, *args: str) -> Path:
+    path = tmp_path / "form.xlsx"
+    result = run("form", *args, "--format", "xlsform", "-o", str(path))
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def sheet(path: Path, name: str) -> list[dict[str, Any]]:
+    rows = list(openpyxl.load_workbook(path)[name].iter_rows(values_only=True))
+    return [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
+
+
+@pytest.mark.parametrize("args", [("nef",), ("scie",), ("nef", "--plain")])
+def test_pyxform_converts_it_without_an_error_or_a_warning(run: Run, tmp_path: Path,
+                                                           args: tuple[str, ...]) -> None:
+    from pyxform.xls2xform import convert
+
+    path = made(run, tmp_path, *args)
+    result = convert(xlsform=str(path))
+    assert result.warnings == []
+    framework = LIB.framework(args[0])
+    assert f'id="coprod_{framework.id}"' in result.xform
+    for dimension in framework.dimensions:
+        for statement in dimension.statements:  # each part a group named by its id
+            assert f'nodeset="/data/{dimension.id}/{statement.id}"' in result.xform
+            assert f'nodeset="/data/{dimension.id}/{statement.id}_evidence"' in result.xform
+    default = sheet(path, "settings")[0]["default_language"]
+    assert default == ("Plain words (en)" if "--plain" in args else "English (en)")
+
+
+def test_both_wordings_are_in_the_form_the_plain_one_a_language_to_switch_to(
+        run: Run, tmp_path: Path) -> None:
+    survey = sheet(made(run, tmp_path, "nef"), "survey")
+    rows = {row["name"]: row for row in survey}
+    for statement in LIB.framework("nef").statements:
+        assert rows[statement.id]["label::English (en)"] == f"{statement.id}. {statement.text}"
+        assert rows[statement.id]["label::Plain words (en)"] == \
+            f"{statement.id}. {statement.plain}"
+        assert rows[statement.id]["required"] == "yes"
+
+
+def kobo_rows(path: Path, labels: bool, groups: bool) -> list[list[str]]:
+    """A KoboToolbox export of RESPONDENTS: XML names or labels (in the form's default
+    language) as headers and values, group names first in the headers or not."""
+    survey, choices = sheet(path, "survey"), sheet(path, "choices")
+    language = sheet(path, "settings")[0]["default_language"]
+    label = {(c["list_name"], c["name"]): c[f"label::{language}"] for c in choices}
+    header, columns, group = [*KOBO_FIRST], [], ""
+    for row in survey:
+        kind, name = row["type"], row["name"]
+        if kind in ("begin_group", "end_group"):
+            group = row["label::English (en)"] if labels else name
+            group = group if kind == "begin_group" else ""
+            continue
+        if kind in ("start", "end"):
+            continue
+        heading = row[f"label::{language}"] if labels else name
+        header.append(f"{group}/{heading}" if groups and group else heading)
+        columns.append((kind, name))
+    rows = [header + KOBO_LAST]
+    for number, person in enumerate(RESPONDENTS):
+        when = person.when.strftime("%Y-%m-%dT%H:%M:%S.000+00:00")
+        cells = [when, when]
+        for kind, name in columns:
+            if name == "role":
+                value = person.role
+            elif kind == "text":
+                value = person.evidence.get(name.removesuffix("_evidence"), "")
+            else:
+                value = person.answers[name]
+            list_name = kind.split(" ")[-1]
+            cells.append(label.get((list_name, value), value) if labels and value else value)
+        rows.append([*cells, str(1000 + number), f"uuid-{number}", when, "", "[]",
+                     "submitted_via_web", "", "vQ2026", "[]", str(number + 1)])
+    return rows
+
+
+def test_a_kobotoolbox_export_with_names_and_groups_scores_as_it_comes(
+        run: Run, tmp_path: Path) -> None:
+    """KoboToolbox's default CSV: semicolons, XML names, 'group/name' headers, its own
+    columns (_id, _uuid, __version__...), ISO times."""
+    rows = kobo_rows(made(run, tmp_path, "nef"), labels=False, groups=True)
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(rows)
+    export = tmp_path / "kobo.csv"
+    export.write_text(buffer.getvalue(), encoding="utf-8")
+    (tmp_path / "truth").mkdir()
+    data = scored(run, str(export))
+    same(data, truth(run, tmp_path / "truth", RESPONDENTS, evidence=True))
+    assert warnings(data) == []
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_kobotoolbox_export_with_labels_scores_as_it_comes(run: Run, tmp_path: Path,
+                                                             plain: bool) -> None:
+    """An .xlsx export with labels as headers and values, in the form's default language."""
+    form = made(run, tmp_path, "nef", *(["--plain"] if plain else []))
+    book = openpyxl.Workbook()
+    target = book.active
+    assert target is not None
+    for row in kobo_rows(form, labels=True, groups=False):
+        target.append(row)
+    export = tmp_path / "kobo.xlsx"
+    book.save(export)
+    (tmp_path / "truth").mkdir()
+    data = scored(run, str(export))
+    same(data, truth(run, tmp_path / "truth", RESPONDENTS, evidence=True))
+    assert warnings(data) == []
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    from coprod_cli.questionnaire.formoutline import outline
+    from coprod_cli.report.xlsform import workbook
+    from tests.builders import FW
+
+    hostile = FW.__class__(**{**vars(FW), "name": "=HYPERLINK(\"http://evil\")\x1b[2J"})
+    data = workbook(outline(hostile, LIB.catalogue), outline(hostile, LIB.catalogue, plain=True),
+                    LIB.catalogue, plain_first=False)
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(data)
+    cell = openpyxl.load_workbook(path)["settings"]["A2"]
+    assert cell.data_type == "s" and cell.value == \
+        "Co-production self-assessment: =HYPERLINK(\"http://evil\")\\x1b[2J"
+
+
+def test_at_a_terminal_it_is_written_to_a_file_not_shown(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("coprod_cli.cli.form.at_terminal", lambda: True)
+    result = run("form", "nef", "--format", "xlsform")
+    assert result.exit_code == 0 and "writing coprod-nef-form.xlsx" in result.stderr
+    assert (tmp_path / "coprod-nef-form.xlsx").read_bytes()[:2] == b"PK"
+    monkeypatch.setattr("coprod_cli.cli.form.at_terminal", lambda: False)
+    piped = run("form", "nef", "--format", "xlsform")
+    assert piped.stdout_bytes[:2] == b"PK"
