@@ -6,6 +6,7 @@ audit's node packages (cd tests/a11y && npm ci); it is skipped when either is mi
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -38,9 +39,13 @@ def write_page(run: Run, folder: Path, framework: str = "nef") -> Path:
 def test_every_statement_is_one_radio_group_named_by_its_id(run: Run, tmp_path: Path) -> None:
     page = write_page(run, tmp_path).read_text(encoding="utf-8")
     for statement in LIB.framework("nef").statements:
-        values = re.findall(rf'<input type="radio" name="{statement.id}" value="([a-z-]+)">',
+        values = re.findall(rf'<input type="radio" name="{statement.id}" value="([a-z-]+)" '
+                            rf'id="{statement.id}-\1" aria-describedby="{statement.id}-\1-hint">',
                             page)
         assert values == ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
+        for value in values:  # a label, and a hint the choice is described by
+            assert f'<label for="{statement.id}-{value}">' in page
+            assert f'<p class="hint" id="{statement.id}-{value}-hint">' in page
     assert '<button type="button" id="download">Download my answers</button>' in page
     assert re.findall(r'name="role" value="([a-z-]*)"', page) == [
         *(role.id for role in LIB.catalogue.roles), ""]
@@ -60,7 +65,7 @@ def test_every_choice_carries_its_full_and_its_plain_row(run: Run, tmp_path: Pat
     for statement in LIB.framework("scie").statements:
         for level in ("not-yet", "descriptive", "intermediate", "transformative"):
             full, plain = (escape(statement.row(level, plain)) for plain in (False, True))
-            assert f'<span class="full">{full}</span><span class="plain">{plain}</span>' in page
+            assert f'<span class="full">{full}</span><span class="plain">{plain}</span></p>' in page
 
 
 def test_the_role_question_says_how_the_voices_are_weighed(run: Run, tmp_path: Path) -> None:
@@ -111,39 +116,107 @@ def test_framework_words_are_escaped(run: Run, tmp_path: Path) -> None:
 @pytest.mark.skipif(not (AUDIT / "node_modules" / "axe-core").exists()
                     or shutil.which("node") is None,
                     reason="no browser tools: run 'npm ci' in tests/a11y (needs node)")
-def test_completed_by_keyboard_alone_downloaded_and_scored(run: Run, tmp_path: Path) -> None:
-    page = write_page(run, tmp_path)
+@pytest.mark.parametrize("mode", ["page", "steps"])
+def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
+        run: Run, tmp_path: Path, mode: str) -> None:
+    path = tmp_path / "questionnaire.html"
+    made = run("form", "nef", "-f", "html", "-o", str(path), "--service", "Riverside Day <Centre>",
+               "--send-to", "Sam Patel, sam@example.org")
+    assert made.exit_code == 0, made.stderr
     download = tmp_path / "downloaded.yaml"
     statements = LIB.framework("nef").statements
     choices = CHOICES[:len(statements)]
-    browser = subprocess.run(["node", "questionnaire.mjs", str(page), str(download), choices,
-                              EVIDENCE], cwd=AUDIT, capture_output=True, text=True, timeout=300,
-                             env={**os.environ, "CHROMIUM": CHROMIUM})
+    browser = subprocess.run(["node", "questionnaire.mjs", str(path), str(download), choices,
+                              EVIDENCE, mode], cwd=AUDIT, capture_output=True, text=True,
+                             timeout=600, env={**os.environ, "CHROMIUM": CHROMIUM})
     assert browser.returncode == 0, browser.stdout + browser.stderr
     report = json.loads(browser.stdout)
     assert report["external"] == []
-    assert report["violations"] == {"empty": [], "filled": [], "plain320": []}
-    assert report["completed"]["answered"] == len(statements) + 1  # and the role
-    assert report["completed"]["suggested"] == "coprod-nef-answers.yaml"
-    assert report["plainShown"] and report["completed"]["evidenceGiven"]
-    assert report["completed"]["kept"] == len(statements) + 1  # kept while unfinished
+    assert report["violations"] == {"empty": [], "checked": [], "filled": [], "plain320": []}
+    done = report["completed"]
+    assert done["answered"] == len(statements) + 1  # and the role
+    assert done["continued"] == (len(statements) + 1 if mode == "steps" else 0)
+    assert done["summary"] == {"rows": len(statements) + 1, "errors": 0,
+                               "changes": ["Change who you are answering as"] + [
+                                   f"Change your answer to statement {n}"
+                                   for n in range(1, len(statements) + 1)]}
+    today = datetime.date.today().isoformat()
+    assert done["suggested"] == f"coprod-nef-riverside-day-centre-carer-{today}.yaml"
+    assert report["plainShown"] and done["evidenceGiven"]
+    assert done["kept"] == len(statements) + 1  # kept while unfinished
     assert "cleared from this browser" in report["downloaded"]
     assert report["stored"] == 0 and report["restored"] == 0  # nothing left once downloaded
     assert report["notKeptShown"] is False
     assert "not keeping your answers" in " ".join(report["notKept"].split())
-    assert report["sideScroll"] == {"320": False, "1280": False, "plain320": False}
-    assert report["print"] == {"finish": "none", "box": "block", "radio": "none"}
+    assert report["opened"] == f"Opened downloaded.yaml: {len(statements)} of " \
+        f"{len(statements)} statements answered."
+    assert report["reopened"] == len(statements) + 1
+    assert report["sideScroll"] == {"320": False, "1280": False, "plain320": False,
+                                    "spacing320": False}
+    assert report["focus"]["zoom400"]["hidden"] == [] and report["focus"]["laptop"]["hidden"] == []
+    assert report["focus"]["zoom400"]["stops"] > (60 if mode == "page" else 5)
+    assert report["live"] == {"typing": 0, "answering": 1}  # speaks when progress changes
+    printed = report["print"]
+    assert {key: printed[key] for key in ("finish", "box", "round", "radio", "size", "lines",
+                                          "statements")} == {
+        "finish": "none", "box": "block", "round": "50%", "radio": "none",
+        "size": "16px", "lines": "block", "statements": len(statements)}
+    assert "this device" not in printed["text"] and "Sam Patel" in printed["text"]
     assert report["copyText"] == download.read_text(encoding="utf-8")
 
     result = run("score", str(download), "-f", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["respondents"] == 1
+    assert not any("unanswered" in warning for warning in data["warnings"])
     saved = yaml.safe_load(download.read_text(encoding="utf-8"))
     assert saved["framework"] == "nef" and saved["respondent"] == {"role": "carer"}
+    assert saved["service"] == "Riverside Day <Centre>"
     words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
     expected = {s.id: words[int(c)] for s, c in zip(statements, choices, strict=True)}
     chosen = {s["id"]: s["level"] for s in data["statements"]}
     assert {sid: level for sid, level in expected.items() if level != "unsure"} == \
         {sid: level for sid, level in chosen.items() if level is not None}
     assert data["statements"][0]["evidence"] == [EVIDENCE]
+
+
+HOSTILE = '<img src=x onerror="window.pwned=1"></textarea><script>window.pwned=1</script>'
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+@pytest.mark.skipif(not (AUDIT / "node_modules" / "axe-core").exists()
+                    or shutil.which("node") is None,
+                    reason="no browser tools: run 'npm ci' in tests/a11y (needs node)")
+def test_open_my_answers_file_reads_what_coprod_writes_and_runs_nothing(
+        run: Run, tmp_path: Path) -> None:
+    page = write_page(run, tmp_path)
+    assessed = tmp_path / "assessed.yaml"  # as `coprod assess` writes it: comments, flow style
+    made = run("assess", "nef", "-o", str(assessed), "--role", "carer",
+               input="2\ne\nMinutes of \"March\" <b>board</b>\n3\nu\nq\n")
+    assert made.exit_code == 0, made.stdout
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(f'framework: nef\nanswers:\n  assets-1:\n    level: "2"\n'
+                       f'    evidence: {json.dumps(HOSTILE)}\n', encoding="utf-8")
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text("framework: nef\nanswers:\n  assets-1: !!python/object:os.system x\n",
+                      encoding="utf-8")
+    other = tmp_path / "other.yaml"
+    other.write_text("framework: scie\nanswers:\n  culture-1: intermediate\n", encoding="utf-8")
+    browser = subprocess.run(["node", "openfile.mjs", str(page), str(assessed), str(hostile),
+                              str(tagged), str(other)], cwd=AUDIT, capture_output=True,
+                             text=True, timeout=300, env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert browser.returncode == 0, browser.stdout + browser.stderr
+    mine, odd, refused, elsewhere = json.loads(browser.stdout)
+    assert mine["opened"] == "Opened assessed.yaml: 3 of 26 statements answered."
+    assert mine["levels"] == {"role": "carer", "assets-1": "intermediate",
+                              "assets-2": "transformative", "assets-3": "unsure"}
+    assert mine["evidence"] == {"assets-2": 'Minutes of "March" <b>board</b>'}
+    assert "Evidence: Minutes of \"March\" <b>board</b>" in mine["summary"]  # as text
+    assert odd["evidence"] == {"assets-1": HOSTILE}
+    assert odd["levels"] == {"assets-1": "intermediate"}
+    for each in (mine, odd, refused, elsewhere):
+        assert each["markup"] == 0 and each["ran"] is False and each["errors"] == []
+    assert refused["opened"].startswith("Could not open tagged.yaml: line 3: ")
+    assert refused["opened"].endswith("Nothing was changed.") and refused["levels"] == {}
+    assert "'scie'" in elsewhere["opened"] and elsewhere["levels"] == {}

@@ -21,6 +21,17 @@ from coprod_cli.cli.common import (
     never_over_inputs,
     say,
 )
+from coprod_cli.errors import UsageProblem
+from coprod_cli.safetext import visible
+
+
+def _given(text: str | None, limit: int) -> str | None:
+    """An option's text on one line, or None when it is empty; refused when too long."""
+    words = visible(" ".join((text or "").split()))
+    if len(words) > limit:
+        raise UsageProblem(f"this text is {len(words)} characters long: '{words[:40]}...'",
+                           f"keep it to {limit} characters")
+    return words or None
 
 
 class FormFormat(str, Enum):
@@ -33,7 +44,9 @@ class FormFormat(str, Enum):
 
 
 @app.command("form",
-             epilog=examples("coprod form nef --format html -o questionnaire.html"))
+             epilog=examples("coprod form nef --format html -o questionnaire.html",
+                             "coprod form nef -f html --service Riverside --send-to "
+                             "sam@example.org -o q.html"))
 @guarded
 def form_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
@@ -54,6 +67,12 @@ def form_command(
         "the Google Form's titles and choices; the web questionnaire and the XLSForm (whose "
         "second language they are) open with them switched on.")]
     = False,
+    service: Annotated[str | None, typer.Option(
+        "--service", metavar="NAME", help="The service or team assessed (--format html): shown "
+        "on the page, kept in each answers file and in its name.")] = None,
+    send_to: Annotated[str | None, typer.Option(
+        "--send-to", metavar="TEXT", help="Where people send their answers file (--format "
+        "html), e.g. \"Sam Patel, sam.patel@example.org\": shown on the page as text.")] = None,
     framework: FrameworkPaths = None,
     force: Force = False,
 ) -> None:
@@ -65,8 +84,12 @@ def form_command(
     if fmt is FormFormat.html:
         from coprod_cli.report import webform
 
-        emit(webform.page(chosen, lib.catalogue, plain=plain), output)
+        emit(webform.page(chosen, lib.catalogue, plain=plain, service=_given(service, 200),
+                          send_to=_given(send_to, 300)), output)
         return
+    if service or send_to:
+        raise UsageProblem("--service and --send-to are for the web questionnaire",
+                           "add --format html, or leave them out")
     from coprod_cli.questionnaire.formoutline import outline  # only this command needs them
     from coprod_cli.report import outline as outline_report
 

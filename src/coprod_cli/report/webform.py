@@ -5,32 +5,45 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 
 from coprod_cli import __version__
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.questionnaire.flow import jargon
 from coprod_cli.report.html import environment
 
-
-def filename(framework: Framework) -> str:
-    """What the page's download is called: coprod-<framework>-answers.yaml."""
-    return f"coprod-{framework.id}-answers.yaml"
+SCRIPTS = "questionnaire.js"  # includes questionnaire-yaml.js and questionnaire-steps.js
 
 
-def page(framework: Framework, catalogue: Catalogue, plain: bool = False) -> str:
+def stem(framework: Framework, service: str | None = None) -> str:
+    """The start of every download's name: coprod-<framework>[-<service>]; the page adds the
+    role and the day (coprod-nef-riverside-carer-2026-12-04.yaml)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (service or "").lower()).strip("-")[:40].strip("-")
+    return "-".join(["coprod", framework.id, *([slug] if slug else [])])
+
+
+def page(framework: Framework, catalogue: Catalogue, plain: bool = False,
+         service: str | None = None, send_to: str | None = None) -> str:
     """The questionnaire for a framework: every statement a radio group named by its id.
 
-    With `plain`, it opens in plain words (the person can switch back).
+    With `plain`, it opens in plain words (the person can switch back). `service` names the
+    service assessed (on the page, in the file and its name); `send_to` says where the file
+    goes. Both are shown as text, escaped.
     """
     ids = [s.id for s in framework.statements]
-    data = {"framework": framework.id, "statements": ids, "filename": filename(framework),
-            "plain": plain}
+    title = f"Co-production questionnaire: {framework.name}" + (f" ({service})" if service
+                                                                 else "")
+    data = {"framework": framework.id, "statements": ids, "stem": stem(framework, service),
+            "plain": plain, "service": service, "title": title,
+            "roles": [role.id for role in catalogue.roles],
+            "levels": [{"id": level.id, "name": level.name} for level in catalogue.levels]}
     # Inside <script>, '<' is written as an escape so no text can close the element.
     embedded = json.dumps(data).replace("<", "\\u003c").replace("&", "\\u0026")
-    script = environment().get_template("questionnaire.js").render()
+    script = environment().get_template(SCRIPTS).render()
     return environment().get_template("questionnaire.html.j2").render(
         fw=framework, levels=catalogue.levels, roles=catalogue.roles, total=len(ids),
-        data=embedded, filename=filename(framework), version=__version__,
+        data=embedded, stem=stem(framework, service), version=__version__,
+        service=service, send_to=send_to,
         script=script, script_hash=script_hash(script),
         jargon=lambda statement: jargon(statement, catalogue.glossary))
 

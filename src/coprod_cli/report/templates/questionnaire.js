@@ -1,19 +1,33 @@
-// The questionnaire keeps every answer in this browser as it is given, and writes an ordinary
-// coprod answers file (YAML) to download or copy. Nothing leaves the device otherwise.
+// The questionnaire keeps every answer in this browser as it is given (until it is downloaded),
+// and writes an ordinary coprod answers file (YAML) to download or copy. Nothing is sent.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("coprod-form").textContent);
   var form = document.getElementById("questionnaire");
   var key = "coprod-" + data.framework + "-answers";
+  var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
+  var finish = document.getElementById("finish");
   var state = load();
+  var shownCount = -1;
+  var backToCheck = false;
+
+  function $(id) { return document.getElementById(id); }
+
+  function blank(plain, stepped) {
+    return {role: null, levels: {}, evidence: {}, plain: plain, stepped: stepped, step: 0};
+  }
 
   function load() {
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "{}");
-      return {role: saved.role || null, levels: saved.levels || {}, evidence: saved.evidence || {},
-              plain: "plain" in saved ? Boolean(saved.plain) : data.plain};
+      var out = blank("plain" in saved ? Boolean(saved.plain) : data.plain, Boolean(saved.stepped));
+      out.role = saved.role || null;
+      out.levels = saved.levels || {};
+      out.evidence = saved.evidence || {};
+      out.step = Math.min(Math.max(Number(saved.step) || 0, 0), steps.length - 1);
+      return out;
     } catch (error) {
-      return {role: null, levels: {}, evidence: {}, plain: data.plain};
+      return blank(data.plain, false);
     }
   }
 
@@ -23,17 +37,12 @@
     try {
       window.localStorage.setItem(key, JSON.stringify(state));
     } catch (error) {
-      notKept();
+      $("not-kept").hidden = false;
     }
   }
 
   function forget() {
     try { window.localStorage.removeItem(key); } catch (error) { /* nothing was kept */ }
-  }
-
-  function notKept() {
-    var notice = document.getElementById("not-kept");
-    if (notice.hidden) { notice.hidden = false; }
   }
 
   function storable() {
@@ -46,30 +55,7 @@
     }
   }
 
-  // A YAML double-quoted string: escapes for quotes, backslashes and every character YAML
-  // would refuse or fold (controls, DEL, C1, line and paragraph separators, BOM).
-  function quoted(text) {
-    var out = "\"";
-    for (var i = 0; i < text.length; i++) {
-      var code = text.charCodeAt(i);
-      var ch = text.charAt(i);
-      if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length &&
-          text.charCodeAt(i + 1) >= 0xDC00 && text.charCodeAt(i + 1) <= 0xDFFF) {
-        out += ch + text.charAt(i + 1);
-        i++;
-      } else if (code >= 0xD800 && code <= 0xDFFF) {
-        out += "\\uFFFD";
-      } else if (ch === "\"" || ch === "\\") {
-        out += "\\" + ch;
-      } else if (code < 0x20 || (code >= 0x7F && code <= 0x9F) || code === 0x2028 ||
-                 code === 0x2029 || code === 0xFEFF || code >= 0xFFFE) {
-        out += "\\u" + ("000" + code.toString(16).toUpperCase()).slice(-4);
-      } else {
-        out += ch;
-      }
-    }
-    return out + "\"";
-  }
+{% include "questionnaire-yaml.js" %}
 
   function today() {
     var now = new Date();
@@ -77,13 +63,18 @@
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
 
+  // Named by the service, the role and the day, so that a lead's folder of returned files
+  // says whose each one is without opening it.
+  function filename() {
+    return data.stem + (state.role ? "-" + state.role : "") + "-" + today() + ".yaml";
+  }
+
   function yaml() {
     var lines = ["# coprod answers, from the web questionnaire.",
-                 "# Score it with: coprod score " + data.filename,
+                 "# Score it with: coprod score " + filename(),
                  "framework: " + quoted(data.framework)];
-    if (state.role) {
-      lines.push("respondent:", "  role: " + quoted(state.role));
-    }
+    if (data.service) { lines.push("service: " + quoted(data.service)); }
+    if (state.role) { lines.push("respondent:", "  role: " + quoted(state.role)); }
     lines.push("assessed_on: " + today(), "answers:");
     data.statements.forEach(function (id) {
       var level = state.levels[id];
@@ -100,37 +91,38 @@
     return lines.join("\n") + "\n";
   }
 
+  function missing() {
+    return data.statements.filter(function (id) { return !state.levels[id]; });
+  }
+
+  // The live region speaks only when the count changes, never on each keystroke.
   function show() {
-    var answered = data.statements.filter(function (id) { return state.levels[id]; }).length;
+    var answered = data.statements.length - missing().length;
     var total = data.statements.length;
-    document.getElementById("progress").value = answered;
-    document.getElementById("progress-text").textContent =
-      answered + " of " + total + " statements answered";
-    var missing = total - answered;
-    document.getElementById("missing").textContent = missing === 0
-      ? "You have answered every statement. Thank you."
-      : missing + " of " + total + " statements still need an answer (choose \u201cNot sure\u201d " +
-        "if you do not know). You can download your answers now and finish later.";
-    document.getElementById("answers-text").value = yaml();
+    if (answered !== shownCount) {
+      shownCount = answered;
+      $("progress").value = answered;
+      $("progress-text").textContent = answered + " of " + total + " statements answered";
+    }
+    $("answers-text").value = yaml();
+    $("file-name").textContent = filename();
   }
 
   function restore() {
-    Object.keys(state.levels).forEach(function (id) {
-      var input = form.querySelector("input[type=radio][name=\"" + CSS.escape(id) + "\"][value=\"" +
-                                     CSS.escape(state.levels[id]) + "\"]");
-      if (input) { input.checked = true; }
+    form.querySelectorAll("input[type=radio]").forEach(function (input) {
+      input.checked = input.name === "role" ? input.value === (state.role || "") && state.role !== null
+        : state.levels[input.name] === input.value;
     });
-    if (state.role !== null) {
-      var role = form.querySelector("input[name=role][value=\"" + CSS.escape(state.role) + "\"]");
-      if (role) { role.checked = true; }
-    }
     form.querySelectorAll("textarea[data-statement]").forEach(function (box) {
       box.value = state.evidence[box.dataset.statement] || "";
       if (box.value) { box.closest("details").open = true; }
     });
-    document.getElementById("plain-words").checked = state.plain;
+    $("plain-words").checked = state.plain;
     document.body.classList.toggle("plain-words", state.plain);
+    $("one-at-a-time").checked = state.stepped;
   }
+
+{% include "questionnaire-steps.js" %}
 
   form.addEventListener("change", function (event) {
     var target = event.target;
@@ -138,9 +130,15 @@
       state.role = target.value || null;
     } else if (target.type === "radio") {
       state.levels[target.name] = target.value;
+      clearError(target.closest("fieldset"));
     } else if (target.id === "plain-words") {
       state.plain = target.checked;
       document.body.classList.toggle("plain-words", state.plain);
+    } else if (target.id === "one-at-a-time") {
+      state.stepped = target.checked;
+      layout(false);
+    } else {
+      return;
     }
     save();
     show();
@@ -155,11 +153,44 @@
     }
   });
 
-  document.getElementById("download").addEventListener("click", function () {
+  $("open-file").addEventListener("change", function () {
+    var file = this.files[0];
+    var status = $("opened");
+    if (!file) { return; }
+    if (file.size > 2000000) {
+      status.textContent = "Could not open " + file.name + ": it is too big to be an answers file.";
+      return;
+    }
+    file.text().then(function (text) {
+      var read = readAnswers(text);
+      if (read.framework !== data.framework) {
+        throw new Error("it holds answers to '" + (read.framework || "no framework") +
+                        "', and this questionnaire is '" + data.framework + "'");
+      }
+      if (read.role !== null && data.roles.indexOf(read.role) < 0) {
+        throw new Error("'" + read.role + "' is not one of the roles");
+      }
+      state.role = read.role;
+      state.levels = read.levels;
+      state.evidence = read.evidence;
+      save();
+      restore();
+      show();
+      status.textContent = "Opened " + file.name + ": " + (data.statements.length -
+        missing().length) + " of " + data.statements.length + " statements answered.";
+      carryOn();
+    }).catch(function (error) {
+      status.textContent = "Could not open " + file.name + ": " + error.message +
+        ". Nothing was changed.";
+    });
+    this.value = "";
+  });
+
+  $("download").addEventListener("click", function () {
     var blob = new Blob([yaml()], {type: "application/x-yaml;charset=utf-8"});
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = data.filename;
+    link.download = filename();
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -167,14 +198,13 @@
     // The file holds the answers now: nothing of them is left in this browser for the next
     // person who uses it (a change made after this is kept again, until the next download).
     forget();
-    document.getElementById("downloaded").textContent = "Downloaded as " + data.filename +
-      ". Your answers are now cleared from this browser: the file holds them. They stay on " +
-      "this page until you close it.";
+    $("downloaded").textContent = "Downloaded as " + link.download + ". Your answers are now " +
+      "cleared from this browser: the file holds them. They stay on this page until you close it.";
   });
 
-  document.getElementById("copy").addEventListener("click", function () {
-    var text = document.getElementById("answers-text");
-    var status = document.getElementById("copied");
+  $("copy").addEventListener("click", function () {
+    var text = $("answers-text");
+    var status = $("copied");
     var done = function () { status.textContent = "Copied. Paste it into an email or a file."; };
     var fallback = function () {
       text.focus();
@@ -191,16 +221,21 @@
     }
   });
 
-  document.getElementById("start-again").addEventListener("click", function () {
-    if (!window.confirm("Clear every answer on this page and in this browser, and start again?")) { return; }
-    state = {role: null, levels: {}, evidence: {}, plain: state.plain};
-    form.reset();
+  $("start-again").addEventListener("click", function () {
+    if (!window.confirm("Clear every answer on this page and in this browser, and start again?")) {
+      return;
+    }
+    state = blank(state.plain, state.stepped);
+    forget();
     save();
     restore();
+    clearErrors();
     show();
+    go(0, true);
   });
 
-  if (!storable()) { notKept(); }
+  if (!storable()) { $("not-kept").hidden = false; }
   restore();
   show();
+  layout(true);
 }());

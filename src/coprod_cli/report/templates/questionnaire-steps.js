@@ -1,0 +1,187 @@
+  // ---- Two ways through: every statement on one page, or one at a time with Back and
+  // Continue (GOV.UK's question pages); both end in "Check your answers" ----
+
+  function stepOf(element) { return steps.indexOf(element.closest(".step")); }
+
+  // Show the step at `index` (one at a time), or the whole page; `focus` moves focus to it.
+  function go(index, focus) {
+    state.step = Math.min(Math.max(index, 0), steps.length - 1);
+    var current = steps[state.step];
+    steps.forEach(function (step) { step.classList.toggle("current", step === current); });
+    document.querySelectorAll(".part").forEach(function (part) {
+      part.classList.toggle("holds-current", part.contains(current));
+    });
+    var atFinish = current === finish;
+    if (atFinish) { check(); }
+    if (state.stepped) {
+      $("step-back").hidden = state.step === 0;
+      $("step-nav").hidden = atFinish;
+      document.title = heading(current) + " - " + data.title;
+    }
+    save();
+    if (focus) { (atFinish && !$("error-summary").hidden ? $("error-summary") : current).focus(); }
+  }
+
+  // What a step is called in the window's title, as a page of its own would be.
+  function heading(step) {
+    if (step === finish) { return "Check your answers"; }
+    if (!step.dataset.number) { return step.querySelector(".legend-title").textContent.trim(); }
+    var words = step.querySelector(state.plain ? ".legend-title .plain" : ".legend-title .full");
+    return "Statement " + step.dataset.number + " of " + data.statements.length + ": " +
+      words.textContent.trim();
+  }
+
+  function layout(initial) {
+    document.body.classList.toggle("stepped", state.stepped);
+    $("step-nav").hidden = !state.stepped;
+    $("step-back").hidden = !state.stepped;
+    document.title = data.title;
+    if (state.stepped) {
+      go(state.step, !initial);
+    } else {
+      steps.forEach(function (step) { step.classList.remove("current"); });
+    }
+  }
+
+  // After opening a file: on to the first statement with no answer (or to the check).
+  function carryOn() {
+    var first = missing()[0];
+    var target = first ? $("statement-" + first) : finish;
+    if (state.stepped) { go(steps.indexOf(target), true); return; }
+    if (!first) { check(); }
+    target.hidden = false;
+    target.focus();
+  }
+
+  function clearError(fieldset) {
+    if (!fieldset) { return; }
+    fieldset.classList.remove("has-error");
+    var message = fieldset.querySelector(".error-message");
+    if (message) { message.remove(); fieldset.removeAttribute("aria-describedby"); }
+  }
+
+  function clearErrors() {
+    form.querySelectorAll("fieldset.has-error").forEach(clearError);
+    $("error-summary").hidden = true;
+  }
+
+  function statementNumber(id) { return $("statement-" + id).dataset.number; }
+
+  // GOV.UK's error summary: a link to each statement with no answer, and the same message
+  // on the statement itself.
+  function errors(ids) {
+    clearErrors();
+    var list = $("error-list");
+    list.textContent = "";
+    ids.forEach(function (id) {
+      var fieldset = $("statement-" + id);
+      var words = "Statement " + statementNumber(id) + " has no answer: choose a description, " +
+        "or Not sure";
+      var message = document.createElement("p");
+      message.className = "error-message";
+      message.id = "error-" + id;
+      message.textContent = "Error: " + words;
+      fieldset.querySelector("legend").after(message);
+      fieldset.classList.add("has-error");
+      fieldset.setAttribute("aria-describedby", message.id);
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + fieldset.querySelector("input").id;
+      link.textContent = words;
+      link.dataset.statement = id;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    $("error-summary").hidden = ids.length === 0;
+  }
+
+  function row(list, term, answer, target, name) {
+    var group = document.createElement("div");
+    group.className = "summary-row";
+    var dt = document.createElement("dt");
+    dt.textContent = term;
+    var dd = document.createElement("dd");
+    answer.forEach(function (line, index) {
+      var part = document.createElement(index ? "p" : "span");
+      part.textContent = line;
+      dd.appendChild(part);
+    });
+    var action = document.createElement("dd");
+    action.className = "change";
+    var link = document.createElement("a");
+    link.href = "#" + target.id;
+    link.dataset.step = String(steps.indexOf(target));
+    link.textContent = "Change";
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = " " + name;
+    link.appendChild(hidden);
+    action.appendChild(link);
+    group.append(dt, dd, action);
+    list.appendChild(group);
+  }
+
+  function chosen(name, value) {
+    var input = form.querySelector("input[name=\"" + CSS.escape(name) + "\"][value=\"" +
+                                   CSS.escape(value) + "\"]");
+    return input ? document.querySelector("label[for=\"" + CSS.escape(input.id) + "\"]")
+      .textContent.trim() : value;
+  }
+
+  // "Check your answers": every answer with a Change link, then the download.
+  function check() {
+    var list = $("summary");
+    list.textContent = "";
+    row(list, "Who you are answering as", [state.role ? chosen("role", state.role) : "Not said"],
+        $("step-role"), "who you are answering as");
+    data.statements.forEach(function (id) {
+      var fieldset = $("statement-" + id);
+      var words = fieldset.querySelector(state.plain ? ".legend-title .plain" : ".legend-title .full");
+      var level = state.levels[id];
+      var evidence = (state.evidence[id] || "").trim();
+      row(list, "Statement " + statementNumber(id) + ": " + words.textContent.trim(),
+          [level ? chosen(id, level) : "Not answered yet"].concat(evidence ? ["Evidence: " + evidence] : []),
+          fieldset, "your answer to statement " + statementNumber(id));
+    });
+    var gaps = missing();
+    errors(gaps);
+    $("missing").textContent = gaps.length === 0 ? "You have answered every statement. Thank you."
+      : gaps.length + " of " + data.statements.length + " statements have no answer yet. You can " +
+        "download your answers as they are: they count as Not sure when scored, and you can " +
+        "open the file here later to finish.";
+    finish.hidden = false;
+  }
+
+  $("step-back").addEventListener("click", function () { backToCheck = false; go(state.step - 1, true); });
+
+  $("step-next").addEventListener("click", function () {
+    var current = steps[state.step];
+    var id = current.classList.contains("statement") ? current.id.replace("statement-", "") : null;
+    if (id && !state.levels[id]) {
+      errors([id]);
+      $("error-summary").focus();
+      return;
+    }
+    clearErrors();
+    go(backToCheck ? steps.length - 1 : state.step + 1, true);
+    backToCheck = false;
+  });
+
+  $("step-check").addEventListener("click", function () { go(steps.length - 1, true); });
+
+  $("check").addEventListener("click", function () {
+    check();
+    ($("error-summary").hidden ? finish : $("error-summary")).focus();
+  });
+
+  // A Change link or an error's link: to that statement (its first choice, GOV.UK's way).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("#summary a, #error-list a");
+    if (!link) { return; }
+    event.preventDefault();
+    var target = link.dataset.statement ? $("statement-" + link.dataset.statement)
+      : steps[Number(link.dataset.step)];
+    backToCheck = state.stepped && link.closest("#summary") !== null;
+    if (state.stepped) { go(steps.indexOf(target), false); }
+    (target.querySelector("input:checked") || target.querySelector("input") || target).focus();
+  });
