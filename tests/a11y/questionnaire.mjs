@@ -94,29 +94,33 @@ async function audit(page) {
   return results.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-// Tab through every focus stop: the ones whose centre is covered by something else (the
-// sticky toolbar) are hidden focus (WCAG 2.2, 2.4.11).
+// Tab through every focus stop, forwards and then back (Shift+Tab scrolls each stop to the top
+// edge, where a sticky toolbar sits): the ones whose centre is covered by something else are
+// hidden focus (WCAG 2.2, 2.4.11).
 async function hiddenFocus(page) {
   await page.evaluate(() => { window.scrollTo(0, 0); document.activeElement.blur(); });
   const hidden = [];
   let stops = 0;
-  for (let step = 0; step < 800; step++) {
-    await page.keyboard.press("Tab");
-    const where = await page.evaluate(() => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return null;
-      const box = el.getBoundingClientRect();
-      const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
-      const y = Math.min(Math.max(box.top + Math.min(box.height, 20) / 2, 0), window.innerHeight - 1);
-      const top = document.elementFromPoint(x, y);
-      const label = el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
-      const seen = top && (el.contains(top) || top.contains(el) || (label && label.contains(top)));
-      return { id: el.id || el.textContent.trim().slice(0, 30), seen: Boolean(seen) };
-    });
-    if (where === null) break;
-    stops++;
-    if (!where.seen) hidden.push(where.id);
-    if (where.id === "start-again") break;
+  for (const key of ["Tab", "Shift+Tab"]) {
+    for (let step = 0; step < 800; step++) {
+      await page.keyboard.press(key);
+      const where = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const box = el.getBoundingClientRect();
+        const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
+        const y = Math.min(Math.max(box.top + Math.min(box.height, 20) / 2, 0), window.innerHeight - 1);
+        const top = document.elementFromPoint(x, y);
+        const label = el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`);
+        const seen = top && (el.contains(top) || top.contains(el) ||
+          (label && (label.contains(top) || top.contains(label))));
+        return { id: el.id || el.textContent.trim().slice(0, 30), seen: Boolean(seen) };
+      });
+      if (where === null) break;
+      stops++;
+      if (!where.seen) hidden.push(`${key} ${where.id}`);
+      if (key === "Tab" && where.id === "start-again") break;
+    }
   }
   return { stops, hidden };
 }
@@ -204,6 +208,7 @@ try {
   await closed.close();
 
   await page.emulateMedia({ media: "print" });
+  report.violations.print = await audit(page);
   report.print = await page.evaluate(() => ({
     finish: getComputedStyle(document.querySelector(".finish")).display,
     box: getComputedStyle(document.querySelector(".box")).display,

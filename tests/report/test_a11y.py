@@ -1,4 +1,5 @@
-"""The HTML reports pass an automated WCAG 2.1 AA audit (axe-core in headless Chromium).
+"""The HTML reports pass an automated WCAG 2.2 AA audit (axe-core in headless Chromium), reflow
+at 320 px with and without text spacing, and keep the chart in forced colours.
 
 Needs Chromium (Debian: apt-get install chromium; or CHROMIUM=/path/to/it) and the audit's
 node packages (cd tests/a11y && npm ci); skipped when either is missing.
@@ -58,14 +59,18 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
               "-o", str(folder / "planned.html"))
     assert out.exit_code == 0, out.stderr
     paths.append(folder / "planned.html")
-    return paths
+    out = run("compare", str(EXAMPLES / "collective-spring-2026"),
+              str(EXAMPLES / "collective-autumn-2026"), "-f", "html",
+              "-o", str(folder / "progress.html"))
+    assert out.exit_code == 0, out.stderr
+    return [*paths, folder / "progress.html"]
 
 
 def test_reports_have_no_accessibility_violations(run: Run, tmp_path: Path) -> None:
-    """Single, collective and comparison reports, each at desktop and phone width."""
+    """Single, collective and comparison reports, each at desktop, phone and 320 px width."""
     reports = _write_reports(run, tmp_path)
     audit = subprocess.run(["node", "audit.mjs", *map(str, reports)], cwd=AUDIT,
                            capture_output=True, text=True, timeout=300,
                            env={**os.environ, "CHROMIUM": CHROMIUM})
     assert audit.returncode == 0, audit.stdout + audit.stderr
-    assert audit.stdout.count("0 problem(s)") == 2 * len(reports)
+    assert audit.stdout.count("0 problem(s)") == 3 * len(reports)

@@ -44,3 +44,16 @@ def test_the_summary_prints_alone_on_the_first_a4_page(run: Run, tmp_path: Path,
     assert "Summary" in first and "Quickest route to" in first
     assert "The pages that follow" in first, "the summary runs over one page"
     assert "Scores by area" not in first and "Scores by area" in second + "".join(_)
+
+
+def test_the_progress_report_holds_the_before_and_after_table_on_its_first_page(
+        run: Run, tmp_path: Path) -> None:
+    report = tmp_path / "progress.html"
+    out = run("compare", str(EXAMPLES / "collective-spring-2026"),
+              str(EXAMPLES / "collective-autumn-2026"), "-f", "html", "-o", str(report))
+    assert out.exit_code == 0, out.output
+    first, *_ = _pages(report)
+    assert "Overall level of co-production now" in first
+    assert "Scores by area before and after, 0 to 3" in first
+    for area in ("Assets", "Capacity", "Mutuality", "Networks", "Shared roles", "Catalysts"):
+        assert area in first.split("Scores by area before and after")[1], area

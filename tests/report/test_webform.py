@@ -132,7 +132,8 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     assert browser.returncode == 0, browser.stdout + browser.stderr
     report = json.loads(browser.stdout)
     assert report["external"] == []
-    assert report["violations"] == {"empty": [], "checked": [], "filled": [], "plain320": []}
+    assert report["violations"] == {"empty": [], "checked": [], "filled": [], "plain320": [],
+                                    "print": []}
     done = report["completed"]
     assert done["answered"] == len(statements) + 1  # and the role
     assert done["continued"] == (len(statements) + 1 if mode == "steps" else 0)
