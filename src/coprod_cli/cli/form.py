@@ -45,8 +45,7 @@ class FormFormat(str, Enum):
 
 @app.command("form",
              epilog=examples("coprod form nef --format html -o questionnaire.html",
-                             "coprod form nef -f html --service Riverside --send-to "
-                             "sam@example.org -o q.html"))
+                             "coprod form nef -f html --service Riverside -o q.html"))
 @guarded
 def form_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
