@@ -175,6 +175,17 @@ try {
   report.reopened = await reopened.evaluate(() => document.querySelectorAll("input[type=radio]:checked").length);
   await reopened.close();
 
+  // A Change link on "Check your answers", by keyboard: to that statement's choice, and back.
+  await page.focus("#summary .summary-row:nth-child(3) a");
+  await page.keyboard.press("Enter");
+  const changing = await focused(page);
+  await page.keyboard.press("ArrowDown");
+  await page.click(mode === "steps" ? "#step-next" : "#check");
+  report.change = { focused: changing.name, checked: changing.checked,
+    back: await page.evaluate(() => document.getElementById("finish").hidden ? "" :
+      document.querySelector("#summary .summary-row:nth-child(3) dd").textContent),
+    current: await page.evaluate(() => (document.querySelector(".step.current") || {}).id || "") };
+
   await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
   report.violations.filled = await audit(page);
   report.sideScroll = {};

@@ -152,6 +152,9 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     assert report["opened"] == f"Opened downloaded.yaml: {len(statements)} of " \
         f"{len(statements)} statements answered."
     assert report["reopened"] == len(statements) + 1
+    assert report["change"] == {"focused": statements[1].id, "checked": True,
+                                "back": "Not sure",
+                                "current": "finish" if mode == "steps" else ""}
     assert report["sideScroll"] == {"320": False, "1280": False, "plain320": False,
                                     "spacing320": False}
     assert report["focus"]["zoom400"]["hidden"] == [] and report["focus"]["laptop"]["hidden"] == []
