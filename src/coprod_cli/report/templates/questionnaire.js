@@ -9,6 +9,7 @@
   var finish = document.getElementById("finish");
   var state = load();
   var shownCount = -1;
+  var keeping = true;  // false once downloaded, until the person changes something
   var backToCheck = false;
 
   function $(id) { return document.getElementById(id); }
@@ -34,6 +35,7 @@
   // Storage may be off (a setting, some private browsing): then the page says so at once,
   // and the answers still download and copy.
   function save() {
+    if (!keeping) { return; }
     try {
       window.localStorage.setItem(key, JSON.stringify(state));
     } catch (error) {
@@ -42,6 +44,7 @@
   }
 
   function forget() {
+    keeping = false;
     try { window.localStorage.removeItem(key); } catch (error) { /* nothing was kept */ }
   }
 
@@ -140,6 +143,7 @@
     } else {
       return;
     }
+    keeping = true;
     save();
     show();
   });
@@ -148,6 +152,7 @@
     var box = event.target;
     if (box.dataset && box.dataset.statement) {
       state.evidence[box.dataset.statement] = box.value;
+      keeping = true;
       save();
       show();
     }
@@ -173,6 +178,7 @@
       state.role = read.role;
       state.levels = read.levels;
       state.evidence = read.evidence;
+      keeping = true;
       save();
       restore();
       show();
@@ -227,7 +233,6 @@
     }
     state = blank(state.plain, state.stepped);
     forget();
-    save();
     restore();
     clearErrors();
     show();
