@@ -120,3 +120,16 @@ def test_a_date_no_assessment_could_have_is_an_error_at_its_cell(
 
 
 # --- the examples: exports as Google Forms and Microsoft Forms write them -------------------
+
+
+def test_strict_refuses_a_blank_answer_at_its_cell_as_it_does_a_part_answered_file(
+        run: Run, tmp_path: Path) -> None:
+    row = ["carer", *["intermediate"] * len(IDS)]
+    row[3] = ""  # assets-3
+    path = write_csv(tmp_path, ["Role", *IDS], ["carer", *["descriptive"] * len(IDS)], row)
+    counted = scored(run, str(path))
+    assert counted["respondents"] == 2 and counted["unsure_answers"] == 1
+    refused = run("score", str(path), "--strict")
+    assert refused.exit_code == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith(f"error: {path}:3:4: cell D3")
+    assert "'assets-3': no answer (a blank cell)" in refused.stderr

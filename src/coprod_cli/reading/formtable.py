@@ -56,6 +56,7 @@ class Table:
     columns: Columns
     roles: Roles
     order: str | None = None
+    refuse_blank: bool = False  # --strict: a blank answer is an error, not unsure
     blank_cells: int = 0
     blank_rows: int = 0
     first_blank: str = ""
@@ -116,6 +117,9 @@ class Table:
                 continue
             cell = cells[index]
             text = _text(cell)
+            if not text and self.refuse_blank:
+                raise self.error(f"'{sid}': no answer (a blank cell)", "answer it, or leave out "
+                                 "--strict to count blank answers as unsure", cells, row, index)
             if not text:
                 blank.append(index)
                 found[position] = UNSURE
@@ -271,4 +275,5 @@ def table(name: str, header: list[str], frameworks: list[Framework], catalogue: 
     complete(name, framework, header, columns, start.statements if start else current)
     roles = Roles(catalogue, options.role_map, options.strict, header, options.answered)
     return Table(name, framework, header, columns, roles,
-                 options.date_order or columns.date_order, start=start)
+                 options.date_order or columns.date_order, start=start,
+                 refuse_blank=options.strict)
