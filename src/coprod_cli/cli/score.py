@@ -97,9 +97,9 @@ DateOrderOption = Annotated[DateOrder | None, typer.Option(
     "US). Needed only when every date could be either; SurveyMonkey's exports are read month "
     "first by themselves.")]
 Strict = Annotated[bool, typer.Option(
-    "--strict", help="A part-answered answers file (a statement with no answer) is an error "
-    "instead of being counted with the gaps as unsure and a warning; in a form export, so is "
-    "a column that is not a statement, the role or a date.")]
+    "--strict", help="A statement with no answer (a part-answered answers file, a blank cell "
+    "in a form export) is an error instead of being counted as unsure with a warning; so is a "
+    "form export's column that is not a statement, the role or a date.")]
 
 
 def at_least_one(value: int) -> int:
