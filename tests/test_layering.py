@@ -71,6 +71,7 @@ MODULES = {
     "coprod_cli.scoring.bands": "core",
     "coprod_cli.scoring.trend": "core",
     "coprod_cli.scoring.plancheck": "core",
+    "coprod_cli.scoring.targets": "core",
     "coprod_cli.questionnaire": "core",
     "coprod_cli.questionnaire.flow": "core",
     "coprod_cli.questionnaire.resume": "core",

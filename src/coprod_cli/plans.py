@@ -82,6 +82,10 @@ class Plan(Strict):
         "description": "Every statement's level when the plan was made (null when unsure), so "
         "that a later round shows moves nobody planned and any that went backwards."})
     moves: list[Move] = field(default_factory=list)
+    targets: Annotated[dict[str, LevelId], Check(_areas, "before", info=True)] = field(
+        default_factory=dict, metadata={
+            "description": "Per area id, the level good enough for this service: the quickest "
+            "route aims each area at its own, and --fail-under holds each to it."})
 
 
 @record

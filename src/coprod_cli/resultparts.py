@@ -185,7 +185,13 @@ class Gate(ResultModel):
     met: bool
     reason: str | None = field(default=None, metadata={
         "description": "Why the gate is not met when the level alone does not say (no level: "
-        "nobody with lived experience answered, or an area was all unsure)."})
+        "nobody with lived experience answered, or an area was all unsure, or an area is "
+        "below its target)."})
+    targets: dict[str, LevelId] = field(default_factory=dict, metadata={
+        "description": "Per area, the target level from the plan (--plan); the gate is met "
+        "only when every one of them is reached too."})
+    below_target: list[str] = field(default_factory=list, metadata={
+        "description": "The areas below their targets."})
 
 
 @record

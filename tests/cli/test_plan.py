@@ -62,3 +62,25 @@ def test_a_broken_plan_is_one_located_line(run: Run, plan: Path) -> None:
     assert out.exit_code == 2
     assert "unknown role 'boss'" in out.stderr and "plan.yaml:" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_targets_per_area_hold_the_gate_and_the_route(run: Run, plan: Path) -> None:
+    text = plan.read_text(encoding="utf-8").replace(
+        "targets: {}", "targets: {networks: descriptive, assets: transformative}")
+    plan.write_text(text, encoding="utf-8")
+    out = run("score", ROUNDS[3], "--plan", str(plan), "--fail-under", "descriptive")
+    assert out.exit_code == 1
+    assert "below their targets: Assets (target Transformative)" in out.stdout
+    data = json.loads(run("score", ROUNDS[0], "--plan", str(plan), "-f", "json").stdout)
+    assert {s["to_level"] for s in data["next_steps"] if s["dimension"] == "assets"} == \
+        {"transformative"}
+    assert not [s for s in data["next_steps"] if s["dimension"] == "networks"]
+
+
+def test_a_target_for_an_unknown_area_is_located(run: Run, plan: Path) -> None:
+    text = plan.read_text(encoding="utf-8").replace("targets: {}", "targets: {netwrks: "
+                                                    "descriptive}")
+    plan.write_text(text, encoding="utf-8")
+    out = run("score", ROUNDS[1], "--plan", str(plan))
+    assert out.exit_code == 2
+    assert "unknown area 'netwrks'" in out.stderr and "networks" in out.stderr

@@ -36,6 +36,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
+from coprod_cli.plans import Plan
 from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result
 from coprod_cli.scoring import plancheck
@@ -84,9 +85,17 @@ def plan_command(
     emit(planfile.render(plancheck.make(res, datetime.date.today()), tally.framework), output)
 
 
-def checked(lib: Library, path: Path, res: Result) -> Result:
-    """The result with the plan in `path` checked against it."""
+def load(lib: Library, path: Path | None) -> Plan | None:
+    """The plan in `path`, validated (None without --plan)."""
+    if path is None:
+        return None
     from coprod_cli.reading import planfile
 
-    plan = planfile.read(lib, path)
+    return planfile.read(lib, path)
+
+
+def checked(plan: Plan | None, res: Result) -> Result:
+    """The result with the plan checked against it (unchanged without a plan)."""
+    if plan is None:
+        return res
     return dataclasses.replace(res, plan_check=plancheck.check(plan, res, datetime.date.today()))

@@ -180,17 +180,20 @@ def score_command(
                         date_order.value if date_order else None)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
     role_map_used(form)
+    promised = None
+    if plan is not None:  # imported only then, so a plain score never loads the plan modules
+        from coprod_cli.cli.plan import checked, load
+
+        promised = load(lib, plan)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None,
                 fail_under=fail_under.value if fail_under else None,
                 what_if=whatif.parse(tally.framework, what_if or []),
                 min_group=min_group, show_names=show_names,
                 service=service.strip() if service and service.strip() else None,
-                staff_only=staff_only)
-    if plan is not None:
-        from coprod_cli.cli.plan import checked
-
-        res = checked(lib, plan, res)
+                staff_only=staff_only, area_targets=promised.targets if promised else None)
+    if promised is not None:
+        res = checked(promised, res)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,

@@ -94,11 +94,12 @@ def trend_command(
     fw = _framework(lib, tallies, rounds)
     result = trend(fw, lib.catalogue, named, weighting.value, min_group)
     if plan is not None:
-        from coprod_cli.cli.plan import checked
+        from coprod_cli.cli.plan import checked, load
 
+        promised = load(lib, plan)
         last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
-                     min_group=min_group)
-        result = dataclasses.replace(result, plan_check=checked(lib, plan, last).plan_check)
+                     min_group=min_group, area_targets=promised.targets if promised else None)
+        result = dataclasses.replace(result, plan_check=checked(promised, last).plan_check)
     output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
     emit(renderer(fmt).trend(result, lib.catalogue), output, no_color)
 

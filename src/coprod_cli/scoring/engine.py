@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from fractions import Fraction
 
 from coprod_cli import __version__
@@ -26,7 +27,7 @@ from coprod_cli.resultparts import (
     StatementResult,
 )
 from coprod_cli.results import Result
-from coprod_cli.scoring import collective, findings, lenses, planning, whatif
+from coprod_cli.scoring import collective, findings, lenses, planning, targets, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
@@ -42,7 +43,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           fail_under: LevelId | None = None,
           what_if: dict[str, LevelId] | None = None, min_group: int = 3,
           show_names: bool = False, service: str | None = None,
-          staff_only: bool = False) -> Result:
+          staff_only: bool = False, area_targets: Mapping[str, LevelId] | None = None
+          ) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
@@ -64,7 +66,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
                                   level)
     aim = target or _default_target(level, dimensions)
-    gate = None if fail_under is None else _gate(fail_under, level, missing)
+    gate = None if fail_under is None else targets.gate(
+        _gate(fail_under, level, missing), dimensions, area_targets or {})
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
     return Result(
         tool_version=__version__,
@@ -76,7 +79,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         scopes=lenses.by_scope(framework, catalogue, values),
         statements=_statements(framework, values, tally),
         recommendations=plan(framework, catalogue, values, aim),
-        next_steps=planning.next_steps(framework, values, aim),
+        next_steps=planning.next_steps(framework, values, aim, area_targets or {}),
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,

@@ -64,13 +64,16 @@ def shares_power(statement: Statement) -> int:
     return ("equality" in statement.principles) + bool(POWER_ACTIVITIES & set(statement.activities))
 
 
-def quickest_route(framework: Framework, values: Values, target: LevelId) -> dict[str, int]:
-    """Per statement, the moves in the smallest set that lifts every dimension to the target."""
+def quickest_route(framework: Framework, values: Values, target: LevelId,
+                   targets: Mapping[str, LevelId] | None = None) -> dict[str, int]:
+    """Per statement, the moves in the smallest set that lifts every dimension to the target,
+    or to its own target where a plan sets one."""
     aim = LEVEL_VALUES[target]
     serves = weak_neighbours(framework, values, aim)
     route: dict[str, int] = {}
     for dimension in framework.dimensions:
-        route.update(dimension_moves(dimension.statements, values, aim, serves))
+        own = LEVEL_VALUES[(targets or {}).get(dimension.id, target)]
+        route.update(dimension_moves(dimension.statements, values, own, serves))
     return route
 
 
@@ -84,9 +87,10 @@ def weak_neighbours(framework: Framework, values: Values, aim: int) -> dict[str,
 
 
 def next_steps(framework: Framework, values: dict[str, Fraction | None],
-               target: LevelId) -> list[NextStep]:
-    """The quickest route to the target, the statements furthest behind first."""
-    route = quickest_route(framework, values, target)
+               target: LevelId, targets: Mapping[str, LevelId] | None = None) -> list[NextStep]:
+    """The quickest route to the target (each area to its own, where a plan sets one), the
+    statements furthest behind first."""
+    route = quickest_route(framework, values, target, targets)
     steps = [(values[s.id] or Fraction(0), _step(d.id, s, values[s.id] or Fraction(0),
                                                   route[s.id]))
              for d in framework.dimensions for s in d.statements if s.id in route]
