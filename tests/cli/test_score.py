@@ -45,7 +45,8 @@ def test_gate_in_json(run: Run) -> None:
                  "--fail-under", "intermediate")
     assert result.exit_code == 1
     assert json.loads(result.stdout)["gate"] == {"fail_under": "intermediate", "met": False,
-                                                 "reason": None}
+                                                 "reason": None, "targets": {},
+                                                 "below_target": []}
 
 
 def test_text_result_names_level_weakest_area_and_plan(run: Run) -> None:
