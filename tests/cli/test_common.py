@@ -219,10 +219,12 @@ def test_a_closed_standard_input_is_one_line_and_exit_2(tmp_path: Path, args: li
 def test_a_closed_standard_output_is_said_unless_the_output_goes_to_a_file(
         tmp_path: Path) -> None:
     """Shown nowhere and exit 0 would pass for success; with -o it is no matter."""
-    for args in (["show", "nef"], ["assess", "nef", "-o", "x.yaml"]):
+    for args in (["show", "nef"], ["assess", "nef", "-o", "x.yaml"],
+                 ["validate", str(EXAMPLES / "nef-descriptive.yaml")]):
         result = coprod(*args, close=1, cwd=tmp_path, stdin=subprocess.DEVNULL)
-        assert result.returncode == 2 and result.stderr.startswith(
-            "error: standard output is closed, so ")
+        assert result.returncode == 2 and result.stderr.count("\n") == 1
+        assert result.stderr.startswith("error: ") and "standard output is closed, so " \
+            in result.stderr
     result = coprod("show", "nef", "-o", "nef.txt", close=1, cwd=tmp_path)
     assert result.returncode == 0 and (tmp_path / "nef.txt").read_text().startswith("NEF")
 

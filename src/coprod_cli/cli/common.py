@@ -138,6 +138,9 @@ def _is_control_flow(error: Exception) -> bool:
 
 def say(line: str, err: bool = True) -> None:
     """One line for the user (stderr by default), anything from a file in it made visible."""
+    if not err:  # a result line (validate's 'ok'): never dropped in silence
+        standard("output", "there is nowhere to show the results", "leave standard output "
+                 "open, or redirect it to a file")
     typer.echo(visible_line(line), err=err)
 
 
