@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given
@@ -220,6 +220,7 @@ def coprods_own(run: Run) -> Iterator[object]:
         yield build(Trend, json.loads(run("trend", *rounds, "--format", "json", "--plan",
                                           str(plan)).stdout))
     yield from _through_a_migration_map(run)
+    yield from _together(run, library)
 
 
 def _through_a_migration_map(run: Run) -> Iterator[object]:
@@ -240,6 +241,29 @@ def _through_a_migration_map(run: Run) -> Iterator[object]:
         yield library.read_answers(Document.read(answers))
         scored = run("score", str(answers), "--framework", str(framework), "-f", "json").stdout
         yield build(Result, json.loads(scored))
+
+
+def _together(run: Run, library: Any) -> Iterator[object]:
+    """The workshop's cards, an agreed.yaml with a dissent and a sign-off, and a result
+    scored with it."""
+    import json
+
+    from coprod_cli.coproduced import Workshop
+    from coprod_cli.reading.loader import Document
+    from coprod_cli.results import Result
+
+    team = str(EXAMPLES / "collective-autumn-2026")
+    yield build(Workshop, json.loads(run("workshop", team, "-f", "json").stdout))
+    text = ("framework: nef\nagreed:\n  assets-1:\n    level: 2\n    dissent:\n"
+            "      - {voice: everyone-else, words: Not yet.}\n"
+            "signoff: {reviewed_by: 2, reviewed_on: 2026-12-01, response: Yes.}\n")
+    agreed = library.agreed(Document.from_bytes(text.encode(), "agreed.yaml"))[0]
+    yield agreed
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "agreed.yaml")
+        path.write_text(text)
+        yield build(Result, json.loads(run("score", team, "--agreed", str(path),
+                                           "-f", "json").stdout))
 
 
 def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:

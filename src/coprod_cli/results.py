@@ -7,6 +7,7 @@ import datetime
 from dataclasses import field
 from typing import Literal
 
+from coprod_cli.coproduced import Agreement, Review
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
 from coprod_cli.plans import PlanCheck
@@ -118,6 +119,12 @@ class Result(ResultModel):
     plan_check: PlanCheck | None = field(default=None, metadata={
         "description": "Set with --plan: which promised moves happened, which are overdue, "
         "which went backwards, and which moves nobody planned."})
+    review: Review = field(default_factory=Review, metadata={
+        "description": "Whether people with lived experience reviewed this result (the "
+        "signoff in --agreed FILE), said on every report's first page."})
+    agreement: Agreement | None = field(default=None, metadata={
+        "description": "Set with --agreed FILE: the levels the group agreed together, beside "
+        "the levels the answers give."})
 
 
 @record

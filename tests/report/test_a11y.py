@@ -59,6 +59,11 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
               "-o", str(folder / "planned.html"))
     assert out.exit_code == 0, out.stderr
     paths.append(folder / "planned.html")
+    team = str(EXAMPLES / "collective-autumn-2026")
+    for command in ("workshop", "feedback"):
+        out = run(command, team, "-o", str(folder / f"{command}.html"))
+        assert out.exit_code == 0, out.stderr
+        paths.append(folder / f"{command}.html")
     out = run("compare", str(EXAMPLES / "collective-spring-2026"),
               str(EXAMPLES / "collective-autumn-2026"), "-f", "html",
               "-o", str(folder / "progress.html"))

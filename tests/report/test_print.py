@@ -57,3 +57,18 @@ def test_the_progress_report_holds_the_before_and_after_table_on_its_first_page(
     assert "Scores by area before and after, 0 to 3" in first
     for area in ("Assets", "Capacity", "Mutuality", "Networks", "Shared roles", "Catalysts"):
         assert area in first.split("Scores by area before and after")[1], area
+
+
+def test_the_feedback_sheet_prints_on_one_page_and_each_card_whole(run: Run,
+                                                                   tmp_path: Path) -> None:
+    team = EXAMPLES / "collective-autumn-2026"
+    sheet = tmp_path / "feedback.html"
+    assert run("feedback", str(team), "--next-round", "in March 2027", "-o",
+               str(sheet)).exit_code == 0
+    pages = [page for page in _pages(sheet) if page.strip()]
+    assert len(pages) == 1 and "When we will ask again" in pages[0]
+    cards = tmp_path / "cards.html"
+    assert run("workshop", str(team), "-o", str(cards)).exit_code == 0
+    for page in _pages(cards):
+        # a card is never split: its heading and its last line are on the same page
+        assert page.count("Card ") == page.count("The level we agree")

@@ -27,7 +27,8 @@ SHARED = {Section.headline: "In plain words:", Section.findings: "within a level
           Section.gaps: "rests on one person",
           Section.weakest: "Weakest principle", Section.meanings: "Intermediate means",
           Section.warnings: "Only one person answered as Commissioner",
-          Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach"}
+          Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach",
+          Section.agreed: "Agreed together"}
 MARKERS = {
     "text": {**SHARED, Section.areas: "0 ... 3", Section.by_role: "By voice and role",
              Section.lenses: "By principle and scope"},
@@ -37,11 +38,12 @@ MARKERS = {
 # The HTML page is a summary (the short view), then the pages the details view adds; each
 # section found there by words of its own.
 SUMMARY = {**SHARED, Section.areas: "Each area, scored 0 to 3",
+           Section.agreed: "The agreed levels are after this summary",
            Section.hint: "The pages that follow"}
 PAGES = {Section.gaps: "Where people see it differently", Section.areas: "Scores by area</h2>",
          Section.by_role: "Scores by area, voice and role",
          Section.lenses: "Scores by principle and scope", Section.route: "route in full",
-         Section.plan: "Each area and its next level"}
+         Section.plan: "Each area and its next level", Section.agreed: "Agreed together</h2>"}
 
 FULL = View(details=True, plain=True)
 
@@ -49,7 +51,8 @@ FULL = View(details=True, plain=True)
 @pytest.fixture(scope="module")
 def everything() -> tuple[Result, Any]:
     """A collective result with every section: what-if, a gate, a plan checked, gaps,
-    warnings, lenses."""
+    warnings, lenses, the levels agreed together."""
+    from coprod_cli.agreed import Agreed, AgreedLevel
     from coprod_cli.reading.inputs import Respondents
     from coprod_cli.reading.loader import Library
     from coprod_cli.reading.paths import expand
@@ -64,10 +67,12 @@ def everything() -> tuple[Result, Any]:
     import datetime
 
     from coprod_cli.scoring import plancheck
+    from coprod_cli.scoring.agreement import apply
 
     day = datetime.date(2026, 12, 1)
     res = dataclasses.replace(res, plan_check=plancheck.check(plancheck.make(res, day), res, day))
-    return res, library.catalogue
+    agreed = Agreed(framework="nef", agreed={"assets-1": AgreedLevel(level="descriptive")})
+    return apply(res, tally.framework, agreed), library.catalogue
 
 
 def in_order(text: str, shown: tuple[Section, ...], markers: dict[Section, str]) -> list[str]:

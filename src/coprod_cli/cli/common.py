@@ -31,8 +31,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 COMMANDS = {
     "frameworks": "listing", "show": "listing", "recommendations": "listing",
     "template": "score", "assess": "assess", "form": "form", "score": "score",
-    "compare": "compare", "trend": "trend", "plan": "plan", "validate": "listing",
-    "schema": "listing",
+    "compare": "compare", "trend": "trend", "plan": "plan", "workshop": "together",
+    "feedback": "together", "validate": "listing", "schema": "listing",
 }
 # Each command's line in --help, kept here so listing the commands imports none of them.
 SUMMARIES = {
@@ -46,6 +46,8 @@ SUMMARIES = {
     "compare": "Progress between two assessments.",
     "trend": "Progress across any number of rounds, adjusted for who answered.",
     "plan": "Write the quickest route as a plan that later rounds are checked against.",
+    "workshop": "Discussion cards where views differ, and an agreed.yaml to record the result.",
+    "feedback": "\"You said, we will\": one plain page for everyone who answered.",
     "validate": "Check framework and answers files.",
     "schema": "Print a JSON Schema for editors and other tools.",
 }

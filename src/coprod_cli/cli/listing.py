@@ -114,6 +114,10 @@ def _check_one(lib: Library, name: str) -> str:
         lib.add(fw, Path(name))
         return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
             f"{len(fw.statements)} statements"
+    if kind == "agreed":
+        agreed, fw = lib.agreed(document)
+        return f"agreed levels for '{fw.id}', {len(agreed.agreed)} statements" + (
+            ", signed off" if agreed.signoff else "")
     answers, fw, carried = lib.read_answers(document)
     answered = len(fw.statements) - len(answers.missing([s.id for s in fw.statements]))
     found = f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"

@@ -166,6 +166,10 @@ def score_command(
     details: Details = False,
     plain: Plain = False,
     plan: PlanFile = None,
+    agreed: Annotated[Path | None, typer.Option(
+        "--agreed", metavar="FILE", help="What the group agreed together (an agreed.yaml, made "
+        "by 'coprod workshop --record'): the agreed levels beside the answers' levels, and "
+        "the sign-off by people with lived experience.", dir_okay=False)] = None,
     framework: FrameworkPaths = None,
     force: Force = False,
     no_color: NoColor = False,
@@ -174,7 +178,8 @@ def score_command(
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
-    never_over_inputs(output, [*files, *([str(plan)] if plan else [])], framework, force)
+    inputs = [*files, *(str(path) for path in (plan, agreed) if path is not None)]
+    never_over_inputs(output, inputs, framework, force)
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
@@ -194,10 +199,16 @@ def score_command(
                 staff_only=staff_only, area_targets=promised.targets if promised else None)
     if promised is not None:
         res = checked(promised, res)
+    if agreed is not None:
+        from coprod_cli.cli.together import read_agreed
+        from coprod_cli.scoring import agreement
+
+        res = agreement.apply(res, tally.framework,
+                              read_agreed(lib, agreed, tally.framework))  # type: ignore[arg-type]
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
-    never_over_inputs(output, files, framework, force)
+    never_over_inputs(output, inputs, framework, force)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color, private=show_names)
     raise typer.Exit(code)

@@ -28,8 +28,10 @@ from coprod_cli.versions import Carried, Migration, carry, written_for
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
 
+    from coprod_cli.agreed import Agreed
+
 M = TypeVar("M")
-Kind = Literal["framework", "answers", "catalogue"]
+Kind = Literal["framework", "answers", "catalogue", "agreed"]
 CATALOGUE_FILE = "core.yaml"
 
 
@@ -64,10 +66,13 @@ class Document:
             return "answers"
         if "dimensions" in data:
             return "framework"
+        if "agreed" in data or "signoff" in data:
+            return "agreed"
         if "recommendations" in data or "levels" in data:
             return "catalogue"
         raise InvalidData("cannot tell what this file is", "an answers file has 'answers:', "
-                          "a framework file has 'dimensions:'", Location(self.name, 1, 1))
+                          "a framework file has 'dimensions:', an agreed.yaml has 'agreed:'",
+                          Location(self.name, 1, 1))
 
     def validate(self, model: type[M], context: dict[str, Any] | None = None) -> M:
         """The model, or an InvalidData error at the line and column of the first problem."""
@@ -199,17 +204,18 @@ class Library:
         answers, framework, _ = self.read_answers(document)
         return answers, framework
 
+    def agreed(self, document: Document) -> tuple[Agreed, Framework]:
+        """What a group agreed (agreed.yaml), validated against the framework it names."""
+        from coprod_cli.agreed import Agreed
+
+        framework = self.named_framework(document)
+        context = {"statements": [s.id for s in framework.statements],
+                   "roles": [role.id for role in self.catalogue.roles]}
+        return document.validate(Agreed, context), framework
+
     def read_answers(self, document: Document) -> tuple[Answers, Framework, Carried | None]:
         """As `answers`, and what the migration map did (None: written for this version)."""
-        data = document.mapping()
-        framework_id = data.get("framework")
-        if not isinstance(framework_id, str) or framework_id not in self.paths:
-            where = yamlio.locate(document.text, document.name, ("framework",))
-            given = "no framework" if framework_id is None else f"unknown framework " \
-                f"'{shortened(str(framework_id))}'{did_you_mean(str(framework_id)[:100], self.ids)}"
-            raise InvalidData(given, f"write 'framework:' with one of {', '.join(self.ids)}",
-                              where)
-        framework = self.framework(framework_id)
+        framework = self.named_framework(document)
         start = self._written_for(document, framework)
         ids = start.statements if start else [s.id for s in framework.statements]
         context = {"statements": list(ids), "roles": [role.id for role in self.catalogue.roles]}
@@ -219,6 +225,18 @@ class Library:
         levels, carried = carry(answers.answers, start, framework.migrations)
         return dataclasses.replace(answers, answers=levels, framework_version=framework.version), \
             framework, carried
+
+    def named_framework(self, document: Document) -> Framework:
+        """The framework a document names with 'framework:', or a located error."""
+        data = document.mapping()
+        framework_id = data.get("framework")
+        if not isinstance(framework_id, str) or framework_id not in self.paths:
+            where = yamlio.locate(document.text, document.name, ("framework",))
+            given = "no framework" if framework_id is None else f"unknown framework " \
+                f"'{shortened(str(framework_id))}'{did_you_mean(str(framework_id)[:100], self.ids)}"
+            raise InvalidData(given, f"write 'framework:' with one of {', '.join(self.ids)}",
+                              where)
+        return self.framework(framework_id)
 
     def _written_for(self, document: Document, framework: Framework) -> Migration | None:
         """The migration an earlier version's file starts from; None for this version."""

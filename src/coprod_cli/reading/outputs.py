@@ -18,7 +18,7 @@ from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES
 # with one is a report to replace, though it names dimensions or answers too.
 _OUTPUT_KEYS = ("result_version", "comparison_version", "$schema")
 _KINDS = {"answers": "an answers file", "framework": "a framework file",
-          "catalogue": "a framework catalogue"}
+          "catalogue": "a framework catalogue", "agreed": "a record of what a group agreed"}
 
 
 def check(output: Path | None, inputs: Sequence[str], frameworks: Sequence[Path] = (),

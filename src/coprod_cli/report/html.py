@@ -18,6 +18,7 @@ from coprod_cli.report import (
     radar,
     sections,
     templating,
+    together,
     voices,
 )
 from coprod_cli.resultparts import ServedStatement
@@ -39,7 +40,7 @@ class NextLevel:
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
-    env.globals.update(phrases=phrases, voices=voices, planwords=planwords,
+    env.globals.update(phrases=phrases, voices=voices, planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people)
     return env

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, planwords, sections, voices
+from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
@@ -113,7 +113,16 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
     if res.plain_headline:
         lines += [f"*In plain words:* {cell(res.plain_headline)}", ""]
-    return [*lines, phrases.held_down(res), ""]
+    review = [f"*{cell(line)}*" for line in together.review_lines(res.review)]
+    return [*lines, phrases.held_down(res), "", "  \n".join(review), ""]
+
+
+def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    lines = together.agreed_lines(res, catalogue)
+    if not lines:
+        return []
+    return ["### Agreed together", "", cell(lines[0]), "",
+            *(f"- {cell(line)}" for line in lines[1:]), ""]
 
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
@@ -205,7 +214,8 @@ def _promises(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
-    Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
+    Section.headline: _headline, Section.findings: _findings, Section.agreed: _agreed,
+    Section.what_if: _what_if,
     Section.gate: _gate, Section.promises: _promises, Section.gaps: _gaps, Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,

@@ -179,10 +179,10 @@ def more_hint(details: bool) -> str:
 
 
 def unsure_phrase(res: Result) -> str:
-    """'3 answers were unsure', or that none were."""
+    """'3 unsure answers', or none."""
     count = res.unsure_answers
-    return "no answers were unsure" if count == 0 else \
-        f"{count} answer{'s were' if count != 1 else ' was'} unsure"
+    return "no unsure answers" if count == 0 else \
+        f"{count} unsure answer{'s' if count != 1 else ''}"
 
 
 def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],

@@ -14,6 +14,7 @@ class Section(str, Enum):
 
     headline = "headline"  # the framework, the overall level and score, what holds it down
     findings = "findings"  # what the result says first, right under the level
+    agreed = "agreed"  # --agreed: the levels the group agreed beside the answers' levels
     what_if = "what_if"  # --what-if: the statements scored as if at chosen levels
     gate = "gate"  # --fail-under: met or not
     promises = "promises"  # --plan: the plan's promised moves checked against this round

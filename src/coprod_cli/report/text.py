@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, planwords, sections, voices
+from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 
@@ -88,10 +88,11 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
     who = f", {res.respondents} respondents" if res.respondents > 1 else ""
     title = ([phrases.STAFF_ONLY_TITLE] if res.staff_only else []) + \
         ([res.service] if res.service else [])
+    review = together.review_lines(res.review)  # the sign-off, said on the first screen
     parts: list[RenderableType] = [Text(" — ".join(title), style="bold")] if title else []
     parts += [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
-             f"{phrases.unsure_phrase(res)}", style="dim"),
+             f"{phrases.unsure_phrase(res)}. {review[0]}", style="dim"),
         Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
@@ -99,9 +100,14 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
     ]
     if res.plain_headline:
         parts.append(plain_line(res.plain_headline))
-    if res.plain_headline and res.plain_headline.endswith(phrases.ONLY_THE_WEAKEST):
-        return parts  # it names the areas holding the level down: one screen, said once
-    return [*parts, Text(phrases.held_down(res))]
+    if not (res.plain_headline and res.plain_headline.endswith(phrases.ONLY_THE_WEAKEST)):
+        parts.append(Text(phrases.held_down(res)))  # else the plain line names those areas
+    return [*parts, *(Text(line) for line in review[1:])]
+
+
+def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    lines = together.agreed_lines(res, catalogue)
+    return [heading("Agreed together"), *(Text(line) for line in lines), ""] if lines else []
 
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
@@ -217,7 +223,8 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
 
 
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]] = {
-    Section.headline: _headline, Section.findings: _findings, Section.what_if: _what_if,
+    Section.headline: _headline, Section.findings: _findings, Section.agreed: _agreed,
+    Section.what_if: _what_if,
     Section.gate: _gate, Section.promises: planwords.text_part, Section.gaps: _perception_gaps,
     Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,

@@ -1,0 +1,160 @@
+"""Commands for what the people who answered do together: the workshop pack on the gaps (and
+the agreed.yaml to record what the group agreed), and the "you said, we will" sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.common import (
+    Force,
+    FrameworkPaths,
+    Output,
+    Recursive,
+    app,
+    emit,
+    examples,
+    guarded,
+    html_destination,
+    library,
+    never_over_inputs,
+    read_document,
+)
+from coprod_cli.cli.score import Files, MinGroup, RoleColumn, RoleMap, SkipInvalid, Strict
+from coprod_cli.errors import UsageProblem
+from coprod_cli.files import replaces_a_file
+from coprod_cli.report.packs import PackFormat
+
+if TYPE_CHECKING:
+    from coprod_cli.agreed import Agreed
+    from coprod_cli.models import Framework
+    from coprod_cli.reading.loader import Library
+
+PackFormatOption = Annotated[PackFormat, typer.Option(
+    "--format", "-f", help="html (prints well; the default), markdown or json.",
+    case_sensitive=False)]
+AgreedFile = Annotated[Path | None, typer.Option(
+    "--agreed", metavar="FILE", help="What the group agreed together (an agreed.yaml, made by "
+    "'coprod workshop --record'): the agreed levels beside the answers' levels, and the "
+    "sign-off by people with lived experience.", dir_okay=False)]
+
+
+def read_agreed(lib: Library, path: Path | None, framework: Framework) -> Agreed | None:
+    """The agreed.yaml named by --agreed, checked against the framework being scored."""
+    if path is None:
+        return None
+    document = read_document(str(path))
+    if document.kind() != "agreed":
+        raise UsageProblem(f"{path} is not an agreed.yaml (it has no 'agreed:' or 'signoff:')",
+                           "make one with 'coprod workshop FILES --record -o agreed.yaml'")
+    agreed, named = lib.agreed(document)
+    if named.id != framework.id:
+        raise UsageProblem(f"{path} records agreement on '{named.id}', but the answers are "
+                           f"for '{framework.id}'", "give the agreed.yaml of this assessment")
+    return agreed
+
+
+@app.command("workshop",
+             epilog=examples("coprod workshop team/ -o cards.html",
+                             "coprod workshop team/ --record -o agreed.yaml"))
+@guarded
+def workshop_command(
+    files: Files,
+    fmt: PackFormatOption = PackFormat.html,
+    output: Output = None,
+    cards: Annotated[int, typer.Option(
+        "--cards", metavar="N", min=1, max=50, help="At most N cards (default 6).")] = 6,
+    record: Annotated[bool, typer.Option(
+        "--record", help="Write an agreed.yaml to fill in at the workshop instead of the cards: "
+        "each card's statement, to be given the level the group agrees.")] = False,
+    min_group: MinGroup = 3,
+    skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
+    recursive: Recursive = False,
+    framework: FrameworkPaths = None,
+    force: Force = False,
+) -> None:
+    """Discussion cards where views differ: a workshop on the gaps.
+
+    Each card is a statement where the two voices or the roles see things a level or more
+    apart, or where many were unsure: the statement in plain words, what each level looks
+    like, how far apart the views are (never showing a group smaller than --min-group), and
+    questions to talk about. With --record, an agreed.yaml to write down what was agreed.
+    """
+    never_over_inputs(output, files, framework, force)
+    lib = library(framework)
+    tally = collect(lib, files, Reading(skip_invalid, None, recursive,
+                                        form_options(role_column, role_map, strict, lib)))
+    from coprod_cli.scoring.workshop import cards as make_cards
+
+    pack = make_cards(tally.framework, lib.catalogue, tally, min_group=min_group, most=cards,
+                      service=next(iter(tally.services), None))
+    if record:
+        from coprod_cli.questionnaire.agreed_file import render_agreed
+
+        if output is not None and replaces_a_file(output) and not force:
+            raise UsageProblem(f"{output} already exists", "choose another name, or add "
+                               "--force to replace it")
+        emit(render_agreed(pack, tally.framework), output)
+        return
+    from coprod_cli.report.packs import workshop
+
+    output = html_destination(output, fmt is PackFormat.html,
+                              f"coprod-{tally.framework.id}-workshop.html")
+    never_over_inputs(output, files, framework, force)
+    emit(workshop(pack, fmt), output)
+
+
+@app.command("feedback",
+             epilog=examples("coprod feedback team/ --agreed agreed.yaml -o feedback.html",
+                             "coprod feedback team/ --next-round 'in March 2027' -f markdown"))
+@guarded
+def feedback_command(
+    files: Files,
+    fmt: Annotated[PackFormat, typer.Option(
+        "--format", "-f", help="html (large type, prints on one page; the default) or "
+        "markdown.", case_sensitive=False)] = PackFormat.html,
+    output: Output = None,
+    agreed: AgreedFile = None,
+    next_round: Annotated[str | None, typer.Option(
+        "--next-round", metavar="WHEN", help="When people will be asked again, e.g. "
+        "'in March 2027'.")] = None,
+    min_group: MinGroup = 3,
+    skip_invalid: SkipInvalid = False,
+    role_column: RoleColumn = None,
+    role_map: RoleMap = None,
+    strict: Strict = False,
+    recursive: Recursive = False,
+    framework: FrameworkPaths = None,
+    force: Force = False,
+) -> None:
+    """"You said, we will": one plain page for everyone who answered.
+
+    What each voice said (never a group smaller than --min-group), what the group agreed
+    (--agreed), the three things that will change, when people will be asked again, and
+    whether people with lived experience reviewed it.
+    """
+    if fmt is PackFormat.json:
+        raise UsageProblem("the feedback sheet is a page to read: html or markdown",
+                           "use 'coprod score --format json' for data")
+    never_over_inputs(output, [*files, *([str(agreed)] if agreed else [])], framework, force)
+    lib = library(framework)
+    tally = collect(lib, files, Reading(skip_invalid, None, recursive,
+                                        form_options(role_column, role_map, strict, lib)))
+    from coprod_cli.report.packs import feedback
+    from coprod_cli.scoring import agreement
+    from coprod_cli.scoring.engine import score
+
+    res = score(tally.framework, lib.catalogue, tally, min_group=min_group)
+    found = read_agreed(lib, agreed, tally.framework)
+    if found is not None:
+        res = agreement.apply(res, tally.framework, found)
+    output = html_destination(output, fmt is PackFormat.html,
+                              f"coprod-{tally.framework.id}-feedback.html")
+    never_over_inputs(output, files, framework, force)
+    emit(feedback(res, lib.catalogue, next_round, fmt), output)

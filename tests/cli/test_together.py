@@ -1,0 +1,95 @@
+"""workshop, feedback and score --agreed from the command line: the walk-through a lead
+follows with the collective example, each step's file valid for the next."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, Run
+
+TEAM = str(EXAMPLES / "collective-autumn-2026")
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def _agreed(run: Run, folder: Path) -> Path:
+    """What a group writes after the workshop: two levels, a dissent, the sign-off."""
+    path = folder / "agreed.yaml"
+    made = run("workshop", TEAM, "--record", "-o", str(path))
+    assert made.exit_code == 0, made.stderr
+    text = path.read_text()
+    first, second = [line.strip().rstrip(":") for line in text.splitlines()
+                     if line.startswith("  ") and line.rstrip().endswith(":")
+                     and not line.lstrip().startswith("#")][:2]
+    text = text.replace(f"  {first}:\n", f"  {first}:\n    level: intermediate\n    dissent:\n"
+                        "      - voice: lived-experience\n        words: \"Only when we ask.\"\n")
+    text = text.replace(f"  {second}:\n", f"  {second}: 0\n")
+    path.write_text(text + "signoff:\n  reviewed_by: 4\n  reviewed_on: 2026-12-03\n")
+    return path
+
+
+def test_workshop_cards_in_every_format(run: Run, tmp_path: Path) -> None:
+    data = json.loads(run("workshop", TEAM, "-f", "json").stdout)
+    assert 1 <= len(data["cards"]) <= 6 and data["respondents"] == 17
+    assert all(card["apart"] and card["questions"] for card in data["cards"])
+    markdown = run("workshop", TEAM, "-f", "markdown", "--cards", "2").stdout
+    assert markdown.count("## Card ") == 2
+    page = run("workshop", TEAM, "-o", str(tmp_path / "cards.html"))
+    assert page.exit_code == 0 and "class=\"card\"" in (tmp_path / "cards.html").read_text()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_score_shows_the_agreed_levels_and_the_sign_off_first(run: Run, tmp_path: Path,
+                                                              fmt: str) -> None:
+    agreed = _agreed(run, tmp_path)
+    out = run("score", TEAM, "--agreed", str(agreed), "-f", fmt)
+    assert out.exit_code == 0, out.stderr
+    if fmt == "json":
+        data = json.loads(out.stdout)
+        assert data["review"]["line"] == ("Reviewed by 4 people with lived experience on "
+                                          "3 December 2026")
+        statements = data["agreement"]["statements"]
+        assert [s["agreed_level"] for s in statements] == ["intermediate", "not-yet"]
+        assert statements[0]["dissent"] == [{"voice": "lived-experience",
+                                             "words": "Only when we ask."}]
+        return
+    words = " ".join(out.stdout.split())
+    first_page = words.split("Areas")[0] if fmt == "text" else words
+    assert "Reviewed by 4 people with lived experience on 3 December 2026" in first_page
+    assert "Only when we ask." in words and "agreed Not yet co-production" in words
+
+
+def test_every_report_says_when_nobody_with_lived_experience_reviewed_it(run: Run) -> None:
+    for fmt in FORMATS:
+        assert "Not reviewed by people with lived experience" in run(
+            "score", TEAM, "-f", fmt).stdout
+
+
+def test_feedback_is_one_plain_page_with_the_agreement(run: Run, tmp_path: Path) -> None:
+    agreed = _agreed(run, tmp_path)
+    out = run("feedback", TEAM, "--agreed", str(agreed), "--next-round", "in March 2027",
+              "-f", "markdown")
+    assert out.exit_code == 0, out.stderr
+    for heading in ("## You said", "## We agreed", "## We will", "## When we will ask again"):
+        assert heading in out.stdout
+    assert "in March 2027" in out.stdout and "Reviewed by 4 people" in out.stdout
+    assert "Commissioner" not in out.stdout  # one commissioner answered: never shown alone
+
+
+def test_mistakes_are_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
+    agreed = _agreed(run, tmp_path)
+    again = run("workshop", TEAM, "--record", "-o", str(agreed))
+    assert again.exit_code == 2 and "would replace" in again.stderr
+    scie = tmp_path / "scie.yaml"
+    scie.write_text("framework: scie\nagreed: {}\n")
+    other = run("score", TEAM, "--agreed", str(scie))
+    assert other.exit_code == 2 and "'scie'" in other.stderr
+    answers = run("score", TEAM, "--agreed", str(EXAMPLES / "nef-descriptive.yaml"))
+    assert answers.exit_code == 2 and "not an agreed.yaml" in answers.stderr
+    assert run("feedback", TEAM, "-f", "json").exit_code == 2
+    over = run("score", TEAM, "--agreed", str(agreed), "-o", str(agreed))
+    assert over.exit_code == 2 and agreed.read_text().endswith("2026-12-03\n")
+    for result in (again, other, answers, over):
+        assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
