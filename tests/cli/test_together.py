@@ -93,3 +93,14 @@ def test_mistakes_are_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
     assert over.exit_code == 2 and agreed.read_text().endswith("2026-12-03\n")
     for result in (again, other, answers, over):
         assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_feedback_names_who_leads_each_planned_move(run: Run, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", TEAM, "-o", str(plan)).exit_code == 0
+    plan.write_text(plan.read_text().replace("owner: manager", "owner: practitioner", 1))
+    out = run("feedback", TEAM, "--plan", str(plan), "-f", "markdown")
+    assert out.exit_code == 0, out.stderr
+    will = out.stdout.split("## We will")[1].split("## When")[0]
+    assert "Led by a practitioner with a person who draws on care and support" in will
+    assert "to be agreed" not in will

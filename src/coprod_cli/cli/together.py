@@ -121,6 +121,9 @@ def feedback_command(
         "markdown.", case_sensitive=False)] = PackFormat.html,
     output: Output = None,
     agreed: AgreedFile = None,
+    plan: Annotated[Path | None, typer.Option(
+        "--plan", metavar="FILE", help="A plan from 'coprod plan': its first three moves, and "
+        "who leads each, are what will change.", dir_okay=False)] = None,
     next_round: Annotated[str | None, typer.Option(
         "--next-round", metavar="WHEN", help="When people will be asked again, e.g. "
         "'in March 2027'.")] = None,
@@ -142,7 +145,8 @@ def feedback_command(
     if fmt is PackFormat.json:
         raise UsageProblem("the feedback sheet is a page to read: html or markdown",
                            "use 'coprod score --format json' for data")
-    never_over_inputs(output, [*files, *([str(agreed)] if agreed else [])], framework, force)
+    inputs = [*files, *(str(path) for path in (agreed, plan) if path is not None)]
+    never_over_inputs(output, inputs, framework, force)
     lib = library(framework)
     tally = collect(lib, files, Reading(skip_invalid, None, recursive,
                                         form_options(role_column, role_map, strict, lib)))
@@ -156,5 +160,7 @@ def feedback_command(
         res = agreement.apply(res, tally.framework, found)
     output = html_destination(output, fmt is PackFormat.html,
                               f"coprod-{tally.framework.id}-feedback.html")
-    never_over_inputs(output, files, framework, force)
-    emit(feedback(res, lib.catalogue, next_round, fmt), output)
+    never_over_inputs(output, inputs, framework, force)
+    from coprod_cli.cli.plan import load
+
+    emit(feedback(res, lib.catalogue, next_round, fmt, load(lib, plan)), output)

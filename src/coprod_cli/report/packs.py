@@ -10,6 +10,7 @@ from enum import Enum
 from coprod_cli.coproduced import Workshop
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
+from coprod_cli.plans import Plan
 from coprod_cli.report import html, json, phrases, together
 from coprod_cli.report.markdown import inline
 from coprod_cli.results import Result
@@ -66,9 +67,11 @@ class Sheet:
     review: list[str]
 
 
-def sheet(res: Result, catalogue: Catalogue, again: str | None) -> Sheet:
+def sheet(res: Result, catalogue: Catalogue, again: str | None,
+          plan: Plan | None = None) -> Sheet:
     """What each voice said (only groups big enough to show), what was agreed, the three
-    things that will change, when people are asked again, and the sign-off."""
+    things that will change (the plan's first moves and who leads them, or the quickest
+    route's first steps), when people are asked again, and the sign-off."""
     said = [res.plain_headline or "We could not give a level yet: "
             f"{phrases.no_level_why(res)}."]
     names = {d.id: d.name for d in res.dimensions}
@@ -83,16 +86,29 @@ def sheet(res: Result, catalogue: Catalogue, again: str | None) -> Sheet:
     agreed = [] if res.agreement is None else [
         f"We agreed {phrases.level_name(catalogue, item.agreed_level)} for: {item.plain}"
         for item in res.agreement.statements]
-    will = [f"{step.plain} {step.looks_like_plain or step.looks_like} Who will do it: to be "
-            "agreed." for step in res.next_steps[:WILL_SHOWN]]
+    will = _planned(res, catalogue, plan) if plan and plan.moves else [
+        f"{step.plain} {step.looks_like_plain or step.looks_like} Who will do it: to be agreed."
+        for step in res.next_steps[:WILL_SHOWN]]
     return Sheet(said, agreed, will or ["Keep working together as now, and review it."],
                  f"We will ask you again: {again}." if again else ASK_AGAIN,
                  together.review_lines(res.review))
 
 
-def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: PackFormat) -> str:
+def _planned(res: Result, catalogue: Catalogue, plan: Plan) -> list[str]:
+    """The plan's first moves: what changes, who leads it with whom, and by when."""
+    plain = {s.id: s.plain for s in res.statements}
+    names = {role.id: role.name.lower() for role in catalogue.roles}
+    return [f"{plain.get(m.statement, m.statement)} From "
+            f"{phrases.level_name(catalogue, m.from_level)} to "
+            f"{phrases.level_name(catalogue, m.to)}, by {together.day(m.due)}. Led by a "
+            f"{names.get(m.owner, m.owner)} with a {names.get(m.co_owner, m.co_owner)}."
+            for m in plan.moves[:WILL_SHOWN]]
+
+
+def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: PackFormat,
+             plan: Plan | None = None) -> str:
     """The sheet in HTML (large type, one printed page) or Markdown."""
-    words = sheet(res, catalogue, again)
+    words = sheet(res, catalogue, again, plan)
     if fmt is PackFormat.html:
         return visible(html.environment().get_template("feedback.html.j2").render(
             res=res, sheet=words))
