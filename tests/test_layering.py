@@ -61,6 +61,7 @@ MODULES = {
     "coprod_cli.reading.planfile": "reading",
     "coprod_cli.scoring": "core",
     "coprod_cli.scoring.disclosure": "core",
+    "coprod_cli.scoring.sharing": "core",
     "coprod_cli.scoring.level": "core",
     "coprod_cli.scoring.findings": "core",
     "coprod_cli.scoring.lenses": "core",

@@ -125,6 +125,22 @@ class Result(ResultModel):
     agreement: Agreement | None = field(default=None, metadata={
         "description": "Set with --agreed FILE: the levels the group agreed together, beside "
         "the levels the answers give."})
+    private: bool = field(default=False, metadata={
+        "description": "True only with --private: exact figures for the person who holds all "
+        "the answers anyway. NOT to be shared: every output of it says so, and two private "
+        "results together can give a hidden group's or a person's answers away."})
+    band: float | None = field(default=None, metadata={
+        "description": "In a shareable result of several people: every figure (overall, "
+        "areas, principles, scopes, each group shown, the plan's gaps and route) is rounded as "
+        "usual and then down to this step (0.5; 1 with --what-if), so 2.50 means 2.50 up to "
+        "2.99, and two shared results cannot be set against each other to work out a hidden "
+        "group or a person. Levels are exact. Null when figures are exact (one answers file, "
+        "--min-group 1, --private)."})
+    withheld: list[str] = field(default_factory=list, metadata={
+        "description": "What this shareable result leaves out so that it cannot be combined "
+        "with another to work out a hidden group or a person: 'statement-scores' (each "
+        "statement's figure; its level stays), 'voice-scores' (the voices' figures under a "
+        "weighting other than partnership, while a group is held back)."})
 
 
 @record
@@ -152,3 +168,5 @@ class Comparison(ResultModel):
     warnings: list[str] = field(default_factory=list, metadata={
         "description": "About the comparison itself; each side's own warnings are in before "
         "and after."})
+    private: bool = field(default=False, metadata={
+        "description": "True only with --private: exact figures, NOT to be shared."})

@@ -19,7 +19,7 @@ def test_fail_on_regression_exits_1_only_when_a_level_dropped(run: Run, fmt: str
 
 
 def test_collective_sets_compare_as_folders(run: Run) -> None:
-    data = json.loads(run("compare", SPRING, AUTUMN, "--format", "json").stdout)
+    data = json.loads(run("compare", SPRING, AUTUMN, "--format", "json", "--private").stdout)
     assert data["before"]["respondents"] == 15 and data["after"]["respondents"] == 17
     directions = {d["id"]: d["direction"] for d in data["dimensions"]}
     assert directions["shared-roles"] == "up" and directions["networks"] == "down"

@@ -45,6 +45,11 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
                   "-o", str(folder / name))
         assert out.exit_code == 0, out.stderr
         paths.append(folder / name)
+    private = folder / "private.html"  # --private: its banner, and its mark for each sheet
+    out = run("score", str(EXAMPLES / "collective-autumn-2026"), "--private", "--format",
+              "html", "-o", str(private))
+    assert out.exit_code == 0, out.stderr
+    paths.append(private)
     before = result_for({"alpha-1": 0, "alpha-2": 1, "beta-1": 1, "beta-2": 1, "beta-3": 0})
     after = result_for({"alpha-1": 2, "alpha-2": 1, "beta-1": 0, "beta-2": "unsure",
                         "beta-3": 0})

@@ -25,6 +25,7 @@ from coprod_cli.cli.common import (
 from coprod_cli.cli.score import (
     DateOrderOption,
     MinGroup,
+    PrivateOption,
     RoleColumn,
     RoleMap,
     ShowNames,
@@ -37,6 +38,7 @@ from coprod_cli.errors import UsageProblem
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
+from coprod_cli.scoring import sharing
 from coprod_cli.scoring.comparison import compare
 from coprod_cli.scoring.engine import score
 
@@ -66,6 +68,7 @@ def compare_command(
     weighting: WeightingOption = Weighting("partnership"),
     min_group: MinGroup = 3,
     show_names: ShowNames = False,
+    private: PrivateOption = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -93,9 +96,10 @@ def compare_command(
         raise UsageProblem(f"--tolerance: {tolerance:g} is not between 0 and 3",
                            "give a fall in levels, like --tolerance 0.25")
     cmp = compare(old, new, Fraction(repr(tolerance)))
+    cmp = sharing.mark_private_comparison(cmp) if private else sharing.protect_comparison(cmp)
     code = 1 if fail_on_regression and cmp.regression else 0
     emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
-         private=show_names)
+         private=show_names or private)
     raise typer.Exit(code)
 
 

@@ -29,7 +29,7 @@ from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
 from coprod_cli.report import Format, View, renderer
-from coprod_cli.scoring import whatif
+from coprod_cli.scoring import sharing, whatif
 from coprod_cli.scoring.engine import score
 
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
@@ -119,6 +119,12 @@ PlanFile = Annotated[Path | None, typer.Option(
     "--plan", metavar="FILE", help="A plan from 'coprod plan': say which promised moves "
     "happened, which are overdue, which went backwards, and which moves nobody planned.",
     dir_okay=False)]
+PrivateOption = Annotated[bool, typer.Option(
+    "--private", help="Exact figures for you, who hold all the answers anyway: every statement, "
+    "voice and area to two decimals. Every line or page of the output says it is not to be "
+    "shared, and a JSON result has \"private\": true. Without it a result is shareable: where "
+    "a group is held back, figures that include it are rounded down to half a level so that "
+    "reports cannot be set against each other.")]
 ShowNames = Annotated[bool, typer.Option(
     "--show-names", help="Name respondents by file or form row in the report, not only by role "
     "and number.")]
@@ -153,6 +159,7 @@ def score_command(
         "has no co-production level and meets no gate; left aside, with a warning, when people "
         "with lived experience answered.")] = False,
     show_names: ShowNames = False,
+    private: PrivateOption = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -205,10 +212,12 @@ def score_command(
 
         res = agreement.apply(res, tally.framework,
                               read_agreed(lib, agreed, tally.framework))  # type: ignore[arg-type]
+    res = sharing.mark_private(res) if private else sharing.protect(res)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
     never_over_inputs(output, inputs, framework, force)
-    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color, private=show_names)
+    emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color,
+         private=show_names or private)
     raise typer.Exit(code)

@@ -56,8 +56,23 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A result for a pull request or a CI step summary, laid out as the text result is
     (`sections.result_sections` decides which sections, in which order)."""
     res, catalogue = escaped(res), escaped(catalogue)
-    return "\n".join(line for section in sections.result_sections(view)
-                     for line in RESULT[section](res, catalogue, view)) + "\n"
+    lines = [line for section in sections.result_sections(view)
+             for line in RESULT[section](res, catalogue, view)]
+    return "\n".join(marked(lines) if res.private else lines) + "\n"
+
+
+PRIVATE_MARK = "**PRIVATE: exact figures, not to be shared.**"
+
+
+def marked(lines: list[str]) -> list[str]:
+    """A --private report: said at the top, under every heading and at the end (a mark on
+    every line would break its tables)."""
+    out = [PRIVATE_MARK, ""]
+    for line in lines:
+        out.append(line)
+        if line.startswith("#"):
+            out += ["", PRIVATE_MARK]
+    return [*out, "", PRIVATE_MARK]
 
 
 def _findings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
@@ -229,7 +244,7 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
     cmp, catalogue = escaped(cmp), escaped(catalogue)
     lines = [line for section in sections.comparison_sections(view)
              for line in COMPARISON[section](cmp, catalogue, view)]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return "\n".join(marked(lines) if cmp.private else lines).rstrip("\n") + "\n"
 
 
 def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:

@@ -106,8 +106,9 @@ def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
     if res.what_if is None:
         return []
     wi = res.what_if
-    chosen = ", ".join(f"{s.statement} at {level_name(catalogue, s.to_level)} (answered "
-                       f"{score_phrase(s.from_score)})" for s in wi.statements)
+    withheld = "statement-scores" in res.withheld  # a shareable result shows no such figure
+    chosen = ", ".join(f"{s.statement} at {level_name(catalogue, s.to_level)}" + (
+        "" if withheld else f" (answered {score_phrase(s.from_score)})") for s in wi.statements)
     was, now = level_name(catalogue, wi.before_level), level_name(catalogue, res.level)
     overall = f"the overall level stays {now}" if wi.level_direction == "same" else \
         f"the overall level goes {wi.level_direction} from {was} to {now}"
@@ -206,7 +207,8 @@ def titled(res: Result, title: str) -> str:
     """A title with the service named first, when the answers name one; a staff self-check
     says so first of all."""
     title = f"{res.service} — {title}" if res.service else title
-    return f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
+    title = f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
+    return f"PRIVATE, not to share — {title}" if res.private else title
 
 
 def levels_shown(res: Result) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -43,8 +44,26 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
     With `view.details`, each group's view and the full plan by jigsaw piece follow
     (`sections.result_sections` decides which sections, in which order).
     """
-    return Group(*[part for section in sections.result_sections(view)
-                   for part in RESULT[section](res, catalogue, view)])
+    shown = Group(*[part for section in sections.result_sections(view)
+                    for part in RESULT[section](res, catalogue, view)])
+    return Marked(shown) if res.private else shown
+
+
+PRIVATE_MARK = "NOT TO SHARE | "
+
+
+class Marked:
+    """A --private report: every line it prints begins by saying it is not to be shared."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(20, options.max_width - len(PRIVATE_MARK))
+        for line in console.render_lines(self.inner, options.update_width(width), pad=False):
+            yield Segment(PRIVATE_MARK, console.get_style("bold"))
+            yield from line
+            yield Segment.line()
 
 
 def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
@@ -236,8 +255,9 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]]
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
     """The overall level before and after, then every dimension with an arrow and a word
     (`sections.comparison_sections` decides which sections, in which order)."""
-    return Group(*[part for section in sections.comparison_sections(view)
-                   for part in COMPARISON[section](cmp, catalogue, view)])
+    shown = Group(*[part for section in sections.comparison_sections(view)
+                    for part in COMPARISON[section](cmp, catalogue, view)])
+    return Marked(shown) if cmp.private else shown
 
 
 def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:

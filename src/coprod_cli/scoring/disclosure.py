@@ -82,10 +82,13 @@ class Relations:
     """The linear relations the weighting sets up between groups, per statement.
 
     A published figure is a centre (a median of people, a mean of voices or roles); each is
-    read here as the linear mean of the same people, which keeps the relation that is exact
-    (the overall value is the mean of the two voices, so one voice and the overall give the
-    other) and treats a median as if a reader could undo it, so the audit errs towards holding
-    a group back.
+    read here as the linear mean of the same people. That keeps the relations that are exact
+    (a statement's overall value is the mean of the two voices' centres, so one voice and the
+    overall give the other; under role weighting, the mean of the roles' centres) and treats a
+    median as if a reader could undo it as they could a mean. It is not a bound on everything a
+    median gives away: a median moves with which side of the middle one person answered, which
+    no linear relation captures, and this audit looks at one report only. Both are why a
+    shared result is also rounded down to half a level (sharing.py).
 
     Exact relations count who answered each statement; nominal ones count everyone in a role,
     as if nobody were unsure. A reader who knows only how many answered can use the nominal

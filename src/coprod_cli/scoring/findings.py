@@ -85,7 +85,9 @@ def voice_gaps(framework: Framework, voices: dict[Voice, Exact], shown: Breakdow
     if len(voices) < 2:
         return []
     lived, others = voices[LIVED], voices[OTHERS]
-    figures = {v.voice for v in shown.voices} == {LIVED, OTHERS}
+    # Figures only when nobody at all is held back: a voice's overall figure is exact, and
+    # beside another report's it could give a held-back group inside it away.
+    figures = {v.voice for v in shown.voices} == {LIVED, OTHERS} and not shown.held_back
     notes = []
     pairs: tuple[tuple[Voice, Voice], ...] = ((LIVED, OTHERS), (OTHERS, LIVED))
     for low, high in pairs:
