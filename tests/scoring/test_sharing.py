@@ -82,7 +82,7 @@ def test_a_comparison_is_shared_as_its_two_sides_are(run: Run) -> None:
 def test_private_text_says_so_on_every_line(run: Run) -> None:
     for args in (("score", AUTUMN), ("compare", SPRING, AUTUMN), ("score", AUTUMN, "--details")):
         lines = run(*args, "--private").stdout.rstrip("\n").split("\n")
-        assert all(line.startswith("NOT TO SHARE | ") for line in lines), lines
+        assert all(line.startswith("NOT TO SHARE |") for line in lines), lines
         assert "NOT TO SHARE" not in run(*args).stdout
 
 
