@@ -35,6 +35,14 @@ FRAMEWORKS = ROOT / "frameworks"
 Run = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def _own_memory_of_what_was_shared(tmp_path_factory: pytest.TempPathFactory,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with coprod remembering no shared result (reading/ledger.py), in a
+    folder of its own: never the developer's, never another test's."""
+    monkeypatch.setenv("COPROD_STATE_DIR", str(tmp_path_factory.mktemp("state") / "coprod"))
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run coprod with arguments (and optional standard input); stdout and stderr apart."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from statistics import median
@@ -39,8 +40,13 @@ Json = dict[str, Any]
 Estimate = dict[str, float | None]  # area (or statement) id -> what the attack worked out
 
 
-def _coprod(*args: str) -> str:
-    out = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100"})
+def _coprod(*args: str, memory: str | None = None) -> str:
+    """coprod's output; each report made as if on another machine (a memory of its own, so
+    that only the rounding stands between the reader and the answers), unless `memory` names
+    the folder of one that remembers what it shared."""
+    memory = memory or tempfile.mkdtemp(prefix="coprod-state-")
+    out = CliRunner().invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "100",
+                                                   "COPROD_STATE_DIR": memory})
     assert out.exit_code == 0, out.output
     return out.stdout
 
@@ -193,9 +199,15 @@ def what_if(get: Get, sets: dict[str, str]) -> dict[str, Estimate]:
 
 
 def compare(private: bool, sets: dict[str, str]) -> dict[str, Estimate]:
-    """`coprod compare` of before and after, heads counted: both sides and the changes."""
-    cmp = json.loads(_coprod("compare", sets["before"], sets["after"], "-f", "json",
-                             "--weighting", "person", *(["--private"] if private else [])))
+    """`coprod compare` of before and after, heads counted: both sides and the changes. A
+    shared comparison of two sides one person apart is refused outright (exit 2)."""
+    out = CliRunner().invoke(app, ["compare", sets["before"], sets["after"], "-f", "json",
+                                   "--weighting", "person", *(["--private"] if private else [])],
+                             env={"COPROD_STATE_DIR": tempfile.mkdtemp()})
+    if not private:
+        assert out.exit_code == 2 and out.stdout == ""
+        return {"commissioner": {}}
+    cmp = json.loads(out.stdout)
     after = {d["id"]: d["after_score"] for d in cmp["dimensions"]}
     change = {d["id"]: d["change"] for d in cmp["dimensions"]}
     return {"commissioner": _combine([(17, after), (-16, _combine([(1, after), (-1, change)]))])}
@@ -288,3 +300,20 @@ def test_every_shared_figure_of_the_example_sits_on_the_half_level(sets: dict[st
             assert all(f is None or (f * 2).is_integer() for f in figures), figures
             assert all(s["score"] is None for s in res["statements"])
             assert weighting == "partnership" or res["by_voice"] == []
+
+
+def test_with_coprod_remembering_what_it_shared_the_late_file_is_not_shared_at_all(
+        sets: dict[str, str], tmp_path: Path) -> None:
+    """On one machine, the second report of the pair is refused (exit 2, one line): nothing
+    to set side by side. The same set again, and a set many people apart, are shared."""
+    memory = str(tmp_path / "state")
+    _coprod("score", sets["before"], "-f", "json", memory=memory)
+    _coprod("score", sets["before"], "-f", "json", "--weighting", "person", memory=memory)
+    for late in (("score", sets["after"]), ("score", sets["draft"]),
+                 ("compare", sets["before"], sets["after"])):
+        out = CliRunner().invoke(app, [*late, "-f", "json"],
+                                 env={"COPROD_STATE_DIR": memory})
+        assert out.exit_code == 2 and out.stdout == "", out.output
+        assert "differ by 1 person, fewer than --min-group 3" in out.stderr
+        assert out.stderr.count("\n") == 1
+    _coprod("score", str(EXAMPLES / "collective-spring-2026"), "-f", "json", memory=memory)

@@ -15,6 +15,7 @@ from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
+from coprod_cli.sketch import Sketch, key
 from coprod_cli.versions import Carried
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -144,6 +145,8 @@ class Tally:
     # earlier version -> files read through the map, old id -> new ids, new ids unanswered
     carried: dict[str, tuple[int, dict[str, tuple[str, ...]], set[str]]] = field(
         default_factory=dict)
+    salt: bytes = b""  # when set, who answered is kept in `sketch` (sketch.py), never answers
+    sketch: Sketch = field(default_factory=Sketch)
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
@@ -178,9 +181,7 @@ class Tally:
                 role[sid][value] += 1
         for sid, text in ballot.evidence:
             self._keep_evidence(sid, text)
-        if self.people is not None:
-            self.people.append((ballot.role, bytes(
-                LEVEL_VALUES.get(levels.get(sid) or UNSURE, UNKNOWN) for sid in self._ids)))
+        self._keep_who(ballot)
         self.unsure_answers += unsure
         if missing:
             self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,
@@ -201,6 +202,18 @@ class Tally:
         through |= {change.id: change.to for change in carried.through_map}
         self.carried[carried.from_version] = (files + 1, through,
                                                unanswered | set(carried.no_answer_yet))
+
+    def _keep_who(self, ballot: Ballot) -> None:
+        """Each person's answers, when `people` asks for them; who answered, as a salted hash
+        in the sketch, when there is a salt."""
+        levels = ballot.levels
+        if self.people is not None:
+            self.people.append((ballot.role, bytes(
+                LEVEL_VALUES.get(levels.get(sid) or UNSURE, UNKNOWN) for sid in self._ids)))
+        if self.salt:
+            self.sketch.add(key(self.salt, "\n".join(
+                [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]
+            ).encode("utf-8")))
 
     def _keep_evidence(self, sid: str, text: str) -> None:
         """Evidence for reports, bounded per answer, per statement and in all; what is cut is

@@ -73,8 +73,10 @@ class Reading:
     keep_people: bool = False  # each respondent's answers kept, for `trend` to resample
 
 
-def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally:
-    """Every respondent counted once, one at a time, with a progress bar for a large set."""
+def collect(lib: Library, names: list[str], how: Reading | None = None,
+            salt: bytes = b"") -> Tally:
+    """Every respondent counted once, one at a time, with a progress bar for a large set;
+    with a salt, who answered is sketched too (cli/remembering.py)."""
     how = how or Reading()
     inputs = expand(names, how.recursive)
     for note in inputs.notes:
@@ -83,7 +85,7 @@ def collect(lib: Library, names: list[str], how: Reading | None = None) -> Tally
                               read_stdin=stdin_bytes, on_skip=_report_skip,
                               on_warning=_report_warning, form=how.form,
                               strict=bool(how.form and how.form.strict),
-                              keep_people=how.keep_people)
+                              keep_people=how.keep_people, salt=salt)
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()

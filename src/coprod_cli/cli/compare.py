@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import secrets
 from fractions import Fraction
 from typing import Annotated
 
 import typer
 
+from coprod_cli.cli import remembering
 from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
@@ -35,12 +37,14 @@ from coprod_cli.cli.score import (
     WeightingOption,
 )
 from coprod_cli.errors import UsageProblem
+from coprod_cli.reading.ledger import differ
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.results import Result
 from coprod_cli.scoring import sharing
 from coprod_cli.scoring.comparison import compare
 from coprod_cli.scoring.engine import score
+from coprod_cli.sketch import Sketch
 
 SIDE = ("an answers file, a folder of them (one collective assessment), an online-form "
         "export (.csv, .xlsx), or - for standard input.")
@@ -89,8 +93,10 @@ def compare_command(
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
     how = Reading(skip_invalid, recursive=recursive, form=form)
-    old, new = (_result(lib, side, weighting, how, min_group, show_names)
-                for side in (before, after))
+    kept = remembering.memory(output, fmt is Format.html, private, min_group)
+    salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
+    (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names), salt)
+                              for side in (before, after))
     role_map_used(form)
     if not 0 <= tolerance <= 3:
         raise UsageProblem(f"--tolerance: {tolerance:g} is not between 0 and 3",
@@ -98,13 +104,22 @@ def compare_command(
     cmp = compare(old, new, Fraction(repr(tolerance)))
     cmp = sharing.mark_private_comparison(cmp) if private else sharing.protect_comparison(cmp)
     code = 1 if fail_on_regression and cmp.regression else 0
+    if kept is not None and was.size > 1 and now.size > 1:  # a shared comparison is two reports
+        apart = differ(now, was, min_group)
+        if apart:
+            remembering.refuse(apart, min_group, "the two sides")
+        for side, sketch in (("the before side", was), ("the after side", now)):
+            remembering.check(kept, cmp.framework.id, sketch, min_group, side)
     emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
          private=show_names or private)
+    for sketch in (was, now):
+        remembering.keep(kept, cmp.framework.id, sketch)
     raise typer.Exit(code)
 
 
 def _result(lib: Library, side: str, weighting: Weighting, how: Reading,
-            min_group: int, show_names: bool) -> Result:
-    tally = collect(lib, [side], how)
+            groups: tuple[int, bool], salt: bytes) -> tuple[Result, Sketch]:
+    min_group, show_names = groups
+    tally = collect(lib, [side], how, salt=salt)
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
-                 min_group=min_group, show_names=show_names)
+                 min_group=min_group, show_names=show_names), tally.sketch

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli.cli import remembering
 from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Details,
@@ -190,7 +191,9 @@ def score_command(
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
-    tally = collect(lib, files, Reading(skip_invalid, only, recursive, form))
+    kept = remembering.memory(output, fmt is Format.html, private, min_group)
+    tally = collect(lib, files, Reading(skip_invalid, only, recursive, form),
+                    salt=kept.salt if kept else b"")
     role_map_used(form)
     promised = None
     if plan is not None:  # imported only then, so a plain score never loads the plan modules
@@ -218,6 +221,8 @@ def score_command(
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
     never_over_inputs(output, inputs, framework, force)
+    remembering.check(kept, res.framework.id, tally.sketch, min_group)
     emit(renderer(fmt).result(res, lib.catalogue, view), output, no_color,
          private=show_names or private)
+    remembering.keep(kept, res.framework.id, tally.sketch)
     raise typer.Exit(code)

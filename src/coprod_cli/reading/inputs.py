@@ -95,6 +95,7 @@ class Respondents:
     form: FormOptions | None = None  # None: an export is read with the default options
     strict: bool = False  # a part-answered respondent is an error, not counted as unsure
     keep_people: bool = False  # keep each respondent's answers in the tally (for resampling)
+    salt: bytes = b""  # for the tally's sketch of who answered (reading/ledger.py)
     framework: Framework | None = None
     first: str = ""
     skips: Counter[str] = field(default_factory=Counter)
@@ -143,7 +144,7 @@ class Respondents:
         for name, ballot, digest in self._read():
             assert self.framework is not None  # set by the first respondent read
             tally = tally or Tally(self.framework, refuse_partial=self.strict,
-                                   people=[] if self.keep_people else None)
+                                   people=[] if self.keep_people else None, salt=self.salt)
             try:
                 tally.add_ballot(ballot, name)
             except CoprodError as error:

@@ -1,0 +1,147 @@
+"""coprod's memory of what it has shared: for each shareable result it wrote, the framework,
+the date and a sketch of who answered (sketch.py: salted hashes, never figures or answers).
+
+A shared result whose respondents differ from an earlier one of the same framework by fewer
+than --min-group people, the rest being the same people, would let a reader set the two side
+by side and work out those few people's answers (a draft and a final, before and after a late
+reply). `conflict` finds such an earlier result, so the command can refuse.
+
+The file sits in a private folder (COPROD_STATE_DIR, else the user's state folder) and is
+trusted no more than the start-up cache is (reading/cache.py, whose checks it uses): the folder
+and the file must be the user's own and writable by nobody else, and the file must have
+exactly the shape written here. When it cannot be used, the command says so and goes on: it
+can then not check the result against earlier ones, which the README says.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coprod_cli.files import write_atomic
+from coprod_cli.reading import cache
+from coprod_cli.sketch import Sketch
+
+NAME = "shared.json"
+KEEP = 200  # results remembered; the oldest are forgotten first
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Shared:
+    """One shared result: its framework, when it was shared, and who answered it."""
+
+    framework: str
+    on: str  # an ISO date
+    sketch: Sketch
+
+
+@dataclass
+class Ledger:
+    """What coprod shared before (none when `problem` says why it cannot be known)."""
+
+    path: Path | None
+    salt: bytes = b""
+    results: list[Shared] = field(default_factory=list)
+    problem: str | None = None
+
+
+def folder() -> Path | None:
+    """COPROD_STATE_DIR, else the user's state folder; None where folders cannot be held open
+    to check them (Windows)."""
+    if os.open not in os.supports_dir_fd:
+        return None
+    home = os.environ.get("COPROD_STATE_DIR") or os.path.join(
+        os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state"), "coprod")
+    return Path(home)
+
+
+def load() -> Ledger:
+    """The ledger, a new one (with a new salt) when there is none, or one that says why it
+    cannot be used; never raises."""
+    home = folder()
+    if home is None:
+        return Ledger(None, problem="coprod cannot keep a private file here")
+    try:
+        cache.make_private(home)
+        with cache.private_folder(home) as handle:
+            try:
+                raw = cache.read_own_file(NAME, handle)
+            except FileNotFoundError:
+                return Ledger(home / NAME, secrets.token_bytes(16))
+    except OSError as error:
+        return Ledger(home / NAME, problem=f"{home / NAME} cannot be used ({_why(error)})")
+    try:
+        return _parse(home / NAME, raw)
+    except ValueError:  # the user's own file, damaged: started afresh, and said so
+        return Ledger(home / NAME, secrets.token_bytes(16),
+                      problem=f"{home / NAME} was not as coprod writes it and starts afresh")
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+def _parse(path: Path, raw: bytes) -> Ledger:
+    data = json.loads(raw)
+    if not isinstance(data, dict) or set(data) != {"coprod-shared", "salt", "results"} \
+            or data["coprod-shared"] != VERSION or not isinstance(data["results"], list):
+        raise ValueError("not a ledger")
+    salt = bytes.fromhex(data["salt"]) if isinstance(data["salt"], str) else b""
+    if len(salt) != 16:
+        raise ValueError("not a ledger")
+    results = []
+    for item in data["results"]:
+        if not isinstance(item, dict) or set(item) != {"framework", "on", "sketch"} \
+                or not isinstance(item["framework"], str) or not isinstance(item["on"], str):
+            raise ValueError("not a ledger")
+        datetime.date.fromisoformat(item["on"])
+        results.append(Shared(item["framework"], item["on"], Sketch.from_data(item["sketch"])))
+    return Ledger(path, salt, results)
+
+
+def conflict(ledger: Ledger, framework: str, sketch: Sketch,
+             min_group: int) -> tuple[Shared, int] | None:
+    """An earlier shared result of the framework that this one differs from by fewer than
+    `min_group` people (the rest the same people), and by how many; None if there is none."""
+    for earlier in reversed(ledger.results):
+        if earlier.framework == framework:
+            apart = differ(sketch, earlier.sketch, min_group)
+            if apart:
+                return earlier, apart
+    return None
+
+
+def differ(one: Sketch, other: Sketch, min_group: int) -> int:
+    """How many people two sets differ by, when that is from 1 to min_group - 1 and the sets
+    share someone; else 0 (the same people, many apart, or nobody in common)."""
+    found = one.difference(other)
+    if found is None:
+        return 0
+    here, there = found
+    common = one.size - here
+    return here + there if 0 < here + there < min_group and common > 0 else 0
+
+
+def remember(ledger: Ledger, framework: str, sketch: Sketch) -> str | None:
+    """Add a shared result and write the ledger (0600); what went wrong, if anything."""
+    if ledger.path is None or not ledger.salt:  # not to be used: why, said once
+        return ledger.problem
+    if any(r.framework == framework and r.sketch.difference(sketch) == (0, 0)
+           and r.sketch.size == sketch.size for r in ledger.results):
+        return None  # the same people again: nothing new to remember
+    ledger.results = [*ledger.results, Shared(framework, datetime.date.today().isoformat(),
+                                              sketch)][-KEEP:]
+    data = {"coprod-shared": VERSION, "salt": ledger.salt.hex(),
+            "results": [{"framework": r.framework, "on": r.on, "sketch": r.sketch.data()}
+                        for r in ledger.results]}
+    try:
+        with cache.private_folder(ledger.path.parent):
+            write_atomic(ledger.path, json.dumps(data, separators=(",", ":")), private=True)
+    except OSError as error:
+        return f"{ledger.path} could not be written ({_why(error)})"
+    return None

@@ -1,0 +1,102 @@
+"""coprod's memory of what it shared (reading/ledger.py): private, checked, never trusted
+blindly, holding no figure and no answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading import ledger
+from coprod_cli.sketch import Sketch, key
+
+
+def _sketch(salt: bytes, people: range) -> Sketch:
+    sketch = Sketch()
+    for n in people:
+        sketch.add(key(salt, f"practitioner\nassets-1=level {n}".encode()))
+    return sketch
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COPROD_STATE_DIR", str(tmp_path / "state"))
+    return tmp_path / "state"
+
+
+def test_a_new_memory_is_a_private_folder_and_file(home: Path) -> None:
+    kept = ledger.load()
+    assert kept.problem is None and len(kept.salt) == 16 and kept.results == []
+    assert ledger.remember(kept, "nef", _sketch(kept.salt, range(10))) is None
+    assert stat.S_IMODE(os.stat(home).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(home / ledger.NAME).st_mode) == 0o600
+    again = ledger.load()
+    assert again.salt == kept.salt and [r.framework for r in again.results] == ["nef"]
+
+
+def test_it_holds_no_figure_and_no_answer(home: Path) -> None:
+    kept = ledger.load()
+    ledger.remember(kept, "nef", _sketch(kept.salt, range(10)))
+    text = (home / ledger.NAME).read_text()
+    assert "assets" not in text and "level" not in text and "score" not in text
+    assert set(json.loads(text)["results"][0]) == {"framework", "on", "sketch"}
+
+
+def test_a_set_a_few_people_apart_is_found_and_others_are_not(home: Path) -> None:
+    kept = ledger.load()
+    ledger.remember(kept, "nef", _sketch(kept.salt, range(16)))
+    found = ledger.conflict(kept, "nef", _sketch(kept.salt, range(17)), 3)
+    assert found is not None and found[1] == 1
+    assert ledger.conflict(kept, "nef", _sketch(kept.salt, range(16)), 3) is None  # the same
+    assert ledger.conflict(kept, "nef", _sketch(kept.salt, range(19)), 3) is None  # 3 apart
+    assert ledger.conflict(kept, "scie", _sketch(kept.salt, range(17)), 3) is None
+    assert ledger.conflict(kept, "nef", _sketch(kept.salt, range(100, 101)), 3) is None
+
+
+def test_a_file_another_could_write_is_not_used_nor_touched(home: Path) -> None:
+    kept = ledger.load()
+    ledger.remember(kept, "nef", _sketch(kept.salt, range(5)))
+    path = home / ledger.NAME
+    before = path.read_bytes()
+    os.chmod(path, 0o666)
+    doubtful = ledger.load()
+    assert doubtful.problem and not doubtful.salt
+    assert ledger.remember(doubtful, "nef", _sketch(b"x" * 16, range(3))) == doubtful.problem
+    assert path.read_bytes() == before
+
+
+def test_a_link_is_not_followed(home: Path, tmp_path: Path) -> None:
+    home.mkdir(mode=0o700)
+    (tmp_path / "elsewhere.json").write_text("{}")
+    (home / ledger.NAME).symlink_to(tmp_path / "elsewhere.json")
+    assert ledger.load().problem
+
+
+def test_a_damaged_file_starts_afresh_and_says_so(home: Path) -> None:
+    home.mkdir(mode=0o700)
+    (home / ledger.NAME).write_text('{"coprod-shared": 1, "salt": "00", "results": []}')
+    os.chmod(home / ledger.NAME, 0o600)
+    kept = ledger.load()
+    assert kept.problem and "afresh" in kept.problem and len(kept.salt) == 16
+    assert ledger.remember(kept, "nef", _sketch(kept.salt, range(3))) is None
+    assert ledger.load().problem is None
+
+
+def test_a_folder_that_cannot_be_made_is_a_problem_not_a_failure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("COPROD_STATE_DIR", str(blocker / "state"))
+    kept = ledger.load()
+    assert kept.problem and not kept.salt
+
+
+def test_only_the_latest_results_are_kept(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ledger, "KEEP", 3)
+    kept = ledger.load()
+    for start in range(0, 50, 10):
+        ledger.remember(kept, "nef", _sketch(kept.salt, range(start, start + 5)))
+    assert len(ledger.load().results) == 3

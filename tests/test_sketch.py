@@ -1,0 +1,57 @@
+"""Who answered as a fixed-size sketch (sketch.py): how many people two sets differ by."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coprod_cli.sketch import CELLS, Sketch, key
+
+SALT = b"0123456789abcdef"
+
+
+def _sketch(people: list[bytes]) -> Sketch:
+    sketch = Sketch()
+    for person in people:
+        sketch.add(key(SALT, person))
+    return sketch
+
+
+def test_the_same_people_in_any_order_are_the_same_sketch() -> None:
+    people = [f"person {n}".encode() for n in range(50)]
+    assert _sketch(people).difference(_sketch(people[::-1])) == (0, 0)
+
+
+@given(st.integers(0, 10_000), st.integers(0, 6), st.integers(0, 6))
+def test_a_few_people_more_or_fewer_are_counted_exactly(seed: int, more: int,
+                                                        fewer: int) -> None:
+    rng = random.Random(seed)
+    common = [rng.randbytes(12) for _ in range(rng.randint(0, 300))]
+    gone = [rng.randbytes(12) for _ in range(fewer)]
+    new = [rng.randbytes(12) for _ in range(more)]
+    assert _sketch(common + new).difference(_sketch(common + gone)) == (more, fewer)
+
+
+def test_sets_far_apart_are_told_as_many() -> None:
+    one = _sketch([f"a {n}".encode() for n in range(200)])
+    other = _sketch([f"b {n}".encode() for n in range(200)])
+    assert one.difference(other) is None
+
+
+def test_the_salt_changes_every_key() -> None:
+    assert key(SALT, b"answers") != key(b"another salt....", b"answers")
+
+
+def test_a_sketch_reads_back_only_in_the_shape_it_was_written() -> None:
+    sketch = _sketch([b"x", b"y"])
+    again = Sketch.from_data(sketch.data())
+    assert again.difference(sketch) == (0, 0) and again.size == 2
+    for bad in ({}, {"size": -1, "cells": []}, {"size": 1, "cells": [[0, 0, 0]] * (CELLS - 1)},
+                {"size": 1, "cells": [[0, 0, "x"]] * CELLS},
+                {"size": 1, "cells": [[0, -1, 0]] * CELLS},
+                {**sketch.data(), "more": 1}, [1, 2]):
+        with pytest.raises(ValueError):
+            Sketch.from_data(bad)
