@@ -118,12 +118,16 @@ def test_a_broken_link_in_a_folder_is_named(run: Run, shared: Path) -> None:
     assert result.exit_code == 2 and "broken.yaml: cannot read the file" in result.stderr
 
 
-def test_a_folder_is_read_at_its_top_level_and_says_so(run: Run, shared: Path) -> None:
+def test_a_folder_is_read_at_its_top_level_and_says_so(run: Run, shared: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     write(shared, "spring/old.yaml", answers_yaml("not-yet", "carer").replace(
         "2026-11-18", "2026-03-02"))
     data, stderr = score_json(run, str(shared))
     assert data["respondents"] == 2
     assert f"{shared / 'spring'}: a subfolder, not read" in stderr and "--recursive" in stderr
+    # One person more than a result written before would be refused (cli/remembering.py):
+    # this run is made as if on another machine.
+    monkeypatch.setenv("COPROD_STATE_DIR", str(shared.parent / "another-memory"))
     data, _ = score_json(run, str(shared), "--recursive")
     assert data["respondents"] == 3
     assert data["intake"]["earliest"] == "2026-03-02" and data["intake"]["latest"] == "2026-11-18"
