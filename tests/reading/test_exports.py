@@ -151,3 +151,29 @@ def test_dates_in_both_orders_are_an_error_at_the_second(run: Run, tmp_path: Pat
     assert refused.exit_code == 2
     assert f"{path}:3:1: cell A3 (the response of 11/25/2026): dates written both day first " \
         "and month first (this one, and A2 '24/11/2026')" in refused.stderr
+
+
+def test_evidence_columns_reach_the_text_and_markdown_results(run: Run, tmp_path: Path) -> None:
+    """As they reach HTML (--details, under each statement): on one line, escaped, shortened
+    where long, and never naming who gave it."""
+    source = (EXPORTS / "excel-semicolons-cp1252.csv").read_bytes().decode("cp1252")
+    hostile = "# Heading <img src=x> [link](http://x) `code` \x1b[31m\n" + "long " * 200
+    source = source.replace("Minutes of the March partnership board, where two carers voted",
+                            '"' + hostile + '"', 1)
+    path = tmp_path / "responses.csv"
+    path.write_text(source, encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        result = run("score", str(path), "--details", "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout
+        assert "Evidence given with the answers" in out
+        assert "The peer group\u2019s own budget: \u00a3400 a year" in out
+        assert "\x1b" not in out and "responses.csv" not in out
+        flat = " ".join(out.split())  # the terminal's lines wrapped as its width needs
+        assert 40 < flat.count("long") < 80  # shortened to 300 characters, then "..."
+        if fmt == "markdown":  # one line, inert: no heading, tag, link or code opens
+            line = next(line for line in out.splitlines() if "Heading" in line)
+            assert line.startswith("  - \\# Heading \\<img src=x\\> \\[link\\](http://x) \\`code")
+            assert line.endswith("...")
+    short = run("score", str(path), "-f", "text").stdout
+    assert "Evidence given" not in short  # one screen first, as HTML's summary

@@ -30,3 +30,12 @@ def test_a_score_is_out_of_3_to_two_places() -> None:
     assert score_phrase(1.75) == "1.75 out of 3"
     assert score_phrase(2.0) == "2.00 out of 3"
     assert score_phrase(None) == "no score"
+
+
+def test_a_piece_of_evidence_is_one_line_shortened_where_long() -> None:
+    from coprod_cli.report.phrases import EVIDENCE_SHOWN, evidence_item
+
+    assert evidence_item("Minutes of\nthe  March board") == "Minutes of the March board"
+    long = evidence_item("word " * 200)
+    assert len(long) <= EVIDENCE_SHOWN and long.endswith("...") and " ..." not in long
+    assert evidence_item("x" * 296 + "\\\\\\ tail" * 5).endswith("x...")  # no escape left open

@@ -28,7 +28,8 @@ SHARED = {Section.headline: "In plain words:", Section.findings: "within a level
           Section.weakest: "Weakest principle", Section.meanings: "Intermediate means",
           Section.warnings: "Only one person answered as Commissioner",
           Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach",
-          Section.agreed: "Agreed together"}
+          Section.agreed: "Agreed together",
+          Section.evidence: "Evidence given with the answers"}
 MARKERS = {
     "text": {**SHARED, Section.areas: "0 ... 3", Section.by_role: "By voice and role",
              Section.lenses: "By principle and scope"},
@@ -43,7 +44,8 @@ SUMMARY = {**SHARED, Section.areas: "Each area, scored 0 to 3",
 PAGES = {Section.gaps: "Where people see it differently", Section.areas: "Scores by area</h2>",
          Section.by_role: "Scores by area, voice and role",
          Section.lenses: "Scores by principle and scope", Section.route: "route in full",
-         Section.plan: "Each area and its next level", Section.agreed: "Agreed together</h2>"}
+         Section.plan: "Each area and its next level", Section.agreed: "Agreed together</h2>",
+         Section.evidence: "Evidence given with the answers</h2>"}
 
 FULL = View(details=True, plain=True)
 

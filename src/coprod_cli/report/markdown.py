@@ -228,13 +228,28 @@ def _promises(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     return ["### Plan", "", first, "", *(f"- {line}" for line in rest), ""] if first else []
 
 
+def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    """The evidence given with the answers, under each statement it was given for (the result
+    is escaped already: each piece is inert Markdown on one line)."""
+    lines = ["", f"### {phrases.EVIDENCE_HEADING}", ""]
+    given = [statement for statement in res.statements if statement.evidence]
+    if not given:
+        return [*lines, phrases.NO_EVIDENCE]
+    for statement in given:
+        level = phrases.level_name(catalogue, statement.level)
+        text = phrases.words(view.plain, statement.text, statement.plain)
+        lines += [f"- **{text}** ({statement.id}, {level})",
+                  *(f"  - {phrases.evidence_item(item)}" for item in statement.evidence)]
+    return lines
+
+
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
     Section.headline: _headline, Section.findings: _findings, Section.agreed: _agreed,
     Section.what_if: _what_if,
     Section.gate: _gate, Section.promises: _promises, Section.gaps: _gaps, Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
-    Section.plan: _plan, Section.hint: _hint,
+    Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
 }
 
 

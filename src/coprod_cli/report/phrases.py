@@ -257,3 +257,18 @@ def weakest_lenses(res: Result, catalogue: Catalogue) -> str | None:
 
 def score_text(score: float | None) -> str:
     return "unsure" if score is None else f"{score:.2f}"
+
+
+EVIDENCE_HEADING = "Evidence given with the answers"
+NO_EVIDENCE = ("No evidence was given with the answers. Evidence, such as minutes, plans or "
+               "feedback, makes a level easier to trust and to check next time.")
+EVIDENCE_SHOWN = 300  # characters of one piece of evidence in text and Markdown
+
+
+def evidence_item(text: str) -> str:
+    """One piece of evidence on one line, shortened where long (the JSON and HTML results
+    hold it as given, up to the tally's own limit)."""
+    line = " ".join(text.split())
+    if len(line) <= EVIDENCE_SHOWN:
+        return line
+    return line[:EVIDENCE_SHOWN - 3].rstrip(" \\") + "..."

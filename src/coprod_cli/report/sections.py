@@ -27,6 +27,7 @@ class Section(str, Enum):
     lenses = "lenses"  # details: scores by principle and scope
     route = "route"  # the quickest route to the target (in full: details)
     plan = "plan"  # details: SCIE's recommendations by jigsaw piece
+    evidence = "evidence"  # details: the evidence given with the answers, per statement
     hint = "hint"  # how to see more
 
 
@@ -59,7 +60,8 @@ def _always(view: View) -> bool:
 # The views a section needs; a section not named here is always shown (when it has content).
 SHOWN_WHEN: dict[Section | ComparisonSection, Callable[[View], bool]] = {
     Section.meanings: _plain, Section.by_role: _details, Section.lenses: _details,
-    Section.plan: _details, Section.hint: _hint, ComparisonSection.meanings: _plain,
+    Section.plan: _details, Section.evidence: _details, Section.hint: _hint,
+    ComparisonSection.meanings: _plain,
 }
 
 

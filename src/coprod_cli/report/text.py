@@ -241,6 +241,20 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
     return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
 
 
+def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    """The evidence given with the answers, under each statement it was given for."""
+    parts: list[RenderableType] = ["", heading(phrases.EVIDENCE_HEADING)]
+    given = [statement for statement in res.statements if statement.evidence]
+    if not given:
+        return [*parts, Text(phrases.NO_EVIDENCE)]
+    for statement in given:
+        level = phrases.level_name(catalogue, statement.level)
+        parts += ["", Text.assemble((phrases.words(view.plain, statement.text, statement.plain),
+                                     "bold"), f" ({statement.id}, {level})")]
+        parts += [indent(Text(f"- {phrases.evidence_item(item)}")) for item in statement.evidence]
+    return parts
+
+
 RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]] = {
     Section.headline: _headline, Section.findings: _findings, Section.agreed: _agreed,
     Section.what_if: _what_if,
@@ -248,7 +262,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]]
     Section.areas: _areas,
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
-    Section.plan: _plan, Section.hint: _hint,
+    Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
 }
 
 
