@@ -104,3 +104,20 @@ def test_feedback_names_who_leads_each_planned_move(run: Run, tmp_path: Path) ->
     will = out.stdout.split("## We will")[1].split("## When")[0]
     assert "Led by a practitioner with a person who draws on care and support" in will
     assert "to be agreed" not in will
+
+
+@pytest.mark.parametrize("command", ["workshop", "feedback"])
+def test_a_pack_one_person_apart_from_one_shared_before_is_refused(run: Run, tmp_path: Path,
+                                                                   command: str) -> None:
+    """The cards' unsure counts and the sheet's words, set beside an earlier pack of all but
+    one person, would tell what that person answered: as for every shared result."""
+    import shutil
+
+    fewer = tmp_path / "fewer"
+    shutil.copytree(TEAM, fewer)
+    sorted(fewer.glob("*.yaml"))[-1].unlink()
+    first = run(command, str(fewer), "-f", "markdown", "-o", str(tmp_path / "first.md"))
+    assert first.exit_code == 0, first.stderr
+    second = run(command, TEAM, "-f", "markdown", "-o", str(tmp_path / "second.md"))
+    assert second.exit_code == 2 and "differ by 1 person" in second.stderr
+    assert not (tmp_path / "second.md").exists()

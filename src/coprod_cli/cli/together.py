@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from coprod_cli.cli import remembering
 from coprod_cli.cli.collecting import Reading, collect, form_options
 from coprod_cli.cli.common import (
     Force,
@@ -88,8 +89,11 @@ def workshop_command(
     """
     never_over_inputs(output, files, framework, force)
     lib = library(framework)
+    kept = None if record else remembering.memory(output, fmt is PackFormat.html, False,
+                                                  min_group)
     tally = collect(lib, files, Reading(skip_invalid, None, recursive,
-                                        form_options(role_column, role_map, strict, lib)))
+                                        form_options(role_column, role_map, strict, lib)),
+                    salt=kept.salt if kept else b"")
     from coprod_cli.scoring.workshop import cards as make_cards
 
     pack = make_cards(tally.framework, lib.catalogue, tally, min_group=min_group, most=cards,
@@ -107,7 +111,9 @@ def workshop_command(
     output = html_destination(output, fmt is PackFormat.html,
                               f"coprod-{tally.framework.id}-workshop.html")
     never_over_inputs(output, files, framework, force)
+    remembering.check(kept, tally.framework.id, tally.sketch, min_group)  # counts per card
     emit(workshop(pack, fmt), output)
+    remembering.keep(kept, tally.framework.id, tally.sketch)
 
 
 @app.command("feedback",
@@ -148,13 +154,15 @@ def feedback_command(
     inputs = [*files, *(str(path) for path in (agreed, plan) if path is not None)]
     never_over_inputs(output, inputs, framework, force)
     lib = library(framework)
+    kept = remembering.memory(output, fmt is PackFormat.html, False, min_group)
     tally = collect(lib, files, Reading(skip_invalid, None, recursive,
-                                        form_options(role_column, role_map, strict, lib)))
+                                        form_options(role_column, role_map, strict, lib)),
+                    salt=kept.salt if kept else b"")
     from coprod_cli.report.packs import feedback
-    from coprod_cli.scoring import agreement
+    from coprod_cli.scoring import agreement, sharing
     from coprod_cli.scoring.engine import score
 
-    res = score(tally.framework, lib.catalogue, tally, min_group=min_group)
+    res = sharing.protect(score(tally.framework, lib.catalogue, tally, min_group=min_group))
     found = read_agreed(lib, agreed, tally.framework)
     if found is not None:
         res = agreement.apply(res, tally.framework, found)
@@ -163,4 +171,6 @@ def feedback_command(
     never_over_inputs(output, inputs, framework, force)
     from coprod_cli.cli.plan import load
 
+    remembering.check(kept, tally.framework.id, tally.sketch, min_group)
     emit(feedback(res, lib.catalogue, next_round, fmt, load(lib, plan)), output)
+    remembering.keep(kept, tally.framework.id, tally.sketch)
