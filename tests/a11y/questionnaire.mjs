@@ -35,7 +35,8 @@ const focused = (page) => page.evaluate(() => {
 async function completeByKeyboard(page) {
   const ids = JSON.parse(await page.textContent("#coprod-form")).statements;
   const done = new Set();
-  const seen = { evidenceGiven: false, plainSwitched: false, continued: 0, checked: false };
+  const seen = { evidenceGiven: false, plainSwitched: false, continued: 0, checked: false,
+    outOfView: 0 };
   for (let step = 0; step < 4000; step++) {
     await page.keyboard.press("Tab");
     const el = await focused(page);
@@ -62,6 +63,11 @@ async function completeByKeyboard(page) {
     } else if (el.id === "step-next") {
       await page.keyboard.press("Enter");
       seen.continued++;
+      // The next step starts in view, with focus on it (not left where Continue was).
+      seen.outOfView += await page.evaluate(() => {
+        const top = document.activeElement.getBoundingClientRect().top;
+        return top < -1 || top > window.innerHeight - 20 ? 1 : 0;  // -1: sub-pixel rounding
+      });
     } else if (el.id === "check" && !seen.checked) {
       await page.keyboard.press("Enter");
       seen.checked = true;

@@ -137,6 +137,7 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     done = report["completed"]
     assert done["answered"] == len(statements) + 1  # and the role
     assert done["continued"] == (len(statements) + 1 if mode == "steps" else 0)
+    assert done["outOfView"] == 0
     assert done["summary"] == {"rows": len(statements) + 1, "errors": 0,
                                "changes": ["Change who you are answering as"] + [
                                    f"Change your answer to statement {n}"

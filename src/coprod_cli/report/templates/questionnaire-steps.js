@@ -12,6 +12,8 @@
       part.classList.toggle("holds-current", part.contains(current));
     });
     var atFinish = current === finish;
+    // Past the first step, the introduction gives way, so each question starts near the top.
+    document.body.classList.toggle("later-step", state.stepped && state.step > 0);
     if (atFinish) { check(); }
     if (state.stepped) {
       $("step-back").hidden = state.step === 0;
@@ -19,7 +21,11 @@
       document.title = heading(current) + " - " + data.title;
     }
     save();
-    if (focus) { (atFinish && !$("error-summary").hidden ? $("error-summary") : current).focus(); }
+    if (focus) {  // the new step's start in view (not where Continue was), and focus on it
+      var target = atFinish && !$("error-summary").hidden ? $("error-summary") : current;
+      target.scrollIntoView({block: "start"});
+      target.focus({preventScroll: true});
+    }
   }
 
   // What a step is called in the window's title, as a page of its own would be.
@@ -40,6 +46,7 @@
       go(state.step, !initial);
     } else {
       steps.forEach(function (step) { step.classList.remove("current"); });
+      document.body.classList.remove("later-step");
     }
   }
 
