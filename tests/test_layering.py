@@ -55,6 +55,8 @@ MODULES = {
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.xlsxcheck": "reading",
+    "coprod_cli.reading.twins": "reading",
+    "coprod_cli.reading.formcount": "reading",
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.reading.paths": "reading",
     "coprod_cli.reading.outputs": "reading",

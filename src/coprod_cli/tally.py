@@ -120,8 +120,6 @@ class Tally:
     """Running sums per role and statement: its size never grows with the respondents."""
 
     framework: Framework
-    # role -> statement id -> how many people gave each level value (not-yet first)
-    counts: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     respondents: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     mostly_unsure: list[Who] = field(default_factory=list)
@@ -147,9 +145,32 @@ class Tally:
         default_factory=dict)
     salt: bytes = b""  # when set, who answered is kept in `sketch` (sketch.py), never answers
     sketch: Sketch = field(default_factory=Sketch)
+    total: int = 0  # how many respondents were counted
 
     def __post_init__(self) -> None:
         self._ids = [s.id for s in self.framework.statements]
+        self._known = frozenset(self._ids)
+        self._counts: dict[str, dict[str, list[int]]] = {}
+        # role -> (statement id, level) -> people: what add_ballot counts, in one C call a
+        # respondent, folded into `counts` when it is read (its size is bounded by the
+        # statements and levels, never the respondents).
+        self._answers: dict[str, Counter[tuple[str, str | None]]] = {}
+
+    @property
+    def counts(self) -> dict[str, dict[str, list[int]]]:
+        """role -> statement id -> how many people gave each level value (not-yet first)."""
+        for role, answers in self._answers.items():
+            if not answers:
+                continue
+            counted = self._counts.get(role)
+            if counted is None:
+                counted = self._counts[role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
+            for (sid, level), people in answers.items():
+                value = LEVEL_VALUES.get(level or UNSURE)
+                if value is not None:
+                    counted[sid][value] += people
+            answers.clear()
+        return self._counts
 
     def add(self, answers: Answers, name: str = "answers") -> None:
         """Count one respondent's answers (any unanswered statement counted as unsure)."""
@@ -158,7 +179,83 @@ class Tally:
     def add_ballot(self, ballot: Ballot, name: str = "answers") -> None:
         """Count one respondent; a statement left unanswered (a questionnaire stopped half way)
         counts as unsure and is named in a warning, or is an error when `refuse_partial`."""
-        levels = ballot.levels
+        levels, missing = ballot.levels, []
+        if levels.keys() != self._known or None in levels.values():
+            levels = dict(levels)  # the ballot stays as it was read
+            missing = self._completed(levels, name)
+        answers = self._answers.get(ballot.role)
+        if answers is None:
+            answers = self._answers[ballot.role] = Counter()
+        answers.update(levels.items())
+        self._note_carried(ballot.carried)
+        self._keep_who(ballot)
+        self.add_person(ballot.role, [*levels.values()].count(UNSURE), ballot.stated,
+                        ballot.assessed_on, ballot.evidence, name)
+        if missing:
+            self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,
+                                   file_name(name)), missing)
+        if ballot.service:
+            self.services[ballot.service] += 1
+
+    def knows(self, sids: Collection[str]) -> bool:
+        """Whether these are exactly the framework's statements (as add_answers needs)."""
+        return len(sids) == len(self._known) and self._known.issuperset(sids)
+
+    def add_answers(self, roles: list[str], sids: Sequence[str],
+                    columns: Sequence[Sequence[str | None]]) -> None:
+        """Many respondents' answers at once, a statement at a time: `roles[i]` gave
+        `columns[j][i]` to statement `sids[j]` (each also counted with add_person)."""
+        for sid, column in zip(sids, columns, strict=True):
+            for (role, level), people in Counter(zip(roles, column, strict=True)).items():
+                answers = self._answers.get(role)
+                if answers is None:
+                    answers = self._answers[role] = Counter()
+                answers[sid, level] += people
+
+    def add_people(self, roles: list[str], unsure: list[int], unstated: int,
+                   days: list[datetime.date | None], source: str, lines: list[int],
+                   evidence: Iterable[tuple[tuple[str, str], ...]] = ()) -> None:
+        """Many respondents counted at once, in order, as add_person counts one (their answers
+        by add_answers): `roles[i]` read at `source`:`lines[i]` was unsure `unsure[i]` times;
+        `evidence` is theirs, in order."""
+        for pieces in evidence:
+            for sid, text in pieces:
+                self._keep_evidence(sid, text)
+        start = Counter(self.respondents)
+        self.respondents.update(roles)
+        self.total += len(roles)
+        self.unstated += unstated
+        self.unsure_answers += sum(unsure)
+        size = len(self._ids)
+        for i in (i for i, count in enumerate(unsure) if count / size > UNSURE_SHARE):
+            self.mostly_unsure_count += 1
+            if len(self.mostly_unsure) < MAX_NAMED:
+                role = roles[i]
+                self.mostly_unsure.append(Who(
+                    role, start[role] + roles[:i + 1].count(role),
+                    self.total - len(roles) + i + 1, file_name(f"{source}:{lines[i]}")))
+        latest = max(filter(None, days), default=None)
+        if latest and (self.assessed_on is None or latest > self.assessed_on):
+            self.assessed_on = latest
+
+    def add_person(self, role: str, unsure: int, stated: bool, day: datetime.date | None,
+                   evidence: Iterable[tuple[str, str]], name: str) -> None:
+        """One respondent counted (their answers by add_ballot or add_answers): `unsure`
+        answers, whether they `stated` their role, their date and evidence."""
+        self.respondents[role] += 1
+        self.total += 1
+        self.unstated += not stated
+        for sid, text in evidence:
+            self._keep_evidence(sid, text)
+        self.unsure_answers += unsure
+        if unsure / len(self._ids) > UNSURE_SHARE:
+            self._note_unsure(Who(role, self.respondents[role], self.total, file_name(name)))
+        if day and (self.assessed_on is None or day > self.assessed_on):
+            self.assessed_on = day
+
+    def _completed(self, levels: dict[str, str | None], name: str) -> list[str]:
+        """The statements left unanswered (an error when `refuse_partial`); `levels` then
+        holds exactly the framework's statements, an unanswered one as unsure."""
         missing = [sid for sid in self._ids if levels.get(sid) is None]
         if missing and self.refuse_partial:
             raise IncompleteAnswers(
@@ -166,33 +263,10 @@ class Tally:
                 f"{', '.join(missing)}",
                 "answer each one with a level or 'unsure' (coprod assess FILE resumes there), "
                 "or leave out --strict to count them as unsure", Location(name))
-        role = self.counts.get(ballot.role)
-        if role is None:
-            role = self.counts[ballot.role] = {sid: [0] * len(LEVEL_IDS) for sid in self._ids}
-        self.respondents[ballot.role] += 1
-        self.unstated += not ballot.stated
-        self._note_carried(ballot.carried)
-        unsure = 0
-        for sid in self._ids:
-            value = LEVEL_VALUES.get(levels.get(sid) or UNSURE)
-            if value is None:
-                unsure += 1
-            else:
-                role[sid][value] += 1
-        for sid, text in ballot.evidence:
-            self._keep_evidence(sid, text)
-        self._keep_who(ballot)
-        self.unsure_answers += unsure
-        if missing:
-            self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,
-                                   file_name(name)), missing)
-        if ballot.service:
-            self.services[ballot.service] += 1
-        self._note_unsure(unsure / len(self._ids), Who(
-            ballot.role, self.respondents[ballot.role], self.total, file_name(name)))
-        if ballot.assessed_on and (self.assessed_on is None
-                                   or ballot.assessed_on > self.assessed_on):
-            self.assessed_on = ballot.assessed_on
+        completed = {sid: levels.get(sid) or UNSURE for sid in self._ids}
+        levels.clear()
+        levels.update(completed)
+        return missing
 
     def _note_carried(self, carried: Carried | None) -> None:
         """What the migration map did for a file written for an earlier version."""
@@ -244,16 +318,10 @@ class Tally:
         if len(self.partial) < MAX_NAMED:
             self.partial.append((who, tuple(missing)))
 
-    def _note_unsure(self, share: float, who: Who) -> None:
-        if share > UNSURE_SHARE:
-            self.mostly_unsure_count += 1
-            if len(self.mostly_unsure) < MAX_NAMED:
-                self.mostly_unsure.append(who)
-
-    @property
-    def total(self) -> int:
-        """How many respondents were counted."""
-        return sum(self.respondents.values())
+    def _note_unsure(self, who: Who) -> None:
+        self.mostly_unsure_count += 1
+        if len(self.mostly_unsure) < MAX_NAMED:
+            self.mostly_unsure.append(who)
 
     def statement_value(self, sid: str, weighting: Weighting,
                         lived: Collection[str] = ()) -> Fraction | None:

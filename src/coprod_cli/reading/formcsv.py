@@ -18,9 +18,10 @@ from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.yamlio import open_regular
 
 _DIALECTS = ",;\t"
-# Larger than a YAML file's limit on purpose: an export of 200,000 responses is tens of MiB.
-# The limit bounds the time a mistaken or hostile file can take; memory stays flat anyway.
-MAX_BYTES = 256 * 1024 * 1024
+# Larger than a YAML file's limit on purpose: 1,000,000 responses (formcount.MAX_ROWS) of a
+# form that copies the outline's full answer wording take about 3.5 GB. The limit bounds the
+# time a mistaken or hostile file can take; memory stays flat anyway.
+MAX_BYTES = 4 * 1024 * 1024 * 1024
 MAX_HEADER = 1024 * 1024  # characters in the first line
 # Characters in one row (its quoted line breaks included): a response of 30 statements with
 # evidence is tens of thousands; a row of 200 MB of commas would be 200 million cells.
@@ -52,7 +53,7 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
             start = skip + reader.line_num + 1
             for cells in reader:
                 used[0] = 0
-                if any(cell.strip() for cell in cells):
+                if (text := "".join(cells)) and not text.isspace():  # not a blank row
                     yield start, cells
                 start = skip + reader.line_num + 1
     except _RowTooLong:

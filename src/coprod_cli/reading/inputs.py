@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,21 +22,25 @@ from coprod_cli.models import Framework
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
+from coprod_cli.reading.twins import Twins
 from coprod_cli.resultparts import Intake
-from coprod_cli.safetext import file_name
 from coprod_cli.tally import Ballot, Tally, Who
 
 if TYPE_CHECKING:  # the form readers are imported when a form export is read, not at start
-    from coprod_cli.reading.formtable import FormOptions, Table
+    from coprod_cli.reading.formcount import Chunk
+    from coprod_cli.reading.formtable import FormOptions
 
 ROUND_DAYS = 60  # answers dated further apart than this may be two rounds of assessment
 MAX_PAIRS = 5  # pairs of identical respondents named in a warning; the rest are counted
-# Python's own hash of a file's bytes or a row's cells stands for it when looking for
-# respondents answering twice: 64 bits, keyed afresh in each run (so two different inputs
-# meet by chance about once in a billion runs of 200,000 rows, and only a warning follows), and
-# several times faster than a cryptographic digest, which a warning does not need.
+# Python's own hash of a file's bytes, or of a row's timestamp and answers as read, stands for
+# it when looking for respondents answering twice (reading/twins.py): 64 bits, keyed afresh in
+# each run (so two different inputs meet by chance about once in a billion runs of 200,000
+# rows, and only a warning follows), and several times faster than a cryptographic digest.
 Digest = int
-Entry = Callable[[], tuple[str, Ballot, Digest | None]]
+# A respondent read: the name to locate them by, their ballot, their digest (None: not checked
+# for twins), and their source and line, to name them by if a later one is identical.
+Read = tuple[str, Ballot, Digest | None, str, int]
+Entry = Callable[[], "Read | Chunk"]  # a form export's rows come in chunks
 __all__ = ["STDIN", "YAML_SUFFIXES", "Inputs", "Respondents", "expand", "is_csv"]
 
 
@@ -55,16 +59,6 @@ REASONS: tuple[tuple[type[CoprodError], str], ...] = (
 
 def _some(names: list[str], count: int) -> str:
     return ", ".join(names) + (", ..." if count > len(names) else "")
-
-
-def _row_digest(table: Table, cells: list[object]) -> Digest | None:
-    """Rows with the same timestamp (a date and a time) and answers may be one person twice."""
-    date = table._date_column
-    if date is None or date >= len(cells) or ":" not in str(cells[date]):
-        return None
-    indexes = (date, *table.columns.statements)
-    text = "\x00".join([str(cells[index]).strip() for index in indexes if index < len(cells)])
-    return hash(text)
 
 
 def is_csv(name: str) -> bool:
@@ -102,7 +96,7 @@ class Respondents:
     others: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)  # a few files per framework
     _grammar: quickread.Grammar | None = None
-    _seen: dict[Digest, Who] = field(default_factory=dict)
+    _twins: Twins = field(default_factory=Twins)
     _pairs: list[tuple[Who, Who]] = field(default_factory=list)
     _pair_count: int = 0
     _dates: list[datetime.date] = field(default_factory=list)
@@ -120,10 +114,24 @@ class Respondents:
         return sum(self.skips.values())
 
     def __iter__(self) -> Iterator[tuple[str, Ballot]]:
-        for name, ballot, _ in self._read():
-            yield name, ballot
+        for read in self._read():
+            for name, ballot, *_ in self._alone(read):
+                yield name, ballot
 
-    def _read(self) -> Iterator[tuple[str, Ballot, Digest | None]]:
+    def _alone(self, read: Read | Chunk) -> Iterator[Read]:
+        """Each respondent read on its own (a chunk's rows one at a time)."""
+        if isinstance(read, tuple):
+            yield read
+            return
+        from coprod_cli.reading import formcount
+
+        for line, cells in read.rows:
+            try:
+                yield formcount.one(read.table, read.table.ballot(cells, line), line, cells)
+            except CoprodError as error:
+                self._skip(error, read.name)
+
+    def _read(self) -> Iterator[Read | Chunk]:
         for name in self.names:
             try:
                 self.inputs.check(name)
@@ -141,23 +149,22 @@ class Respondents:
     def tally(self) -> Tally:
         """Every valid respondent counted; an invalid one stops it unless skip_invalid."""
         tally: Tally | None = None
-        for name, ballot, digest in self._read():
+        for read in self._read():
             assert self.framework is not None  # set by the first respondent read
             tally = tally or Tally(self.framework, refuse_partial=self.strict,
                                    people=[] if self.keep_people else None, salt=self.salt)
-            try:
-                tally.add_ballot(ballot, name)
-            except CoprodError as error:
-                self._skip(error, name)
-                continue
-            self._identical(digest, Who(ballot.role, tally.respondents[ballot.role],
-                                               tally.total, file_name(name)))
-            if ballot.assessed_on:
-                self._dates[:] = [min([*self._dates, ballot.assessed_on]),
-                                  max([*self._dates, ballot.assessed_on])]
+            if not isinstance(read, tuple):
+                from coprod_cli.reading import formcount
+
+                self._span(formcount.count(
+                    read, tally, functools.partial(self._skip, name=read.name),
+                    functools.partial(self._add, tally), self._twins))
+            else:
+                self._add(tally, read)
         self._one_framework(tally.total if tally else 0)
         if tally is None or not tally.total:  # none read, or every one left out
             raise self._nothing_to_score()
+        self._name_twins()
         tally.intake, tally.notes = self.intake(tally.total), self.warnings(tally.total)
         tally.identical = self._pairs
         return tally
@@ -170,6 +177,22 @@ class Respondents:
         return UsageProblem(f"{_some(self.names[:2], len(self.names))}: no responses to score, "
                             "only a header row", "export the form again once people have "
                             "answered, or name the answers files")
+
+    def _add(self, tally: Tally, read: Read) -> None:
+        """One respondent counted, their digest kept, their date noted."""
+        name, ballot, digest, source, line = read
+        try:
+            tally.add_ballot(ballot, name)
+        except CoprodError as error:
+            self._skip(error, name)
+            return
+        self._twins.add(digest, ballot.role, source, line)
+        self._span([ballot.assessed_on])
+
+    def _span(self, days: Iterable[datetime.date | None]) -> None:
+        """The earliest and latest dates read, with these."""
+        known = [*self._dates, *(day for day in days if day)]
+        self._dates[:] = [min(known), max(known)] if known else []
 
     def intake(self, counted: int) -> Intake:
         """How many were read, counted and left out, and why."""
@@ -191,11 +214,9 @@ class Respondents:
                          "score each round on its own")
         return notes
 
-    def _identical(self, digest: Digest | None, who: Who) -> None:
-        if digest is None:
-            return
-        first = self._seen.setdefault(digest, who)
-        if first is not who:
+    def _name_twins(self) -> None:
+        """Respondents with the digest of one read before, each named with them on stderr."""
+        for first, who in self._twins.pairs():
             self._pair_count += 1
             if len(self._pairs) < MAX_PAIRS:
                 self._pairs.append((first, who))
@@ -229,7 +250,7 @@ class Respondents:
         if not is_form(name):
             yield lambda: self._yaml(name)
             return
-        from coprod_cli.reading import formcsv, formtable, formxlsx
+        from coprod_cli.reading import formcount, formcsv, formtable, formxlsx
 
         reader = formcsv.rows if is_csv(name) else formxlsx.rows
         row_source = reader(Path(name), self.library.frameworks(), self.library.catalogue,
@@ -241,30 +262,24 @@ class Respondents:
         except _Elsewhere:
             self.others[table.framework.id] += sum(1 for _ in row_source) - 1
             raise
-        for row in row_source:
-            assert isinstance(row, tuple)
-            yield functools.partial(self._row, table, *row)
+        for rows in formcount.chunks(row_source, name):  # type: ignore[arg-type]  # rows follow
+            yield functools.partial(formcount.Chunk, name, table, rows)
         table.finish()  # what only the whole export shows (dates that could be either order)
         for warning in table.warnings():
             self.on_warning(warning)
 
-    def _row(self, table: Table, line: int,
-             cells: list[object]) -> tuple[str, Ballot, Digest | None]:
-        ballot = table.ballot(cells, line)
-        return f"{table.name}:{line}", ballot, _row_digest(table, cells)
-
-    def _yaml(self, name: str) -> tuple[str, Ballot, Digest | None]:
+    def _yaml(self, name: str) -> Read:
         data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
         shown = "<stdin>" if name == STDIN else name
         text = yamlio.decode(data, shown)
         ballot = self._quick(text, shown)
         if ballot is not None:
-            return shown, ballot, hash(data)
+            return shown, ballot, hash(data), shown, 0
         document = Document(shown, text, yamlio.parse(text, shown))
         answers, framework, carried = self.library.read_answers(document)
         if self.framework is None or framework.id != self.framework.id:
             self._expect(framework, shown, yamlio.locate(document.text, shown, ("framework",)))
-        return shown, Ballot.of(answers, carried), hash(data)
+        return shown, Ballot.of(answers, carried), hash(data), shown, 0
 
     def _quick(self, text: str, shown: str) -> Ballot | None:
         """The fast reader's ballot of a plain file (None: the strict path reads it). The first

@@ -1,0 +1,118 @@
+"""A form export's rows counted a chunk at a time, so a row costs a few steps rather than a
+step for each statement.
+
+Each row is read as the table reads it (formtable.Table.ballot: every error and warning the
+same, naming the same cell); then the chunk's answers are counted a statement at a time
+(Counter over a column, in C), its people at once, and its digests kept for the check for
+twins. A chunk whose rows are not all complete is counted one row at a time, as before.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import islice, repeat
+from operator import itemgetter, methodcaller
+from typing import TYPE_CHECKING, cast
+
+from coprod_cli.answers import UNSURE
+from coprod_cli.errors import CoprodError, FileProblem, Location
+from coprod_cli.reading.formtable import Table
+from coprod_cli.reading.twins import Twins, row_digest
+from coprod_cli.tally import Ballot, Tally
+
+if TYPE_CHECKING:
+    from coprod_cli.reading.inputs import Read
+
+SIZE = 1024  # rows in a chunk: their cells are all that is held at once
+MAX_ROWS = 1_000_000  # responses in one export (README, Input limits)
+Row = tuple[int, list[object]]  # the line a row starts on, and its cells
+
+
+@dataclass
+class Chunk:
+    """Rows of one export, in the order read."""
+
+    name: str  # the export, as named on the command line
+    table: Table
+    rows: list[Row]
+
+
+def chunks(rows: Iterator[Row], name: str) -> Iterator[list[Row]]:
+    """The rows in lists of SIZE; the rows read before an error in the file come first. An
+    export of more than MAX_ROWS rows is refused at the first row over."""
+    read = 0
+    while True:
+        chunk: list[Row] = []
+        try:
+            chunk.extend(islice(rows, SIZE))
+        except CoprodError:
+            if chunk:
+                yield chunk
+            raise
+        if not chunk:
+            return
+        read += len(chunk)
+        if read > MAX_ROWS:
+            raise FileProblem(f"more than {MAX_ROWS:,} rows of responses", "split the export "
+                              "(by date, say) and score each part, or check you named the "
+                              "right file", Location(name, chunk[MAX_ROWS - read][0], 1))
+        yield chunk
+
+
+def count(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
+          alone: Callable[[Read], None], twins: Twins) -> list[datetime.date | None]:
+    """Each row of the chunk read as the table reads it (one error `skip`ped), then counted
+    in `tally` and kept in `twins` together; `alone` counts one read row on its own (when
+    the rows are not all complete). The dates of the rows counted are returned."""
+    table, ballots, kept = chunk.table, [], []
+    for line, cells in chunk.rows:
+        try:
+            ballots.append(table.ballot(cells, line))
+        except CoprodError as error:
+            skip(error)
+            continue
+        kept.append((line, cells))
+    sids = table._sids
+    try:
+        answers = list(map(itemgetter(*sids), [ballot.levels for ballot in ballots]))
+    except KeyError:
+        answers = []
+    if len(sids) < 2 or not tally.knows(sids) or any(None in row for row in answers) \
+            or len(answers) < len(ballots) or tally.people is not None or tally.salt \
+            or any(ballot.carried is not None for ballot in ballots):
+        for ballot, (line, cells) in zip(ballots, kept, strict=True):
+            alone(one(table, ballot, line, cells))
+        return []
+    roles = [ballot.role for ballot in ballots]
+    days = [ballot.assessed_on for ballot in ballots]
+    lines = [line for line, _ in kept]
+    tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
+                     [ballot.stated for ballot in ballots].count(False), days, table.name,
+                     lines, [ballot.evidence for ballot in ballots if ballot.evidence])
+    tally.add_answers(roles, sids, list(zip(*answers, strict=True)))
+    date_at = table._date_column
+    stamps = [None if date_at is None or date_at >= len(cells) else cells[date_at]
+              for _, cells in kept]
+    twins.add_many(_digests(stamps, answers), roles, table.name, lines)
+    return days
+
+
+def one(table: Table, ballot: Ballot, line: int, cells: list[object]) -> Read:
+    """A row read on its own, as reading/inputs.py reads one."""
+    date = table._date_column
+    digest = None if date is None or date >= len(cells) \
+        else row_digest(cells[date], tuple(ballot.levels.values()))
+    return f"{table.name}:{line}", ballot, digest, table.name, line
+
+
+def _digests(stamps: list[object], answers: list[tuple[str, ...]]) -> list[int | None]:
+    """Each row's digest (reading/twins.py), a chunk at a time."""
+    if not all(isinstance(stamp, str) for stamp in stamps):
+        return list(map(row_digest, stamps, answers))
+    texts = list(map(str.strip, cast("list[str]", stamps)))
+    digests: list[int | None] = list(map(hash, map(tuple.__add__, zip(texts), answers)))
+    if not all(map(str.__contains__, texts, repeat(":"))):
+        digests = [d if ":" in text else None for d, text in zip(digests, texts, strict=True)]
+    return digests

@@ -1,0 +1,51 @@
+"""Identical respondents found in a few bytes each: exact, in order, named with the first."""
+
+from __future__ import annotations
+
+import random
+
+from coprod_cli.reading.twins import Twins, row_digest
+from coprod_cli.tally import Who
+
+
+def test_each_later_twin_is_named_with_the_first_in_the_order_read() -> None:
+    twins = Twins()
+    twins.add(11, "carer", "a.csv", 2)
+    twins.add(22, "manager", "a.csv", 3)
+    twins.add(None, "carer", "a.csv", 4)  # no timestamp: counted, never a twin
+    twins.add(11, "carer", "a.csv", 5)
+    twins.add(11, "manager", "b.yaml")
+    assert list(twins.pairs()) == [
+        (Who("carer", 1, 1, "a.csv:2"), Who("carer", 3, 4, "a.csv:5")),
+        (Who("carer", 1, 1, "a.csv:2"), Who("manager", 2, 5, "b.yaml"))]
+    assert len(twins) == 5
+
+
+def test_many_respondents_give_exactly_the_true_pairs() -> None:
+    """The table of fixed size only narrows the search: a digest it reports as seen before is
+    checked against every digest kept, so no pair is made up and none is missed."""
+    rng = random.Random(29)
+    digests = [rng.getrandbits(64) - 2**63 for _ in range(50_000)]
+    repeated = {7: 3, 123: 40_000, 4_999: 49_999}  # entry -> an earlier entry it copies
+    for later, earlier in repeated.items():
+        digests[earlier if earlier > later else later] = digests[min(later, earlier)]
+    twins = Twins()
+    for start in range(0, len(digests), 1000):
+        chunk = digests[start:start + 1000]
+        twins.add_many(list(chunk), ["carer"] * len(chunk), "big.csv",
+                       list(range(start + 2, start + 2 + len(chunk))))
+    found = [(first.overall, later.overall) for first, later in twins.pairs()]
+    assert found == sorted((min(a, b) + 1, max(a, b) + 1) for a, b in repeated.items())
+
+
+def test_a_twin_within_one_chunk_and_a_digest_of_zero_are_found() -> None:
+    twins = Twins()
+    twins.add_many([0, 5, 0], ["carer", "carer", "manager"], "f.csv", [2, 3, 4])
+    assert [(a.source, b.source) for a, b in twins.pairs()] == [("f.csv:2", "f.csv:4")]
+
+
+def test_a_row_without_a_time_has_no_digest_and_spaces_do_not_matter() -> None:
+    assert row_digest("2026-11-24", ("carer",)) is None
+    assert row_digest(None, ("carer",)) is None
+    assert row_digest(" 2026-11-24 10:00 ", ("x",)) == row_digest("2026-11-24 10:00", ("x",))
+    assert row_digest("2026-11-24 10:00", ("x",)) != row_digest("2026-11-24 10:00", ("y",))
