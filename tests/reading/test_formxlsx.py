@@ -69,10 +69,30 @@ def test_openpyxl_is_imported_only_for_an_xlsx(tmp_path: Path) -> None:
     path = write_csv(tmp_path, ["role", *IDS], ["carer", *["2"] * len(IDS)])
     code = ("import sys\nfrom coprod_cli.cli import main\nsys.argv = ['coprod', 'score', "
             f"{str(path)!r}]\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('openpyxl' in sys.modules, file=sys.stderr)")
+            "print('openpyxl' in sys.modules or 'python_calamine' in sys.modules, "
+            "file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stderr.strip().endswith("False")
+
+
+@pytest.mark.parametrize("workbook", ["example", "made"])
+def test_both_readers_read_a_workbook_alike(run: Run, tmp_path: Path, workbook: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-calamine reads workbooks up to FAST_UNPACKED, openpyxl (streamed) larger ones:
+    the same rows, numbers, dates, blanks and located errors either way."""
+    path = EXAMPLES / "microsoft-forms-export.xlsx" if workbook == "example" else write_xlsx(
+        tmp_path, ["ID", "Completion time", "Role", *IDS],
+        [1, "24/11/2026 14:03", "Carer", *[2] * len(IDS)],
+        [None, None, None, *[None] * len(IDS)],
+        [17.0, "25/11/2026 09:00", "Manager", "", *[3] * (len(IDS) - 1)],
+        [18, "26/11/2026 09:00", "Manager", "Quite good", *[3] * (len(IDS) - 1)])
+    fast = run("score", str(path), "-f", "json", "--min-group", "1")
+    monkeypatch.setattr(formxlsx, "FAST_UNPACKED", 0)
+    streamed = run("score", str(path), "-f", "json", "--min-group", "1")
+    assert (fast.exit_code, fast.stdout, fast.stderr) == (
+        streamed.exit_code, streamed.stdout, streamed.stderr)
+    assert fast.exit_code == (0 if workbook == "example" else 2)
 
 
 def test_the_microsoft_forms_example_scores_without_editing_a_cell(run: Run) -> None:
@@ -153,3 +173,42 @@ def test_a_sheet_claiming_every_cell_is_read_as_the_cells_it_has(run: Run,
     path = rewritten(tmp_path, in_sheet(lambda d: d.replace(
         b'<dimension ref="A1:AI17"', b'<dimension ref="A1:XFD1048576"', 1)))
     assert run("score", str(path)).stdout == run("score", str(EXPORT)).stdout
+
+
+def declaring(path: Path, part: str, size: int) -> Path:
+    """The workbook with `part` declaring it unpacks to `size` bytes (in both its headers)."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    struct.pack_into("<I", data, info.header_offset + 22, size)  # the part's own header
+    start = data.find(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 6])
+    while bytes(data[start + 46:start + 46 + len(part)]) != part.encode():
+        start = data.find(b"PK\x01\x02", start + 4)
+    struct.pack_into("<I", data, start + 24, size)  # its entry in the central directory
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("reader", ["python-calamine", "openpyxl"])
+def test_a_part_larger_than_it_declares_is_one_line_with_either_reader(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str) -> None:
+    """The archive check reads the sizes parts declare; a reader must not unpack past them."""
+    if reader == "openpyxl":
+        monkeypatch.setattr(formxlsx, "FAST_UNPACKED", 0)
+    elif not formxlsx._fast(EXPORT):
+        pytest.skip("python-calamine 0.9.1 or later is not installed (Python 3.10)")
+    path = declaring(rewritten(tmp_path, in_sheet(lambda d: d.replace(
+        b"<sheetData>", b"<sheetData>" + b" " * 3 * 2**20, 1))), SHEET, 1000)
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {path}") and "damaged" in result.stderr
+
+
+def test_a_calamine_that_would_unpack_past_a_declared_size_is_not_used(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(formxlsx, "_calamine_release", lambda: (0, 8, 3))
+    assert not formxlsx._fast(EXPORT)
+    monkeypatch.setattr(formxlsx, "_calamine_release", lambda: (0, 9, 1))
+    assert formxlsx._fast(EXPORT)
