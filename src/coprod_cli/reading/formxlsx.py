@@ -18,7 +18,7 @@ from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
 
 FAST_UNPACKED = 128 * 1024 * 1024  # read by python-calamine up to this (about 100,000 rows)
-SAFE_CALAMINE = (0, 9, 1)  # the first release measured here (tests/reading/test_formxlsx.py)
+SAFE_CALAMINE = (0, 8, 3)  # the lowest release measured here (pyproject.toml)
 
 
 def is_xlsx(name: str) -> bool:
@@ -76,7 +76,7 @@ def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
 def _fast(path: Path) -> bool:
     """Whether python-calamine reads this workbook: it holds the whole sheet in memory (about
     3 times its unpacked size), so only workbooks that unpack to FAST_UNPACKED or less, and
-    only with a release measured here (0.9.1 or later: wheels for Python 3.11 and later)."""
+    only with a release measured here (0.8.3 or later)."""
     with zipfile.ZipFile(path) as archive:  # checked already (xlsxcheck)
         if sum(part.file_size for part in archive.infolist()) > FAST_UNPACKED:
             return False
