@@ -116,18 +116,12 @@ def _fast_rows(name: str) -> Iterator[list[object]]:
                           Location(name)) from None
     top, left = (sheet.start or (0, 0)) if sheet.height else (0, 0)
     yield from ([] for _ in range(top))
-    for row in sheet.iter_rows():
-        yield [*[None] * left, *map(_cell, row)]
+    pad = [None] * left
+    for row in sheet.iter_rows():  # each cell as openpyxl gives it: None when blank, a whole
+        yield [*pad, *[None if cell == "" else int(cell)  # number as an int (17, not 17.0)
+                       if cell.__class__ is float and cell.is_integer() else cell
+                       for cell in row]]
     book.close()
-
-
-def _cell(value: object) -> object:
-    """A cell as openpyxl gives it: None when blank, a whole number as an int (17, not 17.0)."""
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 def _reason(error: Exception) -> str:
