@@ -8,7 +8,7 @@ in text and JSON at or below 1.0x the floor, HTML and the 17-file folder within 
 other command, and --help, at or below 1.0x (issue 29).
 Measure a regular install (`pip install .` compiles the bytecode), not an editable one.
 
-    python benchmarks/startup.py [--pairs 30] [--only text,json]
+    python benchmarks/startup.py [--pairs 30] [--only text,json] [--cpu]
 """
 
 from __future__ import annotations
@@ -92,14 +92,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=30)
     parser.add_argument("--only", help="comma-separated words a case's name must contain")
+    parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall-clock "
+                        "(steadier on a machine busy with other work)")
     args = parser.parse_args()
     os.environ.setdefault("COPROD_CACHE_DIR", tempfile.mkdtemp(prefix="coprod-bench-"))
     wanted = args.only.split(",") if args.only else None
-    print(f"{args.pairs} interleaved pairs each; python {sys.version.split()[0]}")
+    print(f"{args.pairs} interleaved pairs each, {'CPU' if args.cpu else 'wall-clock'} "
+          f"seconds; python {sys.version.split()[0]}")
     for name, (command, goal) in cases().items():
         if wanted and not any(word in name for word in wanted):
             continue
-        floor, run, ratio = measure(command, args.pairs)
+        floor, run, ratio = measure(command, args.pairs, cpu=args.cpu)
         verdict = "a reference" if goal is None else \
             f"goal {goal}x: {'met' if ratio <= goal else 'NOT met'}"
         print(f"{name:30} {run * 1000:6.1f} ms  floor {floor * 1000:6.1f} ms  "
