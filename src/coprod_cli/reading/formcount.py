@@ -25,7 +25,7 @@ from coprod_cli.tally import Ballot, Tally
 if TYPE_CHECKING:
     from coprod_cli.reading.inputs import Read
 
-SIZE = 1024  # rows in a chunk: their cells are all that is held at once
+SIZE = 512  # rows in a chunk: their cells are all that is held at once
 MAX_ROWS = 1_000_000  # responses in one export (README, Input limits)
 Row = tuple[int, list[object]]  # the line a row starts on, and its cells
 
