@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coprod_cli.versions import IdChange, Migration, carry, written_for
-from tests.conftest import Run
+from tests.conftest import EXAMPLES, Run
 
 ROWS = {"not-yet": "n", "descriptive": "d", "intermediate": "i", "transformative": "t"}
 
@@ -184,3 +184,25 @@ def test_a_form_export_headed_with_an_earlier_versions_ids_scores(
                                 "through_map": {"a-2": ["a-3", "a-4"]},
                                 "no_answer_yet": ["b-2", "b-3"]}]
     assert res["unsure_answers"] == 4
+
+
+CALIBRATION = Path(__file__).parent / "calibration" / "cases"
+EARLIER_ROUNDS = sorted([*EXAMPLES.glob("*-*.yaml"), *EXAMPLES.glob("collective-*"),
+                         *EXAMPLES.glob("*.csv"), *EXAMPLES.glob("*.xlsx"),
+                         *(p for p in CALIBRATION.iterdir() if p.is_dir())])
+
+
+@pytest.mark.parametrize("path", EARLIER_ROUNDS, ids=lambda p: p.name)
+def test_every_round_written_for_the_built_in_2_0_0_still_scores(run: Run, path: Path) -> None:
+    """The examples and the judged cases were written for nef 2.0.0 and scie 2.0.0: they score
+    against 3.0.0 through the map, left as they are, and the result says so."""
+    files = [p for p in sorted(path.glob("*.yaml")) if p.name != "expected.yaml"] \
+        if path.is_dir() else [path]
+    before = [p.read_bytes() for p in files]
+    result = run("score", *map(str, files), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    res = json.loads(result.stdout)
+    assert res["framework"]["version"] == "3.0.0"
+    assert [m["from_version"] for m in res["migrated"]] == ["2.0.0"]
+    assert res["migrated"][0]["files"] == res["respondents"]
+    assert [p.read_bytes() for p in files] == before

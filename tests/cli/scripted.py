@@ -7,7 +7,7 @@ from pathlib import Path
 from coprod_cli.answers import Answers
 from coprod_cli.reading.loader import Document, Library
 
-NEF = 26
+NEF = len(Library.builtin().framework("nef").statements)  # statements asked
 SKIP_ROLE = "\n"
 
 

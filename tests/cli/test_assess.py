@@ -18,8 +18,8 @@ def test_answering_everything_saves_a_file_score_and_validate_accept(
     result = run("assess", "nef", "-o", str(answers_file),
                  input=SKIP_ROLE + lines(*["2"] * NEF))
     assert result.exit_code == 0, result.output
-    assert "Statement 1 of 26 (Assets)" in result.stdout
-    assert "Statement 26 of 26" in result.stdout
+    assert "Statement 1 of 28 (Assets)" in result.stdout
+    assert "Statement 28 of 28" in result.stdout
     assert "Overall level: INTERMEDIATE" in result.stdout
     assert f"Your answers are saved in {answers_file}" in result.stdout
     assert f"coprod score {answers_file}" in result.stdout
@@ -28,7 +28,7 @@ def test_answering_everything_saves_a_file_score_and_validate_accept(
     assert f"coprod score {answers_file} --format html -o coprod-report.html" in end
     assert set(levels(answers_file).values()) == {"intermediate"}
     assert run("score", str(answers_file)).exit_code == 0
-    assert run("validate", str(answers_file)).stdout.endswith("26 of 26 statements answered)\n")
+    assert run("validate", str(answers_file)).stdout.endswith("28 of 28 statements answered)\n")
 
 
 def test_the_role_question_says_how_the_voices_are_weighed(run: Run,
@@ -76,7 +76,7 @@ def test_back_at_the_first_statement_says_so(run: Run, answers_file: Path) -> No
 def test_q_saves_stops_and_says_how_to_carry_on(run: Run, answers_file: Path) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input=lines("", "1", "q"))
     assert result.exit_code == 0
-    assert f"Stopped. 1 of 26 answered, saved in {answers_file}" in result.stdout
+    assert f"Stopped. 1 of 28 answered, saved in {answers_file}" in result.stdout
     assert f"coprod assess -o {answers_file}" in result.stdout
 
 
@@ -84,7 +84,7 @@ def test_input_ending_early_keeps_every_answer_and_invents_none(
         run: Run, answers_file: Path) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input=lines("", "3", "2", "1"))
     assert result.exit_code == 1
-    assert "Input ended before the last statement. 3 of 26 answered" in result.stdout
+    assert "Input ended before the last statement. 3 of 28 answered" in result.stdout
     assert f"Carry on where you left off with: coprod assess -o {answers_file}" in result.stdout
     given = levels(answers_file)
     assert [given[s] for s in ("assets-1", "assets-2", "assets-3")] == [
@@ -99,8 +99,8 @@ def test_running_again_resumes_at_the_first_unanswered_statement(
         input=lines("1", "1", "1"))
     result = run("assess", "-o", str(answers_file), input=lines(*["3"] * (NEF - 3)))
     assert result.exit_code == 0, result.output
-    assert "Resuming: 3 of 26 answered. Carrying on at statement 4." in result.stdout
-    assert "Statement 1 of 26" not in result.stdout
+    assert "Resuming: 3 of 28 answered. Carrying on at statement 4." in result.stdout
+    assert "Statement 1 of 28" not in result.stdout
     assert "First, who are you answering as?" not in result.stdout
     given = levels(answers_file)
     assert [given[f"assets-{i}"] for i in range(1, 5)] == ["descriptive"] * 3 + ["transformative"]
@@ -147,7 +147,7 @@ def test_ctrl_c_keeps_the_answers_and_exits_130(
     monkeypatch.setattr(assess, "read_line", typed)
     result = run("assess", "nef", "-o", str(answers_file), "--role", "carer")
     assert result.exit_code == 130
-    assert "Interrupted. 2 of 26 answered" in result.stdout
+    assert "Interrupted. 2 of 28 answered" in result.stdout
     assert "coprod assess -o" in result.stdout
     given = levels(answers_file)
     assert (given["assets-1"], given["assets-2"], given["assets-3"]) == (
@@ -232,7 +232,7 @@ def test_back_back_enter_walks_forward_one_statement_at_a_time(
         run: Run, answers_file: Path) -> None:
     out = run("assess", "nef", "-o", str(answers_file),
               input=lines("", "1", "2", "3", "b", "b", "", "", "0", "q")).stdout
-    shown = [int(n) for n in re.findall(r"^Statement (\d+) of 26", out, re.MULTILINE)]
+    shown = [int(n) for n in re.findall(r"^Statement (\d+) of 28", out, re.MULTILINE)]
     assert shown == [1, 2, 3, 4, 3, 2, 3, 4, 5]  # Enter never skips one
     given = levels(answers_file)
     assert [given[sid] for sid in ("assets-1", "assets-2", "assets-3", "assets-4")] == [

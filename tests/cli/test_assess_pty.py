@@ -63,27 +63,27 @@ def test_answer_everything_using_help_back_and_unsure(tmp_path: Path) -> None:
     child.expect_exact("First, who are you answering as?")
     child.expect_exact(ROLE_PROMPT)
     child.sendline("2")
-    child.expect_exact("Statement 1 of 26 (Assets)")
+    child.expect_exact("Statement 1 of 28 (Assets)")
     answer(child, "?")
-    child.expect_exact("Help with statement 1 of 26")
+    child.expect_exact("Help with statement 1 of 28")
     answer(child, "2")
-    child.expect_exact("Saved: 2 Intermediate. (1 of 26 answered)")
-    child.expect_exact("Statement 2 of 26")
+    child.expect_exact("Saved: 2 Intermediate. (1 of 28 answered)")
+    child.expect_exact("Statement 2 of 28")
     answer(child, "b")
-    child.expect_exact("Statement 1 of 26")
+    child.expect_exact("Statement 1 of 28")
     child.expect_exact("Current answer: 2 Intermediate.")
     answer(child, "3")
-    child.expect_exact("Statement 2 of 26")
+    child.expect_exact("Statement 2 of 28")
     answer(child, "u")
     child.expect_exact("Saved: unsure.")
-    for _ in range(24):
+    for _ in range(26):
         answer(child, "1")
-    child.expect_exact("All 26 statements answered.")
+    child.expect_exact("All 28 statements answered.")
     overall(child, "DESCRIPTIVE")
     child.expect_exact(f"coprod score {path}")
     assert finish(child) == 0
     assert colours(child) == []  # NO_COLOR is respected
-    assert levels(path) == ["transformative", "unsure", *["descriptive"] * 24]
+    assert levels(path) == ["transformative", "unsure", *["descriptive"] * 26]
 
 
 def test_ctrl_c_half_way_keeps_every_answer_then_resume_and_finish(tmp_path: Path) -> None:
@@ -91,22 +91,22 @@ def test_ctrl_c_half_way_keeps_every_answer_then_resume_and_finish(tmp_path: Pat
     child = spawn("nef", "-o", str(path), "--role", "carer")
     for _ in range(12):
         answer(child, "2")
-    child.expect_exact("Statement 13 of 26")
+    child.expect_exact("Statement 13 of 28")
     child.expect_exact(PROMPT)
     child.sendintr()
-    child.expect_exact("Interrupted. 12 of 26 answered")
+    child.expect_exact("Interrupted. 12 of 28 answered")
     child.expect_exact(f"coprod assess -o {path}")
     assert finish(child) == 130
-    assert levels(path) == ["intermediate"] * 12 + [None] * 14
+    assert levels(path) == ["intermediate"] * 12 + [None] * 16
 
     child = spawn("-o", str(path))
-    child.expect_exact("Resuming: 12 of 26 answered. Carrying on at statement 13.")
-    child.expect_exact("Statement 13 of 26")
-    for _ in range(14):
+    child.expect_exact("Resuming: 12 of 28 answered. Carrying on at statement 13.")
+    child.expect_exact("Statement 13 of 28")
+    for _ in range(16):
         answer(child, "3")
     overall(child, "INTERMEDIATE")
     assert finish(child) == 0
-    assert levels(path) == ["intermediate"] * 12 + ["transformative"] * 14
+    assert levels(path) == ["intermediate"] * 12 + ["transformative"] * 16
 
 
 def test_end_of_input_keeps_the_answers_and_invents_none(tmp_path: Path) -> None:
@@ -116,9 +116,9 @@ def test_end_of_input_keeps_the_answers_and_invents_none(tmp_path: Path) -> None
         answer(child, reply)
     child.expect_exact(PROMPT)
     child.sendeof()
-    child.expect_exact("Input ended before the last statement. 3 of 26 answered")
+    child.expect_exact("Input ended before the last statement. 3 of 28 answered")
     assert finish(child) == 1
-    assert levels(path) == ["not-yet", "descriptive", "intermediate", *[None] * 23]
+    assert levels(path) == ["not-yet", "descriptive", "intermediate", *[None] * 25]
 
 
 def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_a_closed_terminal_keeps_the_answers(tmp_path: Path) -> None:
     child.expect_exact(PROMPT)
     child.kill(signal.SIGHUP)
     assert finish(child) == 130
-    assert levels(path) == ["descriptive"] * 5 + [None] * 21
+    assert levels(path) == ["descriptive"] * 5 + [None] * 23
 
 
 def test_two_questionnaires_on_one_file_merge_then_stop_at_a_clash(tmp_path: Path) -> None:
@@ -147,7 +147,7 @@ def test_two_questionnaires_on_one_file_merge_then_stop_at_a_clash(tmp_path: Pat
     two.sendline("1")  # the same answer to statement 1, and statement 2 taken from `one`
     two.expect_exact("was changed elsewhere")
     two.expect_exact("assets-2")
-    two.expect_exact("Statement 3 of 26")
+    two.expect_exact("Statement 3 of 28")
     answer(one, "3")
     one.expect_exact("Saved: 3 Transformative.")
     answer(two, "0")  # statement 3 answered differently: nothing is overwritten

@@ -148,7 +148,7 @@ def test_back_back_enter_in_a_terminal_never_skips_a_statement(
         seen.append(next(line.split(" (")[0] for line in reversed(screen)
                          if line.startswith("Statement ")))
         term.send(reply)
-    assert seen == [f"Statement {n} of 26" for n in (1, 2, 3, 4, 3, 2, 3, 4, 5)]
+    assert seen == [f"Statement {n} of 28" for n in (1, 2, 3, 4, 3, 2, 3, 4, 5)]
     term.end()
     text = path.read_text()
     assert "assets-4: not-yet" in text and "assets-3: transformative" in text

@@ -15,7 +15,7 @@ def test_a_wrong_reply_is_explained_and_asked_again(run: Run, answers_file: Path
                                                                     "q")).stdout
     assert "7 is not one of the levels" in out
     assert "did you mean 'intermediate'" in out
-    assert out.count("Statement 1 of 26") == 1  # asked again, not moved on
+    assert out.count("Statement 1 of 28") == 1  # asked again, not moved on
     assert levels(answers_file)["assets-1"] == "intermediate"
 
 

@@ -79,12 +79,12 @@ def test_a_part_answered_file_is_scored_with_its_gaps_as_unsure_and_named(
     assert result.exit_code == 0, result.stderr
     scored = json.loads(result.stdout)
     assert scored["respondents"] == 1 and scored["intake"]["skipped"] == 0  # never dropped
-    assert scored["unsure_answers"] == 25  # 1 unsure given, 24 left unanswered
+    assert scored["unsure_answers"] == 27  # 1 unsure given, 26 left unanswered
     assert scored["warnings"][0].startswith(
-        "1 respondent(s) left 24 statement(s) unanswered, counted as unsure: respondent 1: "
-        "24 of 26 (assets-3, assets-4, capacity-1,")
+        "1 respondent(s) left 26 statement(s) unanswered, counted as unsure: respondent 1: "
+        "26 of 28 (assets-3, assets-4, capacity-1,")
     text = " ".join(run("score", str(path)).stdout.split())
-    assert "left 24 statement(s) unanswered, counted as unsure" in text
+    assert "left 26 statement(s) unanswered, counted as unsure" in text
 
 
 def test_strict_refuses_a_part_answered_file_listing_the_missing_ids(
@@ -93,7 +93,7 @@ def test_strict_refuses_a_part_answered_file_listing_the_missing_ids(
     assert run("template", "nef", "-o", str(path)).exit_code == 0
     path.write_text(path.read_text().replace("  assets-1:\n", "  assets-1: intermediate\n"))
     result = run("score", str(path), "--strict")
-    assert_one_located_error(result, str(path), "25 of 26 statements have no answer: assets-2,")
+    assert_one_located_error(result, str(path), "27 of 28 statements have no answer: assets-2,")
     skipped = run("score", str(path), str(EXAMPLES / "nef-intermediate.yaml"), "--strict",
                   "--skip-invalid", "-f", "json")
     assert json.loads(skipped.stdout)["intake"]["skipped_because"] == {"incomplete": 1}
@@ -114,7 +114,7 @@ def test_template_lists_every_statement_with_its_text(run: Run, tmp_path: Path) 
     out = run("template", "scie").stdout
     data = yaml.safe_load(out)
     assert data["framework"] == "scie"
-    assert len(data["answers"]) == 32 and all(v is None for v in data["answers"].values())
+    assert len(data["answers"]) == 36 and all(v is None for v in data["answers"].values())
     assert "# Leaders" in out or "#" in out.split("culture-")[0]
 
 

@@ -30,7 +30,7 @@ def test_each_screen_has_the_part_statement_and_four_numbered_levels(
 
 def test_help_explains_the_statement_and_its_jargon(run: Run, answers_file: Path) -> None:
     out = run("assess", "nef", "-o", str(answers_file), input=lines("", "2", "?", "q")).stdout
-    assert "Help with statement 2 of 26" in out
+    assert "Help with statement 2 of 28" in out
     assert "Assets are the good things people bring" in out  # the statement's help
     assert "Words that may be new:" in out
     assert "lived experience: " in out

@@ -24,7 +24,7 @@ def test_steps_follow_the_framework_and_count_like_a_person() -> None:
 
 def test_nef_has_26_statements_in_six_parts() -> None:
     flow = q.steps(Library.builtin().framework("nef"))
-    assert flow[6].progress == "Statement 7 of 26"
+    assert flow[6].progress == "Statement 7 of 28"
     assert flow[-1].dimension_number == flow[-1].dimensions == 6
 
 

@@ -169,7 +169,7 @@ def test_a_missing_statement_column_is_an_error(run: Run, tmp_path: Path) -> Non
                  csv_text(["role", *IDS[1:]], ["carer", *["2"] * (len(IDS) - 1)]))
     result = run("score", str(path))
     assert result.exit_code == 2
-    assert f"{path}:1:1: no column for 1 of 26 statements of 'nef': assets-1" in result.stderr
+    assert f"{path}:1:1: no column for 1 of 28 statements of 'nef': assets-1" in result.stderr
 
 
 def test_a_blank_cell_is_counted_as_unsure_with_a_warning_never_dropping_the_person(
@@ -218,17 +218,20 @@ def test_a_csv_in_neither_utf8_nor_windows_1252_says_how_to_export_it(
 
 def strict(text: str) -> Ballot | CoprodError:
     try:
-        answers, _ = LIB.answers(Document.from_bytes(text.encode(), "x.yaml"))
+        answers, _, carried = LIB.read_answers(Document.from_bytes(text.encode(), "x.yaml"))
     except CoprodError as error:
         return error
-    return Ballot.of(answers)
+    return Ballot.of(answers, carried)
 
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.rglob("nef*.yaml"))
                          + sorted(EXAMPLES.rglob("collective-*/*.yaml")), ids=str)
 def test_the_fast_path_reads_every_nef_example_as_the_strict_path_does(path: Path) -> None:
+    """A file written for an earlier version of the framework is the strict path's: the fast
+    path stands aside, and the strict one reads it through the migration map."""
     text = path.read_text(encoding="utf-8")
-    assert quickread.read(text, GRAMMAR) == strict(text)
+    fast, slow = quickread.read(text, GRAMMAR), strict(text)
+    assert fast == slow or (fast is None and isinstance(slow, Ballot) and slow.carried)
 
 
 LEVEL = st.sampled_from([*ANSWER_WORDS, 0, 1, 2, 3, None])
