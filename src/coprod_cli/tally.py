@@ -16,7 +16,7 @@ from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weigh
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
 from coprod_cli.sketch import Sketch, key
-from coprod_cli.versions import Carried
+from coprod_cli.versions import Carried, Migration, carry
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
@@ -113,6 +113,16 @@ class Ballot(NamedTuple):
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
                    answers.assessed_on, answers.service, answers.respondent.role is not None,
                    carried)
+
+
+def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration]) -> Ballot:
+    """A ballot of an earlier version of the framework carried through its migration map:
+    answers and evidence to the new ids, new statements unsure (as the loader's path does)."""
+    levels, carried = carry(ballot.levels, start, migrations)
+    levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
+    evidence, _ = carry(dict(ballot.evidence), start, migrations)
+    return ballot._replace(levels=levels, carried=carried, evidence=tuple(
+        (sid, text) for sid, text in evidence.items() if text is not None))
 
 
 @dataclass

@@ -81,7 +81,7 @@ def test_an_after_dated_before_the_before_is_a_warning(run: Run) -> None:
 
 def test_text_has_an_arrow_and_a_word_for_every_change(run: Run) -> None:
     out = run("compare", SPRING, AUTUMN, "--private").stdout  # exact figures
-    assert "↑ up +0.87" in out and "↓ down -0.25" in out
+    assert "↑ up +1.25" in out and "↓ down -0.25" in out
     assert "Overall level: Descriptive (level 1 of 3) -> DESCRIPTIVE" in out and "= same" in out
 
 

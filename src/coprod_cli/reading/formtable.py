@@ -19,8 +19,8 @@ from coprod_cli.reading.formwords import (
     parse_choice,
     read_date,
 )
-from coprod_cli.tally import Ballot
-from coprod_cli.versions import Migration, carry, written_for
+from coprod_cli.tally import Ballot, through_map
+from coprod_cli.versions import Migration, written_for
 
 MAX_NAMED = 8  # ignored columns named in the warning; the rest are counted
 
@@ -97,17 +97,8 @@ class Table:
         ballot = Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
                         self._evidence(cells) if self.columns.evidence else (),
                         self._date(cells, row), stated=self._role_stated(cells))
-        return ballot if self.start is None else self._carried(ballot)
-
-    def _carried(self, ballot: Ballot) -> Ballot:
-        """A row of an earlier version's export, through the framework's migration map."""
-        assert self.start is not None
-        migrations = self.framework.migrations
-        levels, carried = carry(ballot.levels, self.start, migrations)
-        levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
-        evidence, _ = carry(dict(ballot.evidence), self.start, migrations)
-        return ballot._replace(levels=levels, carried=carried, evidence=tuple(
-            (sid, text) for sid, text in evidence.items() if text is not None))
+        return ballot if self.start is None else \
+            through_map(ballot, self.start, self.framework.migrations)
 
     def _unknown(self, cells: list[object], row: int, found: list[str | None]) -> list[str | None]:
         """Cells not seen before read as choices; blank ones as unsure, and counted."""

@@ -24,7 +24,8 @@ from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.reading.twins import Twins
 from coprod_cli.resultparts import Intake
-from coprod_cli.tally import Ballot, Tally, Who
+from coprod_cli.tally import Ballot, Tally, Who, through_map
+from coprod_cli.versions import written_for
 
 if TYPE_CHECKING:  # the form readers are imported when a form export is read, not at start
     from coprod_cli.reading.formcount import Chunk
@@ -284,13 +285,13 @@ class Respondents:
     def _quick(self, text: str, shown: str) -> Ballot | None:
         """The fast reader's ballot of a plain file (None: the strict path reads it). The first
         file read this way sets the framework, as the strict path would."""
-        if self._grammar is not None:
-            return quickread.read(text, self._grammar)
+        if self._grammar is not None and self.framework is not None:
+            return _current(quickread.read(text, self._grammar), self.framework)
         named = quickread.framework_named(text)
         if named is None or named not in self.library.paths:
             return None
         framework = self.library.framework(named)
-        ballot = quickread.read(text, self._grammar_of(framework))
+        ballot = _current(quickread.read(text, self._grammar_of(framework)), framework)
         if ballot is not None:
             self._use(framework, shown)
         return ballot
@@ -321,6 +322,29 @@ class Respondents:
         self._grammar = self._grammar_of(framework)
 
     def _grammar_of(self, framework: Framework) -> quickread.Grammar:
+        """What a plain file may hold: the framework's statement ids, and its earlier
+        versions' (read through the migration map, as the strict path reads them)."""
+        earlier = (sid for step in framework.migrations for sid in step.statements)
         return quickread.Grammar(
-            framework.id, frozenset(s.id for s in framework.statements),
+            framework.id, frozenset([*(s.id for s in framework.statements), *earlier]),
             frozenset(role.id for role in self.library.catalogue.roles))
+
+
+def _current(ballot: Ballot | None, framework: Framework) -> Ballot | None:
+    """A fast-read ballot in the current version's ids: carried through the migration map when
+    it was written for an earlier version; None (the strict path's to judge) when no version
+    has all its ids."""
+    if ballot is None or not framework.migrations:
+        return ballot
+    kept = _CURRENT.get(id(framework))
+    if kept is None or kept[0] is not framework:
+        kept = _CURRENT[id(framework)] = (framework, frozenset(s.id for s in framework.statements))
+    current = kept[1]
+    if current.issuperset(ballot.levels):
+        return ballot
+    start = written_for(list(ballot.levels), None, framework.version, current,
+                        framework.migrations)
+    return None if start is None else through_map(ballot, start, framework.migrations)
+
+
+_CURRENT: dict[int, tuple[Framework, frozenset[str]]] = {}  # each framework's ids, made once
