@@ -206,3 +206,17 @@ def test_every_round_written_for_the_built_in_2_0_0_still_scores(run: Run, path:
     assert [m["from_version"] for m in res["migrated"]] == ["2.0.0"]
     assert res["migrated"][0]["files"] == res["respondents"]
     assert [p.read_bytes() for p in files] == before
+
+
+def test_an_export_headed_with_an_earlier_wording_is_read_through_the_map(
+        run: Run, tmp_path: Path) -> None:
+    framework = write(tmp_path, "tiny.yaml", tiny([{**V1, "wordings": {
+        "a-2": ["Statement a-2 as it was.", "A-2 in plain words."]}}, V2]))
+    export = tmp_path / "export.csv"
+    export.write_text("Timestamp,Your role,a-1,Statement a-2 as it was.,b-1\n"
+                      "2026/11/20 10:00:00,Carer,intermediate,transformative,descriptive\n",
+                      "utf-8")
+    result = run("score", str(export), "--framework", framework, "-f", "json",
+                 "--min-group", "1")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["migrated"][0]["through_map"] == {"a-2": ["a-3", "a-4"]}

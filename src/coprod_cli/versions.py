@@ -50,6 +50,9 @@ class Migration(Strict):
     added: tuple[Id, ...] = field(default=(), metadata={
         "description": "New statements no earlier answer is carried to: an earlier file has "
         "no answer for them yet."})
+    wordings: dict[Id, tuple[Text, ...]] = field(default_factory=dict, metadata={
+        "description": "Earlier id -> its wordings in that version (text, plain), for "
+        "statements retired or reworded since: a form export headed with them is read."})
 
     def moved(self) -> dict[str, tuple[str, ...]]:
         return {change.id: change.to for change in self.changes}
@@ -87,6 +90,10 @@ def _check_step(where: tuple[str | int, ...], migration: Migration, next_ids: li
             raise PathError((*where, "statements", s_index), f"'{sid}' is gone from version "
                             f"{migration.to} but not listed under 'changes'",
                             "say where its answers go under 'changes'")
+    for sid in migration.wordings:
+        if sid not in migration.statements:
+            raise PathError((*where, "wordings", sid), f"'{sid}' is not a statement of version "
+                            f"{migration.from_version}", "correct the id")
     reached = (set(migration.statements) - set(moved)) | {
         target for targets in moved.values() for target in targets}
     for a_index, sid in enumerate(migration.added):

@@ -66,8 +66,10 @@ class Matcher:
         ids = sorted([*current, *retired], key=len, reverse=True)  # an earlier version's too
         self.framework = framework
         self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])")
-        self._texts = {normalise(text): s.id for s in framework.statements
-                       for text in (s.text, s.plain)}
+        self._texts = {normalise(text): sid for step in framework.migrations
+                       for sid, texts in step.wordings.items() for text in texts}
+        self._texts |= {normalise(text): s.id for s in framework.statements
+                        for text in (s.text, s.plain)}  # an earlier wording of another
 
     def statement(self, heading: str, word: str) -> tuple[str, bool] | None:
         """(statement id, whether the column holds evidence), or None. A KoboToolbox heading
