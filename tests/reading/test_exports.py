@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from tests.conftest import Run
-from tests.data.exports.make_exports import MULTI, OWN, OWN_WORDS, RESPONDENTS, Respondent
+from tests.data.exports.make_exports import EARLIER_RESPONDENTS as RESPONDENTS
+from tests.data.exports.make_exports import MULTI, OWN, OWN_WORDS, Respondent
 
 EXPORTS = Path(__file__).parent.parent / "data" / "exports"
 SAME = ("level", "score", "dimensions", "by_role", "by_voice", "gaps", "assessed_on",

@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from coprod_cli.reading.loader import Library
 HERE = Path(__file__).parent
 LIB = Library.builtin()
 NEF = LIB.framework("nef")
-# The exports here were made for nef 2.0.0 and are kept as they are (an earlier round is
-# never edited to fit): the respondents answer 2.0.0's statements, and coprod reads the
-# exports, and the truth files, through the migration map.
+# The exports stored here were made for nef 2.0.0 and are kept as they are (an earlier round
+# is never edited to fit): EARLIER_RESPONDENTS answer 2.0.0's statements, and coprod reads
+# those exports, and their truth files, through the migration map. RESPONDENTS answer the
+# current statements, for forms made today.
 EARLIER = next(step for step in NEF.migrations if step.from_version == "2.0.0").statements
 ROLES = {role.id: role.name for role in LIB.catalogue.roles}
 EVIDENCE = {"assets-1": "Minutes of the March partnership board, where two carers voted",
@@ -37,7 +39,7 @@ class Respondent:
     when: datetime.datetime
 
 
-def _round() -> list[Respondent]:
+def _round(ids: Sequence[str]) -> list[Respondent]:
     rng = random.Random(26)
     roles = (["person-drawing-on-care"] * 4 + ["carer"] * 3 + ["practitioner"] * 4
              + ["manager"] * 2 + ["commissioner", "other"])
@@ -45,7 +47,7 @@ def _round() -> list[Respondent]:
     for number, role in enumerate(roles):
         lean = 1 if role in ("person-drawing-on-care", "carer") else 2
         answers = {sid: rng.choice([LEVEL_IDS[lean]] * 3 + [LEVEL_IDS[lean + 1], "unsure"])
-                   for sid in EARLIER}
+                   for sid in ids}
         evidence = EVIDENCE if number in (1, 9) else {}
         when = datetime.datetime(2026, 11, 6, 9, 30) + datetime.timedelta(days=number, minutes=7 *
                                                                           number)
@@ -53,7 +55,8 @@ def _round() -> list[Respondent]:
     return found
 
 
-RESPONDENTS = _round()
+RESPONDENTS = _round([s.id for s in NEF.statements])
+EARLIER_RESPONDENTS = _round(EARLIER)
 MULTI = 5  # a carer who also ticked 'Practitioner'
 OWN = 14  # the person in 'other' wrote their role in their own words
 OWN_WORDS = "Advocate for my brother"
