@@ -40,10 +40,17 @@ class NextLevel:
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
-    env.globals.update(phrases=phrases, voices=voices, planwords=planwords, together=together,
+    env.globals.update(migration_notes=migration_notes, phrases=phrases, voices=voices, planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people)
     return env
+
+
+def migration_notes(res: Result) -> list[str]:
+    """The warnings that say which answers came through the migration map."""
+    from coprod_cli.scoring.engine import carried_note
+
+    return [carried_note(res.framework.id, item) for item in res.migrated]
 
 
 def score_text(score: float | None) -> str:
