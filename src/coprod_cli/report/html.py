@@ -40,7 +40,8 @@ class NextLevel:
 def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
-    env.globals.update(migration_notes=migration_notes, phrases=phrases, voices=voices, planwords=planwords, together=together,
+    env.globals.update(migration_notes=migration_notes, phrases=phrases, voices=voices,
+                       planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people)
     return env
