@@ -180,3 +180,18 @@ def test_the_frameworks_name_easy_read_only_as_a_format_others_make() -> None:
                 claims.append(f"{path.name}:{number}: {line.strip()}")
     assert not claims, "\n".join(claims)
     assert "not the same as easy read" in glossary["plain language"]
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=lambda fw: fw.id)
+def test_every_built_in_framework_scores_each_of_scies_four_activities(
+        framework: Framework) -> None:
+    """SCIE splits co-production into co-design, co-decision-making on resources, co-delivery
+    and co-evaluation: each has statements of its own, so each gets a figure in the result."""
+    ids = [tag.id for tag in CATALOGUE.activities]
+    assert ids[:4] == ["co-design", "co-decision-making", "co-delivery", "co-evaluation"]
+    for activity in ids[:4]:
+        tagged = [s.id for s in framework.statements if activity in s.activities]
+        assert tagged, f"{framework.id}: no statement is tagged {activity}"
+    resources = [s for s in framework.statements if "co-decision-making" in s.activities]
+    assert all(re.search(r"money|budget|resources|bought", s.text + s.levels.transformative)
+               for s in resources)

@@ -44,7 +44,8 @@ class DimensionResult(ResultModel):
 
 @record
 class TagResult(DimensionResult):
-    """A SCIE principle or a scope: the median of the statements tagged with it, and its level."""
+    """A SCIE principle, a scope or an activity: the median of the statements tagged with it, and
+    its level."""
 
 
 @record

@@ -67,6 +67,10 @@ class Result(ResultModel):
         "carry no principles."})
     scopes: list[TagResult] = field(default_factory=list, metadata={
         "description": "Per scope (individual, service, organisation), as for principles."})
+    activities: list[TagResult] = field(default_factory=list, metadata={
+        "description": "Per co- activity, as for principles: SCIE's four (co-design, "
+        "co-decision-making on resources, co-delivery, co-evaluation), then co-creation and "
+        "co-commissioning; only those the framework's statements are tagged with."})
     statements: list[StatementResult]
     recommendations: list[PlanItem]
     next_steps: list[NextStep] = field(default_factory=list, metadata={

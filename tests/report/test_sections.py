@@ -32,9 +32,10 @@ SHARED = {Section.headline: "In plain words:", Section.findings: "within a level
           Section.evidence: "Evidence given with the answers"}
 MARKERS = {
     "text": {**SHARED, Section.areas: "0 ... 3", Section.by_role: "By voice and role",
-             Section.lenses: "By principle and scope"},
+             Section.lenses: "By principle, scope and activity"},
     "markdown": {**SHARED, Section.areas: "| area | score |",
-                 Section.by_role: "By voice and role", Section.lenses: "By principle and scope"},
+                 Section.by_role: "By voice and role",
+                 Section.lenses: "By principle, scope and activity"},
 }
 # The HTML page is a summary (the short view), then the pages the details view adds; each
 # section found there by words of its own.
@@ -43,8 +44,9 @@ SUMMARY = {**SHARED, Section.areas: "Each area, scored 0 to 3",
            Section.hint: "The pages that follow"}
 PAGES = {Section.gaps: "Where people see it differently", Section.areas: "Scores by area</h2>",
          Section.by_role: "Scores by area, voice and role",
-         Section.lenses: "Scores by principle and scope", Section.route: "route in full",
-         Section.plan: "Each area and its next level", Section.agreed: "Agreed together</h2>",
+         Section.lenses: "Scores by principle, scope and activity",
+         Section.route: "route in full", Section.plan: "Each area and its next level",
+         Section.agreed: "Agreed together</h2>",
          Section.evidence: "Evidence given with the answers</h2>"}
 
 FULL = View(details=True, plain=True)

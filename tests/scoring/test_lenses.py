@@ -1,4 +1,4 @@
-"""Scores by SCIE principle and by scope: the same arithmetic as dimensions."""
+"""Scores by SCIE principle, by scope and by activity: the same arithmetic as dimensions."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ AUTUMN = str(EXAMPLES / "collective-autumn-2026")
 TAGS = {"alpha-1": (["equality"], "individual"),
         "alpha-2": (["equality", "reciprocity"], "service"),
         "beta-1": (["diversity"], "service"), "beta-2": ([], "organisation"), "beta-3": ([], None)}
+ACTIVITIES = {"alpha-1": ["co-design"], "alpha-2": ["co-design", "co-decision-making"],
+              "beta-1": ["co-delivery"], "beta-2": [], "beta-3": ["co-decision-making"]}
 
 
 def tagged() -> Framework:
@@ -24,6 +26,7 @@ def tagged() -> Framework:
     for dimension in data["dimensions"]:
         for statement in dimension["statements"]:
             statement["principles"], statement["scope"] = TAGS[statement["id"]]
+            statement["activities"] = ACTIVITIES[statement["id"]]
     return validated(Framework, data)
 
 
@@ -57,13 +60,24 @@ def test_the_weakest_principle_is_named() -> None:
     res = scored(tagged(), VALUES)
     not_yet = CATALOGUE.level("not-yet").name
     assert phrases.weakest_lenses(res, CATALOGUE) == (
-        "Weakest principle: Equality 1.00 (Descriptive); weakest scope: Individual 0.00 "
-        f"({not_yet}).")
+        "Weakest principle: Equality 1.00 (Descriptive); scope: Individual 0.00 "
+        f"({not_yet}); activity: Co-design 1.00 (Descriptive).")
+
+
+def test_an_activity_is_scored_as_a_principle_is_scies_four_first() -> None:
+    res = scored(tagged(), VALUES)
+    activities = {t.id: (t.score, t.level, t.answered, t.statements) for t in res.activities}
+    # co-decision-making on resources: intermediate (2) and descriptive (1), median 1.5.
+    assert activities == {"co-design": (1.0, "descriptive", 2, 2),
+                          "co-decision-making": (1.5, "descriptive", 2, 2),
+                          "co-delivery": (3.0, "transformative", 1, 1)}
+    assert [t.id for t in res.activities] == ["co-design", "co-decision-making", "co-delivery"]
+    assert res.activities[1].name == "Co-decision-making on resources"
 
 
 def test_a_framework_without_tags_has_no_principles_or_scopes() -> None:
     res = scored(FW, dict.fromkeys(VALUES, "intermediate"))
-    assert res.principles == [] and res.scopes == []
+    assert res.principles == [] and res.scopes == [] and res.activities == []
     assert phrases.weakest_lenses(res, CATALOGUE) is None
 
 
@@ -72,16 +86,20 @@ def test_every_format_shows_principles_and_scopes(run: Run) -> None:
     assert [t["id"] for t in data["principles"]] == ["equality", "diversity", "accessibility",
                                                      "reciprocity"]
     assert [t["id"] for t in data["scopes"]] == ["individual", "service", "organisation"]
+    assert [t["id"] for t in data["activities"]][:4] == [
+        "co-design", "co-decision-making", "co-delivery", "co-evaluation"]
     weakest = min(data["principles"], key=lambda t: t["score"])
     for fmt in ("text", "markdown", "html"):
         out = " ".join(run("score", AUTUMN, "-f", fmt).stdout.split())
         assert f"Weakest principle: {weakest['name']} {weakest['score']:.2f}" in out, fmt
     for fmt in ("text", "markdown"):
         out = run("score", AUTUMN, "-f", fmt, "--details").stdout
-        assert "By principle and scope" in out and "Reciprocity (principle)" in out, fmt
-    assert 'data-principle="equality"' in run("score", AUTUMN, "-f", "html").stdout
+        assert "By principle, scope and activity" in out and "Reciprocity (principle)" in out
+        assert "Co-decision-making on resources (activity)" in " ".join(out.split()), fmt
+    html = run("score", AUTUMN, "-f", "html").stdout
+    assert 'data-principle="equality"' in html and 'data-activity="co-decision-making"' in html
 
 
 def test_the_schema_describes_principles_and_scopes(run: Run) -> None:
     schema = json.loads(run("schema", "result").stdout)
-    assert {"principles", "scopes"} <= schema["properties"].keys()
+    assert {"principles", "scopes", "activities"} <= schema["properties"].keys()

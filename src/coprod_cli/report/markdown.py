@@ -191,12 +191,12 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    """Each SCIE principle and each scope, scored as the areas are."""
-    if not res.principles and not res.scopes:
+    """Each SCIE principle, scope and activity, scored as the areas are."""
+    if not phrases.any_lenses(res):
         return []
-    lines = ["", "### By principle and scope", "", "| principle or scope | score | level |",
-             "| --- | ---: | --- |"]
-    for kind, tags in (("principle", res.principles), ("scope", res.scopes)):
+    lines = ["", f"### {phrases.LENSES_TITLE}", "",
+             "| principle, scope or activity | score | level |", "| --- | ---: | --- |"]
+    for kind, tags in phrases.lens_groups(res):
         lines += [f"| {cell(tag.name)} ({kind}) | {phrases.score_text(tag.score)} | "
                   f"{phrases.level_name(catalogue, tag.level)} |" for tag in tags]
     return lines

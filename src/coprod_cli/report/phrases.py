@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
-from coprod_cli.resultparts import NextStep, PlanItem
+from coprod_cli.resultparts import NextStep, PlanItem, TagResult
 from coprod_cli.results import Comparison, Result
 
 
@@ -242,17 +242,30 @@ def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
             for level in dict.fromkeys(level for level in named if level)]
 
 
+LENSES_TITLE = "By principle, scope and activity"
+
+
+def lens_groups(res: Result) -> list[tuple[str, list[TagResult]]]:
+    """The result's scores beside the areas, by kind: SCIE's principles, the scopes and the
+    co- activities, in that order (every format lists them so)."""
+    return [("principle", res.principles), ("scope", res.scopes), ("activity", res.activities)]
+
+
+def any_lenses(res: Result) -> bool:
+    return any(tags for _, tags in lens_groups(res))
+
+
 def weakest_lenses(res: Result, catalogue: Catalogue) -> str | None:
-    """'Weakest principle: Equality 1.40 (Descriptive); weakest scope: ...', or None untagged."""
+    """'Weakest principle: Equality 1.40 (Descriptive); scope: ...; activity: ...', or None
+    untagged."""
     parts = []
-    for what, tags in (("principle", res.principles), ("scope", res.scopes)):
+    for what, tags in lens_groups(res):
         scored = [t for t in tags if t.score is not None]
         if len(scored) > 1:
             low = min(scored, key=lambda t: t.score or 0.0)
-            parts.append(f"weakest {what}: {low.name} {score_text(low.score)} "
+            parts.append(f"{what}: {low.name} {score_text(low.score)} "
                          f"({level_name(catalogue, low.level)})")
-    line = "; ".join(parts)
-    return line[:1].upper() + line[1:] + "." if parts else None
+    return "Weakest " + "; ".join(parts) + "." if parts else None
 
 
 def score_text(score: float | None) -> str:

@@ -20,11 +20,11 @@ class Section(str, Enum):
     promises = "promises"  # --plan: the plan's promised moves checked against this round
     gaps = "gaps"  # where groups see an area a whole level or more apart (every gap: details)
     areas = "areas"  # each dimension's score and level
-    weakest = "weakest"  # the weakest principle and scope, in one line
+    weakest = "weakest"  # the weakest principle, scope and activity, in one line
     meanings = "meanings"  # plain: what each level shown means
     warnings = "warnings"
     by_role = "by_role"  # details: each voice's and role's scores
-    lenses = "lenses"  # details: scores by principle and scope
+    lenses = "lenses"  # details: scores by principle, scope and activity
     route = "route"  # the quickest route to the target (in full: details)
     plan = "plan"  # details: SCIE's recommendations by jigsaw piece
     evidence = "evidence"  # details: the evidence given with the answers, per statement

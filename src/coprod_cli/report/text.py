@@ -201,14 +201,14 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTy
 
 
 def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    """Each SCIE principle and each scope, scored as the areas are."""
-    if not res.principles and not res.scopes:
+    """Each SCIE principle, scope and activity, scored as the areas are."""
+    if not phrases.any_lenses(res):
         return []
-    table = Table(title="By principle and scope", title_justify="left", box=box.SIMPLE_HEAD)
-    for column, justify in (("principle or scope", "left"), ("score", "right"),
+    table = Table(title=phrases.LENSES_TITLE, title_justify="left", box=box.SIMPLE_HEAD)
+    for column, justify in (("principle, scope or activity", "left"), ("score", "right"),
                             ("0 ... 3", "left"), ("level", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for kind, tags in (("principle", res.principles), ("scope", res.scopes)):
+    for kind, tags in phrases.lens_groups(res):
         for tag in tags:
             table.add_row(f"{tag.name} ({kind})", phrases.score_text(tag.score),
                           phrases.bar(tag.score),

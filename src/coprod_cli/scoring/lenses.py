@@ -1,4 +1,5 @@
-"""Scores by SCIE principle and by scope: the dimensions' arithmetic, across the dimensions."""
+"""Scores by SCIE principle, by scope and by co- activity: the dimensions' arithmetic, across
+the dimensions."""
 
 from __future__ import annotations
 
@@ -23,6 +24,13 @@ def by_scope(framework: Framework, catalogue: Catalogue,
              values: dict[str, Fraction | None]) -> list[TagResult]:
     """Each scope with statements in it (individual, service, organisation)."""
     return _tagged(catalogue.scopes, lambda s, tag: s.scope == tag, framework, values)
+
+
+def by_activity(framework: Framework, catalogue: Catalogue,
+                values: dict[str, Fraction | None]) -> list[TagResult]:
+    """Each activity with statements tagged for it: SCIE's four (co-design, co-decision-making
+    on resources, co-delivery, co-evaluation), then co-creation and co-commissioning."""
+    return _tagged(catalogue.activities, lambda s, tag: tag in s.activities, framework, values)
 
 
 def _tagged(tags: tuple[Tag, ...], has: Tagged, framework: Framework,

@@ -7,10 +7,10 @@ more or less moves exact figures by amounts that can be undone. So a result of s
 is coarsened here, after scoring and before any format renders it, by the one function every
 command that writes a result calls (`protect`, or `protect_comparison`):
 
-- every figure (overall, areas, principles, scopes, each group shown, the plan's gaps and
-  route) is rounded as usual and then down to half a level (the level with --what-if), so no
-  difference of two shared reports is finer than that: a reader learns at most that a figure
-  crossed a half level, never by how much one person moved it;
+- every figure (overall, areas, principles, scopes, activities, each group shown, the plan's
+  gaps and route) is rounded as usual and then down to half a level (the level with
+  --what-if), so no difference of two shared reports is finer than that: a reader learns at
+  most that a figure crossed a half level, never by how much one person moved it;
 - no statement's figure is shown (its level stays): a statement's figure is one answer per
   person, the most easily differenced;
 - while a group is held back, the voices' figures are shown under the default weighting only,
@@ -103,6 +103,7 @@ def protect(res: Result) -> Result:
         dimensions=[replace(d, score=banded(d.score, step)) for d in res.dimensions],
         principles=[replace(t, score=banded(t.score, step)) for t in res.principles],
         scopes=[replace(t, score=banded(t.score, step)) for t in res.scopes],
+        activities=[replace(t, score=banded(t.score, step)) for t in res.activities],
         statements=[replace(s, score=None) for s in res.statements],
         recommendations=[replace(r, gap=_gap_up(r.gap, step)) for r in res.recommendations],
         next_steps=[replace(n, from_score=banded(n.from_score, step) or 0.0,
