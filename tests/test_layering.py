@@ -89,6 +89,8 @@ MODULES = {
     "coprod_cli.questionnaire.answers_file": "core",
     "coprod_cli.questionnaire.agreed_file": "core",
     "coprod_cli.schemas": "core",
+    "coprod_cli.credits": "core",
+    "coprod_cli.report.textparts": "report",
     "coprod_cli.questionnaire.formoutline": "core",
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",

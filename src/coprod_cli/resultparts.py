@@ -27,6 +27,17 @@ class FrameworkRef(ResultModel):
 
 
 @record
+class SourceCredit(ResultModel):
+    """A source the framework's content or coprod's levels draw on, credited as it asks."""
+
+    title: str
+    author: str
+    year: int | None = None
+    url: str | None = field(default=None, metadata={
+        "description": "Where to find it; for TLAP's ladder, the link TLAP asks users to give."})
+
+
+@record
 class DimensionResult(ResultModel):
     """One dimension: its score (median of its answered statements, 0-3) and level."""
 

@@ -25,6 +25,7 @@ from coprod_cli.resultparts import (
     PlanItem,
     ResultModel,
     RoleResult,
+    SourceCredit,
     StatementResult,
     TagResult,
     VoiceResult,
@@ -145,6 +146,15 @@ class Result(ResultModel):
         "with another to work out a hidden group or a person: 'statement-scores' (each "
         "statement's figure; its level stays), 'voice-scores' (the voices' figures under a "
         "weighting other than partnership, while a group is held back)."})
+    credit: str = field(default="", metadata={
+        "description": "The framework's credit: what its content is adapted from, in coprod's "
+        "own words, with thanks."})
+    sources: list[SourceCredit] = field(default_factory=list, metadata={
+        "description": "The sources the framework and coprod's levels draw on: the "
+        "framework's own (NEF's six elements, SCIE's guide), those its statements and SCIE's "
+        "recommendations cite, and the levels' (Needham and Carr for SCIE; the ladder of "
+        "co-production by Think Local Act Personal and its National Co-production Advisory "
+        "Group, with the link TLAP asks for)."})
 
 
 @record

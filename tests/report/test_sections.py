@@ -29,17 +29,19 @@ SHARED = {Section.headline: "In plain words:", Section.findings: "within a level
           Section.warnings: "Only one person answered as Commissioner",
           Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach",
           Section.agreed: "Agreed together",
-          Section.evidence: "Evidence given with the answers"}
+          Section.evidence: "Evidence given with the answers",
+          Section.credits: "Sources: NEF, SCIE"}
 MARKERS = {
     "text": {**SHARED, Section.areas: "0 ... 3", Section.by_role: "By voice and role",
              Section.lenses: "By principle, scope and activity"},
-    "markdown": {**SHARED, Section.areas: "| area | score |",
+    "markdown": {**SHARED, Section.areas: "| area | score |", Section.credits: "Credit: Adapted",
                  Section.by_role: "By voice and role",
                  Section.lenses: "By principle, scope and activity"},
 }
 # The HTML page is a summary (the short view), then the pages the details view adds; each
 # section found there by words of its own.
-SUMMARY = {**SHARED, Section.areas: "Each area, scored 0 to 3",
+SUMMARY = {**{s: words for s, words in SHARED.items() if s is not Section.credits},
+           Section.areas: "Each area, scored 0 to 3",
            Section.agreed: "The agreed levels are after this summary",
            Section.hint: "The pages that follow"}
 PAGES = {Section.gaps: "Where people see it differently", Section.areas: "Scores by area</h2>",
@@ -95,6 +97,8 @@ def test_text_and_markdown_show_the_sections_in_the_one_order(
     text = render_text(renderer(Format(fmt)).result(res, catalogue, view))
     shown = result_sections(view)
     markers = {**MARKERS[fmt], Section.hint: phrases.more_hint(view.details)[:16]}
+    if fmt == "text" and view.details:
+        markers[Section.credits] = "Credit: Adapted"
     assert in_order(text, shown, markers) == [s.value for s in shown]
 
 
@@ -104,8 +108,12 @@ def test_html_shows_the_short_view_then_the_details_in_the_one_order(
     page = renderer(Format.html).result(res, catalogue, View(plain=True))
     summary, _, rest = str(page).partition("</section>")
     short, details = result_sections(View(plain=True)), result_sections(FULL)
-    assert in_order(summary, short, SUMMARY) == [s.value for s in short]
+    # HTML credits the sources in the footer of the page, after every section.
+    assert in_order(summary, short, SUMMARY) == [s.value for s in short
+                                                 if s is not Section.credits]
     assert in_order(rest, details, PAGES) == [s.value for s in details if s in PAGES]
+    footer = str(page).rpartition("<footer")[2]
+    assert "Sources:" in footer and 'href="https://www.thinklocalactpersonal.org.uk/' in footer
 
 
 def test_a_section_is_shown_only_under_its_view() -> None:
@@ -136,11 +144,11 @@ COMPARED = {
     "text": {ComparisonSection.headline: "Overall score", ComparisonSection.regression:
              "REGRESSION", ComparisonSection.changes: "level before",
              ComparisonSection.meanings: "Descriptive means", ComparisonSection.warnings:
-             "Warning"},
+             "Warning", ComparisonSection.credits: "Sources: "},
     "markdown": {ComparisonSection.headline: "Overall score", ComparisonSection.regression:
                  "Regression", ComparisonSection.changes: "level before",
                  ComparisonSection.meanings: "Descriptive means",
-                 ComparisonSection.warnings: "Warning"},
+                 ComparisonSection.warnings: "Warning", ComparisonSection.credits: "Credit:"},
     "html": {ComparisonSection.headline: "overall-heading", ComparisonSection.regression:
              "regression-heading", ComparisonSection.changes: "scores-heading",
              ComparisonSection.meanings: "Descriptive means",
@@ -155,5 +163,7 @@ def test_a_comparison_shows_its_sections_in_the_one_order(fmt: str) -> None:
     warned = cmp.warnings or cmp.before.warnings or cmp.after.warnings
     shown = tuple(s for s in comparison_sections(view)
                   if warned or s is not ComparisonSection.warnings)
+    if fmt == "html":  # credited in the page's footer, after every section
+        shown = tuple(s for s in shown if s is not ComparisonSection.credits)
     markers: Any = COMPARED[fmt]
     assert in_order(text, shown, markers) == [s.value for s in shown]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coprod_cli import credits
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import phrases
 from coprod_cli.report.markdown import cell, escaped
@@ -48,7 +49,8 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> str:
             for note in phrases.statement_notes(statement):
                 lines += ["", note]
             lines.append("")
-    lines.append(_credit(fw.source.author, fw.source.year, fw.source.title) + " " + fw.credit)
+    lines += [f"{line}  " for line in
+              credits.lines(fw.credit, credits.sources_for(fw, catalogue), full=True)]
     return "\n".join(lines) + "\n"
 
 

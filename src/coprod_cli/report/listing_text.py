@@ -7,9 +7,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coprod_cli import credits
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import phrases
-from coprod_cli.report.text import heading, indent, plain_line
+from coprod_cli.report.textparts import heading, indent, plain_line
 
 
 def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
@@ -51,8 +52,8 @@ def framework(fw: Framework, catalogue: Catalogue, plain: bool = False) -> Rende
             parts += [indent(Text(note, style="dim"))
                       for note in phrases.statement_notes(statement)]
             parts.append("")
-    parts.append(Text(f"Source: {fw.source.author} ({fw.source.year}), {fw.source.title}. "
-                      f"{fw.credit}", style="dim"))
+    parts += [Text(line, style="dim") for line in
+              credits.lines(fw.credit, credits.sources_for(fw, catalogue), full=True)]
     return Group(*parts)
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
+from coprod_cli import credits
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
@@ -116,6 +117,12 @@ def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 def _hint(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     return ["", f"*{phrases.more_hint(view.details)}*"]
+
+
+def _credits(res: Result, catalogue: Catalogue, view: View) -> list[str]:
+    """Every source in full, each on a line of its own, its link as the source gives it."""
+    return ["", "---", "", *(f"{cell(line)}  " for line in
+                             credits.lines(res.credit, res.sources, full=True))]
 
 
 def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
@@ -250,6 +257,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
+    Section.credits: _credits,
 }
 
 
@@ -308,4 +316,5 @@ COMPARISON: dict[ComparisonSection, Callable[[Comparison, Catalogue, View], list
     ComparisonSection.headline: _progress, ComparisonSection.regression: _regression,
     ComparisonSection.changes: _changes, ComparisonSection.meanings: _compared_meanings,
     ComparisonSection.warnings: _compared_warnings,
+    ComparisonSection.credits: lambda cmp, catalogue, view: _credits(cmp.after, catalogue, view),
 }

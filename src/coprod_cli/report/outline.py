@@ -11,6 +11,7 @@ import csv
 import io
 import re
 
+from coprod_cli import credits
 from coprod_cli.questionnaire.formoutline import ROLE_NOTE, Outline
 from coprod_cli.safetext import visible, visible_line
 
@@ -51,8 +52,16 @@ def text(outline: Outline) -> str:
                       *(f"  ( ) {choice}" for choice in question.choices), ""]
     lines += [GRID, "  " + " | ".join(outline.grid_columns), "",
               "The header row of the responses sheet (coprod form "
-              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n")]
+              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n"), "",
+              *_credit(outline)]
     return visible("\n".join(lines) + "\n")
+
+
+def _credit(outline: Outline) -> list[str]:
+    """The framework's credit and its source, with their links, to put in the form's
+    description or at its end."""
+    fw = outline.framework
+    return credits.lines(fw.credit, [credits.credit_of(fw.source)], full=True)
 
 
 def markdown(outline: Outline) -> str:
@@ -70,7 +79,8 @@ def markdown(outline: Outline) -> str:
                       *(f"- {_md(choice)}" for choice in question.choices), ""]
     lines += ["## A grid instead", "", _md(GRID), "",
               *(f"- {_md(column)}" for column in outline.grid_columns), "",
-              "## The header row of the responses sheet", "", *_fenced(header_csv(outline))]
+              "## The header row of the responses sheet", "", *_fenced(header_csv(outline)),
+              "", "## Credit", "", *(f"{_md(line)}  " for line in _credit(outline))]
     return "\n".join(lines) + "\n"
 
 

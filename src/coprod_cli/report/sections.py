@@ -29,6 +29,7 @@ class Section(str, Enum):
     plan = "plan"  # details: SCIE's recommendations by jigsaw piece
     evidence = "evidence"  # details: the evidence given with the answers, per statement
     hint = "hint"  # how to see more
+    credits = "credits"  # the sources, as they ask (short; in full with details)
 
 
 class ComparisonSection(str, Enum):
@@ -39,6 +40,7 @@ class ComparisonSection(str, Enum):
     changes = "changes"  # each dimension before and after
     meanings = "meanings"  # plain: what the levels shown mean
     warnings = "warnings"  # the comparison's, then each side's
+    credits = "credits"  # the sources, as they ask
 
 
 def _details(view: View) -> bool:

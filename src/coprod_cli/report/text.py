@@ -12,25 +12,12 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from coprod_cli import credits
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
+from coprod_cli.report.textparts import heading, indent, plain_line
 from coprod_cli.results import Comparison, Result
-
-
-def heading(text: str) -> Text:
-    """A heading that reads as one without colour: bold and underlined by a rule of '='."""
-    return Text.assemble((text, "bold"), "\n", "=" * len(text))
-
-
-def plain_line(text: str) -> Text:
-    """A plain wording, introduced as one."""
-    return Text.assemble(("In plain words: ", "italic"), text)
-
-
-def indent(renderable: RenderableType, by: int = 2) -> Padding:
-    """Indented as a block, so wrapped lines keep the indent."""
-    return Padding(renderable, (0, 0, 0, by), expand=False)
 
 
 def _level_style(level: str | None) -> str:
@@ -100,6 +87,11 @@ def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
 
 def _hint(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     return ["", Text(phrases.more_hint(view.details), style="dim")]
+
+
+def _credits(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
+    lines = credits.lines(res.credit, res.sources, view.details)
+    return [*([""] if view.details else []), *(Text(line, style="dim") for line in lines)]
 
 
 def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
@@ -263,6 +255,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]]
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
+    Section.credits: _credits,
 }
 
 
@@ -337,4 +330,5 @@ COMPARISON: dict[ComparisonSection,
     ComparisonSection.headline: _progress, ComparisonSection.regression: _regression,
     ComparisonSection.changes: _changes, ComparisonSection.meanings: _compared_meanings,
     ComparisonSection.warnings: _compared_warnings,
+    ComparisonSection.credits: lambda cmp, catalogue, view: _credits(cmp.after, catalogue, view),
 }

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from fractions import Fraction
 
-from coprod_cli import __version__
+from coprod_cli import __version__, credits
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -89,7 +89,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else []),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
-        lived_experience_missing=missing, staff_only=staff_only)
+        lived_experience_missing=missing, staff_only=staff_only,
+        credit=framework.credit, sources=credits.sources_for(framework, catalogue))
 
 
 def _overall(framework: Framework, values: dict[str, Fraction | None],
