@@ -16,7 +16,11 @@ from coprod_cli import credits
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
-from coprod_cli.report.textparts import heading, indent, plain_line
+
+# heading and indent are also imported from here (trend_text): re-exported.
+from coprod_cli.report.textparts import heading as heading
+from coprod_cli.report.textparts import indent as indent
+from coprod_cli.report.textparts import plain_line
 from coprod_cli.results import Comparison, Result
 
 
