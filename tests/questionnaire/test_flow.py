@@ -144,3 +144,15 @@ def test_going_back_twice_and_forward_again_passes_every_statement() -> None:
     at = q.after(FLOW, given, at, q.Reply("keep"))
     assert at == 2
     assert q.after(FLOW, given, at, q.Reply("level", "intermediate"), reviewing=True) == 3
+
+
+def test_the_help_explains_the_level_names_and_the_evidence_words() -> None:
+    from coprod_cli.reading.loader import Library
+
+    lib = Library.builtin()
+    statement = lib.framework("nef").statements[0]
+    names = [level.name for level in lib.catalogue.levels]
+    terms = {entry.term for entry in q.jargon(statement, lib.catalogue.glossary, names)}
+    assert {"not yet co-production", "descriptive", "intermediate", "transformative"} <= terms
+    assert any("terms of reference" in example.lower() for example in statement.evidence_examples)
+    assert "terms of reference" in terms

@@ -44,3 +44,15 @@ def test_the_markdown_header_row_stays_inside_its_code_block(run: Run, tmp_path:
     blocks = [token for token in MarkdownIt("commonmark").parse(text) if token.type == "fence"]
     assert len(blocks) == 1 and blocks[0].content == header and "````" in header
     assert "<h1>Heading" not in MarkdownIt("commonmark").render(text)
+
+
+def test_an_outline_explains_the_words_it_uses_and_credits_its_source(run: Run) -> None:
+    for fmt in ("text", "markdown"):
+        out = " ".join(run("form", "nef", "--format", fmt).stdout.split())
+        assert "Words used here" in out
+        assert "commissioning: How a council or the NHS decides" in out \
+            or "*commissioning*: How a council or the NHS decides" in out, fmt
+        assert "transformative" in out.lower() and "The highest level of co-production" in out
+        assert "thinklocalactpersonal.org.uk" in out and "New Economics Foundation" in out
+        assert "Description: Optional. When several people's answers are put together" in out \
+            or "*Description:* Optional. When several people's answers are put together" in out

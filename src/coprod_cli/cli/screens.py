@@ -117,7 +117,8 @@ def help_screen(step: q.Step, catalogue: Catalogue, plain: bool,
                   for example in statement.evidence_examples]
     parts.append(Text.assemble(("The full wording: " if plain else "In plain words: ", "italic"),
                                statement.text if plain else statement.plain))
-    terms = q.jargon(statement, catalogue.glossary)
+    terms = q.jargon(statement, catalogue.glossary,
+                     [catalogue.level(level).name for level in LEVEL_IDS])
     if terms:
         parts.append(Text("Words that may be new:"))
         parts += [Padding(Text.assemble((term.term, "bold"), f": {term.plain}"), (0, 0, 0, 2))

@@ -128,13 +128,20 @@ def _invalid(problem: str) -> Reply:
                  "to save and stop.")
 
 
-def jargon(statement: Statement, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
+def jargon(statement: Statement, glossary: Sequence[GlossaryEntry],
+           shown: Sequence[str] = ()) -> list[GlossaryEntry]:
     """Glossary entries whose term (or another form of it) appears in the statement's words,
-    its rows in full or in plain words."""
+    its rows in full or in plain words, its evidence examples, or the other words `shown`
+    with it (the levels' names)."""
     words = " ".join([statement.text, statement.plain, statement.help or "",
                       *(statement.row(level, plain) for level in LEVEL_IDS
-                        for plain in (False, True))])
-    return [entry for entry in glossary if any(_mentions(words, form)
+                        for plain in (False, True)), *statement.evidence_examples, *shown])
+    return mentioned(words, glossary)
+
+
+def mentioned(text: str, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Glossary entries whose term (or another form of it) appears in a text, in order."""
+    return [entry for entry in glossary if any(_mentions(text, form)
                                                for form in (entry.term, *entry.also))]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
+from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, GlossaryEntry, Statement
 
 ROLE_TITLE = "Your role: which of these best describes you?"
 # The role question's description: how the voices are weighed (partnership, the default).
@@ -43,6 +43,7 @@ class Outline:
     role: Question
     parts: tuple[Part, ...]
     grid_columns: tuple[str, ...]
+    glossary: tuple[GlossaryEntry, ...] = ()  # to explain the words the form uses
 
     @property
     def header(self) -> list[str]:
@@ -72,4 +73,4 @@ def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> 
         for d in framework.dimensions)
     grid = tuple(f"{value} - {catalogue.level(level).name}"
                  for value, level in enumerate(LEVEL_IDS))
-    return Outline(framework, role, parts, (*grid, DONT_KNOW))
+    return Outline(framework, role, parts, (*grid, DONT_KNOW), catalogue.glossary)

@@ -12,6 +12,8 @@ import io
 import re
 
 from coprod_cli import credits
+from coprod_cli.models import GlossaryEntry
+from coprod_cli.questionnaire.flow import mentioned
 from coprod_cli.questionnaire.formoutline import ROLE_NOTE, Outline
 from coprod_cli.safetext import visible, visible_line
 
@@ -52,9 +54,16 @@ def text(outline: Outline) -> str:
                       *(f"  ( ) {choice}" for choice in question.choices), ""]
     lines += [GRID, "  " + " | ".join(outline.grid_columns), "",
               "The header row of the responses sheet (coprod form "
-              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n"), "",
-              *_credit(outline)]
-    return visible("\n".join(lines) + "\n")
+              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n")]
+    words = _words(outline, "\n".join(lines))
+    lines += ["", "Words used here, in plain words (put them in the form's description):",
+              *(f"  {entry.term}: {entry.plain}" for entry in words)] if words else []
+    return visible("\n".join([*lines, "", *_credit(outline)]) + "\n")
+
+
+def _words(outline: Outline, text: str) -> list[GlossaryEntry]:
+    """The glossary's entries for the words the outline uses."""
+    return mentioned(text, outline.glossary)
 
 
 def _credit(outline: Outline) -> list[str]:
@@ -79,8 +88,11 @@ def markdown(outline: Outline) -> str:
                       *(f"- {_md(choice)}" for choice in question.choices), ""]
     lines += ["## A grid instead", "", _md(GRID), "",
               *(f"- {_md(column)}" for column in outline.grid_columns), "",
-              "## The header row of the responses sheet", "", *_fenced(header_csv(outline)),
-              "", "## Credit", "", *(f"{_md(line)}  " for line in _credit(outline))]
+              "## The header row of the responses sheet", "", *_fenced(header_csv(outline))]
+    words = _words(outline, "\n".join(lines))
+    lines += ["", "## Words used here", "", "Put them in the form's description.", "",
+              *(f"*{_md(entry.term)}*: {_md(entry.plain)}  " for entry in words)] if words else []
+    lines += ["", "## Credit", "", *(f"{_md(line)}  " for line in _credit(outline))]
     return "\n".join(lines) + "\n"
 
 

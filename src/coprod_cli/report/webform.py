@@ -45,7 +45,8 @@ def page(framework: Framework, catalogue: Catalogue, plain: bool = False,
         data=embedded, stem=stem(framework, service), version=__version__,
         service=service, send_to=send_to,
         script=script, script_hash=script_hash(script),
-        jargon=lambda statement: jargon(statement, catalogue.glossary))
+        jargon=lambda statement: jargon(statement, catalogue.glossary,
+                                        [level.name for level in catalogue.levels]))
 
 
 def script_hash(script: str) -> str:
