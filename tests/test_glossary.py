@@ -42,7 +42,8 @@ SPELLINGS = (("isation", "ization"), ("ise", "ize"), ("our", "or"), ("tre", "ter
 # Proper names (places, days, people) that explaining would only repeat.
 NAMES = {"scotland", "scottish", "wales", "welsh", "england", "catherine", "sarah", "carr",
          "needham", "david", "boyle", "julia", "slay", "lucie", "stephens", "browne", "coprod",
-         "asian", "gypsy", "google", "microsoft", "excel", "kobotoolbox", "surveycto", "odk"}
+         "asian", "gypsy", "google", "microsoft", "excel", "kobotoolbox", "surveycto", "odk",
+         "patel"}
 
 
 @cache
