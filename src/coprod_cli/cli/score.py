@@ -209,12 +209,10 @@ def score_command(
                 staff_only=staff_only, area_targets=promised.targets if promised else None)
     if promised is not None:
         res = checked(promised, res)
-    if agreed is not None:
-        from coprod_cli.cli.together import read_agreed
-        from coprod_cli.scoring import agreement
+    if agreed is not None:  # imported only then, as the plan modules are
+        from coprod_cli.cli.together import with_agreed
 
-        res = agreement.apply(res, tally.framework,
-                              read_agreed(lib, agreed, tally.framework))  # type: ignore[arg-type]
+        res = with_agreed(lib, agreed, res, tally.framework)
     res = sharing.mark_private(res) if private else sharing.protect(res)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain)

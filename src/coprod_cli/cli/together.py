@@ -32,7 +32,10 @@ from coprod_cli.report.packs import PackFormat
 if TYPE_CHECKING:
     from coprod_cli.agreed import Agreed
     from coprod_cli.models import Framework
+    from coprod_cli.reading.ledger import Ledger
     from coprod_cli.reading.loader import Library
+    from coprod_cli.results import Result
+    from coprod_cli.tally import Tally
 
 PackFormatOption = Annotated[PackFormat, typer.Option(
     "--format", "-f", help="html (prints well; the default), markdown or json.",
@@ -43,10 +46,17 @@ AgreedFile = Annotated[Path | None, typer.Option(
     "sign-off by people with lived experience.", dir_okay=False)]
 
 
-def read_agreed(lib: Library, path: Path | None, framework: Framework) -> Agreed | None:
-    """The agreed.yaml named by --agreed, checked against the framework being scored."""
+def with_agreed(lib: Library, path: Path | None, res: Result, framework: Framework) -> Result:
+    """The result with what the group agreed (--agreed) beside it; as it is without one."""
     if path is None:
-        return None
+        return res
+    from coprod_cli.scoring import agreement
+
+    return agreement.apply(res, framework, read_agreed(lib, path, framework))
+
+
+def read_agreed(lib: Library, path: Path, framework: Framework) -> Agreed:
+    """The agreed.yaml named by --agreed, checked against the framework being scored."""
     document = read_document(str(path))
     if document.kind() != "agreed":
         raise UsageProblem(f"{path} is not an agreed.yaml (it has no 'agreed:' or 'signoff:')",
@@ -56,6 +66,13 @@ def read_agreed(lib: Library, path: Path | None, framework: Framework) -> Agreed
         raise UsageProblem(f"{path} records agreement on '{named.id}', but the answers are "
                            f"for '{framework.id}'", "give the agreed.yaml of this assessment")
     return agreed
+
+
+def _read(lib: Library, files: list[str], how: Reading,
+          kept: Ledger | None) -> Tally:
+    """The answers, each person once, keeping who answered for the memory of what is shared
+    (as `score` does) when the pack or sheet may be passed on."""
+    return collect(lib, files, how, salt=kept.salt if kept else b"")
 
 
 @app.command("workshop",
@@ -91,9 +108,8 @@ def workshop_command(
     lib = library(framework)
     kept = None if record else remembering.memory(output, fmt is PackFormat.html, False,
                                                   min_group)
-    tally = collect(lib, files, Reading(skip_invalid, None, recursive,
-                                        form_options(role_column, role_map, strict, lib)),
-                    salt=kept.salt if kept else b"")
+    form = form_options(role_column, role_map, strict, lib)
+    tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
     from coprod_cli.scoring.workshop import cards as make_cards
 
     pack = make_cards(tally.framework, lib.catalogue, tally, min_group=min_group, most=cards,
@@ -155,17 +171,14 @@ def feedback_command(
     never_over_inputs(output, inputs, framework, force)
     lib = library(framework)
     kept = remembering.memory(output, fmt is PackFormat.html, False, min_group)
-    tally = collect(lib, files, Reading(skip_invalid, None, recursive,
-                                        form_options(role_column, role_map, strict, lib)),
-                    salt=kept.salt if kept else b"")
+    form = form_options(role_column, role_map, strict, lib)
+    tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
     from coprod_cli.report.packs import feedback
-    from coprod_cli.scoring import agreement, sharing
+    from coprod_cli.scoring import sharing
     from coprod_cli.scoring.engine import score
 
     res = sharing.protect(score(tally.framework, lib.catalogue, tally, min_group=min_group))
-    found = read_agreed(lib, agreed, tally.framework)
-    if found is not None:
-        res = agreement.apply(res, tally.framework, found)
+    res = with_agreed(lib, agreed, res, tally.framework)
     output = html_destination(output, fmt is PackFormat.html,
                               f"coprod-{tally.framework.id}-feedback.html")
     never_over_inputs(output, inputs, framework, force)
