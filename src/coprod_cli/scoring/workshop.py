@@ -45,8 +45,8 @@ def cards(framework: Framework, catalogue: Catalogue, tally: Tally, *, min_group
         if reasons:
             found.append(((-voices, -(roles[0] if roles else 0), -unsure, order),
                           _card(dimension, statement, catalogue, tally, reasons,
-                                _words(tally, statement.id, shown, (lived, others), roles,
-                                       unsure))))
+                                _words(tally, statement.id, shown, (lived, others),
+                                       (voices, roles, unsure)))))
     found.sort(key=lambda pair: pair[0])
     return Workshop(tool_version=__version__,
                     framework=FrameworkRef(id=framework.id, name=framework.name,
@@ -85,11 +85,12 @@ def _unsure(tally: Tally, sid: str) -> int:
 
 
 def _words(tally: Tally, sid: str, shown: Breakdown, voices: tuple[list[str], list[str]],
-           roles: tuple[Fraction, str, str] | None, unsure: int) -> list[str]:
-    """How far apart the views are. Which voice sees it lower is said only when both voices
-    are shown on their own; a role only when it is shown on its own; no figure of a group."""
+           found: tuple[Fraction, tuple[Fraction, str, str] | None, int]) -> list[str]:
+    """How far apart the views are (`found`: the voices' gap, the roles' spread, how many
+    were unsure). Which voice sees it lower is said only when both voices are shown on their
+    own; a role only when it is shown on its own; no figure of a group."""
     words = []
-    gap = _apart(tally, sid, *voices)
+    gap, roles, unsure = found
     if gap >= 1:
         far = "two levels or more" if gap >= 2 else "a level or more"
         both = {v.voice for v in shown.voices} == {LIVED, OTHERS}
