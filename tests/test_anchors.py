@@ -22,7 +22,7 @@ from coprod_cli.models import LEVEL_IDS, Statement
 from coprod_cli.reading.loader import Library
 
 LIBRARY = Library.builtin()
-STATEMENTS = [(framework_id, statement) for framework_id in ("nef", "scie")
+STATEMENTS = [(framework_id, statement) for framework_id in sorted(LIBRARY.builtin_ids)
               for statement in LIBRARY.framework(framework_id).statements]
 IDS = [f"{framework_id}:{statement.id}" for framework_id, statement in STATEMENTS]
 ABOVE_NOT_YET = LEVEL_IDS[1:]

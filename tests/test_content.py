@@ -13,7 +13,7 @@ from tests.conftest import Run
 
 LIBRARY = Library.builtin()
 CATALOGUE = LIBRARY.catalogue
-FRAMEWORKS = [LIBRARY.framework(framework_id) for framework_id in ("nef", "scie")]
+FRAMEWORKS = [LIBRARY.framework(framework_id) for framework_id in sorted(LIBRARY.builtin_ids)]
 STATEMENTS = [(framework.id, statement) for framework in FRAMEWORKS
               for statement in framework.statements]
 IDS = [f"{framework_id}:{statement.id}" for framework_id, statement in STATEMENTS]

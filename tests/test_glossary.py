@@ -115,7 +115,7 @@ def content() -> Iterator[tuple[str, str]]:
 
 
 def framework_content() -> Iterator[tuple[str, str]]:
-    for framework_id in ("nef", "scie"):
+    for framework_id in sorted(LIBRARY.builtin_ids):
         fw = LIBRARY.framework(framework_id)
         yield f"{fw.id}: text", fw.text
         yield f"{fw.id}: plain", fw.plain

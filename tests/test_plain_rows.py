@@ -11,7 +11,7 @@ from coprod_cli.models import LEVEL_IDS, Statement
 from coprod_cli.reading.loader import Library
 
 LIBRARY = Library.builtin()
-STATEMENTS = [statement for framework_id in ("nef", "scie")
+STATEMENTS = [statement for framework_id in sorted(LIBRARY.builtin_ids)
               for statement in LIBRARY.framework(framework_id).statements]
 IDS = [statement.id for statement in STATEMENTS]
 # Flesch reading ease: 80 and above reads as easy (about a UK reading age of 9 to 11).

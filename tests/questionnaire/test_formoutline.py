@@ -14,7 +14,7 @@ from tests.cli.test_form import LIB, questions
 from tests.conftest import Run
 
 
-@pytest.mark.parametrize("framework", ["nef", "scie"])
+@pytest.mark.parametrize("framework", sorted(LIB.builtin_ids))
 @pytest.mark.parametrize("plain", [False, True])
 def test_what_the_outline_says_to_build_is_read_back(run: Run, tmp_path: Path, framework: str,
                                                      plain: bool) -> None:
