@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from coprod_cli.plain import Record, build, record, to_data
-from tests.conftest import EXAMPLES, Run
+from tests.conftest import DATA, EXAMPLES, Run
 
 
 class Colour(str, enum.Enum):
@@ -174,8 +174,10 @@ def record_types() -> set[type]:
             yield sub
             yield from below(sub)
 
+    from coprod_cli.languages import Translated
+
     return {cls for cls in below(Record) if dataclasses.is_dataclass(cls)
-            and cls.__module__.startswith("coprod_cli.")}
+            and cls.__module__.startswith("coprod_cli.") and cls is not Translated}
 
 
 def records_in(value: object) -> Iterator[Record]:
@@ -200,6 +202,7 @@ def coprods_own(run: Run) -> Iterator[object]:
 
     library = Library.builtin()
     yield library.catalogue, library.frameworks()
+    yield Library.builtin([DATA / "valid" / "two-languages.yaml"], language="cy").framework("tiny")
     for path in sorted((EXAMPLES / "collective-autumn-2026").glob("*.yaml")):
         yield library.answers(Document.read(path))[0]
     scored = run("score", str(EXAMPLES / "collective-autumn-2026"), "--format", "json",

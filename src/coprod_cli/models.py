@@ -14,8 +14,9 @@ from typing import Annotated, Literal, get_args
 from annotated_types import Interval, MinLen
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.languages import Translated
 from coprod_cli.plain import record
-from coprod_cli.rules import Id, Known, Strict, Text, no_repeats, unique_ids
+from coprod_cli.rules import Id, Known, Strict, Text, Words, no_repeats, unique_ids
 from coprod_cli.versions import Migration, check
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]
@@ -64,9 +65,9 @@ class Level(Strict):
 
     id: LevelId
     value: Annotated[int, Interval(ge=0, le=3)]
-    name: Text
-    descriptor: Text
-    plain: Text
+    name: Words
+    descriptor: Words
+    plain: Words
 
 
 @record
@@ -74,8 +75,8 @@ class Role(Strict):
     """Who answers; lived experience roles are people who draw on care and their carers."""
 
     id: Id
-    name: Text
-    plain: Text
+    name: Words
+    plain: Words
     lived_experience: bool = False
 
 
@@ -84,9 +85,9 @@ class Piece(Strict):
     """A piece of SCIE's jigsaw for change."""
 
     id: PieceId
-    name: Text
-    text: Text
-    plain: Text
+    name: Words
+    text: Words
+    plain: Words
 
 
 @record
@@ -95,8 +96,8 @@ class Recommendation(Strict):
 
     id: Id
     piece: PieceId
-    text: Text
-    plain: Text
+    text: Words
+    plain: Words
     source: Id
 
 
@@ -105,9 +106,9 @@ class Tag(Strict):
     """A principle, scope or activity that statements are tagged with."""
 
     id: Id
-    name: Text
-    text: Text
-    plain: Text
+    name: Words
+    text: Words
+    plain: Words
     basis: tuple[Id, ...] = ()
 
 
@@ -115,13 +116,13 @@ class Tag(Strict):
 class GlossaryEntry(Strict):
     """A piece of jargon, explained in plain words."""
 
-    term: Text
-    also: tuple[Text, ...] = ()
-    plain: Text
+    term: Words
+    also: tuple[Words, ...] = ()
+    plain: Words
 
 
 @record
-class Catalogue(Strict):
+class Catalogue(Translated):
     """What every framework shares: sources, levels, roles, the jigsaw and the glossary."""
 
     sources: Annotated[tuple[CatalogueSource, ...], MinLen(1)]
@@ -203,10 +204,10 @@ class Catalogue(Strict):
 class Rubric(Strict):
     """What a statement looks like at each level."""
 
-    not_yet: Text = field(metadata={"alias": "not-yet"})
-    descriptive: Text
-    intermediate: Text
-    transformative: Text
+    not_yet: Words = field(metadata={"alias": "not-yet"})
+    descriptive: Words
+    intermediate: Words
+    transformative: Words
 
     def at(self, level_id: str) -> str:
         return str(getattr(self, level_id.replace("-", "_")))
@@ -217,9 +218,9 @@ class Statement(Strict):
     """Something a team rates, with a rubric and the recommendations that help it improve."""
 
     id: Id
-    text: Text
-    plain: Text
-    help: Text | None = None
+    text: Words
+    plain: Words
+    help: Words | None = None
     levels: Rubric
     plain_levels: Rubric | None = field(default=None, metadata={
         "description": "The same four rows in plain words, for a person who draws on care: "
@@ -234,7 +235,7 @@ class Statement(Strict):
         "description": "individual, service or organisation ('scopes' in core.yaml)."})
     activities: tuple[ActivityRef, ...] = field(default=(), metadata={
         "description": "Co- activities it covers: ids from 'activities' in core.yaml."})
-    evidence_examples: tuple[Text, ...] = field(default=(), metadata={
+    evidence_examples: tuple[Words, ...] = field(default=(), metadata={
         "description": "Short examples of what a team could show as evidence."})
     basis: tuple[SourceRef, ...] = field(default=(), metadata={
         "description": "The sources it draws on: ids from 'sources' in core.yaml."})
@@ -252,23 +253,23 @@ class Dimension(Strict):
     """An element (NEF) or jigsaw piece (SCIE) and its statements."""
 
     id: Id
-    name: Text
-    text: Text
-    plain: Text
+    name: Words
+    text: Words
+    plain: Words
     statements: Annotated[tuple[Statement, ...], MinLen(1)]
 
 
 @record
-class Framework(Strict):
+class Framework(Translated):
     """A co-production framework: its dimensions, statements and where it comes from."""
 
     id: Id
-    name: Text
+    name: Words
     version: Text
-    text: Text
-    plain: Text
+    text: Words
+    plain: Words
     source: Source
-    credit: Text
+    credit: Words
     dimensions: Annotated[tuple[Dimension, ...], MinLen(1)]
     migrations: tuple[Migration, ...] = field(default=(), metadata={
         "description": "How answers written for earlier versions reach this one, oldest "

@@ -90,8 +90,25 @@ class _TextRule(Rule):
         return build.str_schema(strip_whitespace=True, min_length=1)
 
 
+class WordsRule(_TextRule):
+    """Text a reader meets, which a framework file may give in several languages: the loader
+    picks one (reading/resolve.py) before pydantic sees it, so here it is text; the JSON
+    Schema describes the file, where it may be a mapping of language code to text."""
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Callable[[Any], Any]) -> Any:
+        text = handler(schema)
+        return {"anyOf": [text, {
+            "type": "object", "minProperties": 1, "propertyNames": {"enum": ["en", "cy"]},
+            "additionalProperties": text,
+            "description": "The same text in several languages, e.g. {en: ..., cy: ...}: "
+            "the file's 'language' (default en) is required, and each other language needs "
+            "an entry in 'translations'."}]}
+
+
 Id = Annotated[str, _IdRule()]
 Text = Annotated[str, _TextRule()]
+# Text a respondent or reader meets: a string, or the same text in several languages.
+Words = Annotated[str, WordsRule()]
 
 
 class Known(Check):

@@ -68,6 +68,11 @@ def schema(name: SchemaName) -> dict[str, Any]:
 
     body = TypeAdapter(_model(name)).json_schema(by_alias=True, mode=mode,
                                                  schema_generator=_described())
+    if name in (SchemaName.framework, SchemaName.catalogue):
+        from coprod_cli.languages import WORKED_OUT
+
+        for worked_out in WORKED_OUT:  # coprod's own, once it has read a file: not in files
+            del body["properties"][worked_out]
     if name is SchemaName.answers:
         _short_forms(body)
         _list_roles(body)

@@ -20,9 +20,11 @@ from coprod_cli.errors import (
     did_you_mean,
     shortened,
 )
+from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache, yamlio
 from coprod_cli.reading.explain import error_path, explain, real_errors
+from coprod_cli.reading.resolve import resolve
 from coprod_cli.versions import Carried, Migration, carry, written_for
 
 if TYPE_CHECKING:
@@ -74,12 +76,17 @@ class Document:
                           "a framework file has 'dimensions:', an agreed.yaml has 'agreed:'",
                           Location(self.name, 1, 1))
 
-    def validate(self, model: type[M], context: dict[str, Any] | None = None) -> M:
-        """The model, or an InvalidData error at the line and column of the first problem."""
+    def validate(self, model: type[M], context: dict[str, Any] | None = None,
+                 language: str | None = None) -> M:
+        """The model, or an InvalidData error at the line and column of the first problem; a
+        framework or catalogue (given a `language`) with its text in that language."""
         from pydantic import ValidationError
 
         try:
-            return validated(model, self.mapping(), context)
+            data = self.mapping()
+            if language is not None or issubclass(model, Translated):
+                data = resolve(data, model, language or DEFAULT)
+            return validated(model, data, context)
         except PathError as error:
             where = yamlio.locate(self.text, self.name, error.path, key=True)
             raise InvalidData(error.what, error.fix, where) from None
@@ -109,15 +116,19 @@ def validated(model: type[M], data: Any, context: dict[str, Any] | None = None) 
     return cast(M, _adapter(model).validate_python(data, context=context))
 
 
-def _builtin(entry: Any, model: type[M], context: dict[str, Any] | None = None) -> M:
-    """A built-in file as a model. Parsing YAML in Python is the slow part of start-up, so the
-    validated model is kept in coprod's cache and read back from there when it passes the
-    cache's checks (see cache.py): it was validated when written."""
+def _builtin(entry: Any, model: type[M], language: str,
+             context: dict[str, Any] | None = None) -> M:
+    """A built-in file as a model, its text in `language`. Parsing YAML in Python is the slow
+    part of start-up, so the validated model is kept in coprod's cache (one entry for each
+    language) and read back from there when it passes the cache's checks (see cache.py): it
+    was validated when written."""
     data = entry.read_bytes()
-    value = cache.load(entry.name, data, model)
+    name = entry.name if language == DEFAULT else f"{entry.name}.{language}"
+    value = cache.load(name, data, model)
     if value is None:
-        value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(model, context)
-        cache.keep(entry.name, data, value)
+        value = Document.from_bytes(data, f"frameworks/{entry.name}").validate(
+            model, context, language)
+        cache.keep(name, data, value)
     return value
 
 
@@ -139,14 +150,16 @@ class Library:
     """The catalogue and every framework coprod can use: built-in, then added by path."""
 
     catalogue: Catalogue
+    language: str = DEFAULT
     paths: dict[str, Any] = field(default_factory=dict)
     loaded: dict[str, Framework] = field(default_factory=dict)
     added: set[str] = field(default_factory=set)
 
     @classmethod
-    def builtin(cls, extra: Iterable[Path] = ()) -> Library:
+    def builtin(cls, extra: Iterable[Path] = (), language: str = DEFAULT) -> Library:
+        """Every framework, built-in and from `extra`, with its text in `language`."""
         folder = builtin_folder()
-        library = cls(_builtin(folder / CATALOGUE_FILE, Catalogue))
+        library = cls(_builtin(folder / CATALOGUE_FILE, Catalogue, language), language)
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".yaml") and entry.name != CATALOGUE_FILE:
                 library.paths[entry.name.removesuffix(".yaml")] = entry
@@ -178,7 +191,7 @@ class Library:
         return set(self.paths) - self.added
 
     def validate_framework(self, document: Document) -> Framework:
-        return document.validate(Framework, self.catalogue.references())
+        return document.validate(Framework, self.catalogue.references(), self.language)
 
     @property
     def ids(self) -> list[str]:
@@ -192,7 +205,8 @@ class Library:
                     f"unknown framework '{shortened(framework_id)}'"
                     f"{did_you_mean(framework_id[:100], self.ids)}",
                     f"use one of {', '.join(self.ids)}, or add one with --framework PATH")
-            self.loaded[framework_id] = _builtin(entry, Framework, self.catalogue.references())
+            self.loaded[framework_id] = _builtin(entry, Framework, self.language,
+                                                   self.catalogue.references())
         return self.loaded[framework_id]
 
     def frameworks(self) -> list[Framework]:
