@@ -317,3 +317,53 @@ def test_with_coprod_remembering_what_it_shared_the_late_file_is_not_shared_at_a
         assert "differ by 1 person, fewer than --min-group 3" in out.stderr
         assert out.stderr.count("\n") == 1
     _coprod("score", str(EXAMPLES / "collective-spring-2026"), "-f", "json", memory=memory)
+
+
+def _through(*args: str) -> list[Json]:
+    return list(json.loads(_coprod("score", *args, "-f", "json"))["results"])
+
+
+def test_two_frameworks_of_the_same_people_hold_back_the_same_groups_on_the_half_level(
+        sets: dict[str, str]) -> None:
+    """nef as answered and scie through the crosswalk, of the same 17 people: neither shows a
+    group the other holds back (else the second would be a second equation about it), and
+    every figure of both sits on the half level, no statement's figure shown."""
+    for weighting in ("partnership", "role", "person"):
+        nef, scie = _through(sets["after"], "--through", "nef,scie", "--weighting", weighting)
+        held = [{h["group"] for h in res["held_back"]} for res in (nef, scie)]
+        assert held[0] == held[1] and {"commissioner", "carer"} <= held[0]
+        for res in (nef, scie):
+            shown = {g.get("role") or g.get("voice") for g in res["by_role"] + res["by_voice"]}
+            assert not shown & held[0]
+            figures = [res["score"], *_areas(res).values(),
+                       *(v for g in res["by_role"] + res["by_voice"]
+                         for v in g["dimensions"].values())]
+            assert res["band"] == HALF
+            assert all(f is None or (f * 2).is_integer() for f in figures), figures
+            assert all(s["score"] is None for s in res["statements"])
+
+
+def test_the_late_file_through_a_crosswalk_gives_no_answer_away(sets: dict[str, str]) -> None:
+    """A SCIE area that one NEF statement covers stands for that statement's figure: the late
+    commissioner's file set against the report before it, each through the crosswalk and on a
+    machine of its own, must not give the commissioner's answer to it."""
+    single = {"culture": "mutuality-2", "review": "assets-4"}  # nef-to-scie's only mappings
+    answers = _answers(AUTUMN / "commissioner-01.yaml")
+    for weighting in ("partnership", "person"):
+        after, before = (_through(sets[s], "--through", "scie", "--weighting", weighting)[0]
+                         for s in ("after", "before"))
+        estimate = _combine([(17, _areas(after)), (-16, _areas(before))])
+        assert _hits({area: estimate[area] for area in single},
+                     {area: answers[sid] for area, sid in single.items()}) == 0, estimate
+
+
+def test_remembered_results_refuse_the_late_file_through_another_framework(
+        sets: dict[str, str], tmp_path: Path) -> None:
+    """nef shared before the commissioner's file; scie through the crosswalk after it is the
+    same people but one, so it is refused on the same machine (exit 2, one line)."""
+    memory = str(tmp_path / "state")
+    _coprod("score", sets["before"], "-f", "json", memory=memory)
+    out = CliRunner().invoke(app, ["score", sets["after"], "--through", "scie", "-f", "json"],
+                             env={"COPROD_STATE_DIR": memory})
+    assert out.exit_code == 2 and out.stdout == "", out.output
+    assert "differ by 1 person, fewer than --min-group 3" in out.stderr

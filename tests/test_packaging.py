@@ -17,3 +17,4 @@ def test_every_package_is_listed_for_the_wheel() -> None:
     assert on_disk | {"coprod_cli.frameworks"} == listed
     assert config["package-dir"]["coprod_cli.frameworks"] == "frameworks"
     assert "*.yaml" in config["package-data"]["coprod_cli.frameworks"]
+    assert "crosswalks/*.yaml" in config["package-data"]["coprod_cli.frameworks"]

@@ -224,6 +224,12 @@ def coprods_own(run: Run) -> Iterator[object]:
                                           str(plan)).stdout))
     yield from _through_a_migration_map(run)
     yield from _together(run, library)
+    from coprod_cli.reading import crosswalks
+    from coprod_cli.results import Results
+
+    yield list(crosswalks.load(library).values())
+    yield build(Results, json.loads(run("score", str(EXAMPLES / "collective-autumn-2026"),
+                                        "--through", "nef,scie", "--format", "json").stdout))
 
 
 def _through_a_migration_map(run: Run) -> Iterator[object]:

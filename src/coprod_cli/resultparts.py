@@ -51,6 +51,10 @@ class DimensionResult(ResultModel):
     answered: int = field(metadata={"description": "Statements with a level (not unsure)."})
     unsure: int = field(metadata={"description": "Statements answered only 'unsure'."})
     statements: int
+    not_covered: int = field(default=0, metadata={
+        "description": "In a result through a crosswalk: statements nothing in the answers' "
+        "framework stands for. They have no answer (neither unsure nor not-yet) and are left "
+        "out of every figure; an area with none covered has no level."})
 
 
 @record

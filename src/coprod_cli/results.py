@@ -36,6 +36,36 @@ RESULT_VERSION: Literal[1] = 1
 
 
 @record
+class Uncovered(ResultModel):
+    """A statement of the framework scored through a crosswalk that nothing in the answers'
+    framework stands for: it has no answer, neither unsure nor not-yet."""
+
+    id: str
+    dimension: str
+    text: str
+    note: str = field(metadata={"description": "Why nothing covers it, from the crosswalk."})
+
+
+@record
+class Through(ResultModel):
+    """How a result came through a crosswalk: the answers were given to another framework."""
+
+    answered: FrameworkRef = field(metadata={
+        "description": "The framework the answers were given to."})
+    crosswalk: str = field(metadata={"description": "The crosswalk's id, e.g. nef-to-scie."})
+    crosswalk_name: str
+    rule: str = field(metadata={
+        "description": "How several answers of one person become one: 'lowest', the lowest of "
+        "their answers to the statements that stand for a statement, unsure left out (unsure "
+        "when every one is)."})
+    covered: int = field(metadata={"description": "Statements with a source in the answers."})
+    statements: int
+    not_covered: list[Uncovered] = field(default_factory=list, metadata={
+        "description": "Every statement nothing in the answers covers: no answer, left out "
+        "of every figure, never counted as unsure or not-yet."})
+
+
+@record
 class Result(ResultModel):
     """The result of `coprod score`, version 1."""
 
@@ -149,6 +179,11 @@ class Result(ResultModel):
     credit: str = field(default="", metadata={
         "description": "The framework's credit: what its content is adapted from, in coprod's "
         "own words, with thanks."})
+    through: Through | None = field(default=None, metadata={
+        "description": "Set when the answers were given to another framework and scored "
+        "through a crosswalk (score --through): which framework they were for, the "
+        "crosswalk, and what this framework asks that they did not cover. Null when the "
+        "answers are to this framework."})
     sources: list[SourceCredit] = field(default_factory=list, metadata={
         "description": "The sources the framework and coprod's levels draw on: the "
         "framework's own (NEF's six elements, SCIE's guide), those its statements and SCIE's "
@@ -184,3 +219,19 @@ class Comparison(ResultModel):
         "and after."})
     private: bool = field(default=False, metadata={
         "description": "True only with --private: exact figures, NOT to be shared."})
+
+
+@record
+class Results(ResultModel):
+    """The result of `coprod score --through`, version 1: one set of answers scored against
+    several frameworks, each result as `coprod schema result` describes it."""
+
+    results_version: Literal[1] = RESULT_VERSION
+    tool: str = "coprod"
+    tool_version: str
+    gate_met: bool | None = field(default=None, metadata={
+        "description": "With --fail-under: true only when every result meets the gate (each "
+        "result's own gate says which do not). Null without a gate."})
+    results: list[Result] = field(metadata={
+        "description": "One per framework asked for, in the order asked; a result whose "
+        "'through' is set came through a crosswalk from the framework the answers are to."})

@@ -23,6 +23,8 @@ class SchemaName(str, Enum):
     plan = "plan"
     catalogue = "catalogue"
     agreed = "agreed"
+    results = "results"
+    crosswalk = "crosswalk"
 
 
 def _model(name: SchemaName) -> type[Any]:
@@ -50,6 +52,14 @@ def _model(name: SchemaName) -> type[Any]:
         from coprod_cli.agreed import Agreed
 
         return Agreed
+    if name is SchemaName.crosswalk:
+        from coprod_cli.crosswalks import Crosswalk
+
+        return Crosswalk
+    if name is SchemaName.results:
+        from coprod_cli.results import Results
+
+        return Results
     if name is SchemaName.comparison:
         from coprod_cli.results import Comparison
 
@@ -62,7 +72,8 @@ def _model(name: SchemaName) -> type[Any]:
 def schema(name: SchemaName) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a file or output, generated from its model."""
     mode: Literal["validation", "serialization"] = (
-        "serialization" if name in (SchemaName.result, SchemaName.comparison, SchemaName.trend)
+        "serialization" if name in (SchemaName.result, SchemaName.comparison, SchemaName.trend,
+                                    SchemaName.results)
         else "validation")
     from pydantic import TypeAdapter
 

@@ -64,8 +64,8 @@ def test_usage_lines_are_coprods_whichever_typer(run: Run, command: str, usage: 
     (["score", "x.yaml", "-f", "jsn"], "error: --format: 'jsn' is not one of text, json, "
      "markdown, html (did you mean 'json'?); see 'coprod score --help'"),
     (["schema", "answer"], "error: NAME: 'answer' is not one of framework, answers, result, "
-     "comparison, trend, plan, catalogue, agreed (did you mean 'answers'?); see 'coprod "
-     "schema --help'"),
+     "comparison, trend, plan, catalogue, agreed, results, crosswalk (did you mean "
+     "'answers'?); see 'coprod schema --help'"),
     (["score", "x.yaml", "-o", "."], "error: --output: '.' is a folder, not a file; see "
      "'coprod score --help'"),
     (["score", "x.yaml", "-f"], "error: -f needs a value after it; see 'coprod score --help'"),

@@ -69,6 +69,10 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
         out = run(command, team, "-o", str(folder / f"{command}.html"))
         assert out.exit_code == 0, out.stderr
         paths.append(folder / f"{command}.html")
+    out = run("score", team, "--through", "nef,scie", "-f", "html",  # two results, one page
+              "-o", str(folder / "through.html"))
+    assert out.exit_code == 0, out.stderr
+    paths.append(folder / "through.html")
     out = run("compare", str(EXAMPLES / "collective-spring-2026"),
               str(EXAMPLES / "collective-autumn-2026"), "-f", "html",
               "-o", str(folder / "progress.html"))

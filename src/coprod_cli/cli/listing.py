@@ -114,6 +114,12 @@ def _check_one(lib: Library, name: str) -> str:
         lib.add(fw, Path(name))
         return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
             f"{len(fw.statements)} statements"
+    if kind == "crosswalk":
+        from coprod_cli.reading.crosswalks import validate
+
+        walk = validate(lib, document)
+        return f"crosswalk from '{walk.from_.framework}' to '{walk.to.framework}', " \
+            f"{len(walk.mappings)} statements mapped, {len(walk.not_covered)} not covered"
     if kind == "agreed":
         agreed, fw = lib.agreed(document)
         return f"agreed levels for '{fw.id}', {len(agreed.agreed)} statements" + (
@@ -165,7 +171,8 @@ def validate_command(
 def schema_command(
     name: Annotated[SchemaName, typer.Argument(
         metavar="NAME", help="Which file or output to describe: framework, answers, result, "
-        "comparison or catalogue.")],
+        "results (score --through), comparison, trend, plan, catalogue, agreed or "
+        "crosswalk.")],
     output: Output = None,
     force: Force = False,
 ) -> None:

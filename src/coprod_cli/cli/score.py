@@ -126,6 +126,16 @@ PrivateOption = Annotated[bool, typer.Option(
     "shared, and a JSON result has \"private\": true. Without it a result is shareable: where "
     "a group is held back, figures that include it are rounded down to half a level so that "
     "reports cannot be set against each other.")]
+Through = Annotated[list[str] | None, typer.Option(
+    "--through", metavar="IDS", help="Score the answers against each of these frameworks "
+    "(comma-separated, e.g. wales,scie): their own framework directly, any other through "
+    "coprod's crosswalk from it, each result saying which came through a crosswalk and what "
+    "that framework asks that the answers did not cover. With --fail-under every result must "
+    "meet the gate.")]
+CrosswalkPaths = Annotated[list[Path] | None, typer.Option(
+    "--crosswalk", metavar="PATH", help="Add a crosswalk from a YAML file (coprod schema "
+    "crosswalk) for --through; it stands in for coprod's own for the same two frameworks "
+    "(repeatable).", dir_okay=False)]
 ShowNames = Annotated[bool, typer.Option(
     "--show-names", help="Name respondents by file or form row in the report, not only by role "
     "and number.")]
@@ -136,6 +146,7 @@ ShowNames = Annotated[bool, typer.Option(
                              "coprod score team/ --details",
                              "coprod score team/ --format html -o report.html",
                              "coprod score team/ --what-if networks-2=intermediate",
+                             "coprod score team/ --through nef,scie -f markdown",
                              "coprod score answers.yaml --fail-under descriptive -f markdown"))
 @guarded
 def score_command(
@@ -178,6 +189,8 @@ def score_command(
         "--agreed", metavar="FILE", help="What the group agreed together (an agreed.yaml, made "
         "by 'coprod workshop --record'): the agreed levels beside the answers' levels, and "
         "the sign-off by people with lived experience.", dir_okay=False)] = None,
+    through: Through = None,
+    crosswalk: CrosswalkPaths = None,
     framework: FrameworkPaths = None,
     force: Force = False,
     no_color: NoColor = False,
@@ -186,15 +199,40 @@ def score_command(
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """
-    inputs = [*files, *(str(path) for path in (plan, agreed) if path is not None)]
+    inputs = [*files, *(str(path) for path in (plan, agreed) if path is not None),
+              *(str(path) for path in crosswalk or [])]
     never_over_inputs(output, inputs, framework, force)
+    asked = None
+    if through is not None:
+        from coprod_cli.cli import through as several
+
+        asked = several.frameworks_asked(through)
+        several.refuse_with([name for name, used in zip(
+            several.NOT_WITH, (what_if, plan, agreed), strict=True) if used])
     lib = library(framework)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
     kept = remembering.memory(output, fmt is Format.html, private, min_group)
-    tally = collect(lib, files, Reading(skip_invalid, only, recursive, form),
+    tally = collect(lib, files, Reading(skip_invalid, only, recursive, form,
+                                        keep_people=asked is not None),
                     salt=kept.salt if kept else b"")
     role_map_used(form)
+    if asked is not None:
+        from coprod_cli.report import several as rendering
+
+        how = several.Scoring(weighting.value, target.value if target else None,
+                              fail_under.value if fail_under else None, min_group, show_names,
+                              service.strip() if service and service.strip() else None,
+                              staff_only, private)
+        found = several.results(lib, tally, asked, how, crosswalk or [])
+        output = html_destination(output, fmt is Format.html,
+                                  f"coprod-{tally.framework.id}-through-report.html")
+        never_over_inputs(output, inputs, framework, force)
+        several.check(kept, tally, min_group)
+        emit(rendering.render(fmt, found, lib.catalogue, View(details=details, plain=plain)),
+             output, no_color, private=show_names or private)
+        several.keep(kept, tally)
+        raise typer.Exit(0 if found.gate_met is not False else 1)
     promised = None
     if plan is not None:  # imported only then, so a plain score never loads the plan modules
         from coprod_cli.cli.plan import checked, load

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from coprod_cli.agreed import Agreed
 
 M = TypeVar("M")
-Kind = Literal["framework", "answers", "catalogue", "agreed"]
+Kind = Literal["framework", "answers", "catalogue", "agreed", "crosswalk"]
 CATALOGUE_FILE = "core.yaml"
 
 
@@ -70,10 +70,13 @@ class Document:
             return "framework"
         if "agreed" in data or "signoff" in data:
             return "agreed"
+        if "mappings" in data:
+            return "crosswalk"
         if "recommendations" in data or "levels" in data:
             return "catalogue"
         raise InvalidData("cannot tell what this file is", "an answers file has 'answers:', "
-                          "a framework file has 'dimensions:', an agreed.yaml has 'agreed:'",
+                          "a framework file has 'dimensions:', an agreed.yaml has 'agreed:', "
+                          "a crosswalk has 'mappings:'",
                           Location(self.name, 1, 1))
 
     def validate(self, model: type[M], context: dict[str, Any] | None = None,

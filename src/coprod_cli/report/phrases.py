@@ -42,7 +42,18 @@ def level_phrase(catalogue: Catalogue, level: str | None, why: str = UNSURE_AREA
 
 def no_level_why(res: Result) -> str:
     """Why a result has no overall level."""
-    return NOT_CO_PRODUCED if res.lived_experience_missing else UNSURE_AREAS
+    if res.lived_experience_missing:
+        return NOT_CO_PRODUCED
+    return NOT_COVERED if _bare(res) else UNSURE_AREAS
+
+
+NOT_COVERED = "nothing in the answers covers some areas"
+
+
+def _bare(res: Result) -> list[str]:
+    """The areas of a result through a crosswalk that nothing in the answers covers."""
+    return [d.name for d in res.dimensions
+            if res.through and d.not_covered and d.not_covered == d.statements]
 
 
 def score_phrase(score: float | None) -> str:
@@ -60,6 +71,9 @@ def held_down(res: Result) -> str:
     if res.lived_experience_missing:
         return "No overall level: nobody with lived experience answered, so it was not " \
             "co-produced."
+    if res.level is None and _bare(res) and res.through:
+        return (f"No overall level: nothing in the answers to {res.through.answered.id} "
+                f"covers {', '.join(_bare(res))}.")
     if res.level is None:
         return f"No overall level: every answer was 'unsure' in {held}."
     if len(res.limited_by) == len(res.dimensions):
@@ -207,6 +221,8 @@ def titled(res: Result, title: str) -> str:
     """A title with the service named first, when the answers name one; a staff self-check
     says so first of all."""
     title = f"{res.service} — {title}" if res.service else title
+    if res.through:
+        title = f"{title} (through a crosswalk from {res.through.answered.id} answers)"
     title = f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
     return f"PRIVATE, not to share — {title}" if res.private else title
 

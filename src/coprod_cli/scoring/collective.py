@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -127,8 +128,9 @@ class Breakdown:
 
 
 def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weighting,
-              min_group: int) -> Breakdown:
-    """Roles and voices, each shown only when it is big enough and cannot be worked out."""
+              min_group: int, also: Collection[str] = ()) -> Breakdown:
+    """Roles and voices, each shown only when it is big enough and cannot be worked out (nor
+    held back in another result of the same people: `also`)."""
     roles = by_role(framework, catalogue, tally)
     voices = by_voice(framework, catalogue, tally, weighting)
     names = {r.role: r.name for r in roles} | {v.voice: v.name for v in voices}
@@ -137,7 +139,7 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
     from coprod_cli.scoring import disclosure  # its exact arithmetic (fractions) only for a group
 
     hidden = disclosure.held_back(framework, tally, lived_roles(catalogue), weighting,
-                                  min_group)
+                                  min_group, also)
     roles = [r for r in roles if r.role not in hidden]
     voices = [v for v in voices if v.voice not in hidden]
     held = [HeldBack(group=g, kind="voice" if g in VOICE_NAMES else "role", name=names[g],

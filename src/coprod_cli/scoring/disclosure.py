@@ -175,15 +175,18 @@ def _voice(group: Group, lived: Collection[str]) -> str:
 
 
 def held_back(framework: Framework, tally: Tally, lived: Collection[str],
-              weighting: Weighting, min_group: int) -> dict[str, Reason]:
+              weighting: Weighting, min_group: int,
+              also: Collection[str] = ()) -> dict[str, Reason]:
     """The groups not shown on their own: too small, or complementary to one that is.
 
     Complementary groups are chosen one at a time until nothing hidden can be computed: for
     the first group still exposed, the first of the shown groups that closes a gap, trying
-    those in its own voice first, roles before voices, the smallest first."""
+    those in its own voice first, roles before voices, the smallest first. Groups in `also`
+    (held back in another result of the same people) are held back too, as complementary."""
     every = groups(tally, lived)
     hidden: dict[str, Reason] = {g.id: "fewer-than-min-group" for g in every
                                  if g.size < min_group}
+    hidden |= {g.id: "complementary" for g in every if g.id in also and g.id not in hidden}
     if not hidden:
         return hidden
     auditor = Auditor(framework, tally, lived, weighting)

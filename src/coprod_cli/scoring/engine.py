@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from fractions import Fraction
 
 from coprod_cli import __version__, credits
@@ -43,12 +43,13 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           fail_under: LevelId | None = None,
           what_if: dict[str, LevelId] | None = None, min_group: int = 3,
           show_names: bool = False, service: str | None = None,
-          staff_only: bool = False, area_targets: Mapping[str, LevelId] | None = None
-          ) -> Result:
+          staff_only: bool = False, area_targets: Mapping[str, LevelId] | None = None,
+          hidden: Collection[str] = ()) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
-    the result says what that changed.
+    the result says what that changed. Groups in `hidden` (held back in another result of
+    the same people) are held back here too.
     """
     lived = collective.lived_roles(catalogue)
     answered = {s.id: tally.statement_value(s.id, weighting, lived)
@@ -68,7 +69,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     aim = target or _default_target(level, dimensions)
     gate = None if fail_under is None else targets.gate(
         _gate(fail_under, level, missing), dimensions, area_targets or {})
-    shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
+    shown = collective.breakdown(framework, catalogue, tally, weighting, min_group, hidden)
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
