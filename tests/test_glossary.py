@@ -182,7 +182,9 @@ def outputs(run: Run) -> Iterator[tuple[str, str]]:
     for args in (["assess", "--help"], ["form", "--help"], ["form", "nef"],
                  ["form", "scie", "--format", "text"], ["show", "nef", "--plain"],
                  ["score", str(EXAMPLES / "collective-autumn-2026"), "--plain", "--details"],
-                 ["score", str(EXAMPLES / "scie-intermediate.yaml"), "--plain", "--details"]):
+                 ["score", str(EXAMPLES / "scie-intermediate.yaml"), "--plain", "--details"],
+                 ["form", "wales"], ["show", "wales", "--plain"],
+                 ["score", str(EXAMPLES / "wales-descriptive.yaml"), "--plain", "--details"]):
         out = run(*args)
         assert out.exit_code == 0, (args, out.output)
         yield "coprod " + " ".join(a if "/" not in a else Path(a).name for a in args), out.stdout

@@ -187,7 +187,8 @@ def test_a_form_export_headed_with_an_earlier_versions_ids_scores(
 
 
 CALIBRATION = Path(__file__).parent / "calibration" / "cases"
-EARLIER_ROUNDS = sorted([*EXAMPLES.glob("*-*.yaml"), *EXAMPLES.glob("collective-*"),
+EARLIER_ROUNDS = sorted([*EXAMPLES.glob("nef-*.yaml"), *EXAMPLES.glob("scie-*.yaml"),
+                         *EXAMPLES.glob("collective-*"),
                          *EXAMPLES.glob("*.csv"), *EXAMPLES.glob("*.xlsx"),
                          *(p for p in CALIBRATION.iterdir() if p.is_dir())])
 

@@ -86,6 +86,26 @@ def test_answer_everything_using_help_back_and_unsure(tmp_path: Path) -> None:
     assert levels(path) == ["transformative", "unsure", *["descriptive"] * 26]
 
 
+def test_the_wales_framework_answered_as_a_group_end_to_end(tmp_path: Path) -> None:
+    """The network's fifteen statements, three for each of its five principles: help shows the
+    evidence a team could show, and the answers save and score."""
+    path = tmp_path / "group.yaml"
+    child = spawn("wales", "-o", str(path))
+    child.expect_exact(ROLE_PROMPT)
+    child.sendline("")
+    child.expect_exact("Statement 1 of 15 (Valuing people and their strengths)")
+    answer(child, "?")
+    child.expect_exact("Evidence a team could show, for example:")
+    child.expect_exact("- A record of the skills and interests people offer")
+    for reply in "221210211021112":
+        answer(child, reply)
+    child.expect_exact("All 15 statements answered.")
+    overall(child, "DESCRIPTIVE")
+    assert finish(child) == 0
+    words = ["not-yet", "descriptive", "intermediate"]
+    assert levels(path) == [words[int(reply)] for reply in "221210211021112"]
+
+
 def test_ctrl_c_half_way_keeps_every_answer_then_resume_and_finish(tmp_path: Path) -> None:
     path = tmp_path / "answers.yaml"
     child = spawn("nef", "-o", str(path), "--role", "carer")

@@ -108,7 +108,10 @@ def test_without_a_framework_it_asks_which_and_saves_beside_you(
     monkeypatch.chdir(tmp_path)
     result = run("assess", input=lines("9", "2", "", "q"))
     assert "Which framework (set of statements) would you like to answer?" in result.stdout
-    assert "Type a number from 1 to 2" in result.stdout
+    from coprod_cli.reading.loader import Library
+
+    builtin = sorted(Library.builtin().builtin_ids)
+    assert f"Type a number from 1 to {len(builtin)}" in result.stdout and builtin[1] == "scie"
     default = tmp_path / "coprod-scie-answers.yaml"
     assert f"Your answers file:\n  {default}\n" in result.stdout
     assert saved(default).framework == "scie"

@@ -33,6 +33,7 @@ pytestmark = [
 SCORE = {
     "single.html": ["nef-descriptive.yaml"],
     "scie.html": ["scie-intermediate.yaml"],
+    "wales.html": ["wales-descriptive.yaml"],
     "collective.html": ["nef-descriptive.yaml", "nef-intermediate.yaml", "nef-not-yet.yaml",
                         "nef-transformative.yaml"],
 }

@@ -116,15 +116,16 @@ def test_framework_words_are_escaped(run: Run, tmp_path: Path) -> None:
 @pytest.mark.skipif(not (AUDIT / "node_modules" / "axe-core").exists()
                     or shutil.which("node") is None,
                     reason="no browser tools: run 'npm ci' in tests/a11y (needs node)")
-@pytest.mark.parametrize("mode", ["page", "steps"])
+@pytest.mark.parametrize(("framework", "mode"),
+                         [("nef", "page"), ("nef", "steps"), ("wales", "page")])
 def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
-        run: Run, tmp_path: Path, mode: str) -> None:
+        run: Run, tmp_path: Path, framework: str, mode: str) -> None:
     path = tmp_path / "questionnaire.html"
-    made = run("form", "nef", "-f", "html", "-o", str(path), "--service", "Riverside Day <Centre>",
-               "--send-to", "Sam Patel, sam@example.org")
+    made = run("form", framework, "-f", "html", "-o", str(path),
+               "--service", "Riverside Day <Centre>", "--send-to", "Sam Patel, sam@example.org")
     assert made.exit_code == 0, made.stderr
     download = tmp_path / "downloaded.yaml"
-    statements = LIB.framework("nef").statements
+    statements = LIB.framework(framework).statements
     choices = CHOICES[:len(statements)]
     browser = subprocess.run(["node", "questionnaire.mjs", str(path), str(download), choices,
                               EVIDENCE, mode], cwd=AUDIT, capture_output=True, text=True,
@@ -143,7 +144,7 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
                                    f"Change your answer to statement {n}"
                                    for n in range(1, len(statements) + 1)]}
     today = datetime.date.today().isoformat()
-    assert done["suggested"] == f"coprod-nef-riverside-day-centre-carer-{today}.yaml"
+    assert done["suggested"] == f"coprod-{framework}-riverside-day-centre-carer-{today}.yaml"
     assert report["plainShown"] and done["evidenceGiven"]
     assert done["kept"] == len(statements) + 1  # kept while unfinished
     assert "cleared from this browser" in report["downloaded"]
@@ -175,7 +176,7 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     assert data["respondents"] == 1
     assert not any("unanswered" in warning for warning in data["warnings"])
     saved = yaml.safe_load(download.read_text(encoding="utf-8"))
-    assert saved["framework"] == "nef" and saved["respondent"] == {"role": "carer"}
+    assert saved["framework"] == framework and saved["respondent"] == {"role": "carer"}
     assert saved["service"] == "Riverside Day <Centre>"
     words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
     expected = {s.id: words[int(c)] for s, c in zip(statements, choices, strict=True)}
