@@ -75,7 +75,7 @@ def test_one_person_through_a_crosswalk(run: Run) -> None:
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["--through", "wales"], "unknown framework 'wales'"),
+    (["--through", "nosuch"], "unknown framework 'nosuch'"),
     (["--through", ","], "--through needs at least one framework id"),
     (["--through", "scie", "--what-if", "assets-1=not-yet"], "--what-if cannot be used"),
 ])
