@@ -119,3 +119,14 @@ def test_the_questionnaire_yaml_and_form_exports_read_the_same_words(
                for name in ("form.csv", "answers.yaml")]
     assert {result["statements"][0]["level"] for result in results} == \
         {None if level == UNSURE else level}
+
+
+def test_the_welsh_level_names_are_core_yamls_and_read_as_answers() -> None:
+    from coprod_cli.answers import WELSH_LEVEL_NAMES
+    from coprod_cli.reading.loader import Library
+
+    welsh = Library.builtin(language="cy").catalogue
+    assert {level.id: level.name for level in welsh.levels} == WELSH_LEVEL_NAMES
+    for value, (level, name) in enumerate(WELSH_LEVEL_NAMES.items()):
+        assert parse_level_word(name) == parse_level_word(f"{value} - {name.upper()}") == level
+    assert parse_level_word("Ddim yn siŵr") == parse_level_word("ansicr") == UNSURE

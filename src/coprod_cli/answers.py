@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from annotated_types import MaxLen
 
 from coprod_cli.errors import PathError, did_you_mean, shortened
+from coprod_cli.languages import LanguageCode
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
 from coprod_cli.rules import Check, Id, Strict, Text
@@ -38,9 +39,14 @@ def sensible_date(day: datetime.date) -> bool:
 # the questionnaire and `coprod schema answers` all follow.
 LEVEL_NAMES: dict[str, str] = {"not-yet": "Not yet co-production", "descriptive": "Descriptive",
                                "intermediate": "Intermediate", "transformative": "Transformative"}
+# The same in Welsh (core.yaml's Welsh names, kept equal by a test), read in either language.
+WELSH_LEVEL_NAMES: dict[str, str] = {
+    "not-yet": "Dim cydgynhyrchu eto", "descriptive": "Disgrifiadol",
+    "intermediate": "Canolradd", "transformative": "Trawsnewidiol"}
 ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
-    **{level: (level, LEVEL_NAMES[level]) for level in LEVEL_IDS},
-    UNSURE: (UNSURE, "not sure", "don't know", "do not know", "I don't know", "I do not know"),
+    **{level: (level, LEVEL_NAMES[level], WELSH_LEVEL_NAMES[level]) for level in LEVEL_IDS},
+    UNSURE: (UNSURE, "not sure", "don't know", "do not know", "I don't know", "I do not know",
+             "ansicr", "ddim yn siŵr", "dim yn siŵr", "ddim yn gwybod"),
 }
 _PUNCT = "[-:.)\u2013\u2014]"  # what a form builder puts between a number and a name
 
@@ -199,6 +205,10 @@ class Answers(Strict):
         default_factory=dict, metadata={
             "description": "Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
             "empty when not answered yet."})
+    language: LanguageCode | None = field(default=None, metadata={
+        "description": "The language the statements were read in: en (the default) or cy "
+        "(Welsh). Answers in either language score together; a result says how many "
+        "answered in each."})
 
     @property
     def role(self) -> str:
