@@ -6,7 +6,7 @@ import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +53,15 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
         return CliRunner().invoke(app, list(args), input=input)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A test that chose Welsh (`--lang cy`) leaves coprod's own words in English after it."""
+    yield
+    from coprod_cli import i18n
+
+    i18n.use("en")
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

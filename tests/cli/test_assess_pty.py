@@ -178,3 +178,40 @@ def test_two_questionnaires_on_one_file_merge_then_stop_at_a_clash(tmp_path: Pat
     assert levels(path)[:4] == ["descriptive", "intermediate", "transformative", None]
     assert levels(tmp_path / "answers.yaml.mine")[:4] == [
         "descriptive", "intermediate", "not-yet", None]
+
+
+def test_the_questionnaire_in_welsh(tmp_path: Path) -> None:
+    """`--lang cy`: coprod's words, the levels, the roles and the framework's Welsh, said to be
+    not yet reviewed; the answers file says it was answered in Welsh and reads back."""
+    from tests.conftest import DATA
+
+    path = tmp_path / "cy.yaml"
+    framework = str(DATA / "valid" / "two-languages.yaml")
+    child = spawn("tiny", "-F", framework, "-o", str(path), "--lang", "cy")
+    child.expect_exact("Fframwaith bach")
+    child.expect_exact("Nid yw'r testun Cymraeg hwn wedi'i adolygu eto")
+    child.expect_exact("Yn gyntaf, fel pwy ydych chi'n ateb?")
+    child.expect_exact("Gofalwr")
+    child.expect_exact("Eich rôl (1-7, neu Enter i hepgor): ")
+    child.sendline("2")
+    child.expect_exact("Datganiad 1 o 2 (Pŵer)")
+    child.expect_exact("Canolradd")
+    child.expect_exact("Mae barn pobl yn llywio rhai penderfyniadau.")
+    welsh_prompt = "Eich ateb (0-3, u ansicr, ? help, e tystiolaeth, b yn ôl, q cadw a stopio): "
+    child.expect_exact(welsh_prompt)
+    child.sendline("?")
+    child.expect_exact("Help gyda datganiad 1 o 2")
+    child.expect_exact("Meddyliwch am y penderfyniad mawr diwethaf.")
+    child.expect_exact(welsh_prompt)
+    child.sendline("canolradd")  # a level's Welsh name is an answer
+    child.expect_exact("Wedi'i gadw: 2 Canolradd. (1 o 2 wedi'u hateb)")
+    child.expect_exact("Money is decided together.")  # no Welsh yet: the English is shown
+    child.expect_exact(welsh_prompt)
+    child.sendline("ansicr")
+    child.expect_exact("coprod score")
+    child.expect_exact("--lang cy")
+    assert finish(child) == 0
+    answers = Library.builtin([Path(framework)]).answers(Document.read(path))[0]
+    assert answers.language == "cy" and answers.respondent.role == "carer"
+    assert [a.level if a else None for a in answers.answers.values()] == ["intermediate",
+                                                                          "unsure"]

@@ -46,7 +46,9 @@ def test_each_language_is_cached_apart(tmp_path: Path, monkeypatch: pytest.Monke
     names = sorted(path.name.split("-")[0] for path in tmp_path.iterdir())
     assert names == ["core.yaml", "core.yaml.cy", "nef.yaml", "nef.yaml.cy"]
     again = Library.builtin(language="cy")
-    assert again.catalogue.shown_in == "en" and again.framework("nef").shown_in == "en"
+    assert again.catalogue.shown_in == "cy" and again.framework("nef").shown_in == "en"
+    assert again.catalogue.level("intermediate").name == "Canolradd"
+    assert Library.builtin().catalogue.level("intermediate").name == "Intermediate"
 
 
 def test_what_coprod_works_out_is_never_taken_from_the_file() -> None:

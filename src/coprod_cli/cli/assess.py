@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from coprod_cli import i18n
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import (
     FrameworkPaths,
@@ -22,12 +23,14 @@ from coprod_cli.cli.common import (
     library,
     standard,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.cli.prompts import (
     InputEnded,
     hangup_is_interrupt,
     read_line,
 )
 from coprod_cli.cli.session import Session, check_role, prepare, start
+from coprod_cli.i18n import _
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
 from coprod_cli.report import Format, View, phrases, renderer
@@ -50,7 +53,8 @@ def _reply(session: Session, step: q.Step) -> q.Reply:
         elif reply.kind == "invalid":
             session.say(Text(reply.problem))
         elif reply.kind == "back" and q.back(step.index) is None:
-            session.say(Text("This is the first statement, so there is nothing to go back to."))
+            session.say(Text(_("This is the first statement, so there is nothing to go back "
+                               "to.")))
         else:
             return reply
 
@@ -60,26 +64,27 @@ def _answer(session: Session, step: q.Step, level: str) -> None:
     session.answers = resume.with_answer(session.answers, step.statement.id, level, evidence)
     session.save()
     label = screens.level_label(session.lib.catalogue, level)
-    with_evidence = " with your evidence" if evidence else ""
-    session.say(Text(f"Saved: {label}{with_evidence}. ({session.count()})"))
+    said = _("Saved: {answer} with your evidence. ({count})") if evidence else \
+        _("Saved: {answer}. ({count})")
+    session.say(Text(said.format(answer=label, count=session.count())))
 
 
 def _evidence(session: Session, step: q.Step) -> None:
     """Evidence or a note for this statement: saved at once if it has an answer, else kept
     to be saved with the answer."""
-    text = " ".join(read_line(session.out, screens.EVIDENCE_PROMPT).split())
+    text = " ".join(read_line(session.out, _(screens.EVIDENCE_PROMPT)).split())
     if not text:
-        session.say(Text("No evidence added."))
+        session.say(Text(_("No evidence added.")))
         return
     current = session.given.get(step.statement.id)
     if current is None:
         session.pending[step.statement.id] = text
-        session.say(Text("Noted: it is saved with your answer to this statement."))
+        session.say(Text(_("Noted: it is saved with your answer to this statement.")))
         return
     session.answers = resume.with_answer(session.answers, step.statement.id, current.level, text)
     session.save()
-    session.say(Text("Evidence saved with your answer. Type Enter to keep the answer, or "
-                     "another answer to change it."))
+    session.say(Text(_("Evidence saved with your answer. Type Enter to keep the answer, or "
+                       "another answer to change it.")))
 
 
 def _run(session: Session) -> bool:
@@ -120,29 +125,34 @@ def _finish(session: Session) -> None:
     tally.add(session.answers, str(session.path))
     result = score(session.framework, session.lib.catalogue, tally)
     where = session.path.resolve()
-    session.say(Text(""), Text(f"All {len(session.flow)} statements answered. Thank you.",
-                               style="bold"), Text(""),
+    session.say(Text(""), Text(_("All {count} statements answered. Thank you.").format(
+        count=len(session.flow)), style="bold"), Text(""),
                 renderer(Format.text).result(result, session.lib.catalogue,
                                              View(plain=session.plain, hint=False)), Text(""))
     again = f"coprod score {shlex.quote(str(where))}" + (" --plain" if session.plain else "")
-    session.say_whole(f"Your answers are saved in {where}")
-    session.say_whole(f"The full plan: {again} --details")
-    session.say_whole(f"A report to print or share: {again} --format html -o coprod-report.html")
+    if i18n.chosen() != i18n.ENGLISH:
+        again += f" --lang {i18n.chosen()}"
+    session.say_whole(_("Your answers are saved in {path}").format(path=where))
+    session.say_whole(_("The full plan: {command}").format(command=again + " --details"))
+    session.say_whole(_("A report to print or share: {command}").format(
+        command=again + " --format html -o coprod-report.html"))
     level = phrases.level_phrase(session.lib.catalogue, result.level, phrases.no_level_why(result))
     scored = phrases.score_phrase(result.score)
-    session.say(Text(""), Text(f"Overall level: {level}, score {scored}. "
-                               f"{phrases.held_down(result)}", style="bold"))
+    session.say(Text(""), Text(_("Overall level: {level}, score {score}.").format(
+        level=level, score=scored) + f" {phrases.held_down(result)}", style="bold"))
 
 
 def _stopped(out: Console, session: Session | None, why: str) -> None:
     """Where the answers are and how to carry on; the terminal may be gone, so never fail."""
     try:
         if session is None or not session.path.exists():
-            out.print(Text(f"\n{why} No answers were given, so nothing was saved."))
+            out.print(Text("\n" + why + " " + _("No answers were given, so nothing was saved.")))
             return
         session.say(Text(""))
-        session.say_whole(f"{why} {session.count()}, saved in {session.path.resolve()}", "bold")
-        session.say_whole(f"Carry on where you left off with: {session.resume_command()}")
+        session.say_whole(why + " " + _("{count}, saved in {path}").format(
+            count=session.count(), path=session.path.resolve()), "bold")
+        session.say_whole(_("Carry on where you left off with: {command}").format(
+            command=session.resume_command()))
     except OSError:
         pass
 
@@ -168,6 +178,7 @@ def assess_command(
         "--restart", help="Clear the answers in an existing file and start again (asks you to "
         "type yes first).")] = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     no_color: NoColor = False,
 ) -> None:
     """Answer a framework's statements one at a time; every answer is saved at once.
@@ -184,7 +195,7 @@ def assess_command(
     standard("input", "the questionnaire cannot read your answers", "run it at a terminal, "
              "or pipe the answers in")
     standard("output", "the questionnaire cannot show the statements", "run it at a terminal")
-    lib = library(framework)
+    lib = library(framework, lang)
     check_role(lib, role)
     out = console(no_color)
     session: Session | None = None
@@ -193,15 +204,16 @@ def assess_command(
             kept, existing, chosen = start(lib, out, framework_id, output, plain)
             session = Session(lib, chosen, kept, out, plain, list(framework or []))
             if not prepare(session, existing, role, restart):
-                out.print(Text(f"Nothing was cleared: {session.path} is as it was."))
+                out.print(Text(_("Nothing was cleared: {path} is as it was.").format(
+                    path=session.path)))
                 raise typer.Exit(1)
             if _run(session):
                 _finish(session)
             else:
-                _stopped(out, session, "Stopped.")
+                _stopped(out, session, _("Stopped."))
     except InputEnded:
-        _stopped(out, session, "Input ended before the last statement.")
+        _stopped(out, session, _("Input ended before the last statement."))
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        _stopped(out, session, "Interrupted.")
+        _stopped(out, session, _("Interrupted."))
         raise typer.Exit(130) from None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from coprod_cli import __version__
+from coprod_cli import __version__, i18n
 from coprod_cli.cli import glue
 from coprod_cli.cli.glue import console as console  # commands print through it
 from coprod_cli.errors import CoprodError, UsageProblem
@@ -189,14 +189,18 @@ def pipe_closed() -> int:
     return PIPE_CLOSED_EXIT
 
 
-def library(paths: list[Path] | None) -> Library:
-    """The built-in frameworks and any added. What is built here lives until coprod exits, so
-    the garbage collector neither runs while it is built nor looks at it again afterwards."""
+def library(paths: list[Path] | None, lang: str | None = None) -> Library:
+    """The built-in frameworks and any added, in the language chosen (`--lang`, else the
+    environment's), which coprod's own words use from now on too. What is built here lives
+    until coprod exits, so the garbage collector neither runs while it is built nor looks at
+    it again afterwards."""
     from coprod_cli.reading.loader import Library
 
+    language = str(lang) if lang is not None else i18n.from_environment()
+    i18n.use(language)
     gc.disable()
     try:
-        return Library.builtin(paths or ())
+        return Library.builtin(paths or (), language=language)
     finally:
         gc.freeze()
         gc.enable()

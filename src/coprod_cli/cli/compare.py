@@ -24,6 +24,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import (
     DateOrderOption,
     MinGroup,
@@ -81,6 +82,7 @@ def compare_command(
     recursive: Recursive = False,
     plain: Plain = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
@@ -89,7 +91,7 @@ def compare_command(
     Exit codes: 0 done, 1 a regression with --fail-on-regression, 2 invalid input.
     """
     never_over_inputs(output, [before, after], framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
     how = Reading(skip_invalid, recursive=recursive, form=form)

@@ -21,6 +21,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
     say,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
 from coprod_cli.safetext import visible
 
@@ -73,12 +74,13 @@ def form_command(
         "--send-to", metavar="TEXT", help="Where people send their answers file (--format "
         "html), e.g. \"Sam Patel, sam.patel@example.org\": shown on the page as text.")] = None,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> None:
     """Collect answers without a terminal: a web questionnaire (--format html -o FILE), or
     an online form's outline whose export 'coprod score' reads back as it comes."""
     never_over_inputs(output, [], framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     chosen = lib.framework(framework_id)
     if fmt is FormFormat.html:
         from coprod_cli.report import webform

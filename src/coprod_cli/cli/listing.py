@@ -25,6 +25,7 @@ from coprod_cli.cli.common import (
     read_document,
     say,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.models import PIECE_IDS, Catalogue
 from coprod_cli.reading.inputs import expand, is_form
@@ -44,6 +45,7 @@ FormatOption = Annotated[
 @guarded
 def frameworks_command(
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
     force: Force = False,
@@ -51,7 +53,7 @@ def frameworks_command(
 ) -> None:
     """List the frameworks available: built-in and added with --framework."""
     never_over_inputs(output, [], framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
 
@@ -63,6 +65,7 @@ def show_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
                                                 help="A framework id, e.g. nef or scie.")],
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
     force: Force = False,
@@ -71,7 +74,7 @@ def show_command(
 ) -> None:
     """Show a framework: its dimensions, statements and what each level looks like."""
     never_over_inputs(output, [], framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain), output,
          no_color)
 
@@ -91,10 +94,11 @@ def recommendations_command(
     output: Output = None,
     force: Force = False,
     no_color: NoColor = False,
+    lang: Lang = None,
 ) -> None:
     """List SCIE's 19 recommendations for co-production, by piece of the jigsaw for change."""
     never_over_inputs(output, [], force=force)
-    catalogue: Catalogue = library(None).catalogue
+    catalogue: Catalogue = library(None, lang).catalogue
     pieces = [p.value for p in piece] if piece else list(PIECE_IDS)
     emit(renderer(fmt).recommendations(catalogue, pieces), output, no_color)
 

@@ -23,6 +23,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import (
     Files,
     LevelChoice,
@@ -62,6 +63,7 @@ def plan_command(
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> None:
     """Write the quickest route as a plan to edit: each move (statement, from, to), its
@@ -74,7 +76,7 @@ def plan_command(
         raise UsageProblem(f"{output} already exists (it may be an edited plan)",
                            "choose another name, or add --force to replace it")
     never_over_inputs(output, files, framework, force=True)
-    lib = library(framework)
+    lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive,
                   form=form_options(role_column, role_map, strict, lib))
     tally = collect(lib, files, how)

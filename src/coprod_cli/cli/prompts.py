@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli.errors import did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.safetext import visible_line
 
 
@@ -94,7 +95,7 @@ def choose(out: Console, question: str, rows: list[tuple[str, str]], ids: list[s
     if note:
         out.print(Text(note))
     out.print(numbered(rows, 1))
-    names = {name.lower(): ids[i] for i, (name, _) in enumerate(rows)}
+    names = {name.lower(): ids[i] for i, (name, _about) in enumerate(rows)}
     while True:
         reply = read_line(out, prompt).strip().lower()
         if not reply and skippable:
@@ -104,14 +105,16 @@ def choose(out: Console, question: str, rows: list[tuple[str, str]], ids: list[s
         if reply in ids or reply in names:
             return reply if reply in ids else names[reply]
         shown = visible_line(reply if len(reply) <= 40 else reply[:40] + "...")
-        out.print(Text(f"'{shown}' is not one of the choices{did_you_mean(reply[:80], ids)}. "
-                       f"Type a number from 1 to {len(ids)}"
-                       + (", or press Enter to skip." if skippable else ".")))
+        out.print(Text((_("'{typed}' is not one of the choices{suggestion}. Type a number from "
+                          "1 to {count}, or press Enter to skip.") if skippable else
+                        _("'{typed}' is not one of the choices{suggestion}. Type a number from "
+                          "1 to {count}.")).format(typed=shown, count=len(ids),
+                                                   suggestion=did_you_mean(reply[:80], ids))))
 
 
 def confirm(out: Console, question: str) -> bool:
     """True only when the person types 'yes'; the end of input is a no."""
     try:
-        return read_line(out, question).strip().lower() == "yes"
+        return read_line(out, question).strip().lower() in ("yes", _("yes"))
     except InputEnded:
         return False

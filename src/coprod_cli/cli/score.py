@@ -26,6 +26,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
@@ -47,6 +48,7 @@ def template_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
                                                 help="A framework id, e.g. nef or scie.")],
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     output: Output = None,
     plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording in the comments.")]
     = False,
@@ -62,7 +64,7 @@ def template_command(
 
     answers_name(output)
 
-    lib = library(framework)
+    lib = library(framework, lang)
     emit(render_answers(lib.framework(framework_id), lib.catalogue, plain=plain), output,
          private=True)  # it is filled in where it is, with someone's answers
 
@@ -192,6 +194,7 @@ def score_command(
     through: Through = None,
     crosswalk: CrosswalkPaths = None,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
@@ -209,7 +212,7 @@ def score_command(
         asked = several.frameworks_asked(through)
         several.refuse_with([name for name, used in zip(
             several.NOT_WITH, (what_if, plan, agreed), strict=True) if used])
-    lib = library(framework)
+    lib = library(framework, lang)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
     kept = remembering.memory(output, fmt is Format.html, private, min_group)

@@ -3,15 +3,18 @@ resuming or restarting, who is answering."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import shlex
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any, cast
 
 from rich.console import Console, RenderableType
 from rich.text import Text
 
+from coprod_cli import i18n
 from coprod_cli.answers import Answer, Answers
 from coprod_cli.cli import screens
 from coprod_cli.cli.prompts import (
@@ -20,6 +23,7 @@ from coprod_cli.cli.prompts import (
     uninterrupted,
 )
 from coprod_cli.errors import UsageProblem, did_you_mean, shortened
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
@@ -66,18 +70,22 @@ class Session:
             saved = self.kept.save(self.answers)
         self.answers = saved.answers
         if saved.merged:
-            self.say_whole(f"{self.path} was changed elsewhere (another questionnaire or an "
-                           f"editor); kept what changed there too: {', '.join(saved.merged)}.")
+            self.say_whole(_("{path} was changed elsewhere (another questionnaire or an "
+                             "editor); kept what changed there too: {ids}.").format(
+                                 path=self.path, ids=", ".join(saved.merged)))
 
     def resume_command(self) -> str:
         parts = ["coprod", "assess"]
         for extra in self.extra:
             parts += ["--framework", str(extra.resolve())]
         parts += ["-o", str(self.path.resolve())] + (["--plain"] if self.plain else [])
+        if i18n.chosen() != i18n.ENGLISH:
+            parts += ["--lang", i18n.chosen()]
         return " ".join(shlex.quote(part) for part in parts)
 
     def count(self) -> str:
-        return f"{q.answered(self.flow, self.given)} of {len(self.flow)} answered"
+        return _("{answered} of {total} answered").format(
+            answered=q.answered(self.flow, self.given), total=len(self.flow))
 
     def say(self, *parts: RenderableType) -> None:
         for part in parts:
@@ -116,29 +124,34 @@ def start(lib: Library, out: Console, framework_id: str | None, output: Path | N
 
 def _choose_framework(lib: Library, out: Console) -> Framework:
     frameworks = lib.frameworks()
-    rows = [(fw.id, f"{fw.name}, {len(fw.statements)} statements. {fw.plain}")
-            for fw in frameworks]
-    chosen = choose(out, "Which framework (set of statements) would you like to answer?", rows,
-                    [fw.id for fw in frameworks], f"Framework (1-{len(rows)}): ")
+    rows = [(fw.id, _("{name}, {count} statements. {plain}").format(
+        name=fw.name, count=len(fw.statements), plain=fw.plain)) for fw in frameworks]
+    chosen = choose(out, _("Which framework (set of statements) would you like to answer?"),
+                    rows, [fw.id for fw in frameworks],
+                    _("Framework (1-{count}): ").format(count=len(rows)))
     return lib.framework(chosen or frameworks[0].id)
 
 
 def _ask_role(session: Session) -> None:
     roles = session.lib.catalogue.roles
     held = session.answers.respondent.role
-    keep = f"press Enter to keep '{held}'" if held else "press Enter to skip it"
+    keep = _("press Enter to keep '{role}'").format(role=held) if held else \
+        _("press Enter to skip it")
     session.say(Text(""))
-    chosen = choose(session.out, "First, who are you answering as?",
+    chosen = choose(session.out, _("First, who are you answering as?"),
                     [(role.name, role.plain) for role in roles], [role.id for role in roles],
-                    f"Your role (1-{len(roles)}, or Enter to skip): ", skippable=True,
-                    note=f"This is optional: {keep}. Your role is saved with your answers. "
-                    "When several people's answers are put together, people with lived "
-                    "experience (people who draw on care, and carers) carry half the say and "
-                    "everyone else the other half; inside each half, each person counts once.")
+                    _("Your role (1-{count}, or Enter to skip): ").format(count=len(roles)),
+                    skippable=True, note=_(
+                        "This is optional: {keep}. Your role is saved with your answers. When "
+                        "several people's answers are put together, people with lived "
+                        "experience (people who draw on care, and carers) carry half the say "
+                        "and everyone else the other half; inside each half, each person "
+                        "counts once.").format(keep=keep))
     role = chosen or held
     session.answers = resume.with_role(session.answers, role)
     if role:
-        session.say(Text(f"Answering as: {session.lib.catalogue.role(role).name}."))
+        session.say(Text(_("Answering as: {role}.").format(
+            role=session.lib.catalogue.role(role).name)))
 
 
 def _welcome(session: Session, how: resume.Opening) -> None:
@@ -146,18 +159,20 @@ def _welcome(session: Session, how: resume.Opening) -> None:
     session.say_whole(f"  {session.path.resolve()}")
     if how in ("resume", "complete"):
         start = q.next_unanswered(session.flow, session.given)
-        where = f" Carrying on at statement {start + 1}." if start is not None else \
-            " Every statement is answered already (to answer again from the start, use " \
-            "--restart)."
-        session.say(Text(""), Text(f"Resuming: {session.count()}.{where}", style="bold"))
+        where = _("Carrying on at statement {number}.").format(number=start + 1) \
+            if start is not None else _("Every statement is answered already (to answer "
+                                         "again from the start, use --restart).")
+        session.say(Text(""), Text(_("Resuming: {count}.").format(count=session.count()) + " "
+                                   + where, style="bold"))
 
 
 def _confirm_restart(session: Session, existing: Answers) -> bool:
     """Clear the answers only when the person types yes."""
-    session.say(Text(f"{session.path} already holds {resume.held(existing)} answers. "
-                     "--restart clears them all.", style="bold"))
-    return confirm(session.out, "Type yes to clear them and start again, or anything else to "
-                   "keep them: ")
+    session.say(Text(_("{path} already holds {count} answers. --restart clears them "
+                       "all.").format(path=session.path, count=resume.held(existing)),
+                     style="bold"))
+    return confirm(session.out, _("Type yes to clear them and start again, or anything else "
+                                  "to keep them: "))
 
 
 def _keep_comments(session: Session, existing: Answers | None) -> None:
@@ -168,10 +183,12 @@ def _keep_comments(session: Session, existing: Answers | None) -> None:
     if theirs:
         aside = session.kept.copy_aside("with-comments")
         session.say(Text(""))
-        session.say_whole(f"Note: {session.path} has {len(theirs)} comment(s) that coprod "
-                          f"does not write (added by hand, or an older wording; the first: "
-                          f"{visible_line(theirs[0][:60])}). coprod cannot keep them when it "
-                          f"saves, so the file as it was is copied to {aside} first.", "bold")
+        session.say_whole(_("Note: {path} has {count} comment(s) that coprod does not write "
+                            "(added by hand, or an older wording; the first: {first}). coprod "
+                            "cannot keep them when it saves, so the file as it was is copied "
+                            "to {aside} first.").format(
+                                path=session.path, count=len(theirs),
+                                first=visible_line(theirs[0][:60]), aside=aside), "bold")
 
 
 def _opening(session: Session, existing: Answers | None,
@@ -191,10 +208,13 @@ def prepare(session: Session, existing: Answers | None, role: str | None,
         return False
     session.answers = resume.starting_answers(session.framework, existing, how,
                                               datetime.date.today())
+    if i18n.chosen() != i18n.ENGLISH:  # the file says which language it was answered in
+        session.answers = dataclasses.replace(session.answers,
+                                              language=cast(Any, i18n.chosen()))
     _keep_comments(session, existing)
     if how == "restart":
         session.save()  # confirmed: the old answers go now, so the file says what is true
-        session.say(Text("Cleared. Starting again from the first statement."))
+        session.say(Text(_("Cleared. Starting again from the first statement.")))
     _welcome(session, how)
     if role is not None:
         session.answers = resume.with_role(session.answers, role)

@@ -24,6 +24,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
     read_document,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import Files, MinGroup, RoleColumn, RoleMap, SkipInvalid, Strict
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
@@ -95,6 +96,7 @@ def workshop_command(
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> None:
     """Discussion cards where views differ: a workshop on the gaps.
@@ -105,7 +107,7 @@ def workshop_command(
     questions to talk about. With --record, an agreed.yaml to write down what was agreed.
     """
     never_over_inputs(output, files, framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     kept = None if record else remembering.memory(output, fmt is PackFormat.html, False,
                                                   min_group)
     form = form_options(role_column, role_map, strict, lib)
@@ -156,6 +158,7 @@ def feedback_command(
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
 ) -> None:
     """"You said, we will": one plain page for everyone who answered.
@@ -169,7 +172,7 @@ def feedback_command(
                            "use 'coprod score --format json' for data")
     inputs = [*files, *(str(path) for path in (agreed, plan) if path is not None)]
     never_over_inputs(output, inputs, framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     kept = remembering.memory(output, fmt is PackFormat.html, False, min_group)
     form = form_options(role_column, role_map, strict, lib)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)

@@ -22,6 +22,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
+from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import (
     MinGroup,
     PlanFile,
@@ -70,6 +71,7 @@ def trend_command(
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
+    lang: Lang = None,
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
@@ -86,7 +88,7 @@ def trend_command(
         raise UsageProblem(f"{len(labels)} --label for {len(rounds)} rounds",
                            "give one --label per round, in the same order, or none")
     never_over_inputs(output, [*rounds, *([str(plan)] if plan else [])], framework, force)
-    lib = library(framework)
+    lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive, keep_people=True,
                   form=form_options(role_column, role_map, strict, lib))
     tallies = [collect(lib, [name], how) for name in rounds]

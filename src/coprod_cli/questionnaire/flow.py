@@ -9,18 +9,21 @@ from typing import Literal
 
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Catalogue, Dimension, Framework, GlossaryEntry, Statement
 from coprod_cli.safetext import visible_line
 
 ReplyKind = Literal["level", "help", "evidence", "back", "quit", "keep", "invalid"]
 _WORDS: dict[ReplyKind, tuple[str, ...]] = {
-    "help": ("?", "h", "help"),
-    "evidence": ("e", "evidence", "note"),
-    "back": ("b", "back"),
-    "quit": ("q", "quit", "stop", "exit"),
+    "help": ("?", "h", "help", "cymorth", "help"),
+    "evidence": ("e", "evidence", "note", "tystiolaeth", "nodyn"),
+    "back": ("b", "back", "yn ôl", "nôl", "yn ol", "nol"),
+    "quit": ("q", "quit", "stop", "exit", "stopio", "gadael"),
 }
+# The same keys in either language; the Welsh words are read in either too.
 _UNSURE_WORDS = ("u", "unsure", "not sure", "don't know", "dont know", "do not know",
-                 "i don't know", "i dont know", "i do not know")
+                 "i don't know", "i dont know", "i do not know", "ansicr", "ddim yn siŵr",
+                 "ddim yn siwr", "dim yn siŵr", "ddim yn gwybod", "dw i ddim yn gwybod")
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ class Step:
     @property
     def progress(self) -> str:
         """'Statement 7 of 24', counted from 1 as a person counts."""
-        return f"Statement {self.index + 1} of {self.total}"
+        return _("Statement {number} of {total}").format(number=self.index + 1,
+                                                         total=self.total)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
     """A typed line as a reply; anything else is 'invalid' with a problem that says what to do."""
     word = _normal(text)
     if not word:
-        return Reply("keep") if has_answer else _invalid("Nothing was typed.")
+        return Reply("keep") if has_answer else _invalid(_("Nothing was typed."))
     for kind, words in _WORDS.items():
         if word in words:
             return Reply(kind)
@@ -104,10 +108,11 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
     except ValueError:
         pass
     if any(char.isnumeric() for char in word):  # '²', '①', '٣', '12', a 5,000-digit number
-        return _invalid(f"{_shown(word)} is not one of the levels.")
+        return _invalid(_("{typed} is not one of the levels.").format(typed=_shown(word)))
     names = [_normal(level.name) for level in catalogue.levels]
     choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
-    return _invalid(f"'{_shown(text.strip())}' is not an answer{_suggest(word, choices)}.")
+    return _invalid(_("'{typed}' is not an answer{suggestion}.").format(
+        typed=_shown(text.strip()), suggestion=_suggest(word, choices)))
 
 
 def _shown(typed: str) -> str:
@@ -123,9 +128,9 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 
 def _invalid(problem: str) -> Reply:
-    return Reply("invalid", problem=f"{problem} Type 0, 1, 2 or 3 (or a level's name), "
-                 "u if you are unsure, ? for help, e to add evidence or a note, b to go back, or q "
-                 "to save and stop.")
+    return Reply("invalid", problem=problem + " " + _(
+        "Type 0, 1, 2 or 3 (or a level's name), u if you are unsure, ? for help, e to add "
+        "evidence or a note, b to go back, or q to save and stop."))
 
 
 def jargon(statement: Statement, glossary: Sequence[GlossaryEntry],
