@@ -60,3 +60,23 @@ def test_a_role_map_entry_that_matches_no_answer_is_refused(run: Run, tmp_path: 
         "export" in result.stderr
     assert run("compare", answers, export, "--role-map", "Carer=carer").exit_code == 0
     assert run("compare", answers, export, "--role-map", "Karer=carer").exit_code == 2
+
+
+@pytest.mark.parametrize("command", [["trend", "{export}", "{export}"], ["plan", "{export}"],
+                                     ["workshop", "{export}", "-f", "markdown"],
+                                     ["feedback", "{export}", "-f", "markdown"]])
+def test_every_command_that_reads_a_set_takes_the_export_rules(
+        run: Run, tmp_path: Path, command: list[str]) -> None:
+    """--date-order and --role-map mean the same to trend, plan, workshop and feedback as to
+    score: an export whose dates could be either way round is read with --date-order, and a
+    misspelt --role-map is refused rather than mapping nobody in silence."""
+    ambiguous = str(Path(__file__).parents[1] / "data/exports/google-sheet-ambiguous-dates.csv")
+    args = [part.replace("{export}", ambiguous) for part in command]
+    refused = run(*args, "-o", str(tmp_path / "out"))
+    assert refused.exit_code == 2 and "--date-order dmy" in refused.stderr
+    read = run(*args, "--date-order", "dmy", "-o", str(tmp_path / "out"))
+    assert read.exit_code == 0, read.stderr
+    misspelt = run(*args, "--date-order", "dmy", "--role-map", "Nobody writes this=carer",
+                   "-o", str(tmp_path / "other"))
+    assert misspelt.exit_code == 2 and "matches no answer in the role column" in misspelt.stderr
+    assert not (tmp_path / "other").exists()

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -25,6 +25,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import (
+    DateOrderOption,
     Files,
     LevelChoice,
     MinGroup,
@@ -60,6 +61,7 @@ def plan_command(
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
+    date_order: DateOrderOption = None,
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
@@ -78,8 +80,10 @@ def plan_command(
     never_over_inputs(output, files, framework, force=True)
     lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive,
-                  form=form_options(role_column, role_map, strict, lib))
+                  form=form_options(role_column, role_map, strict, lib,
+                                    date_order.value if date_order else None))
     tally = collect(lib, files, how)
+    role_map_used(how.form)
     res = score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                 target=target.value if target else None, min_group=min_group)
     from coprod_cli.report import planfile

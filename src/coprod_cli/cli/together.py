@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_cli.cli import remembering
-from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -25,7 +25,15 @@ from coprod_cli.cli.common import (
     read_document,
 )
 from coprod_cli.cli.language import Lang
-from coprod_cli.cli.score import Files, MinGroup, RoleColumn, RoleMap, SkipInvalid, Strict
+from coprod_cli.cli.score import (
+    DateOrderOption,
+    Files,
+    MinGroup,
+    RoleColumn,
+    RoleMap,
+    SkipInvalid,
+    Strict,
+)
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.report.packs import PackFormat
@@ -93,6 +101,7 @@ def workshop_command(
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
+    date_order: DateOrderOption = None,
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
@@ -110,8 +119,10 @@ def workshop_command(
     lib = library(framework, lang)
     kept = None if record else remembering.memory(output, fmt is PackFormat.html, False,
                                                   min_group)
-    form = form_options(role_column, role_map, strict, lib)
+    form = form_options(role_column, role_map, strict, lib,
+                        date_order.value if date_order else None)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
+    role_map_used(form)
     from coprod_cli.scoring.workshop import cards as make_cards
 
     pack = make_cards(tally.framework, lib.catalogue, tally, min_group=min_group, most=cards,
@@ -155,6 +166,7 @@ def feedback_command(
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
+    date_order: DateOrderOption = None,
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
@@ -174,8 +186,10 @@ def feedback_command(
     never_over_inputs(output, inputs, framework, force)
     lib = library(framework, lang)
     kept = remembering.memory(output, fmt is PackFormat.html, False, min_group)
-    form = form_options(role_column, role_map, strict, lib)
+    form = form_options(role_column, role_map, strict, lib,
+                        date_order.value if date_order else None)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
+    role_map_used(form)
     from coprod_cli.report.packs import feedback
     from coprod_cli.scoring import sharing
     from coprod_cli.scoring.engine import score

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coprod_cli.cli.collecting import Reading, collect, form_options
+from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -24,6 +24,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.cli.score import (
+    DateOrderOption,
     MinGroup,
     PlanFile,
     RoleColumn,
@@ -68,6 +69,7 @@ def trend_command(
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
+    date_order: DateOrderOption = None,
     strict: Strict = False,
     recursive: Recursive = False,
     framework: FrameworkPaths = None,
@@ -90,8 +92,10 @@ def trend_command(
     never_over_inputs(output, [*rounds, *([str(plan)] if plan else [])], framework, force)
     lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive, keep_people=True,
-                  form=form_options(role_column, role_map, strict, lib))
+                  form=form_options(role_column, role_map, strict, lib,
+                                    date_order.value if date_order else None))
     tallies = [collect(lib, [name], how) for name in rounds]
+    role_map_used(how.form)
     named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
     fw = _framework(lib, tallies, rounds)
     result = trend(fw, lib.catalogue, named, weighting.value, min_group)
