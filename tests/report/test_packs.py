@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from coprod_cli.report import packs
-from coprod_cli.report.packs import PackFormat
+from coprod_cli.report.packs import PackFormat, SheetFormat
 from coprod_cli.scoring.workshop import cards
 from coprod_cli.tally import Tally
 from tests.builders import CATALOGUE, FW, answers, result_for
@@ -40,7 +40,7 @@ def test_the_sheet_says_what_was_said_what_will_change_and_when_we_ask_again() -
     assert words.again == "We will ask you again: in March 2027."
     assert words.review == ["Not reviewed by people with lived experience."]
     assert packs.sheet(res, CATALOGUE, None).again == packs.ASK_AGAIN
-    markdown = packs.feedback(res, CATALOGUE, "<script>", PackFormat.markdown)
+    markdown = packs.feedback(res, CATALOGUE, "<script>", SheetFormat.markdown)
     assert "## We will" in markdown and "<script>" not in markdown
-    page = packs.feedback(res, CATALOGUE, "<script>", PackFormat.html)
+    page = packs.feedback(res, CATALOGUE, "<script>", SheetFormat.html)
     assert "<script>" not in page and "&lt;script&gt;" in page

@@ -36,7 +36,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
-from coprod_cli.report.packs import PackFormat
+from coprod_cli.report.packs import PackFormat, SheetFormat
 
 if TYPE_CHECKING:
     from coprod_cli.agreed import Agreed
@@ -151,9 +151,9 @@ def workshop_command(
 @guarded
 def feedback_command(
     files: Files,
-    fmt: Annotated[PackFormat, typer.Option(
+    fmt: Annotated[SheetFormat, typer.Option(
         "--format", "-f", help="html (large type, prints on one page; the default) or "
-        "markdown.", case_sensitive=False)] = PackFormat.html,
+        "markdown.", case_sensitive=False)] = SheetFormat.html,
     output: Output = None,
     agreed: AgreedFile = None,
     plan: Annotated[Path | None, typer.Option(
@@ -179,13 +179,10 @@ def feedback_command(
     (--agreed), the three things that will change, when people will be asked again, and
     whether people with lived experience reviewed it.
     """
-    if fmt is PackFormat.json:
-        raise UsageProblem("the feedback sheet is a page to read: html or markdown",
-                           "use 'coprod score --format json' for data")
     inputs = [*files, *(str(path) for path in (agreed, plan) if path is not None)]
     never_over_inputs(output, inputs, framework, force)
     lib = library(framework, lang)
-    kept = remembering.memory(output, fmt is PackFormat.html, False, min_group)
+    kept = remembering.memory(output, fmt is SheetFormat.html, False, min_group)
     form = form_options(role_column, role_map, strict, lib,
                         date_order.value if date_order else None)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
@@ -196,7 +193,7 @@ def feedback_command(
 
     res = sharing.protect(score(tally.framework, lib.catalogue, tally, min_group=min_group))
     res = with_agreed(lib, agreed, res, tally.framework)
-    output = html_destination(output, fmt is PackFormat.html,
+    output = html_destination(output, fmt is SheetFormat.html,
                               f"coprod-{tally.framework.id}-feedback.html")
     never_over_inputs(output, inputs, framework, force)
     from coprod_cli.cli.plan import load

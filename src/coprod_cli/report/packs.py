@@ -22,11 +22,18 @@ NOW = " (where the answers put it now)"
 
 
 class PackFormat(str, Enum):
-    """Formats of the workshop pack and the feedback sheet (the sheet has no JSON)."""
+    """Formats of the workshop pack."""
 
     html = "html"
     markdown = "markdown"
     json = "json"
+
+
+class SheetFormat(str, Enum):
+    """Formats of the feedback sheet: a page to read, so no JSON."""
+
+    html = "html"
+    markdown = "markdown"
 
 
 def workshop(pack: Workshop, fmt: PackFormat) -> str:
@@ -105,11 +112,11 @@ def _planned(res: Result, catalogue: Catalogue, plan: Plan) -> list[str]:
             for m in plan.moves[:WILL_SHOWN]]
 
 
-def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: PackFormat,
+def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFormat,
              plan: Plan | None = None) -> str:
     """The sheet in HTML (large type, one printed page) or Markdown."""
     words = sheet(res, catalogue, again, plan)
-    if fmt is PackFormat.html:
+    if fmt is SheetFormat.html:
         return visible(html.environment().get_template("feedback.html.j2").render(
             res=res, sheet=words))
     lines = [f"# You said, we will: {inline(res.service or res.framework.name)}", "",
