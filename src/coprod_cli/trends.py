@@ -33,6 +33,11 @@ class Figure(ResultModel):
         "description": "The low end of the adjusted score's 95% band (see method)."})
     band_high: float | None = field(metadata={
         "description": "The high end of the adjusted score's 95% band."})
+    target: LevelId | None = field(default=None, metadata={
+        "description": "With --plan: the area's target level from the plan; null without one."})
+    reaches_target: bool | None = field(default=None, metadata={
+        "description": "With a target: whether the level as answered reaches it (as `coprod "
+        "score --plan` holds it); null without a target."})
 
 
 @record
@@ -110,5 +115,7 @@ class Trend(ResultModel):
         "description": "Overall and per area: each round against the one before, then the "
         "first against the last."})
     warnings: list[str] = field(default_factory=list)
+    targets: dict[str, LevelId] = field(default_factory=dict, metadata={
+        "description": "With --plan: each area's target level from the plan, by area id."})
     plan_check: PlanCheck | None = field(default=None, metadata={
         "description": "Set with --plan: the plan checked against the last round (as answered)."})

@@ -84,3 +84,29 @@ def test_a_target_for_an_unknown_area_is_located(run: Run, plan: Path) -> None:
     out = run("score", ROUNDS[1], "--plan", str(plan))
     assert out.exit_code == 2
     assert "unknown area 'netwrks'" in out.stderr and "networks" in out.stderr
+
+
+def test_trend_shows_each_areas_target_in_every_format(run: Run, plan: Path) -> None:
+    """The targets a plan sets are in the trend: per round and area in JSON and CSV, and for
+    the last round in words; whether an area reaches its target agrees with `score --plan`."""
+    text = plan.read_text(encoding="utf-8").replace(
+        "targets: {}", "targets: {networks: descriptive, assets: transformative}")
+    plan.write_text(text, encoding="utf-8")
+    gate = json.loads(run("score", ROUNDS[-1], "--plan", str(plan), "--fail-under", "not-yet",
+                          "-f", "json").stdout)["gate"]
+    data = json.loads(run("trend", *ROUNDS, "--plan", str(plan), "-f", "json").stdout)
+    assert data["targets"] == {"networks": "descriptive", "assets": "transformative"}
+    last = {a["area"]: a for a in data["rounds"][-1]["areas"]}
+    assert [a for a in last if last[a]["reaches_target"] is False] == gate["below_target"]
+    assert {a for a in last if last[a]["target"]} == {"networks", "assets"}
+    assert all(a["target"] is None and a["reaches_target"] is None
+               for a in last.values() if a["area"] not in ("networks", "assets"))
+    for fmt in ("text", "markdown", "html"):
+        out = run("trend", *ROUNDS, "--plan", str(plan), "-f", fmt).stdout
+        assert "Targets from the plan, in 2026-12-09" in out
+        assert "Assets: below its target, Transformative" in out
+    rows = run("trend", *ROUNDS, "--plan", str(plan), "-f", "csv").stdout.splitlines()
+    assert rows[0].endswith(",target,reaches_target")
+    assert sum(row.endswith(",transformative,no") for row in rows) == len(ROUNDS)
+    plain = run("trend", *ROUNDS).stdout
+    assert "Targets from the plan" not in plain

@@ -98,11 +98,16 @@ def trend_command(
     role_map_used(how.form)
     named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
     fw = _framework(lib, tallies, rounds)
-    result = trend(fw, lib.catalogue, named, weighting.value, min_group)
+    promised = None
     if plan is not None:
-        from coprod_cli.cli.plan import checked, load
+        from coprod_cli.cli.plan import load
 
         promised = load(lib, plan)
+    result = trend(fw, lib.catalogue, named, weighting.value, min_group,
+                   targets=promised.targets if promised else None)
+    if plan is not None:
+        from coprod_cli.cli.plan import checked
+
         last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
                      min_group=min_group, area_targets=promised.targets if promised else None)
         result = dataclasses.replace(result, plan_check=checked(promised, last).plan_check)

@@ -11,7 +11,7 @@ from coprod_cli.trends import Change, Figure, Round, Trend
 
 HEADER = ("round", "label", "assessed_on", "area", "area_name", "respondents", "score",
           "level", "adjusted_score", "adjusted_level", "band_low", "band_high",
-          "change_from_previous", "too_few")
+          "change_from_previous", "too_few", "target", "reaches_target")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
 
 
@@ -30,7 +30,9 @@ def _row(index: int, rnd: Round, figure: Figure, change: Change | None) -> list[
             figure.area, cell(figure.name), str(rnd.respondents), _number(figure.score),
             figure.level or "", _number(figure.adjusted_score), figure.adjusted_level or "",
             _number(figure.band_low), _number(figure.band_high),
-            change.verdict if change else "", "yes" if rnd.too_few else "no"]
+            change.verdict if change else "", "yes" if rnd.too_few else "no",
+            figure.target or "",
+            "" if figure.reaches_target is None else "yes" if figure.reaches_target else "no"]
 
 
 def trend(tr: Trend, catalogue: Catalogue) -> str:

@@ -27,12 +27,18 @@ def trend(tr: Trend, catalogue: Catalogue) -> str:
         for i, area in enumerate(tr.rounds[0].areas)]
     lines += ["", "### Changes", "",
               *[f"- {line}" for line in words.overall_changes(tr) + words.area_changes(tr)],
-              "", *_plan(tr, catalogue), "### How to read this", "", words.mix_line(tr), "",
-              words.VERDICTS, "", tr.method, ""]
+              "", *_targets(tr, catalogue), *_plan(tr, catalogue), "### How to read this", "",
+              words.mix_line(tr), "", words.VERDICTS, "", tr.method, ""]
     notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
     if notes:
         lines += ["### Notes", "", *[f"- {line}" for line in notes], ""]
     return "\n".join(lines)
+
+
+def _targets(tr: Trend, catalogue: Catalogue) -> list[str]:
+    lines = words.target_lines(tr, catalogue)
+    return [f"### {words.targets_title(tr)}", "", *(f"- {line}" for line in lines), ""] \
+        if lines else []
 
 
 def _plan(tr: Trend, catalogue: Catalogue) -> list[str]:

@@ -21,7 +21,7 @@ def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
         heading("Rounds"), _rounds(tr, catalogue), "",
         heading("By area (adjusted, with its 95% band)"), _areas(tr), "",
         heading("Changes"), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
-        *_plan(tr, catalogue),
+        *_targets(tr, catalogue), *_plan(tr, catalogue),
         heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
         *_notes(tr))
 
@@ -47,6 +47,11 @@ def _areas(tr: Trend) -> Table:
     for index, area in enumerate(tr.rounds[0].areas):
         table.add_row(area.name, *[words.compact(rnd.areas[index]) for rnd in tr.rounds])
     return table
+
+
+def _targets(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
+    lines = words.target_lines(tr, catalogue)
+    return [heading(words.targets_title(tr)), *_lines(lines), ""] if lines else []
 
 
 def _plan(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:

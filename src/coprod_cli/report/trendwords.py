@@ -94,6 +94,30 @@ def area_changes(tr: Trend) -> list[str]:
     return [*real, rest]
 
 
+def targets_title(tr: Trend) -> str:
+    return f"Targets from the plan, in {tr.rounds[-1].label}"
+
+
+def target_lines(tr: Trend, catalogue: Catalogue) -> list[str]:
+    """Each area with a target in the plan: whether the last round reaches it (as answered,
+    as `coprod score --plan` holds it), and since which round it has."""
+    lines = []
+    for index, area in enumerate(tr.rounds[-1].areas):
+        if area.target is None:
+            continue
+        aim = level(catalogue, area.target)
+        if area.reaches_target:
+            first = len(tr.rounds) - 1
+            while first > 0 and tr.rounds[first - 1].areas[index].reaches_target:
+                first -= 1
+            since = f" (since {tr.rounds[first].label})" if first < len(tr.rounds) - 1 else ""
+            lines.append(f"{area.name}: reaches its target, {aim}{since}")
+        else:
+            lines.append(f"{area.name}: below its target, {aim} (now "
+                         f"{level(catalogue, area.level)})")
+    return lines
+
+
 def mix_line(tr: Trend) -> str:
     shares = ", ".join(f"{s.name} {round(s.share * 100)}%" for s in tr.mix)
     return ("Adjusted figures re-weight every round to one mix of roles, the rounds' pooled "

@@ -3,13 +3,14 @@ rounds' pooled mix of roles, each adjusted figure with its band, and each change
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
 from typing import NamedTuple
 
 from coprod_cli import __version__
-from coprod_cli.models import Catalogue, Framework, Weighting
+from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.scoring import bands, collective, mix
 from coprod_cli.scoring.level import dimension_results, overall_level
@@ -25,13 +26,15 @@ class Scored(NamedTuple):
 
 
 def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str, Tally]],
-          weighting: Weighting = "partnership", min_group: int = 3) -> Trend:
-    """Every round in the order given, adjusted to the pooled mix, and the changes between."""
+          weighting: Weighting = "partnership", min_group: int = 3,
+          targets: Mapping[str, LevelId] | None = None) -> Trend:
+    """Every round in the order given, adjusted to the pooled mix, and the changes between;
+    with a plan's targets, whether each area reaches its own in each round."""
     lived = collective.lived_roles(catalogue)
     common = mix.pooled(tally for _, tally in rounds)
     names = {role.id: role.name for role in catalogue.roles}
-    built = [_round(framework, lived, label, tally, common, weighting, min_group, names)
-             for label, tally in rounds]
+    built = [_targeted(_round(framework, lived, label, tally, common, weighting, min_group,
+                              names), targets or {}) for label, tally in rounds]
     return Trend(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -39,7 +42,8 @@ def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str
         mix=[Share(role=r, name=names.get(r, r), share=rounded(s) or 0.0)
              for r, s in common.items()],
         method=bands.METHOD, resamples=bands.RESAMPLES, seed=bands.SEED, fewest=bands.FEWEST,
-        rounds=built, changes=changes(built), warnings=_warnings(built, rounds, weighting))
+        rounds=built, changes=changes(built), warnings=_warnings(built, rounds, weighting),
+        targets=dict(targets or {}))
 
 
 def _round(framework: Framework, lived: Collection[str], label: str, tally: Tally,
@@ -62,6 +66,16 @@ def _round(framework: Framework, lived: Collection[str], label: str, tally: Tall
     return Round(label=label, assessed_on=tally.assessed_on, respondents=tally.total,
                  voices=_voices(tally, lived, min_group), overall=overall, areas=areas,
                  too_few=few, notes=_notes(tally, common, weights, min_group, names))
+
+
+def _targeted(rnd: Round, targets: Mapping[str, LevelId]) -> Round:
+    """Each area with a target says whether its level as answered reaches it."""
+    def reaches(figure: Figure, target: LevelId) -> bool:
+        return figure.level is not None and LEVEL_VALUES[figure.level] >= LEVEL_VALUES[target]
+
+    return dataclasses.replace(rnd, areas=[
+        dataclasses.replace(a, target=targets[a.area], reaches_target=reaches(a, targets[a.area]))
+        if a.area in targets else a for a in rnd.areas])
 
 
 def _notes(tally: Tally, common: dict[str, Fraction], weights: mix.Weights, min_group: int,
