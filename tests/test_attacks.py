@@ -367,3 +367,39 @@ def test_remembered_results_refuse_the_late_file_through_another_framework(
                              env={"COPROD_STATE_DIR": memory})
     assert out.exit_code == 2 and out.stdout == "", out.output
     assert "differ by 1 person, fewer than --min-group 3" in out.stderr
+
+
+def test_a_trend_shares_every_round_on_the_half_level(sets: dict[str, str]) -> None:
+    """Each round of a trend is a report: in every weighting, its figures (as answered,
+    adjusted, and the band's ends) sit on the half level, and its verdicts are the exact ones."""
+    for weighting in ("partnership", "role", "person"):
+        args = ("trend", str(EXAMPLES / "collective-spring-2026"), sets["after"],
+                "--weighting", weighting, "-f", "json")
+        shared, exact = json.loads(_coprod(*args)), json.loads(_coprod(*args, "--private"))
+        assert shared["band"] == HALF and not shared["private"] and exact["private"]
+        figures = [f[key] for r in shared["rounds"] for f in (r["overall"], *r["areas"])
+                   for key in ("score", "adjusted_score", "band_low", "band_high")]
+        assert all(f is None or (f * 2).is_integer() for f in figures), figures
+        assert [c["verdict"] for c in shared["changes"]] == \
+            [c["verdict"] for c in exact["changes"]]
+        assert any(f is not None and not (f * 2).is_integer()
+                   for r in exact["rounds"] for f in (r["overall"]["score"],
+                                                      *(a["score"] for a in r["areas"])))
+
+
+def test_a_trend_is_refused_a_person_apart_from_itself_or_from_what_was_shared(
+        sets: dict[str, str], tmp_path: Path) -> None:
+    """A late file added to a round is the classic attack: two rounds one person apart, or a
+    round one person apart from a result shared before, are refused with one line."""
+    memory = str(tmp_path / "state")
+    for args in (("trend", sets["before"], sets["after"]),
+                 ("trend", str(EXAMPLES / "collective-spring-2026"), sets["draft"])):
+        if args[2] == sets["draft"]:
+            _coprod("score", sets["before"], "-f", "json", memory=memory)
+        out = CliRunner().invoke(app, [*args, "-f", "json"], env={"COPROD_STATE_DIR": memory})
+        assert out.exit_code == 2 and out.stdout == "", out.output
+        assert "differ by 1 person, fewer than --min-group 3" in out.stderr
+        assert out.stderr.count("\n") == 1
+    private = CliRunner().invoke(app, ["trend", sets["before"], sets["after"], "--private",
+                                       "-f", "json"], env={"COPROD_STATE_DIR": memory})
+    assert private.exit_code == 0 and json.loads(private.stdout)["private"] is True

@@ -115,6 +115,14 @@ class Trend(ResultModel):
         "description": "Overall and per area: each round against the one before, then the "
         "first against the last."})
     warnings: list[str] = field(default_factory=list)
+    private: bool = field(default=False, metadata={
+        "description": "True only with --private: exact figures, NOT to be shared."})
+    band: float | None = field(default=None, metadata={
+        "description": "In a shareable trend: every round of several people shows its scores "
+        "rounded down to this step (0.5) and its band widened out to it, and the changes are "
+        "worked out from what is shown, so two shared reports cannot be set against each other "
+        "to work out a person's answers. Levels and verdicts come from the exact figures. Null "
+        "when figures are exact (--private, --min-group 1)."})
     targets: dict[str, LevelId] = field(default_factory=dict, metadata={
         "description": "With --plan: each area's target level from the plan, by area id."})
     plan_check: PlanCheck | None = field(default=None, metadata={

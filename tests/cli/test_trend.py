@@ -80,3 +80,16 @@ def test_rounds_of_two_frameworks_are_refused(run: Run) -> None:
     out = run("trend", ROUNDS[0], str(EXAMPLES / "scie-intermediate.yaml"))
     assert out.exit_code == 2
     assert "different frameworks" in out.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_private_says_it_is_not_to_be_shared(run: Run, fmt: str) -> None:
+    """--private gives exact figures, and says so wherever a reader looks."""
+    out = run("trend", *ROUNDS, "--private", "-f", fmt).stdout
+    shared = run("trend", *ROUNDS, "-f", fmt).stdout
+    if fmt == "text":
+        assert all(line.startswith("NOT TO SHARE") for line in out.splitlines())
+    else:
+        assert "PRIVATE" in out and "PRIVATE" not in shared
+    assert "0.96" in out and "0.96" not in shared  # the first round's exact adjusted score
+    assert "rounded down to the half level" in shared

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import secrets
+from itertools import combinations
 from typing import Annotated
 
 import typer
 
+from coprod_cli.cli import remembering
 from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
 from coprod_cli.cli.common import (
     Force,
@@ -27,6 +30,7 @@ from coprod_cli.cli.score import (
     DateOrderOption,
     MinGroup,
     PlanFile,
+    PrivateOption,
     RoleColumn,
     RoleMap,
     SkipInvalid,
@@ -36,9 +40,11 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import Framework
+from coprod_cli.reading.ledger import Ledger, differ
 from coprod_cli.reading.loader import Library
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
+from coprod_cli.scoring import sharing
 from coprod_cli.scoring.engine import score
 from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
@@ -66,6 +72,7 @@ def trend_command(
     plan: PlanFile = None,
     weighting: WeightingOption = Weighting("partnership"),
     min_group: MinGroup = 3,
+    private: PrivateOption = False,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
     role_map: RoleMap = None,
@@ -79,7 +86,9 @@ def trend_command(
 ) -> None:
     """Show the overall level and each area across rounds: as answered, and re-weighted to the
     rounds' pooled mix of roles with a 95% band, so that a change in who answered is not shown
-    as progress. A change is called real only outside both rounds' bands.
+    as progress. A change is called real only outside both rounds' bands. Shared as any result
+    is: figures rounded down to the half level, and refused when a round differs from another,
+    or from a result shared before, by fewer than --min-group people (--private: exact).
 
     Exit codes: 0 done, 2 invalid input.
     """
@@ -94,7 +103,9 @@ def trend_command(
     how = Reading(skip_invalid, recursive=recursive, keep_people=True,
                   form=form_options(role_column, role_map, strict, lib,
                                     date_order.value if date_order else None))
-    tallies = [collect(lib, [name], how) for name in rounds]
+    kept = remembering.memory(output, fmt is TrendFormat.html, private, min_group)
+    salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
+    tallies = [collect(lib, [name], how, salt=salt) for name in rounds]
     role_map_used(how.form)
     named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
     fw = _framework(lib, tallies, rounds)
@@ -111,8 +122,27 @@ def trend_command(
         last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
                      min_group=min_group, area_targets=promised.targets if promised else None)
         result = dataclasses.replace(result, plan_check=checked(promised, last).plan_check)
+    result = sharing.mark_private_trend(result) if private else sharing.protect_trend(result)
     output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
-    emit(renderer(fmt).trend(result, lib.catalogue), output, no_color)
+    _never_a_person_apart(kept, fw.id, tallies, min_group)
+    emit(renderer(fmt).trend(result, lib.catalogue), output, no_color, private=private)
+    for tally in tallies:
+        remembering.keep(kept, fw.id, tally.sketch)
+
+
+def _never_a_person_apart(kept: Ledger | None, framework: str, tallies: list[Tally],
+                          min_group: int) -> None:
+    """Each round is a report: refused when two rounds, or a round and a result shared before,
+    differ by fewer than min_group people (a late reply added to a round, say)."""
+    if kept is None:
+        return
+    sketches = [t.sketch for t in tallies if t.sketch.size > 1]
+    for one, other in combinations(sketches, 2):
+        apart = differ(one, other, min_group)
+        if apart:
+            remembering.refuse(apart, min_group, "two of the rounds")
+    for sketch in sketches:
+        remembering.check(kept, framework, sketch, min_group, "a round")
 
 
 def _framework(lib: Library, tallies: list[Tally], rounds: list[str]) -> Framework:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coprod_cli.models import Catalogue
 from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
-from coprod_cli.report.markdown import cell, escaped
+from coprod_cli.report.markdown import cell, escaped, marked
 from coprod_cli.trends import Trend
 
 
@@ -32,7 +32,7 @@ def trend(tr: Trend, catalogue: Catalogue) -> str:
     notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
     if notes:
         lines += ["### Notes", "", *[f"- {line}" for line in notes], ""]
-    return "\n".join(lines)
+    return "\n".join(marked(lines) if tr.private else lines)
 
 
 def _targets(tr: Trend, catalogue: Catalogue) -> list[str]:

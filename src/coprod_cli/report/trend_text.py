@@ -10,13 +10,13 @@ from rich.text import Text
 from coprod_cli.models import Catalogue
 from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
-from coprod_cli.report.text import heading, indent
+from coprod_cli.report.text import Marked, heading, indent
 from coprod_cli.trends import Trend
 
 
 def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
     """The headline first, then a table per figure, then the changes, mix and method."""
-    return Group(
+    shown = Group(
         Text(words.title(tr), style="dim"), Text(words.headline(tr), style="bold"), "",
         heading("Rounds"), _rounds(tr, catalogue), "",
         heading("By area (adjusted, with its 95% band)"), _areas(tr), "",
@@ -24,6 +24,7 @@ def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
         *_targets(tr, catalogue), *_plan(tr, catalogue),
         heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
         *_notes(tr))
+    return Marked(shown) if tr.private else shown
 
 
 def _rounds(tr: Trend, catalogue: Catalogue) -> Table:

@@ -158,8 +158,11 @@ WORDS = {"real-rise": "a real rise", "real-fall": "a real fall",
          "no-clear-change": "no clear change", "not-known": "not known"}
 
 
-def change(before: Figure, after: Figure, first: Round, last: Round) -> Change:
-    found = verdict(before, after)
+def change(before: Figure, after: Figure, first: Round, last: Round,
+           found: Verdict | None = None) -> Change:
+    """The change in words; the verdict is worked out unless given (from exact figures, when
+    those shown are rounded)."""
+    found = found or verdict(before, after)
     was, now = before.adjusted_score, after.adjusted_score
     delta = None if was is None or now is None else rounded(_exact(now) - _exact(was))
     words = WORDS[found] + ("" if delta is None else f" ({was:.2f} to {now:.2f})")
