@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from coprod_cli.errors import did_you_mean
+from coprod_cli.errors import did_you_mean, shortened
 
 # What a value must be, by a word in its type's name ('int' in typer's copy of click,
 # 'integer' or 'integer range' in click itself).
@@ -27,7 +27,7 @@ def words(error: Any, errors: Any, given: Any = None, command: Any = None) -> st
     param = getattr(error, "param", None)
     if isinstance(error, errors.NoSuchOption):
         guesses = ", ".join(sorted(error.possibilities or ()))
-        return f"no such option: {error.option_name}" + (
+        return f"no such option: {shortened(error.option_name)}" + (
             f" (did you mean {guesses}?)" if guesses else "")
     if isinstance(error, errors.MissingParameter) and param is not None:
         return f"{parameter_name(param)} is missing"
@@ -72,33 +72,35 @@ def bad_value(param: Any, given: Any) -> str:
     choices = [str(getattr(choice, "value", choice)) for choice in
                getattr(param.type, "choices", ())]
     if choices:
-        return (f"'{given}' is not one of {', '.join(choices)}"
+        return (f"'{shortened(str(given))}' is not one of {', '.join(choices)}"
                 f"{did_you_mean(str(given), choices)}")
     if hasattr(param.type, "dir_okay"):
         return bad_path(str(given), param.type)
     kind = str(getattr(param.type, "name", ""))
     needs = next((what for word, what in _NEEDS if word in kind), "a value it takes")
-    return f"'{given}' is not {needs}"
+    return f"'{shortened(str(given))}' is not {needs}"
 
 
 def bad_path(given: str, kind: Any) -> str:
+    shown = shortened(given)
     if os.path.isdir(given) and not getattr(kind, "dir_okay", True):
-        return f"'{given}' is a folder, not a file"
+        return f"'{shown}' is a folder, not a file"
     if os.path.isfile(given) and not getattr(kind, "file_okay", True):
-        return f"'{given}' is a file, not a folder"
+        return f"'{shown}' is a file, not a folder"
     if getattr(kind, "exists", False) and not os.path.exists(given):
-        return f"'{given}' does not exist"
-    return f"'{given}' cannot be used (check the path and its permissions)"
+        return f"'{shown}' does not exist"
+    return f"'{shown}' cannot be used (check the path and its permissions)"
 
 
 def misused(option: str, command: Any) -> str:
     """An option given without its value, or a switch given one."""
     found = [param for param in getattr(command, "params", ()) if option in param.opts]
+    shown = shortened(option)
     if found and getattr(found[0], "is_flag", False):
-        return f"{option} is a switch and takes no value"
+        return f"{shown} is a switch and takes no value"
     if found:
-        return f"{option} needs a value after it"
-    return f"{option} needs a value after it, or takes none"
+        return f"{shown} needs a value after it"
+    return f"{shown} needs a value after it, or takes none"
 
 
 def unreadable(error: Any) -> str:
