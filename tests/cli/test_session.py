@@ -42,7 +42,7 @@ def test_role_is_asked_and_may_be_skipped(run: Run, answers_file: Path) -> None:
 
 def test_input_ending_at_the_role_question_saves_nothing(run: Run, answers_file: Path) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input="")
-    assert result.exit_code == 1
+    assert result.exit_code == 130
     assert "nothing was saved" in result.stdout
     assert not answers_file.exists()
 
@@ -51,15 +51,15 @@ def test_restart_clears_answers_only_after_yes(run: Run, answers_file: Path) -> 
     run("assess", "nef", "-o", str(answers_file), "--role", "carer", input=lines("1", "1"))
     before = answers_file.read_bytes()
     refused = run("assess", "nef", "-o", str(answers_file), "--restart", input=lines("no"))
-    assert refused.exit_code == 1
+    assert refused.exit_code == 0  # a choice made, nothing cleared
     assert "--restart clears them all" in refused.stdout
     assert "Nothing was cleared" in refused.stdout
     assert answers_file.read_bytes() == before
     no_input = run("assess", "nef", "-o", str(answers_file), "--restart", input="")
-    assert no_input.exit_code == 1 and answers_file.read_bytes() == before
+    assert no_input.exit_code == 130 and answers_file.read_bytes() == before
     interrupted = run("assess", "nef", "-o", str(answers_file), "--restart",
                       input=lines("yes"))
-    assert interrupted.exit_code == 1
+    assert interrupted.exit_code == 130
     assert "Cleared. Starting again" in interrupted.stdout
     assert set(levels(answers_file).values()) == {None}  # the file says what is true
     assert saved(answers_file).respondent.role == "carer"

@@ -187,10 +187,10 @@ def assess_command(
     q save and stop.
     Run it again on the same file to carry on where you left off.
 
-    Exit codes: 0 finished, or stopped with q; 1 input ended before the last statement, or a
-    restart not confirmed; 2 invalid or read-only file, the same answer changed elsewhere
-    meanwhile (yours are saved in FILE.mine), or usage; 130 interrupted (Ctrl-C or the
-    terminal closed). Every answer given is saved in each case.
+    Exit codes: 0 finished, stopped with q, or a restart not confirmed (nothing cleared);
+    2 invalid or read-only file, the same answer changed elsewhere meanwhile (yours are saved
+    in FILE.mine), or usage; 130 interrupted (Ctrl-C, the terminal closed, or the input ended
+    before the last statement). Every answer given is saved in each case.
     """
     standard("input", "the questionnaire cannot read your answers", "run it at a terminal, "
              "or pipe the answers in")
@@ -206,14 +206,14 @@ def assess_command(
             if not prepare(session, existing, role, restart):
                 out.print(Text(_("Nothing was cleared: {path} is as it was.").format(
                     path=session.path)))
-                raise typer.Exit(1)
+                raise typer.Exit(0)
             if _run(session):
                 _finish(session)
             else:
                 _stopped(out, session, _("Stopped."))
     except InputEnded:
         _stopped(out, session, _("Input ended before the last statement."))
-        raise typer.Exit(1) from None
+        raise typer.Exit(130) from None  # cut short, as by a closed terminal; 1 is a gate
     except KeyboardInterrupt:
         _stopped(out, session, _("Interrupted."))
         raise typer.Exit(130) from None

@@ -113,8 +113,6 @@ def choose(out: Console, question: str, rows: list[tuple[str, str]], ids: list[s
 
 
 def confirm(out: Console, question: str) -> bool:
-    """True only when the person types 'yes'; the end of input is a no."""
-    try:
-        return read_line(out, question).strip().lower() in ("yes", _("yes"))
-    except InputEnded:
-        return False
+    """True only when the person types 'yes'; the end of input raises InputEnded (never a
+    yes, and not an answer either: the run was cut short)."""
+    return read_line(out, question).strip().lower() in ("yes", _("yes"))
