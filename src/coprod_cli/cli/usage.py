@@ -82,7 +82,7 @@ def bad_value(param: Any, given: Any) -> str:
 
 
 def bad_path(given: str, kind: Any) -> str:
-    shown = shortened(given)
+    shown = shortened(given, 240)  # a path: long ones are real, a pasted megabyte is not
     if os.path.isdir(given) and not getattr(kind, "dir_okay", True):
         return f"'{shown}' is a folder, not a file"
     if os.path.isfile(given) and not getattr(kind, "file_okay", True):
