@@ -18,8 +18,11 @@ WALKS = {entry.name: crosswalks.validate(LIB, Document.from_bytes(
     entry.read_bytes(), f"frameworks/crosswalks/{entry.name}")) for entry in FILES}
 
 
-def test_nef_and_scie_are_joined_both_ways() -> None:
+def test_nef_and_scie_are_joined_both_ways_and_to_each_framework_added_since() -> None:
     assert {"nef-to-scie.yaml", "scie-to-nef.yaml"} <= set(WALKS)
+    for other in ("wales",):
+        for base in ("nef", "scie"):
+            assert {f"{base}-to-{other}.yaml", f"{other}-to-{base}.yaml"} <= set(WALKS)
 
 
 @pytest.mark.parametrize("name", sorted(WALKS))

@@ -113,3 +113,17 @@ def test_a_set_a_person_apart_is_refused_whichever_framework_it_goes_through(
     again = run("score", str(before), "--through", "nef,scie", "-f", "json",
                 "-o", str(tmp_path / "both.json"))
     assert again.exit_code == 0, again.output  # the same people again are written
+
+
+def test_scie_answers_through_wales_say_what_wales_asks_that_they_do_not_cover(run: Run) -> None:
+    """The issue's case: a Welsh body's SCIE answers, reported against the network's five
+    principles too. SCIE asks nothing about networks, so that area has no level, and says why."""
+    out = run("score", str(EXAMPLES / "scie-intermediate.yaml"), "--through", "wales,scie",
+              "--fail-under", "descriptive", "-f", "json")
+    assert out.exit_code == 1  # every result must meet the gate; wales has no level
+    wales, scie = json.loads(out.stdout)["results"]
+    assert wales["through"]["crosswalk"] == "scie-to-wales" and scie["through"] is None
+    networks = next(d for d in wales["dimensions"] if d["id"] == "networks")
+    assert networks["level"] is None and networks["not_covered"] == networks["statements"]
+    assert "nothing in the answers to scie covers" in wales["gate"]["reason"]
+    assert scie["gate"]["met"]
