@@ -64,6 +64,7 @@ MODULES = {
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.xlsxcheck": "reading",
     "coprod_cli.reading.twins": "reading",
+    "coprod_cli.reading.formbulk": "reading",
     "coprod_cli.reading.formcount": "reading",
     "coprod_cli.reading.inputs": "reading",
     "coprod_cli.reading.paths": "reading",

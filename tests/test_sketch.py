@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.sketch import CELLS, Sketch, key
+from coprod_cli.sketch import CELLS, Sketch, key, keys
 
 SALT = b"0123456789abcdef"
 
@@ -67,3 +67,17 @@ def test_a_sketch_reads_back_only_in_the_shape_it_was_written() -> None:
                 {**sketch.data(), "more": 1}, [1, 2]):
         with pytest.raises(ValueError):
             Sketch.from_data(bad)
+
+
+def test_many_keys_at_once_are_the_keys_one_at_a_time() -> None:
+    rng = random.Random(7)
+    salt = rng.randbytes(16)
+    contents = [rng.randbytes(rng.randrange(0, 300)) for _ in range(200)]
+    values = keys(salt, contents)
+    assert values == [key(salt, content) for content in contents]
+    one, many = Sketch(), Sketch()
+    for value in values:
+        one.add(value)
+    many.add_many(values[:120])
+    many.add_many(values[120:])
+    assert many.data() == one.data() and many.size == 200

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from coprod_cli.tally import level_for, mean, rounded
+from coprod_cli.reading.loader import Library
+from coprod_cli.tally import Ballot, Tally, level_for, mean, rounded
 
 
 @pytest.mark.parametrize(("exact", "shown"), [
@@ -33,3 +34,28 @@ def test_a_score_exactly_on_a_boundary_reached_through_thirds_is_that_level() ->
     assert mean(thirds) == 1
     assert level_for(mean([Fraction(2, 3), Fraction(4, 3), Fraction(4)])) == "intermediate"
     assert level_for(Fraction(1999, 1000)) == "descriptive"
+
+
+def test_many_respondents_at_once_are_counted_and_kept_as_one_at_a_time() -> None:
+    """add_rows, add_answers and keep_many (a form export's chunk) give the counts, the
+    people kept for trend and the sketch of who answered that add_ballot gives each."""
+    import random
+
+    framework = Library.builtin().framework("nef")
+    ids = [s.id for s in framework.statements]
+    rng = random.Random(5)
+    levels = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
+    roles = [rng.choice(["carer", "manager", "practitioner"]) for _ in range(60)]
+    rows = [tuple(rng.choice(levels) for _ in ids) for _ in roles]
+    order = ids[::-1]  # a table may hold the statements in another order
+    flipped = [row[::-1] for row in rows]
+    one, rows_at_once, columns_at_once = (Tally(framework, people=[], salt=b"s" * 16)
+                                          for _ in range(3))
+    for role, row in zip(roles, rows, strict=True):
+        one.add_ballot(Ballot(role, dict(zip(ids, row, strict=True))))
+    rows_at_once.add_rows(roles, order, flipped)
+    rows_at_once.keep_many(roles, order, flipped)
+    columns_at_once.add_answers(roles, order, list(zip(*flipped, strict=True)))
+    assert rows_at_once.counts == one.counts == columns_at_once.counts
+    assert rows_at_once.people == one.people
+    assert rows_at_once.sketch.data() == one.sketch.data()

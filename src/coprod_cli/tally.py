@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import compress
 from typing import NamedTuple
 
 from coprod_cli.answers import UNSURE, Answers
@@ -15,7 +16,7 @@ from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
-from coprod_cli.sketch import Sketch, key
+from coprod_cli.sketch import Sketch, key, keys
 from coprod_cli.versions import Carried, Migration, carry
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -222,6 +223,19 @@ class Tally:
                     answers = self._answers[role] = Counter()
                 answers[sid, level] += people
 
+    def add_rows(self, roles: list[str], sids: Sequence[str],
+                 answers: Sequence[Sequence[str | None]]) -> None:
+        """The same as add_answers, given each respondent's row (`roles[i]` gave
+        `answers[i][j]` to `sids[j]`), counted a role and a statement at a time."""
+        for role in set(roles):
+            mine = compress(answers, map(role.__eq__, roles)) if len(roles) > 1 else answers
+            counted = self._answers.get(role)
+            if counted is None:
+                counted = self._answers[role] = Counter()
+            for sid, column in zip(sids, zip(*mine, strict=True), strict=True):
+                for level, people in Counter(column).items():
+                    counted[sid, level] += people
+
     def add_people(self, roles: list[str], unsure: list[int], unstated: int,
                    days: list[datetime.date | None], source: str, lines: list[int],
                    evidence: Iterable[tuple[tuple[str, str], ...]] = ()) -> None:
@@ -298,6 +312,25 @@ class Tally:
             self.sketch.add(key(self.salt, "\n".join(
                 [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]
             ).encode("utf-8")))
+
+    def keep_many(self, roles: list[str], sids: Sequence[str],
+                  answers: list[tuple[str, ...]]) -> None:
+        """Many respondents kept at once as `_keep_who` keeps each: `roles[i]` answered
+        `answers[i][j]` (never None) to statement `sids[j]` (the framework's statements)."""
+        if self.people is None and not self.salt:
+            return
+        order = [list(sids).index(sid) for sid in self._ids]
+        ordered = answers if order == sorted(order) else \
+            [tuple(row[i] for i in order) for row in answers]
+        if self.people is not None:
+            values = {level: LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
+                      for level in set().union(*ordered)}
+            self.people.extend(zip(roles, [bytes(map(values.__getitem__, row))
+                                           for row in ordered], strict=True))
+        if self.salt:
+            form = "%s\n" + "\n".join(f"{sid.replace('%', '%%')}=%s" for sid in self._ids)
+            rows = map(tuple.__add__, zip(roles), ordered)
+            self.sketch.add_many(keys(self.salt, map(str.encode, map(form.__mod__, rows))))
 
     def _keep_evidence(self, sid: str, text: str) -> None:
         """Evidence for reports, bounded per answer, per statement and in all; what is cut is

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from coprod_cli.answers import UNSURE
 from coprod_cli.errors import CoprodError, FileProblem, Location
+from coprod_cli.reading import formbulk
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.twins import Twins, row_digest
 from coprod_cli.tally import Ballot, Tally
@@ -63,9 +64,28 @@ def chunks(rows: Iterator[Row], name: str) -> Iterator[list[Row]]:
 
 def count(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
           alone: Callable[[Read], None], twins: Twins) -> list[datetime.date | None]:
-    """Each row of the chunk read as the table reads it (one error `skip`ped), then counted
-    in `tally` and kept in `twins` together; `alone` counts one read row on its own (when
+    """The chunk's rows counted in `tally` and kept in `twins` together: read a column at a
+    time when every row is as plain as rows read before (formbulk.py), else each row read as
+    the table reads it (one error `skip`ped); `alone` counts one read row on its own (when
     the rows are not all complete). The dates of the rows counted are returned."""
+    table = chunk.table
+    sids = table._sids
+    if len(sids) < 2 or not tally.knows(sids):
+        return _each(chunk, tally, skip, alone, twins)
+    bulk = formbulk.read(table, chunk.rows)
+    if bulk is None:
+        return _each(chunk, tally, skip, alone, twins)
+    lines = [line for line, _ in chunk.rows]
+    _add(tally, table, bulk.roles, bulk.answers, bulk.stated, bulk.days, lines,
+         [evidence for evidence in bulk.evidence if evidence])
+    twins.add_many(_digests(bulk.stamps, bulk.answers), bulk.roles, table.name, lines)
+    return bulk.days
+
+
+def _each(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
+          alone: Callable[[Read], None], twins: Twins) -> list[datetime.date | None]:
+    """Each row of the chunk read as the table reads it, then counted together when all are
+    complete, else one at a time."""
     table, ballots, kept = chunk.table, [], []
     for line, cells in chunk.rows:
         try:
@@ -80,7 +100,7 @@ def count(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
     except KeyError:
         answers = []
     if len(sids) < 2 or not tally.knows(sids) or any(None in row for row in answers) \
-            or len(answers) < len(ballots) or tally.people is not None or tally.salt \
+            or len(answers) < len(ballots) \
             or any(ballot.carried is not None for ballot in ballots):
         for ballot, (line, cells) in zip(ballots, kept, strict=True):
             alone(one(table, ballot, line, cells))
@@ -88,15 +108,23 @@ def count(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
     roles = [ballot.role for ballot in ballots]
     days = [ballot.assessed_on for ballot in ballots]
     lines = [line for line, _ in kept]
-    tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
-                     [ballot.stated for ballot in ballots].count(False), days, table.name,
-                     lines, [ballot.evidence for ballot in ballots if ballot.evidence])
-    tally.add_answers(roles, sids, list(zip(*answers, strict=True)))
+    _add(tally, table, roles, answers, [ballot.stated for ballot in ballots], days, lines,
+         [ballot.evidence for ballot in ballots if ballot.evidence])
     date_at = table._date_column
     stamps = [None if date_at is None or date_at >= len(cells) else cells[date_at]
               for _, cells in kept]
     twins.add_many(_digests(stamps, answers), roles, table.name, lines)
     return days
+
+
+def _add(tally: Tally, table: Table, roles: list[str], answers: list[tuple[str, ...]],
+         stated: list[bool], days: list[datetime.date | None], lines: list[int],
+         evidence: list[tuple[tuple[str, str], ...]]) -> None:
+    """Complete respondents counted in order, as Tally.add_ballot counts each."""
+    tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
+                     stated.count(False), days, table.name, lines, evidence)
+    tally.add_rows(roles, table._sids, answers)
+    tally.keep_many(roles, table._sids, answers)
 
 
 def one(table: Table, ballot: Ballot, line: int, cells: list[object]) -> Read:

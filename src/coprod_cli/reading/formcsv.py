@@ -53,7 +53,7 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
             start = skip + reader.line_num + 1
             for cells in reader:
                 used[0] = 0
-                if (text := "".join(cells)) and not text.isspace():  # not a blank row
+                if any(map(str.strip, cells)):  # not a blank row
                     yield start, cells
                 start = skip + reader.line_num + 1
     except _RowTooLong:

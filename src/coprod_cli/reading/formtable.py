@@ -196,6 +196,11 @@ class Table:
                              f"{self._shown_order[1]})", "correct the dates, or say how the "
                              "export writes them: --date-order dmy or mdy", cells, row, index)
 
+    def either_more(self, count: int) -> None:
+        """`count` more dates that could be day or month first, once the first is named (as
+        _order_shown notes each; formbulk.py counts a chunk's at once)."""
+        self._either += count
+
     def finish(self) -> None:
         """Once every row is read: refuse dates that could be day or month first when nothing
         said which (a date like 24/11 would have), or that a later date showed to be month
