@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from coprod_cli.reading import twins as twins_module
 from coprod_cli.reading.twins import Twins, row_digest
 from coprod_cli.tally import Who
 
@@ -21,9 +24,18 @@ def test_each_later_twin_is_named_with_the_first_in_the_order_read() -> None:
     assert len(twins) == 5
 
 
-def test_many_respondents_give_exactly_the_true_pairs() -> None:
+@pytest.mark.parametrize("spill", [twins_module.SPILL, 3000, 0])
+def test_many_respondents_give_exactly_the_true_pairs(
+        monkeypatch: pytest.MonkeyPatch, spill: int) -> None:
     """The table of fixed size only narrows the search: a digest it reports as seen before is
-    checked against every digest kept, so no pair is made up and none is missed."""
+    checked against every digest kept, so no pair is made up and none is missed; whether the
+    entries stay in memory, go to the temporary file in blocks, or cannot (a full disk)."""
+    monkeypatch.setattr(twins_module, "SPILL", spill or 3000)
+    if not spill:
+        def full(**_: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(twins_module.tempfile, "TemporaryFile", full)
     rng = random.Random(29)
     digests = [rng.getrandbits(64) - 2**63 for _ in range(50_000)]
     repeated = {7: 3, 123: 40_000, 4_999: 49_999}  # entry -> an earlier entry it copies
@@ -36,6 +48,8 @@ def test_many_respondents_give_exactly_the_true_pairs() -> None:
                        list(range(start + 2, start + 2 + len(chunk))))
     found = [(first.overall, later.overall) for first, later in twins.pairs()]
     assert found == sorted((min(a, b) + 1, max(a, b) + 1) for a, b in repeated.items())
+    assert len(twins) == 50_000
+    assert (len(twins._digests) < 50_000) == (0 < spill < 50_000)  # written in blocks
 
 
 def test_a_twin_within_one_chunk_and_a_digest_of_zero_are_found() -> None:
@@ -49,3 +63,15 @@ def test_a_row_without_a_time_has_no_digest_and_spaces_do_not_matter() -> None:
     assert row_digest(None, ("carer",)) is None
     assert row_digest(" 2026-11-24 10:00 ", ("x",)) == row_digest("2026-11-24 10:00", ("x",))
     assert row_digest("2026-11-24 10:00", ("x",)) != row_digest("2026-11-24 10:00", ("y",))
+
+
+def test_each_respondent_is_named_by_role_number_and_line_across_blocks(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(twins_module, "SPILL", 4)
+    twins = Twins()
+    for number in range(10):  # carers and managers by turns, each 5 twice
+        role = "carer" if number % 2 else "manager"
+        twins.add_many([number % 5 + 100], [role], "a.csv" if number < 7 else "b.csv",
+                       [number + 2])
+    assert [(a.source, b) for a, b in twins.pairs()][:2] == [
+        ("a.csv:2", Who("carer", 3, 6, "a.csv:7")), ("a.csv:3", Who("manager", 4, 7, "a.csv:8"))]

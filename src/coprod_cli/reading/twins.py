@@ -1,27 +1,31 @@
-"""Respondents with identical answers, found in a few bytes a respondent.
+"""Respondents with identical answers, found in memory that does not grow with them.
 
 Each respondent counted is kept as a 64-bit digest (Python's hash of a file's bytes, or of a
-form row's timestamp and answers as read) in a flat array, beside who they were (their
-role and the row's line): 13 bytes a respondent (2.6 MB for 200,000 form rows), where a
-dictionary of records took about 270. A table of fixed size (4 MiB, a Bloom filter) notes
-each digest as it comes; only the digests it may have seen before are kept aside, and once
-everything is read one pass over the array finds who had each of them first.
+form row's timestamp and answers as read) beside who they were (their role and the row's
+line): 13 bytes a respondent, in flat arrays of at most SPILL entries; fuller arrays go to a
+temporary file (deleted when coprod ends), so a million form rows hold under a megabyte here.
+A table of fixed size (2 MiB of bits, a Bloom filter) notes each digest as it comes; only the
+digests it may have seen before are kept aside (a few thousand in a million), and once
+everything is read one pass over the kept entries finds who had each of them first.
 """
 
 from __future__ import annotations
 
 import bisect
+import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterator
 from itertools import compress
-from operator import itemgetter
+from typing import BinaryIO
 
 from coprod_cli.safetext import file_name
 from coprod_cli.tally import Who
 
-_INDEX = 22  # bits of each of the two spots a digest marks in the table (2**22 bytes: 4 MiB)
+_INDEX = 24  # bits of each of the two spots a digest marks in the table (2**24 bits: 2 MiB)
 _SPOT = (1 << _INDEX) - 1
+SPILL = 1 << 16  # entries kept in memory (850 kB) before they go to the temporary file
+Block = tuple["array[int]", "array[int]", "array[int]"]  # digests, roles, lines
 
 
 def row_digest(stamp: object, levels: tuple[str | None, ...]) -> int | None:
@@ -31,12 +35,6 @@ def row_digest(stamp: object, levels: tuple[str | None, ...]) -> int | None:
     return hash((text, *levels)) if ":" in text else None
 
 
-def _read(bits: bytearray, spots: list[int]) -> tuple[int, ...]:
-    """The table's bytes at these spots, read at once."""
-    got = itemgetter(*spots)(bits)
-    return got if len(spots) > 1 else (got,)
-
-
 class Twins:
     """Digests as they come (`add`, `add_many`), then the pairs with the same digest (`pairs`).
 
@@ -44,7 +42,7 @@ class Twins:
     among everyone); one without a digest (a form row with no timestamp) is kept as 0."""
 
     def __init__(self) -> None:
-        self._bits = bytearray(1 << _INDEX)  # a byte a spot: set and read a chunk at a time
+        self._bits = bytearray(1 << (_INDEX - 3))
         self._digests = array("q")
         self._roles = array("B")  # each entry's role, as an index in `_names`
         self._lines = array("L")  # the row's line in its source (0: a whole file)
@@ -52,6 +50,9 @@ class Twins:
         self._maybe: set[int] = set()  # digests the bit table may have seen before
         self._starts: list[int] = []  # the first entry of each source, in the order read
         self._sources: list[str] = []
+        self._spilled: BinaryIO | None = None  # full blocks, written in the order read
+        self._blocks: list[int] = []  # the entries in each block written
+        self._count = 0
 
     def add(self, digest: int | None, role: str, source: str, line: int = 0) -> None:
         """One respondent counted: their digest, role, and where they were read (`source`, and
@@ -62,7 +63,7 @@ class Twins:
                  lines: list[int]) -> None:
         """Respondents counted one after another, all read from `source`."""
         if self._sources[-1:] != [source]:
-            self._starts.append(len(self._digests))
+            self._starts.append(self._count)
             self._sources.append(source)
         kept = [digest or 1 if digest is not None else 0 for digest in digests]
         self._note([digest for digest in kept if digest])
@@ -72,43 +73,69 @@ class Twins:
             names[role] = len(names)
         self._roles.extend(map(names.__getitem__, roles))
         self._lines.extend(lines)
+        self._count += len(kept)
+        if len(self._digests) >= SPILL:
+            self._spill()
 
     def _note(self, digests: list[int]) -> None:
         """The digests marked in the bit table; those it may have seen before kept aside."""
-        if not digests:
-            return
         bits = self._bits
-        ones = [digest & _SPOT for digest in digests]
-        twos = [digest >> _INDEX & _SPOT for digest in digests]
+        spots = [digest & _SPOT for digest in digests]
+        spots += [digest >> _INDEX & _SPOT for digest in digests]
         if len(set(digests)) < len(digests):  # the same digest twice within these
             self._maybe.update(d for d, n in Counter(digests).items() if n > 1)
-        marked = map(min, _read(bits, ones), _read(bits, twos))
-        self._maybe.update(compress(digests, marked))
-        for spot in ones:
-            bits[spot] = 1
-        for spot in twos:
-            bits[spot] = 1
+        marked = [bits[spot >> 3] >> (spot & 7) & 1 for spot in spots]
+        half = len(digests)
+        self._maybe.update(compress(digests, map(min, marked[:half], marked[half:])))
+        for spot in spots:
+            bits[spot >> 3] |= 1 << (spot & 7)
+
+    def _spill(self) -> None:
+        """The arrays written to the temporary file and emptied; kept in memory when the file
+        cannot be written (a full disk), so nothing is lost, only memory used."""
+        try:
+            if self._spilled is None:
+                # lives as long as the check (unlinked at once, gone when coprod ends)
+                self._spilled = tempfile.TemporaryFile(prefix="coprod-twins-")  # noqa: SIM115
+            for kept in (self._digests, self._roles, self._lines):
+                kept.tofile(self._spilled)
+        except OSError:
+            return
+        self._blocks.append(len(self._digests))
+        for kept in (self._digests, self._roles, self._lines):
+            del kept[:]
+
+    def _read(self) -> Iterator[Block]:
+        """Every block in the order read: those written, then those still in memory."""
+        if self._spilled is not None:
+            self._spilled.seek(0)
+            for size in self._blocks:
+                block: Block = array("q"), array("B"), array("L")
+                for kept in block:
+                    kept.fromfile(self._spilled, size)
+                yield block
+        yield self._digests, self._roles, self._lines
 
     def pairs(self) -> Iterator[tuple[Who, Who]]:
         """Each respondent with the digest of one counted before, with the first who had it, in
         the order they were read."""
         if not self._maybe:
             return
-        first: dict[int, int] = {}
-        maybe = self._maybe
-        for entry, digest in enumerate(self._digests):
-            if digest in maybe:
-                earlier = first.setdefault(digest, entry)
-                if earlier != entry:
-                    yield self._named(earlier), self._named(entry)
-
-    def _named(self, entry: int) -> Who:
-        """Who the entry is: their role, number within it and among everyone, and source."""
-        role, line = self._roles[entry], self._lines[entry]
-        source = self._sources[bisect.bisect_right(self._starts, entry) - 1]
-        number = self._roles[:entry + 1].count(role)
-        return Who(list(self._names)[role], number, entry + 1,
-                   file_name(f"{source}:{line}" if line else source))
+        first: dict[int, Who] = {}
+        maybe, before, start = self._maybe, Counter[int](), 0
+        names = list(self._names)
+        for digests, roles, lines in self._read():
+            hits = compress(range(len(digests)), map(maybe.__contains__, digests))
+            for at in hits:
+                role, entry = roles[at], start + at
+                source = self._sources[bisect.bisect_right(self._starts, entry) - 1]
+                who = Who(names[role], before[role] + roles[:at + 1].count(role), entry + 1,
+                          file_name(f"{source}:{lines[at]}" if lines[at] else source))
+                earlier = first.setdefault(digests[at], who)
+                if earlier is not who:
+                    yield earlier, who
+            before.update(roles)
+            start += len(digests)
 
     def __len__(self) -> int:
-        return len(self._digests)
+        return self._count
