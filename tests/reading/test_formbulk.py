@@ -40,11 +40,15 @@ def rows(seed: int, count: int, choices: list[str], stamp: object) -> list[list[
     return body
 
 
+USED: list[bool] = []  # whether each chunk of the last run was read a column at a time
+
+
 def both_ways(run: Run, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[object, object]:
     """The run in chunks of 7 rows, with the chunks read a column at a time wherever they can
     be (at least one must be), and the run with every row read by the table alone."""
     monkeypatch.setattr(formcount, "SIZE", 7)
-    original, used = formbulk.read, []
+    original, used = formbulk.read, USED
+    used.clear()
 
     def read(*given: object) -> object:
         found = original(*given)  # type: ignore[arg-type]
@@ -78,6 +82,7 @@ def test_a_csv_export_reads_the_same_a_column_at_a_time(
     bulk, alone = both_ways(run, monkeypatch, "score", str(path), *SHOWN, *more)
     assert bulk == alone
     assert bulk[0] == 0 and "blank answer(s)" in str(bulk[2]) and "own words" in str(bulk[2])
+    assert USED.count(True) > 3 * USED.count(False)  # blanks and own words too, once named
 
 
 def test_dates_that_could_be_either_are_counted_and_refused_alike(

@@ -12,6 +12,7 @@ own, so every error, warning and count stays the table's (formtable.py).
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, methodcaller
@@ -54,6 +55,8 @@ def read(table: Table, rows: list[Row]) -> Bulk | None:
     days = _days(table, stamps)  # last: it notes what the dates show on the table
     if days is None:
         return None
+    table.roles.own.update(role[2])  # roles in people's own words, counted as the table does
+    table.roles.own_people += role[2].total()
     if blanks:  # blank answers, counted as the table counts them
         per_row = [n for n in (row.count("") + row.count(None) for row in map(table._pick, cells))
                    if n]
@@ -81,20 +84,25 @@ def _levels(table: Table, cells: list[list[object]]) -> tuple[list[tuple[str, ..
     return [tuple(map(looked.__getitem__, row)) for row in picked], blanks
 
 
-def _roles(table: Table, cells: list[list[object]]) -> tuple[list[str], list[bool]] | None:
-    """Each row's role and whether it said one; None unless every role cell was read before
-    as a role (never one in the person's own words)."""
+def _roles(table: Table, cells: list[list[object]]
+           ) -> tuple[list[str], list[bool], Counter[str]] | None:
+    """Each row's role and whether it said one, and the roles in people's own words to count
+    for the warning (each 'other'); None unless every role cell was read before, as a role or
+    as a role in the person's own words the warning already names."""
     index = table.columns.role
     if index is None:
-        return ["other"] * len(cells), [False] * len(cells)
+        return ["other"] * len(cells), [False] * len(cells), Counter()
     column = list(map(itemgetter(index), cells))
-    read, stated = {}, {}
+    roles, read, stated, own = table.roles, {}, {}, {}
     for cell in set(column):
-        role = table.roles._one.get(cell)
-        if not role:  # not read before, or a role in the person's own words
+        role = roles._one.get(cell, "")
+        if role is None and not roles.strict and str(cell).strip() in roles.own:
+            role = own[cell] = "other"  # in the person's own words, and named already
+        if not role:  # not read before, or refused (--strict), or to be noted first
             return None
         read[cell], stated[cell] = role, str(cell or "").strip() != ""
-    return list(map(read.__getitem__, column)), list(map(stated.__getitem__, column))
+    written = Counter(str(cell).strip() for cell in column if cell in own) if own else Counter()
+    return list(map(read.__getitem__, column)), list(map(stated.__getitem__, column)), written
 
 
 def _days(table: Table, stamps: list[object]) -> list[datetime.date | None] | None:
