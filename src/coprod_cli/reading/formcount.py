@@ -1,10 +1,12 @@
 """A form export's rows counted a chunk at a time, so a row costs a few steps rather than a
 step for each statement.
 
-Each row is read as the table reads it (formtable.Table.ballot: every error and warning the
-same, naming the same cell); then the chunk's answers are counted a statement at a time
-(Counter over a column, in C), its people at once, and its digests kept for the check for
-twins. A chunk whose rows are not all complete is counted one row at a time, as before.
+A chunk is read a column at a time (formbulk.py) when every cell, role and date in it is one
+the table has read before; else each row is read as the table reads it (formtable.Table.ballot:
+every error and warning the same, naming the same cell). Then the chunk's answers are counted
+a role and a statement at a time (Counter over a column, in C), its people at once, who
+answered added to the sketch at once, and its digests kept for the check for twins. A chunk
+whose rows are not all complete is counted one row at a time, as before.
 """
 
 from __future__ import annotations
