@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -195,3 +196,63 @@ def test_every_built_in_framework_scores_each_of_scies_four_activities(
     resources = [s for s in framework.statements if "co-decision-making" in s.activities]
     assert all(re.search(r"money|budget|resources|bought", s.text + s.levels.transformative)
                for s in resources)
+
+
+LADDER_STEPS = ("Coercion", "Educating", "Informing", "Consultation", "Engagement")
+
+
+def test_the_ladder_rates_each_co_activity_by_the_steps_of_the_ladder() -> None:
+    """One area per co- activity; every row names where on TLAP's ladder it stands: not yet is
+    somewhere from coercion to engagement, descriptive the first steps towards co-design,
+    intermediate co-design, transformative co-production (the full rows by name, the plain
+    rows in plain words)."""
+    ladder = LIBRARY.framework("ladder")
+    assert [d.id for d in ladder.dimensions] == [
+        "co-creation", "co-commissioning", "co-design", "co-decision-making", "co-delivery",
+        "co-evaluation"]
+    for dimension in ladder.dimensions:
+        assert 2 <= len(dimension.statements) <= 3
+        assert all(s.activities == (dimension.id,) for s in dimension.statements)
+    for s in ladder.statements:
+        assert s.levels.not_yet.startswith(LADDER_STEPS), s.id
+        assert s.levels.descriptive.startswith("First steps towards co-design: "), s.id
+        assert s.levels.intermediate.startswith("Co-design: "), s.id
+        assert s.levels.transformative.startswith("Co-production: "), s.id
+        assert "On the ladder, this is " in s.row("not-yet", plain=True), s.id
+        assert s.row("descriptive", plain=True).startswith("A first step towards co-design.")
+        assert s.row("intermediate", plain=True).startswith("Co-design. ")
+        assert s.row("transformative", plain=True).endswith("the top step of the ladder.")
+
+
+def test_the_ladder_answers_what_practitioners_say_is_wrong_with_ladders() -> None:
+    """Ladders are judged from the service's side, and the top step is taken as always right:
+    each area's help says to rate by what people who draw on care and carers could point to,
+    and that the top step is not the right aim for every activity (a plan's targets)."""
+    ladder = LIBRARY.framework("ladder")
+    for dimension in ladder.dimensions:
+        helps = " ".join(s.help or "" for s in dimension.statements)
+        assert "what people who draw on care and carers could point to" in helps, dimension.id
+        assert "not the right aim for every activity" in helps, dimension.id
+        assert "a plan can set a lower target for this area" in helps, dimension.id
+    assert "not by the service's view of itself" in ladder.text
+
+
+def test_the_ladder_credits_tlap_and_ncag_with_the_link_they_ask_for() -> None:
+    ladder = LIBRARY.framework("ladder")
+    link = "https://www.thinklocalactpersonal.org.uk/Latest/Co-production-The-ladder-of-co-production/"
+    assert ladder.source.url == link and ladder.source.year == 2016
+    assert link in ladder.credit
+    assert "Think Local Act Personal (TLAP)" in ladder.credit
+    assert "National Co-production Advisory Group (NCAG)" in ladder.credit
+    assert all("tlap-ladder" in s.basis for s in ladder.statements)
+
+
+def test_the_ladder_example_round_scores_with_both_voices(run: Run) -> None:
+    from tests.conftest import EXAMPLES
+
+    result = run("score", str(EXAMPLES / "ladder-2026"), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["framework"]["id"] == "ladder" and data["respondents"] == 5
+    assert {s["id"] for s in data["statements"]} == {
+        s.id for s in LIBRARY.framework("ladder").statements}

@@ -44,8 +44,13 @@ def test_the_short_credit_is_two_lines_with_tlaps_link_whole_in_80_columns() -> 
     assert short == ["Sources: NEF, SCIE and others (--details); levels after TLAP and NCAG's "
                      "ladder:", TLAP.removeprefix("https://www.")]
     assert all(len(line) <= 80 for line in short)
+    ladder = credits.lines("credit", credits.sources_for(LIBRARY.framework("ladder"), CATALOGUE),
+                           full=False)
+    assert ladder == ["Sources: SCIE and others (--details); built on TLAP and NCAG's ladder:",
+                      TLAP.removeprefix("https://www.")]
     full = credits.lines("The credit.", nef, full=True)
-    assert full[0] == "Credit: The credit." and f'"Ladder of co-production": {TLAP}' in full[-2]
+    assert full[0] == "Credit: The credit."
+    assert f'"Ladder of co-production" (2016): {TLAP}' in full[-2]
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])

@@ -71,4 +71,5 @@ def lines(credit: str, sources: list[SourceCredit], full: bool) -> list[str]:
     if tlap is None or not tlap.url:
         return [f"Sources: {names(sources)}."]
     named = names(others[:2]) + (" and others (--details)" if len(others) > 2 else "")
-    return [f"Sources: {named}; levels after TLAP and NCAG's ladder:", short_link(tlap.url)]
+    after = "built on" if tlap is sources[0] else "levels after"  # the ladder framework itself
+    return [f"Sources: {named}; {after} TLAP and NCAG's ladder:", short_link(tlap.url)]

@@ -197,6 +197,7 @@ def test_the_built_in_frameworks_load_from_a_zipped_package_too(tmp_path: Path) 
                          capture_output=True, text=True, env=env, cwd=tmp_path, check=True)
     expected = len(Library.builtin().framework("scie").statements)
     ids = sorted(Library.builtin().ids)
+    assert {"ladder", "nef", "scie"} <= set(ids)
     assert out.stdout.split(maxsplit=1) == ["zipfile", f"{ids} {expected}\n"]
 
 
