@@ -58,6 +58,15 @@ def chosen() -> str:
 REVIEWED = N_("translation-reviewed")
 
 
+def unreviewed_notice(framework_unreviewed: bool = False) -> str:
+    """The line every output in a language nobody has reviewed yet carries; '' in English or
+    once reviewed (coprod's own words and the framework's, both)."""
+    if _chosen == ENGLISH or (reviewed() and not framework_unreviewed):
+        return ""
+    return _("This Welsh text has not yet been reviewed by Welsh-speaking co-producers. "
+             "Where there is no Welsh yet, the English is shown.")
+
+
 def reviewed() -> bool:
     """Whether coprod's own words in the language chosen have been reviewed (English: yes)."""
     return _catalogue is None or _catalogue.gettext(REVIEWED) == "yes"

@@ -233,6 +233,13 @@ class Intake(ResultModel):
         "description": "The earliest assessed_on read."})
     latest: datetime.date | None = field(default=None, metadata={
         "description": "The latest assessed_on read."})
+    languages: dict[str, int] = field(default_factory=dict, metadata={
+        "description": "Language -> how many respondents answered in it: en (English, also "
+        "any answers file that does not say, and form rows) or cy (Welsh). Empty in a shared "
+        "result when a language had fewer than --min-group people (languages_withheld)."})
+    languages_withheld: bool = field(default=False, metadata={
+        "description": "True when how many answered in each language is held back, because "
+        "a language had fewer than --min-group people."})
 
 
 @record

@@ -102,6 +102,7 @@ class Ballot(NamedTuple):
     service: str | None = None
     stated: bool = True  # False when no role was given (counted as 'other'): it could be anyone
     carried: Carried | None = None  # written for an earlier version: what its map did
+    language: str | None = None  # the language it was answered in, when the file says
 
     @classmethod
     def of(cls, answers: Answers, carried: Carried | None = None) -> Ballot:
@@ -113,7 +114,7 @@ class Ballot(NamedTuple):
         return cls(answers.role, levels,
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
                    answers.assessed_on, answers.service, answers.respondent.role is not None,
-                   carried)
+                   carried, answers.language)
 
 
 def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration]) -> Ballot:

@@ -112,3 +112,18 @@ def test_a_huge_cell_or_role_is_quoted_shortened(run: Run, tmp_path: Path) -> No
     assert result.exit_code == 0 and "their own words, counted as 'other': 'xxxxx" in \
         result.stderr
     assert len(result.stderr) < 1000
+
+
+def test_welsh_choices_and_roles_read_as_english_ones() -> None:
+    from coprod_cli.reading.formwords import WELSH_ROLE_NAMES, normalise, role_words
+    from coprod_cli.reading.loader import Library
+
+    welsh = Library.builtin(language="cy").catalogue
+    assert {role.id: role.name for role in welsh.roles} == WELSH_ROLE_NAMES
+    english = Library.builtin().catalogue
+    words = role_words(english, {})
+    assert all(words[normalise(name)] == role for role, name in WELSH_ROLE_NAMES.items())
+    for value, level in enumerate(welsh.levels):
+        row = f"{value} - {level.name}: {level.plain}"
+        assert parse_choice(row) == parse_choice(level.name) == level.id
+    assert parse_choice("Ddim yn siŵr") == parse_choice("Ansicr") == "unsure"

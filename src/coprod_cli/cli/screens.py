@@ -48,10 +48,8 @@ def welcome(fw: Framework) -> RenderableType:
 
 def unreviewed(fw: Framework) -> list[Text]:
     """A line saying the text shown is a translation nobody has checked yet, when it is."""
-    if fw.unreviewed is None and i18n.reviewed():
-        return []
-    return [Text(_("This Welsh text has not yet been reviewed by Welsh-speaking co-producers. "
-                   "Where there is no Welsh yet, the English is shown."), style="italic")]
+    notice = i18n.unreviewed_notice(fw.unreviewed is not None)
+    return [Text(notice, style="italic")] if notice else []
 
 
 def dimension_intro(step: q.Step) -> RenderableType:

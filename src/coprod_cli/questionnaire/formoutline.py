@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, GlossaryEntry, Statement
 
-ROLE_TITLE = "Your role: which of these best describes you?"
+ROLE_TITLE = N_("Your role: which of these best describes you?")
 # The role question's description: how the voices are weighed (partnership, the default).
-ROLE_NOTE = ("Optional. When several people's answers are put together, people with lived "
-             "experience (people who draw on care, and carers) carry half the say and everyone "
-             "else the other half; inside each half, each person counts once. Someone who "
-             "gives no role counts with everyone else.")
-DONT_KNOW = "Don't know"
+ROLE_NOTE = N_("Optional. When several people's answers are put together, people with lived "
+               "experience (people who draw on care, and carers) carry half the say and "
+               "everyone else the other half; inside each half, each person counts once. "
+               "Someone who gives no role counts with everyone else.")
+DONT_KNOW = N_("Don't know")
 TIMESTAMP = "Timestamp"
 
 
@@ -60,12 +61,12 @@ def statement_title(statement: Statement, plain: bool = False) -> str:
 def choices(statement: Statement, catalogue: Catalogue, plain: bool = False) -> tuple[str, ...]:
     """'2 - Intermediate: what this statement looks like there', for each level, then unsure."""
     return (*(f"{value} - {catalogue.level(level).name}: {statement.row(level, plain)}"
-              for value, level in enumerate(LEVEL_IDS)), DONT_KNOW)
+              for value, level in enumerate(LEVEL_IDS)), _(DONT_KNOW))
 
 
 def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> Outline:
     """The form for a framework: the role question, then a part per dimension."""
-    role = Question(ROLE_TITLE, tuple(role.name for role in catalogue.roles), required=False)
+    role = Question(_(ROLE_TITLE), tuple(role.name for role in catalogue.roles), required=False)
     parts = tuple(
         Part(d.name, d.plain if plain else d.text,
              tuple(Question(statement_title(s, plain), choices(s, catalogue, plain), s.help)
@@ -73,4 +74,4 @@ def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> 
         for d in framework.dimensions)
     grid = tuple(f"{value} - {catalogue.level(level).name}"
                  for value, level in enumerate(LEVEL_IDS))
-    return Outline(framework, role, parts, (*grid, DONT_KNOW), catalogue.glossary)
+    return Outline(framework, role, parts, (*grid, _(DONT_KNOW)), catalogue.glossary)

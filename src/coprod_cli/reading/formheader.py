@@ -19,7 +19,8 @@ DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "su
 MAX_WORDING = 2000  # characters: a heading longer than any statement is not split into rows
 RESPONDENT_COLUMNS = {"id", "respondent", "respondent-id", "response-id", "response"}
 _ROLE = re.compile(r"(^|-)roles?(-|$)|describes?-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
-                   r"who-are-you|answering-as|(^|-)you-are-a(-|$)")
+                   r"who-are-you|answering-as|(^|-)you-are-a(-|$)|"
+                   r"eich-disgrifio|(^|-)eich-r-l(-|$)")  # Welsh: 'Eich rôl', normalised
 # Columns the form tools add on their own that hold nothing a person answered: left out without
 # a warning (KoboToolbox's '_id', '_uuid', '__version__'..., SurveyMonkey's collector).
 _TOOL_COLUMNS = {"respondent-id", "collector-id", "deviceid", "meta-instanceid", "formhub-uuid",

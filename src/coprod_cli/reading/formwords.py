@@ -16,7 +16,12 @@ UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", 
 # What a choice may begin with before its description ('2 - Intermediate: ...'), normalised.
 _LEVEL_HEADS = (("not-yet", "not-yet"), ("descriptive", "descriptive"),
                 ("intermediate", "intermediate"), ("transformative", "transformative"),
-                ("unsure", UNSURE), ("not-sure", UNSURE), ("don-t-know", UNSURE))
+                ("unsure", UNSURE), ("not-sure", UNSURE), ("don-t-know", UNSURE),
+                # the same in Welsh, as a Welsh form's choices begin (normalised: 'siŵr' is
+                # 'si-r')
+                ("dim-cydgynhyrchu-eto", "not-yet"), ("disgrifiadol", "descriptive"),
+                ("canolradd", "intermediate"), ("trawsnewidiol", "transformative"),
+                ("ansicr", UNSURE), ("ddim-yn-si-r", UNSURE), ("ddim-yn-gwybod", UNSURE))
 
 # Role answers as forms and people write them, after normalise(); names and ids come from core.
 ROLE_SYNONYMS = {
@@ -41,6 +46,11 @@ ROLE_SYNONYMS = {
     "volunteer": ("peer-supporter", "peer-support-worker", "befriender", "trustee"),
     "other": ("prefer-not-to-say", "something-else", "none-of-these"),
 }
+# The roles' names in Welsh (core.yaml's, kept equal by a test), read from a Welsh form.
+WELSH_ROLE_NAMES = {
+    "person-drawing-on-care": "Person sy'n cael gofal a chymorth", "carer": "Gofalwr",
+    "practitioner": "Ymarferydd", "manager": "Rheolwr", "commissioner": "Comisiynydd",
+    "volunteer": "Gwirfoddolwr", "other": "Arall"}
 
 
 def normalise(text: str) -> str:
@@ -91,7 +101,9 @@ def role_words(catalogue: Catalogue, role_map: dict[str, str]) -> dict[str, str]
     """Every way of writing each role, normalised, to its id; the user's own map wins."""
     words = {}
     for role in catalogue.roles:
-        for word in (*ROLE_SYNONYMS.get(role.id, ()), normalise(role.name), role.id):
+        welsh = WELSH_ROLE_NAMES.get(role.id)
+        for word in (*ROLE_SYNONYMS.get(role.id, ()), normalise(role.name), role.id,
+                     *([normalise(welsh)] if welsh else [])):
             words[word] = role.id
     words.update({normalise(given): role for given, role in role_map.items()})
     return words

@@ -101,6 +101,7 @@ class Respondents:
     _pairs: list[tuple[Who, Who]] = field(default_factory=list)
     _pair_count: int = 0
     _dates: list[datetime.date] = field(default_factory=list)
+    _languages: Counter[str] = field(default_factory=Counter)  # answered in other than English
 
     def __post_init__(self) -> None:
         if self.only is not None:
@@ -187,6 +188,8 @@ class Respondents:
         except CoprodError as error:
             self._skip(error, name)
             return
+        if ballot.language not in (None, "en"):
+            self._languages[str(ballot.language)] += 1
         self._twins.add(digest, ballot.role, source, line)
         self._span([ballot.assessed_on])
 
@@ -198,9 +201,12 @@ class Respondents:
     def intake(self, counted: int) -> Intake:
         """How many were read, counted and left out, and why."""
         dates: list[datetime.date | None] = [*self._dates] or [None, None]
+        others = sum(self._languages.values())  # everyone else answered in English
+        languages = {"en": counted - others, **self._languages} if others else {"en": counted}
         return Intake(read=counted + self.skipped, counted=counted, skipped=self.skipped,
                       skipped_because=dict(self.skips), read_once=self.inputs.repeats,
-                      identical=self._pair_count, earliest=dates[0], latest=dates[-1])
+                      identical=self._pair_count, earliest=dates[0], latest=dates[-1],
+                      languages={code: n for code, n in languages.items() if n})
 
     def warnings(self, counted: int) -> list[str]:
         """What may skew the result (identical respondents are the scoring's to name)."""

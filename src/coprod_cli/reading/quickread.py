@@ -130,7 +130,7 @@ class _Walk:
     def ballot(self) -> Ballot:
         self.expect(yaml.StreamStartEvent)
         self.expect(yaml.DocumentStartEvent)
-        framework = role = service = None
+        framework = role = service = language = None
         day: datetime.date | None = None
         levels: dict[str, str | None] = {}
         evidence: list[tuple[str, str]] = []
@@ -145,13 +145,18 @@ class _Walk:
                 service = self.text()
             elif key == "answers":
                 self.answers(levels, evidence)
+            elif key == "language":
+                language = self.plain()
+                if language not in ("en", "cy"):
+                    raise _Unusual
             else:
                 raise _Unusual
         self.expect(yaml.DocumentEndEvent)
         self.expect(yaml.StreamEndEvent)
         if framework != self.grammar.framework:
             raise _Unusual
-        return Ballot(role or "other", levels, tuple(evidence), day, service, role is not None)
+        return Ballot(role or "other", levels, tuple(evidence), day, service, role is not None,
+                      language=language)
 
     def respondent(self) -> str | None:
         role = None

@@ -133,6 +133,8 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     lines = [f"## {cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
+    if phrases.languages_phrase(res):
+        lines[-1:-1] = [f"{phrases.languages_phrase(res)}."]
     if res.plain_headline:
         lines += [f"*In plain words:* {cell(res.plain_headline)}", ""]
     review = [f"*{cell(line)}*" for line in together.review_lines(res.review)]

@@ -12,6 +12,7 @@ import io
 import re
 
 from coprod_cli import credits
+from coprod_cli.i18n import _, unreviewed_notice
 from coprod_cli.models import GlossaryEntry
 from coprod_cli.questionnaire.flow import mentioned
 from coprod_cli.questionnaire.formoutline import ROLE_NOTE, Outline
@@ -43,7 +44,9 @@ def text(outline: Outline) -> str:
     """The outline as plain text, numbered in the order to ask."""
     fw = outline.framework
     lines = [f"An online form for {fw.name} ({fw.id} {fw.version})", "", HOW, ""]
-    lines += [f"Question 1 (optional): {outline.role.title}", f"  Description: {ROLE_NOTE}",
+    notice = unreviewed_notice(fw.unreviewed is not None)
+    lines += [notice, ""] if notice else []
+    lines += [f"Question 1 (optional): {outline.role.title}", f"  Description: {_(ROLE_NOTE)}",
               *(f"  ( ) {choice}" for choice in outline.role.choices), ""]
     number = 1
     for index, part in enumerate(outline.parts, start=1):
@@ -76,9 +79,11 @@ def _credit(outline: Outline) -> list[str]:
 def markdown(outline: Outline) -> str:
     """The outline as Markdown: a section per part, each question's choices as a list."""
     fw = outline.framework
+    notice = unreviewed_notice(fw.unreviewed is not None)
     lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {_md(fw.version)}. "
-             + _md(HOW), "", "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
-             "", f"*Description:* {_md(ROLE_NOTE)}", "",
+             + _md(HOW), "", *([f"*{_md(notice)}*", ""] if notice else []),
+             "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
+             "", f"*Description:* {_md(_(ROLE_NOTE))}", "",
              *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
     for index, part in enumerate(outline.parts, start=1):
         lines += [f"## Part {index} of {len(outline.parts)}: {_md(part.name)}", "",

@@ -109,6 +109,21 @@ def change_phrase(direction: str, change: float | None = None) -> str:
     return mark if change is None or direction == "same" else f"{mark} {change:+.2f}"
 
 
+def languages_phrase(res: Result) -> str:
+    """'9 answered in English, 3 in Welsh', when some answered in a language other than
+    English (or that it is held back); '' when all answered in English."""
+    intake = res.intake
+    if intake is None or (not intake.languages_withheld and set(intake.languages) <= {"en"}):
+        return ""
+    if intake.languages_withheld:
+        return (f"How many answered in each language is held back: a language had fewer than "
+                f"{res.min_group} people")
+    from coprod_cli.languages import NAMES
+
+    parts = [f"{count} in {NAMES.get(code, code)}" for code, count in intake.languages.items()]
+    return "Answered " + ", ".join(parts)
+
+
 def side_phrase(res: Result) -> str:
     """'2026-05-20, 12 respondents': when and by how many an assessment was made."""
     when = str(res.assessed_on) if res.assessed_on else "no date"

@@ -107,6 +107,8 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
     parts += [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
              f"{phrases.unsure_phrase(res)}. {review[0]}", style="dim"),
+        *([Text(f"{phrases.languages_phrase(res)}.", style="dim")]
+          if phrases.languages_phrase(res) else []),
         Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",

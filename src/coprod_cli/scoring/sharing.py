@@ -30,7 +30,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from coprod_cli.resultparts import DimensionChange, Gap, RoleResult, VoiceResult, WhatIf
+from coprod_cli.resultparts import DimensionChange, Gap, Intake, RoleResult, VoiceResult, WhatIf
 from coprod_cli.results import Comparison, Result
 from coprod_cli.scoring.collective import held_back_note
 
@@ -113,7 +113,16 @@ def protect(res: Result) -> Result:
         next_steps=[replace(n, from_score=banded(n.from_score, step) or 0.0,
                             to_score=banded(n.to_score, step) or 0.0) for n in res.next_steps],
         by_role=roles, by_voice=voices, gaps=_gaps(res.gaps, roles, voices),
+        intake=_languages(res.intake, res.min_group),
         what_if=_what_if(res.what_if, step), warnings=_noted(res.warnings, res, float(step)))
+
+
+def _languages(intake: Intake | None, min_group: int) -> Intake | None:
+    """How many answered in each language, held back whole when any language had fewer
+    than --min-group people: one count left out would be the total less the others."""
+    if intake is None or all(count >= min_group for count in intake.languages.values()):
+        return intake
+    return replace(intake, languages={}, languages_withheld=True)
 
 
 def _gaps(gaps: list[Gap], roles: list[RoleResult], voices: list[VoiceResult]) -> list[Gap]:
