@@ -10,7 +10,7 @@ from typing import Literal
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
 from coprod_cli.plans import PlanCheck
-from coprod_cli.resultparts import FrameworkRef, ResultModel
+from coprod_cli.resultparts import FrameworkRef, ResultModel, SourceCredit
 
 TREND_VERSION: Literal[1] = 1
 Verdict = Literal["real-rise", "real-fall", "no-clear-change", "not-known"]
@@ -123,6 +123,12 @@ class Trend(ResultModel):
         "worked out from what is shown, so two shared reports cannot be set against each other "
         "to work out a person's answers. Levels and verdicts come from the exact figures. Null "
         "when figures are exact (--private, --min-group 1)."})
+    credit: str = field(default="", metadata={
+        "description": "The framework's credit: what its content is adapted from, in coprod's "
+        "own words, as its sources ask to be credited."})
+    sources: list[SourceCredit] = field(default_factory=list, metadata={
+        "description": "The sources the framework and coprod's levels draw on, each with its "
+        "link where it has one (TLAP asks for its ladder's)."})
     targets: dict[str, LevelId] = field(default_factory=dict, metadata={
         "description": "With --plan: each area's target level from the plan, by area id."})
     plan_check: PlanCheck | None = field(default=None, metadata={

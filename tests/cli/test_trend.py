@@ -93,3 +93,14 @@ def test_private_says_it_is_not_to_be_shared(run: Run, fmt: str) -> None:
         assert "PRIVATE" in out and "PRIVATE" not in shared
     assert "0.96" in out and "0.96" not in shared  # the first round's exact adjusted score
     assert "rounded down to the half level" in shared
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_the_trend_credits_its_sources_as_every_result_does(run: Run, fmt: str) -> None:
+    """NEF, SCIE and TLAP's ladder with the link TLAP asks for, in every format but CSV."""
+    out = run("trend", *ROUNDS, "-f", fmt).stdout
+    ladder = "thinklocalactpersonal.org.uk/Latest/Co-production-The-ladder-of-co-production/"
+    assert ladder in out and "New Economics Foundation" in out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["credit"] and any(s["url"] and ladder in s["url"] for s in data["sources"])

@@ -25,5 +25,5 @@ def chart(tr: Trend, catalogue: Catalogue) -> linechart.LineChart:
 def trend(tr: Trend, catalogue: Catalogue) -> str:
     return visible(environment().get_template("trend.html.j2").render(
         tr=tr, res={"tool_version": tr.tool_version, "recommendations": [],
-                   "private": tr.private},
+                   "private": tr.private, "credit": tr.credit, "sources": tr.sources},
         catalogue=catalogue, chart=chart(tr, catalogue), words=trendwords))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coprod_cli import credits
 from coprod_cli.models import Catalogue
 from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
@@ -32,6 +33,8 @@ def trend(tr: Trend, catalogue: Catalogue) -> str:
     notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
     if notes:
         lines += ["### Notes", "", *[f"- {line}" for line in notes], ""]
+    lines += ["---", "", *(f"{cell(line)}  " for line in
+                           credits.lines(tr.credit, tr.sources, full=True)), ""]
     return "\n".join(marked(lines) if tr.private else lines)
 
 

@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from coprod_cli import credits
 from coprod_cli.models import Catalogue
 from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
@@ -23,7 +24,8 @@ def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
         heading("Changes"), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
         *_targets(tr, catalogue), *_plan(tr, catalogue),
         heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
-        *_notes(tr))
+        *_notes(tr), "",
+        *(Text(line, style="dim") for line in credits.lines(tr.credit, tr.sources, full=True)))
     return Marked(shown) if tr.private else shown
 
 

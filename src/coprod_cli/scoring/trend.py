@@ -9,7 +9,7 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import NamedTuple
 
-from coprod_cli import __version__
+from coprod_cli import __version__, credits
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.scoring import bands, collective, mix
@@ -43,7 +43,8 @@ def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str
              for r, s in common.items()],
         method=bands.METHOD, resamples=bands.RESAMPLES, seed=bands.SEED, fewest=bands.FEWEST,
         rounds=built, changes=changes(built), warnings=_warnings(built, rounds, weighting),
-        targets=dict(targets or {}))
+        targets=dict(targets or {}), credit=framework.credit,
+        sources=credits.sources_for(framework, catalogue))
 
 
 def _round(framework: Framework, lived: Collection[str], label: str, tally: Tally,
