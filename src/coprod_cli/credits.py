@@ -28,6 +28,12 @@ def sources_for(framework: Framework, catalogue: Catalogue) -> list[SourceCredit
                    if source.id in cited and source.title != own.title)]
 
 
+def form_lines(framework: Framework) -> list[str]:
+    """The framework's credit and its source, with their links, for a form that people fill
+    in: its description, its first note or its end."""
+    return lines(framework.credit, [credit_of(framework.source)], full=True)
+
+
 def credit_of(source: Source) -> SourceCredit:
     return SourceCredit(title=source.title, author=source.author, year=source.year,
                         url=source.url)

@@ -129,3 +129,10 @@ def test_a_literal_reads_back_as_the_same_text_in_javascript(tmp_path: Path, tex
     program.write_text(f"process.stdout.write(JSON.stringify({literal}));", encoding="utf-8")
     out = subprocess.run([NODE, str(program)], check=True, capture_output=True, text=True)
     assert json.loads(out.stdout) == {"t": [text, text + "\u2028"]}
+
+
+def test_the_form_description_credits_its_sources(run: Run, tmp_path: Path) -> None:
+    """The form's description, as the script sets it, credits the framework's source."""
+    description = built(made(run, tmp_path, "nef"))["form"]["description"]
+    fw = LIB.framework("nef")
+    assert "Credit: " in description and fw.source.url and fw.source.url in description

@@ -86,7 +86,9 @@ def kobo_rows(path: Path, labels: bool, groups: bool) -> list[list[str]]:
         when = person.when.strftime("%Y-%m-%dT%H:%M:%S.000+00:00")
         cells = [when, when]
         for kind, name in columns:
-            if name == "role":
+            if kind == "note":  # the credit: a column with nothing in it, as some tools write
+                value = ""
+            elif name == "role":
                 value = person.role
             elif kind == "text":
                 value = person.evidence.get(name.removesuffix("_evidence"), "")
@@ -157,3 +159,13 @@ def test_at_a_terminal_it_is_written_to_a_file_not_shown(
     monkeypatch.setattr("coprod_cli.cli.form.at_terminal", lambda: False)
     piped = run("form", "nef", "--format", "xlsform")
     assert piped.stdout_bytes[:2] == b"PK"
+
+
+def test_the_form_credits_its_sources_in_a_note(run: Run, tmp_path: Path) -> None:
+    """A note before the first question credits the framework's source, as the outlines do."""
+    rows = sheet(made(run, tmp_path, "nef"), "survey")
+    notes = [row for row in rows if row["type"] == "note"]
+    assert [row["name"] for row in notes] == ["credit"]
+    assert rows.index(notes[0]) < next(i for i, r in enumerate(rows) if r["name"] == "role")
+    assert "New Economics Foundation" in notes[0]["label::English (en)"]
+    assert notes[0]["label::Plain words (en)"] == notes[0]["label::English (en)"]

@@ -173,13 +173,19 @@ def _other_columns(header: list[str], columns: Columns, tool: set[str]) -> None:
     ignored = []
     for index in columns.ignored:
         heading = header[index]
-        if heading.strip().startswith("_") or normalise(heading) in tool:
+        if heading.strip().startswith("_") or normalise(heading) in tool or _credit(heading):
             continue
         if role is not None and index > (columns.role or 0) and _question(heading) == role:
             columns.role_more.append(index)
         else:
             ignored.append(index)
     columns.ignored = ignored
+
+
+def _credit(heading: str) -> bool:
+    """The credit note of coprod's own XLSForm (a column with nothing in it in some tools'
+    exports), by its name or its label."""
+    return normalise(heading) == "credit" or heading.strip().startswith("Credit: ")
 
 
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from coprod_cli import credits
 from coprod_cli.questionnaire.formoutline import Outline
 from coprod_cli.report.xlsform import evidence_title
 from coprod_cli.safetext import visible_line
@@ -82,7 +83,7 @@ def _form(outline: Outline) -> dict[str, Any]:
         "title": f"Co-production self-assessment: {framework.name}",
         "description": f"{framework.name} ({framework.id} {framework.version}). Choose the "
                        "description that fits best for each statement, or Don't know. "
-                       "Evidence is optional.",
+                       "Evidence is optional.\n\n" + "\n".join(credits.form_lines(framework)),
         "role": {"title": outline.role.title, "choices": list(outline.role.choices)},
         "parts": [{"name": part.name, "intro": part.intro, "questions": [
             {"title": question.title, "help": question.help or "",

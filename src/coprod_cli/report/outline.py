@@ -70,10 +70,7 @@ def _words(outline: Outline, text: str) -> list[GlossaryEntry]:
 
 
 def _credit(outline: Outline) -> list[str]:
-    """The framework's credit and its source, with their links, to put in the form's
-    description or at its end."""
-    fw = outline.framework
-    return credits.lines(fw.credit, [credits.credit_of(fw.source)], full=True)
+    return credits.form_lines(outline.framework)
 
 
 def markdown(outline: Outline) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from coprod_cli import credits
 from coprod_cli.models import LEVEL_IDS, Catalogue
 from coprod_cli.questionnaire.formoutline import Outline, Question
 from coprod_cli.safetext import visible_line
@@ -60,10 +61,12 @@ def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_firs
 
 
 def _survey(standard: Outline, plain: Outline) -> list[list[Any]]:
+    credit = " ".join(credits.form_lines(standard.framework))
     rows: list[list[Any]] = [["type", "name", f"label::{STANDARD}", f"label::{PLAIN}",
                               f"hint::{STANDARD}", f"hint::{PLAIN}", "required"],
                              ["start", "start", "", "", "", "", ""],
                              ["end", "end", "", "", "", "", ""],
+                             ["note", "credit", credit, credit, "", "", ""],
                              [f"select_one {ROLE}", ROLE, standard.role.title, plain.role.title,
                               "", "", "no"]]
     dimensions = standard.framework.dimensions
