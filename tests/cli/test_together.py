@@ -4,6 +4,7 @@ follows with the collective example, each step's file valid for the next."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,19 @@ def test_a_pack_one_person_apart_from_one_shared_before_is_refused(run: Run, tmp
     second = run(command, TEAM, "-f", "markdown", "-o", str(tmp_path / "second.md"))
     assert second.exit_code == 2 and "differ by 1 person" in second.stderr
     assert not (tmp_path / "second.md").exists()
+
+
+def test_an_agreed_yaml_or_a_plan_among_the_answers_is_named_for_what_it_is(
+        run: Run, tmp_path: Path) -> None:
+    """Kept beside the answers, they are not read as a broken answers file."""
+    team = tmp_path / "team"
+    shutil.copytree(TEAM, team)
+    assert run("workshop", TEAM, "--record", "-o", str(tmp_path / "agreed.yaml")).exit_code == 0
+    assert run("plan", TEAM, "-o", str(tmp_path / "plan.yaml")).exit_code == 0
+    for name, option in (("agreed.yaml", "--agreed FILE"), ("plan.yaml", "--plan FILE")):
+        shutil.copy(tmp_path / name, team / name)
+        out = run("score", str(team))
+        assert out.exit_code == 2 and out.stderr.count("\n") == 1
+        assert f"{team / name}:1:1: this is " in out.stderr and "not an answers file" in out.stderr
+        assert f"give it with {option}" in out.stderr
+        (team / name).unlink()

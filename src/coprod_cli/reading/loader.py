@@ -148,6 +148,27 @@ def builtin_folder() -> Any:
     return files(package)
 
 
+# Files people keep beside their answers, by a key only they have: what each is, and where
+# coprod takes it instead.
+_NOT_ANSWERS = (("agreed", "an agreed.yaml (the levels a group agreed)", "--agreed FILE"),
+                ("signoff", "an agreed.yaml (the levels a group agreed)", "--agreed FILE"),
+                ("moves", "a plan (from 'coprod plan')", "--plan FILE"),
+                ("dimensions", "a framework file", "--framework FILE"),
+                ("mappings", "a crosswalk", "--crosswalk FILE"))
+
+
+def _answers_file(document: Document) -> None:
+    """An agreed.yaml, a plan or a framework put among the answers is named for what it is."""
+    data = document.mapping()
+    if "answers" in data:
+        return
+    for key, what, option in _NOT_ANSWERS:
+        if key in data:
+            raise InvalidData(f"this is {what}, not an answers file",
+                              f"give it with {option}, and keep it out of the answers given",
+                              Location(document.name, 1, 1))
+
+
 @dataclass
 class Library:
     """The catalogue and every framework coprod can use: built-in, then added by path."""
@@ -232,6 +253,7 @@ class Library:
 
     def read_answers(self, document: Document) -> tuple[Answers, Framework, Carried | None]:
         """As `answers`, and what the migration map did (None: written for this version)."""
+        _answers_file(document)
         framework = self.named_framework(document)
         start = self._written_for(document, framework)
         ids = start.statements if start else [s.id for s in framework.statements]
