@@ -116,12 +116,13 @@ def test_framework_words_are_escaped(run: Run, tmp_path: Path) -> None:
 @pytest.mark.skipif(not (AUDIT / "node_modules" / "axe-core").exists()
                     or shutil.which("node") is None,
                     reason="no browser tools: run 'npm ci' in tests/a11y (needs node)")
-@pytest.mark.parametrize(("framework", "mode"),
-                         [("nef", "page"), ("nef", "steps"), ("wales", "page")])
+@pytest.mark.parametrize(("framework", "mode", "lang"),
+                         [("nef", "page", "en"), ("nef", "steps", "en"), ("wales", "page", "en"),
+                          ("wales", "page", "cy")])
 def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
-        run: Run, tmp_path: Path, framework: str, mode: str) -> None:
+        run: Run, tmp_path: Path, framework: str, mode: str, lang: str) -> None:
     path = tmp_path / "questionnaire.html"
-    made = run("form", framework, "-f", "html", "-o", str(path),
+    made = run("form", framework, "-f", "html", "-o", str(path), "--lang", lang,
                "--service", "Riverside Day <Centre>", "--send-to", "Sam Patel, sam@example.org")
     assert made.exit_code == 0, made.stderr
     download = tmp_path / "downloaded.yaml"
@@ -178,6 +179,7 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     saved = yaml.safe_load(download.read_text(encoding="utf-8"))
     assert saved["framework"] == framework and saved["respondent"] == {"role": "carer"}
     assert saved["service"] == "Riverside Day <Centre>"
+    assert saved.get("language") == (None if lang == "en" else lang)
     words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
     expected = {s.id: words[int(c)] for s, c in zip(statements, choices, strict=True)}
     chosen = {s["id"]: s["level"] for s in data["statements"]}
@@ -229,3 +231,23 @@ def test_open_my_answers_file_reads_what_coprod_writes_and_runs_nothing(
     assert refused["opened"].startswith("Could not open tagged.yaml: line 3: ")
     assert refused["opened"].endswith("Nothing was changed.") and refused["levels"] == {}
     assert "'scie'" in elsewhere["opened"] and elsewhere["levels"] == {}
+
+
+def test_welsh_text_is_marked_welsh_for_screen_readers(run: Run, tmp_path: Path) -> None:
+    """`--lang cy`: each text in Welsh is marked lang="cy", English where there is no Welsh
+    yet is not, the page says the Welsh is not yet reviewed, and the file says cy."""
+    from tests.conftest import DATA
+
+    out = tmp_path / "q.html"
+    tiny = str(DATA / "valid" / "two-languages.yaml")
+    assert run("form", "tiny", "-F", tiny, "--lang", "cy", "-f", "html", "-o",
+               str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<h1><span lang="cy">Fframwaith bach</span></h1>' in page
+    assert '<span lang="cy">Gofalwr</span>' in page and '<span lang="cy">Canolradd</span>' in page
+    assert '<span class="plain">Money is decided together.</span>' in page
+    assert '<p class="note" lang="cy">Nid yw&#39;r testun Cymraeg hwn' in page
+    assert '"language": "cy"' in page
+    english = tmp_path / "en.html"
+    run("form", "tiny", "-F", tiny, "-f", "html", "-o", str(english))
+    assert 'lang="cy"' not in english.read_text(encoding="utf-8")

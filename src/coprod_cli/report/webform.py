@@ -6,8 +6,10 @@ import base64
 import hashlib
 import json
 import re
+from typing import Any
 
-from coprod_cli import __version__
+from coprod_cli import __version__, i18n
+from coprod_cli.languages import Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.questionnaire.flow import jargon
 from coprod_cli.report.html import environment
@@ -34,6 +36,7 @@ def page(framework: Framework, catalogue: Catalogue, plain: bool = False,
     title = f"Co-production questionnaire: {framework.name}" + (f" ({service})" if service
                                                                  else "")
     data = {"framework": framework.id, "statements": ids, "stem": stem(framework, service),
+            "language": None if i18n.chosen() == i18n.ENGLISH else i18n.chosen(),
             "plain": plain, "service": service, "title": title,
             "roles": [role.id for role in catalogue.roles],
             "levels": [{"id": level.id, "name": level.name} for level in catalogue.levels]}
@@ -44,9 +47,20 @@ def page(framework: Framework, catalogue: Catalogue, plain: bool = False,
         fw=framework, levels=catalogue.levels, roles=catalogue.roles, total=len(ids),
         data=embedded, stem=stem(framework, service), version=__version__,
         service=service, send_to=send_to,
-        script=script, script_hash=script_hash(script),
+        script=script, script_hash=script_hash(script), cat=catalogue, said=said,
+        notice=i18n.unreviewed_notice(framework.unreviewed is not None), lang=i18n.chosen(),
         jargon=lambda statement: jargon(statement, catalogue.glossary,
                                         [level.name for level in catalogue.levels]))
+
+
+def said(source: Translated, text: str) -> Any:
+    """A framework's or the catalogue's text, marked lang="cy" when it is in Welsh (text with
+    no translation stays in the page's own language), so a screen reader speaks it in Welsh."""
+    from markupsafe import Markup, escape
+
+    if source.shown == "en" or source.in_own_language(text):
+        return escape(text)
+    return Markup(f'<span lang="{escape(source.shown)}">{escape(text)}</span>')
 
 
 def script_hash(script: str) -> str:

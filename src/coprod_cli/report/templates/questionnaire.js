@@ -77,6 +77,7 @@
                  "# Score it with: coprod score " + filename(),
                  "framework: " + quoted(data.framework)];
     if (data.service) { lines.push("service: " + quoted(data.service)); }
+    if (data.language) { lines.push("language: " + quoted(data.language)); }
     if (state.role) { lines.push("respondent:", "  role: " + quoted(state.role)); }
     lines.push("assessed_on: " + today(), "answers:");
     data.statements.forEach(function (id) {
