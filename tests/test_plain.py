@@ -110,8 +110,8 @@ def test_a_field_whose_metadata_holds_a_rule_is_refused_when_the_class_is_made()
     """A rule in metadata is one pydantic may pass over in silence (a misspelt 'max_lenght'
     would only reach the JSON Schema): rules go in Annotated, where they cannot be missed."""
     with pytest.raises(TypeError, match=r"Bad\.name: field metadata holds only alias and "
-                       r"description, not max_lenght; write a bound or a length as an "
-                       r"annotated_types marker"):
+                       r"description, not max_lenght; write a bound or a length as a "
+                       r"marker of coprod_cli\.rules"):
         @record
         class Bad(Record):
             name: str = field(metadata={"description": "d", "max_lenght": 3})

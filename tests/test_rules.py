@@ -69,3 +69,37 @@ def test_bounds_and_lengths_written_as_markers_are_enforced(model: str, data: di
 
     with pytest.raises(ValidationError, match=says):
         validated(getattr(models, model), data)
+
+
+def test_the_limit_markers_check_text_lists_and_numbers_as_pydantic_states_them() -> None:
+    """MaxLen, MinLen, Ge and Le set the same checks as annotated_types' markers, and the
+    JSON Schema says them (maxLength, minItems, minimum, maximum)."""
+    from typing import Annotated
+
+    from coprod_cli.rules import Ge, Le, MaxLen, MinLen
+
+    short = TypeAdapter(Annotated[Text, MaxLen(3)])
+    assert short.validate_python(" abc ") == "abc"
+    with pytest.raises(ValidationError, match="at most 3 characters"):
+        short.validate_python("abcd")
+    some = TypeAdapter(Annotated[tuple[int, ...], MinLen(1)])
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        some.validate_python([])
+    counted = TypeAdapter(Annotated[int, Ge(1), Le(9)])
+    assert counted.validate_python(9) == 9
+    for outside in (0, 10):
+        with pytest.raises(ValidationError):
+            counted.validate_python(outside)
+    assert short.json_schema()["maxLength"] == 3
+    assert some.json_schema()["minItems"] == 1
+    assert (counted.json_schema()["minimum"], counted.json_schema()["maximum"]) == (1, 9)
+
+
+def test_a_limit_the_type_cannot_take_is_refused_when_the_validator_is_built() -> None:
+    """A length on a number would be dropped in silence; it is refused instead."""
+    from typing import Annotated
+
+    from coprod_cli.rules import MaxLen
+
+    with pytest.raises(TypeError, match="max_length cannot limit a int schema"):
+        TypeAdapter(Annotated[int, MaxLen(3)])

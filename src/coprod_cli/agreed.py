@@ -12,13 +12,11 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
-from annotated_types import Ge, Le, MaxLen
-
 from coprod_cli.answers import EARLIEST_DATE, answer_word_schema, parse_level_word, sensible_date
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
-from coprod_cli.rules import Check, Id, Strict, Text
+from coprod_cli.rules import Check, Ge, Id, Le, MaxLen, Strict, Text
 
 VoiceId = Literal["lived-experience", "everyone-else"]
 MAX_WORDS = 2000  # characters of one person's own words: a paragraph, not a document

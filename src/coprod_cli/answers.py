@@ -13,13 +13,11 @@ from collections.abc import Callable
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
-from annotated_types import MaxLen
-
 from coprod_cli.errors import PathError, did_you_mean, shortened
 from coprod_cli.languages import LanguageCode
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
-from coprod_cli.rules import Check, Id, Strict, Text
+from coprod_cli.rules import Check, Id, MaxLen, Strict, Text
 
 UNSURE = "unsure"
 AnswerLevel = LevelId | Literal["unsure"]

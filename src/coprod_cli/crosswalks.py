@@ -20,11 +20,9 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal
 
-from annotated_types import MinLen
-
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.plain import record
-from coprod_cli.rules import Id, Strict, Text, no_repeats
+from coprod_cli.rules import Id, MinLen, Strict, Text, no_repeats
 
 Rule = Literal["lowest"]
 FOLDER = "crosswalks"  # inside frameworks/: not read as frameworks

@@ -1,9 +1,9 @@
 """What coprod knows, as plain frozen dataclasses: levels, roles, the SCIE catalogue and frameworks.
 
 No pydantic here: pydantic validates files into these classes at the trust boundary
-(reading/loader.py), reading the rules written beside each field (annotated_types markers for
-bounds and lengths and the `Rule`s of rules.py in `Annotated`, `__pydantic_config__`); what is
-already trusted is built without it.
+(reading/loader.py), reading the rules written beside each field (the `Rule`s of rules.py in
+`Annotated`, bounds and lengths among them, and `__pydantic_config__`); what is already
+trusted is built without it.
 """
 
 from __future__ import annotations
@@ -11,12 +11,20 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Annotated, Literal, get_args
 
-from annotated_types import Interval, MinLen
-
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.languages import Translated
 from coprod_cli.plain import record
-from coprod_cli.rules import Id, Known, Strict, Text, Words, no_repeats, unique_ids
+from coprod_cli.rules import (
+    Id,
+    Interval,
+    Known,
+    MinLen,
+    Strict,
+    Text,
+    Words,
+    no_repeats,
+    unique_ids,
+)
 from coprod_cli.versions import Migration, check
 
 LevelId = Literal["not-yet", "descriptive", "intermediate", "transformative"]

@@ -63,8 +63,8 @@ class Record:
 
 
 # What a field's metadata may say (pydantic reads both). A rule goes in `Annotated` instead,
-# where pydantic cannot miss it: a bound or length as an annotated_types marker, anything else
-# as a Check; pydantic would pass a misspelt key on to the JSON Schema, unchecked.
+# where pydantic cannot miss it: a bound or length as a marker of rules.py, anything else as
+# a Check; pydantic would pass a misspelt key on to the JSON Schema, unchecked.
 METADATA_KEYS = frozenset({"alias", "description"})
 
 
@@ -80,7 +80,7 @@ def record(cls: type[T]) -> type[T]:
             raise TypeError(
                 f"{cls.__qualname__}.{item.name}: field metadata holds only "
                 f"{' and '.join(sorted(METADATA_KEYS))}, not {', '.join(unknown)}; write a "
-                "bound or a length as an annotated_types marker in Annotated (Interval(ge=0, "
+                "bound or a length as a marker of coprod_cli.rules in Annotated (Interval(ge=0, "
                 "le=3), MinLen(1), MaxLen(200)), any other rule as a Check")
     return made
 

@@ -7,13 +7,11 @@ import datetime
 from dataclasses import field
 from typing import Annotated, Any, Literal
 
-from annotated_types import MaxLen
-
 from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
 from coprod_cli.resultparts import ResultModel
-from coprod_cli.rules import Check, Id, Strict, Text
+from coprod_cli.rules import Check, Id, MaxLen, Strict, Text
 
 PLAN_VERSION: Literal[1] = 1
 Status = Literal["done", "overdue", "not-yet-due", "went-backwards"]

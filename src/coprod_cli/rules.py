@@ -1,7 +1,6 @@
 """How a record's field states its rules: the `Rule` markers pydantic reads from `Annotated`
-(ids, text, a function run as a `Check`, an id the catalogue must know; bounds and lengths
-are annotated_types markers beside them), and `Strict`, the base of every record validated
-from a file.
+(ids, text, a function run as a `Check`, an id the catalogue must know, a bound or a length),
+and `Strict`, the base of every record validated from a file.
 
 pydantic_core is imported only when pydantic builds a validator, never when this loads.
 """
@@ -103,6 +102,63 @@ class WordsRule(_TextRule):
             "description": "The same text in several languages, e.g. {en: ..., cy: ...}: "
             "the file's 'language' (default en) is required, and each other language needs "
             "an entry in 'translations'."}]}
+
+
+class Limit(Rule):
+    """A bound (`ge`, `le`) or a length (`min_length`, `max_length`) set on the schema of the
+    type it annotates, as pydantic sets annotated_types' markers of the same names: the same
+    checks, errors and JSON Schema, without importing annotated_types (and typing_extensions
+    with it) at every start. A limit the type cannot take is refused when the validator is
+    built, never dropped."""
+
+    TAKES: ClassVar[dict[str, frozenset[str]]] = {
+        **dict.fromkeys(("int", "float"), frozenset({"ge", "le"})),
+        **dict.fromkeys(("str", "tuple", "list"), frozenset({"min_length", "max_length"})),
+    }
+
+    def __init__(self, **limits: int) -> None:
+        self.limits = limits
+
+    def core(self, schema: Any, build: Any) -> Any:
+        kind = schema.get("type")
+        if not set(self.limits) <= self.TAKES.get(kind, frozenset()):
+            raise TypeError(f"{', '.join(self.limits)} cannot limit a {kind} schema")
+        return {**schema, **self.limits}
+
+
+class Interval(Limit):
+    """A number from `ge` to `le`, both included."""
+
+    def __init__(self, *, ge: int, le: int) -> None:
+        super().__init__(ge=ge, le=le)
+
+
+class Ge(Limit):
+    """A number at least `ge`."""
+
+    def __init__(self, ge: int) -> None:
+        super().__init__(ge=ge)
+
+
+class Le(Limit):
+    """A number at most `le`."""
+
+    def __init__(self, le: int) -> None:
+        super().__init__(le=le)
+
+
+class MinLen(Limit):
+    """Text or a list of at least `length` characters or items."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(min_length=length)
+
+
+class MaxLen(Limit):
+    """Text or a list of at most `length` characters or items."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(max_length=length)
 
 
 Id = Annotated[str, _IdRule()]

@@ -14,11 +14,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import field
 from typing import Annotated, Any, TypeVar
 
-from annotated_types import MinLen
-
 from coprod_cli.errors import PathError
 from coprod_cli.plain import record
-from coprod_cli.rules import Id, Strict, Text
+from coprod_cli.rules import Id, MinLen, Strict, Text
 
 T = TypeVar("T")
 _ADDED = ""  # where a new statement's (absent) answer came from
