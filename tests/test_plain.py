@@ -284,3 +284,37 @@ def test_every_record_type_comes_back_from_its_data_as_it_was(run: Run) -> None:
         met[type(found)] = met.get(type(found), 0) + 1
     missing = sorted(cls.__qualname__ for cls in record_types() - set(met))
     assert not missing, f"no {missing} in what coprods_own makes: add a case that has one"
+
+
+def test_build_reads_every_records_field_types_as_typing_does() -> None:
+    """`build` reads a field's type without typing's Annotated (the rules were checked when the
+    data was kept): for every record coprod keeps or writes, each field's type is the one
+    typing.get_type_hints gives, rules aside."""
+    import importlib
+    import types
+    import typing
+
+    from coprod_cli.plain import _hint
+
+    def bare(tp: Any) -> Any:
+        origin, args = typing.get_origin(tp), typing.get_args(tp)
+        if origin is typing.Annotated:
+            return bare(args[0])
+        if origin in (typing.Union, types.UnionType):
+            return typing.Union[tuple(bare(arg) for arg in args)]  # noqa: UP007  (as typing gives it)
+        if origin in (tuple, list, dict):
+            return origin[tuple(bare(arg) for arg in args)]
+        return tp
+
+    compared = 0
+    for name in ("models", "answers", "agreed", "plans", "versions", "resultparts", "results",
+                 "coproduced", "trends", "tally"):
+        module = importlib.import_module(f"coprod_cli.{name}")
+        for cls in vars(module).values():
+            if isinstance(cls, type) and dataclasses.is_dataclass(cls) \
+                    and cls.__module__ == module.__name__:
+                hints = typing.get_type_hints(cls)
+                for item in dataclasses.fields(cls):
+                    assert bare(_hint(cls, item)) == hints[item.name], (cls, item.name)
+                    compared += 1
+    assert compared > 300
