@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -26,38 +27,71 @@ class Group:
 
 
 class Span:
-    """The linear combinations of published values: what a reader can compute from them."""
+    """The linear combinations of published values: what a reader can compute from them.
+
+    Kept in whole numbers: each vector scaled by the common denominator of its values (the
+    same span, as a nonzero multiple is), and rows combined without dividing, so no Fraction
+    arithmetic is done (it was most of the time a shared result of several people took)."""
 
     def __init__(self, vectors: Iterable[Vector] = ()) -> None:
-        self.rows: list[tuple[Key, Vector]] = []
+        self.rows: list[tuple[Key, Row]] = []
         for vector in vectors:
             self.add(vector)
 
-    def reduce(self, vector: Vector) -> Vector:
-        left = dict(vector)
+    def copy(self) -> Span:
+        copied = Span()
+        copied.rows = [(pivot, dict(row)) for pivot, row in self.rows]
+        return copied
+
+    def reduce(self, vector: Vector | Row) -> Row:
+        """What is left of the vector once every row's pivot is taken out of it (a multiple
+        of it, which is nothing exactly when the vector is in the span)."""
+        left = _whole(vector)
         for pivot, row in self.rows:
             factor = left.get(pivot)
             if factor:
-                for key, value in row.items():
-                    _set(left, key, left.get(key, Fraction(0)) - factor * value)
+                left = _cancel(left, row, pivot)
         return left
 
-    def add(self, vector: Vector) -> None:
+    def add(self, vector: Vector | Row) -> None:
         left = self.reduce(vector)
         if not left:
             return
         pivot = min(left)
-        row = {key: value / left[pivot] for key, value in left.items()}
-        for _, other in self.rows:  # fully reduced, so one pass of reduce() is enough
-            factor = other.get(pivot)
-            if factor:
-                for key, value in row.items():
-                    _set(other, key, other.get(key, Fraction(0)) - factor * value)
-        self.rows.append((pivot, row))
+        for index, (other_pivot, other) in enumerate(self.rows):  # fully reduced, so one
+            if other.get(pivot):                                   # pass of reduce() will do
+                self.rows[index] = (other_pivot, _cancel(other, left, pivot))
+        self.rows.append((pivot, left))
 
-    def holds(self, vector: Vector) -> bool:
+    def holds(self, vector: Vector | Row) -> bool:
         """True when the vector can be computed exactly from what was published."""
         return not self.reduce(vector)
+
+
+Row = dict[Key, int]  # a vector scaled to whole numbers
+
+
+def _whole(vector: Vector | Row) -> Row:
+    """The vector times the least common multiple of its denominators, in lowest terms (a row
+    already whole as it is)."""
+    if all(type(value) is int for value in vector.values()):
+        return vector  # type: ignore[return-value]  # every value is an int
+    common = math.lcm(*(value.denominator for value in vector.values()))
+    return _lowest({key: int(value * common) for key, value in vector.items() if value})
+
+
+def _cancel(row: Row, by: Row, pivot: Key) -> Row:
+    """A multiple of `row` minus a multiple of `by` that is zero at `pivot`, in lowest terms."""
+    keep, take = by[pivot], row[pivot]
+    combined = {key: keep * value for key, value in row.items()}
+    for key, value in by.items():
+        combined[key] = combined.get(key, 0) - take * value
+    return _lowest({key: value for key, value in combined.items() if value})
+
+
+def _lowest(row: Row) -> Row:
+    divisor = math.gcd(*row.values())
+    return row if divisor <= 1 else {key: value // divisor for key, value in row.items()}
 
 
 def _set(vector: Vector, key: Key, value: Fraction) -> None:
@@ -151,8 +185,11 @@ class Auditor:
                           for g in self.groups}
                 for vectors in values.values():
                     vectors[""] = mean(list(vectors.values()))
-                self.areas.append((dimension.id, [relations.overall(sid) for sid in sids],
-                                   values))
+                rows = {group: {sid: _whole(vector) for sid, vector in vectors.items()}
+                        for group, vectors in values.items()}
+                self.areas.append((dimension.id, Span(relations.overall(sid) for sid in sids),
+                                   rows))
+        self._found: dict[frozenset[str], set[Secret]] = {}
         self.unavoidable = self._determined({g.id for g in self.groups})
 
     def leaks(self, hidden: Collection[str]) -> set[Secret]:
@@ -160,13 +197,21 @@ class Auditor:
         return self._determined(hidden) - self.unavoidable
 
     def _determined(self, hidden: Collection[str]) -> set[Secret]:
-        found = set()
-        for dimension, overall, values in self.areas:
-            span = Span([*overall, *(values[g.id][""] for g in self.groups
-                                     if g.id not in hidden)])
-            found |= {(group, dimension, sid) for group in hidden
-                      for sid, vector in values[group].items() if vector and span.holds(vector)}
-        return found
+        """Hidden values a reader could compute from the overall values (each area's span of
+        them made once) and the shown groups' values; worked out once per set of hidden groups."""
+        key = frozenset(hidden)
+        if key not in self._found:
+            found = set()
+            for dimension, overall, values in self.areas:
+                span = overall.copy()
+                for group in self.groups:
+                    if group.id not in hidden:
+                        span.add(values[group.id][""])
+                found |= {(group, dimension, sid) for group in hidden
+                          for sid, vector in values[group].items()
+                          if vector and span.holds(vector)}
+            self._found[key] = found
+        return set(self._found[key])
 
 
 def _voice(group: Group, lived: Collection[str]) -> str:
