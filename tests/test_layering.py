@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import typer_imports_pydantic
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "coprod_cli"
 ARCHITECTURE = ROOT / "ARCHITECTURE.md"
@@ -521,3 +523,60 @@ def test_tests_are_shaped_like_the_package() -> None:
                and not mirrored_test(path).exists()]
     assert not missing, f"no test file at the mirrored path: {missing}; move the module's " \
         "tests there (or split them out of the file that holds them)"
+
+
+# What each command may import of the heavy modules (issue 29): pydantic (and annotated_types
+# and typing_extensions, which only pydantic brings) only where untrusted input is validated or
+# a schema is made; rich only to print text; jinja2 only for HTML; the spreadsheet readers
+# only for a workbook; the disclosure arithmetic only for a group's answers.
+HEAVY = {"pydantic", "pydantic_core", "annotated_types", "typing_extensions", "rich", "jinja2",
+         "openpyxl", "python_calamine", "coprod_cli.scoring.disclosure"}
+VALIDATING = {"pydantic", "pydantic_core", "annotated_types", "typing_extensions"}
+STARTS = [
+    (["--help"], set()),
+    (["score", "--help"], set()),
+    (["frameworks", "--format", "json"], set()),
+    (["frameworks"], {"rich"}),
+    (["show", "nef"], {"rich"}),
+    (["show", "nef", "--format", "markdown"], set()),
+    (["recommendations"], {"rich"}),
+    (["template", "nef"], set()),
+    (["score", "examples/nef-descriptive.yaml"], {"rich"}),
+    (["score", "examples/nef-descriptive.yaml", "--format", "json"], set()),
+    (["score", "examples/nef-descriptive.yaml", "--format", "html"], {"jinja2"}),
+    (["score", "examples/collective-autumn-2026", "--format", "markdown"],
+     {"coprod_cli.scoring.disclosure"}),
+    (["score", "examples/online-form.csv", "--format", "json"],
+     {"coprod_cli.scoring.disclosure"}),
+    (["score", "examples/microsoft-forms-export.xlsx", "--format", "json"],
+     {"coprod_cli.scoring.disclosure", "python_calamine"}),
+    (["compare", "examples/nef-descriptive.yaml", "examples/nef-intermediate.yaml"], {"rich"}),
+    (["form", "nef", "--format", "markdown"], set()),
+    (["plan", "examples/collective-autumn-2026"], {"coprod_cli.scoring.disclosure"}),
+    (["validate", "examples/nef-descriptive.yaml"], VALIDATING),
+    (["schema", "result"], VALIDATING),
+]
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache for the runs below, filled first, as a user's second run finds it."""
+    folder = tmp_path_factory.mktemp("startup")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COPROD_CACHE_DIR", str(folder / "cache"))
+        patch.setenv("COPROD_STATE_DIR", str(folder / "state"))
+        _modules_after("frameworks", "--format", "json")
+        yield
+
+
+@pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
+                    "imports pydantic for every option it parses: nothing coprod can avoid")
+@pytest.mark.parametrize(("argv", "allowed"), STARTS, ids=[" ".join(a) for a, _ in STARTS])
+@pytest.mark.usefixtures("warm_cache")
+def test_each_command_imports_only_the_heavy_modules_it_needs(argv: list[str],
+                                                              allowed: set[str]) -> None:
+    loaded = {module.split(".")[0] if not module.startswith("coprod_cli") else module
+              for module in _modules_after(*argv)}
+    assert "coprod_cli.cli.common" in loaded  # it did run
+    assert loaded & HEAVY <= allowed, f"coprod {' '.join(argv)} imported " \
+        f"{sorted(loaded & HEAVY - allowed)}; import it only where it is needed"
