@@ -113,3 +113,14 @@ def test_a_welsh_form_outline_says_it_is_not_yet_reviewed(run: Run, fmt: str) ->
     assert "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto" in shown
     assert "Ddim yn gwybod" in shown and "Eich rôl" in shown and "Canolradd" in shown
     assert "adolygu" not in run("form", "tiny", "-F", TINY, "--format", fmt).stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_welsh_report_says_it_is_not_yet_reviewed(run: Run, tmp_path: Path, fmt: str) -> None:
+    folder = mixed_set(tmp_path / "set", 3, 3)
+    out = tmp_path / "report.out"
+    assert run("score", str(folder), "--lang", "cy", "-f", fmt, "-o", str(out)).exit_code == 0
+    shown = out.read_text(encoding="utf-8").replace("&#39;", "'")
+    assert "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto" in shown and "Canolradd" in shown
+    assert run("score", str(folder), "-o", str(out), "--force").exit_code == 0
+    assert "adolygu" not in out.read_text(encoding="utf-8")

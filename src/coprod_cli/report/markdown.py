@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from coprod_cli import credits
+from coprod_cli import credits, i18n
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
@@ -135,6 +135,8 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
              f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
     if phrases.languages_phrase(res):
         lines[-1:-1] = [f"{phrases.languages_phrase(res)}."]
+    if i18n.unreviewed_notice():
+        lines += [f"*{cell(i18n.unreviewed_notice())}*", ""]
     if res.plain_headline:
         lines += [f"*In plain words:* {cell(res.plain_headline)}", ""]
     review = [f"*{cell(line)}*" for line in together.review_lines(res.review)]

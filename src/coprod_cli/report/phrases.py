@@ -109,6 +109,13 @@ def change_phrase(direction: str, change: float | None = None) -> str:
     return mark if change is None or direction == "same" else f"{mark} {change:+.2f}"
 
 
+def unreviewed_notice() -> str:
+    """That the Welsh shown is not yet reviewed ('' in English): for the page templates."""
+    from coprod_cli import i18n
+
+    return i18n.unreviewed_notice()
+
+
 def languages_phrase(res: Result) -> str:
     """'9 answered in English, 3 in Welsh', when some answered in a language other than
     English (or that it is held back); '' when all answered in English."""

@@ -11,7 +11,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from coprod_cli import credits
+from coprod_cli import credits, i18n
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
 from coprod_cli.report.sections import ComparisonSection, Section
@@ -109,6 +109,7 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
              f"{phrases.unsure_phrase(res)}. {review[0]}", style="dim"),
         *([Text(f"{phrases.languages_phrase(res)}.", style="dim")]
           if phrases.languages_phrase(res) else []),
+        *([Text(i18n.unreviewed_notice(), style="italic")] if i18n.unreviewed_notice() else []),
         Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
                                           f"bold {_level_style(res.level)}"),
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
