@@ -20,7 +20,7 @@ WALKS = {entry.name: crosswalks.validate(LIB, Document.from_bytes(
 
 def test_nef_and_scie_are_joined_both_ways_and_to_each_framework_added_since() -> None:
     assert {"nef-to-scie.yaml", "scie-to-nef.yaml"} <= set(WALKS)
-    for other in ("wales", "ladder"):
+    for other in ("wales", "ladder", "nhs-partnership"):
         for base in ("nef", "scie"):
             assert {f"{base}-to-{other}.yaml", f"{other}-to-{base}.yaml"} <= set(WALKS)
 
