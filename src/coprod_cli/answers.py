@@ -20,8 +20,11 @@ from coprod_cli.plain import record
 from coprod_cli.rules import Check, Id, MaxLen, Strict, Text
 
 UNSURE = "unsure"
-AnswerLevel = LevelId | Literal["unsure"]
-ANSWER_WORDS: tuple[str, ...] = (*LEVEL_IDS, UNSURE)
+DOES_NOT_APPLY = "does-not-apply"  # the statement does not apply to this service
+AnswerLevel = LevelId | Literal["unsure", "does-not-apply"]
+ANSWER_WORDS: tuple[str, ...] = (*LEVEL_IDS, UNSURE, DOES_NOT_APPLY)
+NOT_RATED = (UNSURE, DOES_NOT_APPLY)  # answers left out of the arithmetic
+MAX_REASON = 300  # characters of a reason a statement does not apply: a sentence or two
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 
 
@@ -45,6 +48,8 @@ ANSWER_PHRASES: dict[str, tuple[str, ...]] = {
     **{level: (level, LEVEL_NAMES[level], WELSH_LEVEL_NAMES[level]) for level in LEVEL_IDS},
     UNSURE: (UNSURE, "not sure", "don't know", "do not know", "I don't know", "I do not know",
              "ansicr", "ddim yn siŵr", "dim yn siŵr", "ddim yn gwybod"),
+    DOES_NOT_APPLY: (DOES_NOT_APPLY, "Does not apply", "doesn't apply", "not applicable",
+                     "ddim yn berthnasol", "amherthnasol"),
 }
 _PUNCT = "[-:.)\u2013\u2014]"  # what a form builder puts between a number and a name
 
@@ -65,9 +70,9 @@ def _letter(char: str) -> str:
 def _answer_pattern() -> str:
     """One alternative per answer; a level's number may stand alone or lead its name."""
     parts = []
-    for value, answer in enumerate((*LEVEL_IDS, UNSURE)):
+    for value, answer in enumerate(ANSWER_WORDS):
         words = "|".join(dict.fromkeys(_phrase(phrase) for phrase in ANSWER_PHRASES[answer]))
-        numbered = "" if answer == UNSURE else (
+        numbered = "" if answer in NOT_RATED else (
             f"|(?:{_phrase('level')}[\\s_-]*)?{value}\\s*(?:{_PUNCT}\\s*)?(?:{words})?")
         parts.append(f"(?P<{answer.replace('-', '_')}>{words}{numbered})")
     return "\\s*(?:" + "|".join(parts) + ")\\s*"
@@ -87,7 +92,8 @@ def answer_word_schema() -> dict[str, Any]:
         "anyOf": [{"type": "integer", "minimum": 0, "maximum": 3},
                   {"type": "string", "pattern": "^" + pattern + "$"}],
         "description": "A level: its id, name or number 0-3 (in any casing, a number may lead "
-        "the name: '2 - Intermediate'), or 'unsure'.",
+        "the name: '2 - Intermediate'), 'unsure', or 'does-not-apply' (the statement does not "
+        "apply to this service).",
     }
 
 
@@ -96,7 +102,8 @@ _NOT_A_WORD: dict[type, str] = {list: "a list", dict: "a set of keys and values"
 
 
 def parse_level_word(value: object) -> str:
-    """A level id or 'unsure' from any way coprod writes one (see ANSWER_PHRASES), or 0-3."""
+    """A level id, 'unsure' or 'does-not-apply' from any way coprod writes one (see
+    ANSWER_PHRASES), or 0-3."""
     if isinstance(value, bool):
         raise ValueError(f"{str(value).lower()} is not a level; {_WRITE_A_LEVEL}")
     if isinstance(value, (int, float)) and value in (0, 1, 2, 3):
@@ -133,10 +140,19 @@ class _LevelWord(Check):
 
 @record
 class Answer(Strict):
-    """A rating of one statement, with optional evidence."""
+    """A rating of one statement, with optional evidence; or 'does-not-apply' with an optional
+    short reason."""
 
     level: Annotated[AnswerLevel, _LevelWord()]
     evidence: Text | None = None
+    reason: Annotated[Text, MaxLen(MAX_REASON)] | None = field(default=None, metadata={
+        "description": "Why the statement does not apply to this service (only with "
+        f"'does-not-apply'; up to {MAX_REASON} characters)."})
+
+    def __post_init__(self) -> None:
+        if self.reason is not None and self.level != DOES_NOT_APPLY:
+            raise ValueError(f"a reason is given with '{self.level}', but a reason is only for "
+                             "'does-not-apply'; put what you want to say in 'evidence'")
 
 
 def _short_form(value: object) -> object:
@@ -201,7 +217,8 @@ class Answers(Strict):
     assessed_on: Annotated[datetime.date, Check(_sensible_date)] | None = None
     answers: Annotated[dict[str, AnswerEntry | None], _KNOWN_STATEMENTS] = field(
         default_factory=dict, metadata={
-            "description": "Statement id -> a level word, 'unsure', 0-3, or {level, evidence}; "
+            "description": "Statement id -> a level word, 'unsure', 'does-not-apply', 0-3, or "
+            "{level, evidence} ({level: does-not-apply, reason} says why it does not apply); "
             "empty when not answered yet."})
     language: LanguageCode | None = field(default=None, metadata={
         "description": "The language the statements were read in: en (the default) or cy "

@@ -49,12 +49,20 @@ class DimensionResult(ResultModel):
     level: LevelId | None = field(metadata={"description": "The highest level at or below "
                                             "the score."})
     answered: int = field(metadata={"description": "Statements with a level (not unsure)."})
-    unsure: int = field(metadata={"description": "Statements answered only 'unsure'."})
+    unsure: int = field(metadata={"description": "Statements answered only 'unsure' (or "
+                                  "'unsure' and 'does-not-apply')."})
     statements: int
     not_covered: int = field(default=0, metadata={
         "description": "In a result through a crosswalk: statements nothing in the answers' "
         "framework stands for. They have no answer (neither unsure nor not-yet) and are left "
         "out of every figure; an area with none covered has no level."})
+    not_applying: int = field(default=0, metadata={
+        "description": "Statements that do not apply to this service: everyone who answered "
+        "them said 'does-not-apply'."})
+    does_not_apply: bool = field(default=False, metadata={
+        "description": "True when no statement here applies to this service: it has no level "
+        "and is left out of the overall level (unlike an area that is all unsure, which leaves "
+        "the whole without a level)."})
 
 
 @record
@@ -80,6 +88,15 @@ class StatementResult(ResultModel):
         "framework's rubric."})
     next_plain: str | None = field(default=None, metadata={
         "description": "The same, in plain words (the full row when the framework has none)."})
+    not_applying: int = field(default=0, metadata={
+        "description": "How many people said this statement does not apply to their service "
+        "(left out of their answers, like unsure)."})
+    reasons: list[str] = field(default_factory=list, metadata={
+        "description": "Why it does not apply, in their own words: each distinct reason once, "
+        "in no particular order, never with who gave it."})
+    does_not_apply: bool = field(default=False, metadata={
+        "description": "True when everyone who answered said it does not apply: it has no "
+        "level and no part in its area's."})
 
 
 @record
@@ -277,6 +294,12 @@ class DimensionChange(ResultModel):
         "description": "Of the level: up, down or same."})
     level_dropped: bool = field(metadata={"description": "True when the level fell, or was "
                                           "lost because every answer after was unsure."})
+    not_applying_before: bool = field(default=False, metadata={
+        "description": "The area did not apply to the service before: its change is neither "
+        "a rise nor a fall."})
+    not_applying_after: bool = field(default=False, metadata={
+        "description": "The area does not apply to the service after: its change is neither "
+        "a rise nor a fall."})
 
 
 @record

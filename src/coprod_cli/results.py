@@ -112,6 +112,10 @@ class Result(ResultModel):
     unsure_answers: int = field(default=0, metadata={
         "description": "Answers of 'unsure', over every respondent and statement; they are "
         "left out of the arithmetic."})
+    not_applying_answers: int = field(default=0, metadata={
+        "description": "Answers of 'does-not-apply', over every respondent and statement; "
+        "like 'unsure' they are left out of the arithmetic. An area where nothing applies has "
+        "no level and is left out of the overall level (each area's does_not_apply)."})
     weighting: Weighting = field(default="partnership", metadata={
         "description": "How several respondents are combined. partnership: people with lived "
         "experience and everyone else each carry half, each respondent counting once within "

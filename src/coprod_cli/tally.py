@@ -11,7 +11,7 @@ from fractions import Fraction
 from itertools import compress
 from typing import NamedTuple
 
-from coprod_cli.answers import UNSURE, Answers
+from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
@@ -103,6 +103,7 @@ class Ballot(NamedTuple):
     stated: bool = True  # False when no role was given (counted as 'other'): it could be anyone
     carried: Carried | None = None  # written for an earlier version: what its map did
     language: str | None = None  # the language it was answered in, when the file says
+    reasons: tuple[tuple[str, str], ...] = ()  # why a statement does not apply, in their words
 
     @classmethod
     def of(cls, answers: Answers, carried: Carried | None = None) -> Ballot:
@@ -114,7 +115,8 @@ class Ballot(NamedTuple):
         return cls(answers.role, levels,
                    tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
                    answers.assessed_on, answers.service, answers.respondent.role is not None,
-                   carried, answers.language)
+                   carried, answers.language,
+                   tuple((sid, a.reason) for sid, a in items if a and a.reason))
 
 
 def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration]) -> Ballot:
@@ -123,8 +125,10 @@ def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration
     levels, carried = carry(ballot.levels, start, migrations)
     levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
     evidence, _ = carry(dict(ballot.evidence), start, migrations)
+    reasons, _ = carry(dict(ballot.reasons), start, migrations)
     return ballot._replace(levels=levels, carried=carried, evidence=tuple(
-        (sid, text) for sid, text in evidence.items() if text is not None))
+        (sid, text) for sid, text in evidence.items() if text is not None), reasons=tuple(
+        (sid, text) for sid, text in reasons.items() if text is not None))
 
 
 @dataclass
@@ -141,6 +145,8 @@ class Tally:
     identical: list[tuple[Who, Who]] = field(default_factory=list)  # a few
     evidence_chars: int = 0
     evidence_cut: int = 0  # pieces of evidence shortened or left out of the report
+    # statement id -> why it does not apply, each reason once, in the order first given (a few)
+    reasons: dict[str, dict[str, None]] = field(default_factory=lambda: defaultdict(dict))
     unsure_answers: int = 0
     services: Counter[str] = field(default_factory=Counter)  # service named -> files naming it
     assessed_on: datetime.date | None = None
@@ -167,6 +173,7 @@ class Tally:
         # respondent, folded into `counts` when it is read (its size is bounded by the
         # statements and levels, never the respondents).
         self._answers: dict[str, Counter[tuple[str, str | None]]] = {}
+        self._not_applying: Counter[str] = Counter()  # statement id -> people who said so
 
     @property
     def counts(self) -> dict[str, dict[str, list[int]]]:
@@ -181,8 +188,30 @@ class Tally:
                 value = LEVEL_VALUES.get(level or UNSURE)
                 if value is not None:
                     counted[sid][value] += people
+                elif level == DOES_NOT_APPLY:
+                    self._not_applying[sid] += people
             answers.clear()
         return self._counts
+
+    @property
+    def not_applying(self) -> Counter[str]:
+        """Statement id -> how many people said it does not apply to their service."""
+        self.counts  # noqa: B018 - folds what add_ballot counted
+        return self._not_applying
+
+    def not_applying_anywhere(self) -> frozenset[str]:
+        """The statements that do not apply: everyone who answered said so (one unsure
+        answer, or an unanswered one, leaves it unknown instead)."""
+        return frozenset(sid for sid, people in self.not_applying.items()
+                         if people and people == self.total)
+
+    def keep_reasons(self, reasons: Iterable[tuple[str, str]]) -> None:
+        """Why statements do not apply, for reports: each distinct reason once, a few per
+        statement (as evidence is kept, never with who gave it)."""
+        for sid, text in reasons:
+            kept = self.reasons[sid]
+            if text not in kept and len(kept) < MAX_EVIDENCE:
+                kept[text] = None
 
     def add(self, answers: Answers, name: str = "answers") -> None:
         """Count one respondent's answers (any unanswered statement counted as unsure)."""
@@ -203,6 +232,8 @@ class Tally:
         self._keep_who(ballot)
         self.add_person(ballot.role, [*levels.values()].count(UNSURE), ballot.stated,
                         ballot.assessed_on, ballot.evidence, name)
+        if ballot.reasons:
+            self.keep_reasons(ballot.reasons)
         if missing:
             self._note_partial(Who(ballot.role, self.respondents[ballot.role], self.total,
                                    file_name(name)), missing)

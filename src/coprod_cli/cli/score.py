@@ -54,7 +54,11 @@ def template_command(
     = False,
     force: Force = False,
 ) -> None:
-    """Write a blank answers file: every statement id, its wording as a comment above it."""
+    """Write a blank answers file: every statement id, its wording as a comment above it.
+
+    Answer each with a level (0-3 or its name), unsure, or does-not-apply with an optional
+    short reason: `id: {level: does-not-apply, reason: "..."}`.
+    """
     if output is not None and replaces_a_file(output) and not force:
         raise UsageProblem(f"{output} already exists",
                            "choose another name, or add --force to replace it")
@@ -199,6 +203,9 @@ def score_command(
     no_color: NoColor = False,
 ) -> None:
     """Score answers: the level per dimension and overall, and SCIE's recommendations.
+
+    Answers of unsure and does-not-apply are left out of the arithmetic; an area where nothing
+    applies is left out of the overall level, and every format says so.
 
     Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
     """

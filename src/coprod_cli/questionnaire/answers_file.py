@@ -69,6 +69,9 @@ def _header(framework: Framework) -> list[str]:
         "# For each statement write one of: " + ", ".join(ANSWER_WORDS) + " (or 0-3).",
         f"# What each level looks like: coprod show {framework.id}",
         '# Evidence is welcome:  statement-id: {level: intermediate, evidence: "..."}',
+        "# If a statement does not apply to your service, say so, with a short reason if you"
+        " like:",
+        '#   statement-id: {level: does-not-apply, reason: "..."}  (left out of the level)',
     ]
 
 
@@ -110,6 +113,8 @@ def _date(answers: Answers | None) -> datetime.date:
 def _value(answer: Answer | None) -> str:
     if answer is None:
         return ""
-    if answer.evidence is None:
+    extra = [f"{name}: {quoted(text)}" for name, text in (("evidence", answer.evidence),
+                                                          ("reason", answer.reason)) if text]
+    if not extra:
         return f" {answer.level}"
-    return f" {{level: {answer.level}, evidence: {quoted(answer.evidence)}}}"
+    return " {level: " + ", ".join([answer.level, *extra]) + "}"

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from coprod_cli.answers import ANSWER_WORDS, sensible_date
+from coprod_cli.answers import ANSWER_WORDS, DOES_NOT_APPLY, MAX_REASON, sensible_date
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.tally import Ballot
 
@@ -134,6 +134,7 @@ class _Walk:
         day: datetime.date | None = None
         levels: dict[str, str | None] = {}
         evidence: list[tuple[str, str]] = []
+        self.reasons: list[tuple[str, str]] = []
         for key in self.pairs():
             if key == "framework":
                 framework = self.plain()
@@ -156,7 +157,7 @@ class _Walk:
         if framework != self.grammar.framework:
             raise _Unusual
         return Ballot(role or "other", levels, tuple(evidence), day, service, role is not None,
-                      language=language)
+                      language=language, reasons=tuple(self.reasons))
 
     def respondent(self) -> str | None:
         role = None
@@ -213,8 +214,9 @@ class _Walk:
         return word
 
     def rated(self, key: str, evidence: list[tuple[str, str]]) -> str:
-        """`{level: x, evidence: "..."}`; the mapping's start is already read."""
-        level = None
+        """`{level: x, evidence: "..."}` or `{level: does-not-apply, reason: "..."}`; the
+        mapping's start is already read."""
+        level = reason = None
         seen: set[str] = set()
         for event in iter(self.next, None):
             if type(event) is yaml.MappingEndEvent:
@@ -227,10 +229,15 @@ class _Walk:
                 level = self.level(self.plain() or "")
             elif event.value == "evidence":
                 evidence.append((key, self.quoted()))
+            elif event.value == "reason":
+                reason = self.quoted()
             else:
                 raise _Unusual
-        if level is None:
+        if level is None or (reason is not None and (level != DOES_NOT_APPLY
+                                                    or len(reason) > MAX_REASON)):
             raise _Unusual
+        if reason is not None:
+            self.reasons.append((key, reason))
         return level
 
     def quoted(self) -> str:

@@ -13,6 +13,7 @@ from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.report import (
     SHORT,
     View,
+    applywords,
     phrases,
     planwords,
     radar,
@@ -41,6 +42,7 @@ def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
     env.globals.update(migration_notes=migration_notes, phrases=phrases, voices=voices,
+                       applywords=applywords,
                        planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people)

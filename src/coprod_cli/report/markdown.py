@@ -9,7 +9,16 @@ from typing import Any, TypeVar, cast
 
 from coprod_cli import credits, i18n
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
+from coprod_cli.report import (
+    SHORT,
+    View,
+    applywords,
+    phrases,
+    planwords,
+    sections,
+    together,
+    voices,
+)
 from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible_line
@@ -97,8 +106,8 @@ def _areas(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     lines = ["| area | score | level | |", "| --- | ---: | --- | --- |"]
     for d in res.dimensions:
         mark = "holds the level down" if d.id in res.limited_by and res.level else ""
-        lines.append(f"| {cell(d.name)} | {phrases.score_text(d.score)} | "
-                     f"{phrases.level_name(catalogue, d.level)} | {mark} |")
+        lines.append(f"| {cell(d.name)} | {applywords.area_score(d.score, d)} | "
+                     f"{applywords.area_level(catalogue, d)} | {mark} |")
     return lines
 
 
@@ -132,7 +141,7 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
              f"{phrases.level_phrase(catalogue, res.level, phrases.no_level_why(res))}")
     lines = [f"## {cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
-             f"{phrases.unsure_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
+             f"{applywords.answers_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
     if phrases.languages_phrase(res):
         lines[-1:-1] = [f"{phrases.languages_phrase(res)}."]
     if i18n.unreviewed_notice():
@@ -243,13 +252,14 @@ def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """The evidence given with the answers, under each statement it was given for (the result
     is escaped already: each piece is inert Markdown on one line)."""
     lines = ["", f"### {phrases.EVIDENCE_HEADING}", ""]
-    given = [statement for statement in res.statements if statement.evidence]
+    given = applywords.shown(res)
     if not given:
         return [*lines, phrases.NO_EVIDENCE]
     for statement in given:
-        level = phrases.level_name(catalogue, statement.level)
+        level = applywords.statement_level(catalogue, statement)
         text = phrases.words(view.plain, statement.text, statement.plain)
-        lines += [f"- **{text}** ({statement.id}, {level})",
+        said = applywords.said(res, statement)
+        lines += [f"- **{text}** ({statement.id}, {level})", *([f"  - {said}"] if said else []),
                   *(f"  - {phrases.evidence_item(item)}" for item in statement.evidence)]
     return lines
 
@@ -298,11 +308,13 @@ def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
     for d in cmp.dimensions:
         moved = "" if d.level_direction == "same" else \
             f" ({phrases.change_phrase(d.level_direction)})"
-        lines.append(f"| {cell(d.name)} | {phrases.score_text(d.before_score)} | "
-                     f"{phrases.score_text(d.after_score)} | "
+        lines.append(f"| {cell(d.name)} | "
+                     f"{applywords.score_of(d.before_score, d.not_applying_before)} | "
+                     f"{applywords.score_of(d.after_score, d.not_applying_after)} | "
                      f"{phrases.change_phrase(d.direction, d.change)} | "
-                     f"{phrases.level_name(catalogue, d.before_level)} | "
-                     f"{phrases.level_name(catalogue, d.after_level)}{moved} |")
+                     f"{applywords.level_of(catalogue, d.before_level, d.not_applying_before)}"
+                     f" | {applywords.level_of(catalogue, d.after_level, d.not_applying_after)}"
+                     f"{moved} |")
     return lines
 
 

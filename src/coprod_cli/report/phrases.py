@@ -40,10 +40,15 @@ def level_phrase(catalogue: Catalogue, level: str | None, why: str = UNSURE_AREA
     return f"{level_name(catalogue, level)} ({level_number(level, why)})"
 
 
+NOTHING_APPLIES = "no area applies to this service"
+
+
 def no_level_why(res: Result) -> str:
     """Why a result has no overall level."""
     if res.lived_experience_missing:
         return NOT_CO_PRODUCED
+    if _nothing_applies(res):
+        return NOTHING_APPLIES
     return NOT_COVERED if _bare(res) else UNSURE_AREAS
 
 
@@ -54,6 +59,10 @@ def _bare(res: Result) -> list[str]:
     """The areas of a result through a crosswalk that nothing in the answers covers."""
     return [d.name for d in res.dimensions
             if res.through and d.not_covered and d.not_covered == d.statements]
+
+
+def _nothing_applies(res: Result) -> bool:
+    return bool(res.dimensions) and all(d.does_not_apply for d in res.dimensions)
 
 
 def score_phrase(score: float | None) -> str:
@@ -71,12 +80,16 @@ def held_down(res: Result) -> str:
     if res.lived_experience_missing:
         return "No overall level: nobody with lived experience answered, so it was not " \
             "co-produced."
+    if _nothing_applies(res):
+        return "No overall level: every answer was 'does not apply', so no area applies."
     if res.level is None and _bare(res) and res.through:
         return (f"No overall level: nothing in the answers to {res.through.answered.id} "
                 f"covers {', '.join(_bare(res))}.")
     if res.level is None:
-        return f"No overall level: every answer was 'unsure' in {held}."
-    if len(res.limited_by) == len(res.dimensions):
+        also = " or 'does not apply'" if res.not_applying_answers else ""
+        return f"No overall level: every answer was 'unsure'{also} in {held}."
+    absent = [d for d in res.dimensions if d.does_not_apply]
+    if len(res.limited_by) == len(res.dimensions) - len(absent):
         return "Every area is at the same level."
     return f"Held down by: {held}. The weakest area sets the overall level."
 

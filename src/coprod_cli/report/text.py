@@ -13,7 +13,16 @@ from rich.text import Text
 
 from coprod_cli import credits, i18n
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, phrases, planwords, sections, together, voices
+from coprod_cli.report import (
+    SHORT,
+    View,
+    applywords,
+    phrases,
+    planwords,
+    sections,
+    together,
+    voices,
+)
 from coprod_cli.report.sections import ComparisonSection, Section
 
 # heading and indent are also imported from here (trend_text): re-exported.
@@ -152,7 +161,7 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
 def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                   show_edge=False)
-    widest = max(len(phrases.level_name(catalogue, d.level)) for d in res.dimensions)
+    widest = max(len(applywords.area_level(catalogue, d)) for d in res.dimensions)
     word = max(len(w) for d in res.dimensions for w in d.name.split())
     # on a narrow terminal the bar gives way, never a word of the area's or the level's name
     for column, justify, width in (("dimension", "left", word), ("score", "right", None),
@@ -160,10 +169,12 @@ def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
                                    ("", "left", None)):
         table.add_column(column, justify=justify, min_width=width)  # type: ignore[arg-type]
     for d in res.dimensions:
-        mark = "<- holds the level down" if d.id in res.limited_by and res.level else ""
-        score = phrases.score_text(d.score)
-        level = Text(phrases.level_name(catalogue, d.level), style=_level_style(d.level))
-        table.add_row(d.name, score, phrases.bar(d.score), level, mark)
+        mark = "<- holds the level down" if d.id in res.limited_by and res.level else \
+            applywords.said_in(res, d)
+        score = applywords.area_score(d.score, d)
+        level = Text(applywords.area_level(catalogue, d), style=_level_style(d.level))
+        table.add_row(d.name, score, "" if d.does_not_apply else phrases.bar(d.score), level,
+                      mark)
     return [table]
 
 
@@ -242,13 +253,15 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
 def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """The evidence given with the answers, under each statement it was given for."""
     parts: list[RenderableType] = ["", heading(phrases.EVIDENCE_HEADING)]
-    given = [statement for statement in res.statements if statement.evidence]
+    given = applywords.shown(res)
     if not given:
         return [*parts, Text(phrases.NO_EVIDENCE)]
     for statement in given:
-        level = phrases.level_name(catalogue, statement.level)
+        level = applywords.statement_level(catalogue, statement)
         parts += ["", Text.assemble((phrases.words(view.plain, statement.text, statement.plain),
                                      "bold"), f" ({statement.id}, {level})")]
+        said = applywords.said(res, statement)
+        parts += [indent(Text(f"- {said}"))] if said else []
         parts += [indent(Text(f"- {phrases.evidence_item(item)}")) for item in statement.evidence]
     return parts
 
@@ -320,14 +333,15 @@ def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[Renderab
                             ("level after", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for d in cmp.dimensions:
-        level = Text(phrases.level_name(catalogue, d.after_level),
+        level = Text(applywords.level_of(catalogue, d.after_level, d.not_applying_after),
                      style=_level_style(d.after_level))
         if d.level_direction != "same":
             level.append(f" ({phrases.change_phrase(d.level_direction)})", style="bold")
-        table.add_row(d.name, phrases.score_text(d.before_score),
-                      phrases.score_text(d.after_score),
+        table.add_row(d.name, applywords.score_of(d.before_score, d.not_applying_before),
+                      applywords.score_of(d.after_score, d.not_applying_after),
                       phrases.change_phrase(d.direction, d.change),
-                      phrases.level_name(catalogue, d.before_level), level)
+                      applywords.level_of(catalogue, d.before_level, d.not_applying_before),
+                      level)
     return [table, ""]
 
 

@@ -5,7 +5,7 @@ voice is too small for any band to mean something."""
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -46,8 +46,9 @@ def whole_scale(framework: Framework) -> Bands:
 
 
 def bands(framework: Framework, people: People, groups: list[list[str]],
-          per_person: Mapping[str, int]) -> Bands:
-    """Each figure's band from RESAMPLES draws of the round's people, within each role."""
+          per_person: Mapping[str, int], absent: Collection[str] = ()) -> Bands:
+    """Each figure's band from RESAMPLES draws of the round's people, within each role; the
+    areas `absent` (they do not apply to the service) have none and no part in the whole."""
     by_role: dict[str, list[bytes]] = {}
     for role, answers in people:
         by_role.setdefault(role, []).append(answers)
@@ -60,7 +61,9 @@ def bands(framework: Framework, people: People, groups: list[list[str]],
     for _ in range(RESAMPLES):
         counts = {role: _histograms(ids, _draw(rng, answers))
                   for role, answers in sorted(by_role.items())}
-        areas = area_scores(framework, mix.values(framework, counts, groups, per_person))
+        areas = {area: value for area, value in area_scores(
+            framework, mix.values(framework, counts, groups, per_person)).items()
+            if area not in absent}
         for dimension, value in areas.items():
             if value is not None:
                 drawn[dimension].append(value)

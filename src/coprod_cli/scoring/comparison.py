@@ -40,13 +40,17 @@ def level_direction(before: str | None, after: str | None) -> Direction:
 
 
 def dimension_change(was: DimensionResult | None, new: DimensionResult) -> DimensionChange:
+    """An area before and after; one that does not apply on either side neither rose nor
+    fell (it has no level there, which is not a loss)."""
     b_score, b_level = (was.score, was.level) if was else (None, None)
+    absent = bool(was and was.does_not_apply), new.does_not_apply
+    moved = "same" if any(absent) else level_direction(b_level, new.level)
     return DimensionChange(
         id=new.id, name=new.name, before_score=b_score, after_score=new.score,
         before_level=b_level, after_level=new.level, change=_change(b_score, new.score),
-        direction=direction(b_score, new.score),
-        level_direction=level_direction(b_level, new.level),
-        level_dropped=level_direction(b_level, new.level) == "down")
+        direction=direction(b_score, new.score), level_direction=moved,
+        level_dropped=moved == "down", not_applying_before=absent[0],
+        not_applying_after=absent[1])
 
 
 TOLERANCE = Fraction(1, 4)  # an overall fall of a quarter of a level or more is a regression
@@ -89,7 +93,20 @@ def _warnings(before: Result, after: Result) -> list[str]:
                      f"{after.framework.version}): some statements may differ")
     if before.weighting != after.weighting:
         notes.append("The two sides were weighted differently")
-    return notes + _role_mix(before, after)
+    return notes + _role_mix(before, after) + _not_applying(before, after)
+
+
+def _not_applying(before: Result, after: Result) -> list[str]:
+    """Areas that do not apply on one side: never counted as a rise or a fall."""
+    was = {d.id for d in before.dimensions if d.does_not_apply}
+    now = {d.id for d in after.dimensions if d.does_not_apply}
+    notes = []
+    for ids, when in ((was, "before"), (now, "after")):
+        for area in (d for d in after.dimensions if d.id in ids):
+            notes.append(f"{area.name} did not apply to the service {when}" if when ==
+                         "before" else f"{area.name} does not apply to the service after")
+    return [note + ": it is left out there, and its change counts as neither a rise nor a "
+            "fall" for note in notes]
 
 
 def _roles(res: Result) -> dict[str, str]:

@@ -27,7 +27,7 @@ from coprod_cli.resultparts import (
     StatementResult,
 )
 from coprod_cli.results import Result
-from coprod_cli.scoring import collective, findings, lenses, planning, targets, whatif
+from coprod_cli.scoring import applies, collective, findings, lenses, planning, targets, whatif
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
@@ -55,20 +55,21 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     answered = {s.id: tally.statement_value(s.id, weighting, lived)
                 for s in framework.statements}
     values = whatif.apply(answered, what_if or {})
-    dimensions = dimension_results(framework, values)
+    left_out = tally.not_applying_anywhere()
+    dimensions = dimension_results(framework, values, left_out)
     unlived = tally.lived_experience_missing(lived)
     ignored = staff_only and not unlived  # people with lived experience did answer
     staff_only, missing = staff_only and unlived, unlived and not staff_only
     level, overall, limited_by, own = _overall(framework, values, dimensions, missing)
     changed = None
     if what_if:
-        was = dimension_results(framework, answered)
+        was = dimension_results(framework, answered, left_out)
         was_level, was_score, _, _ = _overall(framework, answered, was, missing)
         changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
                                   level)
     aim = target or _default_target(level, dimensions)
     gate = None if fail_under is None else targets.gate(
-        _gate(fail_under, level, missing), dimensions, area_targets or {})
+        _gate(fail_under, level, missing, dimensions), dimensions, area_targets or {})
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group, hidden)
     return Result(
         tool_version=__version__,
@@ -76,18 +77,20 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         service=service or _service(tally), assessed_on=tally.assessed_on, level=level,
         score=overall, limited_by=limited_by, target=aim, dimensions=dimensions,
         plain_headline=findings.plain_headline(framework, catalogue, level, dimensions),
-        principles=lenses.by_principle(framework, catalogue, values),
-        scopes=lenses.by_scope(framework, catalogue, values),
-        activities=lenses.by_activity(framework, catalogue, values),
-        statements=_statements(framework, values, tally),
+        principles=lenses.by_principle(framework, catalogue, values, left_out),
+        scopes=lenses.by_scope(framework, catalogue, values, left_out),
+        activities=lenses.by_activity(framework, catalogue, values, left_out),
+        statements=_statements(framework, values, tally, left_out),
         recommendations=plan(framework, catalogue, values, aim),
         next_steps=planning.next_steps(framework, values, aim, area_targets or {}),
         respondents=tally.total, unsure_answers=tally.unsure_answers, weighting=weighting,
+        not_applying_answers=sum(tally.not_applying.values()),
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
-        + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else []),
+        + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else [])
+        + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
         lived_experience_missing=missing, staff_only=staff_only,
@@ -101,10 +104,14 @@ def _overall(framework: Framework, values: dict[str, Fraction | None],
     return Overall(None, found.score, [], False) if missing else found
 
 
-def _gate(fail_under: LevelId, reached: LevelId | None, missing: bool) -> Gate:
+def _gate(fail_under: LevelId, reached: LevelId | None, missing: bool,
+          dimensions: list[DimensionResult]) -> Gate:
     """Met when the level is at or above the gate's; never without a level."""
+    nothing = all(d.does_not_apply for d in dimensions)
     reason = ("nobody with lived experience answered, so there is no co-production level "
               "(--staff-only marks a deliberate staff self-check)" if missing else
+              "there is no overall level: no area applies to this service" if nothing
+              and reached is None else
               "there is no overall level: an area was all unsure" if reached is None else None)
     return Gate(fail_under=fail_under, reason=reason,
                 met=reached is not None and LEVEL_VALUES[reached] >= LEVEL_VALUES[fail_under])
@@ -118,13 +125,13 @@ def _default_target(level: LevelId | None, dimensions: list[DimensionResult]) ->
 
 
 def _statements(framework: Framework, values: dict[str, Fraction | None],
-                tally: Tally) -> list[StatementResult]:
-    return [_statement(d.id, s, values[s.id], tally) for d in framework.dimensions
+                tally: Tally, left_out: frozenset[str]) -> list[StatementResult]:
+    return [_statement(d.id, s, values[s.id], tally, left_out) for d in framework.dimensions
             for s in d.statements]
 
 
 def _statement(dimension_id: str, statement: Statement, value: Fraction | None,
-               tally: Tally) -> StatementResult:
+               tally: Tally, left_out: frozenset[str]) -> StatementResult:
     """A statement's value and level, and what its next level up looks like."""
     level = None if value is None else level_for(value)
     nxt = None if level is None or level == LEVEL_IDS[-1] else LEVEL_IDS[LEVEL_VALUES[level] + 1]
@@ -134,7 +141,10 @@ def _statement(dimension_id: str, statement: Statement, value: Fraction | None,
                            evidence=sorted(tally.evidence.get(statement.id, [])),
                            next_level=nxt,
                            next_descriptor=statement.row(nxt) if nxt else None,
-                           next_plain=statement.row(nxt, plain=True) if nxt else None)
+                           next_plain=statement.row(nxt, plain=True) if nxt else None,
+                           not_applying=tally.not_applying[statement.id],
+                           reasons=sorted(tally.reasons.get(statement.id, {})),
+                           does_not_apply=value is None and statement.id in left_out)
 
 
 def plan(framework: Framework, catalogue: Catalogue, values: dict[str, Fraction | None],
@@ -187,8 +197,7 @@ def _services_differ(tally: Tally, service: str | None) -> list[str]:
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
               shown: collective.Breakdown, show_names: bool) -> list[str]:
     notes = _partial(tally, shown, show_names)
-    notes += [f"'{d.id}' has no level: every answer in it was unsure, so there is no overall "
-             "level either" for d in dimensions if d.level is None]
+    notes += applies.area_notes(dimensions)
     held = collective.held_back_note(shown.held_back, shown.min_group)
     notes += [held] if held else []
     if tally.total > 1:

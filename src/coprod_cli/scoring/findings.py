@@ -60,7 +60,8 @@ def plain_headline(framework: Framework, catalogue: Catalogue, level: LevelId | 
     words = catalogue.level(level).plain
     at = [d.id for d in dimensions if d.level == level]
     above = [d for d in dimensions if d.level and LEVEL_VALUES[d.level] > LEVEL_VALUES[level]]
-    if at and len(at) + len(above) == len(dimensions) and above:
+    applying = [d for d in dimensions if not d.does_not_apply]
+    if at and len(at) + len(above) == len(applying) and above:
         verb = "is" if len(at) == 1 else "are"
         words += f" {_names(framework, at)} {verb} here; the other areas are higher."
     return words

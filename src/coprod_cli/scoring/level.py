@@ -31,17 +31,21 @@ def area_scores(framework: Framework, values: Values) -> Values:
             for d in framework.dimensions}
 
 
-def dimension_results(framework: Framework, values: Values) -> list[DimensionResult]:
-    """Each dimension's score and level from its statements' values."""
+def dimension_results(framework: Framework, values: Values,
+                      left_out: frozenset[str] = frozenset()) -> list[DimensionResult]:
+    """Each dimension's score and level from its statements' values; `left_out` holds the
+    statements that do not apply (an area of nothing else does not apply either)."""
     exact = area_scores(framework, values)
     results = []
     for d in framework.dimensions:
         known = sum(values[s.id] is not None for s in d.statements)
+        absent = sum(values[s.id] is None and s.id in left_out for s in d.statements)
         score = exact[d.id]
         results.append(DimensionResult(
             id=d.id, name=d.name, score=rounded(score),
             level=None if score is None else level_for(score), answered=known,
-            unsure=len(d.statements) - known, statements=len(d.statements)))
+            unsure=len(d.statements) - known - absent, statements=len(d.statements),
+            not_applying=absent, does_not_apply=absent == len(d.statements)))
     return results
 
 
@@ -56,10 +60,13 @@ def overall_level(framework: Framework, values: Values,
     """The weakest area sets the level, since co-production runs through every part of a
     service; but where people's own support reaches descriptive, the level is at least
     descriptive (SCIE's descriptive level: co-production in people's own support that cannot
-    yet change how the service is run). The score is the mean of the areas' scores."""
-    unknown = [d.id for d in dimensions if d.level is None]
+    yet change how the service is run). The score is the mean of the areas' scores. An area
+    that does not apply to the service is left out; an area all unsure leaves no level."""
+    unknown = [d.id for d in dimensions if d.level is None and not d.does_not_apply]
     if unknown:
         return Overall(None, None, unknown)
+    if all(d.does_not_apply for d in dimensions):
+        return Overall(None, None, [])  # nothing applies: no level, nor anything holding it
     exact = area_scores(framework, values)
     lowest = min(LEVEL_VALUES[d.level] for d in dimensions if d.level)
     holding = sorted((d for d in dimensions if d.level and LEVEL_VALUES[d.level] == lowest),

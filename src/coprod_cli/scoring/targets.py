@@ -12,8 +12,9 @@ from coprod_cli.resultparts import DimensionResult, Gate
 
 
 def below(dimensions: list[DimensionResult], targets: Mapping[str, LevelId]) -> list[str]:
-    """The areas with a target that they do not reach (no level reaches none)."""
-    return [d.id for d in dimensions if d.id in targets and (
+    """The areas with a target that they do not reach (no level reaches none; an area that
+    does not apply to the service is held to no target, and its note says so)."""
+    return [d.id for d in dimensions if d.id in targets and not d.does_not_apply and (
         d.level is None or LEVEL_VALUES[d.level] < LEVEL_VALUES[targets[d.id]])]
 
 

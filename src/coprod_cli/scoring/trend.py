@@ -12,7 +12,7 @@ from typing import NamedTuple
 from coprod_cli import __version__, credits
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
-from coprod_cli.scoring import bands, collective, mix
+from coprod_cli.scoring import applies, bands, collective, mix
 from coprod_cli.scoring.level import dimension_results, overall_level
 from coprod_cli.tally import Tally, rounded
 from coprod_cli.trends import OVERALL, Change, Figure, Round, Share, Trend, Verdict, VoiceCount
@@ -54,19 +54,22 @@ def _round(framework: Framework, lived: Collection[str], label: str, tally: Tall
     weights = mix.weights(tally, common, groups, min_group)
     per_person = mix.integral(weights.per_person)
     missing = tally.lived_experience_missing(lived)
+    left_out = tally.not_applying_anywhere()
     answered = _scored(framework, {s.id: tally.statement_value(s.id, weighting, lived)
-                                   for s in framework.statements}, missing)
+                                   for s in framework.statements}, missing, left_out)
     adjusted = _scored(framework, mix.values(framework, tally.counts, groups, per_person),
-                       missing)
+                       missing, left_out)
     few = _too_few(tally, lived, weighting)
+    absent = [d.id for d in answered.dimensions if d.does_not_apply]
     found = bands.whole_scale(framework) if few else bands.bands(
-        framework, tally.people or [], groups, per_person)
+        framework, tally.people or [], groups, per_person, absent)
     overall = _figure(answered.overall, adjusted.overall, found.overall)
     areas = [_figure(a, b, found.areas[a.id])
              for a, b in zip(answered.dimensions, adjusted.dimensions, strict=True)]
     return Round(label=label, assessed_on=tally.assessed_on, respondents=tally.total,
                  voices=_voices(tally, lived, min_group), overall=overall, areas=areas,
-                 too_few=few, notes=_notes(tally, common, weights, min_group, names))
+                 too_few=few, notes=_notes(tally, common, weights, min_group, names)
+                 + applies.area_notes(answered.dimensions))
 
 
 def _targeted(rnd: Round, targets: Mapping[str, LevelId]) -> Round:
@@ -92,8 +95,9 @@ def _notes(tally: Tally, common: dict[str, Fraction], weights: mix.Weights, min_
                      "same voice carry that share"] if absent else [])
 
 
-def _scored(framework: Framework, values: dict[str, Fraction | None], missing: bool) -> Scored:
-    dimensions = dimension_results(framework, values)
+def _scored(framework: Framework, values: dict[str, Fraction | None], missing: bool,
+            left_out: frozenset[str]) -> Scored:
+    dimensions = dimension_results(framework, values, left_out)
     found = overall_level(framework, values, dimensions)
     whole = DimensionResult(id=OVERALL, name="Overall", score=found.score,
                             level=None if missing else found.level, answered=0, unsure=0,
