@@ -129,7 +129,8 @@ def test_changing_an_answer_keeps_its_evidence(run: Run, answers_file: Path) -> 
 
 def test_help_lists_the_keys_and_exit_codes(run: Run) -> None:
     out = " ".join(run("assess", "--help").stdout.split())
-    assert "u unsure, ? help, e evidence or a note, b back, q save and stop" in out
+    assert "u unsure, n does not apply to your service (then a short reason if you like), ? " \
+        "help, e evidence or a note, b back, q save and stop" in out
     assert "130 interrupted (Ctrl-C, the terminal closed, or the input ended before the last " \
         "statement)" in out
     assert " 1 " not in out.split("Exit codes:")[1]  # 1 means a gate not met
@@ -164,7 +165,7 @@ def test_an_answer_given_in_another_questionnaire_meanwhile_is_kept(
     real_read = assess.read_line
 
     def read_line_while_someone_else_answers(out: object, prompt: str) -> str:
-        if "capacity-2:" in answers_file.read_text() and "Your answer" in prompt:
+        if "capacity-2:" in answers_file.read_text() and "Answer 0-3" in prompt:
             text = answers_file.read_text().replace("  capacity-2:\n", "  capacity-2: 3\n")
             answers_file.write_text(text)
         return real_read(out, prompt)  # type: ignore[arg-type]
@@ -223,7 +224,7 @@ def test_the_key_to_the_choices_comes_with_every_prompt_and_after_help(
         run: Run, answers_file: Path) -> None:
     out = run("assess", "nef", "-o", str(answers_file), input=lines("", "?", "2", "q")).stdout
     key = "Choices: 0 not yet, 1 descriptive, 2 intermediate, 3 transformative, u unsure"
-    prompt = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
+    prompt = "Answer 0-3, u unsure, n does not apply, ? help, e evidence, b back, q stop: "
     assert out.count(prompt) == 3
     assert out.count(f"{key}\n{prompt}") == 3
     assert out.index("Help with statement 1") < out.rindex(key, 0, out.index(f"{prompt}2"))
@@ -286,3 +287,40 @@ def test_a_folder_that_cannot_take_a_file_is_said_before_the_first_question(
                              "with -o FILE\n")
     assert (path.read_bytes() if existing else None) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == (["amal.yaml"] if existing else [])
+
+
+def test_n_answers_does_not_apply_then_asks_a_short_reason(run: Run, answers_file: Path) -> None:
+    long = "x" * 301
+    script = lines("", "n", long, "No planning group here", "n", "", "q")
+    result = run("assess", "nef", "-o", str(answers_file), input=script)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "Saved: does not apply." in out and "Why does it not apply to your service?" in out
+    assert "That is 301 characters; a reason keeps to 300" in out
+    assert "Reason saved with your answer." in out and "No reason added." in out
+    first, second = (saved(answers_file).answers[sid] for sid in ("assets-1", "assets-2"))
+    assert first is not None and (first.level, first.reason) == (
+        "does-not-apply", "No planning group here")
+    assert second is not None and (second.level, second.reason) == ("does-not-apply", None)
+    assert run("validate", str(answers_file)).exit_code == 0
+
+
+def test_back_keeps_a_reason_and_another_answer_drops_it(run: Run, answers_file: Path) -> None:
+    answers_file.write_text("framework: nef\nanswers:\n  assets-1: {level: does-not-apply, "
+                            "reason: \"No groups\"}\n", encoding="utf-8")
+    out = run("assess", "-o", str(answers_file), input=lines("b", "", "b", "n", "", "q")).stdout
+    assert "Current answer: does not apply. Press Enter to keep it" in out
+    assert "Your reason from before is kept." in out
+    answer = saved(answers_file).answers["assets-1"]
+    assert answer is not None and answer.reason == "No groups"
+    run("assess", "-o", str(answers_file), input=lines("b", "2", "q"))
+    answer = saved(answers_file).answers["assets-1"]
+    assert answer is not None and (answer.level, answer.reason) == ("intermediate", None)
+
+
+def test_the_keys_for_does_not_apply_are_in_the_welcome_and_in_help(
+        run: Run, answers_file: Path) -> None:
+    out = " ".join(run("assess", "nef", "-o", str(answers_file),
+                       input=lines("", "?", "q")).stdout.split())
+    assert "Other keys: u unsure, n does not apply to your service" in out
+    assert "If it does not apply to your service, type n" in out

@@ -17,7 +17,7 @@ pexpect = pytest.importorskip("pexpect")
 pytestmark = [pytest.mark.pty,
               pytest.mark.skipif(sys.platform == "win32", reason="pexpect.spawn needs a pty")]
 
-PROMPT = "Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): "
+PROMPT = "Answer 0-3, u unsure, n does not apply, ? help, e evidence, b back, q stop: "
 ROLE_PROMPT = "Your role (1-7, or Enter to skip): "
 LIMIT = 30  # seconds: only so a hang fails the test instead of stalling CI
 

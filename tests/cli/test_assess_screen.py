@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.pty,
               pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")]
 
 LIMIT = 30.0  # seconds for one screen: only so that a hang fails instead of stalling CI
-PROMPTS = ("Your answer (", "Your role (")
+PROMPTS = ("Answer 0-3, ", "Your answer (", "Your role (")
 
 
 class Window:

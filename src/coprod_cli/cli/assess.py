@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from coprod_cli import i18n
+from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON
 from coprod_cli.cli import screens
 from coprod_cli.cli.common import (
     FrameworkPaths,
@@ -69,6 +70,27 @@ def _answer(session: Session, step: q.Step, level: str) -> None:
     session.say(Text(said.format(answer=label, count=session.count())))
 
 
+def _reason(session: Session, step: q.Step) -> None:
+    """Why it does not apply, optional and short; the answer is saved already, the reason
+    is saved with it the same way."""
+    while True:
+        text = " ".join(read_line(session.out, _(screens.REASON_PROMPT)).split())
+        if len(text) <= MAX_REASON:
+            break
+        session.say(Text(_("That is {count} characters; a reason keeps to {most}. Type a "
+                           "shorter one (evidence, with e, can be longer), or Enter for none.")
+                         .format(count=len(text), most=MAX_REASON)))
+    if not text:
+        current = session.given.get(step.statement.id)
+        session.say(Text(_("Your reason from before is kept.") if current and current.reason
+                         else _("No reason added.")))
+        return
+    session.answers = resume.with_answer(session.answers, step.statement.id, DOES_NOT_APPLY,
+                                         reason=text)
+    session.save()
+    session.say(Text(_("Reason saved with your answer.")))
+
+
 def _evidence(session: Session, step: q.Step) -> None:
     """Evidence or a note for this statement: saved at once if it has an answer, else kept
     to be saved with the answer."""
@@ -100,6 +122,8 @@ def _run(session: Session) -> bool:
         reviewing = session.given.get(step.statement.id) is not None
         if reply.kind == "level" and reply.level:
             _answer(session, step, reply.level)
+            if reply.level == DOES_NOT_APPLY:
+                _reason(session, step)
         index = q.after(session.flow, session.given, index, reply, reviewing)
     return True
 
@@ -183,8 +207,8 @@ def assess_command(
 ) -> None:
     """Answer a framework's statements one at a time; every answer is saved at once.
 
-    Type 0-3 (or a level's name) to answer, u unsure, ? help, e evidence or a note, b back,
-    q save and stop.
+    Type 0-3 (or a level's name) to answer, u unsure, n does not apply to your service (then
+    a short reason if you like), ? help, e evidence or a note, b back, q save and stop.
     Run it again on the same file to carry on where you left off.
 
     Exit codes: 0 finished, stopped with q, or a restart not confirmed (nothing cleared);

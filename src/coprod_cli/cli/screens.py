@@ -9,14 +9,16 @@ from rich.padding import Padding
 from rich.text import Text
 
 from coprod_cli import i18n
+from coprod_cli.answers import DOES_NOT_APPLY
 from coprod_cli.cli.prompts import numbered
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue, Framework
 from coprod_cli.questionnaire import flow as q
 
-PROMPT = N_("Your answer (0-3, u unsure, ? help, e evidence, b back, q save and stop): ")
+PROMPT = N_("Answer 0-3, u unsure, n does not apply, ? help, e evidence, b back, q stop: ")
 NARROW_PROMPT = N_("Your answer (? help, b back, q stop): ")  # under the key, when narrow
 EVIDENCE_PROMPT = N_("Evidence or a note for this statement (Enter for none): ")
+REASON_PROMPT = N_("Why does it not apply to your service? A short reason (Enter for none): ")
 
 
 # The level ids as the key line shows them (short words, one line).
@@ -25,7 +27,10 @@ KEY_WORDS = {"not-yet": N_("not yet"), "descriptive": N_("descriptive"),
 
 
 def level_label(catalogue: Catalogue, level: str) -> str:
-    """'2 Intermediate' or 'unsure': the number and the name, never colour alone."""
+    """'2 Intermediate', 'unsure' or 'does not apply': the number and the name, never colour
+    alone."""
+    if level == DOES_NOT_APPLY:
+        return _("does not apply")
     if level not in LEVEL_VALUES:
         return _("unsure")
     return f"{LEVEL_VALUES[level]} {catalogue.level(level).name}"
@@ -40,8 +45,9 @@ def welcome(fw: Framework) -> RenderableType:
                    statements=len(fw.statements), parts=len(fw.dimensions))),
         Text(""), Text(_("How to answer: type 0, 1, 2 or 3 (or the level's name) and press "
                          "Enter.")),
-        Text(_("Other keys: u unsure, ? help, e evidence or a note, b back to the statement "
-               "before, q save and stop.")),
+        Text(_("Other keys: u unsure, n does not apply to your service (you can say why), "
+               "? help, e evidence or a note, b back to the statement before, q save and "
+               "stop.")),
         Text(_("Every answer is saved at once, so you can stop at any time and carry on later. "
                "Your answers file:")))
 
@@ -144,5 +150,6 @@ def help_screen(step: q.Step, catalogue: Catalogue, plain: bool,
         parts += [Padding(Text.assemble((term.term, "bold"), f": {term.plain}"), (0, 0, 0, 2))
                   for term in terms]
     parts.append(Text(_("Pick the description (0 to 3) closest to how things are now, not how "
-                        "you would like them to be. If you cannot tell, type u for unsure.")))
+                        "you would like them to be. If you cannot tell, type u for unsure. If it "
+                        "does not apply to your service, type n: you can then say why.")))
     return Group(*parts)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from coprod_cli.answers import UNSURE, parse_level_word
+from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, parse_level_word
 from coprod_cli.errors import did_you_mean
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Catalogue, Dimension, Framework, GlossaryEntry, Statement
@@ -24,6 +24,8 @@ _WORDS: dict[ReplyKind, tuple[str, ...]] = {
 _UNSURE_WORDS = ("u", "unsure", "not sure", "don't know", "dont know", "do not know",
                  "i don't know", "i dont know", "i do not know", "ansicr", "ddim yn siŵr",
                  "ddim yn siwr", "dim yn siŵr", "ddim yn gwybod", "dw i ddim yn gwybod")
+_NOT_APPLYING_WORDS = ("n", "does not apply", "doesn't apply", "doesnt apply",
+                       "not applicable", "ddim yn berthnasol", "amherthnasol")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Reply:
-    """What a line typed by the respondent means; `level` is a level id or 'unsure'."""
+    """What a line typed by the respondent means; `level` is a level id, 'unsure' or
+    'does-not-apply'."""
 
     kind: ReplyKind
     level: str | None = None
@@ -103,6 +106,8 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
             return Reply(kind)
     if word in _UNSURE_WORDS:
         return Reply("level", UNSURE)
+    if word in _NOT_APPLYING_WORDS:
+        return Reply("level", DOES_NOT_APPLY)
     try:
         return Reply("level", parse_level_word(word))
     except ValueError:
@@ -110,7 +115,7 @@ def parse_reply(text: str, catalogue: Catalogue, has_answer: bool = False) -> Re
     if any(char.isnumeric() for char in word):  # '²', '①', '٣', '12', a 5,000-digit number
         return _invalid(_("{typed} is not one of the levels.").format(typed=_shown(word)))
     names = [_normal(level.name) for level in catalogue.levels]
-    choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE]))
+    choices = list(dict.fromkeys([*LEVEL_IDS, *names, UNSURE, DOES_NOT_APPLY]))
     return _invalid(_("'{typed}' is not an answer{suggestion}.").format(
         typed=_shown(text.strip()), suggestion=_suggest(word, choices)))
 
@@ -129,8 +134,9 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 def _invalid(problem: str) -> Reply:
     return Reply("invalid", problem=problem + " " + _(
-        "Type 0, 1, 2 or 3 (or a level's name), u if you are unsure, ? for help, e to add "
-        "evidence or a note, b to go back, or q to save and stop."))
+        "Type 0, 1, 2 or 3 (or a level's name), u if you are unsure, n if it does not apply to "
+        "your service, ? for help, e to add evidence or a note, b to go back, or q to save and "
+        "stop."))
 
 
 def jargon(statement: Statement, glossary: Sequence[GlossaryEntry],

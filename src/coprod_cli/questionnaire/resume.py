@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, cast
 
-from coprod_cli.answers import Answer, AnswerLevel, Answers
+from coprod_cli.answers import DOES_NOT_APPLY, Answer, AnswerLevel, Answers
 from coprod_cli.errors import UsageProblem
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire.flow import Step, next_unanswered
@@ -72,12 +72,14 @@ def with_role(answers: Answers, role: str | None) -> Answers:
 
 
 def with_answer(answers: Answers, statement_id: str, level: str,
-                evidence: str | None = None) -> Answers:
+                evidence: str | None = None, reason: str | None = None) -> Answers:
     """The same answers with one level given; evidence already there is kept unless new
-    evidence is given."""
+    evidence is given, and so is a reason it does not apply while the answer still says so."""
     before = answers.answers.get(statement_id)
     word = cast(AnswerLevel, level)  # the questionnaire reads levels with parse_level_word
-    new = dataclasses.replace(before, level=word) if before else Answer(level=word)
+    kept = (reason or (before.reason if before else None)) if word == DOES_NOT_APPLY else None
+    new = dataclasses.replace(before, level=word, reason=kept) if before else \
+        Answer(level=word, reason=kept)
     if evidence:
         new = dataclasses.replace(new, evidence=evidence)
     return dataclasses.replace(answers, answers={**answers.answers, statement_id: new})
