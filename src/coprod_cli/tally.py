@@ -11,7 +11,7 @@ from fractions import Fraction
 from itertools import compress
 from typing import NamedTuple
 
-from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, Answers
+from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
@@ -209,6 +209,7 @@ class Tally:
         """Why statements do not apply, for reports: each distinct reason once, a few per
         statement (as evidence is kept, never with who gave it)."""
         for sid, text in reasons:
+            text = text if len(text) <= MAX_REASON else text[:MAX_REASON - 1].rstrip() + "\u2026"
             kept = self.reasons[sid]
             if text not in kept and len(kept) < MAX_EVIDENCE:
                 kept[text] = None
@@ -355,8 +356,7 @@ class Tally:
         ordered = answers if order == sorted(order) else \
             [tuple(row[i] for i in order) for row in answers]
         if self.people is not None:
-            values = {level: LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
-                      for level in set().union(*ordered)}
+            values = {level: _kept(level) for level in set().union(*ordered)}
             self.people.extend(zip(roles, [bytes(map(values.__getitem__, row))
                                            for row in ordered], strict=True))
         if self.salt:

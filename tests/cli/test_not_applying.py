@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from tests.conftest import EXAMPLES, Run
@@ -87,3 +88,135 @@ def test_compare_never_calls_an_area_left_out_a_fall(run: Run, tmp_path: Path) -
     text = run("compare", str(EXAMPLES / "nef-intermediate.yaml"), str(one_file(tmp_path)))
     assert "REGRESSION" not in text.stdout
     assert re.search(r"Networks .* does not apply", text.stdout)
+
+
+# --- exports read back: outline -> filled export -> the same result as answers files ---------
+
+def _people() -> list[tuple[str, dict[str, str], dict[str, str]]]:
+    """Six people (role, answers, reasons): three say Networks does not apply, one that one
+    statement of Assets does not apply, one is unsure of one."""
+    from coprod_cli.reading.loader import Library
+
+    ids = [s.id for s in Library.builtin().framework("nef").statements]
+    people = []
+    for number, role in enumerate(["carer", "person-drawing-on-care", "carer", "practitioner",
+                                   "manager", "practitioner"]):
+        answers = {sid: ["descriptive", "intermediate", "transformative"][(number + i) % 3]
+                   for i, sid in enumerate(ids)}
+        reasons: dict[str, str] = {}
+        if number < 3:
+            for sid in (s for s in ids if s.startswith("networks")):
+                answers[sid] = NA
+                reasons[sid] = ["We are one small home", "", "No groups near us"][number]
+        if number == 3:
+            answers["assets-2"], reasons["assets-2"] = NA, "The council plans this"
+        if number == 4:
+            answers["capacity-1"] = "unsure"
+        people.append((role, answers, {k: v for k, v in reasons.items() if v}))
+    return people
+
+
+def _truth(run: Run, folder: Path) -> dict[str, object]:
+    folder.mkdir()
+    for number, (role, answers, reasons) in enumerate(_people()):
+        given: dict[str, object] = {sid: {"level": level, "reason": reasons[sid]}
+                                    if sid in reasons else level for sid, level in answers.items()}
+        (folder / f"{number}.yaml").write_text(yaml.safe_dump(
+            {"framework": "nef", "respondent": {"role": role}, "answers": given}),
+            encoding="utf-8")
+    return json.loads(run("score", str(folder), "-f", "json", "--min-group", "1").stdout)
+
+
+def _rows(plain: bool) -> tuple[list[str], list[list[str]]]:
+    """A Google Forms export of the outline: the choices in full, as the outline prints them,
+    and a reason column for each statement."""
+    from coprod_cli.models import LEVEL_IDS
+    from coprod_cli.questionnaire.formoutline import (
+        DONT_KNOW,
+        NOT_APPLYING,
+        outline,
+        reason_title,
+    )
+    from coprod_cli.reading.loader import Library
+
+    library = Library.builtin()
+    form = outline(library.framework("nef"), library.catalogue, plain)
+    questions = [q for part in form.parts for q in part.questions]
+    ids = [q.title.split(".")[0] for q in questions]
+    names = {role.id: role.name for role in library.catalogue.roles}
+    header = [*form.header, *(reason_title(sid) for sid in ids)]
+    rows = []
+    for number, (role, answers, reasons) in enumerate(_people()):
+        chosen = [q.choices[LEVEL_IDS.index(answers[sid])] if answers[sid] in LEVEL_IDS
+                  else DONT_KNOW if answers[sid] == "unsure" else NOT_APPLYING
+                  for sid, q in zip(ids, questions, strict=True)]
+        rows.append([f"2026/11/0{number + 1} 10:00:00", names[role], *chosen,
+                     *(reasons.get(sid, "") for sid in ids)])
+    return header, rows
+
+
+SAME_FIGURES = ("level", "score", "dimensions", "not_applying_answers", "unsure_answers")
+
+
+def _same(export: dict[str, object], truth: dict[str, object]) -> None:
+    for key in SAME_FIGURES:
+        assert export[key] == truth[key], key
+    pick = [(s["id"], s["not_applying"], s["reasons"], s["level"])  # type: ignore[index]
+            for s in export["statements"]]  # type: ignore[attr-defined]
+    assert pick == [(s["id"], s["not_applying"], s["reasons"], s["level"])  # type: ignore[index]
+                    for s in truth["statements"]]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_a_google_forms_export_reads_back_as_the_answers_files(run: Run, tmp_path: Path,
+                                                               plain: bool) -> None:
+    import csv
+
+    header, rows = _rows(plain)
+    path = tmp_path / "google.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+    export = json.loads(run("score", str(path), "-f", "json", "--min-group", "1").stdout)
+    truth = _truth(run, tmp_path / "files")
+    _same(export, truth)
+    networks = next(d for d in export["dimensions"] if d["id"] == "networks")
+    assert networks["does_not_apply"] is False  # three of six said so: the others rated it
+    assert export["not_applying_answers"] == 3 * 4 + 1
+
+
+def test_a_microsoft_forms_xlsx_reads_back_as_the_answers_files(run: Run,
+                                                                 tmp_path: Path) -> None:
+    import openpyxl
+
+    header, rows = _rows(False)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["ID", "Start time", *header[1:]],
+                *([number + 1, row[0], *row[1:]] for number, row in enumerate(rows))]:
+        sheet.append(row)
+    path = tmp_path / "microsoft.xlsx"
+    book.save(path)
+    export = json.loads(run("score", str(path), "-f", "json", "--min-group", "1").stdout)
+    _same(export, _truth(run, tmp_path / "files"))
+
+
+def test_a_kobotoolbox_export_by_the_xlsforms_names_reads_back(run: Run,
+                                                                tmp_path: Path) -> None:
+    import csv
+
+    from coprod_cli.reading.loader import Library
+
+    framework = Library.builtin().framework("nef")
+    header = ["start", "end", "role", *(f"{d.id}/{s.id}" for d in framework.dimensions
+                                        for s in d.statements),
+              *(f"{d.id}/{s.id}_reason" for d in framework.dimensions for s in d.statements)]
+    rows = [[f"2026-11-0{n + 1}T10:00:00", f"2026-11-0{n + 1}T10:20:00", role,
+             *(answers[s.id] for s in framework.statements),
+             *(reasons.get(s.id, "") for s in framework.statements)]
+            for n, (role, answers, reasons) in enumerate(_people())]
+    path = tmp_path / "kobo.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    export = json.loads(run("score", str(path), "-f", "json", "--min-group", "1").stdout)
+    _same(export, _truth(run, tmp_path / "files"))

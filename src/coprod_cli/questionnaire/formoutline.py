@@ -14,6 +14,7 @@ ROLE_NOTE = N_("Optional. When several people's answers are put together, people
                "everyone else the other half; inside each half, each person counts once. "
                "Someone who gives no role counts with everyone else.")
 DONT_KNOW = N_("Don't know")
+NOT_APPLYING = N_("Does not apply")  # to this service: read back as does-not-apply
 TIMESTAMP = "Timestamp"
 
 
@@ -59,9 +60,10 @@ def statement_title(statement: Statement, plain: bool = False) -> str:
 
 
 def choices(statement: Statement, catalogue: Catalogue, plain: bool = False) -> tuple[str, ...]:
-    """'2 - Intermediate: what this statement looks like there', for each level, then unsure."""
+    """'2 - Intermediate: what this statement looks like there', for each level, then unsure
+    and does not apply."""
     return (*(f"{value} - {catalogue.level(level).name}: {statement.row(level, plain)}"
-              for value, level in enumerate(LEVEL_IDS)), _(DONT_KNOW))
+              for value, level in enumerate(LEVEL_IDS)), _(DONT_KNOW), _(NOT_APPLYING))
 
 
 def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> Outline:
@@ -74,4 +76,10 @@ def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> 
         for d in framework.dimensions)
     grid = tuple(f"{value} - {catalogue.level(level).name}"
                  for value, level in enumerate(LEVEL_IDS))
-    return Outline(framework, role, parts, (*grid, _(DONT_KNOW)), catalogue.glossary)
+    return Outline(framework, role, parts, (*grid, _(DONT_KNOW), _(NOT_APPLYING)),
+                   catalogue.glossary)
+
+
+def reason_title(sid: str) -> str:
+    """The optional question for why a statement does not apply: coprod reads it back."""
+    return f"{sid} reason (if it does not apply to your service)"

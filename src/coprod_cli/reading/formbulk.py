@@ -5,7 +5,8 @@ table has already read one at a time: each answer cell, role cell and date alrea
 row by row, with the same counts noted on the table (blank answers, dates that could be day
 or month first), or None when any row could need more: a cell not met before, a blank answer
 before the first is named, a date that says something new about the export's order, a role
-in the person's own words, a migration. Then the table reads each row of that chunk on its
+in the person's own words, a migration, a column of reasons a statement does not apply. Then
+the table reads each row of that chunk on its
 own, so every error, warning and count stays the table's (formtable.py).
 """
 
@@ -39,7 +40,7 @@ class Bulk:
 
 def read(table: Table, rows: list[Row]) -> Bulk | None:
     """The chunk read a column at a time, or None when the table must read each row."""
-    if table.start is not None or table.columns.role_more or not rows \
+    if table.start is not None or table.columns.role_more or table.columns.reasons or not rows \
             or min(map(len, map(itemgetter(1), rows))) < table._width:
         return None
     cells = list(map(itemgetter(1), rows))

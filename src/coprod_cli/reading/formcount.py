@@ -112,6 +112,7 @@ def _each(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
     lines = [line for line, _ in kept]
     _add(tally, table, roles, answers, [ballot.stated for ballot in ballots], days, lines,
          [ballot.evidence for ballot in ballots if ballot.evidence])
+    tally.keep_reasons(pair for ballot in ballots for pair in ballot.reasons)
     date_at = table._date_column
     stamps = [None if date_at is None or date_at >= len(cells) else cells[date_at]
               for _, cells in kept]

@@ -33,6 +33,11 @@ _SUBHEADINGS = {"response", "open-ended-response"}
 _EVIDENCE = {"evidence", "notes", "note", "comments", "comment"}
 _EVIDENCE_FILLER = _EVIDENCE | {"for", "on", "about", "of", "optional", "your", "any", "statement",
                                 "question", "and", "examples", "example"}
+# 'assets-1 reason (if it does not apply)': why a statement does not apply, in their words.
+REASON = "reason"
+_REASON = {"reason", "why"}
+_REASON_FILLER = _REASON | {"if", "it", "does", "not", "apply", "doesn", "t", "the", "for",
+                            "optional", "your", "statement", "question", "to", "service", "our"}
 
 
 def cell_name(row: int, column: int) -> str:
@@ -50,6 +55,7 @@ class Columns:
 
     statements: dict[int, str] = field(default_factory=dict)
     evidence: dict[int, str] = field(default_factory=dict)
+    reasons: dict[int, str] = field(default_factory=dict)  # why it does not apply
     role: int | None = None
     role_more: list[int] = field(default_factory=list)  # the role question's other columns
     dates: dict[str, int] = field(default_factory=dict)
@@ -72,8 +78,9 @@ class Matcher:
         self._texts |= {normalise(text): s.id for s in framework.statements
                         for text in (s.text, s.plain)}  # an earlier wording of another
 
-    def statement(self, heading: str, word: str) -> tuple[str, bool] | None:
-        """(statement id, whether the column holds evidence), or None. A KoboToolbox heading
+    def statement(self, heading: str, word: str) -> tuple[str, bool | str] | None:
+        """(statement id, whether the column holds evidence, or REASON when it holds why the
+        statement does not apply), or None. A KoboToolbox heading
         names its group first ('assets/assets-1-evidence'): the part after it is tried first."""
         if "/" in heading:
             tail = heading.rsplit("/", 1)[1]
@@ -82,10 +89,12 @@ class Matcher:
                 return found
         return self._statement(heading, word)
 
-    def _statement(self, heading: str, word: str) -> tuple[str, bool] | None:
+    def _statement(self, heading: str, word: str) -> tuple[str, bool | str] | None:
         found = self._id.search(word)
         if found:
             rest = set((word[:found.start()] + "-" + word[found.end():]).split("-")) - {""}
+            if rest and rest <= _REASON_FILLER and rest & _REASON:
+                return found.group(1), REASON
             return found.group(1), bool(rest) and rest <= _EVIDENCE_FILLER and \
                 bool(rest & _EVIDENCE)
         for text in _wordings(heading, word):
@@ -141,11 +150,13 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
 
 
 def _place(name: str, columns: Columns, index: int, word: str,
-           statement: tuple[str, bool] | None, role_heading: str | None) -> None:
+           statement: tuple[str, bool | str] | None, role_heading: str | None) -> None:
     if statement is not None:
         sid, evidence = statement
-        kind = columns.evidence if evidence else columns.statements
-        _unique(name, kind, index, sid, "evidence column" if evidence else "column")
+        kind = columns.reasons if evidence == REASON else \
+            columns.evidence if evidence else columns.statements
+        _unique(name, kind, index, sid, "reason column" if evidence == REASON else
+                "evidence column" if evidence else "column")
         kind[index] = sid
     elif columns.role is None and (word == role_heading if role_heading is not None
                                    else bool(_ROLE.search(word))):

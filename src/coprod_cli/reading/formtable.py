@@ -7,7 +7,7 @@ import datetime
 import operator
 from dataclasses import dataclass, field
 
-from coprod_cli.answers import UNSURE, sensible_date
+from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, sensible_date
 from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formheader import DATE_COLUMNS, Columns, cell_name, complete, match_columns
@@ -78,7 +78,8 @@ class Table:
         # The statement cells of a row, as a tuple (itemgetter gives a bare value for one).
         pick = operator.itemgetter(*self._indexes)
         self._pick = pick if len(self._indexes) > 1 else lambda cells: (pick(cells),)
-        used = [*self._indexes, *self.columns.evidence, *self.columns.dates.values(),
+        used = [*self._indexes, *self.columns.evidence, *self.columns.reasons,
+                *self.columns.dates.values(),
                 *(i for i in (self.columns.role, self.columns.respondent) if i is not None)]
         self._role_indexes = tuple(i for i in (self.columns.role, *self.columns.role_more)
                                    if i is not None)
@@ -94,9 +95,11 @@ class Table:
         found = list(map(self._levels.get, self._pick(cells)))
         if None in found:
             found = self._unknown(cells, row, found)
-        ballot = Ballot(self._role(cells, row), dict(zip(self._sids, found, strict=False)),
+        levels = dict(zip(self._sids, found, strict=False))
+        ballot = Ballot(self._role(cells, row), levels,
                         self._evidence(cells) if self.columns.evidence else (),
-                        self._date(cells, row), stated=self._role_stated(cells))
+                        self._date(cells, row), stated=self._role_stated(cells),
+                        reasons=self._reasons(cells, levels) if self.columns.reasons else ())
         return ballot if self.start is None else \
             through_map(ballot, self.start, self.framework.migrations)
 
@@ -160,6 +163,16 @@ class Table:
         for index, sid in self.columns.evidence.items():
             text = str(cells[index] or "").strip() if index < len(cells) else ""
             if text:
+                found.append((sid, text))
+        return tuple(found)
+
+    def _reasons(self, cells: list[object],
+                 levels: dict[str, str | None]) -> tuple[tuple[str, str], ...]:
+        """Why statements do not apply, kept only beside an answer that says so."""
+        found = []
+        for index, sid in self.columns.reasons.items():
+            text = str(cells[index] or "").strip() if index < len(cells) else ""
+            if text and levels.get(sid) == DOES_NOT_APPLY:
                 found.append((sid, text))
         return tuple(found)
 

@@ -11,7 +11,7 @@ from coprod_cli.errors import shortened
 from coprod_cli.models import LEVEL_IDS, Catalogue
 
 UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", "i-don-t-know",
-                "i-m-not-sure", "not-known", "unknown", "n-a", "na", "not-applicable",
+                "i-m-not-sure", "not-known", "unknown", "n-a", "na",
                 "can-t-say", "cannot-say", "no-idea"}
 # What a choice may begin with before its description ('2 - Intermediate: ...'), normalised.
 _LEVEL_HEADS = (("not-yet", "not-yet"), ("descriptive", "descriptive"),

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from coprod_cli import credits
-from coprod_cli.questionnaire.formoutline import Outline
+from coprod_cli.questionnaire.formoutline import Outline, reason_title
 from coprod_cli.report.xlsform import evidence_title
 from coprod_cli.safetext import visible_line
 
@@ -46,6 +46,9 @@ function createCoprodForm() {
           .setHelpText(question.help)
           .setChoiceValues(question.choices)
           .setRequired(true);
+      form.addParagraphTextItem()
+          .setTitle(question.reason)
+          .setRequired(false);
       form.addParagraphTextItem()
           .setTitle(question.evidence)
           .setRequired(false);
@@ -82,12 +85,15 @@ def _form(outline: Outline) -> dict[str, Any]:
     return {
         "title": f"Co-production self-assessment: {framework.name}",
         "description": f"{framework.name} ({framework.id} {framework.version}). Choose the "
-                       "description that fits best for each statement, or Don't know. "
-                       "Evidence is optional.\n\n" + "\n".join(credits.form_lines(framework)),
+                       "description that fits best for each statement, or Don't know, or "
+                       "Does not apply (to your service: say why in its reason box if you "
+                       "like). Evidence is optional.\n\n"
+                       + "\n".join(credits.form_lines(framework)),
         "role": {"title": outline.role.title, "choices": list(outline.role.choices)},
         "parts": [{"name": part.name, "intro": part.intro, "questions": [
             {"title": question.title, "help": question.help or "",
-             "choices": list(question.choices), "evidence": evidence_title(statement.id)}
+             "choices": list(question.choices), "reason": reason_title(statement.id),
+             "evidence": evidence_title(statement.id)}
             for statement, question in zip(dimension.statements, part.questions, strict=True)]}
             for dimension, part in zip(framework.dimensions, outline.parts, strict=True)],
     }

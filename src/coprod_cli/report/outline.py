@@ -24,8 +24,10 @@ HOW = (
     "id at the start of the title, and the level by the number at the start of the choice. "
     "Make every statement required if you can; a statement left blank counts as 'unsure'. "
     "The role question is optional. To collect evidence, add an optional paragraph question "
-    "titled like 'assets-1 evidence'. When the answers are in, export them (Google: 'Download "
-    "responses (.csv)'; Microsoft: 'Open results in Excel') and run: coprod score FILE."
+    "titled like 'assets-1 evidence'; to hear why a statement does not apply, one titled like "
+    "'assets-1 reason (if it does not apply to your service)'. When the answers are in, "
+    "export them (Google: 'Download responses (.csv)'; Microsoft: 'Open results in Excel') "
+    "and run: coprod score FILE."
 )
 GRID = (
     "Shorter, in Google Forms: one 'Multiple choice grid' per part, with the part's question "

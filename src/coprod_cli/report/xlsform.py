@@ -16,16 +16,20 @@ from typing import Any
 
 from coprod_cli import credits
 from coprod_cli.models import LEVEL_IDS, Catalogue
-from coprod_cli.questionnaire.formoutline import Outline, Question
+from coprod_cli.questionnaire.formoutline import Outline, Question, reason_title
 from coprod_cli.safetext import visible_line
 
 STANDARD, PLAIN = "English (en)", "Plain words (en)"
 ROLE = "role"
-CHOICE_NAMES = (*LEVEL_IDS, "unsure")
+CHOICE_NAMES = (*LEVEL_IDS, "unsure", "does-not-apply")
 
 
 def evidence_name(sid: str) -> str:
     return f"{sid}_evidence"
+
+
+def reason_name(sid: str) -> str:
+    return f"{sid}_reason"
 
 
 def evidence_title(sid: str) -> str:
@@ -63,23 +67,26 @@ def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_firs
 def _survey(standard: Outline, plain: Outline) -> list[list[Any]]:
     credit = " ".join(credits.form_lines(standard.framework))
     rows: list[list[Any]] = [["type", "name", f"label::{STANDARD}", f"label::{PLAIN}",
-                              f"hint::{STANDARD}", f"hint::{PLAIN}", "required"],
-                             ["start", "start", "", "", "", "", ""],
-                             ["end", "end", "", "", "", "", ""],
-                             ["note", "credit", credit, credit, "", "", ""],
+                              f"hint::{STANDARD}", f"hint::{PLAIN}", "required", "relevant"],
+                             ["start", "start", "", "", "", "", "", ""],
+                             ["end", "end", "", "", "", "", "", ""],
+                             ["note", "credit", credit, credit, "", "", "", ""],
                              [f"select_one {ROLE}", ROLE, standard.role.title, plain.role.title,
-                              "", "", "no"]]
+                              "", "", "no", ""]]
     dimensions = standard.framework.dimensions
     for dimension, part, easy in zip(dimensions, standard.parts, plain.parts, strict=True):
         rows.append(["begin_group", dimension.id, f"{part.name}: {part.intro}",
-                     f"{easy.name}: {easy.intro}", "", "", ""])
+                     f"{easy.name}: {easy.intro}", "", "", "", ""])
         for statement, question, simple in zip(dimension.statements, part.questions,
                                                 easy.questions, strict=True):
-            rows.append([f"select_one {statement.id}", statement.id, question.title,
-                         simple.title, question.help or "", simple.help or "", "yes"])
-            title = evidence_title(statement.id)
-            rows.append(["text", evidence_name(statement.id), title, title, "", "", "no"])
-        rows.append(["end_group", dimension.id, "", "", "", "", ""])
+            sid = statement.id
+            rows.append([f"select_one {sid}", sid, question.title,
+                         simple.title, question.help or "", simple.help or "", "yes", ""])
+            rows.append(["text", reason_name(sid), reason_title(sid), reason_title(sid), "", "",
+                         "no", f"${{{sid}}} = 'does-not-apply'"])  # asked only then
+            title = evidence_title(sid)
+            rows.append(["text", evidence_name(sid), title, title, "", "", "no", ""])
+        rows.append(["end_group", dimension.id, "", "", "", "", "", ""])
     return rows
 
 
