@@ -25,6 +25,13 @@ MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
 UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 UNKNOWN = len(LEVEL_IDS)  # a kept answer that is unsure: left out of the arithmetic
+NOT_APPLYING = UNKNOWN + 1  # a kept answer of 'does not apply': left out too
+
+
+def _kept(level: str | None) -> int:
+    """An answer as `people` keeps it: its level value, UNKNOWN or NOT_APPLYING."""
+    return NOT_APPLYING if level == DOES_NOT_APPLY else \
+        LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
 
 
 def mean(values: Sequence[Fraction]) -> Fraction | None:
@@ -155,7 +162,8 @@ class Tally:
     partial: list[tuple[Who, tuple[str, ...]]] = field(default_factory=list)  # a few, named
     partial_count: int = 0  # respondents who left statements unanswered
     unanswered: int = 0  # statements left unanswered, counted as unsure, over everyone
-    # Each respondent's role and answers (a level value per statement, UNKNOWN for unsure),
+    # Each respondent's role and answers (a level value per statement, UNKNOWN for unsure,
+    # NOT_APPLYING for does-not-apply),
     # kept only when asked for (`coprod trend` resamples them); None keeps memory flat.
     people: list[tuple[str, bytes]] | None = None
     # earlier version -> files read through the map, old id -> new ids, new ids unanswered
@@ -340,7 +348,7 @@ class Tally:
         levels = ballot.levels
         if self.people is not None:
             self.people.append((ballot.role, bytes(
-                LEVEL_VALUES.get(levels.get(sid) or UNSURE, UNKNOWN) for sid in self._ids)))
+                _kept(levels.get(sid)) for sid in self._ids)))
         if self.salt:
             self.sketch.add(key(self.salt, "\n".join(
                 [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]

@@ -87,3 +87,17 @@ def test_every_result_of_the_same_people_holds_back_the_same_groups() -> None:
     assert held[0] == held[1] and {"carer", "manager"} <= held[0]
     for res in results:
         assert not {r.role for r in res.by_role} & held[0]
+
+
+def test_a_statement_whose_sources_all_do_not_apply_does_not_apply_through_the_crosswalk(
+        ) -> None:
+    na = {"level": "does-not-apply", "reason": "No groups here"}
+    tally = Tally(FW, people=[])
+    tally.add(answers({"alpha-1": na, "beta-1": na, "alpha-2": "descriptive",
+                       "beta-2": "intermediate", "beta-3": "intermediate"}))
+    tally.add(answers({"alpha-1": na, "beta-1": "unsure", "alpha-2": "descriptive",
+                       "beta-2": "intermediate", "beta-3": "intermediate"}))
+    out = through.translate(tally, WALK, TARGET)
+    assert out.not_applying["gamma-1"] == 1  # the second person was unsure of one source
+    assert out.counts["other"]["gamma-1"] == [0, 0, 0, 0]
+    assert dict(out.reasons["gamma-1"]) == {"No groups here": None}

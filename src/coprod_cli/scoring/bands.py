@@ -81,7 +81,7 @@ def _draw(rng: random.Random, answers: list[bytes]) -> list[bytes]:
 
 
 def _histograms(ids: list[str], answers: list[bytes]) -> dict[str, list[int]]:
-    counts = [[0] * (len(LEVEL_IDS) + 1) for _ in ids]
+    counts = [[0] * (len(LEVEL_IDS) + 2) for _ in ids]  # and unsure, does not apply
     for row in answers:
         for index, value in enumerate(row):
             counts[index][value] += 1

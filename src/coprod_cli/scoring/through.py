@@ -2,7 +2,8 @@
 directly, each other one through a crosswalk (crosswalks.py).
 
 Each person's answers are carried through the crosswalk into answers to the other framework
-(the lowest of their answers to the statements that stand for a statement, unsure left out),
+(the lowest of their answers to the statements that stand for a statement, unsure and
+does-not-apply left out; 'does not apply' when every one of them does not apply to them),
 and that framework is scored from them exactly as `score` scores answers given to it: the same
 people, voices and roles, weighting and rules. A statement nothing covers gets no answer at
 all, neither unsure nor not-yet: it is left out of every figure, an area with none covered
@@ -18,12 +19,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 
-from coprod_cli.answers import UNSURE
+from coprod_cli.answers import DOES_NOT_APPLY, UNSURE
 from coprod_cli.crosswalks import Crosswalk
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.results import Result, Through, Uncovered
-from coprod_cli.tally import UNKNOWN, Tally
+from coprod_cli.tally import NOT_APPLYING, UNKNOWN, Tally
 
 Scorer = Callable[[Framework, Tally, Sequence[str]], Result]
 
@@ -43,9 +44,11 @@ def translate(tally: Tally, crosswalk: Crosswalk, target: Framework) -> Tally:
     for number, (role, values) in enumerate(tally.people, start=1):
         unsure = 0
         for column, (_, sources) in zip(columns, covered, strict=True):
-            known = [values[at] for at in sources if values[at] != UNKNOWN]
-            column.append(LEVEL_IDS[min(known)] if known else UNSURE)
-            unsure += not known
+            known = [values[at] for at in sources if values[at] < UNKNOWN]
+            absent = not known and all(values[at] == NOT_APPLYING for at in sources)
+            column.append(LEVEL_IDS[min(known)] if known else
+                          DOES_NOT_APPLY if absent else UNSURE)
+            unsure += not known and not absent
         roles.append(role)
         out.add_person(role, unsure, True, None, (), f"respondent {number}")
     out.add_answers(roles, [sid for sid, _ in covered], columns)
@@ -53,6 +56,7 @@ def translate(tally: Tally, crosswalk: Crosswalk, target: Framework) -> Tally:
         for source_id in source_ids:
             for text in tally.evidence.get(source_id, []):
                 out._keep_evidence(target_id, text)
+            out.keep_reasons((target_id, text) for text in tally.reasons.get(source_id, {}))
     out.unstated, out.assessed_on, out.intake = tally.unstated, tally.assessed_on, tally.intake
     out.services, out.notes, out.identical = tally.services, tally.notes, tally.identical
     return out
