@@ -197,7 +197,8 @@ def test_the_questionnaire_in_welsh(tmp_path: Path) -> None:
     child.expect_exact("Datganiad 1 o 2 (Pŵer)")
     child.expect_exact("Canolradd")
     child.expect_exact("Mae barn pobl yn llywio rhai penderfyniadau.")
-    welsh_prompt = "Eich ateb (0-3, u ansicr, ? help, e tystiolaeth, b yn ôl, q cadw a stopio): "
+    welsh_prompt = ("Ateb 0-3, u ansicr, n ddim yn berthnasol, ? help, e tystiolaeth, b yn ôl, "
+                    "q stopio: ")
     child.expect_exact(welsh_prompt)
     child.sendline("?")
     child.expect_exact("Help gyda datganiad 1 o 2")
