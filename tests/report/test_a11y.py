@@ -18,6 +18,7 @@ from coprod_cli.report import html
 from coprod_cli.scoring.comparison import compare
 from tests.builders import CATALOGUE, result_for
 from tests.conftest import EXAMPLES, Run
+from tests.report.test_applywords import not_applying_set
 
 AUDIT = Path(__file__).resolve().parent.parent / "a11y"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -78,7 +79,11 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
               str(EXAMPLES / "collective-autumn-2026"), "-f", "html",
               "-o", str(folder / "progress.html"))
     assert out.exit_code == 0, out.stderr
-    return [*paths, folder / "progress.html"]
+    absent = folder / "not-applying.html"  # areas and statements that do not apply, reasons
+    out = run("score", str(not_applying_set(folder, whole_area=True)), "-f", "html",
+              "-o", str(absent))
+    assert out.exit_code == 0, out.stderr
+    return [*paths, folder / "progress.html", absent]
 
 
 def test_reports_have_no_accessibility_violations(run: Run, tmp_path: Path) -> None:
