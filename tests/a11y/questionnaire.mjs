@@ -5,7 +5,8 @@
 // scrolling at 320 px with and without the text-spacing override, the live region, the print
 // layout, a browser that keeps nothing, and reopening the downloaded file.
 // Usage: node questionnaire.mjs PAGE.html DOWNLOAD.yaml CHOICES EVIDENCE MODE
-// CHOICES is a string of digits, one per statement in order: 0-3 a level, 4 "Not sure";
+// CHOICES is a string of digits, one per statement in order: 0-3 a level, 4 "Not sure", 5
+// "Does not apply" (the first such statement is given REASON in the box that then shows);
 // MODE is "page" or "steps". Prints one JSON object; exits 1 if the page could not be completed.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,6 +23,7 @@ const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backgro
 const SPACING = `* { line-height: 1.5 !important; letter-spacing: .12em !important;
   word-spacing: .16em !important; } p { margin-bottom: 2em !important; }`;
 const [file, download, choices, evidence, mode] = process.argv.slice(2);
+const REASON = 'We are one small home: no "groups" here';
 const url = pathToFileURL(resolve(file)).href;
 
 const focused = (page) => page.evaluate(() => {
@@ -36,7 +38,7 @@ async function completeByKeyboard(page) {
   const ids = JSON.parse(await page.textContent("#coprod-form")).statements;
   const done = new Set();
   const seen = { evidenceGiven: false, plainSwitched: false, continued: 0, checked: false,
-    outOfView: 0 };
+    outOfView: 0, reasonGiven: false };
   for (let step = 0; step < 4000; step++) {
     await page.keyboard.press("Tab");
     const el = await focused(page);
@@ -79,6 +81,9 @@ async function completeByKeyboard(page) {
       if (choice === 0) await page.keyboard.press("Space");
       for (let i = 0; i < choice; i++) await page.keyboard.press("ArrowDown");
       done.add(el.name);
+    } else if (el.tag === "INPUT" && el.id.startsWith("reason-") && !seen.reasonGiven) {
+      await page.keyboard.type(REASON);
+      seen.reasonGiven = true;
     } else if (el.tag === "SUMMARY" && el.text.startsWith("Add evidence") && !seen.evidenceGiven) {
       await page.keyboard.press("Enter");
       await page.keyboard.press("Tab");

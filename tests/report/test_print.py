@@ -72,3 +72,18 @@ def test_the_feedback_sheet_prints_on_one_page_and_each_card_whole(run: Run,
     for page in _pages(cards):
         # a card is never split: its heading and its last line are on the same page
         assert page.count("Card ") == page.count("The level we agree")
+
+
+@pytest.mark.parametrize("whole_area", [False, True])
+def test_a_summary_with_answers_that_do_not_apply_still_prints_on_one_a4_page(
+        run: Run, tmp_path: Path, whole_area: bool) -> None:
+    from tests.report.test_applywords import not_applying_set
+
+    report = tmp_path / "report.html"
+    folder = not_applying_set(tmp_path, whole_area=whole_area)
+    out = run("score", str(folder), "--min-group", "1", "-f", "html", "-o", str(report))
+    assert out.exit_code == 0, out.output
+    first, *rest = _pages(report)
+    assert "The pages that follow" in first, "the summary runs over one page"
+    said = " ".join((first if whole_area else "".join(rest)).lower().split())
+    assert "does not apply" in said

@@ -25,7 +25,8 @@ AUDIT = Path(__file__).resolve().parent.parent / "a11y"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIB = Library.builtin()
 # What the person chooses, statement by statement: 0-3 a level, 4 "Not sure".
-CHOICES = "2310423102431024310243102431"
+CHOICES = "2310453102431024310243102431"  # statement 6 does not apply
+REASON = 'We are one small home: no "groups" here'  # as questionnaire.mjs types it
 EVIDENCE = 'Minutes: "we decided together" \\ C:\\path # not a comment\n- and a second line'
 
 
@@ -42,10 +43,15 @@ def test_every_statement_is_one_radio_group_named_by_its_id(run: Run, tmp_path: 
         values = re.findall(rf'<input type="radio" name="{statement.id}" value="([a-z-]+)" '
                             rf'id="{statement.id}-\1" aria-describedby="{statement.id}-\1-hint">',
                             page)
-        assert values == ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
+        assert values == ["not-yet", "descriptive", "intermediate", "transformative", "unsure",
+                          "does-not-apply"]
         for value in values:  # a label, and a hint the choice is described by
             assert f'<label for="{statement.id}-{value}">' in page
             assert f'<p class="hint" id="{statement.id}-{value}-hint">' in page
+        # why it does not apply: a labelled box, shown only with that answer, kept short
+        assert f'<label for="reason-{statement.id}">' in page
+        assert f'<input type="text" id="reason-{statement.id}" data-reason="{statement.id}" ' \
+            'maxlength="300" autocomplete="off">' in page
     assert '<button type="button" id="download">Download my answers</button>' in page
     assert re.findall(r'name="role" value="([a-z-]*)"', page) == [
         *(role.id for role in LIB.catalogue.roles), ""]
@@ -146,7 +152,7 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
                                    for n in range(1, len(statements) + 1)]}
     today = datetime.date.today().isoformat()
     assert done["suggested"] == f"coprod-{framework}-riverside-day-centre-carer-{today}.yaml"
-    assert report["plainShown"] and done["evidenceGiven"]
+    assert report["plainShown"] and done["evidenceGiven"] and done["reasonGiven"]
     assert done["kept"] == len(statements) + 1  # kept while unfinished
     assert "cleared from this browser" in report["downloaded"]
     assert report["stored"] == 0 and report["restored"] == 0  # nothing left once downloaded
@@ -180,12 +186,17 @@ def test_completed_by_keyboard_alone_checked_downloaded_and_scored(
     assert saved["framework"] == framework and saved["respondent"] == {"role": "carer"}
     assert saved["service"] == "Riverside Day <Centre>"
     assert saved.get("language") == (None if lang == "en" else lang)
-    words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
+    words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure",
+             "does-not-apply"]
     expected = {s.id: words[int(c)] for s, c in zip(statements, choices, strict=True)}
     chosen = {s["id"]: s["level"] for s in data["statements"]}
-    assert {sid: level for sid, level in expected.items() if level != "unsure"} == \
+    assert {sid: level for sid, level in expected.items()
+            if level not in ("unsure", "does-not-apply")} == \
         {sid: level for sid, level in chosen.items() if level is not None}
     assert data["statements"][0]["evidence"] == [EVIDENCE]
+    sixth = data["statements"][5]
+    assert (sixth["not_applying"], sixth["reasons"]) == (1, [REASON])
+    assert saved["answers"][statements[5].id] == {"level": "does-not-apply", "reason": REASON}
 
 
 HOSTILE = '<img src=x onerror="window.pwned=1"></textarea><script>window.pwned=1</script>'

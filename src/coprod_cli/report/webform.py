@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from coprod_cli import __version__, i18n
+from coprod_cli.answers import MAX_REASON
 from coprod_cli.languages import Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.questionnaire.flow import jargon
@@ -46,7 +47,7 @@ def page(framework: Framework, catalogue: Catalogue, plain: bool = False,
     return environment().get_template("questionnaire.html.j2").render(
         fw=framework, levels=catalogue.levels, roles=catalogue.roles, total=len(ids),
         data=embedded, stem=stem(framework, service), version=__version__,
-        service=service, send_to=send_to,
+        service=service, send_to=send_to, max_reason=MAX_REASON,
         script=script, script_hash=script_hash(script), cat=catalogue, said=said,
         notice=i18n.unreviewed_notice(framework.unreviewed is not None), lang=i18n.chosen(),
         jargon=lambda statement: jargon(statement, catalogue.glossary,

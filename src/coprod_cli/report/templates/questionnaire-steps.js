@@ -146,8 +146,10 @@
       var words = fieldset.querySelector(state.plain ? ".legend-title .plain" : ".legend-title .full");
       var level = state.levels[id];
       var evidence = (state.evidence[id] || "").trim();
+      var reason = level === NOT_APPLYING ? (state.reasons[id] || "").trim() : "";
       row(list, "Statement " + statementNumber(id) + ": " + words.textContent.trim(),
-          [level ? chosen(id, level) : "Not answered yet"].concat(evidence ? ["Evidence: " + evidence] : []),
+          [level ? chosen(id, level) : "Not answered yet"].concat(reason ? ["Why: " + reason] : [])
+            .concat(evidence ? ["Evidence: " + evidence] : []),
           fieldset, "your answer to statement " + statementNumber(id));
     });
     var gaps = missing();

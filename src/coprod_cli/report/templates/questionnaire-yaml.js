@@ -33,6 +33,8 @@
                  "N": "\x85", "_": "\xA0", "L": "\u2028", "P": "\u2029"};
   var HEX = {"x": 2, "u": 4, "U": 8};
 
+  var NOT_APPLYING = "does-not-apply";
+
   function fail(line, what) { throw new Error("line " + line + ": " + what); }
 
   // A double-quoted string starting at text[at]: its value and where it ends.
@@ -130,7 +132,7 @@
 
   // An answers file's text as {framework, role, levels, evidence}, or an Error naming the line.
   function readAnswers(text) {
-    var read = {framework: null, role: null, levels: {}, evidence: {}};
+    var read = {framework: null, role: null, levels: {}, evidence: {}, reasons: {}};
     var section = null;
     var current = null;
     text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach(function (raw, index) {
@@ -169,12 +171,16 @@
     if ("level" in parts) {
       var level = levelId(parts.level);
       if (parts.level !== null && parts.level !== "" && level === null) {
-        fail(line, "'" + parts.level + "' is not a level (0-3, a level's name, or unsure)");
+        fail(line, "'" + parts.level + "' is not a level (0-3, a level's name, unsure, or " +
+             "does-not-apply)");
       }
       if (level !== null) { read.levels[id] = level; } else if (!adding) { delete read.levels[id]; }
     }
     if (typeof parts.evidence === "string" && parts.evidence.trim()) {
       read.evidence[id] = parts.evidence;
+    }
+    if (typeof parts.reason === "string" && parts.reason.trim()) {
+      read.reasons[id] = parts.reason;
     }
   }
 
@@ -186,5 +192,8 @@
       if (text === level.id || text === level.name.toLowerCase() || text === String(number) ||
           text === level.id.replace("-", " ")) { found = level.id; }
     });
+    if (text === "does-not-apply" || text === "does not apply" || text === "not applicable") {
+      return NOT_APPLYING;
+    }
     return found || (text === "unsure" || text === "not sure" ? "unsure" : null);
   }

@@ -15,7 +15,8 @@
   function $(id) { return document.getElementById(id); }
 
   function blank(plain, stepped) {
-    return {role: null, levels: {}, evidence: {}, plain: plain, stepped: stepped, step: 0};
+    return {role: null, levels: {}, evidence: {}, reasons: {}, plain: plain, stepped: stepped,
+            step: 0};
   }
 
   function load() {
@@ -25,6 +26,7 @@
       out.role = saved.role || null;
       out.levels = saved.levels || {};
       out.evidence = saved.evidence || {};
+      out.reasons = saved.reasons || {};
       out.step = Math.min(Math.max(Number(saved.step) || 0, 0), steps.length - 1);
       return out;
     } catch (error) {
@@ -83,16 +85,25 @@
     data.statements.forEach(function (id) {
       var level = state.levels[id];
       var evidence = (state.evidence[id] || "").trim();
+      var reason = level === NOT_APPLYING ? (state.reasons[id] || "").trim() : "";
       if (!level) {
         lines.push("  " + quoted(id) + ":  # not answered yet");
-      } else if (evidence) {
-        lines.push("  " + quoted(id) + ":", "    level: " + quoted(level),
-                   "    evidence: " + quoted(evidence));
+      } else if (evidence || reason) {
+        lines.push("  " + quoted(id) + ":", "    level: " + quoted(level));
+        if (reason) { lines.push("    reason: " + quoted(reason)); }
+        if (evidence) { lines.push("    evidence: " + quoted(evidence)); }
       } else {
         lines.push("  " + quoted(id) + ": " + quoted(level));
       }
     });
     return lines.join("\n") + "\n";
+  }
+
+  // The box for why a statement does not apply is shown only while that is the answer; what
+  // was typed in it is kept, and written to the file only with that answer.
+  function reasonShown(id) {
+    var box = $("reason-" + id);
+    if (box) { box.parentNode.hidden = state.levels[id] !== NOT_APPLYING; }
   }
 
   function missing() {
@@ -121,6 +132,10 @@
       box.value = state.evidence[box.dataset.statement] || "";
       if (box.value) { box.closest("details").open = true; }
     });
+    form.querySelectorAll("input[data-reason]").forEach(function (box) {
+      box.value = state.reasons[box.dataset.reason] || "";
+      reasonShown(box.dataset.reason);
+    });
     $("plain-words").checked = state.plain;
     document.body.classList.toggle("plain-words", state.plain);
     $("one-at-a-time").checked = state.stepped;
@@ -134,6 +149,7 @@
       state.role = target.value || null;
     } else if (target.type === "radio") {
       state.levels[target.name] = target.value;
+      reasonShown(target.name);
       clearError(target.closest("fieldset"));
     } else if (target.id === "plain-words") {
       state.plain = target.checked;
@@ -151,7 +167,12 @@
 
   form.addEventListener("input", function (event) {
     var box = event.target;
-    if (box.dataset && box.dataset.statement) {
+    if (box.dataset && box.dataset.reason) {
+      state.reasons[box.dataset.reason] = box.value;
+      keeping = true;
+      save();
+      show();
+    } else if (box.dataset && box.dataset.statement) {
       state.evidence[box.dataset.statement] = box.value;
       keeping = true;
       save();
@@ -179,6 +200,7 @@
       state.role = read.role;
       state.levels = read.levels;
       state.evidence = read.evidence;
+      state.reasons = read.reasons;
       keeping = true;
       save();
       restore();
