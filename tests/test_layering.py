@@ -560,6 +560,14 @@ STARTS = [
 ]
 
 
+def _typer_brings() -> set[str]:
+    """The heavy modules `import typer` loads by itself (typer before 0.18 imports rich at
+    once when it is installed): nothing coprod can avoid."""
+    code = "import sys, typer; print(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {module.split(".")[0] for module in out.stdout.split()} & HEAVY
+
+
 @pytest.fixture(scope="module")
 def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """One cache for the runs below, filled first, as a user's second run finds it."""
@@ -580,5 +588,6 @@ def test_each_command_imports_only_the_heavy_modules_it_needs(argv: list[str],
     loaded = {module.split(".")[0] if not module.startswith("coprod_cli") else module
               for module in _modules_after(*argv)}
     assert "coprod_cli.cli.common" in loaded  # it did run
+    allowed = allowed | _typer_brings()
     assert loaded & HEAVY <= allowed, f"coprod {' '.join(argv)} imported " \
         f"{sorted(loaded & HEAVY - allowed)}; import it only where it is needed"

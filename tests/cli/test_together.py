@@ -91,7 +91,9 @@ def test_mistakes_are_one_line_and_exit_2(run: Run, tmp_path: Path) -> None:
     assert answers.exit_code == 2 and "not an agreed.yaml" in answers.stderr
     as_data = run("feedback", TEAM, "-f", "json")
     assert as_data.exit_code == 2 and "not one of html, markdown" in as_data.stderr
-    assert "<html|markdown>" in run("feedback", "--help").stdout
+    shown = next(line for line in run("feedback", "--help").stdout.splitlines()
+                 if "--format" in line)  # click writes the choices <a|b> or [a|b]
+    assert "html|markdown" in shown and "json" not in shown
     over = run("score", TEAM, "--agreed", str(agreed), "-o", str(agreed))
     assert over.exit_code == 2 and agreed.read_text().endswith("2026-12-03\n")
     for result in (again, other, answers, over):
