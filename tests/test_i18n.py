@@ -40,7 +40,8 @@ def welsh() -> Iterator[None]:
 
 def marked() -> set[str]:
     """Every message the code marks, as `pybabel extract -F babel.cfg` finds them."""
-    found = extract_from_dir(str(ROOT / "src" / "coprod_cli"), [("**.py", "python")],
+    methods = [("**.py", "python"), ("report/templates/**.j2", "jinja2")]
+    found = extract_from_dir(str(ROOT / "src" / "coprod_cli"), methods,
                              keywords={"_": None, "N_": None, "ngettext": (1, 2)})
     return {message if isinstance(message, str) else message[0]
             for _file, _line, message, _comments, _context in found}

@@ -19,9 +19,15 @@ STAMP = "stamp.json"
 
 def environment() -> jinja2.Environment:
     """The templates as compiled by the build when that build matches them and this jinja2;
-    otherwise (a checkout, another jinja2) compiled from source now and kept only in memory."""
-    return _environment(jinja2.ModuleLoader(str(COMPILED)) if is_current(COMPILED)
-                        else jinja2.PackageLoader("coprod_cli.report", "templates"))
+    otherwise (a checkout, another jinja2) compiled from source now and kept only in memory.
+    Words a template marks (`{% trans %}`, `_("...")`) come in the reader's language."""
+    env = _environment(jinja2.ModuleLoader(str(COMPILED)) if is_current(COMPILED)
+                       else jinja2.PackageLoader("coprod_cli.report", "templates"))
+    from coprod_cli import i18n  # not at the top: the build loads this file on its own
+
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=i18n._, ngettext=i18n.ngettext, newstyle=True)
+    return env
 
 
 def compile_into(folder: Path) -> None:
@@ -36,7 +42,8 @@ def _environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
     """How templates are read and escaped: the build and a run use the same settings, since
     they change the compiled code (the stamp holds this file's content for that reason)."""
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                              extensions=["jinja2.ext.i18n"])
 
 
 def is_current(folder: Path) -> bool:
