@@ -129,9 +129,9 @@ PlanFile = Annotated[Path | None, typer.Option(
 PrivateOption = Annotated[bool, typer.Option(
     "--private", help="Exact figures for you, who hold all the answers anyway: every statement, "
     "voice and area to two decimals. Every line or page of the output says it is not to be "
-    "shared, and a JSON result has \"private\": true. Without it a result is shareable: where "
-    "a group is held back, figures that include it are rounded down to half a level so that "
-    "reports cannot be set against each other.")]
+    "shared, and a JSON result has \"private\": true. Without it a result is shareable: a "
+    "result of several people shows its figures rounded down to the half level and no "
+    "statement's own figure, so that reports cannot be set against each other.")]
 Through = Annotated[list[str] | None, typer.Option(
     "--through", metavar="IDS", help="Score the answers against each of these frameworks "
     "(comma-separated, e.g. wales,scie): their own framework directly, any other through "
