@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coprod_cli.i18n import _
+
 
 @dataclass(frozen=True)
 class Location:
@@ -76,7 +78,7 @@ def did_you_mean(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> 
     import difflib
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return _(" (did you mean '{choice}'?)").format(choice=close[0]) if close else ""
 
 
 def shortened(text: str, limit: int = 40) -> str:

@@ -216,9 +216,10 @@ def assess_command(
     in FILE.mine), or usage; 130 interrupted (Ctrl-C, the terminal closed, or the input ended
     before the last statement). Every answer given is saved in each case.
     """
-    standard("input", "the questionnaire cannot read your answers", "run it at a terminal, "
-             "or pipe the answers in")
-    standard("output", "the questionnaire cannot show the statements", "run it at a terminal")
+    standard("input", _("the questionnaire cannot read your answers"),
+             _("run it at a terminal, or pipe the answers in"))
+    standard("output", _("the questionnaire cannot show the statements"),
+             _("run it at a terminal"))
     lib = library(framework, lang)
     check_role(lib, role)
     out = console(no_color)

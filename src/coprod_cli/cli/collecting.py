@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from coprod_cli.cli.common import console, say, stdin_bytes
 from coprod_cli.errors import CoprodError, UsageProblem, shortened
+from coprod_cli.i18n import _
 from coprod_cli.reading.inputs import Respondents, expand
 from coprod_cli.reading.loader import Library
 from coprod_cli.tally import Tally
@@ -80,7 +81,7 @@ def collect(lib: Library, names: list[str], how: Reading | None = None,
     how = how or Reading()
     inputs = expand(names, how.recursive)
     for note in inputs.notes:
-        say(f"note: {note}")
+        say(_("note: {message}").format(message=note))
     respondents = Respondents(lib, inputs, skip_invalid=how.skip_invalid, only=how.only,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
                               on_warning=_report_warning, form=how.form,
@@ -90,17 +91,17 @@ def collect(lib: Library, names: list[str], how: Reading | None = None,
         respondents.on_file = advance
         tally = respondents.tally()
     if respondents.skipped:
-        say(f"Left out {respondents.skipped} file(s) or row(s); "
-            f"scored {tally.total} respondent(s).")
+        say(_("Left out {skipped} file(s) or row(s); scored {total} respondent(s).")
+            .format(skipped=respondents.skipped, total=tally.total))
     return tally
 
 
 def _report_skip(error: CoprodError) -> None:
-    say(f"skipped: {error}")
+    say(_("skipped: {message}").format(message=error))
 
 
 def _report_warning(text: str) -> None:
-    say(f"warning: {text}")
+    say(_("warning: {message}").format(message=text))
 
 
 @contextlib.contextmanager
@@ -112,5 +113,5 @@ def progress_bar(total: int) -> Iterator[Callable[[str], None]]:
     from rich.progress import Progress
 
     with Progress(console=console(False, file=sys.stderr), transient=True) as bar:
-        task = bar.add_task("Reading answers", total=total)
+        task = bar.add_task(_("Reading answers"), total=total)
         yield lambda name: bar.advance(task)

@@ -107,7 +107,7 @@ NoColor = Annotated[
 BUG_EXIT = 3
 INTERRUPTED_EXIT = 130
 PIPE_CLOSED_EXIT = 141  # what a shell reports for a program stopped by SIGPIPE
-REPORT_AT = "the issues page of the repository coprod came from"
+REPORT_AT = i18n.N_("the issues page of the repository coprod came from")
 _debug = False
 
 
@@ -122,7 +122,7 @@ def guarded(func: F) -> F:
         except CoprodError as error:
             fail(error)
         except KeyboardInterrupt:
-            typer.echo("Interrupted.", err=True)
+            typer.echo(i18n._("Interrupted."), err=True)
             raise typer.Exit(INTERRUPTED_EXIT) from None
         except Exception as error:
             if _is_control_flow(error):
@@ -141,14 +141,14 @@ def _is_control_flow(error: Exception) -> bool:
 def say(line: str, err: bool = True) -> None:
     """One line for the user (stderr by default), anything from a file in it made visible."""
     if not err:  # a result line (validate's 'ok'): never dropped in silence
-        standard("output", "there is nowhere to show the results", "leave standard output "
-                 "open, or redirect it to a file")
+        standard("output", i18n._("there is nowhere to show the results"),
+                 i18n._("leave standard output open, or redirect it to a file"))
     typer.echo(visible_line(line), err=err)
 
 
 
 def fail(error: CoprodError) -> typer.Exit:
-    say(f"error: {error}")
+    say(i18n._("error: {message}").format(message=error))
     raise typer.Exit(error.exit_code)
 
 
@@ -162,8 +162,9 @@ def unexpected(error: BaseException) -> int:
         return pipe_closed()
     if isinstance(error, OSError) and error.errno in _FULL:
         # Every file coprod writes says so itself; what is left is standard output.
-        typer.echo(f"error: cannot write the output ({error.strerror}); free some space "
-                   "where it goes, or write it elsewhere with -o FILE", err=True)
+        typer.echo(i18n._("error: cannot write the output ({reason}); free some space where "
+                          "it goes, or write it elsewhere with -o FILE").format(
+                              reason=error.strerror), err=True)
         pipe_closed()  # nothing more is written there, not even at exit
         return UsageProblem.exit_code
     if debugging():
@@ -171,9 +172,10 @@ def unexpected(error: BaseException) -> int:
 
         traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
     detail = visible_line(f"{type(error).__name__}: {error}")[:300]
-    hint = "" if debugging() else " (add --debug to see the traceback)"
-    typer.echo(f"error: this is a bug in coprod ({detail}); please report it at {REPORT_AT} "
-               f"with the command you ran{hint}", err=True)
+    hint = "" if debugging() else i18n._(" (add --debug to see the traceback)")
+    typer.echo(i18n._("error: this is a bug in coprod ({detail}); please report it at {where} "
+                      "with the command you ran{hint}").format(
+                          detail=detail, where=i18n._(REPORT_AT), hint=hint), err=True)
     return BUG_EXIT
 
 
@@ -219,8 +221,8 @@ def stdin_bytes() -> bytes:
     """Standard input, read no further than the largest file coprod accepts."""
     from coprod_cli.reading import yamlio
 
-    stdin = standard("input", "'-' has nothing to read", "name the file, or pipe it in: "
-                     "coprod ... - < FILE")
+    stdin = standard("input", i18n._("'-' has nothing to read"),
+                     i18n._("name the file, or pipe it in: coprod ... - < FILE"))
     data: bytes = stdin.buffer.read(yamlio.MAX_BYTES + 1)
     return data
 
@@ -230,7 +232,9 @@ def standard(which: str, so: str, fix: str) -> Any:
     Python then leaves it None, which would be a crash, or output lost in silence."""
     stream = sys.stdin if which == "input" else sys.stdout
     if stream is None:
-        raise UsageProblem(f"standard {which} is closed, so {so}", fix)
+        raise UsageProblem((i18n._("standard input is closed, so {so}") if which == "input"
+                            else i18n._("standard output is closed, so {so}")).format(so=so),
+                           fix)
     return stream
 
 
@@ -252,8 +256,8 @@ def html_destination(output: Path | None, html: bool, default: str) -> Path | No
     """HTML is for a browser: at a terminal with no -o, it goes to a file named `default`."""
     if output is not None or not html or not at_terminal():
         return output
-    say(f"HTML is for a browser, so it is not shown here; writing {default} (choose with -o "
-        "FILE, or pipe it: coprod ... --format html > FILE)")
+    say(i18n._("HTML is for a browser, so it is not shown here; writing {file} (choose with -o "
+               "FILE, or pipe it: coprod ... --format html > FILE)").format(file=default))
     return Path(default)
 
 
@@ -263,8 +267,8 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False,
     ('-' means standard output, as it does for every tool that takes -o); a new file is
     0600 when `private` (answers, names), else as the umask allows."""
     if output is None or str(output) == "-":
-        stdout = standard("output", "there is nowhere to show this", "write it to a file "
-                          "with -o FILE")
+        stdout = standard("output", i18n._("there is nowhere to show this"),
+                          i18n._("write it to a file with -o FILE"))
         if isinstance(rendered, bytes):  # a workbook, to a pipe
             stdout.flush()
             stdout.buffer.write(rendered)
@@ -284,9 +288,10 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False,
     try:
         write_atomic(output, rendered, private=private)
     except OSError as error:
-        raise UsageProblem(f"cannot write {output} ({error.strerror})",
-                           "check the folder exists and you may write there") from error
-    say(f"Wrote {output}")
+        raise UsageProblem(i18n._("cannot write {file} ({reason})").format(
+            file=output, reason=error.strerror),
+            i18n._("check the folder exists and you may write there")) from error
+    say(i18n._("Wrote {file}").format(file=output))
 
 
 def version_callback(value: bool) -> None:

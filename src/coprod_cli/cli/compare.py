@@ -38,6 +38,7 @@ from coprod_cli.cli.score import (
     WeightingOption,
 )
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.reading.ledger import differ
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
@@ -109,8 +110,8 @@ def compare_command(
     if kept is not None and was.size > 1 and now.size > 1:  # a shared comparison is two reports
         apart = differ(now, was, min_group)
         if apart:
-            remembering.refuse(apart, min_group, "the two sides")
-        for side, sketch in (("the before side", was), ("the after side", now)):
+            remembering.refuse(apart, min_group, _("the two sides"))
+        for side, sketch in ((_("the before side"), was), (_("the after side"), now)):
             remembering.check(kept, cmp.framework.id, sketch, min_group, side)
     emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
          private=show_names or private)

@@ -22,8 +22,10 @@ import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
+from coprod_cli import i18n
 from coprod_cli.cli import usage
 from coprod_cli.errors import did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.safetext import visible
 
 # click's exceptions, from the click typer runs on (its own copy from typer 0.26, click's
@@ -39,7 +41,7 @@ class CoprodUsage(errors.UsageError):  # type: ignore[misc]  # click found at ru
     def show(self, file: Any = None) -> None:
         from coprod_cli.cli.common import say  # loaded long before any error is shown
 
-        say(f"error: {self.message}")
+        say(_("error: {message}").format(message=self.message))
 
 
 class Command(TyperCommand):
@@ -55,6 +57,7 @@ class Command(TyperCommand):
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         given = list(args)
+        choose_language(given)
         with coprods_words(self, ctx.command_path, lambda param: _given(self, ctx, given, param)):
             return super().parse_args(ctx, args)
 
@@ -95,7 +98,23 @@ def coprods_words(command: Any, path: str, given: Any = None) -> Iterator[None]:
         param = getattr(error, "param", None)
         value = given(param) if given is not None and param is not None else None
         said = usage.words(error, errors, given=value, command=command)
-        raise CoprodUsage(f"{said}; see '{path} --help'", error.ctx) from error
+        raise CoprodUsage(_("{said}; see '{path} --help'").format(said=said, path=path),
+                          error.ctx) from error
+
+
+def choose_language(args: list[str]) -> None:
+    """The language of everything this run says, chosen before anything can go wrong: `--lang`
+    anywhere on the command line (before `--`; the command reads it again), else the
+    environment's (COPROD_LANG, then the locale)."""
+    asked = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg[len("--lang="):] if arg.startswith("--lang=") else \
+            args[index + 1] if arg == "--lang" and index + 1 < len(args) else None
+        if value is not None and value.lower() in i18n.KNOWN:
+            asked = value.lower()
+    i18n.use(asked or i18n.from_environment())
 
 
 class LazyGroup(TyperGroup):
@@ -125,12 +144,13 @@ class LazyGroup(TyperGroup):
         """The command named first, or a usage error in coprod's words naming the close ones."""
         name = str(args[0]) if args else ""
         if name and not name.startswith("-") and name not in self.app.table:
-            raise CoprodUsage(f"no such command '{name}'"
-                              f"{did_you_mean(name, list(self.app.table))}; "
-                              f"see '{ctx.command_path} --help'", ctx)
+            close = did_you_mean(name, list(self.app.table))
+            raise CoprodUsage(_("no such command '{name}'{suggestion}; see '{path} --help'")
+                              .format(name=name, suggestion=close, path=ctx.command_path), ctx)
         return super().resolve_command(ctx, args)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        choose_language(args)
         with coprods_words(self, ctx.command_path):
             return super().parse_args(ctx, args)
 

@@ -27,6 +27,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
+from coprod_cli.i18n import _, ngettext
 from coprod_cli.models import PIECE_IDS, Catalogue
 from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
@@ -154,18 +155,21 @@ def validate_command(
     inputs = expand(files, recursive)
     names = inputs.names
     for note in inputs.notes:
-        say(f"note: {note}")
+        say(_("note: {message}").format(message=note))
     problems = 0
     for name in names:
         try:
             inputs.check(name)
-            say(f"{name}: ok ({_check_one(lib, name)})", err=False)
+            say(_("{name}: ok ({kind})").format(name=name, kind=_check_one(lib, name)),
+                err=False)
         except CoprodError as error:
             problems += 1
-            say(f"error: {error.located(Location(name))}")
+            say(_("error: {message}").format(message=error.located(Location(name))))
     if problems:
         if len(names) > 1:
-            say(f"{problems} of {len(names)} files have problems.")
+            say(ngettext("{problems} of {count} file has problems.",
+                         "{problems} of {count} files have problems.", len(names))
+                .format(problems=problems, count=len(names)))
         raise typer.Exit(2)
 
 

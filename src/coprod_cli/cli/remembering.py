@@ -7,10 +7,11 @@ from pathlib import Path
 
 from coprod_cli.cli.common import at_terminal, say
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.reading import ledger
 from coprod_cli.sketch import Sketch
 
-NOTE = "coprod cannot check this result against the results it shared before"
+NOTE = N_("coprod cannot check this result against the results it shared before")
 
 
 def memory(output: Path | None, html: bool, private: bool,
@@ -23,31 +24,35 @@ def memory(output: Path | None, html: bool, private: bool,
         return None
     found = ledger.load()
     if found.problem:
-        say(f"note: {found.problem}; " + (NOTE if not found.salt else "it remembers from now"))
+        then = _(NOTE) if not found.salt else _("it remembers from now")
+        say(_("note: {message}").format(message=f"{found.problem}; {then}"))
     return found
 
 
 def check(kept: ledger.Ledger | None, framework: str, sketch: Sketch, min_group: int,
-          what: str = "this result") -> None:
+          what: str = "") -> None:
     """Refuse a shared result that differs from one shared before by fewer than min_group."""
     if kept is None or not kept.salt or sketch.size < 2:
         return
     found = ledger.conflict(kept, framework, sketch, min_group)
     if found:
         earlier, apart = found
-        refuse(apart, min_group, f"{what} and a result shared on {earlier.on}",
-               f"coprod remembers what it shared in {kept.path}")
+        refuse(apart, min_group, _("{what} and a result shared on {day}").format(
+            what=what or _("this result"), day=earlier.on),
+            _("coprod remembers what it shared in {path}").format(path=kept.path))
 
 
 def refuse(apart: int, min_group: int, pair: str, where: str = "") -> None:
     """The one way this is said, for a pair of results that differ by a few people."""
-    people = "1 person" if apart == 1 else f"{apart} people"
     raise UsageProblem(
-        f"{pair} differ by {people}, fewer than --min-group {min_group}: side by side, the two "
-        f"would let a reader work out {'that person' if apart == 1 else 'those people'}'s "
-        "answers",
-        f"share only one of the two, or wait until {min_group - apart} more have answered; "
-        "--private gives your own exact view, not to share" + (f" ({where})" if where else ""))
+        ngettext("{pair} differ by {count} person, fewer than --min-group {min_group}: side "
+                 "by side, the two would let a reader work out that person's answers",
+                 "{pair} differ by {count} people, fewer than --min-group {min_group}: side "
+                 "by side, the two would let a reader work out those people's answers", apart)
+        .format(pair=pair, count=apart, min_group=min_group),
+        _("share only one of the two, or wait until {more} more have answered; --private "
+          "gives your own exact view, not to share").format(more=min_group - apart)
+        + (f" ({where})" if where else ""))
 
 
 def keep(kept: ledger.Ledger | None, framework: str, sketch: Sketch) -> None:
@@ -56,4 +61,4 @@ def keep(kept: ledger.Ledger | None, framework: str, sketch: Sketch) -> None:
         return
     problem = ledger.remember(kept, framework, sketch)
     if problem and not kept.problem:  # said once
-        say(f"note: {problem}; {NOTE}")
+        say(_("note: {message}").format(message=f"{problem}; {_(NOTE)}"))

@@ -12,6 +12,7 @@ from typing import Any
 from coprod_cli import __version__
 from coprod_cli.cli import remembering
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result, Results
@@ -82,7 +83,7 @@ def check(kept: Any, tally: Tally, min_group: int) -> None:
     """Every result of the set is of the answers' people: remembered under the answers'
     framework, so a later set a few people apart is refused whichever framework it is
     scored through."""
-    remembering.check(kept, tally.framework.id, tally.sketch, min_group, "these results")
+    remembering.check(kept, tally.framework.id, tally.sketch, min_group, _("these results"))
 
 
 def keep(kept: Any, tally: Tally) -> None:

@@ -39,6 +39,7 @@ from coprod_cli.cli.score import (
     WeightingOption,
 )
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.reading.ledger import Ledger, differ
 from coprod_cli.reading.loader import Library
@@ -140,9 +141,9 @@ def _never_a_person_apart(kept: Ledger | None, framework: str, tallies: list[Tal
     for one, other in combinations(sketches, 2):
         apart = differ(one, other, min_group)
         if apart:
-            remembering.refuse(apart, min_group, "two of the rounds")
+            remembering.refuse(apart, min_group, _("two of the rounds"))
     for sketch in sketches:
-        remembering.check(kept, framework, sketch, min_group, "a round")
+        remembering.check(kept, framework, sketch, min_group, _("a round"))
 
 
 def _framework(lib: Library, tallies: list[Tally], rounds: list[str]) -> Framework:

@@ -14,10 +14,13 @@ import os
 from typing import Any
 
 from coprod_cli.errors import did_you_mean, shortened
+from coprod_cli.i18n import N_, _
 
 # What a value must be, by a word in its type's name ('int' in typer's copy of click,
 # 'integer' or 'integer range' in click itself).
-_NEEDS = (("int", "a whole number"), ("float", "a number"), ("bool", "true or false"))
+_NEEDS = (("int", N_("'{given}' is not a whole number")),
+          ("float", N_("'{given}' is not a number")),
+          ("bool", N_("'{given}' is not true or false")))
 
 
 def words(error: Any, errors: Any, given: Any = None, command: Any = None) -> str:
@@ -27,10 +30,10 @@ def words(error: Any, errors: Any, given: Any = None, command: Any = None) -> st
     param = getattr(error, "param", None)
     if isinstance(error, errors.NoSuchOption):
         guesses = ", ".join(sorted(error.possibilities or ()))
-        return f"no such option: {shortened(error.option_name)}" + (
-            f" (did you mean {guesses}?)" if guesses else "")
+        return _("no such option: {option}").format(option=shortened(error.option_name)) + (
+            _(" (did you mean {guesses}?)").format(guesses=guesses) if guesses else "")
     if isinstance(error, errors.MissingParameter) and param is not None:
-        return f"{parameter_name(param)} is missing"
+        return _("{name} is missing").format(name=parameter_name(param))
     if isinstance(error, errors.BadParameter) and param is not None:
         said = sentence(error.message) if raised_by_coprod(error) \
             else bad_value(param, given)
@@ -68,28 +71,30 @@ def sentence(message: str) -> str:
 def bad_value(param: Any, given: Any) -> str:
     """What is wrong with the value given, from the type the parameter needs."""
     if given is None:
-        return "this value cannot be used here"
+        return _("this value cannot be used here")
     choices = [str(getattr(choice, "value", choice)) for choice in
                getattr(param.type, "choices", ())]
     if choices:
-        return (f"'{shortened(str(given))}' is not one of {', '.join(choices)}"
-                f"{did_you_mean(str(given), choices)}")
+        return _("'{given}' is not one of {choices}{suggestion}").format(
+            given=shortened(str(given)), choices=", ".join(choices),
+            suggestion=did_you_mean(str(given), choices))
     if hasattr(param.type, "dir_okay"):
         return bad_path(str(given), param.type)
     kind = str(getattr(param.type, "name", ""))
-    needs = next((what for word, what in _NEEDS if word in kind), "a value it takes")
-    return f"'{shortened(str(given))}' is not {needs}"
+    needs = next((what for word, what in _NEEDS if word in kind),
+                 N_("'{given}' is not a value it takes"))
+    return _(needs).format(given=shortened(str(given)))
 
 
 def bad_path(given: str, kind: Any) -> str:
     shown = shortened(given, 240)  # a path: long ones are real, a pasted megabyte is not
     if os.path.isdir(given) and not getattr(kind, "dir_okay", True):
-        return f"'{shown}' is a folder, not a file"
+        return _("'{path}' is a folder, not a file").format(path=shown)
     if os.path.isfile(given) and not getattr(kind, "file_okay", True):
-        return f"'{shown}' is a file, not a folder"
+        return _("'{path}' is a file, not a folder").format(path=shown)
     if getattr(kind, "exists", False) and not os.path.exists(given):
-        return f"'{shown}' does not exist"
-    return f"'{shown}' cannot be used (check the path and its permissions)"
+        return _("'{path}' does not exist").format(path=shown)
+    return _("'{path}' cannot be used (check the path and its permissions)").format(path=shown)
 
 
 def misused(option: str, command: Any) -> str:
@@ -97,10 +102,10 @@ def misused(option: str, command: Any) -> str:
     found = [param for param in getattr(command, "params", ()) if option in param.opts]
     shown = shortened(option)
     if found and getattr(found[0], "is_flag", False):
-        return f"{shown} is a switch and takes no value"
+        return _("{option} is a switch and takes no value").format(option=shown)
     if found:
-        return f"{shown} needs a value after it"
-    return f"{shown} needs a value after it, or takes none"
+        return _("{option} needs a value after it").format(option=shown)
+    return _("{option} needs a value after it, or takes none").format(option=shown)
 
 
 def unreadable(error: Any) -> str:
@@ -108,7 +113,7 @@ def unreadable(error: Any) -> str:
     command, more arguments than it takes (the ones click raises today)."""
     command = getattr(error.ctx, "command", None)
     if command is None:
-        return "the command line cannot be read as given"
+        return _("the command line cannot be read as given")
     if hasattr(command, "list_commands"):
-        return "no command given"
-    return "more arguments than the command takes (quote a name that has spaces in it)"
+        return _("no command given")
+    return _("more arguments than the command takes (quote a name that has spaces in it)")
