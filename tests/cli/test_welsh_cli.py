@@ -6,6 +6,7 @@ stays one line with its place, exit 2; English stays as it was."""
 from __future__ import annotations
 
 import pytest
+from typer.testing import Result
 
 from coprod_cli import i18n
 from coprod_cli.cli.glue import choose_language
@@ -21,9 +22,9 @@ def welsh_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COPROD_LANG", "cy")
 
 
-def one_line(result: object) -> str:
-    stderr = str(getattr(result, "stderr"))
-    assert getattr(result, "exit_code") == 2 and stderr.count("\n") == 1, stderr
+def one_line(result: Result) -> str:
+    stderr = result.stderr
+    assert result.exit_code == 2 and stderr.count("\n") == 1, stderr
     assert "Traceback" not in stderr
     return stderr
 
@@ -71,3 +72,83 @@ def test_choosing_from_the_command_line(monkeypatch: pytest.MonkeyPatch, args: l
         monkeypatch.delenv(name, raising=False)
     choose_language(args)
     assert i18n.chosen() == language
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_list_of_commands_in_welsh(run: Run, welsh_reader: None) -> None:
+    from coprod_cli.cli.common import SUMMARIES
+
+    i18n.use("cy")
+    summaries = {name: i18n._(line) for name, line in SUMMARIES.items()}
+    shown = run("--help")
+    assert shown.exit_code == 0
+    said = flat(shown.stdout)
+    assert said.startswith("Defnydd: coprod ") and "Gorchmynion:" in said
+    assert "Options:" not in said and "Usage:" not in said
+    for summary in summaries.values():
+        assert summary != SUMMARIES["score"] and flat(summary) in said
+    assert flat(i18n.unreviewed_notice()) in said
+
+
+def every_command() -> list[tuple[str, object]]:
+    import typer.main
+
+    from coprod_cli.cli import app
+    from coprod_cli.cli.common import COMMANDS
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("coprod", ["score"], resilient_parsing=True)
+    return [(name, group.get_command(ctx, name)) for name in COMMANDS]  # type: ignore[attr-defined]
+
+
+def test_every_help_text_has_its_welsh() -> None:
+    commands = every_command()
+    i18n.use("cy")
+    for name, command in commands:
+        texts = [getattr(command, "help", None)]
+        texts += [getattr(param, "help", None) for param in getattr(command, "params", [])]
+        for text in filter(None, texts):
+            assert i18n._(text) != text, f"{name}: {text[:60]}"
+
+
+@pytest.mark.parametrize("args", [["--lang", "cy", "--help"], ["--help", "--lang=cy"]])
+@pytest.mark.parametrize("command", ["score", "form", "assess", "trend", "workshop"])
+def test_each_commands_help_in_welsh(run: Run, command: str, args: list[str]) -> None:
+    shown = run(command, *args)
+    assert shown.exit_code == 0
+    said = flat(shown.stdout)
+    assert said.startswith(f"Defnydd: coprod {command} ") and "Opsiynau:" in said
+    assert "Dangos y neges hon a gadael." in said and "Show this message" not in said
+    assert "Enghreifftiau:" in said and "Examples:" not in said
+    assert "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto" in said
+
+
+def test_a_default_and_required_in_welsh(run: Run, welsh_reader: None) -> None:
+    said = flat(run("score", "--help").stdout)
+    assert "rhagosodiad: text]" in said and "gofynnol]" in said
+    assert "default:" not in said and "required]" not in said
+
+
+def test_english_help_is_english_and_opens_no_catalogue(
+        run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gettext
+
+    for name in i18n.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    opened: list[object] = []
+    real = gettext.translation
+
+    def spy(domain: str, *args: object, **kw: object) -> object:
+        if domain == "coprod":
+            opened.append(args)
+        return real(domain, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("gettext.translation", spy)
+    for args in (["--help"], ["score", "--help"], ["form", "--help"]):
+        said = run(*args).stdout
+        assert said.startswith("Usage: coprod") and "\nOptions:\n" in said
+        assert "Show this message and exit." in said and "Cymraeg" not in said
+    assert opened == [] and i18n._catalogue is None
