@@ -31,7 +31,7 @@ from coprod_cli.cli.prompts import (
     read_line,
 )
 from coprod_cli.cli.session import Session, check_role, prepare, start
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.questionnaire import flow as q
 from coprod_cli.questionnaire import resume
 from coprod_cli.report import Format, View, phrases, renderer
@@ -182,40 +182,39 @@ def _stopped(out: Console, session: Session | None, why: str) -> None:
 
 
 @app.command("assess",
+             help=N_("Answer a framework's statements one at a time; every answer is saved at "
+                     "once.\n\nType 0-3 (or a level's name) to answer, u unsure, n does not "
+                     "apply to your service (then\na short reason if you like), ? help, e "
+                     "evidence or a note, b back, q save and stop.\nRun it again on the same "
+                     "file to carry on where you left off.\n\nExit codes: 0 finished, stopped "
+                     "with q, or a restart not confirmed (nothing cleared);\n2 invalid or "
+                     "read-only file, the same answer changed elsewhere meanwhile (yours are "
+                     "saved\nin FILE.mine), or usage; 130 interrupted (Ctrl-C, the terminal "
+                     "closed, or the input ended\nbefore the last statement). Every answer "
+                     "given is saved in each case."),
              epilog=examples("coprod assess nef",
                              "coprod assess -o team/amal.yaml --role carer --plain"))
 @guarded
 def assess_command(
     framework_id: Annotated[str | None, typer.Argument(
-        metavar="FRAMEWORK", help="A framework id, e.g. nef or scie (asked when left out, "
-        "or taken from an existing answers file).")] = None,
+        metavar="FRAMEWORK", help=N_("A framework id, e.g. nef or scie (asked when left out, "
+        "or taken from an existing answers file)."))] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", dir_okay=False,
-        help="The answers file, named .yaml: carried on with if it exists (default: "
-        "coprod-FRAMEWORK-answers.yaml in this folder).")] = None,
+        help=N_("The answers file, named .yaml: carried on with if it exists (default: "
+        "coprod-FRAMEWORK-answers.yaml in this folder)."))] = None,
     role: Annotated[str | None, typer.Option(
-        "--role", metavar="ROLE", help="Who is answering, e.g. carer or practitioner (asked "
-        "when left out; optional).")] = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording throughout.")]
+        "--role", metavar="ROLE", help=N_("Who is answering, e.g. carer or practitioner (asked "
+        "when left out; optional)."))] = None,
+    plain: Annotated[bool, typer.Option("--plain", help=N_("Plain-language wording throughout."))]
     = False,
     restart: Annotated[bool, typer.Option(
-        "--restart", help="Clear the answers in an existing file and start again (asks you to "
-        "type yes first).")] = False,
+        "--restart", help=N_("Clear the answers in an existing file and start again (asks you to "
+        "type yes first)."))] = False,
     framework: FrameworkPaths = None,
     lang: Lang = None,
     no_color: NoColor = False,
 ) -> None:
-    """Answer a framework's statements one at a time; every answer is saved at once.
-
-    Type 0-3 (or a level's name) to answer, u unsure, n does not apply to your service (then
-    a short reason if you like), ? help, e evidence or a note, b back, q save and stop.
-    Run it again on the same file to carry on where you left off.
-
-    Exit codes: 0 finished, stopped with q, or a restart not confirmed (nothing cleared);
-    2 invalid or read-only file, the same answer changed elsewhere meanwhile (yours are saved
-    in FILE.mine), or usage; 130 interrupted (Ctrl-C, the terminal closed, or the input ended
-    before the last statement). Every answer given is saved in each case.
-    """
     standard("input", _("the questionnaire cannot read your answers"),
              _("run it at a terminal, or pipe the answers in"))
     standard("output", _("the questionnaire cannot show the statements"),

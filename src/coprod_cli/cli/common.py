@@ -19,6 +19,7 @@ from coprod_cli.cli import glue
 from coprod_cli.cli.glue import console as console  # commands print through it
 from coprod_cli.errors import CoprodError, UsageProblem
 from coprod_cli.files import write_atomic
+from coprod_cli.i18n import N_
 from coprod_cli.safetext import visible_line
 
 if TYPE_CHECKING:  # the readers load with the first command that reads (not with --help)
@@ -36,20 +37,20 @@ COMMANDS = {
 }
 # Each command's line in --help, kept here so listing the commands imports none of them.
 SUMMARIES = {
-    "frameworks": "List the frameworks: built-in and added.",
-    "show": "Show a framework's statements and what each level looks like.",
-    "recommendations": "List SCIE's recommendations, by jigsaw piece.",
-    "template": "Write a blank answers file to fill in an editor.",
-    "assess": "Answer the statements one at a time, saved as you go.",
-    "form": "A questionnaire without a terminal: a web page or a form outline.",
-    "score": "Score answers: the level, what holds it down, what to do next.",
-    "compare": "Progress between two assessments.",
-    "trend": "Progress across any number of rounds, adjusted for who answered.",
-    "plan": "Write the quickest route as a plan that later rounds are checked against.",
-    "workshop": "Discussion cards where views differ, and an agreed.yaml to record the result.",
-    "feedback": "\"You said, we will\": one plain page for everyone who answered.",
-    "validate": "Check framework and answers files.",
-    "schema": "Print a JSON Schema for editors and other tools.",
+    "frameworks": N_("List the frameworks: built-in and added."),
+    "show": N_("Show a framework's statements and what each level looks like."),
+    "recommendations": N_("List SCIE's recommendations, by jigsaw piece."),
+    "template": N_("Write a blank answers file to fill in an editor."),
+    "assess": N_("Answer the statements one at a time, saved as you go."),
+    "form": N_("A questionnaire without a terminal: a web page or a form outline."),
+    "score": N_("Score answers: the level, what holds it down, what to do next."),
+    "compare": N_("Progress between two assessments."),
+    "trend": N_("Progress across any number of rounds, adjusted for who answered."),
+    "plan": N_("Write the quickest route as a plan that later rounds are checked against."),
+    "workshop": N_("Discussion cards where views differ, and an agreed.yaml to record the result."),
+    "feedback": N_("\"You said, we will\": one plain page for everyone who answered."),
+    "validate": N_("Check framework and answers files."),
+    "schema": N_("Print a JSON Schema for editors and other tools."),
 }
 
 
@@ -57,9 +58,9 @@ app = glue.App(
     COMMANDS,
     SUMMARIES,
     name="coprod",
-    help="Check how far a team has come with co-production, what to do next, and whether "
+    help=N_("Check how far a team has come with co-production, what to do next, and whether "
     "it is improving. Co-production means people who draw on care and support, carers and "
-    "staff plan, design, deliver and review services together as equal partners.",
+    "staff plan, design, deliver and review services together as equal partners."),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -74,33 +75,34 @@ def examples(*commands: str) -> str:
 
 FrameworkPaths = Annotated[
     list[Path] | None,
-    typer.Option("--framework", "-F", help="Add a framework from a YAML file (repeatable).",
+    typer.Option("--framework", "-F", help=N_("Add a framework from a YAML file (repeatable)."),
                  metavar="PATH"),
 ]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of the "
+    typer.Option("--output", "-o", help=N_("Write to this file (atomically) instead of the "
                  "screen; - for standard output. Never a file this run reads (by any name), "
                  "a --framework file or a named pipe; an existing answers file, framework or "
-                 "form export only with --force.",
+                 "form export only with --force."),
                  metavar="FILE", dir_okay=False),
 ]
 Force = Annotated[bool, typer.Option(
-    "--force", help="Let -o replace an existing answers file, framework or form export "
-    "(never one this run reads).")]
+    "--force", help=N_("Let -o replace an existing answers file, framework or form export "
+    "(never one this run reads)."))]
 Recursive = Annotated[bool, typer.Option(
-    "--recursive", "-r", help="Read the folders inside a folder too (by default only its top "
-    "level is read, so another round kept in a subfolder is not mixed in).")]
+    "--recursive", "-r", help=N_("Read the folders inside a folder too (by default only its top "
+    "level is read, so another round kept in a subfolder is not mixed in)."))]
 Details = Annotated[
-    bool, typer.Option("--details", help="The full plan by jigsaw piece, and each group's view.")
+    bool, typer.Option("--details",
+                       help=N_("The full plan by jigsaw piece, and each group's view."))
 ]
 Plain = Annotated[
-    bool, typer.Option("--plain", help="Plain words (everyday words, short sentences) for "
+    bool, typer.Option("--plain", help=N_("Plain words (everyday words, short sentences) for "
                        "the statements and what each level looks like, each level name "
-                       "explained.")
+                       "explained."))
 ]
 NoColor = Annotated[
-    bool, typer.Option("--no-color", help="No colour in text output (so does NO_COLOR=1).")
+    bool, typer.Option("--no-color", help=N_("No colour in text output (so does NO_COLOR=1)."))
 ]
 
 
@@ -300,20 +302,20 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback(epilog="Report formats (--format): text (the default, one screen first; "
+@app.callback(epilog=N_("Report formats (--format): text (the default, one screen first; "
               "--details for everything), json (a versioned result: coprod schema result), "
               "markdown (for a pull request or CI summary) and html (one self-contained page "
               "that prints a one-page summary first).\n\n\b\nExit codes:\n"
               "  0    done (and any gate met)\n  1    a gate not met (--fail-under, "
               "--fail-on-regression)\n  2    invalid input or usage\n"
-              "  3    a bug in coprod (please report it)\n  130  interrupted")
+              "  3    a bug in coprod (please report it)\n  130  interrupted"))
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=version_callback,
-                                         is_eager=True, help="Show the version and exit.")]
+                                         is_eager=True, help=N_("Show the version and exit."))]
     = False,
     debug: Annotated[bool, typer.Option(
-        "--debug", help="Show the full traceback when coprod meets a bug in itself (so does "
-        "COPROD_DEBUG=1).")] = False,
+        "--debug", help=N_("Show the full traceback when coprod meets a bug in itself (so does "
+        "COPROD_DEBUG=1)."))] = False,
 ) -> None:
     """Check how far a team has come with co-production."""
     global _debug

@@ -38,7 +38,7 @@ from coprod_cli.cli.score import (
     WeightingOption,
 )
 from coprod_cli.errors import UsageProblem
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.reading.ledger import differ
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import Format, View, renderer
@@ -48,13 +48,18 @@ from coprod_cli.scoring.comparison import compare
 from coprod_cli.scoring.engine import score
 from coprod_cli.sketch import Sketch
 
-SIDE = ("an answers file, a folder of them (one collective assessment), an online-form "
-        "export (.csv, .xlsx), or - for standard input.")
-Before = Annotated[str, typer.Argument(metavar="BEFORE", help="The earlier assessment: " + SIDE)]
-After = Annotated[str, typer.Argument(metavar="AFTER", help="The later assessment: " + SIDE)]
+Before = Annotated[str, typer.Argument(metavar="BEFORE", help=N_(
+    "The earlier assessment: an answers file, a folder of them (one collective assessment), an "
+    "online-form export (.csv, .xlsx), or - for standard input."))]
+After = Annotated[str, typer.Argument(metavar="AFTER", help=N_(
+    "The later assessment: an answers file, a folder of them (one collective assessment), an "
+    "online-form export (.csv, .xlsx), or - for standard input."))]
 
 
 @app.command("compare",
+             help=N_("Compare two assessments of one framework: what went up, what went down.\n"
+                     "\nExit codes: 0 done, 1 a regression with --fail-on-regression, 2 "
+                     "invalid input."),
              epilog=examples("coprod compare spring/ autumn/",
                              "coprod compare before.yaml after.yaml --fail-on-regression"))
 @guarded
@@ -62,13 +67,13 @@ def compare_command(
     before: Before,
     after: After,
     fail_on_regression: Annotated[bool, typer.Option(
-        "--fail-on-regression", help="Exit with code 1 when the overall level or any "
+        "--fail-on-regression", help=N_("Exit with code 1 when the overall level or any "
         "dimension's level dropped, or the overall score fell by --tolerance or more (a gate "
-        "for CI).")] = False,
+        "for CI)."))] = False,
     tolerance: Annotated[float, typer.Option(
-        "--tolerance", metavar="LEVELS", help="How far the overall score may fall before it "
-        "is a regression, in levels (default 0.25: a quarter of a level).")] = 0.25,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+        "--tolerance", metavar="LEVELS", help=N_("How far the overall score may fall before it "
+        "is a regression, in levels (default 0.25: a quarter of a level)."))] = 0.25,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=N_("Output format."),
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
     weighting: WeightingOption = Weighting("partnership"),
@@ -87,10 +92,6 @@ def compare_command(
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
-    """Compare two assessments of one framework: what went up, what went down.
-
-    Exit codes: 0 done, 1 a regression with --fail-on-regression, 2 invalid input.
-    """
     never_over_inputs(output, [before, after], framework, force)
     lib = library(framework, lang)
     form = form_options(role_column, role_map, strict, lib,

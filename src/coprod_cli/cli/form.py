@@ -23,6 +23,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import N_
 from coprod_cli.safetext import visible
 
 
@@ -45,40 +46,41 @@ class FormFormat(str, Enum):
 
 
 @app.command("form",
+             help=N_("Collect answers without a terminal: a web questionnaire (--format html "
+                     "-o FILE), or\nan online form's outline whose export 'coprod score' reads "
+                     "back as it comes."),
              epilog=examples("coprod form nef --format html -o questionnaire.html",
                              "coprod form nef -f html --service Riverside -o q.html"))
 @guarded
 def form_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
-                                                help="A framework id, e.g. nef or scie.")],
+                                                help=N_("A framework id, e.g. nef or scie."))],
     fmt: Annotated[FormFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help="html: a web questionnaire (one page that works offline; it saves an answers "
+        help=N_("html: a web questionnaire (one page that works offline; it saves an answers "
         "file); xlsform: an XLSForm workbook to upload to KoboToolbox, ODK or SurveyCTO, "
         "with plain words as a second language of the form; apps-script: a Google Apps "
         "Script that creates the Google Form; text or markdown: the questions and exact "
         "choices to type into Google Forms or Microsoft Forms; csv: the header row of a "
         "responses spreadsheet. Every one's export is read back by 'coprod score' as it "
-        "comes.")]
+        "comes."))]
     = FormFormat.text,
     output: Output = None,
     plain: Annotated[bool, typer.Option(
-        "--plain", help="Plain words (everyday words, short sentences): in the outline's and "
+        "--plain", help=N_("Plain words (everyday words, short sentences): in the outline's and "
         "the Google Form's titles and choices; the web questionnaire and the XLSForm (whose "
-        "second language they are) open with them switched on.")]
+        "second language they are) open with them switched on."))]
     = False,
     service: Annotated[str | None, typer.Option(
-        "--service", metavar="NAME", help="The service or team assessed (--format html): shown "
-        "on the page, kept in each answers file and in its name.")] = None,
+        "--service", metavar="NAME", help=N_("The service or team assessed (--format html): shown "
+        "on the page, kept in each answers file and in its name."))] = None,
     send_to: Annotated[str | None, typer.Option(
-        "--send-to", metavar="TEXT", help="Where people send their answers file (--format "
-        "html), e.g. \"Sam Patel, sam.patel@example.org\": shown on the page as text.")] = None,
+        "--send-to", metavar="TEXT", help=N_("Where people send their answers file (--format "
+        "html), e.g. \"Sam Patel, sam.patel@example.org\": shown on the page as text."))] = None,
     framework: FrameworkPaths = None,
     lang: Lang = None,
     force: Force = False,
 ) -> None:
-    """Collect answers without a terminal: a web questionnaire (--format html -o FILE), or
-    an online form's outline whose export 'coprod score' reads back as it comes."""
     never_over_inputs(output, [], framework, force)
     lib = library(framework, lang)
     chosen = lib.framework(framework_id)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from typer.core import TyperCommand, TyperGroup
 from coprod_cli import i18n
 from coprod_cli.cli import usage
 from coprod_cli.errors import did_you_mean
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.safetext import visible
 
 # click's exceptions, from the click typer runs on (its own copy from typer 0.26, click's
@@ -44,9 +45,73 @@ class CoprodUsage(errors.UsageError):  # type: ignore[misc]  # click found at ru
         say(_("error: {message}").format(message=self.message))
 
 
+_Context: Any = TyperCommand.context_class  # click's Context, of the click typer runs on
+# click's own words in help (in click's gettext domain up to click 8.2, plain strings in
+# typer's copy of click), each shown in coprod's language by the formatter below.
+CLICKS_WORDS = (N_("Usage:"), N_("Options"), N_("Arguments"), N_("Commands"),
+                N_("Show this message and exit."), N_("required"), N_("default: {default}"),
+                N_("Examples:"))
+# An option's help and what click adds after it: '  [default: x]' ('  \\[...]' from typer
+# releases that escape it for rich).
+_EXTRAS = re.compile(r"(.*?)(\s*\\?)\[([^\[\]]*)\]", re.DOTALL)
+
+
+class Formatter(_Context.formatter_class):  # type: ignore[misc]  # click found at run time
+    """Help written in the reader's language: every text it is given (a command's help, an
+    option's, a summary, a heading, click's own words) is looked up in coprod's catalogue as
+    it is written, so the commands keep their English strings and English help loads no
+    catalogue (`_` gives the text back as it is)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{_('Usage:')} " if prefix is None else prefix)
+
+    def section(self, name: str) -> Any:
+        return super().section(_(name))
+
+    def write_text(self, text: str) -> None:
+        examples = "\b\nExamples:\n"
+        if text.startswith(examples):  # cli.common.examples: the heading, not the commands
+            text = f"\b\n{_('Examples:')}\n{text[len(examples):]}"
+        super().write_text(_(text))
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(term, _described(text)) for term, text in rows], *args, **kwargs)
+
+
+def _described(text: str) -> str:
+    """An option's help in the reader's language, with what click adds ('[default: x]',
+    '[required]') in it too."""
+    found = _EXTRAS.fullmatch(text) if text.endswith("]") else None
+    if found is None:
+        return _(text)
+    help, gap, extras = found.group(1), found.group(2), found.group(3)
+    said = []
+    for extra in extras.split("; "):
+        name, colon, value = extra.partition(": ")
+        said.append(_("default: {default}").format(default=value) if name == "default" and colon
+                    else _(extra))
+    return f"{_(help) if help else ''}{gap}[{'; '.join(said)}]"
+
+
+class Context(_Context):  # type: ignore[misc]
+    formatter_class = Formatter
+
+
+def _unreviewed(formatter: Any) -> None:
+    """Help in a language nobody has reviewed yet ends by saying so (nothing in English)."""
+    notice = i18n.unreviewed_notice()
+    if notice:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(notice)
+
+
 class Command(TyperCommand):
     """A command whose usage line names arguments one way (NAME, [NAME], NAME...) whichever
-    typer is installed, and whose usage errors are coprod's."""
+    typer is installed, whose usage errors are coprod's, and whose help is in the reader's
+    language."""
+
+    context_class = Context
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -54,6 +119,10 @@ class Command(TyperCommand):
             pieces += param.get_usage_pieces(ctx) if param.param_type_name == "option" \
                 else [_argument_usage(param)]
         return pieces
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        super().format_epilog(ctx, formatter)
+        _unreviewed(formatter)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         given = list(args)
@@ -121,6 +190,7 @@ class LazyGroup(TyperGroup):
     """coprod's commands, each built from its module the first time it is asked for."""
 
     app: ClassVar[App]
+    context_class = Context
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.app.table)
@@ -138,7 +208,11 @@ class LazyGroup(TyperGroup):
         """The commands with their one-line summaries, read from the table: `coprod --help`
         imports none of their modules."""
         with formatter.section("Commands"):
-            formatter.write_dl(list(self.app.summaries.items()))
+            formatter.write_dl(list(self.app.summaries.items()))  # each in its language
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        super().format_epilog(ctx, formatter)
+        _unreviewed(formatter)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The command named first, or a usage error in coprod's words naming the close ones."""

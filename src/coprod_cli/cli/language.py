@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli.i18n import N_
+
 
 class LangChoice(str, Enum):
     en = "en"
@@ -19,7 +21,7 @@ class LangChoice(str, Enum):
 Lang = Annotated[
     LangChoice | None,
     typer.Option("--lang", metavar="LANG", case_sensitive=False,
-                 help="The language to show: en (English) or cy (Welsh; not yet reviewed). "
+                 help=N_("The language to show: en (English) or cy (Welsh; not yet reviewed). "
                  "Default: COPROD_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else "
-                 "English."),
+                 "English.")),
 ]

@@ -27,7 +27,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
-from coprod_cli.i18n import _, ngettext
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import PIECE_IDS, Catalogue
 from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
@@ -37,11 +37,12 @@ from coprod_cli.schemas import SchemaName, schema
 PieceChoice = Enum("PieceChoice", {piece: piece for piece in PIECE_IDS}, type=str)  # type: ignore[misc]
 
 FormatOption = Annotated[
-    ListingFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ListingFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
 ]
 
 
 @app.command("frameworks",
+             help=N_("List the frameworks available: built-in and added with --framework."),
              epilog=examples("coprod frameworks"))
 @guarded
 def frameworks_command(
@@ -52,19 +53,20 @@ def frameworks_command(
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
-    """List the frameworks available: built-in and added with --framework."""
     never_over_inputs(output, [], framework, force)
     lib = library(framework, lang)
     emit(renderer(fmt).frameworks(lib.frameworks(), lib.builtin_ids), output, no_color)
 
 
 @app.command("show",
+             help=N_("Show a framework: its dimensions, statements and what each level looks "
+                     "like."),
              epilog=examples("coprod show nef --plain",
                              "coprod show scie --format markdown"))
 @guarded
 def show_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
-                                                help="A framework id, e.g. nef or scie.")],
+                                                help=N_("A framework id, e.g. nef or scie."))],
     framework: FrameworkPaths = None,
     lang: Lang = None,
     fmt: FormatOption = ListingFormat.text,
@@ -73,7 +75,6 @@ def show_command(
     plain: Plain = False,
     no_color: NoColor = False,
 ) -> None:
-    """Show a framework: its dimensions, statements and what each level looks like."""
     never_over_inputs(output, [], framework, force)
     lib = library(framework, lang)
     emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain), output,
@@ -81,15 +82,17 @@ def show_command(
 
 
 @app.command("recommendations",
+             help=N_("List SCIE's 19 recommendations for co-production, by piece of the jigsaw "
+                     "for change."),
              epilog=examples("coprod recommendations --piece culture"))
 @guarded
 def recommendations_command(
     piece: Annotated[
         list[PieceChoice] | None,
-        typer.Option("--piece", "-p", metavar="PIECE", help="Only this piece of SCIE's jigsaw "
+        typer.Option("--piece", "-p", metavar="PIECE", help=N_("Only this piece of SCIE's jigsaw "
                      "(repeatable): culture (values), structure (decisions and money), "
                      "practice (day-to-day work) or review (checking what difference it "
-                     "makes)."),
+                     "makes).")),
     ] = None,
     fmt: FormatOption = ListingFormat.text,
     output: Output = None,
@@ -97,7 +100,6 @@ def recommendations_command(
     no_color: NoColor = False,
     lang: Lang = None,
 ) -> None:
-    """List SCIE's 19 recommendations for co-production, by piece of the jigsaw for change."""
     never_over_inputs(output, [], force=force)
     catalogue: Catalogue = library(None, lang).catalogue
     pieces = [p.value for p in piece] if piece else list(PIECE_IDS)
@@ -140,17 +142,18 @@ def _check_one(lib: Library, name: str) -> str:
 
 
 @app.command("validate",
+             help=N_("Check framework and answers files; every problem is shown with its line "
+                     "and column."),
              epilog=examples("coprod validate team/",
                              "coprod validate my-framework.yaml"))
 @guarded
 def validate_command(
     files: Annotated[list[str], typer.Argument(
-        metavar="FILE", help="Framework or answers files, folders of them, or - for "
-        "standard input.")],
+        metavar="FILE", help=N_("Framework or answers files, folders of them, or - for "
+        "standard input."))],
     framework: FrameworkPaths = None,
     recursive: Recursive = False,
 ) -> None:
-    """Check framework and answers files; every problem is shown with its line and column."""
     lib = library(framework)
     inputs = expand(files, recursive)
     names = inputs.names
@@ -174,16 +177,16 @@ def validate_command(
 
 
 @app.command("schema",
+             help=N_("Print a JSON Schema, so editors can complete and check coprod's files."),
              epilog=examples("coprod schema answers > answers.schema.json"))
 @guarded
 def schema_command(
     name: Annotated[SchemaName, typer.Argument(
-        metavar="NAME", help="Which file or output to describe: framework, answers, result, "
+        metavar="NAME", help=N_("Which file or output to describe: framework, answers, result, "
         "results (score --through), comparison, trend, plan, catalogue, agreed or "
-        "crosswalk.")],
+        "crosswalk."))],
     output: Output = None,
     force: Force = False,
 ) -> None:
-    """Print a JSON Schema, so editors can complete and check coprod's files."""
     never_over_inputs(output, [], force=force)
     emit(json.dumps(schema(name), indent=2) + "\n", output)

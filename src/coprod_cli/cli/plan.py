@@ -38,6 +38,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
+from coprod_cli.i18n import N_
 from coprod_cli.plans import Plan
 from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result
@@ -46,6 +47,10 @@ from coprod_cli.scoring.engine import score
 
 
 @app.command("plan",
+             help=N_("Write the quickest route as a plan to edit: each move (statement, from, "
+                     "to), its\nrecommendations, an owner role, a co-owner with lived "
+                     "experience and a due date. Check a\nlater round against it with `coprod "
+                     "score LATER --plan FILE`.\n\nExit codes: 0 done, 2 invalid input."),
              epilog=examples("coprod plan spring/ -o plan.yaml",
                              "coprod score autumn/ --plan plan.yaml",
                              "coprod trend spring/ summer/ autumn/ --plan plan.yaml"))
@@ -54,7 +59,7 @@ def plan_command(
     files: Files,
     output: Output = None,
     target: Annotated[LevelChoice | None, typer.Option(
-        "--target", help="The level to plan for (default: the next level up).",
+        "--target", help=N_("The level to plan for (default: the next level up)."),
         case_sensitive=False)] = None,
     weighting: WeightingOption = Weighting("partnership"),
     min_group: MinGroup = 3,
@@ -68,12 +73,6 @@ def plan_command(
     lang: Lang = None,
     force: Force = False,
 ) -> None:
-    """Write the quickest route as a plan to edit: each move (statement, from, to), its
-    recommendations, an owner role, a co-owner with lived experience and a due date. Check a
-    later round against it with `coprod score LATER --plan FILE`.
-
-    Exit codes: 0 done, 2 invalid input.
-    """
     if output is not None and str(output) != "-" and replaces_a_file(output) and not force:
         raise UsageProblem(f"{output} already exists (it may be an edited plan)",
                            "choose another name, or add --force to replace it")

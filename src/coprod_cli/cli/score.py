@@ -29,6 +29,7 @@ from coprod_cli.cli.common import (
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
+from coprod_cli.i18n import N_
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import sharing, whatif
@@ -42,23 +43,23 @@ Weighting = Enum("Weighting", {w: w for w in WEIGHTINGS}, type=str)  # type: ign
 
 
 @app.command("template",
+             help=N_("Write a blank answers file: every statement id, its wording as a comment "
+                     "above it.\n\nAnswer each with a level (0-3 or its name), unsure, or "
+                     "does-not-apply with an optional\nshort reason: `id: {level: "
+                     'does-not-apply, reason: "..."}`.'),
              epilog=examples("coprod template nef -o answers.yaml"))
 @guarded
 def template_command(
     framework_id: Annotated[str, typer.Argument(metavar="FRAMEWORK",
-                                                help="A framework id, e.g. nef or scie.")],
+                                                help=N_("A framework id, e.g. nef or scie."))],
     framework: FrameworkPaths = None,
     lang: Lang = None,
     output: Output = None,
-    plain: Annotated[bool, typer.Option("--plain", help="Plain-language wording in the comments.")]
+    plain: Annotated[bool, typer.Option(
+        "--plain", help=N_("Plain-language wording in the comments."))]
     = False,
     force: Force = False,
 ) -> None:
-    """Write a blank answers file: every statement id, its wording as a comment above it.
-
-    Answer each with a level (0-3 or its name), unsure, or does-not-apply with an optional
-    short reason: `id: {level: does-not-apply, reason: "..."}`.
-    """
     if output is not None and replaces_a_file(output) and not force:
         raise UsageProblem(f"{output} already exists",
                            "choose another name, or add --force to replace it")
@@ -74,39 +75,39 @@ def template_command(
 
 
 Files = Annotated[list[str], typer.Argument(
-    metavar="FILE", help="Answers files, folders of them, online-form exports (.csv, "
-    ".xlsx), or - for standard input. Several respondents are one collective assessment.")]
+    metavar="FILE", help=N_("Answers files, folders of them, online-form exports (.csv, "
+    ".xlsx), or - for standard input. Several respondents are one collective assessment."))]
 SkipInvalid = Annotated[bool, typer.Option(
-    "--skip-invalid", help="Leave out invalid files or rows (each is reported) instead of "
-    "stopping at the first.")]
+    "--skip-invalid", help=N_("Leave out invalid files or rows (each is reported) instead of "
+    "stopping at the first."))]
 OnlyFramework = Annotated[str | None, typer.Option(
-    "--only-framework", metavar="ID", help="Score the answers of this framework (e.g. nef) and "
+    "--only-framework", metavar="ID", help=N_("Score the answers of this framework (e.g. nef) and "
     "leave out, counted and named, those of any other. Without it, a set whose answers are "
-    "for more than one framework stops with a count per framework.")]
+    "for more than one framework stops with a count per framework."))]
 WeightingOption = Annotated[Weighting, typer.Option(
-    "--weighting", help="partnership (the default): people with lived experience and everyone "
+    "--weighting", help=N_("partnership (the default): people with lived experience and everyone "
     "else each carry half, each person counting once within their half; role: every role "
-    "counts equally; person: count heads.")]
+    "counts equally; person: count heads."))]
 RoleColumn = Annotated[str | None, typer.Option(
-    "--role-column", metavar="HEADING", help="In a form export, the column that holds the "
-    "role question (found by itself when its heading says 'role' or 'describes you').")]
+    "--role-column", metavar="HEADING", help=N_("In a form export, the column that holds the "
+    "role question (found by itself when its heading says 'role' or 'describes you')."))]
 RoleMap = Annotated[list[str] | None, typer.Option(
-    "--role-map", metavar="ANSWER=ROLE", help="In a form export, read this answer to the role "
-    "question as this role, e.g. \"Service user=person-drawing-on-care\" (repeatable).")]
+    "--role-map", metavar="ANSWER=ROLE", help=N_("In a form export, read this answer to the role "
+    "question as this role, e.g. \"Service user=person-drawing-on-care\" (repeatable)."))]
 class DateOrder(str, Enum):
     dmy = "dmy"
     mdy = "mdy"
 
 
 DateOrderOption = Annotated[DateOrder | None, typer.Option(
-    "--date-order", case_sensitive=False, help="In a form export, how its dates are written: "
+    "--date-order", case_sensitive=False, help=N_("In a form export, how its dates are written: "
     "dmy (day first, 05/11/2026 is 5 November, as in the UK) or mdy (month first, as in the "
     "US). Needed only when every date could be either; SurveyMonkey's exports are read month "
-    "first by themselves.")]
+    "first by themselves."))]
 Strict = Annotated[bool, typer.Option(
-    "--strict", help="A statement with no answer (a part-answered answers file, a blank cell "
+    "--strict", help=N_("A statement with no answer (a part-answered answers file, a blank cell "
     "in a form export) is an error instead of being counted as unsure with a warning; so is a "
-    "form export's column that is not a statement, the role or a date.")]
+    "form export's column that is not a statement, the role or a date."))]
 
 
 def at_least_one(value: int) -> int:
@@ -118,36 +119,41 @@ def at_least_one(value: int) -> int:
 
 
 MinGroup = Annotated[int, typer.Option(
-    "--min-group", metavar="N", callback=at_least_one, help="Show a role or voice on its own "
+    "--min-group", metavar="N", callback=at_least_one, help=N_("Show a role or voice on its own "
     "only when at least N people answered as it, and hold back any group that could be worked "
     "out from the rest (N is 1 or more; 1 shows everything). The overall result always counts "
-    "everyone.")]
+    "everyone."))]
 PlanFile = Annotated[Path | None, typer.Option(
-    "--plan", metavar="FILE", help="A plan from 'coprod plan': say which promised moves "
-    "happened, which are overdue, which went backwards, and which moves nobody planned.",
+    "--plan", metavar="FILE", help=N_("A plan from 'coprod plan': say which promised moves "
+    "happened, which are overdue, which went backwards, and which moves nobody planned."),
     dir_okay=False)]
 PrivateOption = Annotated[bool, typer.Option(
-    "--private", help="Exact figures for you, who hold all the answers anyway: every statement, "
+    "--private", help=N_("Exact figures for you, who hold all the answers anyway: every statement, "
     "voice and area to two decimals. Every line or page of the output says it is not to be "
     "shared, and a JSON result has \"private\": true. Without it a result is shareable: a "
     "result of several people shows its figures rounded down to the half level and no "
-    "statement's own figure, so that reports cannot be set against each other.")]
+    "statement's own figure, so that reports cannot be set against each other."))]
 Through = Annotated[list[str] | None, typer.Option(
-    "--through", metavar="IDS", help="Score the answers against each of these frameworks "
+    "--through", metavar="IDS", help=N_("Score the answers against each of these frameworks "
     "(comma-separated, e.g. wales,scie): their own framework directly, any other through "
     "coprod's crosswalk from it, each result saying which came through a crosswalk and what "
     "that framework asks that the answers did not cover. With --fail-under every result must "
-    "meet the gate.")]
+    "meet the gate."))]
 CrosswalkPaths = Annotated[list[Path] | None, typer.Option(
-    "--crosswalk", metavar="PATH", help="Add a crosswalk from a YAML file (coprod schema "
+    "--crosswalk", metavar="PATH", help=N_("Add a crosswalk from a YAML file (coprod schema "
     "crosswalk) for --through; it stands in for coprod's own for the same two frameworks "
-    "(repeatable).", dir_okay=False)]
+    "(repeatable)."), dir_okay=False)]
 ShowNames = Annotated[bool, typer.Option(
-    "--show-names", help="Name respondents by file or form row in the report, not only by role "
-    "and number.")]
+    "--show-names", help=N_("Name respondents by file or form row in the report, not only by role "
+    "and number."))]
 
 
 @app.command("score",
+             help=N_("Score answers: the level per dimension and overall, and SCIE's "
+                     "recommendations.\n\nAnswers of unsure and does-not-apply are left out of "
+                     "the arithmetic; an area where nothing\napplies is left out of the "
+                     "overall level, and every format says so.\n\nExit codes: 0 done (and the "
+                     "gate met), 1 below --fail-under, 2 invalid input."),
              epilog=examples("coprod score answers.yaml",
                              "coprod score team/ --details",
                              "coprod score team/ --format html -o report.html",
@@ -157,25 +163,25 @@ ShowNames = Annotated[bool, typer.Option(
 @guarded
 def score_command(
     files: Files,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=N_("Output format."),
                                         case_sensitive=False)] = Format.text,
     output: Output = None,
     fail_under: Annotated[LevelChoice | None, typer.Option(
-        "--fail-under", help="Exit with code 1 when the overall level is below this level "
-        "(a gate for CI).", case_sensitive=False)] = None,
+        "--fail-under", help=N_("Exit with code 1 when the overall level is below this level "
+        "(a gate for CI)."), case_sensitive=False)] = None,
     target: Annotated[LevelChoice | None, typer.Option(
-        "--target", help="The level to plan for (default: the next level up).",
+        "--target", help=N_("The level to plan for (default: the next level up)."),
         case_sensitive=False)] = None,
     weighting: WeightingOption = Weighting("partnership"),
     what_if: Annotated[list[str] | None, typer.Option(
-        "--what-if", metavar="ID=LEVEL", help="Score as if this statement were at this level, "
-        "and say what changes (repeatable).")] = None,
+        "--what-if", metavar="ID=LEVEL", help=N_("Score as if this statement were at this level, "
+        "and say what changes (repeatable)."))] = None,
     min_group: MinGroup = 3,
     staff_only: Annotated[bool, typer.Option(
-        "--staff-only", help="A deliberate staff self-check: give staff's level though nobody "
+        "--staff-only", help=N_("A deliberate staff self-check: give staff's level though nobody "
         "with lived experience answered, said in every output's title. Without it such a set "
         "has no co-production level and meets no gate; left aside, with a warning, when people "
-        "with lived experience answered.")] = False,
+        "with lived experience answered."))] = False,
     show_names: ShowNames = False,
     private: PrivateOption = False,
     skip_invalid: SkipInvalid = False,
@@ -186,15 +192,15 @@ def score_command(
     only: OnlyFramework = None,
     recursive: Recursive = False,
     service: Annotated[str | None, typer.Option(
-        "--service", metavar="NAME", help="The service or team assessed, for every title "
-        "(answers files may name it with 'service:'; form exports cannot).")] = None,
+        "--service", metavar="NAME", help=N_("The service or team assessed, for every title "
+        "(answers files may name it with 'service:'; form exports cannot)."))] = None,
     details: Details = False,
     plain: Plain = False,
     plan: PlanFile = None,
     agreed: Annotated[Path | None, typer.Option(
-        "--agreed", metavar="FILE", help="What the group agreed together (an agreed.yaml, made "
+        "--agreed", metavar="FILE", help=N_("What the group agreed together (an agreed.yaml, made "
         "by 'coprod workshop --record'): the agreed levels beside the answers' levels, and "
-        "the sign-off by people with lived experience.", dir_okay=False)] = None,
+        "the sign-off by people with lived experience."), dir_okay=False)] = None,
     through: Through = None,
     crosswalk: CrosswalkPaths = None,
     framework: FrameworkPaths = None,
@@ -202,13 +208,6 @@ def score_command(
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
-    """Score answers: the level per dimension and overall, and SCIE's recommendations.
-
-    Answers of unsure and does-not-apply are left out of the arithmetic; an area where nothing
-    applies is left out of the overall level, and every format says so.
-
-    Exit codes: 0 done (and the gate met), 1 below --fail-under, 2 invalid input.
-    """
     inputs = [*files, *(str(path) for path in (plan, agreed) if path is not None),
               *(str(path) for path in crosswalk or [])]
     never_over_inputs(output, inputs, framework, force)

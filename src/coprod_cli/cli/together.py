@@ -36,6 +36,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
+from coprod_cli.i18n import N_
 from coprod_cli.report.packs import PackFormat, SheetFormat
 
 if TYPE_CHECKING:
@@ -47,12 +48,12 @@ if TYPE_CHECKING:
     from coprod_cli.tally import Tally
 
 PackFormatOption = Annotated[PackFormat, typer.Option(
-    "--format", "-f", help="html (prints well; the default), markdown or json.",
+    "--format", "-f", help=N_("html (prints well; the default), markdown or json."),
     case_sensitive=False)]
 AgreedFile = Annotated[Path | None, typer.Option(
-    "--agreed", metavar="FILE", help="What the group agreed together (an agreed.yaml, made by "
+    "--agreed", metavar="FILE", help=N_("What the group agreed together (an agreed.yaml, made by "
     "'coprod workshop --record'): the agreed levels beside the answers' levels, and the "
-    "sign-off by people with lived experience.", dir_okay=False)]
+    "sign-off by people with lived experience."), dir_okay=False)]
 
 
 def with_agreed(lib: Library, path: Path | None, res: Result, framework: Framework) -> Result:
@@ -85,6 +86,12 @@ def _read(lib: Library, files: list[str], how: Reading,
 
 
 @app.command("workshop",
+             help=N_("Discussion cards where views differ: a workshop on the gaps.\n\nEach "
+                     "card is a statement where the two voices or the roles see things a level "
+                     "or more\napart, or where many were unsure: the statement in plain words, "
+                     "what each level looks\nlike, how far apart the views are (never showing "
+                     "a group smaller than --min-group), and\nquestions to talk about. With "
+                     "--record, an agreed.yaml to write down what was agreed."),
              epilog=examples("coprod workshop team/ -o cards.html",
                              "coprod workshop team/ --record -o agreed.yaml"))
 @guarded
@@ -93,10 +100,10 @@ def workshop_command(
     fmt: PackFormatOption = PackFormat.html,
     output: Output = None,
     cards: Annotated[int, typer.Option(
-        "--cards", metavar="N", min=1, max=50, help="At most N cards (default 6).")] = 6,
+        "--cards", metavar="N", min=1, max=50, help=N_("At most N cards (default 6)."))] = 6,
     record: Annotated[bool, typer.Option(
-        "--record", help="Write an agreed.yaml to fill in at the workshop instead of the cards: "
-        "each card's statement, to be given the level the group agrees.")] = False,
+        "--record", help=N_("Write an agreed.yaml to fill in at the workshop instead of the cards: "
+        "each card's statement, to be given the level the group agrees."))] = False,
     min_group: MinGroup = 3,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
@@ -108,13 +115,6 @@ def workshop_command(
     lang: Lang = None,
     force: Force = False,
 ) -> None:
-    """Discussion cards where views differ: a workshop on the gaps.
-
-    Each card is a statement where the two voices or the roles see things a level or more
-    apart, or where many were unsure: the statement in plain words, what each level looks
-    like, how far apart the views are (never showing a group smaller than --min-group), and
-    questions to talk about. With --record, an agreed.yaml to write down what was agreed.
-    """
     never_over_inputs(output, files, framework, force)
     lib = library(framework, lang)
     kept = None if record else remembering.memory(output, fmt is PackFormat.html, False,
@@ -146,22 +146,26 @@ def workshop_command(
 
 
 @app.command("feedback",
+             help=N_('"You said, we will": one plain page for everyone who answered.\n\nWhat '
+                     "each voice said (never a group smaller than --min-group), what the group "
+                     "agreed\n(--agreed), the three things that will change, when people will "
+                     "be asked again, and\nwhether people with lived experience reviewed it."),
              epilog=examples("coprod feedback team/ --agreed agreed.yaml -o feedback.html",
                              "coprod feedback team/ --next-round 'in March 2027' -f markdown"))
 @guarded
 def feedback_command(
     files: Files,
     fmt: Annotated[SheetFormat, typer.Option(
-        "--format", "-f", help="html (large type, prints on one page; the default) or "
-        "markdown.", case_sensitive=False)] = SheetFormat.html,
+        "--format", "-f", help=N_("html (large type, prints on one page; the default) or "
+        "markdown."), case_sensitive=False)] = SheetFormat.html,
     output: Output = None,
     agreed: AgreedFile = None,
     plan: Annotated[Path | None, typer.Option(
-        "--plan", metavar="FILE", help="A plan from 'coprod plan': its first three moves, and "
-        "who leads each, are what will change.", dir_okay=False)] = None,
+        "--plan", metavar="FILE", help=N_("A plan from 'coprod plan': its first three moves, and "
+        "who leads each, are what will change."), dir_okay=False)] = None,
     next_round: Annotated[str | None, typer.Option(
-        "--next-round", metavar="WHEN", help="When people will be asked again, e.g. "
-        "'in March 2027'.")] = None,
+        "--next-round", metavar="WHEN", help=N_("When people will be asked again, e.g. "
+        "'in March 2027'."))] = None,
     min_group: MinGroup = 3,
     skip_invalid: SkipInvalid = False,
     role_column: RoleColumn = None,
@@ -173,12 +177,6 @@ def feedback_command(
     lang: Lang = None,
     force: Force = False,
 ) -> None:
-    """"You said, we will": one plain page for everyone who answered.
-
-    What each voice said (never a group smaller than --min-group), what the group agreed
-    (--agreed), the three things that will change, when people will be asked again, and
-    whether people with lived experience reviewed it.
-    """
     inputs = [*files, *(str(path) for path in (agreed, plan) if path is not None)]
     never_over_inputs(output, inputs, framework, force)
     lib = library(framework, lang)

@@ -39,7 +39,7 @@ from coprod_cli.cli.score import (
     WeightingOption,
 )
 from coprod_cli.errors import UsageProblem
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.reading.ledger import Ledger, differ
 from coprod_cli.reading.loader import Library
@@ -51,14 +51,21 @@ from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
 
 Rounds = Annotated[list[str], typer.Argument(
-    metavar="ROUND...", help="Two or more rounds, earliest first: each an answers file, a "
-    "folder of them (one collective assessment) or an online-form export (.csv, .xlsx).")]
+    metavar="ROUND...", help=N_("Two or more rounds, earliest first: each an answers file, a "
+    "folder of them (one collective assessment) or an online-form export (.csv, .xlsx)."))]
 Labels = Annotated[list[str] | None, typer.Option(
-    "--label", metavar="NAME", help="A name for each round, in order (repeat it once per "
-    "round); by default a round is named by its latest date, else by its file or folder.")]
+    "--label", metavar="NAME", help=N_("A name for each round, in order (repeat it once per "
+    "round); by default a round is named by its latest date, else by its file or folder."))]
 
 
 @app.command("trend",
+             help=N_("Show the overall level and each area across rounds: as answered, and "
+                     "re-weighted to the\nrounds' pooled mix of roles with a 95% band, so that "
+                     "a change in who answered is not shown\nas progress. A change is called "
+                     "real only outside both rounds' bands. Shared as any result\nis: figures "
+                     "rounded down to the half level, and refused when a round differs from "
+                     "another,\nor from a result shared before, by fewer than --min-group "
+                     "people (--private: exact).\n\nExit codes: 0 done, 2 invalid input."),
              epilog=examples("coprod trend 2026-03/ 2026-06/ 2026-09/ 2026-12/",
                              "coprod trend q1.csv q2.csv --label Spring --label Summer",
                              "coprod trend rounds/* --format csv -o trend.csv"))
@@ -66,8 +73,8 @@ Labels = Annotated[list[str] | None, typer.Option(
 def trend_command(
     rounds: Rounds,
     labels: Labels = None,
-    fmt: Annotated[TrendFormat, typer.Option("--format", "-f", help="Output format (csv: one "
-                                             "row per round and area).",
+    fmt: Annotated[TrendFormat, typer.Option("--format", "-f", help=N_("Output format (csv: one "
+                                             "row per round and area)."),
                                              case_sensitive=False)] = TrendFormat.text,
     output: Output = None,
     plan: PlanFile = None,
@@ -85,14 +92,6 @@ def trend_command(
     force: Force = False,
     no_color: NoColor = False,
 ) -> None:
-    """Show the overall level and each area across rounds: as answered, and re-weighted to the
-    rounds' pooled mix of roles with a 95% band, so that a change in who answered is not shown
-    as progress. A change is called real only outside both rounds' bands. Shared as any result
-    is: figures rounded down to the half level, and refused when a round differs from another,
-    or from a result shared before, by fewer than --min-group people (--private: exact).
-
-    Exit codes: 0 done, 2 invalid input.
-    """
     if len(rounds) < 2:
         raise UsageProblem("a trend needs two or more rounds",
                            "give each round's file, folder or export, earliest first")
