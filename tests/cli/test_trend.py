@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from coprod_cli.report.trendwords import TrendFormat
+from tests import welsh
 from tests.conftest import EXAMPLES, Run
 
 ROUNDS = sorted(str(p) for p in (EXAMPLES / "trend").iterdir())
@@ -104,3 +105,34 @@ def test_the_trend_credits_its_sources_as_every_result_does(run: Run, fmt: str) 
     if fmt == "json":
         data = json.loads(out)
         assert data["credit"] and any(s["url"] and ladder in s["url"] for s in data["sources"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_welsh_trend_has_no_english_words_of_coprods_own(run: Run, tmp_path: Path,
+                                                           fmt: str) -> None:
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", ROUNDS[0], "--lang", "cy", "-o", str(plan)).exit_code == 0
+    assert "# cynllun coprod" in plan.read_text(encoding="utf-8")
+    out = run("trend", *ROUNDS, "--plan", str(plan), "--lang", "cy", "-f", fmt)
+    assert out.exit_code == 0, out.stderr
+    shown = welsh.normal(out.stdout)
+    for words in ("cynnydd go iawn", "Sut i ddarllen hwn", "Cynllun, wedi'i wirio yn erbyn",
+                  "Wedi'i wneud", "ystod", "Nid yw'r testun Cymraeg hwn"):
+        assert words in shown
+    assert fmt == "html" or "Rhybudd: " in shown  # the page's warnings are under a heading
+    modules = ["report/trendwords.py", "report/planwords.py", "scoring/bands.py",
+               f"report/trend_{fmt}.py" if fmt != "html" else "report/templates/trend.html.j2"]
+    assert welsh.english_left(out.stdout, *modules) == []
+
+
+def test_english_trend_words_are_made_as_before(run: Run) -> None:
+    """The change words are made again for the reader's language: in English, the same as the
+    trend's own (in its JSON), shared and private."""
+    from coprod_cli.plain import build
+    from coprod_cli.report import trendwords
+    from coprod_cli.trends import Trend
+
+    for private in ((), ("--private",)):
+        tr = build(Trend, json.loads(run("trend", *ROUNDS, "-f", "json", *private).stdout))
+        assert [trendwords.change_words(tr, c) for c in tr.changes] == \
+            [c.words for c in tr.changes]

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import yaml
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
 from coprod_cli.safetext import visible_line
 
-HEADER = """\
+HEADER = N_("""\
 # coprod plan: the quickest route to {target}, made {made_on}. Edit it freely: the owner
 # (a role), the co_owner (a role with lived experience), the due date, the note; add or remove
 # moves. Check it against a later round: coprod score LATER/ --plan THIS-FILE
 # (or coprod trend ... --plan THIS-FILE). Its schema: coprod schema plan
-"""
+""")
+BASELINE = N_("# Every statement's level when the plan was made, so a later round shows what "
+              "moved unplanned.\n")
 
 
 def _dump(data: object) -> str:
@@ -29,12 +32,11 @@ def render(plan: Plan, framework: Framework) -> str:
              for move, kept in zip(data.pop("moves"), plan.moves, strict=True)]
     head = {key: value for key, value in data.items() if key != "baseline"}
     text = {s.id: s.text for s in framework.statements}
-    lines = [HEADER.format(target=plan.target, made_on=plan.made_on), _dump(head)]
+    lines = [_(HEADER).format(target=plan.target, made_on=plan.made_on), _dump(head)]
     lines.append("moves:\n" if moves else "moves: []\n")
     for move in moves:
         lines.append(f"  # {visible_line(text.get(move['statement'], ''))}\n")
         lines.append("".join(f"  {line}\n" for line in _dump([move]).splitlines()))
-    lines.append("# Every statement's level when the plan was made, so a later round shows "
-                 "what moved unplanned.\n")
+    lines.append(_(BASELINE))
     lines.append(_dump({"baseline": data["baseline"]}))
     return "".join(lines)

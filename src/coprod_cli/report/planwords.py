@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
 from coprod_cli.report import phrases
@@ -14,12 +15,13 @@ from coprod_cli.trends import Trend
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-STATUS = {"done": "Done", "overdue": "Overdue", "not-yet-due": "Not yet due",
-          "went-backwards": "Went backwards"}
+STATUS = {"done": N_("Done"), "overdue": N_("Overdue"), "not-yet-due": N_("Not yet due"),
+          "went-backwards": N_("Went backwards")}
+UNPLANNED = N_("Moved up without being planned")
 
 
 def _level(catalogue: Catalogue, level: str | None) -> str:
-    return phrases.level_name(catalogue, level) if level else "unsure"
+    return phrases.level_name(catalogue, level) if level else _("unsure")
 
 
 def _role(catalogue: Catalogue, role: str) -> str:
@@ -29,22 +31,27 @@ def _role(catalogue: Catalogue, role: str) -> str:
 
 def summary(check: PlanCheck) -> str:
     counts = {key: sum(m.status == key for m in check.moves) for key in STATUS}
-    return (f"The plan made {check.made_on}, checked on {check.checked_on}: "
-            f"{counts['done']} of {len(check.moves)} promised moves done, "
-            f"{counts['overdue']} overdue, {counts['went-backwards']} went backwards, "
-            f"{counts['not-yet-due']} not yet due; {len(check.unplanned)} moved up unplanned.")
+    return _("The plan made {made_on}, checked on {checked_on}: {done} of {moves} promised "
+             "moves done, {overdue} overdue, {backwards} went backwards, {not_yet} not yet "
+             "due; {unplanned} moved up unplanned.").format(
+        made_on=check.made_on, checked_on=check.checked_on, done=counts["done"],
+        moves=len(check.moves), overdue=counts["overdue"], backwards=counts["went-backwards"],
+        not_yet=counts["not-yet-due"], unplanned=len(check.unplanned))
 
 
 def move_line(move: MoveCheck, catalogue: Catalogue) -> str:
-    return (f"{STATUS[move.status]}: {move.statement}, {_level(catalogue, move.from_level)} to "
-            f"{_level(catalogue, move.to)} (now {_level(catalogue, move.now)}); "
-            f"{_role(catalogue, move.owner)} with {_role(catalogue, move.co_owner)}, due "
-            f"{move.due}")
+    return _("{status}: {statement}, {before} to {after} (now {now}); {owner} with "
+             "{co_owner}, due {due}").format(
+        status=_(STATUS[move.status]), statement=move.statement,
+        before=_level(catalogue, move.from_level), after=_level(catalogue, move.to),
+        now=_level(catalogue, move.now), owner=_role(catalogue, move.owner),
+        co_owner=_role(catalogue, move.co_owner), due=move.due)
 
 
 def changed_line(kind: str, item: Unplanned, catalogue: Catalogue) -> str:
-    return (f"{kind}: {item.statement}, {_level(catalogue, item.was)} to "
-            f"{_level(catalogue, item.now)}")
+    return _("{kind}: {statement}, {before} to {after}").format(
+        kind=_(kind), statement=item.statement, before=_level(catalogue, item.was),
+        after=_level(catalogue, item.now))
 
 
 def lines(check: PlanCheck, catalogue: Catalogue) -> list[str]:
@@ -52,14 +59,14 @@ def lines(check: PlanCheck, catalogue: Catalogue) -> list[str]:
     order = ["went-backwards", "overdue", "not-yet-due", "done"]
     moves = sorted(check.moves, key=lambda m: order.index(m.status))
     return [*(move_line(m, catalogue) for m in moves),
-            *(changed_line("Moved up without being planned", u, catalogue)
+            *(changed_line(UNPLANNED, u, catalogue)
               for u in check.unplanned),
-            *(changed_line("Went backwards", u, catalogue) for u in check.backwards
+            *(changed_line(STATUS["went-backwards"], u, catalogue) for u in check.backwards
               if u.statement not in {m.statement for m in check.moves})]
 
 
 def text_part(found: Result | Trend, catalogue: Catalogue, view: object = None,
-              title: str = "Plan") -> list[RenderableType]:
+              title: str | None = None) -> list[RenderableType]:
     """The section for a terminal: a heading underlined as text.py's are, then the lines (rich
     imported here, so Markdown and HTML never load it)."""
     from rich.padding import Padding
@@ -68,8 +75,14 @@ def text_part(found: Result | Trend, catalogue: Catalogue, view: object = None,
     first, rest = section(found, catalogue)
     if not first:
         return []
+    title = title or _("Plan")
     return [Text.assemble((title, "bold"), "\n", "=" * len(title)), Text(first),
             *(Padding(Text(f"- {line}"), (0, 0, 0, 2)) for line in rest), ""]
+
+
+def checked_title(tr: Trend) -> str:
+    """A trend's plan section's heading."""
+    return _("Plan, checked against {round}").format(round=tr.rounds[-1].label)
 
 
 def section(res: Result | Trend, catalogue: Catalogue) -> tuple[str, list[str]]:

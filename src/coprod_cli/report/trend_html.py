@@ -3,6 +3,7 @@ rounds (with a text alternative) and the same figures in tables."""
 
 from __future__ import annotations
 
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import linechart, trendwords
 from coprod_cli.report.html import environment, level_names
@@ -16,9 +17,9 @@ def chart(tr: Trend, catalogue: Catalogue) -> linechart.LineChart:
     bands = [None if f.band_low is None or f.band_high is None else (f.band_low, f.band_high)
              for f in overall]
     return linechart.chart([r.label for r in tr.rounds], [
-        ("Adjusted to one mix of roles, with its 95% band", [f.adjusted_score for f in overall],
-         bands),
-        ("As answered", [f.score for f in overall], [None] * len(overall))],
+        (_("Adjusted to one mix of roles, with its 95% band"),
+         [f.adjusted_score for f in overall], bands),
+        (_("As answered"), [f.score for f in overall], [None] * len(overall))],
         level_names(catalogue))
 
 

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli import credits
+from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.report import planwords
 from coprod_cli.report import trendwords as words
@@ -18,12 +19,14 @@ from coprod_cli.trends import Trend
 def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
     """The headline first, then a table per figure, then the changes, mix and method."""
     shown = Group(
-        Text(words.title(tr), style="dim"), Text(words.headline(tr), style="bold"), "",
-        heading("Rounds"), _rounds(tr, catalogue), "",
-        heading("By area (adjusted, with its 95% band)"), _areas(tr), "",
-        heading("Changes"), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
+        Text(words.title(tr), style="dim"), Text(words.headline(tr), style="bold"),
+        *([Text(unreviewed_notice(), style="italic")] if unreviewed_notice() else []), "",
+        heading(_("Rounds")), _rounds(tr, catalogue), "",
+        heading(_("By area (adjusted, with its 95% band)")), _areas(tr), "",
+        heading(_("Changes")), *_lines(words.overall_changes(tr) + words.area_changes(tr)), "",
         *_targets(tr, catalogue), *_plan(tr, catalogue),
-        heading("How to read this"), *_lines([words.mix_line(tr), words.VERDICTS, tr.method]),
+        heading(_("How to read this")),
+        *_lines([words.mix_line(tr), words.verdicts(), words.method(tr)]),
         *_notes(tr), "",
         *(Text(line, style="dim") for line in credits.lines(tr.credit, tr.sources, full=True)))
     return Marked(shown) if tr.private else shown
@@ -31,9 +34,9 @@ def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
 
 def _rounds(tr: Trend, catalogue: Catalogue) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for name in ("Round", "People (lived experience + others)", "As answered",
-                 "Adjusted (95% band)"):
-        table.add_column(name)
+    for name in (N_("Round"), N_("People (lived experience + others)"), N_("As answered"),
+                 N_("Adjusted (95% band)")):
+        table.add_column(_(name))
     for rnd in tr.rounds:
         fig = rnd.overall
         table.add_row(Text(rnd.label), words.people(rnd),
@@ -44,7 +47,7 @@ def _rounds(tr: Trend, catalogue: Catalogue) -> Table:
 
 def _areas(tr: Trend) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Area")
+    table.add_column(_("Area"))
     for rnd in tr.rounds:
         table.add_column(Text(rnd.label))
     for index, area in enumerate(tr.rounds[0].areas):
@@ -58,8 +61,7 @@ def _targets(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
 
 
 def _plan(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
-    return planwords.text_part(tr, catalogue, title=f"Plan, checked against "
-                               f"{tr.rounds[-1].label}")
+    return planwords.text_part(tr, catalogue, title=planwords.checked_title(tr))
 
 
 def _lines(lines: list[str]) -> list[RenderableType]:
@@ -67,5 +69,6 @@ def _lines(lines: list[str]) -> list[RenderableType]:
 
 
 def _notes(tr: Trend) -> list[RenderableType]:
-    notes = words.round_notes(tr) + [f"Warning: {line}" for line in tr.warnings]
-    return ["", heading("Notes"), *_lines(notes)] if notes else []
+    notes = words.round_notes(tr) + [_("Warning: {warning}").format(warning=line)
+                                     for line in words.warnings(tr)]
+    return ["", heading(_("Notes")), *_lines(notes)] if notes else []

@@ -7,12 +7,14 @@ import importlib
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, cast
 
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.report import phrases
 from coprod_cli.trends import OVERALL, Change, Figure, Round, Trend
 
 if TYPE_CHECKING:
     from coprod_cli.models import Catalogue
     from coprod_cli.report import Rendered
+    from coprod_cli.report.radar import Style
 
 
 class TrendFormat(str, Enum):
@@ -42,13 +44,15 @@ def score(value: float | None) -> str:
 def band(figure: Figure) -> str:
     """'1.25 to 1.75', or 'not known'."""
     if figure.band_low is None or figure.band_high is None:
-        return "not known"
-    return f"{figure.band_low:.2f} to {figure.band_high:.2f}"
+        return _("not known")
+    return _("{low} to {high}").format(low=f"{figure.band_low:.2f}",
+                                       high=f"{figure.band_high:.2f}")
 
 
 def adjusted(figure: Figure) -> str:
     """'1.50 (band 1.25 to 1.75)'."""
-    return f"{score(figure.adjusted_score)} (band {band(figure)})"
+    return _("{score} (band {band})").format(score=score(figure.adjusted_score),
+                                              band=band(figure))
 
 
 def compact(figure: Figure) -> str:
@@ -60,13 +64,47 @@ def compact(figure: Figure) -> str:
 
 def people(rnd: Round) -> str:
     """'17 (6 + 11)': everyone, then each voice ('few' when a count is held back)."""
-    voices = " + ".join(str(v.respondents) if v.respondents is not None else "few"
+    voices = " + ".join(str(v.respondents) if v.respondents is not None else _("few")
                         for v in rnd.voices)
     return f"{rnd.respondents} ({voices})" if len(rnd.voices) > 1 else str(rnd.respondents)
 
 
 def level(catalogue: Catalogue, found: str | None) -> str:
-    return phrases.level_name(catalogue, found) if found else "no level"
+    return phrases.level_name(catalogue, found) if found else _("no level")
+
+
+# A change's verdict in words (scoring/trend.py's WORDS), and the same when the rounded figures
+# shown are equal (scoring/sharing.py's).
+VERDICT_WORDS = {"real-rise": N_("a real rise"), "real-fall": N_("a real fall"),
+                 "no-clear-change": N_("no clear change"), "not-known": N_("not known")}
+WITHIN_HALF = {"real-rise": N_("a real rise (less than half a level: shared figures are rounded "
+                               "down to the half level)"),
+               "real-fall": N_("a real fall (less than half a level: shared figures are rounded "
+                               "down to the half level)")}
+
+
+def _figure(rnd: Round, area: str) -> Figure:
+    return next(f for f in (rnd.overall, *rnd.areas) if f.area == area)
+
+
+def change_words(tr: Trend, change: Change) -> str:
+    """'a real rise (0.50 to 1.00)': the change's words, made again from its verdict and the
+    rounds' figures in the reader's language (the same words as `change.words` in English)."""
+    if change.change is None and change.verdict in WITHIN_HALF:
+        return _(WITHIN_HALF[change.verdict])
+    verdict = _(VERDICT_WORDS[change.verdict])
+    if change.change is None:
+        return verdict
+    rounds = {r.label: r for r in tr.rounds}
+    was = _figure(rounds[change.before], change.area).adjusted_score
+    now = _figure(rounds[change.after], change.area).adjusted_score
+    return _("{verdict} ({before} to {after})").format(verdict=verdict, before=f"{was:.2f}",
+                                                       after=f"{now:.2f}")
+
+
+def area_name(change: Change) -> str:
+    """The area's name; 'Overall' in the reader's language."""
+    return _("Overall") if change.area == OVERALL else change.name
 
 
 def headline(tr: Trend) -> str:
@@ -74,28 +112,31 @@ def headline(tr: Trend) -> str:
     first, last = tr.rounds[0], tr.rounds[-1]
     found = next(c for c in tr.changes if c.area == OVERALL and c.before == first.label
                  and c.after == last.label)
-    return f"Overall, from {first.label} to {last.label}: {found.words}."
+    return _("Overall, from {first} to {last}: {change}.").format(
+        first=first.label, last=last.label, change=change_words(tr, found))
 
 
-def change_line(change: Change) -> str:
-    return f"{change.name}, {change.before} to {change.after}: {change.words}"
+def change_line(tr: Trend, change: Change) -> str:
+    return _("{area}, {before} to {after}: {change}").format(
+        area=area_name(change), before=change.before, after=change.after,
+        change=change_words(tr, change))
 
 
 def overall_changes(tr: Trend) -> list[str]:
-    return [change_line(c) for c in tr.changes if c.area == OVERALL]
+    return [change_line(tr, c) for c in tr.changes if c.area == OVERALL]
 
 
 def area_changes(tr: Trend) -> list[str]:
     """The areas' real changes; the rest summed up in one line."""
     areas = [c for c in tr.changes if c.area != OVERALL]
-    real = [change_line(c) for c in areas if c.verdict in ("real-rise", "real-fall")]
-    rest = "Every other change in an area is no clear change." if real else \
-        "No area shows a real change between any two rounds."
+    real = [change_line(tr, c) for c in areas if c.verdict in ("real-rise", "real-fall")]
+    rest = _("Every other change in an area is no clear change.") if real else \
+        _("No area shows a real change between any two rounds.")
     return [*real, rest]
 
 
 def targets_title(tr: Trend) -> str:
-    return f"Targets from the plan, in {tr.rounds[-1].label}"
+    return _("Targets from the plan, in {round}").format(round=tr.rounds[-1].label)
 
 
 def target_lines(tr: Trend, catalogue: Catalogue) -> list[str]:
@@ -110,41 +151,89 @@ def target_lines(tr: Trend, catalogue: Catalogue) -> list[str]:
             first = len(tr.rounds) - 1
             while first > 0 and tr.rounds[first - 1].areas[index].reaches_target:
                 first -= 1
-            since = f" (since {tr.rounds[first].label})" if first < len(tr.rounds) - 1 else ""
-            lines.append(f"{area.name}: reaches its target, {aim}{since}")
+            if first < len(tr.rounds) - 1:
+                lines.append(_("{area}: reaches its target, {level} (since {round})").format(
+                    area=area.name, level=aim, round=tr.rounds[first].label))
+            else:
+                lines.append(_("{area}: reaches its target, {level}").format(
+                    area=area.name, level=aim))
         else:
-            lines.append(f"{area.name}: below its target, {aim} (now "
-                         f"{level(catalogue, area.level)})")
+            lines.append(_("{area}: below its target, {level} (now {now})").format(
+                area=area.name, level=aim, now=level(catalogue, area.level)))
     return lines
 
 
 def mix_line(tr: Trend) -> str:
     shares = ", ".join(f"{s.name} {round(s.share * 100)}%" for s in tr.mix)
-    return ("Adjusted figures re-weight every round to one mix of roles, the rounds' pooled "
-            f"mix (everyone who answered any round): {shares}. Figures as answered are beside "
-            "them.")
+    return _("Adjusted figures re-weight every round to one mix of roles, the rounds' pooled "
+             "mix (everyone who answered any round): {shares}. Figures as answered are beside "
+             "them.").format(shares=shares)
 
 
-VERDICTS = ("A change is called real only when each round's adjusted score lies outside the "
-            "other round's band; otherwise it is no clear change.")
+VERDICTS = N_("A change is called real only when each round's adjusted score lies outside the "
+              "other round's band; otherwise it is no clear change.")
+# The two voices (scoring/collective.py's VOICE_NAMES), lower case inside a sentence.
+VOICES = {"lived-experience": N_("people with lived experience"),
+          "everyone-else": N_("everyone else")}
+
+
+def verdicts() -> str:
+    return _(VERDICTS)
 
 
 def who_answered(rnd: Round) -> str:
     """'12 people (people with lived experience 5, everyone else 7)'."""
-    voices = ", ".join(f"{v.name.lower()} {v.respondents if v.respondents is not None else 'few'}"
-                       for v in rnd.voices)
-    count = "1 person" if rnd.respondents == 1 else f"{rnd.respondents} people"
+    voices = ", ".join(_("{voice} {count}").format(
+        voice=_(VOICES[v.voice]) if v.voice in VOICES else v.name.lower(),
+        count=v.respondents if v.respondents is not None else _("few")) for v in rnd.voices)
+    count = ngettext("{count} person", "{count} people", rnd.respondents).format(
+        count=rnd.respondents)
     return f"{count} ({voices})" if voices else count
+
+
+def method(tr: Trend) -> str:
+    """How the bands are made (scoring/bands.py's METHOD), in the reader's language."""
+    from coprod_cli.scoring import bands
+
+    if tr.method != bands.METHOD:
+        return tr.method
+    return _(bands.METHOD_WORDS).format(resamples=f"{bands.RESAMPLES:,}", seed=bands.SEED,
+                                        cut=bands.CUT, fewest=bands.FEWEST)
 
 
 def round_notes(tr: Trend) -> list[str]:
     """Each round's notes and whether its bands are the whole scale, by round."""
-    lines = [f"{r.label}: a voice had fewer than {tr.fewest} people, so its bands are the whole "
-             "scale (too few answered to tell a change from chance)" for r in tr.rounds
-             if r.too_few]
-    return lines + [f"{r.label}: {note}" for r in tr.rounds for note in r.notes]
+    lines = [_("{round}: a voice had fewer than {fewest} people, so its bands are the whole "
+               "scale (too few answered to tell a change from chance)").format(
+                   round=r.label, fewest=tr.fewest) for r in tr.rounds if r.too_few]
+    return lines + [f"{r.label}: {_(note)}" for r in tr.rounds for note in r.notes]
+
+
+def warnings(tr: Trend) -> list[str]:
+    """The trend's warnings, each in the reader's language where the catalogue has it."""
+    return [_(line) for line in tr.warnings]
+
+
+# A chart line's look in words (report/radar.py's STYLES), for its legend.
+DASHES = {"solid line": N_("solid line"), "dashed line": N_("dashed line"),
+          "dotted line": N_("dotted line"), "dash-dot line": N_("dash-dot line"),
+          "long-dashed line": N_("long-dashed line"), "dash-dot-dot line": N_("dash-dot-dot line")}
+MARKERS = {("circle", True): N_("circles"), ("square", True): N_("squares"),
+           ("triangle", True): N_("triangles"), ("diamond", True): N_("diamonds"),
+           ("circle", False): N_("open circles"), ("square", False): N_("open squares"),
+           ("triangle", False): N_("open triangles"), ("diamond", False): N_("open diamonds")}
+
+
+def legend(style: Style) -> str:
+    """'solid line, circles': how a line of the chart looks."""
+    dash = _(DASHES[style.dash_name]) if style.dash_name in DASHES else style.dash_name
+    found = MARKERS.get((style.marker, style.filled))
+    marks = _(found) if found else f"{'' if style.filled else 'open '}{style.marker}s"
+    return _("{line}, {marks}").format(line=dash, marks=marks)
 
 
 def title(tr: Trend) -> str:
-    return f"Trend: {tr.framework.name} ({tr.framework.id} {tr.framework.version}), " \
-        f"{len(tr.rounds)} rounds"
+    return ngettext("Trend: {name} ({id} {version}), {count} round",
+                    "Trend: {name} ({id} {version}), {count} rounds", len(tr.rounds)).format(
+        name=tr.framework.name, id=tr.framework.id, version=tr.framework.version,
+        count=len(tr.rounds))

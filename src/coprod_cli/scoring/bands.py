@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from typing import NamedTuple
 
+from coprod_cli.i18n import N_
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.scoring import mix
 from coprod_cli.scoring.level import area_scores
@@ -22,13 +23,14 @@ CUT = 25  # resamples left out at each end: the middle 950 of 1,000 are the 95% 
 FEWEST = 6
 WHOLE = (Fraction(0), Fraction(len(LEVEL_IDS) - 1))
 
-METHOD = (f"Each band is a 95% bootstrap band: the round's respondents are drawn again at "
-          f"random, with replacement and within their own role, {RESAMPLES:,} times (seed "
-          f"{SEED}, so the same answers always give the same band), each draw scored as the "
-          f"round is (adjusted), and the lowest and highest {CUT} results left out. When a voice "
-          f"has fewer than {FEWEST} people the band is the whole scale, 0 to 3: with so few, "
-          f"no 95% band can be drawn (all of them fall on one side of their own centre more "
-          f"than 5% of the time).")
+METHOD_WORDS = N_("Each band is a 95% bootstrap band: the round's respondents are drawn again "
+                  "at random, with replacement and within their own role, {resamples} times "
+                  "(seed {seed}, so the same answers always give the same band), each draw "
+                  "scored as the round is (adjusted), and the lowest and highest {cut} results "
+                  "left out. When a voice has fewer than {fewest} people the band is the whole "
+                  "scale, 0 to 3: with so few, no 95% band can be drawn (all of them fall on one "
+                  "side of their own centre more than 5% of the time).")
+METHOD = METHOD_WORDS.format(resamples=f"{RESAMPLES:,}", seed=SEED, cut=CUT, fewest=FEWEST)
 
 Band = tuple[Fraction, Fraction]
 People = Sequence[tuple[str, bytes]]

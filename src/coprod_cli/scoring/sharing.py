@@ -30,6 +30,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from coprod_cli.i18n import N_
 from coprod_cli.resultparts import DimensionChange, Gap, Intake, RoleResult, VoiceResult, WhatIf
 from coprod_cli.results import Comparison, Result
 from coprod_cli.scoring.collective import held_back_note
@@ -178,9 +179,10 @@ def mark_private_comparison(cmp: Comparison) -> Comparison:
                    after=mark_private(cmp.after), warnings=[PRIVATE_NOTE, *cmp.warnings])
 
 
-TREND_BANDED = ("Shared figures of several people are rounded down to the half level, and bands "
-                "widened out to it, so that reports cannot be set against each other; the "
-                "verdicts come from the exact figures; --private gives exact ones, not to share")
+TREND_BANDED = N_("Shared figures of several people are rounded down to the half level, and "
+                  "bands widened out to it, so that reports cannot be set against each other; "
+                  "the verdicts come from the exact figures; --private gives exact ones, not to "
+                  "share")
 
 
 def protect_trend(tr: Trend) -> Trend:

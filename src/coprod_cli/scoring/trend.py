@@ -10,6 +10,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from coprod_cli import __version__, credits
+from coprod_cli.i18n import N_
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.scoring import applies, bands, collective, mix
@@ -180,17 +181,17 @@ def _warnings(built: list[Round], rounds: Sequence[tuple[str, Tally]],
     notes = []
     dates = [r.assessed_on for r in built]
     if any(a and b and b < a for a, b in pairwise(dates)):
-        notes.append("The rounds' dates are not in the order given: the trend follows the "
-                     "order on the command line")
+        notes.append(N_("The rounds' dates are not in the order given: the trend follows "
+                        "the order on the command line"))
     if len({tally.framework.version for _, tally in rounds}) > 1:
-        notes.append("The framework's version changed between rounds: some statements may "
-                     "differ")
+        notes.append(N_("The framework's version changed between rounds: some statements "
+                        "may differ"))
     if weighting == "role":
-        notes.append("--weighting role already counts every role present equally, so the "
-                     "adjusted figures are those as answered")
+        notes.append(N_("--weighting role already counts every role present equally, so "
+                        "the adjusted figures are those as answered"))
     mixes = [{r: Fraction(n, t.total) for r, n in t.respondents.items()} for _, t in rounds]
     if any(m != mixes[0] for m in mixes):
-        notes.append("The mix of roles changed between rounds: the adjusted figures re-weight "
-                     "every round to the same mix, so a change in who answered is not shown "
-                     "as progress")
+        notes.append(N_("The mix of roles changed between rounds: the adjusted figures "
+                        "re-weight every round to the same mix, so a change in who answered "
+                        "is not shown as progress"))
     return notes
