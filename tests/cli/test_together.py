@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import welsh
 from tests.conftest import EXAMPLES, Run
 
 TEAM = str(EXAMPLES / "collective-autumn-2026")
@@ -142,3 +143,33 @@ def test_an_agreed_yaml_or_a_plan_among_the_answers_is_named_for_what_it_is(
         assert f"{team / name}:1:1: this is " in out.stderr and "not an answers file" in out.stderr
         assert f"give it with {option}" in out.stderr
         (team / name).unlink()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_welsh_workshop_cards_have_no_english_words_of_coprods_own(run: Run, fmt: str) -> None:
+    out = run("workshop", TEAM, "--lang", "cy", "-f", fmt)
+    assert out.exit_code == 0, out.stderr
+    shown = welsh.normal(out.stdout)
+    for words in ("Cerdyn 1", "Pa mor bell ar wahân", "Cwestiynau i'w trafod",
+                  "Beth fyddai'n rhaid ei newid", "Nid yw'r testun Cymraeg hwn"):
+        assert words in shown
+    source = "report/packs.py" if fmt == "markdown" else "report/templates/workshop.html.j2"
+    assert welsh.english_left(out.stdout, source, "scoring/workshop.py") == []
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_welsh_feedback_sheet_has_no_english_words_of_coprods_own(
+        run: Run, tmp_path: Path, fmt: str) -> None:
+    agreed = _agreed(run, tmp_path)
+    plan = tmp_path / "plan.yaml"
+    assert run("plan", TEAM, "-o", str(plan)).exit_code == 0
+    out = run("feedback", TEAM, "--agreed", str(agreed), "--plan", str(plan), "--lang", "cy",
+              "--next-round", "ym mis Mawrth 2027", "-f", fmt)
+    assert out.exit_code == 0, out.stderr
+    shown = welsh.normal(out.stdout)
+    for words in ("Dywedoch chi", "Fe wnaethom gytuno", "Byddwn ni", "Dan arweiniad",
+                  "Pryd y byddwn yn gofyn eto", "Nid yw'r testun Cymraeg hwn"):
+        assert words in shown
+    sources = ["report/packs.py"] + (
+        ["report/templates/feedback.html.j2"] if fmt == "html" else [])
+    assert welsh.english_left(out.stdout, *sources) == []

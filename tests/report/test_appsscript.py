@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -68,13 +69,16 @@ def google_export(form: dict[str, Any], folder: Path) -> Path:
     """Google Forms' 'Download responses (.csv)' of RESPONDENTS for the form the script built:
     a Timestamp, then one column per question titled as it is, answers as the choices."""
     items = [item for item in form["items"] if item["kind"] != "section"]
-    role_names = {role.id: role.name for role in LIB.catalogue.roles}
+    role_names = dict(zip((role.id for role in LIB.catalogue.roles), items[0]["choices"],
+                          strict=True))  # in the form's language
     levels = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
     rows = [["Timestamp", *(item["title"] for item in items)]]
     for person in RESPONDENTS:
         cells = [person.when.strftime("%Y/%m/%d %I:%M:%S %p GMT").lower().replace("gmt", "GMT")]
         for item in items[1:]:
-            sid = item["title"].split(". ", 1)[0].removeprefix("Evidence for ").split(" ")[0]
+            found = re.search(r"[a-z]+(?:-[a-z]+)*-\d+", item["title"])
+            assert found is not None
+            sid = found.group(0)
             if item["kind"] == "paragraph":
                 cells.append(person.evidence.get(sid, ""))
             else:
@@ -86,8 +90,15 @@ def google_export(form: dict[str, Any], folder: Path) -> Path:
     return path
 
 
-def test_its_google_forms_export_scores_as_it_comes(run: Run, tmp_path: Path) -> None:
-    export = google_export(built(made(run, tmp_path, "nef")), tmp_path)
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_its_google_forms_export_scores_as_it_comes(run: Run, tmp_path: Path, lang: str) -> None:
+    """A Welsh form's too: its Welsh evidence titles, roles and 'Ddim yn gwybod' read back."""
+    form = built(made(run, tmp_path, "nef", "--lang", lang))
+    if lang == "cy":
+        assert form["logged"] == ["Golygu'r ffurflen: edit",
+                                  "Anfonwch y ddolen hon at ymatebwyr: published"]
+        assert any(item["title"].startswith("Tystiolaeth ar gyfer") for item in form["items"])
+    export = google_export(form, tmp_path)
     (tmp_path / "truth").mkdir()
     data = scored(run, str(export))
     same(data, truth(run, tmp_path / "truth", RESPONDENTS, evidence=True))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from tests import welsh
 from tests.cli.test_form import LIB
 from tests.conftest import Run
 from tests.report.test_hostile_output import HOSTILE, RAW
@@ -56,3 +57,19 @@ def test_an_outline_explains_the_words_it_uses_and_credits_its_source(run: Run) 
         assert "thinklocalactpersonal.org.uk" in out and "New Economics Foundation" in out
         assert "Description: Optional. When several people's answers are put together" in out \
             or "*Description:* Optional. When several people's answers are put together" in out
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_welsh_outline_has_no_english_words_of_coprods_own(run: Run, fmt: str) -> None:
+    """The notes for whoever builds the form, in Welsh: how to, each question and part, the
+    grid, the header row's heading, the glossary's and the credit's headings."""
+    out = run("form", "wales", "--lang", "cy", "--format", fmt)
+    assert out.exit_code == 0, out.stderr
+    shown = welsh.normal(out.stdout)
+    for words in ("Ffurflen ar-lein ar gyfer", "Ychwanegwch bob cwestiwn", "Rhan 1 o 5",
+                  "Rhes bennawd y daflen ymatebion", "'assets-1 tystiolaeth'",
+                  "Nid yw'r testun Cymraeg hwn"):
+        assert words in shown
+    assert ("Cwestiwn 2:" in shown) if fmt == "text" else ("Eich rôl (dewisol)" in shown)
+    assert welsh.english_left(out.stdout, "report/outline.py",
+                              "questionnaire/formoutline.py") == []

@@ -34,7 +34,8 @@ def sheet(path: Path, name: str) -> list[dict[str, Any]]:
     return [dict(zip(rows[0], row, strict=False)) for row in rows[1:]]
 
 
-@pytest.mark.parametrize("args", [("nef",), ("scie",), ("nef", "--plain")])
+@pytest.mark.parametrize("args", [("nef",), ("scie",), ("nef", "--plain"),
+                                  ("wales", "--lang", "cy"), ("wales", "--lang", "cy", "--plain")])
 def test_pyxform_converts_it_without_an_error_or_a_warning(run: Run, tmp_path: Path,
                                                            args: tuple[str, ...]) -> None:
     from pyxform.xls2xform import convert
@@ -49,6 +50,12 @@ def test_pyxform_converts_it_without_an_error_or_a_warning(run: Run, tmp_path: P
             assert f'nodeset="/data/{dimension.id}/{statement.id}"' in result.xform
             assert f'nodeset="/data/{dimension.id}/{statement.id}_evidence"' in result.xform
     default = sheet(path, "settings")[0]["default_language"]
+    if "cy" in args:  # a Welsh form's own words are Welsh: its languages, its title
+        assert default == ("Geiriau plaen (cy)" if "--plain" in args else "Cymraeg (cy)")
+        assert sheet(path, "settings")[0]["form_title"].startswith("Hunanasesiad cydgynhyrchu")
+        assert any(str(row["label::Cymraeg (cy)"]).startswith("Tystiolaeth ar gyfer")
+                   for row in sheet(path, "survey"))
+        return
     assert default == ("Plain words (en)" if "--plain" in args else "English (en)")
 
 
@@ -73,7 +80,8 @@ def kobo_rows(path: Path, labels: bool, groups: bool) -> list[list[str]]:
     for row in survey:
         kind, name = row["type"], row["name"]
         if kind in ("begin_group", "end_group"):
-            group = row["label::English (en)"] if labels else name
+            group = row[next(key for key in row if key.startswith("label::"))] if labels \
+                else name
             group = group if kind == "begin_group" else ""
             continue
         if kind in ("start", "end"):
@@ -116,11 +124,13 @@ def test_a_kobotoolbox_export_with_names_and_groups_scores_as_it_comes(
     assert warnings(data) == []
 
 
-@pytest.mark.parametrize("plain", [False, True])
+@pytest.mark.parametrize(("plain", "lang"), [(False, "en"), (True, "en"), (False, "cy"),
+                                             (True, "cy")])
 def test_a_kobotoolbox_export_with_labels_scores_as_it_comes(run: Run, tmp_path: Path,
-                                                             plain: bool) -> None:
-    """An .xlsx export with labels as headers and values, in the form's default language."""
-    form = made(run, tmp_path, "nef", *(["--plain"] if plain else []))
+                                                             plain: bool, lang: str) -> None:
+    """An .xlsx export with labels as headers and values, in the form's default language:
+    a Welsh form's (Welsh titles, evidence titles, roles and 'Ddim yn gwybod') too."""
+    form = made(run, tmp_path, "nef", "--lang", lang, *(["--plain"] if plain else []))
     book = openpyxl.Workbook()
     target = book.active
     assert target is not None

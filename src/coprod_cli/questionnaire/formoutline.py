@@ -80,6 +80,16 @@ def outline(framework: Framework, catalogue: Catalogue, plain: bool = False) -> 
                    catalogue.glossary)
 
 
+REASON_TITLE = N_("{id} reason (if it does not apply to your service)")
+EVIDENCE_TITLE = N_("Evidence for {id} (optional)")
+
+
 def reason_title(sid: str) -> str:
-    """The optional question for why a statement does not apply: coprod reads it back."""
-    return f"{sid} reason (if it does not apply to your service)"
+    """The optional question for why a statement does not apply: coprod reads it back (in
+    Welsh too: reading/formheader.py knows the words of both)."""
+    return _(REASON_TITLE).format(id=sid)
+
+
+def evidence_title(sid: str) -> str:
+    """The evidence question's title: coprod reads it as the statement's evidence."""
+    return _(EVIDENCE_TITLE).format(id=sid)

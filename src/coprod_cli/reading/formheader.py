@@ -30,14 +30,19 @@ _SURVEYMONKEY = {"respondent-id", "collector-id", "ip-address", "email-address",
                  "last-name", "custom-data-1"}
 # SurveyMonkey's second header row: 'Response' under a question with one answer.
 _SUBHEADINGS = {"response", "open-ended-response"}
-_EVIDENCE = {"evidence", "notes", "note", "comments", "comment"}
+# In English and in Welsh, as a Welsh form titles them ('Tystiolaeth ar gyfer assets-1').
+_EVIDENCE = {"evidence", "notes", "note", "comments", "comment",
+             "tystiolaeth", "nodyn", "nodiadau", "sylw", "sylwadau"}
 _EVIDENCE_FILLER = _EVIDENCE | {"for", "on", "about", "of", "optional", "your", "any", "statement",
-                                "question", "and", "examples", "example"}
+                                "question", "and", "examples", "example",
+                                "ar", "gyfer", "am", "dewisol", "datganiad", "cwestiwn"}
 # 'assets-1 reason (if it does not apply)': why a statement does not apply, in their words.
 REASON = "reason"
-_REASON = {"reason", "why"}
+_REASON = {"reason", "why", "rheswm", "pam"}
 _REASON_FILLER = _REASON | {"if", "it", "does", "not", "apply", "doesn", "t", "the", "for",
-                            "optional", "your", "statement", "question", "to", "service", "our"}
+                            "optional", "your", "statement", "question", "to", "service", "our",
+                            "os", "nad", "yw", "n", "berthnasol", "i", "ch", "eich", "ein",
+                            "gwasanaeth", "dewisol", "datganiad", "ddim", "yn"}
 
 
 def cell_name(row: int, column: int) -> str:

@@ -13,11 +13,11 @@ import json
 from typing import Any
 
 from coprod_cli import credits
-from coprod_cli.questionnaire.formoutline import Outline, reason_title
-from coprod_cli.report.xlsform import evidence_title
+from coprod_cli.i18n import N_, _
+from coprod_cli.questionnaire.formoutline import Outline, evidence_title, reason_title
 from coprod_cli.safetext import visible_line
 
-HOW = """\
+HOW = N_("""\
 // Creates a Google Form for a co-production self-assessment, made by coprod.
 // 1. Open https://script.google.com and choose New project.
 // 2. Replace everything in the editor with this file, save, and press Run (allow it to
@@ -26,7 +26,9 @@ HOW = """\
 // Keep every title and choice as it is: coprod finds each statement by the id at the start
 // of its title. Export the answers with Responses > Download responses (.csv) and run:
 //   coprod score FILE.csv
-"""
+""")
+# What the script's log says, quoted in CODE as written here.
+LOGGED = (N_("Edit the form: "), N_("Send this link to respondents: "))
 
 CODE = """
 function createCoprodForm() {
@@ -63,7 +65,16 @@ function createCoprodForm() {
 def script(outline: Outline) -> str:
     """The whole script: how to run it, the form as data, and the fixed code that builds it.
     Control characters in the framework's text are shown as escapes, as in every output."""
-    return f"{HOW}\nvar FORM = {js_literal(_visible(_form(outline)))};\n{CODE}"
+    return f"{_(HOW)}\nvar FORM = {js_literal(_visible(_form(outline)))};\n{_code()}"
+
+
+def _code() -> str:
+    """CODE with its log lines in the reader's language (as JSON literals, never pasted)."""
+    code = CODE
+    for logged in LOGGED:
+        if _(logged) != logged:
+            code = code.replace(f"'{logged}'", js_literal(_(logged)))
+    return code
 
 
 def _visible(value: Any) -> Any:
@@ -83,12 +94,12 @@ def js_literal(value: Any) -> str:
 def _form(outline: Outline) -> dict[str, Any]:
     framework = outline.framework
     return {
-        "title": f"Co-production self-assessment: {framework.name}",
-        "description": f"{framework.name} ({framework.id} {framework.version}). Choose the "
-                       "description that fits best for each statement, or Don't know, or "
-                       "Does not apply (to your service: say why in its reason box if you "
-                       "like). Evidence is optional.\n\n"
-                       + "\n".join(credits.form_lines(framework)),
+        "title": _("Co-production self-assessment: {name}").format(name=framework.name),
+        "description": _("{name} ({id} {version}). Choose the description that fits best for "
+                         "each statement, or Don't know, or Does not apply (to your service: "
+                         "say why in its reason box if you like). Evidence is optional.").format(
+            name=framework.name, id=framework.id, version=framework.version) + "\n\n"
+            + "\n".join(credits.form_lines(framework)),
         "role": {"title": outline.role.title, "choices": list(outline.role.choices)},
         "parts": [{"name": part.name, "intro": part.intro, "questions": [
             {"title": question.title, "help": question.help or "",

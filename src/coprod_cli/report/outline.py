@@ -12,13 +12,13 @@ import io
 import re
 
 from coprod_cli import credits
-from coprod_cli.i18n import _, unreviewed_notice
+from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import GlossaryEntry
 from coprod_cli.questionnaire.flow import mentioned
 from coprod_cli.questionnaire.formoutline import ROLE_NOTE, Outline
 from coprod_cli.safetext import visible, visible_line
 
-HOW = (
+HOW = N_(
     "Add each question below in order. In Google Forms use 'Multiple choice', in Microsoft "
     "Forms 'Choice'. Copy each title and its choices exactly: coprod finds the statement by the "
     "id at the start of the title, and the level by the number at the start of the choice. "
@@ -29,7 +29,7 @@ HOW = (
     "export them (Google: 'Download responses (.csv)'; Microsoft: 'Open results in Excel') "
     "and run: coprod score FILE."
 )
-GRID = (
+GRID = N_(
     "Shorter, in Google Forms: one 'Multiple choice grid' per part, with the part's question "
     "titles as rows and these columns:"
 )
@@ -45,25 +45,33 @@ def header_csv(outline: Outline) -> str:
 def text(outline: Outline) -> str:
     """The outline as plain text, numbered in the order to ask."""
     fw = outline.framework
-    lines = [f"An online form for {fw.name} ({fw.id} {fw.version})", "", HOW, ""]
+    lines = [_("An online form for {name} ({id} {version})").format(
+        name=fw.name, id=fw.id, version=fw.version), "", _(HOW), ""]
     notice = unreviewed_notice(fw.unreviewed is not None)
     lines += [notice, ""] if notice else []
-    lines += [f"Question 1 (optional): {outline.role.title}", f"  Description: {_(ROLE_NOTE)}",
+    lines += [_("Question 1 (optional): {title}").format(title=outline.role.title),
+              "  " + _("Description: {text}").format(text=_(ROLE_NOTE)),
               *(f"  ( ) {choice}" for choice in outline.role.choices), ""]
     number = 1
     for index, part in enumerate(outline.parts, start=1):
-        lines += [f"Part {index} of {len(outline.parts)}: {part.name}", f"  {part.intro}", ""]
+        lines += [_part(index, len(outline.parts), part.name), f"  {part.intro}", ""]
         for question in part.questions:
             number += 1
-            lines += [f"Question {number}: {question.title}",
+            lines += [_("Question {number}: {title}").format(number=number,
+                                                             title=question.title),
                       *(f"  ( ) {choice}" for choice in question.choices), ""]
-    lines += [GRID, "  " + " | ".join(outline.grid_columns), "",
-              "The header row of the responses sheet (coprod form "
-              f"{fw.id} --format csv writes it):", header_csv(outline).rstrip("\n")]
+    lines += [_(GRID), "  " + " | ".join(outline.grid_columns), "",
+              _("The header row of the responses sheet (coprod form {id} --format csv writes "
+                "it):").format(id=fw.id), header_csv(outline).rstrip("\n")]
     words = _words(outline, "\n".join(lines))
-    lines += ["", "Words used here, in plain words (put them in the form's description):",
+    lines += ["", _("Words used here, in plain words (put them in the form's description):"),
               *(f"  {entry.term}: {entry.plain}" for entry in words)] if words else []
     return visible("\n".join([*lines, "", *_credit(outline)]) + "\n")
+
+
+def _part(index: int, count: int, name: str) -> str:
+    """'Part 2 of 6: Capacity'."""
+    return _("Part {number} of {count}: {name}").format(number=index, count=count, name=name)
 
 
 def _words(outline: Outline, text: str) -> list[GlossaryEntry]:
@@ -79,24 +87,26 @@ def markdown(outline: Outline) -> str:
     """The outline as Markdown: a section per part, each question's choices as a list."""
     fw = outline.framework
     notice = unreviewed_notice(fw.unreviewed is not None)
-    lines = [f"# An online form for {_md(fw.name)}", "", f"`{fw.id}` version {_md(fw.version)}. "
-             + _md(HOW), "", *([f"*{_md(notice)}*", ""] if notice else []),
-             "## Your role (optional)", "", f"**{_md(outline.role.title)}**",
-             "", f"*Description:* {_md(_(ROLE_NOTE))}", "",
+    lines = ["# " + _("An online form for {name}").format(name=_md(fw.name)), "",
+             _("`{id}` version {version}.").format(id=fw.id, version=_md(fw.version)) + " "
+             + _md(_(HOW)), "", *([f"*{_md(notice)}*", ""] if notice else []),
+             "## " + _("Your role (optional)"), "", f"**{_md(outline.role.title)}**",
+             "", "*" + _("Description:") + f"* {_md(_(ROLE_NOTE))}", "",
              *(f"- {_md(choice)}" for choice in outline.role.choices), ""]
     for index, part in enumerate(outline.parts, start=1):
-        lines += [f"## Part {index} of {len(outline.parts)}: {_md(part.name)}", "",
+        lines += ["## " + _part(index, len(outline.parts), _md(part.name)), "",
                   _md(part.intro), ""]
         for question in part.questions:
             lines += [f"**{_md(question.title)}**", "",
                       *(f"- {_md(choice)}" for choice in question.choices), ""]
-    lines += ["## A grid instead", "", _md(GRID), "",
+    lines += ["## " + _("A grid instead"), "", _md(_(GRID)), "",
               *(f"- {_md(column)}" for column in outline.grid_columns), "",
-              "## The header row of the responses sheet", "", *_fenced(header_csv(outline))]
+              "## " + _("The header row of the responses sheet"), "",
+              *_fenced(header_csv(outline))]
     words = _words(outline, "\n".join(lines))
-    lines += ["", "## Words used here", "", "Put them in the form's description.", "",
+    lines += ["", "## " + _("Words used here"), "", _("Put them in the form's description."), "",
               *(f"*{_md(entry.term)}*: {_md(entry.plain)}  " for entry in words)] if words else []
-    lines += ["", "## Credit", "", *(f"{_md(line)}  " for line in _credit(outline))]
+    lines += ["", "## " + _("Credit"), "", *(f"{_md(line)}  " for line in _credit(outline))]
     return "\n".join(lines) + "\n"
 
 

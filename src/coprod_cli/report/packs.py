@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from coprod_cli.coproduced import Workshop
+from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
@@ -17,8 +18,12 @@ from coprod_cli.results import Result
 from coprod_cli.safetext import visible
 
 WILL_SHOWN = 3  # the three things that will change: one page, read in a minute
-ASK_AGAIN = "We will tell you when we ask again."
-NOW = " (where the answers put it now)"
+ASK_AGAIN = N_("We will tell you when we ask again.")
+NOW = N_(" (where the answers put it now)")
+RATED = {"lived-experience": N_("People with lived experience rated {high} highest and {low} "
+                                "lowest."),
+         "everyone-else": N_("Everyone else rated {high} highest and {low} lowest.")}
+RATED_ANY = N_("{voice} rated {high} highest and {low} lowest.")
 
 
 class PackFormat(str, Enum):
@@ -42,24 +47,28 @@ def workshop(pack: Workshop, fmt: PackFormat) -> str:
         return json.dump(to_data(pack))
     if fmt is PackFormat.html:
         return visible(html.environment().get_template("workshop.html.j2").render(res=pack))
-    lines = [f"# Workshop cards: {inline(pack.service or pack.framework.name)}", "",
-             f"Where people see things a level or more apart, and where many were unsure. "
-             f"{together.people(pack.respondents)} answered.", ""]
+    notice = unreviewed_notice()
+    lines = [_("# Workshop cards: {name}").format(name=inline(pack.service or pack.framework.name)),
+             "", _("Where people see things a level or more apart, and where many were unsure. "
+                   "{people} answered.").format(people=together.people(pack.respondents)), "",
+             *([f"*{inline(notice)}*", ""] if notice else [])]
     for number, card in enumerate(pack.cards, 1):
-        lines += [f"## Card {number}: {inline(card.plain)}", "",
-                  f"Statement `{card.statement}`: {inline(card.text)}", "", "How far apart:", "",
-                  *(f"- {inline(line)}" for line in card.apart), "",
-                  "What each level looks like:", "",
-                  *(f"- **{level.name}**{NOW if level.level == card.answers_level else ''}: "
+        now = _(NOW)
+        lines += [_("## Card {number}: {plain}").format(number=number, plain=inline(card.plain)),
+                  "", _("Statement `{id}`: {text}").format(id=card.statement,
+                                                           text=inline(card.text)),
+                  "", _("How far apart:"), "", *(f"- {inline(line)}" for line in card.apart), "",
+                  _("What each level looks like:"), "",
+                  *(f"- **{level.name}**{now if level.level == card.answers_level else ''}: "
                     f"{inline(level.looks_like)}" for level in card.levels), "",
-                  "Questions to talk about:", "",
+                  _("Questions to talk about:"), "",
                   *(f"{i}. {inline(q)}" for i, q in enumerate(card.questions, 1)), ""]
     if not pack.cards:
-        lines += ["People see every statement within a level of each other, and few were "
-                  "unsure: there is no card to talk about.", ""]
+        lines += [_("People see every statement within a level of each other, and few were "
+                    "unsure: there is no card to talk about."), ""]
     if pack.left_out:
-        lines += [f"{pack.left_out} more statement(s) would make a card; ask for more with "
-                  "--cards.", ""]
+        lines += [_("{count} more statement(s) would make a card; ask for more with "
+                    "--cards.").format(count=pack.left_out), ""]
     return "\n".join(lines)
 
 
@@ -79,37 +88,43 @@ def sheet(res: Result, catalogue: Catalogue, again: str | None,
     """What each voice said (only groups big enough to show), what was agreed, the three
     things that will change (the plan's first moves and who leads them, or the quickest
     route's first steps), when people are asked again, and the sign-off."""
-    said = [res.plain_headline or "We could not give a level yet: "
-            f"{phrases.no_level_why(res)}."]
+    said = [res.plain_headline or _("We could not give a level yet: {why}.").format(
+        why=phrases.no_level_why(res))]
     names = {d.id: d.name for d in res.dimensions}
     for voice in res.by_voice:
         scored = {d: v for d, v in voice.dimensions.items() if v is not None}
         if len(scored) > 1:
             high, low = max(scored, key=scored.__getitem__), min(scored, key=scored.__getitem__)
-            said.append(f"{voice.name} rated {names[high]} highest and {names[low]} lowest.")
-    said += [f"{h.name}: too few people to show their view on its own. Their answers count in "
-             "everything here." for h in res.held_back if h.kind == "voice"]
+            said.append(_(RATED.get(voice.voice, RATED_ANY)).format(
+                voice=voice.name, high=names[high], low=names[low]))
+    said += [_("{group}: too few people to show their view on its own. Their answers count in "
+               "everything here.").format(group=h.name)
+             for h in res.held_back if h.kind == "voice"]
     said += [line for line in res.findings if "within a level" not in line]
     agreed = [] if res.agreement is None else [
-        f"We agreed {phrases.level_name(catalogue, item.agreed_level)} for: {item.plain}"
+        _("We agreed {level} for: {plain}").format(
+            level=phrases.level_name(catalogue, item.agreed_level), plain=item.plain)
         for item in res.agreement.statements]
     will = _planned(res, catalogue, plan) if plan and plan.moves else [
-        f"{step.plain} {step.looks_like_plain or step.looks_like} Who will do it: to be agreed."
+        _("{step} {looks_like} Who will do it: to be agreed.").format(
+            step=step.plain, looks_like=step.looks_like_plain or step.looks_like)
         for step in res.next_steps[:WILL_SHOWN]]
-    return Sheet(said, agreed, will or ["Keep working together as now, and review it."],
-                 f"We will ask you again: {again}." if again else ASK_AGAIN,
-                 together.review_lines(res.review))
+    return Sheet(said, agreed, will or [_("Keep working together as now, and review it.")],
+                 _("We will ask you again: {when}.").format(when=again) if again
+                 else _(ASK_AGAIN), together.review_lines(res.review))
 
 
 def _planned(res: Result, catalogue: Catalogue, plan: Plan) -> list[str]:
     """The plan's first moves: what changes, who leads it with whom, and by when."""
     plain = {s.id: s.plain for s in res.statements}
     names = {role.id: role.name.lower() for role in catalogue.roles}
-    return [f"{plain.get(m.statement, m.statement)} From "
-            f"{phrases.level_name(catalogue, m.from_level)} to "
-            f"{phrases.level_name(catalogue, m.to)}, by {together.day(m.due)}. Led by a "
-            f"{names.get(m.owner, m.owner)} with a {names.get(m.co_owner, m.co_owner)}."
-            for m in plan.moves[:WILL_SHOWN]]
+    return [_("{step} From {before} to {after}, by {due}. Led by a {owner} with a "
+              "{co_owner}.").format(
+        step=plain.get(m.statement, m.statement),
+        before=phrases.level_name(catalogue, m.from_level),
+        after=phrases.level_name(catalogue, m.to), due=together.day(m.due),
+        owner=names.get(m.owner, m.owner), co_owner=names.get(m.co_owner, m.co_owner))
+        for m in plan.moves[:WILL_SHOWN]]
 
 
 def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFormat,
@@ -119,12 +134,17 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
     if fmt is SheetFormat.html:
         return visible(html.environment().get_template("feedback.html.j2").render(
             res=res, sheet=words))
-    lines = [f"# You said, we will: {inline(res.service or res.framework.name)}", "",
-             f"Thank you. {together.people(res.respondents)} answered.", "", "## You said", "",
+    notice = unreviewed_notice()
+    lines = [_("# You said, we will: {name}").format(
+                 name=inline(res.service or res.framework.name)), "",
+             _("Thank you. {people} answered.").format(people=together.people(res.respondents)),
+             "", *([f"*{inline(notice)}*", ""] if notice else []), "## " + _("You said"), "",
              *(f"- {inline(line)}" for line in words.said), ""]
     if words.agreed:
-        lines += ["## We agreed", "", *(f"- {inline(line)}" for line in words.agreed), ""]
-    lines += ["## We will", "", *(f"{i}. {inline(line)}" for i, line in enumerate(words.will, 1)),
-              "", "## When we will ask again", "", inline(words.again), "",
+        lines += ["## " + _("We agreed"), "", *(f"- {inline(line)}" for line in words.agreed),
+                  ""]
+    lines += ["## " + _("We will"), "",
+              *(f"{i}. {inline(line)}" for i, line in enumerate(words.will, 1)),
+              "", "## " + _("When we will ask again"), "", inline(words.again), "",
               *(f"*{inline(line)}*" for line in words.review), ""]
     return "\n".join(lines)

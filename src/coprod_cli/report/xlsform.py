@@ -15,11 +15,13 @@ import io
 from typing import Any
 
 from coprod_cli import credits
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, Catalogue
-from coprod_cli.questionnaire.formoutline import Outline, Question, reason_title
+from coprod_cli.questionnaire.formoutline import Outline, Question, evidence_title, reason_title
 from coprod_cli.safetext import visible_line
 
-STANDARD, PLAIN = "English (en)", "Plain words (en)"
+# The form's two languages, named in the reader's language (a Welsh form: 'Cymraeg (cy)').
+LANGUAGES = (N_("English (en)"), N_("Plain words (en)"))
 ROLE = "role"
 CHOICE_NAMES = (*LEVEL_IDS, "unsure", "does-not-apply")
 
@@ -32,24 +34,20 @@ def reason_name(sid: str) -> str:
     return f"{sid}_reason"
 
 
-def evidence_title(sid: str) -> str:
-    """The evidence question's title: coprod reads it as the statement's evidence."""
-    return f"Evidence for {sid} (optional)"
-
-
 def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_first: bool) -> bytes:
     """The XLSForm of a framework, in standard and plain words, as .xlsx bytes."""
     import openpyxl
 
     book = openpyxl.Workbook()
     framework = standard.framework
+    standard_name, plain_name = (_(name) for name in LANGUAGES)
     sheets = {
         "survey": _survey(standard, plain),
         "choices": _choices(standard, plain, catalogue),
         "settings": [["form_title", "form_id", "version", "default_language"],
-                     [f"Co-production self-assessment: {framework.name}",
+                     [_("Co-production self-assessment: {name}").format(name=framework.name),
                       f"coprod_{framework.id}", framework.version,
-                      PLAIN if plain_first else STANDARD]]}
+                      plain_name if plain_first else standard_name]]}
     for index, (title, rows) in enumerate(sheets.items()):
         sheet = book.active if index == 0 else book.create_sheet(title)
         assert sheet is not None
@@ -66,8 +64,9 @@ def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_firs
 
 def _survey(standard: Outline, plain: Outline) -> list[list[Any]]:
     credit = " ".join(credits.form_lines(standard.framework))
-    rows: list[list[Any]] = [["type", "name", f"label::{STANDARD}", f"label::{PLAIN}",
-                              f"hint::{STANDARD}", f"hint::{PLAIN}", "required", "relevant"],
+    named, easy_named = (_(name) for name in LANGUAGES)
+    rows: list[list[Any]] = [["type", "name", f"label::{named}", f"label::{easy_named}",
+                              f"hint::{named}", f"hint::{easy_named}", "required", "relevant"],
                              ["start", "start", "", "", "", "", "", ""],
                              ["end", "end", "", "", "", "", "", ""],
                              ["note", "credit", credit, credit, "", "", "", ""],
@@ -91,7 +90,8 @@ def _survey(standard: Outline, plain: Outline) -> list[list[Any]]:
 
 
 def _choices(standard: Outline, plain: Outline, catalogue: Catalogue) -> list[list[Any]]:
-    rows: list[list[Any]] = [["list_name", "name", f"label::{STANDARD}", f"label::{PLAIN}"]]
+    named, easy_named = (_(name) for name in LANGUAGES)
+    rows: list[list[Any]] = [["list_name", "name", f"label::{named}", f"label::{easy_named}"]]
     rows += [[ROLE, role.id, role.name, role.name] for role in catalogue.roles]
     for statement, question, simple in zip(standard.framework.statements, _questions(standard),
                                             _questions(plain), strict=True):

@@ -8,23 +8,25 @@ from fractions import Fraction
 
 from coprod_cli import __version__
 from coprod_cli.coproduced import Card, CardLevel, CardReason, Workshop
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
 from coprod_cli.resultparts import FrameworkRef
 from coprod_cli.scoring import collective
-from coprod_cli.scoring.collective import LIVED, OTHERS, VOICE_NAMES, Breakdown
+from coprod_cli.scoring.collective import LIVED, OTHERS, Breakdown
 from coprod_cli.tally import Tally, level_for
 
 UNSURE_SHARE = Fraction(1, 3)  # a third of the people or more unsure: worth asking why
 ALWAYS_ASK = (
-    "What have you seen or done that made you choose your level?",
-    "What would have to change for this to reach the next level?",
-    "Which level can the group agree on? Is there a view someone wants written down as it is?",
+    N_("What have you seen or done that made you choose your level?"),
+    N_("What would have to change for this to reach the next level?"),
+    N_("Which level can the group agree on? Is there a view someone wants written down as it "
+       "is?"),
 )
 ASK: dict[CardReason, str] = {
-    "voices-apart": "Why might people who draw on care and support, and carers, see this "
-                    "differently from staff?",
-    "roles-apart": "What does each role see that the others may not?",
-    "many-unsure": "What would people need to know to answer this? Who could tell them?",
+    "voices-apart": N_("Why might people who draw on care and support, and carers, see this "
+                       "differently from staff?"),
+    "roles-apart": N_("What does each role see that the others may not?"),
+    "many-unsure": N_("What would people need to know to answer this? Who could tell them?"),
 }
 
 
@@ -92,23 +94,25 @@ def _words(tally: Tally, sid: str, shown: Breakdown, voices: tuple[list[str], li
     words = []
     gap, roles, unsure = found
     if gap >= 1:
-        far = "two levels or more" if gap >= 2 else "a level or more"
+        far = _("two levels or more") if gap >= 2 else _("a level or more")
         both = {v.voice for v in shown.voices} == {LIVED, OTHERS}
         if both:
             lived, others = (tally.group_value(sid, roles, "person") for roles in voices)
-            low, high = (LIVED, OTHERS) if (lived or 0) < (others or 0) else (OTHERS, LIVED)
-            verb = "see" if low == LIVED else "sees"
-            words.append(f"{VOICE_NAMES[low]} {verb} this lower than "
-                         f"{VOICE_NAMES[high].lower()}: {far} apart.")
+            low = LIVED if (lived or 0) < (others or 0) else OTHERS
+            words.append((_("People with lived experience see this lower than everyone else: "
+                            "{far} apart.") if low == LIVED else
+                          _("Everyone else sees this lower than people with lived experience: "
+                            "{far} apart.")).format(far=far))
         else:
-            words.append(f"The two voices see this {far} apart. One of them has too few "
-                         "people to say which sees it lower.")
+            words.append(_("The two voices see this {far} apart. One of them has too few "
+                           "people to say which sees it lower.").format(far=far))
     if roles is not None:
-        words.append(f"Some roles see this a level or more apart: {roles[1]} higher, "
-                      f"{roles[2]} lower.")
+        words.append(_("Some roles see this a level or more apart: {higher} higher, {lower} "
+                       "lower.").format(higher=roles[1], lower=roles[2]))
     if unsure:
-        words.append(f"{unsure} of {tally.total} people {'was' if unsure == 1 else 'were'} "
-                     "unsure.")
+        words.append(ngettext("{unsure} of {total} people was unsure.",
+                              "{unsure} of {total} people were unsure.", unsure).format(
+            unsure=unsure, total=tally.total))
     return words
 
 
@@ -122,4 +126,5 @@ def _card(dimension: str, statement: Statement, catalogue: Catalogue, tally: Tal
                 levels=[CardLevel(level=level, name=catalogue.level(level).name,
                                   looks_like=statement.row(level, plain=True))
                         for level in LEVEL_IDS],
-                questions=[*(ASK[reason] for reason in reasons), *ALWAYS_ASK])
+                questions=[*(_(ASK[reason]) for reason in reasons),
+                           *(_(question) for question in ALWAYS_ASK)])
