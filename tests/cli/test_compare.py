@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import welsh
 from tests.conftest import EXAMPLES, Run
 from tests.scoring.test_comparison import AUTUMN, FORMATS, HIGH, LOW, SPRING
 
@@ -42,3 +43,17 @@ def test_compare_warns_when_the_mix_of_roles_changed(run: Run) -> None:
     same = run("compare", str(EXAMPLES / "collective-autumn-2026"),
                str(EXAMPLES / "collective-autumn-2026"), "-f", "json")
     assert not any("mix of roles" in w for w in json.loads(same.stdout)["warnings"])
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_welsh_comparison_has_no_english_words_of_coprods_own(run: Run, fmt: str) -> None:
+    out = run("compare", SPRING, AUTUMN, "--lang", "cy", "-f", fmt)
+    assert out.exit_code in (0, 1), out.stderr
+    shown = welsh.normal(out.stdout)
+    assert "Nid yw'r testun Cymraeg hwn" in shown
+    assert ("Cynt" in shown and "Wedyn" in shown) or ("cynt" in shown and "wedyn" in shown)
+    source = {"text": "report/text.py", "markdown": "report/markdown.py",
+              "html": "report/templates/comparison.html.j2"}[fmt]
+    # the result's parts the page shares (parts.html.j2) are held by score's Welsh tests
+    assert welsh.english_left(out.stdout, source,
+                              besides=("report/templates/parts.html.j2",)) == []

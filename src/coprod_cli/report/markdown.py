@@ -286,15 +286,20 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str
 
 def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
     before, after = cmp.before, cmp.after
-    title = (f"Co-production progress: {phrases.level_phrase(catalogue, before.level)} → "
-             f"{phrases.level_phrase(catalogue, after.level)} "
-             f"({phrases.change_phrase(cmp.level_direction)})")
+    title = i18n._("Co-production progress: {before} → {after} ({change})").format(
+        before=phrases.level_phrase(catalogue, before.level),
+        after=phrases.level_phrase(catalogue, after.level),
+        change=phrases.change_phrase(cmp.level_direction))
+    notice = i18n.unreviewed_notice()
     return [f"## {cell(phrases.titled(after, title))}", "",
-            f"{cmp.framework.name} (`{cmp.framework.id}` {cmp.framework.version}). "
-            f"Before: {phrases.side_phrase(before)}. After: {phrases.side_phrase(after)}.", "",
-            f"Overall score: {phrases.score_phrase(before.score)} → "
-            f"{phrases.score_phrase(after.score)} "
-            f"({phrases.change_phrase(cmp.direction, cmp.score_change)}).", ""]
+            i18n._("{name} (`{id}` {version}). Before: {before}. After: {after}.").format(
+                name=cmp.framework.name, id=cmp.framework.id, version=cmp.framework.version,
+                before=phrases.side_phrase(before), after=phrases.side_phrase(after)), "",
+            *([f"*{cell(notice)}*", ""] if notice else []),
+            i18n._("Overall score: {before} → {after} ({change}).").format(
+                before=phrases.score_phrase(before.score),
+                after=phrases.score_phrase(after.score),
+                change=phrases.change_phrase(cmp.direction, cmp.score_change)), ""]
 
 
 def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
@@ -303,7 +308,7 @@ def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
-    lines = ["| dimension | before | after | change | level before | level after |",
+    lines = [i18n._("| dimension | before | after | change | level before | level after |"),
              "| --- | ---: | ---: | --- | --- | --- |"]
     for d in cmp.dimensions:
         moved = "" if d.level_direction == "same" else \
@@ -323,9 +328,11 @@ def _compared_meanings(cmp: Comparison, catalogue: Catalogue, view: View) -> lis
 
 
 def _compared_warnings(cmp: Comparison, catalogue: Catalogue, view: View) -> list[str]:
-    sides = (("before", cmp.before), ("after", cmp.after))
-    return [""] + [f"> **Warning:** {w}\n" for w in cmp.warnings] + [
-        f"> **Warning ({side}):** {w}\n" for side, res in sides for w in res.warnings]
+    sides = ((i18n.N_("> **Warning (before):** {warning}"), cmp.before),
+             (i18n.N_("> **Warning (after):** {warning}"), cmp.after))
+    return [""] + [i18n._("> **Warning:** {warning}").format(warning=w) + "\n"
+                   for w in cmp.warnings] + [
+        i18n._(side).format(warning=w) + "\n" for side, res in sides for w in res.warnings]
 
 
 COMPARISON: dict[ComparisonSection, Callable[[Comparison, Catalogue, View], list[str]]] = {

@@ -289,18 +289,21 @@ def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> Ren
 def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
     before, after = cmp.before, cmp.after
     return [
-        Text(phrases.titled(after, f"Progress: {cmp.framework.name} ({cmp.framework.id} "
-                                   f"{cmp.framework.version})"), style="dim"),
-        Text(f"Before: {phrases.side_phrase(before)}.  After: {phrases.side_phrase(after)}.",
-             style="dim"),
-        Text.assemble("Overall level: ", phrases.level_phrase(catalogue, before.level), " -> ",
+        Text(phrases.titled(after, i18n._("Progress: {name} ({id} {version})").format(
+            name=cmp.framework.name, id=cmp.framework.id, version=cmp.framework.version)),
+            style="dim"),
+        Text(i18n._("Before: {before}.  After: {after}.").format(
+            before=phrases.side_phrase(before), after=phrases.side_phrase(after)), style="dim"),
+        *([Text(i18n.unreviewed_notice(), style="italic")] if i18n.unreviewed_notice() else []),
+        Text.assemble(i18n._("Overall level: "), phrases.level_phrase(catalogue, before.level),
+                      " -> ",
                       (phrases.level_name(catalogue, after.level).upper(),
                        f"bold {_level_style(after.level)}"),
                       f" ({phrases.level_number(after.level)})",
                       "   ", (phrases.change_phrase(cmp.level_direction), "bold")),
-        Text(f"Overall score: {phrases.score_phrase(before.score)} -> "
-             f"{phrases.score_phrase(after.score)}   "
-             f"{phrases.change_phrase(cmp.direction, cmp.score_change)}"),
+        Text(i18n._("Overall score: {before} -> {after}   {change}").format(
+            before=phrases.score_phrase(before.score), after=phrases.score_phrase(after.score),
+            change=phrases.change_phrase(cmp.direction, cmp.score_change))),
         "",
     ]
 
@@ -309,7 +312,8 @@ def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[Rende
     regression = phrases.regression_phrase(cmp)
     if not regression:
         return []
-    return [Text(regression.replace("Regression", "REGRESSION", 1), style="bold red"), ""]
+    word = i18n._("Regression")
+    return [Text(regression.replace(word, word.upper(), 1), style="bold red"), ""]
 
 
 def _compared_meanings(cmp: Comparison, catalogue: Catalogue,
@@ -320,18 +324,21 @@ def _compared_meanings(cmp: Comparison, catalogue: Catalogue,
 
 def _compared_warnings(cmp: Comparison, catalogue: Catalogue,
                        view: View) -> list[RenderableType]:
-    sides = (("before", cmp.before), ("after", cmp.after))
-    return [*[Text(f"Warning: {w}", style="bold yellow") for w in cmp.warnings],
-            *[Text(f"Warning ({side}): {w}", style="bold yellow")
+    sides = ((i18n.N_("Warning (before): {warning}"), cmp.before),
+             (i18n.N_("Warning (after): {warning}"), cmp.after))
+    return [*[Text(i18n._("Warning: {warning}").format(warning=w), style="bold yellow")
+              for w in cmp.warnings],
+            *[Text(i18n._(side).format(warning=w), style="bold yellow")
               for side, res in sides for w in res.warnings]]
 
 
 def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    table = Table(title="Dimensions, before and after", title_justify="left")
-    for column, justify in (("dimension", "left"), ("before", "right"), ("after", "right"),
-                            ("change", "left"), ("level before", "left"),
-                            ("level after", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    table = Table(title=i18n._("Dimensions, before and after"), title_justify="left")
+    for column, justify in ((i18n.N_("dimension"), "left"), (i18n.N_("before"), "right"),
+                            (i18n.N_("after"), "right"), (i18n.N_("change"), "left"),
+                            (i18n.N_("level before"), "left"),
+                            (i18n.N_("level after"), "left")):
+        table.add_column(i18n._(column), justify=justify)  # type: ignore[arg-type]
     for d in cmp.dimensions:
         level = Text(applywords.level_of(catalogue, d.after_level, d.not_applying_after),
                      style=_level_style(d.after_level))
