@@ -113,6 +113,7 @@ def test_a_welsh_trend_has_no_english_words_of_coprods_own(run: Run, tmp_path: P
     plan = tmp_path / "plan.yaml"
     assert run("plan", ROUNDS[0], "--lang", "cy", "-o", str(plan)).exit_code == 0
     assert "# cynllun coprod" in plan.read_text(encoding="utf-8")
+    assert "# Nid yw'r testun Cymraeg hwn" in plan.read_text(encoding="utf-8")
     out = run("trend", *ROUNDS, "--plan", str(plan), "--lang", "cy", "-f", fmt)
     assert out.exit_code == 0, out.stderr
     shown = welsh.normal(out.stdout)

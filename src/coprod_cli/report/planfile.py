@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from coprod_cli.i18n import N_, _
+from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Framework
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
@@ -32,7 +32,9 @@ def render(plan: Plan, framework: Framework) -> str:
              for move, kept in zip(data.pop("moves"), plan.moves, strict=True)]
     head = {key: value for key, value in data.items() if key != "baseline"}
     text = {s.id: s.text for s in framework.statements}
-    lines = [_(HEADER).format(target=plan.target, made_on=plan.made_on), _dump(head)]
+    notice = unreviewed_notice()
+    lines = [_(HEADER).format(target=plan.target, made_on=plan.made_on),
+             f"# {notice}\n" if notice else "", _dump(head)]
     lines.append("moves:\n" if moves else "moves: []\n")
     for move in moves:
         lines.append(f"  # {visible_line(text.get(move['statement'], ''))}\n")
