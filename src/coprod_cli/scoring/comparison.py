@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES
 from coprod_cli.resultparts import DimensionChange, DimensionResult, Direction
 from coprod_cli.results import Comparison, Result
@@ -86,13 +87,15 @@ def compare(before: Result, after: Result, tolerance: Fraction = TOLERANCE) -> C
 def _warnings(before: Result, after: Result) -> list[str]:
     notes = []
     if before.assessed_on and after.assessed_on and after.assessed_on < before.assessed_on:
-        notes.append(f"The 'after' assessment ({after.assessed_on}) is dated before the "
-                     f"'before' one ({before.assessed_on}): check the order of the two")
+        notes.append(_("The 'after' assessment ({after}) is dated before the 'before' one "
+                       "({before}): check the order of the two").format(
+            after=after.assessed_on, before=before.assessed_on))
     if before.framework.version != after.framework.version:
-        notes.append(f"The framework changed between the two ({before.framework.version} -> "
-                     f"{after.framework.version}): some statements may differ")
+        notes.append(_("The framework changed between the two ({before} -> {after}): some "
+                       "statements may differ").format(before=before.framework.version,
+                                                       after=after.framework.version))
     if before.weighting != after.weighting:
-        notes.append("The two sides were weighted differently")
+        notes.append(_("The two sides were weighted differently"))
     return notes + _role_mix(before, after) + _not_applying(before, after)
 
 
@@ -103,10 +106,13 @@ def _not_applying(before: Result, after: Result) -> list[str]:
     notes = []
     for ids, when in ((was, "before"), (now, "after")):
         for area in (d for d in after.dimensions if d.id in ids):
-            notes.append(f"{area.name} did not apply to the service {when}" if when ==
-                         "before" else f"{area.name} does not apply to the service after")
-    return [note + ": it is left out there, and its change counts as neither a rise nor a "
-            "fall" for note in notes]
+            notes.append((_("{area} did not apply to the service before: it is left out "
+                            "there, and its change counts as neither a rise nor a fall")
+                          if when == "before" else
+                          _("{area} does not apply to the service after: it is left out there, "
+                            "and its change counts as neither a rise nor a fall")).format(
+                area=area.name))
+    return notes
 
 
 def _roles(res: Result) -> dict[str, str]:
@@ -125,7 +131,7 @@ def _role_mix(before: Result, after: Result) -> list[str]:
     new = [now[r] for r in now if r not in was]
     if not gone and not new:
         return []
-    changes = ([f"{', '.join(new)} answered only after"] if new else []) + \
-        ([f"{', '.join(gone)} answered only before"] if gone else [])
-    return [f"The mix of roles changed between the two rounds ({'; '.join(changes)}): part of "
-            "any change may be who answered, not what changed"]
+    changes = ([_("{roles} answered only after").format(roles=", ".join(new))] if new else []) \
+        + ([_("{roles} answered only before").format(roles=", ".join(gone))] if gone else [])
+    return [_("The mix of roles changed between the two rounds ({changes}): part of any change "
+              "may be who answered, not what changed").format(changes="; ".join(changes))]
