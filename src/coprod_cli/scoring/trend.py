@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from coprod_cli import __version__, credits
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.scoring import applies, bands, collective, mix
@@ -89,11 +89,13 @@ def _notes(tally: Tally, common: dict[str, Fraction], weights: mix.Weights, min_
     def listed(roles: list[str]) -> str:
         return ", ".join(names.get(r, r) for r in roles)
 
-    notes = [f"{listed(roles)}: not re-weighted in this round, since a role with fewer than "
-             f"{min_group} people is never re-weighted on its own" for roles in weights.kept]
+    notes = [_("{roles}: not re-weighted in this round, since a role with fewer than {count} "
+               "people is never re-weighted on its own").format(roles=listed(roles),
+                                                                count=min_group)
+             for roles in weights.kept]
     absent = [r for r in common if r not in tally.respondents]
-    return notes + ([f"{listed(absent)}: did not answer this round, so the other roles of the "
-                     "same voice carry that share"] if absent else [])
+    return notes + ([_("{roles}: did not answer this round, so the other roles of the same "
+                       "voice carry that share").format(roles=listed(absent))] if absent else [])
 
 
 def _scored(framework: Framework, values: dict[str, Fraction | None], missing: bool,
