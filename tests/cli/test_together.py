@@ -173,3 +173,13 @@ def test_a_welsh_feedback_sheet_has_no_english_words_of_coprods_own(
     sources = ["report/packs.py"] + (
         ["report/templates/feedback.html.j2"] if fmt == "html" else [])
     assert welsh.english_left(out.stdout, *sources) == []
+
+
+def test_a_welsh_agreed_file_has_welsh_notes_and_still_reads(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "agreed.yaml"
+    assert run("workshop", TEAM, "--record", "--lang", "cy", "-o", str(path)).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "# Beth gytunodd y grŵp yn y gweithdy" in text and "diwrnod y gweithdy" in text
+    assert welsh.english_left(text, "questionnaire/agreed_file.py") == []
+    out = run("score", TEAM, "--agreed", str(path), "-f", "json")
+    assert out.exit_code == 0, out.stderr

@@ -4,10 +4,11 @@ per card's statement, every value through PyYAML's emitter as in answers files."
 from __future__ import annotations
 
 from coprod_cli.coproduced import Workshop
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire.answers_file import comment, quoted, scalar
 
-GUIDE = (
+GUIDE = N_(
     "What the group agreed at the workshop. For each statement discussed, write the level the "
     "group agreed (not-yet, descriptive, intermediate, transformative, or 0-3); leave it empty "
     "until you agree. Where someone keeps a different view, write it in their own words under "
@@ -20,9 +21,9 @@ EXAMPLE = [
     "#      - voice: lived-experience",
     "#        words: \"We are asked, but the answer is already decided.\"",
 ]
+SIGNOFF_GUIDE = N_("# When people with lived experience have reviewed the result, say so (every "
+                   "report then\n# says 'reviewed by N people with lived experience on DATE'):")
 SIGNOFF = [
-    "# When people with lived experience have reviewed the result, say so (every report then",
-    "# says 'reviewed by N people with lived experience on DATE'):",
     "# signoff:",
     "#   reviewed_by: 4",
     "#   reviewed_on: 2027-03-12",
@@ -33,14 +34,17 @@ SIGNOFF = [
 def render_agreed(pack: Workshop, framework: Framework) -> str:
     """The file: the framework, the day and who took part to fill in, and each card's
     statement with the level the answers give as a comment."""
-    lines = [*comment(GUIDE), f"framework: {scalar(framework.id)}"]
+    lines = [*comment(_(GUIDE)), f"framework: {scalar(framework.id)}"]
     if pack.service:
         lines.append(f"service: {quoted(pack.service)}")
-    lines += ["agreed_on:  # the day of the workshop, YYYY-MM-DD",
-              "took_part: {}  # who took part, by role id and number, e.g. {carer: 2}",
-              "agreed:" if pack.cards else "agreed: {}  # no card: nothing to agree", *EXAMPLE]
+    lines += ["agreed_on:  # " + _("the day of the workshop, YYYY-MM-DD"),
+              "took_part: {}  # " + _("who took part, by role id and number, e.g. {example}")
+              .format(example="{carer: 2}"),
+              "agreed:" if pack.cards else "agreed: {}  # " + _("no card: nothing to agree"),
+              *EXAMPLE]
     for card in pack.cards:
-        given = card.answers_level or "no level (only unsure answers)"
-        lines += ["", *comment(card.plain, "  "), *comment(f"The answers give: {given}", "  "),
+        given = card.answers_level or _("no level (only unsure answers)")
+        lines += ["", *comment(card.plain, "  "),
+                  *comment(_("The answers give: {level}").format(level=given), "  "),
                   f"  {scalar(card.statement)}:"]
-    return "\n".join([*lines, "", *SIGNOFF]) + "\n"
+    return "\n".join([*lines, "", *_(SIGNOFF_GUIDE).splitlines(), *SIGNOFF]) + "\n"
