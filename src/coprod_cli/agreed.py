@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from coprod_cli.answers import EARLIEST_DATE, answer_word_schema, parse_level_word, sensible_date
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
 from coprod_cli.rules import Check, Ge, Id, Le, MaxLen, Strict, Text
@@ -42,9 +43,13 @@ def _statements(value: Any, info: Any) -> Any:
     if statements is not None and isinstance(value, dict):
         for key in value:
             if str(key) not in statements:
-                raise PathError(("agreed", key), f"unknown statement id '{key}'"
-                                f"{did_you_mean(str(key), statements)}",
-                                "use an id listed by 'coprod show FRAMEWORK'")
+                raise PathError(
+                    ("agreed", key),
+                    _("unknown statement id '{key}'{did_you_mean}").format(
+                        key=key, did_you_mean=did_you_mean(str(key), statements)
+                    ),
+                    _("use an id listed by 'coprod show FRAMEWORK'"),
+                )
     return value
 
 

@@ -14,6 +14,7 @@ from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean, shortened
+from coprod_cli.i18n import _
 from coprod_cli.languages import LanguageCode
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
@@ -185,9 +186,13 @@ def _known_statements(value: Any, info: Any) -> Any:
             if str(key) not in statements:
                 raise PathError(
                     ("answers", key),
-                    f"unknown statement id '{key}'{did_you_mean(str(key), statements)}",
-                    "use an id listed by 'coprod show FRAMEWORK' or start from "
-                    "'coprod template FRAMEWORK'",
+                    _("unknown statement id '{key}'{did_you_mean}").format(
+                        key=key, did_you_mean=did_you_mean(str(key), statements)
+                    ),
+                    _(
+                        "use an id listed by 'coprod show FRAMEWORK' or start from "
+                        "'coprod template FRAMEWORK'"
+                    ),
                 )
     return value
 

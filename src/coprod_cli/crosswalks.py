@@ -21,6 +21,7 @@ from dataclasses import field
 from typing import Annotated, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.plain import record
 from coprod_cli.rules import Id, MinLen, Strict, Text, no_repeats
 
@@ -87,8 +88,13 @@ class Crosswalk(Strict):
     @staticmethod
     def _once(seen: dict[str, str], sid: str, path: tuple[str | int, ...], how: str) -> None:
         if sid in seen:
-            raise PathError(path, f"statement '{sid}' is {how} here and already {seen[sid]}",
-                            "say once what stands for each statement of the 'to' framework")
+            raise PathError(
+                path,
+                _("statement '{sid}' is {how} here and already {seen}").format(
+                    sid=sid, how=how, seen=seen[sid]
+                ),
+                _("say once what stands for each statement of the 'to' framework"),
+            )
         seen[sid] = how
 
     @property
@@ -101,15 +107,27 @@ class Crosswalk(Strict):
         """Against the two frameworks (id, version, statement ids): the same frameworks and
         versions, every id known, every target statement mapped or listed as not covered.
         Raises a PathError at the first problem."""
-        for key, side, (fid, version, _) in (("from", self.from_, source),
+        for key, side, (fid, version, _statements) in (("from", self.from_, source),
                                              ("to", self.to, target)):
             if side.framework != fid:
-                raise PathError((key, "framework"), f"this crosswalk is for '{side.framework}',"
-                                f" not '{fid}'", "name the framework the statements are of")
+                raise PathError(
+                    (key, "framework"),
+                    _("this crosswalk is for '{framework}', not '{fid}'").format(
+                        framework=side.framework, fid=fid
+                    ),
+                    _("name the framework the statements are of"),
+                )
             if side.version != version:
-                raise PathError((key, "version"), f"written for {fid} {side.version}; coprod "
-                                f"has {fid} {version}", "review every mapping against the "
-                                f"current statements, then write version: \"{version}\"")
+                raise PathError(
+                    (key, "version"),
+                    _("written for {fid} {version}; coprod has {fid} {version2}").format(
+                        fid=fid, version=side.version, version2=version
+                    ),
+                    _(
+                        "review every mapping against the current statements, then write "
+                        'version: "{version}"'
+                    ).format(version=version),
+                )
         for index, mapping in enumerate(self.mappings):
             _known(mapping.to, target, ("mappings", index, "to"))
             for at, sid in enumerate(mapping.from_):
@@ -122,12 +140,16 @@ class Crosswalk(Strict):
             raise PathError(("mappings",), f"nothing said for {len(missing)} statement(s) of "
                             f"'{target[0]}': {', '.join(missing[:8])}"
                             + (", ..." if len(missing) > 8 else ""),
-                            "map each one from the statements that stand for it, or list it "
-                            "under not_covered with a note saying why nothing does")
+                            _("map each one from the statements that stand for it, or list it "
+                            "under not_covered with a note saying why nothing does"))
 
 
 def _known(sid: str, side: tuple[str, str, list[str]], path: tuple[str | int, ...]) -> None:
     if sid not in side[2]:
-        raise PathError(path, f"'{side[0]}' has no statement '{sid}'"
-                        f"{did_you_mean(sid, side[2])}",
-                        f"use an id listed by 'coprod show {side[0]}'")
+        raise PathError(
+            path,
+            _("'{side}' has no statement '{sid}'{did_you_mean}").format(
+                side=side[0], sid=sid, did_you_mean=did_you_mean(sid, side[2])
+            ),
+            _("use an id listed by 'coprod show {side}'").format(side=side[0]),
+        )

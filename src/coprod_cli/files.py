@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 from coprod_cli.errors import FileProblem, Location
+from coprod_cli.i18n import _
 
 # Names of an open file descriptor (/dev/stdout, /dev/fd/3, /proc/self/fd/1): written where
 # they point, as the shell set them up, never replaced by a file of coprod's own.
@@ -49,7 +50,7 @@ def _target(path: Path) -> Path | None:
     except FileNotFoundError:
         return Path(os.path.realpath(path))  # a new file, or the one a dangling link names
     if stat.S_ISDIR(info.st_mode):
-        raise FileProblem("is a folder, not a file", "name a file inside it, or another file",
+        raise FileProblem(_("is a folder, not a file"), _("name a file inside it, or another file"),
                           Location(str(path)))
     if not stat.S_ISREG(info.st_mode):
         return None
@@ -65,9 +66,11 @@ def check_writable(path: Path, info: os.stat_result | None = None) -> None:
         return
     if stat.S_ISREG(info.st_mode) and (not info.st_mode & stat.S_IWUSR
                                        or not os.access(path, os.W_OK)):
-        raise FileProblem("the file is read-only, so coprod leaves it as it is",
-                          f"make it writable (chmod u+w {path}) or choose another file",
-                          Location(str(path)))
+        raise FileProblem(
+            _("the file is read-only, so coprod leaves it as it is"),
+            _("make it writable (chmod u+w {path}) or choose another file").format(path=path),
+            Location(str(path)),
+        )
 
 
 def check_folder_writable(path: Path) -> None:
@@ -81,9 +84,13 @@ def check_folder_writable(path: Path) -> None:
     except FileExistsError:
         theirs = True  # a file of that name already: the folder takes files
     except OSError as error:
-        raise FileProblem(f"cannot save in the folder {folder} ({error.strerror})",
-                          "check you may write there, or choose another file with -o FILE",
-                          Location(str(path))) from None
+        raise FileProblem(
+            _("cannot save in the folder {folder} ({strerror})").format(
+                folder=folder, strerror=error.strerror
+            ),
+            _("check you may write there, or choose another file with -o FILE"),
+            Location(str(path)),
+        ) from None
     finally:
         if not theirs:
             probe.unlink(missing_ok=True)

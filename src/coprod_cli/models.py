@@ -12,6 +12,7 @@ from dataclasses import field
 from typing import Annotated, Literal, get_args
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.languages import Translated
 from coprod_cli.plain import record
 from coprod_cli.rules import (
@@ -158,14 +159,17 @@ class Catalogue(Translated):
     def _check_scales(self) -> None:
         if tuple(level.id for level in self.levels) != LEVEL_IDS:
             raise PathError(("levels",), "levels must be exactly " + ", ".join(LEVEL_IDS),
-                            "list those four, lowest first")
+                            _("list those four, lowest first"))
         for index, level in enumerate(self.levels):
             if level.value != index:
-                raise PathError(("levels", index, "value"), f"level '{level.id}' must have "
-                                f"value {index}", f"write 'value: {index}'")
+                raise PathError(
+                    ("levels", index, "value"),
+                    _("level '{id}' must have value {index}").format(id=level.id, index=index),
+                    _("write 'value: {index}'").format(index=index),
+                )
         if tuple(piece.id for piece in self.pieces) != PIECE_IDS:
             raise PathError(("pieces",), "pieces must be exactly " + ", ".join(PIECE_IDS),
-                            "list the four pieces of SCIE's jigsaw in that order")
+                            _("list the four pieces of SCIE's jigsaw in that order"))
 
     def _check_sources(self) -> None:
         sources = {source.id for source in self.sources}
@@ -173,8 +177,8 @@ class Catalogue(Translated):
         for index, rec in enumerate(self.recommendations):
             if rec.source in sources and rec.source not in dated:
                 raise PathError(("recommendations", index, "source"),
-                                f"source '{rec.source}' has no year",
-                                "recommendations are cited with their year: give it one")
+                                _("source '{source}' has no year").format(source=rec.source),
+                                _("recommendations are cited with their year: give it one"))
         cited: list[tuple[tuple[str | int, ...], str]] = [
             (("recommendations", index, "source"), rec.source)
             for index, rec in enumerate(self.recommendations)]
@@ -183,9 +187,13 @@ class Catalogue(Translated):
                   for b_index, source_id in enumerate(activity.basis)]
         for path, source_id in cited:
             if source_id not in sources:
-                raise PathError(path, f"unknown source '{source_id}'"
-                                f"{did_you_mean(source_id, sources)}",
-                                "use an id from the 'sources' list")
+                raise PathError(
+                    path,
+                    _("unknown source '{source_id}'{did_you_mean}").format(
+                        source_id=source_id, did_you_mean=did_you_mean(source_id, sources)
+                    ),
+                    _("use an id from the 'sources' list"),
+                )
 
     def references(self) -> dict[str, set[str]]:
         """The ids a framework's statements may refer to, as validation context."""
@@ -292,8 +300,11 @@ class Framework(Translated):
             for s_index, statement in enumerate(dimension.statements):
                 where = ("dimensions", d_index, "statements", s_index)
                 if statement.id in seen:
-                    raise PathError((*where, "id"), f"duplicate statement id '{statement.id}'",
-                                    "give each statement its own id")
+                    raise PathError(
+                        (*where, "id"),
+                        _("duplicate statement id '{id}'").format(id=statement.id),
+                        _("give each statement its own id"),
+                    )
                 seen.add(statement.id)
                 for key in ("recommendations", "principles", "activities", "basis"):
                     no_repeats(getattr(statement, key), (*where, key))

@@ -8,6 +8,7 @@ from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
 from coprod_cli.resultparts import ResultModel
@@ -42,9 +43,13 @@ def _areas(value: Any, info: Any) -> Any:
     if areas is not None and isinstance(value, dict):
         for key in value:
             if str(key) not in areas:
-                raise PathError(("targets", key), f"unknown area '{key}'"
-                                f"{did_you_mean(str(key), areas)}",
-                                f"use one of {', '.join(areas)}")
+                raise PathError(
+                    ("targets", key),
+                    _("unknown area '{key}'{did_you_mean}").format(
+                        key=key, did_you_mean=did_you_mean(str(key), areas)
+                    ),
+                    _("use one of {join}").format(join=", ".join(areas)),
+                )
     return value
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, ClassVar, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.plain import Record
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -190,8 +191,8 @@ def unique_ids(items: tuple[Any, ...], path: tuple[str | int, ...], what: str) -
         if item_id in seen:
             raise PathError(
                 (*path, index, "id"),
-                f"duplicate {what} id '{item_id}'",
-                "give each one its own id",
+                _("duplicate {what} id '{item_id}'").format(what=what, item_id=item_id),
+                _("give each one its own id"),
             )
         seen.add(item_id)
 
@@ -201,8 +202,11 @@ def no_repeats(values: tuple[str, ...], path: tuple[str | int, ...]) -> None:
     seen: set[str] = set()
     for index, value in enumerate(values):
         if value in seen:
-            raise PathError((*path, index), f"'{value}' is listed twice in '{path[-1]}'",
-                            "list each id once")
+            raise PathError(
+                (*path, index),
+                _("'{value}' is listed twice in '{path}'").format(value=value, path=path[-1]),
+                _("list each id once"),
+            )
         seen.add(value)
 
 

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
 from coprod_cli.errors import IncompleteAnswers, Location
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
@@ -131,8 +132,8 @@ def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration
     answers and evidence to the new ids, new statements unsure (as the loader's path does)."""
     levels, carried = carry(ballot.levels, start, migrations)
     levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
-    evidence, _ = carry(dict(ballot.evidence), start, migrations)
-    reasons, _ = carry(dict(ballot.reasons), start, migrations)
+    evidence, _moved = carry(dict(ballot.evidence), start, migrations)
+    reasons, _moved = carry(dict(ballot.reasons), start, migrations)
     return ballot._replace(levels=levels, carried=carried, evidence=tuple(
         (sid, text) for sid, text in evidence.items() if text is not None), reasons=tuple(
         (sid, text) for sid, text in reasons.items() if text is not None))
@@ -324,10 +325,15 @@ class Tally:
         missing = [sid for sid in self._ids if levels.get(sid) is None]
         if missing and self.refuse_partial:
             raise IncompleteAnswers(
-                f"{len(missing)} of {len(self._ids)} statements have no answer: "
-                f"{', '.join(missing)}",
-                "answer each one with a level or 'unsure' (coprod assess FILE resumes there), "
-                "or leave out --strict to count them as unsure", Location(name))
+                _("{len} of {len2} statements have no answer: {join}").format(
+                    len=len(missing), len2=len(self._ids), join=", ".join(missing)
+                ),
+                _(
+                    "answer each one with a level or 'unsure' (coprod assess FILE resumes there), "
+                    "or leave out --strict to count them as unsure"
+                ),
+                Location(name),
+            )
         completed = {sid: levels.get(sid) or UNSURE for sid in self._ids}
         levels.clear()
         levels.update(completed)

@@ -15,6 +15,7 @@ from dataclasses import field
 from typing import Annotated, Any, TypeVar
 
 from coprod_cli.errors import PathError
+from coprod_cli.i18n import _
 from coprod_cli.plain import record
 from coprod_cli.rules import Id, MinLen, Strict, Text
 
@@ -74,8 +75,13 @@ def check(version: str, statement_ids: Sequence[str],
         following = version if last else migrations[index + 1].from_version
         where = ("migrations", index)
         if migration.to != following:
-            raise PathError((*where, "to"), f"this migration leads to {migration.to}, but the "
-                            f"next version is {following}", f"write 'to: \"{following}\"'")
+            raise PathError(
+                (*where, "to"),
+                _("this migration leads to {to}, but the next version is {following}").format(
+                    to=migration.to, following=following
+                ),
+                _("write 'to: \"{following}\"'").format(following=following),
+            )
         next_ids = statement_ids if last else migrations[index + 1].statements
         _check_step(where, migration, list(next_ids))
 
@@ -85,25 +91,42 @@ def _check_step(where: tuple[str | int, ...], migration: Migration, next_ids: li
     moved = migration.moved()
     for s_index, sid in enumerate(migration.statements):
         if sid not in moved and sid not in next_ids:
-            raise PathError((*where, "statements", s_index), f"'{sid}' is gone from version "
-                            f"{migration.to} but not listed under 'changes'",
-                            "say where its answers go under 'changes'")
+            raise PathError(
+                (*where, "statements", s_index),
+                _("'{sid}' is gone from version {to} but not listed under 'changes'").format(
+                    sid=sid, to=migration.to
+                ),
+                _("say where its answers go under 'changes'"),
+            )
     for sid in migration.wordings:
         if sid not in migration.statements:
-            raise PathError((*where, "wordings", sid), f"'{sid}' is not a statement of version "
-                            f"{migration.from_version}", "correct the id")
+            raise PathError(
+                (*where, "wordings", sid),
+                _("'{sid}' is not a statement of version {from_version}").format(
+                    sid=sid, from_version=migration.from_version
+                ),
+                _("correct the id"),
+            )
     reached = (set(migration.statements) - set(moved)) | {
         target for targets in moved.values() for target in targets}
     for a_index, sid in enumerate(migration.added):
         if sid in reached or sid not in next_ids:
-            raise PathError((*where, "added", a_index), f"'{sid}' is not a new statement of "
-                            f"version {migration.to}", "list only statements that no earlier "
-                            "answer reaches")
+            raise PathError(
+                (*where, "added", a_index),
+                _("'{sid}' is not a new statement of version {to}").format(
+                    sid=sid, to=migration.to
+                ),
+                _("list only statements that no earlier answer reaches"),
+            )
     unreached = [sid for sid in next_ids if sid not in reached and sid not in migration.added]
     if unreached:
-        raise PathError((*where, "added"), f"{', '.join(unreached)} of version {migration.to} "
-                        "neither carries an earlier answer nor is listed as added",
-                        "list it under 'added' or under a change's 'to'")
+        raise PathError(
+            (*where, "added"),
+            _(
+                "{join} of version {to} neither carries an earlier answer nor is listed as added"
+            ).format(join=", ".join(unreached), to=migration.to),
+            _("list it under 'added' or under a change's 'to'"),
+        )
 
 
 def _check_changes(where: tuple[str | int, ...], migration: Migration,
@@ -112,17 +135,33 @@ def _check_changes(where: tuple[str | int, ...], migration: Migration,
     for c_index, change in enumerate(migration.changes):
         at = (*where, "changes", c_index)
         if change.id not in migration.statements:
-            raise PathError((*at, "id"), f"'{change.id}' is not a statement of version "
-                            f"{migration.from_version}", "list it under 'statements' or correct "
-                            "the id")
+            raise PathError(
+                (*at, "id"),
+                _("'{id}' is not a statement of version {from_version}").format(
+                    id=change.id, from_version=migration.from_version
+                ),
+                _("list it under 'statements' or correct the id"),
+            )
         if change.id in next_ids:
-            raise PathError((*at, "id"), f"'{change.id}' is still a statement of version "
-                            f"{migration.to}", "a changed id is retired: give the new "
-                            "statements new ids, so old answers are never misread")
+            raise PathError(
+                (*at, "id"),
+                _("'{id}' is still a statement of version {to}").format(
+                    id=change.id, to=migration.to
+                ),
+                _(
+                    "a changed id is retired: give the new "
+                    "statements new ids, so old answers are never misread"
+                ),
+            )
         for t_index, target in enumerate(change.to):
             if target not in next_ids:
-                raise PathError((*at, "to", t_index), f"'{target}' is not a statement of "
-                                f"version {migration.to}", "correct the id")
+                raise PathError(
+                    (*at, "to", t_index),
+                    _("'{target}' is not a statement of version {to}").format(
+                        target=target, to=migration.to
+                    ),
+                    _("correct the id"),
+                )
 
 
 def written_for(keys: Collection[str], declared: str | None, version: str,

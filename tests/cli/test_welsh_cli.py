@@ -152,3 +152,19 @@ def test_english_help_is_english_and_opens_no_catalogue(
         assert said.startswith("Usage: coprod") and "\nOptions:\n" in said
         assert "Show this message and exit." in said and "Cymraeg" not in said
     assert opened == [] and i18n._catalogue is None
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["validate", str(DATA / "invalid" / "duplicate-statement.yaml")],
+     f"gwall: {DATA / 'invalid' / 'duplicate-statement.yaml'}:27:9: id datganiad dyblyg "
+     "'voice-1'; rhowch ei id ei hun i bob datganiad\n"),
+    (["score", "nosuch.yaml"], "gwall: nosuch.yaml: ni chafwyd hyd i'r ffeil; gwiriwch y llwybr\n"),
+    (["show", "nefx"], "gwall: fframwaith anhysbys 'nefx' (oeddech chi'n golygu 'nef'?); "
+     "defnyddiwch un o "),
+    (["validate", str(DATA / "invalid" / "comments-only.yaml")],
+     f"gwall: {DATA / 'invalid' / 'comments-only.yaml'}: nid oes cynnwys yn y ffeil, dim ond "
+     "sylwadau; llenwch hi, neu dechreuwch o 'coprod template'\n"),
+])
+def test_file_and_framework_errors_in_welsh(run: Run, welsh_reader: None, args: list[str],
+                                            said: str) -> None:
+    assert one_line(run(*args)).startswith(said)

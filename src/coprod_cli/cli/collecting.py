@@ -42,10 +42,14 @@ def form_options(role_column: str | None, role_map: list[str] | None,
         role_id = known.get(normalise(role))
         if not sep or not given.strip() or role_id is None:
             roles = ", ".join(role.id for role in lib.catalogue.roles)
-            raise UsageProblem(f"--role-map \"{shortened(item, 120)}\" is not ANSWER=ROLE with a "
-                               "known role",
-                               f"write it like \"Service user=person-drawing-on-care\"; roles: "
-                               f"{roles}")
+            raise UsageProblem(
+                _('--role-map "{shortened}" is not ANSWER=ROLE with a known role').format(
+                    shortened=shortened(item, 120)
+                ),
+                _('write it like "Service user=person-drawing-on-care"; roles: {roles}').format(
+                    roles=roles
+                ),
+            )
         mapped[given.strip()] = role_id
     return FormOptions(role_column, mapped, strict, date_order)
 
@@ -60,7 +64,7 @@ def role_map_used(form: FormOptions | None) -> None:
         raise UsageProblem(f"--role-map \"{given}={form.role_map[unmatched[0]]}\" matches no "
                            "answer in the role column" + (f" (its answers include {seen})"
                                                           if seen else " of any form export"),
-                           "copy the answer as the export writes it, or leave the entry out")
+                           _("copy the answer as the export writes it, or leave the entry out"))
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,10 @@ def compare_command(
                               for side in (before, after))
     role_map_used(form)
     if not 0 <= tolerance <= 3:
-        raise UsageProblem(f"--tolerance: {tolerance:g} is not between 0 and 3",
-                           "give a fall in levels, like --tolerance 0.25")
+        raise UsageProblem(
+            _("--tolerance: {tolerance:g} is not between 0 and 3").format(tolerance=tolerance),
+            _("give a fall in levels, like --tolerance 0.25"),
+        )
     cmp = compare(old, new, Fraction(repr(tolerance)))
     cmp = sharing.mark_private_comparison(cmp) if private else sharing.protect_comparison(cmp)
     code = 1 if fail_on_regression and cmp.regression else 0

@@ -23,7 +23,7 @@ from coprod_cli.cli.common import (
 )
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.safetext import visible
 
 
@@ -31,8 +31,12 @@ def _given(text: str | None, limit: int) -> str | None:
     """An option's text on one line, or None when it is empty; refused when too long."""
     words = visible(" ".join((text or "").split()))
     if len(words) > limit:
-        raise UsageProblem(f"this text is {len(words)} characters long: '{words[:40]}...'",
-                           f"keep it to {limit} characters")
+        raise UsageProblem(
+            _("this text is {len} characters long: '{words}...'").format(
+                len=len(words), words=words[:40]
+            ),
+            _("keep it to {limit} characters").format(limit=limit),
+        )
     return words or None
 
 
@@ -91,8 +95,8 @@ def form_command(
                           send_to=_given(send_to, 300)), output)
         return
     if service or send_to:
-        raise UsageProblem("--service and --send-to are for the web questionnaire",
-                           "add --format html, or leave them out")
+        raise UsageProblem(_("--service and --send-to are for the web questionnaire"),
+                           _("add --format html, or leave them out"))
     from coprod_cli.questionnaire.formoutline import outline  # only this command needs them
     from coprod_cli.report import outline as outline_report
 

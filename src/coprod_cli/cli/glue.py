@@ -141,7 +141,7 @@ def _given(command: Any, ctx: Any, args: list[str], param: Any) -> Any:
     """The value given for a parameter that could not take it, read again from the command
     line (click's error keeps the parameter, not the value)."""
     try:
-        found, _, _ = command.make_parser(ctx).parse_args(args=list(args))
+        found, _rest, _order = command.make_parser(ctx).parse_args(args=list(args))
     except errors.UsageError:
         return None
     raw = found.get(param.name)

@@ -108,9 +108,9 @@ def recommendations_command(
 
 def _check_one(lib: Library, name: str) -> str:
     if is_form(name):
-        raise UsageProblem("validate checks YAML files; a form's export (.csv, .xlsx) is "
-                           "checked as it is read", f"run 'coprod score {name}' (it names any "
-                           "bad cell)")
+        raise UsageProblem(_("validate checks YAML files; a form's export (.csv, .xlsx) is "
+                           "checked as it is read"), _("run 'coprod score {name}' (it names any "
+                                                       "bad cell)").format(name=name))
     document = read_document(name)
     kind = document.kind()
     if kind == "catalogue":

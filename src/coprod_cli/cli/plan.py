@@ -38,7 +38,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.plans import Plan
 from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result
@@ -74,8 +74,10 @@ def plan_command(
     force: Force = False,
 ) -> None:
     if output is not None and str(output) != "-" and replaces_a_file(output) and not force:
-        raise UsageProblem(f"{output} already exists (it may be an edited plan)",
-                           "choose another name, or add --force to replace it")
+        raise UsageProblem(
+            _("{output} already exists (it may be an edited plan)").format(output=output),
+            _("choose another name, or add --force to replace it"),
+        )
     never_over_inputs(output, files, framework, force=True)
     lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive,

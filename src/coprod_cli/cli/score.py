@@ -29,7 +29,7 @@ from coprod_cli.cli.common import (
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import sharing, whatif
@@ -61,8 +61,8 @@ def template_command(
     force: Force = False,
 ) -> None:
     if output is not None and replaces_a_file(output) and not force:
-        raise UsageProblem(f"{output} already exists",
-                           "choose another name, or add --force to replace it")
+        raise UsageProblem(_("{output} already exists").format(output=output),
+                           _("choose another name, or add --force to replace it"))
     never_over_inputs(output, [], framework, force=True)
     from coprod_cli.questionnaire.answers_file import render_answers
     from coprod_cli.reading.outputs import answers_name

@@ -99,8 +99,12 @@ class Session:
 def check_role(lib: Library, role: str | None) -> None:
     ids = [r.id for r in lib.catalogue.roles]
     if role is not None and role not in ids:
-        raise UsageProblem(f"unknown role '{shortened(role)}'{did_you_mean(role[:100], ids)}",
-                           f"use one of {', '.join(ids)}")
+        raise UsageProblem(
+            _("unknown role '{shortened}'{did_you_mean}").format(
+                shortened=shortened(role), did_you_mean=did_you_mean(role[:100], ids)
+            ),
+            _("use one of {join}").format(join=", ".join(ids)),
+        )
 
 
 def start(lib: Library, out: Console, framework_id: str | None, output: Path | None,
@@ -114,8 +118,10 @@ def start(lib: Library, out: Console, framework_id: str | None, output: Path | N
         chosen = lib.framework(framework_id) if framework_id else _choose_framework(lib, out)
     path = output or resume.default_path(chosen.id if chosen else "")
     if not path.exists() and not path.resolve().parent.is_dir():
-        raise UsageProblem(f"cannot save answers in {path}: its folder does not exist",
-                           "create the folder first, or choose another -o FILE")
+        raise UsageProblem(
+            _("cannot save answers in {path}: its folder does not exist").format(path=path),
+            _("create the folder first, or choose another -o FILE"),
+        )
     kept = Kept(path, lib, plain)
     existing = kept.open(framework_id or (chosen.id if chosen else None))
     framework = chosen or lib.framework(existing.framework if existing else "")

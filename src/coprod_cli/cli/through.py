@@ -27,16 +27,20 @@ def frameworks_asked(values: Sequence[str]) -> list[str]:
     """--through's ids, comma-separated and repeatable, each once, in the order given."""
     ids = [part.strip() for value in values for part in value.split(",") if part.strip()]
     if not ids:
-        raise UsageProblem("--through needs at least one framework id",
-                           "e.g. --through scie, or --through nef,scie")
+        raise UsageProblem(_("--through needs at least one framework id"),
+                           _("e.g. --through scie, or --through nef,scie"))
     return list(dict.fromkeys(ids))
 
 
 def refuse_with(used: Sequence[str]) -> None:
     """--through leaves out the options that name one framework's statements."""
     if used:
-        raise UsageProblem(f"{used[0]} cannot be used with --through: it names the statements "
-                           "of one framework", f"score without --through to use {used[0]}")
+        raise UsageProblem(
+            _(
+                "{used} cannot be used with --through: it names the statements of one framework"
+            ).format(used=used[0]),
+            _("score without --through to use {used}").format(used=used[0]),
+        )
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from coprod_cli.cli.score import (
 )
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.report.packs import PackFormat, SheetFormat
 
 if TYPE_CHECKING:
@@ -69,12 +69,18 @@ def read_agreed(lib: Library, path: Path, framework: Framework) -> Agreed:
     """The agreed.yaml named by --agreed, checked against the framework being scored."""
     document = read_document(str(path))
     if document.kind() != "agreed":
-        raise UsageProblem(f"{path} is not an agreed.yaml (it has no 'agreed:' or 'signoff:')",
-                           "make one with 'coprod workshop FILES --record -o agreed.yaml'")
+        raise UsageProblem(
+            _("{path} is not an agreed.yaml (it has no 'agreed:' or 'signoff:')").format(path=path),
+            _("make one with 'coprod workshop FILES --record -o agreed.yaml'"),
+        )
     agreed, named = lib.agreed(document)
     if named.id != framework.id:
-        raise UsageProblem(f"{path} records agreement on '{named.id}', but the answers are "
-                           f"for '{framework.id}'", "give the agreed.yaml of this assessment")
+        raise UsageProblem(
+            _("{path} records agreement on '{id}', but the answers are for '{id2}'").format(
+                path=path, id=named.id, id2=framework.id
+            ),
+            _("give the agreed.yaml of this assessment"),
+        )
     return agreed
 
 
@@ -131,8 +137,10 @@ def workshop_command(
         from coprod_cli.questionnaire.agreed_file import render_agreed
 
         if output is not None and replaces_a_file(output) and not force:
-            raise UsageProblem(f"{output} already exists", "choose another name, or add "
-                               "--force to replace it")
+            raise UsageProblem(
+                _("{output} already exists").format(output=output),
+                _("choose another name, or add --force to replace it"),
+            )
         emit(render_agreed(pack, tally.framework), output)
         return
     from coprod_cli.report.packs import workshop

@@ -93,11 +93,13 @@ def trend_command(
     no_color: NoColor = False,
 ) -> None:
     if len(rounds) < 2:
-        raise UsageProblem("a trend needs two or more rounds",
-                           "give each round's file, folder or export, earliest first")
+        raise UsageProblem(_("a trend needs two or more rounds"),
+                           _("give each round's file, folder or export, earliest first"))
     if labels and len(labels) != len(rounds):
-        raise UsageProblem(f"{len(labels)} --label for {len(rounds)} rounds",
-                           "give one --label per round, in the same order, or none")
+        raise UsageProblem(
+            _("{len} --label for {len2} rounds").format(len=len(labels), len2=len(rounds)),
+            _("give one --label per round, in the same order, or none"),
+        )
     never_over_inputs(output, [*rounds, *([str(plan)] if plan else [])], framework, force)
     lib = library(framework, lang)
     how = Reading(skip_invalid, recursive=recursive, keep_people=True,
@@ -150,8 +152,10 @@ def _framework(lib: Library, tallies: list[Tally], rounds: list[str]) -> Framewo
     if len(ids) > 1:
         found = ", ".join(f"{file_name(name)}: {tally.framework.id}"
                           for name, tally in zip(rounds, tallies, strict=True))
-        raise UsageProblem(f"the rounds are of different frameworks ({found})",
-                           "a trend follows one framework: give rounds of the same one")
+        raise UsageProblem(
+            _("the rounds are of different frameworks ({found})").format(found=found),
+            _("a trend follows one framework: give rounds of the same one"),
+        )
     return tallies[-1].framework
 
 

@@ -21,6 +21,7 @@ import yaml
 from coprod_cli.answers import Answers
 from coprod_cli.errors import CoprodError, FileProblem, UsageProblem
 from coprod_cli.files import check_folder_writable, check_writable, write_atomic
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.questionnaire.resume import same_framework
@@ -53,9 +54,9 @@ class Kept:
         """The answers already in the file; a read-only file or folder, or another framework,
         refused before the first question, so no answer is given in vain."""
         if self.path.exists() and not self.path.is_file():
-            raise UsageProblem(f"{self.path} is not a regular file; the questionnaire saves "
-                               "each answer in a file, to carry on from later",
-                               "choose a file with -o FILE")
+            raise UsageProblem(_("{path} is not a regular file; the questionnaire saves each "
+                                 "answer in a file, to carry on from later").format(path=self.path),
+                               _("choose a file with -o FILE"))
         check_folder_writable(self.path)
         check_writable(self.path)
         if not self.path.exists():
@@ -125,11 +126,21 @@ class Kept:
         try:
             write_atomic(aside, self.render(ours), private=True)
         except (OSError, FileProblem):
-            return UsageProblem(f"{what}; your latest answer could not be saved beside it "
-                                "either", "check you may write in that folder")
-        return UsageProblem(f"{what}. Nothing was overwritten: your answers are saved in "
-                            f"{aside}", f"compare it with {self.path}, keep the one you "
-                            f"want, and carry on with: coprod assess -o {self.path}")
+            return UsageProblem(
+                _("{what}; your latest answer could not be saved beside it either").format(
+                    what=what
+                ),
+                _("check you may write in that folder"),
+            )
+        return UsageProblem(
+            _("{what}. Nothing was overwritten: your answers are saved in {aside}").format(
+                what=what, aside=aside
+            ),
+            _(
+                "compare it with {path}, keep the one you want, and carry on with: coprod assess "
+                "-o {path}"
+            ).format(path=self.path),
+        )
 
     def _bytes(self) -> bytes | None:
         return yamlio.read_bytes(self.path) if self.path.exists() else None
@@ -156,7 +167,9 @@ def beside(path: Path, tag: str = "mine") -> Path:
         candidate = path.with_name(f"{path.name}.{tag}{suffix}")
         if not candidate.exists():
             return candidate
-    raise UsageProblem(f"too many saved copies beside {path}", "tidy up the .mine files")
+    raise UsageProblem(
+        _("too many saved copies beside {path}").format(path=path), _("tidy up the .mine files")
+    )
 
 
 def merge(base: Answers, ours: Answers, theirs: Answers

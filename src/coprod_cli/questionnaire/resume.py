@@ -14,6 +14,7 @@ from typing import Literal, cast
 
 from coprod_cli.answers import DOES_NOT_APPLY, Answer, AnswerLevel, Answers
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.questionnaire.flow import Step, next_unanswered
 
@@ -31,8 +32,12 @@ def default_path(framework_id: str) -> Path:
 def same_framework(path: Path, held: Answers, wanted: str | None) -> None:
     """Refuse to carry on with a file that holds answers for another framework."""
     if wanted and held.framework != wanted:
-        raise UsageProblem(f"{path} holds answers for '{held.framework}', not '{wanted}'",
-                           "leave out FRAMEWORK to carry on with it, or choose another -o FILE")
+        raise UsageProblem(
+            _("{path} holds answers for '{framework}', not '{wanted}'").format(
+                path=path, framework=held.framework, wanted=wanted
+            ),
+            _("leave out FRAMEWORK to carry on with it, or choose another -o FILE"),
+        )
 
 
 def held(answers: Answers | None) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 
 from coprod_cli.crosswalks import FOLDER, Crosswalk
 from coprod_cli.errors import InvalidData, PathError, UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library, builtin_folder
@@ -45,9 +46,13 @@ def validate(lib: Library, document: Document) -> Crosswalk:
 
 def _framework(lib: Library, document: Document, framework_id: str, key: str) -> Framework:
     if framework_id not in lib.paths:
-        raise InvalidData(f"unknown framework '{framework_id}'",
-                          f"use one of {', '.join(lib.ids)}, or add one with --framework PATH",
-                          yamlio.locate(document.text, document.name, (key, "framework")))
+        raise InvalidData(
+            _("unknown framework '{framework_id}'").format(framework_id=framework_id),
+            _("use one of {join}, or add one with --framework PATH").format(
+                join=", ".join(lib.ids)
+            ),
+            yamlio.locate(document.text, document.name, (key, "framework")),
+        )
     return lib.framework(framework_id)
 
 
@@ -62,7 +67,7 @@ def load(lib: Library, extra: Iterable[Path] = ()) -> dict[tuple[str, str], Cros
     out; a user's one is always checked."""
     found: dict[tuple[str, str], Crosswalk] = {}
     for entry in builtin_files():
-        source, _, target = entry.name.removesuffix(".yaml").partition("-to-")
+        source, _to, target = entry.name.removesuffix(".yaml").partition("-to-")
         if source in lib.builtin_ids and target in lib.builtin_ids:
             crosswalk = validate(lib, Document.from_bytes(entry.read_bytes(),
                                                           f"frameworks/{FOLDER}/{entry.name}"))
@@ -79,8 +84,14 @@ def find(found: dict[tuple[str, str], Crosswalk], source: str, target: str) -> C
     if crosswalk is None:
         reachable = sorted(to for frm, to in found if frm == source)
         raise UsageProblem(
-            f"there is no crosswalk from '{source}' to '{target}'",
-            (f"'{source}' answers can go through {', '.join(reachable)}" if reachable
-             else f"coprod has no crosswalk from '{source}'")
-            + ", or write one (coprod schema crosswalk) and give it with --crosswalk PATH")
+            _("there is no crosswalk from '{source}' to '{target}'").format(
+                source=source, target=target
+            ),
+            (
+                f"'{source}' answers can go through {', '.join(reachable)}"
+                if reachable
+                else f"coprod has no crosswalk from '{source}'"
+            )
+            + ", or write one (coprod schema crosswalk) and give it with --crosswalk PATH",
+        )
     return crosswalk

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 from coprod_cli.answers import UNSURE
 from coprod_cli.errors import CoprodError, FileProblem, Location
+from coprod_cli.i18n import _
 from coprod_cli.reading import formbulk
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.twins import Twins, row_digest
@@ -58,9 +59,15 @@ def chunks(rows: Iterator[Row], name: str) -> Iterator[list[Row]]:
             return
         read += len(chunk)
         if read > MAX_ROWS:
-            raise FileProblem(f"more than {MAX_ROWS:,} rows of responses", "split the export "
-                              "(by date, say) and score each part, or check you named the "
-                              "right file", Location(name, chunk[MAX_ROWS - read][0], 1))
+            raise FileProblem(
+                _("more than {MAX_ROWS:,} rows of responses").format(MAX_ROWS=MAX_ROWS),
+                _(
+                    "split the export "
+                    "(by date, say) and score each part, or check you named the "
+                    "right file"
+                ),
+                Location(name, chunk[MAX_ROWS - read][0], 1),
+            )
         yield chunk
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formheader import best_delimiter, two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
@@ -40,7 +41,7 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
             reader = csv.reader(_bounded(stream, used), dialect)
             header = next(reader, None)
             if header is None:
-                raise FileProblem("the file is empty", "export the form's responses as CSV",
+                raise FileProblem(_("the file is empty"), _("export the form's responses as CSV"),
                                   Location(name))
             used[0] = 0
             start = skip + reader.line_num + 1
@@ -57,26 +58,40 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
                     yield start, cells
                 start = skip + reader.line_num + 1
     except _RowTooLong:
-        raise InvalidData(f"a row longer than {MAX_ROW:,} characters, more than one person's "
-                          "answers can be", "check that its quotes (\") pair up, or export the "
-                          "form's responses again as 'CSV UTF-8'",
-                          Location(name, start, 1)) from None
+        raise InvalidData(
+            _(
+                "a row longer than {MAX_ROW:,} characters, more than one person's answers can be"
+            ).format(MAX_ROW=MAX_ROW),
+            _(
+                'check that its quotes (") pair up, or export the '
+                "form's responses again as 'CSV UTF-8'"
+            ),
+            Location(name, start, 1),
+        ) from None
     except FileNotFoundError:
-        raise FileProblem("file not found", "check the path", Location(name)) from None
+        raise FileProblem(_("file not found"), _("check the path"), Location(name)) from None
     except UnicodeDecodeError as error:
         what = "neither UTF-8 nor Windows-1252 text" if not error.encoding.startswith(
             "utf-16") else "marked as UTF-16 text, but is not"
-        raise FileProblem(f"the file is {what}", "export it as 'CSV UTF-8'",
+        raise FileProblem(_("the file is {what}").format(what=what), _("export it as 'CSV UTF-8'"),
                           Location(name)) from None
     except csv.Error:
         # Python's csv words it differently between releases; what it can be is said here.
-        raise InvalidData("a row that cannot be read as CSV", "check that its quotes (\") "
-                          f"pair up and no cell is longer than {csv.field_size_limit():,} "
-                          "characters, or export the form's responses again as 'CSV UTF-8'",
-                          Location(name, start, 1)) from None
+        raise InvalidData(
+            _("a row that cannot be read as CSV"),
+            _(
+                "check that its quotes (\") pair up and no cell is longer than "
+                "{field_size_limit:,} characters, or export the form's responses again as 'CSV "
+                "UTF-8'"
+            ).format(field_size_limit=csv.field_size_limit()),
+            Location(name, start, 1),
+        ) from None
     except OSError as error:
-        raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and its "
-                          "permissions", Location(name)) from error
+        raise FileProblem(
+            _("cannot read the file ({strerror})").format(strerror=error.strerror),
+            _("check the path and its permissions"),
+            Location(name),
+        ) from error
 
 
 def _text(raw: BinaryIO, name: str) -> TextIO:
@@ -85,12 +100,12 @@ def _text(raw: BinaryIO, name: str) -> TextIO:
     _check_size(raw, name)
     head = raw.read(4096)
     if head.startswith(b"PK\x03\x04"):
-        raise FileProblem("this is a spreadsheet workbook, not CSV text",
-                          "name it .xlsx and coprod reads it as one", Location(name))
+        raise FileProblem(_("this is a spreadsheet workbook, not CSV text"),
+                          _("name it .xlsx and coprod reads it as one"), Location(name))
     utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if b"\x00" in head and not utf16:
-        raise FileProblem("this is a binary file, not CSV text",
-                          "export the form's responses as 'CSV UTF-8'", Location(name))
+        raise FileProblem(_("this is a binary file, not CSV text"),
+                          _("export the form's responses as 'CSV UTF-8'"), Location(name))
     raw.seek(0)
     return io.TextIOWrapper(raw, encoding="utf-16" if utf16 else _encoding(raw), newline="")
 
@@ -127,8 +142,11 @@ def _bounded(stream: TextIO, used: list[int]) -> Iterator[str]:
 
 def _check_size(raw: BinaryIO, name: str) -> None:
     if os.fstat(raw.fileno()).st_size > MAX_BYTES:
-        raise FileProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
-                          "split the export, or check you named the right file", Location(name))
+        raise FileProblem(
+            _("the file is larger than {value} MiB").format(value=MAX_BYTES // (1024 * 1024)),
+            _("split the export, or check you named the right file"),
+            Location(name),
+        )
 
 
 def _dialect(stream: TextIO, name: str,
@@ -138,9 +156,13 @@ def _dialect(stream: TextIO, name: str,
     whose header names the framework's statements."""
     first = stream.readline(MAX_HEADER + 1)  # read with a limit: the header is one line
     if len(first) > MAX_HEADER:
-        raise FileProblem(f"the first line (the header) is longer than {MAX_HEADER:,} "
-                          "characters", "export the form's responses again as CSV; a header "
-                          "names one column per question", Location(name, 1, 1))
+        raise FileProblem(
+            _("the first line (the header) is longer than {MAX_HEADER:,} characters").format(
+                MAX_HEADER=MAX_HEADER
+            ),
+            _("export the form's responses again as CSV; a header names one column per question"),
+            Location(name, 1, 1),
+        )
     declared = re.fullmatch(r'"?sep=(.)"?\r?\n?', first)
     if declared is None:
         stream.seek(0)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coprod_cli.errors import InvalidData, Location, UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.reading.formwords import normalise
 
@@ -135,9 +136,9 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
         found.append([meaning[heading] for heading in header])
     best = max(range(len(matchers)), key=lambda i: sum(1 for f in found[i] if f))
     if not any(found[best]):
-        raise InvalidData("no column names a statement", "head each answer column with its "
+        raise InvalidData(_("no column names a statement"), _("head each answer column with its "
                           "statement id or wording, like 'assets-1' (coprod form FRAMEWORK "
-                          "--format csv gives the header row)", Location(name, 1, 1))
+                          "--format csv gives the header row)"), Location(name, 1, 1))
     columns = Columns()
     role_heading = normalise(role_column) if role_column else None
     for index, (word, statement) in enumerate(zip(words, found[best], strict=True)):
@@ -148,9 +149,10 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
         columns.date_order = "mdy"  # SurveyMonkey: dates month first, as in the US
     _other_columns(header, columns, _TOOL_COLUMNS | (_SURVEYMONKEY if surveymonkey else set()))
     if role_heading is not None and columns.role is None:
-        raise UsageProblem(f"no column headed '{role_column}' "
-                           "(--role-column)", "give the role question's heading as the "
-                           "export writes it")
+        raise UsageProblem(
+            _("no column headed '{role_column}' (--role-column)").format(role_column=role_column),
+            _("give the role question's heading as the export writes it"),
+        )
     return matchers[best].framework, columns
 
 
@@ -207,8 +209,13 @@ def _credit(heading: str) -> bool:
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
     first = next((i for i, other in seen.items() if other == sid), None)
     if first is not None:
-        raise InvalidData(f"a second {what} for '{sid}' (the first is {cell_name(1, first + 1)})",
-                          "keep only one of them", Location(name, 1, index + 1))
+        raise InvalidData(
+            _("a second {what} for '{sid}' (the first is {cell_name})").format(
+                what=what, sid=sid, cell_name=cell_name(1, first + 1)
+            ),
+            _("keep only one of them"),
+            Location(name, 1, index + 1),
+        )
 
 
 def complete(name: str, framework: Framework, header: list[str], columns: Columns,
@@ -223,8 +230,8 @@ def complete(name: str, framework: Framework, header: list[str], columns: Column
         raise InvalidData(f"no column for {len(absent)} of {len(expected)} "
                           f"statements of '{framework.id}': {', '.join(absent)}"
                           + (f" (columns not recognised: {unknown})" if unknown else ""),
-                          f"head each column with its statement id or exact wording "
-                          f"(coprod form {framework.id} --format csv gives the header row)",
+                          _("head each column with its statement id or exact wording (coprod form "
+                            "{id} --format csv gives the header row)").format(id=framework.id),
                           Location(name, 1, 1))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, sensible_date
 from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formheader import DATE_COLUMNS, Columns, cell_name, complete, match_columns
 from coprod_cli.reading.formroles import Roles
@@ -127,7 +128,7 @@ class Table:
         try:
             return parse_choice(text)
         except ValueError as error:
-            what, _, fix = str(error).partition("; ")
+            what, _sep, fix = str(error).partition("; ")
             raise self.error(f"'{sid}': {what}", fix, cells, row, index) from None
 
     def _note_blank(self, blank: int, row: int, index: int) -> None:
@@ -139,8 +140,13 @@ class Table:
     def error(self, what: str, fix: str, cells: list[object], row: int,
               index: int) -> InvalidData:
         """An error at a cell, named as a spreadsheet shows it, with whose response it is."""
-        return InvalidData(f"cell {cell_name(row, index + 1)}{self._whose(cells)}: {what}", fix,
-                           Location(self.name, row, index + 1))
+        return InvalidData(
+            _("cell {cell_name}{whose}: {what}").format(
+                cell_name=cell_name(row, index + 1), whose=self._whose(cells), what=what
+            ),
+            fix,
+            Location(self.name, row, index + 1),
+        )
 
     def _whose(self, cells: list[object]) -> str:
         for index, what in ((self.columns.respondent, "respondent"),
@@ -274,10 +280,13 @@ def table(name: str, header: list[str], frameworks: list[Framework], catalogue: 
     if options.strict and columns.ignored:
         index = columns.ignored[0]
         close = did_you_mean(normalise(header[index]), [s.id for s in framework.statements])
-        raise InvalidData(f"column {cell_name(1, index + 1)} '{header[index].strip()}' is not a "
-                          f"statement, the role or a date{close}",
-                          "remove the column, or leave out --strict to ignore such columns",
-                          Location(name, 1, index + 1))
+        raise InvalidData(
+            _("column {cell_name} '{strip}' is not a statement, the role or a date{close}").format(
+                cell_name=cell_name(1, index + 1), strip=header[index].strip(), close=close
+            ),
+            _("remove the column, or leave out --strict to ignore such columns"),
+            Location(name, 1, index + 1),
+        )
     current = [s.id for s in framework.statements]
     start = written_for(list(columns.statements.values()), None, framework.version, current,
                         framework.migrations)

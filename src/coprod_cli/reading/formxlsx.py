@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_cli.errors import FileProblem, Location
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import xlsxcheck
 from coprod_cli.reading.formheader import two_rows
@@ -36,8 +37,8 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
         cells = _fast_rows(name) if book is None else _sheet_rows(book, name)
         header = next(cells, None)
         if header is None or not any(_text(cell) for cell in header):
-            raise FileProblem("the first sheet is empty", "export the form's responses again; "
-                              "coprod reads the first sheet", Location(name))
+            raise FileProblem(_("the first sheet is empty"), _("export the form's responses again; "
+                              "coprod reads the first sheet"), Location(name))
         second = next(cells, None)
         texts = [_text(cell) for cell in header]
         merged = two_rows(texts, [_text(cell) for cell in second]) if second else None
@@ -58,7 +59,7 @@ def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
     parser refuses to expand or fetch) is one line naming the row, not a crash: which
     exceptions it raises differs between its releases and parts."""
     if not book.worksheets:
-        raise FileProblem("the workbook has no sheet", "export the form's responses again",
+        raise FileProblem(_("the workbook has no sheet"), _("export the form's responses again"),
                           Location(name))
     number = 1
     try:
@@ -68,9 +69,11 @@ def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
             yield row
             number += 1
     except Exception as error:
-        raise FileProblem(f"a damaged workbook ({_reason(error)})", "export the form's "
-                          "responses again, or save the sheet as 'CSV UTF-8'",
-                          Location(name, number)) from None
+        raise FileProblem(
+            _("a damaged workbook ({reason})").format(reason=_reason(error)),
+            _("export the form's responses again, or save the sheet as 'CSV UTF-8'"),
+            Location(name, number),
+        ) from None
 
 
 def _fast(path: Path) -> bool:
@@ -104,16 +107,29 @@ def _fast_rows(name: str) -> Iterator[list[object]]:
     try:
         book = CalamineWorkbook.from_path(name)
         if not book.sheet_names:
-            raise FileProblem("the workbook has no sheet", "export the form's responses again",
-                              Location(name))
+            raise FileProblem(
+                _("the workbook has no sheet"),
+                _("export the form's responses again"),
+                Location(name),
+            )
         sheet_name = book.sheet_names[0]
         sheet = book.get_sheet_by_index(0)
     except WorksheetNotFound:
-        raise FileProblem(f"the workbook has no sheet '{sheet_name}' (its part is missing)", fix,
-                          Location(name)) from None
+        raise FileProblem(
+            _("the workbook has no sheet '{sheet_name}' (its part is missing)").format(
+                sheet_name=sheet_name
+            ),
+            fix,
+            Location(name),
+        ) from None
     except CalamineError as error:
-        raise FileProblem(f"a damaged workbook (sheet '{sheet_name}': {_reason(error)})", fix,
-                          Location(name)) from None
+        raise FileProblem(
+            _("a damaged workbook (sheet '{sheet_name}': {reason})").format(
+                sheet_name=sheet_name, reason=_reason(error)
+            ),
+            fix,
+            Location(name),
+        ) from None
     top, left = (sheet.start or (0, 0)) if sheet.height else (0, 0)
     yield from ([] for _ in range(top))
     pad = [None] * left
@@ -140,33 +156,35 @@ def _open(path: Path) -> Any:
         if _fast(path):
             return None
     except FileNotFoundError:
-        raise FileProblem("file not found", "check the path", Location(name)) from None
+        raise FileProblem(_("file not found"), _("check the path"), Location(name)) from None
     except (zipfile.BadZipFile, OSError):
-        raise FileProblem("not a readable .xlsx workbook (damaged, or another format under "
-                          "an .xlsx name)", "export the form's responses again, or save the "
-                          "sheet as 'CSV UTF-8'", Location(name)) from None
+        raise FileProblem(_("not a readable .xlsx workbook (damaged, or another format under "
+                          "an .xlsx name)"), _("export the form's responses again, or save the "
+                          "sheet as 'CSV UTF-8'"), Location(name)) from None
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - a dependency, missing only in a broken install
-        raise FileProblem("reading .xlsx needs the openpyxl package", "pip install openpyxl, "
-                          "or save the sheet as 'CSV UTF-8'", Location(name)) from None
+        raise FileProblem(_("reading .xlsx needs the openpyxl package"), _("pip install openpyxl, "
+                          "or save the sheet as 'CSV UTF-8'"), Location(name)) from None
     from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise FileProblem("file not found", "check the path", Location(name)) from None
+        raise FileProblem(_("file not found"), _("check the path"), Location(name)) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
         # Not the exception's name: which one openpyxl raises changes with its release.
-        raise FileProblem("not a readable .xlsx workbook (damaged, or another format under "
-                          "an .xlsx name)", "export the form's responses again, or save the "
-                          "sheet as 'CSV UTF-8'", Location(name)) from None
+        raise FileProblem(_("not a readable .xlsx workbook (damaged, or another format under "
+                          "an .xlsx name)"), _("export the form's responses again, or save the "
+                          "sheet as 'CSV UTF-8'"), Location(name)) from None
     except FileProblem:
         raise
     except Exception as error:  # a damaged part: whatever the parser raises for it
-        raise FileProblem(f"a damaged workbook ({_reason(error)})", "export the form's "
-                          "responses again, or save the sheet as 'CSV UTF-8'",
-                          Location(name)) from None
+        raise FileProblem(
+            _("a damaged workbook ({reason})").format(reason=_reason(error)),
+            _("export the form's responses again, or save the sheet as 'CSV UTF-8'"),
+            Location(name),
+        ) from None
 
 
 def _text(cell: object) -> str:

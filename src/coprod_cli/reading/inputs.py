@@ -18,6 +18,7 @@ from coprod_cli.errors import (
     Location,
     UsageProblem,
 )
+from coprod_cli.i18n import _
 from coprod_cli.models import Framework
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
@@ -117,7 +118,7 @@ class Respondents:
 
     def __iter__(self) -> Iterator[tuple[str, Ballot]]:
         for read in self._read():
-            for name, ballot, *_ in self._alone(read):
+            for name, ballot, *_rest in self._alone(read):
                 yield name, ballot
 
     def _alone(self, read: Read | Chunk) -> Iterator[Read]:
@@ -174,11 +175,16 @@ class Respondents:
     def _nothing_to_score(self) -> UsageProblem:
         """Nobody was counted: each file left out was named, or the exports hold no row."""
         if self.skipped:
-            return UsageProblem(f"none of the {len(self.names)} file(s) could be scored",
-                                "fix the files named above")
-        return UsageProblem(f"{_some(self.names[:2], len(self.names))}: no responses to score, "
-                            "only a header row", "export the form again once people have "
-                            "answered, or name the answers files")
+            return UsageProblem(
+                _("none of the {len} file(s) could be scored").format(len=len(self.names)),
+                _("fix the files named above"),
+            )
+        return UsageProblem(
+            _("{some}: no responses to score, only a header row").format(
+                some=_some(self.names[:2], len(self.names))
+            ),
+            _("export the form again once people have answered, or name the answers files"),
+        )
 
     def _add(self, tally: Tally, read: Read) -> None:
         """One respondent counted, their digest kept, their date noted."""
@@ -242,8 +248,8 @@ class Respondents:
                 f"{fw} {count} ({_some(self.examples[fw], count)})"
                 for fw, count in counts.most_common())
             + "; coprod scores one framework at a time, never a part of the set",
-            "move the other files out of the set, or choose the framework to score with "
-            "--only-framework ID")
+            _("move the other files out of the set, or choose the framework to score with "
+            "--only-framework ID"))
 
     def _skip(self, error: CoprodError, name: str) -> None:
         error.located(Location(name))
@@ -304,7 +310,7 @@ class Respondents:
 
     def _stdin(self) -> bytes:
         if self.read_stdin is None:
-            raise UsageProblem("'-' (standard input) cannot be used here", "name a file")
+            raise UsageProblem(_("'-' (standard input) cannot be used here"), _("name a file"))
         return self.read_stdin()
 
     def _expect(self, framework: Framework, name: str, where: Location) -> None:

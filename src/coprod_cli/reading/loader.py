@@ -20,6 +20,7 @@ from coprod_cli.errors import (
     did_you_mean,
     shortened,
 )
+from coprod_cli.i18n import _
 from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache, yamlio
@@ -56,10 +57,13 @@ class Document:
 
     def mapping(self) -> Mapping[str, Any]:
         if not isinstance(self.data, dict):
-            raise InvalidData("expected keys and values at the top of the file, found "
-                              f"a {type(self.data).__name__}",
-                              "start from 'coprod template' or see 'coprod schema'",
-                              yamlio.locate(self.text, self.name, ()))
+            raise InvalidData(
+                _("expected keys and values at the top of the file, found a {name__}").format(
+                    name__=type(self.data).__name__
+                ),
+                _("start from 'coprod template' or see 'coprod schema'"),
+                yamlio.locate(self.text, self.name, ()),
+            )
         return self.data
 
     def kind(self) -> Kind:
@@ -74,9 +78,9 @@ class Document:
             return "crosswalk"
         if "recommendations" in data or "levels" in data:
             return "catalogue"
-        raise InvalidData("cannot tell what this file is", "an answers file has 'answers:', "
+        raise InvalidData(_("cannot tell what this file is"), _("an answers file has 'answers:', "
                           "a framework file has 'dimensions:', an agreed.yaml has 'agreed:', "
-                          "a crosswalk has 'mappings:'",
+                          "a crosswalk has 'mappings:'"),
                           Location(self.name, 1, 1))
 
     def validate(self, model: type[M], context: dict[str, Any] | None = None,
@@ -164,9 +168,13 @@ def _answers_file(document: Document) -> None:
         return
     for key, what, option in _NOT_ANSWERS:
         if key in data:
-            raise InvalidData(f"this is {what}, not an answers file",
-                              f"give it with {option}, and keep it out of the answers given",
-                              Location(document.name, 1, 1))
+            raise InvalidData(
+                _("this is {what}, not an answers file").format(what=what),
+                _("give it with {option}, and keep it out of the answers given").format(
+                    option=option
+                ),
+                Location(document.name, 1, 1),
+            )
 
 
 @dataclass
@@ -191,17 +199,26 @@ class Library:
             document = Document.read(path)
             kind = document.kind()
             if kind != "framework":
-                article = "an" if kind == "answers" else "a"
-                raise InvalidData(f"--framework needs a framework file; this is {article} {kind} "
-                                  "file", "name a file with 'dimensions:'", Location(str(path)))
+                raise InvalidData(
+                    _("--framework needs a framework file; this is an answers file")
+                    if kind == "answers" else
+                    _("--framework needs a framework file; this is a {kind} file")
+                    .format(kind=kind),
+                    _("name a file with 'dimensions:'"),
+                    Location(str(path)),
+                )
             framework = library.validate_framework(document)
             first = library.paths.get(framework.id)
             if first is not None and framework.id in library.added \
                     and not os.path.samefile(first, path):
-                raise InvalidData(f"framework id '{framework.id}' is also the id of {first}, "
-                                  "given with --framework before it", "give each framework "
-                                  "its own id, or leave one of them out",
-                                  yamlio.locate(document.text, document.name, ("id",)))
+                raise InvalidData(
+                    _(
+                        "framework id '{id}' is also the id of {first}, given with "
+                        "--framework before it"
+                    ).format(id=framework.id, first=first),
+                    _("give each framework its own id, or leave one of them out"),
+                    yamlio.locate(document.text, document.name, ("id",)),
+                )
             library.add(framework, path)
         return library
 
@@ -226,9 +243,14 @@ class Library:
             entry = self.paths.get(framework_id)
             if entry is None:
                 raise UsageProblem(
-                    f"unknown framework '{shortened(framework_id)}'"
-                    f"{did_you_mean(framework_id[:100], self.ids)}",
-                    f"use one of {', '.join(self.ids)}, or add one with --framework PATH")
+                    _("unknown framework '{shortened}'{did_you_mean}").format(
+                        shortened=shortened(framework_id),
+                        did_you_mean=did_you_mean(framework_id[:100], self.ids),
+                    ),
+                    _("use one of {join}, or add one with --framework PATH").format(
+                        join=", ".join(self.ids)
+                    ),
+                )
             self.loaded[framework_id] = _builtin(entry, Framework, self.language,
                                                    self.catalogue.references())
         return self.loaded[framework_id]
@@ -239,7 +261,7 @@ class Library:
     def answers(self, document: Document) -> tuple[Answers, Framework]:
         """An answers document validated against the framework it names (through the
         framework's migration map when it was written for an earlier version)."""
-        answers, framework, _ = self.read_answers(document)
+        answers, framework, _unused = self.read_answers(document)
         return answers, framework
 
     def agreed(self, document: Document) -> tuple[Agreed, Framework]:
@@ -273,8 +295,11 @@ class Library:
             where = yamlio.locate(document.text, document.name, ("framework",))
             given = "no framework" if framework_id is None else f"unknown framework " \
                 f"'{shortened(str(framework_id))}'{did_you_mean(str(framework_id)[:100], self.ids)}"
-            raise InvalidData(given, f"write 'framework:' with one of {', '.join(self.ids)}",
-                              where)
+            raise InvalidData(
+                given,
+                _("write 'framework:' with one of {join}").format(join=", ".join(self.ids)),
+                where,
+            )
         return self.framework(framework_id)
 
     def _written_for(self, document: Document, framework: Framework) -> Migration | None:
@@ -288,9 +313,14 @@ class Library:
         start = written_for(keys, declared, framework.version, ids, framework.migrations)
         if declared not in (None, framework.version) and start is None:
             known = [m.from_version for m in framework.migrations] + [framework.version]
-            raise InvalidData(f"'{framework.id}' version {declared} is not one coprod can read "
-                              f"(it knows {', '.join(known)})", "correct 'framework_version', "
-                              "or remove it to read the file as the current version",
-                              yamlio.locate(document.text, document.name,
-                                            ("framework_version",)))
+            raise InvalidData(
+                _("'{id}' version {declared} is not one coprod can read (it knows {join})").format(
+                    id=framework.id, declared=declared, join=", ".join(known)
+                ),
+                _(
+                    "correct 'framework_version', "
+                    "or remove it to read the file as the current version"
+                ),
+                yamlio.locate(document.text, document.name, ("framework_version",)),
+            )
         return start

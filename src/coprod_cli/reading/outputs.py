@@ -11,6 +11,7 @@ from pathlib import Path
 
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import is_descriptor
+from coprod_cli.i18n import _
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES
 
@@ -29,16 +30,22 @@ def check(output: Path | None, inputs: Sequence[str], frameworks: Sequence[Path]
         return
     info = _stat(output)
     if info is not None and stat.S_ISFIFO(info.st_mode):
-        raise UsageProblem(f"-o {output} is a named pipe, which coprod would wait on",
-                           "write to a file, or pipe standard output: coprod ... | COMMAND")
+        raise UsageProblem(
+            _("-o {output} is a named pipe, which coprod would wait on").format(output=output),
+            _("write to a file, or pipe standard output: coprod ... | COMMAND"),
+        )
     if info is not None:
         _not_read(output, info, inputs, frameworks)
     _not_inside(output, inputs)
     if info is not None and stat.S_ISREG(info.st_mode) and not force:
         kind = recognise(output, frameworks)
         if kind is not None:
-            raise UsageProblem(f"-o {output} is {kind}, which coprod reads and would replace",
-                               "write somewhere else, or add --force to replace it")
+            raise UsageProblem(
+                _("-o {output} is {kind}, which coprod reads and would replace").format(
+                    output=output, kind=kind
+                ),
+                _("write somewhere else, or add --force to replace it"),
+            )
 
 
 def answers_name(output: Path | None) -> None:
@@ -49,8 +56,12 @@ def answers_name(output: Path | None) -> None:
         return
     info = _stat(output)
     if info is None or stat.S_ISREG(info.st_mode):  # a device (/dev/null) is written as it is
-        raise UsageProblem(f"-o {output}: answers are saved as YAML, in a file whose name ends "
-                           ".yaml", f"choose a name such as {output.stem or 'answers'}.yaml")
+        raise UsageProblem(
+            _("-o {output}: answers are saved as YAML, in a file whose name ends .yaml").format(
+                output=output
+            ),
+            _("choose a name such as {value}.yaml").format(value=output.stem or "answers"),
+        )
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -68,24 +79,34 @@ def _same(info: os.stat_result, name: str | Path) -> bool:
 def _not_read(output: Path, info: os.stat_result, inputs: Iterable[str],
               frameworks: Iterable[Path]) -> None:
     if any(_same(info, name) for name in inputs if name != STDIN):
-        raise UsageProblem(f"-o {output} is one of the files this run reads",
-                           "write somewhere else; coprod never overwrites what it reads")
+        raise UsageProblem(
+            _("-o {output} is one of the files this run reads").format(output=output),
+            _("write somewhere else; coprod never overwrites what it reads"),
+        )
     if any(_same(info, path) for path in frameworks):
-        raise UsageProblem(f"-o {output} is a framework given with --framework",
-                           "write somewhere else; coprod never overwrites a framework it reads")
+        raise UsageProblem(
+            _("-o {output} is a framework given with --framework").format(output=output),
+            _("write somewhere else; coprod never overwrites a framework it reads"),
+        )
 
 
 def _not_inside(output: Path, inputs: Iterable[str]) -> None:
     """A new file in a folder being read would be read next time as one more respondent."""
     target = _resolved(output)
     if target is None:
-        raise UsageProblem(f"-o {output} is a symbolic link that leads back to itself",
-                           "remove the link, or write to another file")
+        raise UsageProblem(
+            _("-o {output} is a symbolic link that leads back to itself").format(output=output),
+            _("remove the link, or write to another file"),
+        )
     for name in inputs:
         source = _resolved(Path(name))  # a loop among the inputs is said when it is read
         if name != STDIN and source is not None and source.is_dir() and source in target.parents:
-            raise UsageProblem(f"-o {output} is inside {name}, a folder this run reads",
-                               "write the report somewhere outside it")
+            raise UsageProblem(
+                _("-o {output} is inside {name}, a folder this run reads").format(
+                    output=output, name=name
+                ),
+                _("write the report somewhere outside it"),
+            )
 
 
 def _resolved(path: Path) -> Path | None:

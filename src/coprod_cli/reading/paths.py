@@ -7,6 +7,7 @@ import stat
 from dataclasses import dataclass, field
 
 from coprod_cli.errors import CoprodError, FileProblem, Location, UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.safetext import file_name
 
 STDIN = "-"
@@ -95,9 +96,14 @@ def _folder(inputs: Inputs, folder: str, recursive: bool, visited: set[tuple[int
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
-        inputs.problem(folder, FileProblem(
-            f"cannot read this folder ({error.strerror})", "check its permissions, or leave "
-            "it out of the set", Location(folder)))
+        inputs.problem(
+            folder,
+            FileProblem(
+                _("cannot read this folder ({strerror})").format(strerror=error.strerror),
+                _("check its permissions, or leave it out of the set"),
+                Location(folder),
+            ),
+        )
         return
     for entry in entries:
         if not entry.name.startswith("."):
@@ -123,11 +129,17 @@ def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
     try:
         status = os.stat(path)
     except OSError as error:
-        inputs.problem(path, FileProblem(f"cannot read the file ({error.strerror})",
-                                         "check the link and the permissions", Location(path)))
+        inputs.problem(
+            path,
+            FileProblem(
+                _("cannot read the file ({strerror})").format(strerror=error.strerror),
+                _("check the link and the permissions"),
+                Location(path),
+            ),
+        )
         return
     if not stat.S_ISREG(status.st_mode):
-        inputs.problem(path, FileProblem("not a regular file (a pipe, device or socket)",
-                                         "move it out of the folder", Location(path)))
+        inputs.problem(path, FileProblem(_("not a regular file (a pipe, device or socket)"),
+                                         _("move it out of the folder"), Location(path)))
         return
     inputs.add(path, status)

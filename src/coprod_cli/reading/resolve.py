@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from coprod_cli.errors import PathError, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.languages import DEFAULT, LANGUAGES, NAMES, WORKED_OUT
 from coprod_cli.rules import WordsRule
 
@@ -45,8 +46,13 @@ def resolve(data: Any, model: type[Any], language: str) -> Any:
 def _code(value: Any, path: Path, key: bool = False) -> str:
     if value not in LANGUAGES:
         what = "language key" if key else "language"
-        raise PathError(path, f"unknown {what} '{value}'{did_you_mean(str(value), LANGUAGES)}",
-                        f"coprod knows {_KNOWN}")
+        raise PathError(
+            path,
+            _("unknown {what} '{value}'{did_you_mean}").format(
+                what=what, value=value, did_you_mean=did_you_mean(str(value), LANGUAGES)
+            ),
+            _("coprod knows {KNOWN}").format(KNOWN=_KNOWN),
+        )
     return str(value)
 
 
@@ -81,15 +87,26 @@ class _Languages:
         for code in value:
             _code(code, (*path, code), key=True)
             if code != self.own and code not in self.translated:
-                raise PathError((*path, code), f"text in {NAMES[code]} ('{code}'), but the "
-                                f"file has no 'translations' entry for '{code}'",
-                                f"add 'translations: {{{code}: {{reviewed: false}}}}' at the "
-                                "top of the file")
+                raise PathError(
+                    (*path, code),
+                    _(
+                        "text in {NAMES} ('{code}'), but the file has no "
+                        "'translations' entry for '{code}'"
+                    ).format(NAMES=NAMES[code], code=code),
+                    _(
+                        "add 'translations: {{{code}: {{reviewed: false}}}}' at the top of the file"
+                    ).format(code=code),
+                )
         if self.own not in value:
-            raise PathError(path, f"this text has no {NAMES[self.own]} ('{self.own}'), the "
-                            "file's own language", f"add '{self.own}: ...' beside the others"
-                            if self.own == DEFAULT else f"add '{self.own}: ...', or change "
-                            "'language' at the top of the file")
+            raise PathError(
+                path,
+                _("this text has no {NAMES} ('{own}'), the file's own language").format(
+                    NAMES=NAMES[self.own], own=self.own
+                ),
+                f"add '{self.own}: ...' beside the others"
+                if self.own == DEFAULT
+                else f"add '{self.own}: ...', or change 'language' at the top of the file",
+            )
         if self.language in value:
             return value[self.language]
         found = value[self.own]

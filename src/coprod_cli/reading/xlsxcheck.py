@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from coprod_cli.errors import FileProblem, Location
+from coprod_cli.i18n import _
 from coprod_cli.safetext import visible_line
 
 # A workbook is a zip archive of XML parts. Real exports pack XML 5 to 30 times; a part that
@@ -49,7 +50,11 @@ def check(path: Path) -> None:
             found = _packing(raw, part) or (None if part.is_dir() else
                                             _prolog(archive, part, where))
             if found is not None:
-                raise FileProblem(f"the workbook's part {_name(part)} {found}", FIX, where)
+                raise FileProblem(
+                    _("the workbook's part {name} {found}").format(name=_name(part), found=found),
+                    FIX,
+                    where,
+                )
 
 
 def _packing(raw: BinaryIO, part: zipfile.ZipInfo) -> str | None:
@@ -94,17 +99,35 @@ def _inflated(raw: BinaryIO, packed: int, most: int) -> int:
 
 def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
     if len(parts) > MAX_PARTS:
-        raise FileProblem(f"the workbook has {len(parts):,} parts (at most {MAX_PARTS:,})",
-                          FIX, where)
+        raise FileProblem(
+            _("the workbook has {len:,} parts (at most {MAX_PARTS:,})").format(
+                len=len(parts), MAX_PARTS=MAX_PARTS
+            ),
+            FIX,
+            where,
+        )
     if sum(part.file_size for part in parts) > MAX_UNPACKED:
-        raise FileProblem(f"the workbook unpacks to more than {MAX_UNPACKED // 2**20:,} MiB",
-                          "split the export, or " + FIX, where)
+        raise FileProblem(
+            _("the workbook unpacks to more than {value:,} MiB").format(
+                value=MAX_UNPACKED // 2**20
+            ),
+            "split the export, or " + FIX,
+            where,
+        )
     for part in parts:
         if part.file_size > SMALL_PART and part.file_size > MAX_RATIO * part.compress_size:
-            raise FileProblem(f"the workbook's part {_name(part)} unpacks to "
-                              f"{part.file_size // max(part.compress_size, 1):,} times its "
-                              f"size (at most {MAX_RATIO}), as archives built to fill memory "
-                              "do", FIX, where)
+            raise FileProblem(
+                _(
+                    "the workbook's part {name} unpacks to {value:,} times its size "
+                    "(at most {MAX_RATIO}), as archives built to fill memory do"
+                ).format(
+                    name=_name(part),
+                    value=part.file_size // max(part.compress_size, 1),
+                    MAX_RATIO=MAX_RATIO,
+                ),
+                FIX,
+                where,
+            )
 
 
 def _prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: Location) -> str | None:
@@ -115,8 +138,14 @@ def _prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: Location) ->
     except (RuntimeError, NotImplementedError, zlib.error, EOFError, ValueError,
             zipfile.BadZipFile):
         # zipfile's words for an encrypted part, an unknown packing or damaged data
-        raise FileProblem(f"the workbook's part {_name(part)} cannot be unpacked (damaged, "
-                          "encrypted or packed in an unknown way)", FIX, where) from None
+        raise FileProblem(
+            _(
+                "the workbook's part {name} cannot be unpacked (damaged, encrypted or "
+                "packed in an unknown way)"
+            ).format(name=_name(part)),
+            FIX,
+            where,
+        ) from None
 
 
 def _read_prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> str | None:

@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, ClassVar
 import yaml
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
+from coprod_cli.i18n import _
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50  # libyaml composes recursively in C: a very deep document would crash it
@@ -132,21 +133,33 @@ def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise FileProblem("file not found", "check the path", where) from None
+        raise FileProblem(_("file not found"), _("check the path"), where) from None
     except IsADirectoryError:
-        raise FileProblem("is a directory, not a file", f"name a {kind} file inside it",
-                          where) from None
+        raise FileProblem(
+            _("is a directory, not a file"),
+            _("name a {kind} file inside it").format(kind=kind),
+            where,
+        ) from None
     except OSError as error:
-        raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and "
-                          "its permissions", where) from error
+        raise FileProblem(
+            _("cannot read the file ({strerror})").format(strerror=error.strerror),
+            _("check the path and its permissions"),
+            where,
+        ) from error
     mode = os.fstat(handle).st_mode
     if not stat.S_ISREG(mode):
         os.close(handle)
         if stat.S_ISDIR(mode):
-            raise FileProblem("is a directory, not a file", f"name a {kind} file inside it",
-                              where)
-        raise FileProblem("not a regular file (a pipe, device or socket)", "save it as a file, "
-                          "or pipe it to standard input and name it '-'", where)
+            raise FileProblem(
+                _("is a directory, not a file"),
+                _("name a {kind} file inside it").format(kind=kind),
+                where,
+            )
+        raise FileProblem(
+            _("not a regular file (a pipe, device or socket)"),
+            _("save it as a file, or pipe it to standard input and name it '-'"),
+            where,
+        )
     if hasattr(os, "set_blocking"):
         os.set_blocking(handle, True)
     return os.fdopen(handle, "rb")
@@ -158,27 +171,32 @@ def read_bytes(path: Path) -> bytes:
         try:
             return handle.read(MAX_BYTES + 1)
         except OSError as error:
-            raise FileProblem(f"cannot read the file ({error.strerror})", "check the path and "
-                              "its permissions", Location(str(path))) from error
+            raise FileProblem(
+                _("cannot read the file ({strerror})").format(strerror=error.strerror),
+                _("check the path and its permissions"),
+                Location(str(path)),
+            ) from error
 
 
 def decode(data: bytes, name: str) -> str:
     """UTF-8 text, refusing empty, binary, oversized and wrongly encoded files."""
     if len(data) > MAX_BYTES:
-        raise FileProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
-                          "coprod files are small YAML files; check you named the right file",
-                          Location(name))
+        raise FileProblem(
+            _("the file is larger than {value} MiB").format(value=MAX_BYTES // (1024 * 1024)),
+            _("coprod files are small YAML files; check you named the right file"),
+            Location(name),
+        )
     if b"\x00" in data:
-        raise FileProblem("this is a binary file, not YAML text",
-                          "name a .yaml file written in a text editor", Location(name))
+        raise FileProblem(_("this is a binary file, not YAML text"),
+                          _("name a .yaml file written in a text editor"), Location(name))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, column = _line_col(data, error.start)
-        raise FileProblem("the file is not UTF-8 text", "save it as UTF-8 in your editor",
+        raise FileProblem(_("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"),
                           Location(name, line, column)) from None
     if not text.strip():
-        raise FileProblem("the file is empty", "fill it in, or start from 'coprod template'",
+        raise FileProblem(_("the file is empty"), _("fill it in, or start from 'coprod template'"),
                           Location(name))
     return text
 
@@ -214,9 +232,13 @@ def _check_depth(text: str, name: str) -> None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise InvalidData(f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                                  "coprod files are shallow; check the brackets and indentation",
-                                  _where(name, event.start_mark))
+                raise InvalidData(
+                    _("the YAML is nested more than {MAX_DEPTH} levels deep").format(
+                        MAX_DEPTH=MAX_DEPTH
+                    ),
+                    _("coprod files are shallow; check the brackets and indentation"),
+                    _where(name, event.start_mark),
+                )
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -236,17 +258,21 @@ def parse(text: str, name: str) -> Any:
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text.encode("utf-8"), len(text[:error.position].encode()))
         character = error.character if isinstance(error.character, int) else 0
-        raise InvalidData(f"a control character (U+{character:04X}) YAML does not allow",
-                          "remove it (inside double quotes YAML can write it as \\x..)",
-                          Location(name, line, column)) from None
+        raise InvalidData(
+            _("a control character (U+{character:04X}) YAML does not allow").format(
+                character=character
+            ),
+            _("remove it (inside double quotes YAML can write it as \\x..)"),
+            Location(name, line, column),
+        ) from None
     except (yaml.YAMLError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         # Whatever else PyYAML throws, outside any one value: its words would change with
         # the release, and a Python type name means nothing to the person fixing the file.
-        raise InvalidData("the YAML cannot be read", "check the file's indentation, tags and "
-                          "structure against 'coprod template'", Location(name)) from None
+        raise InvalidData(_("the YAML cannot be read"), _("check the file's indentation, tags and "
+                          "structure against 'coprod template'"), Location(name)) from None
     if document is None:
-        raise FileProblem("the file has no content, only comments",
-                          "fill it in, or start from 'coprod template'", Location(name))
+        raise FileProblem(_("the file has no content, only comments"),
+                          _("fill it in, or start from 'coprod template'"), Location(name))
     return document
 
 

@@ -71,8 +71,12 @@ def compare(before: Result, after: Result, tolerance: Fraction = TOLERANCE) -> C
     """Per dimension the change in score and level; a regression is a level that dropped or
     an overall fall of `tolerance` or more."""
     if before.framework.id != after.framework.id:
-        raise UsageProblem(f"cannot compare '{before.framework.id}' with "
-                           f"'{after.framework.id}'", "compare two assessments of one framework")
+        raise UsageProblem(
+            _("cannot compare '{id}' with '{id2}'").format(
+                id=before.framework.id, id2=after.framework.id
+            ),
+            _("compare two assessments of one framework"),
+        )
     old = {d.id: d for d in before.dimensions}
     changes = [dimension_change(old.get(new.id), new) for new in after.dimensions]
     return Comparison(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from coprod_cli.errors import UsageProblem
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES, LevelId
 from coprod_cli.plans import Move, MoveCheck, Plan, PlanCheck, Status, Unplanned
 from coprod_cli.results import Result
@@ -42,9 +43,12 @@ def check(plan: Plan, res: Result, today: datetime.date) -> PlanCheck:
     """Which promised moves happened, which are overdue, which went backwards, and which
     statements moved that nobody planned (against the plan's baseline)."""
     if plan.framework != res.framework.id:
-        raise UsageProblem(f"the plan is for '{plan.framework}', the answers for "
-                           f"'{res.framework.id}'", "check a plan against answers of its "
-                           "framework")
+        raise UsageProblem(
+            _("the plan is for '{framework}', the answers for '{id}'").format(
+                framework=plan.framework, id=res.framework.id
+            ),
+            _("check a plan against answers of its framework"),
+        )
     day = res.assessed_on or today
     now = {s.id: s.level for s in res.statements}
     text = {s.id: s.text for s in res.statements}

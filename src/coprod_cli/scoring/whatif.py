@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import UsageProblem, did_you_mean
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES, Framework, LevelId
 from coprod_cli.resultparts import DimensionResult, WhatIf, WhatIfStatement
 from coprod_cli.scoring.comparison import dimension_change, level_direction
@@ -23,15 +24,24 @@ def parse(framework: Framework, items: list[str]) -> dict[str, LevelId]:
         sid, sep, word = item.partition("=")
         sid = sid.strip()
         if not sep or not sid or not word.strip():
-            raise UsageProblem(f"--what-if '{item}' is not ID=LEVEL", HOW)
+            raise UsageProblem(_("--what-if '{item}' is not ID=LEVEL").format(item=item), HOW)
         if sid not in ids:
-            raise UsageProblem(f"--what-if: '{sid}' is not a statement of "
-                               f"'{framework.id}'{did_you_mean(sid, ids)}",
-                               f"use an id listed by 'coprod show {framework.id}'")
+            raise UsageProblem(
+                _("--what-if: '{sid}' is not a statement of '{id}'{did_you_mean}").format(
+                    sid=sid, id=framework.id, did_you_mean=did_you_mean(sid, ids)
+                ),
+                _("use an id listed by 'coprod show {id}'").format(id=framework.id),
+            )
         level = _level(sid, word)
         if chosen.get(sid, level) != level:
-            raise UsageProblem(f"--what-if {sid} is given twice, at {chosen[sid]} and {level}",
-                               f"give each statement once, e.g. --what-if {sid}={level}")
+            raise UsageProblem(
+                _("--what-if {sid} is given twice, at {chosen} and {level}").format(
+                    sid=sid, chosen=chosen[sid], level=level
+                ),
+                _("give each statement once, e.g. --what-if {sid}={level}").format(
+                    sid=sid, level=level
+                ),
+            )
         chosen[sid] = level
     return chosen
 
@@ -42,8 +52,10 @@ def _level(sid: str, word: str) -> LevelId:
     except ValueError:
         level = UNSURE
     if level == UNSURE:
-        raise UsageProblem(f"--what-if {sid}: '{word.strip()}' is not a level",
-                           "use not-yet, descriptive, intermediate or transformative (or 0-3)")
+        raise UsageProblem(
+            _("--what-if {sid}: '{strip}' is not a level").format(sid=sid, strip=word.strip()),
+            _("use not-yet, descriptive, intermediate or transformative (or 0-3)"),
+        )
     return level  # type: ignore[return-value]
 
 
