@@ -25,16 +25,23 @@ MAX_WORDS = 2000  # characters of one person's own words: a paragraph, not a doc
 
 def _day(value: datetime.date) -> datetime.date:
     if not sensible_date(value):
-        raise ValueError(f"{value} is not a date of a meeting; write the day it was held, "
-                         f"between {EARLIEST_DATE.year} and next year, as YYYY-MM-DD")
+        raise ValueError(
+            _(
+                "{value} is not a date of a meeting; write the day it was held, "
+                "between {year} and next year, as YYYY-MM-DD"
+            ).format(value=value, year=EARLIEST_DATE.year)
+        )
     return value
 
 
 def _role(value: str, info: Any) -> str:
     roles = (info.context or {}).get("roles")
     if roles is not None and value not in roles:
-        raise ValueError(f"unknown role '{value}'{did_you_mean(value, roles)}; "
-                         f"use one of {', '.join(roles)}")
+        raise ValueError(
+            _("unknown role '{value}'{did_you_mean}; use one of {join}").format(
+                value=value, did_you_mean=did_you_mean(value, roles), join=", ".join(roles)
+            )
+        )
     return value
 
 
@@ -57,8 +64,8 @@ def _agreed_level(value: object) -> object:
     """Any way coprod writes a level; 'unsure' is not something a group agrees on."""
     level = parse_level_word(value)
     if level == "unsure":
-        raise ValueError("'unsure' is not an agreed level; write the level the group agreed "
-                         "(0-3 or a level word), or leave the statement out")
+        raise ValueError(_("'unsure' is not an agreed level; write the level the group agreed "
+                         "(0-3 or a level word), or leave the statement out"))
     return level
 
 

@@ -14,7 +14,7 @@ from dataclasses import field
 from typing import Annotated, Any, Literal
 
 from coprod_cli.errors import PathError, did_you_mean, shortened
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.languages import LanguageCode
 from coprod_cli.models import LEVEL_IDS, LevelId
 from coprod_cli.plain import record
@@ -98,7 +98,7 @@ def answer_word_schema() -> dict[str, Any]:
     }
 
 
-_WRITE_A_LEVEL = "write 0, 1, 2 or 3, or a level word such as intermediate"
+_WRITE_A_LEVEL = N_("write 0, 1, 2 or 3, or a level word such as intermediate")
 _NOT_A_WORD: dict[type, str] = {list: "a list", dict: "a set of keys and values"}
 
 
@@ -106,19 +106,36 @@ def parse_level_word(value: object) -> str:
     """A level id, 'unsure' or 'does-not-apply' from any way coprod writes one (see
     ANSWER_PHRASES), or 0-3."""
     if isinstance(value, bool):
-        raise ValueError(f"{str(value).lower()} is not a level; {_WRITE_A_LEVEL}")
+        raise ValueError(
+            _("{lower} is not a level; {WRITE_A_LEVEL}").format(
+                lower=str(value).lower(), WRITE_A_LEVEL=_(_WRITE_A_LEVEL)
+            )
+        )
     if isinstance(value, (int, float)) and value in (0, 1, 2, 3):
         return LEVEL_IDS[int(value)]
     if isinstance(value, float):
-        raise ValueError(f"'{value}' is not a level: levels are whole steps; {_WRITE_A_LEVEL}")
+        raise ValueError(
+            _("'{value}' is not a level: levels are whole steps; {WRITE_A_LEVEL}").format(
+                value=value, WRITE_A_LEVEL=_(_WRITE_A_LEVEL)
+            )
+        )
     if not isinstance(value, str):
         given = _NOT_A_WORD.get(type(value), "this value")
-        raise ValueError(f"{given} is not a level; {_WRITE_A_LEVEL}")
+        raise ValueError(
+            _("{given} is not a level; {WRITE_A_LEVEL}").format(
+                given=given, WRITE_A_LEVEL=_(_WRITE_A_LEVEL)
+            )
+        )
     match = answer_pattern().fullmatch(value)
     if match is None:
         word = value[:100].strip().lower().replace("_", "-").replace(" ", "-")
-        raise ValueError(f"unknown level '{shortened(value)}'{did_you_mean(word, ANSWER_WORDS)}; "
-                         f"use one of {', '.join(ANSWER_WORDS)} (or 0-3)")
+        raise ValueError(
+            _("unknown level '{shortened}'{did_you_mean}; use one of {join} (or 0-3)").format(
+                shortened=shortened(value),
+                did_you_mean=did_you_mean(word, ANSWER_WORDS),
+                join=", ".join(ANSWER_WORDS),
+            )
+        )
     return str(match.lastgroup).replace("_", "-")
 
 
@@ -152,8 +169,12 @@ class Answer(Strict):
 
     def __post_init__(self) -> None:
         if self.reason is not None and self.level != DOES_NOT_APPLY:
-            raise ValueError(f"a reason is given with '{self.level}', but a reason is only for "
-                             "'does-not-apply'; put what you want to say in 'evidence'")
+            raise ValueError(
+                _(
+                    "a reason is given with '{level}', but a reason is only for "
+                    "'does-not-apply'; put what you want to say in 'evidence'"
+                ).format(level=self.level)
+            )
 
 
 def _short_form(value: object) -> object:
@@ -166,8 +187,11 @@ def _short_form(value: object) -> object:
 def _known_role(value: str, info: Any) -> str:
     roles = (info.context or {}).get("roles")
     if roles is not None and value not in roles:
-        raise ValueError(f"unknown role '{value}'{did_you_mean(value, roles)}; "
-                         f"use one of {', '.join(roles)}")
+        raise ValueError(
+            _("unknown role '{value}'{did_you_mean}; use one of {join}").format(
+                value=value, did_you_mean=did_you_mean(value, roles), join=", ".join(roles)
+            )
+        )
     return value
 
 
@@ -199,8 +223,12 @@ def _known_statements(value: Any, info: Any) -> Any:
 
 def _sensible_date(value: datetime.date) -> datetime.date:
     if not sensible_date(value):
-        raise ValueError(f"{value} is not a date of an assessment; write the day it was "
-                         f"made, between {EARLIEST_DATE.year} and next year, as YYYY-MM-DD")
+        raise ValueError(
+            _(
+                "{value} is not a date of an assessment; write the day it was made, "
+                "between {year} and next year, as YYYY-MM-DD"
+            ).format(value=value, year=EARLIEST_DATE.year)
+        )
     return value
 
 

@@ -21,8 +21,14 @@ Status = Literal["done", "overdue", "not-yet-due", "went-backwards"]
 def _known(kind: str, value: str, info: Any) -> str:
     known = (info.context or {}).get(kind)
     if known is not None and value not in known:
-        raise ValueError(f"unknown {kind[:-1].replace('_', ' ')} '{value}'"
-                         f"{did_you_mean(value, known)}; use one of {', '.join(known)}")
+        raise ValueError(
+            _("unknown {replace} '{value}'{did_you_mean}; use one of {join}").format(
+                replace=kind[:-1].replace("_", " "),
+                value=value,
+                did_you_mean=did_you_mean(value, known),
+                join=", ".join(known),
+            )
+        )
     return value
 
 

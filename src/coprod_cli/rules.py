@@ -33,9 +33,12 @@ def _not_text() -> re.Pattern[str]:
 def _reads_as_text(value: str) -> str:
     """Refuse an id that YAML would read as something else: answers files key on ids."""
     if _not_text().fullmatch(value):
-        raise ValueError(f"'{value}' cannot be an id: a YAML file reads it as a number, a "
-                         "date, true/false or null, not as text; put a word in it, e.g. "
-                         f"'item-{value}'")
+        raise ValueError(
+            _(
+                "'{value}' cannot be an id: a YAML file reads it as a number, a date, "
+                "true/false or null, not as text; put a word in it, e.g. 'item-{value}'"
+            ).format(value=value)
+        )
     return value
 
 
@@ -178,8 +181,14 @@ class Known(Check):
     def check(self, value: str, info: Any) -> str:
         known = (info.context or {}).get(self.kind)
         if known is not None and value not in known:
-            raise ValueError(f"unknown {self.what} id '{value}'"
-                             f"{did_you_mean(value, known)}; use {self.listed_by}")
+            raise ValueError(
+                _("unknown {what} id '{value}'{did_you_mean}; use {listed_by}").format(
+                    what=self.what,
+                    value=value,
+                    did_you_mean=did_you_mean(value, known),
+                    listed_by=self.listed_by,
+                )
+            )
         return value
 
 

@@ -5,6 +5,8 @@ stays one line with its place, exit 2; English stays as it was."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import Result
 
@@ -168,3 +170,28 @@ def test_english_help_is_english_and_opens_no_catalogue(
 def test_file_and_framework_errors_in_welsh(run: Run, welsh_reader: None, args: list[str],
                                             said: str) -> None:
     assert one_line(run(*args)).startswith(said)
+
+
+@pytest.mark.parametrize(("name", "place", "said"), [
+    ("bad-indentation.yaml", "9:2", "nid yw mewnoli'r llinell hon yn cyd-fynd â'r llinellau"),
+    ("empty-text.yaml", "6:8", "mae 'plain' yn wag; ysgrifennwch destun yma"),
+    ("duplicate-key.yaml", "5:1", "allwedd ddyblyg 'version' (a roddwyd gyntaf ar linell 4)"),
+    ("language-unknown.yaml", "5:1", "iaith anhysbys 'fr'; mae coprod yn adnabod en (Saesneg)"),
+])
+def test_yaml_and_schema_errors_in_welsh_keep_their_place(
+        run: Run, welsh_reader: None, name: str, place: str, said: str) -> None:
+    """coprod's own words for what PyYAML and pydantic found (never the libraries')."""
+    path = DATA / "invalid" / name
+    assert one_line(run("validate", str(path))).startswith(f"gwall: {path}:{place}: {said}")
+
+
+def test_a_warning_about_a_form_export_in_welsh(run: Run, welsh_reader: None,
+                                                tmp_path: Path) -> None:
+    rows = (EXAMPLES / "online-form.csv").read_text(encoding="utf-8").splitlines()
+    export = tmp_path / "no-roles.csv"
+    export.write_text("\n".join(",".join(line.split(",")[:1] + line.split(",")[2:])
+                                for line in rows) + "\n", encoding="utf-8")
+    result = run("score", str(export), "--format", "json")
+    assert result.exit_code == 0
+    assert f"rhybudd: {export}: nid oes colofn yn dal y rôl" in result.stderr
+    assert "warning:" not in result.stderr

@@ -106,8 +106,8 @@ def form_command(
 
         if output is None and at_terminal():
             output = Path(f"coprod-{chosen.id}-form.xlsx")
-            say(f"An XLSForm is a workbook, so it is not shown here; writing {output} "
-                "(choose with -o FILE)")
+            say(_("An XLSForm is a workbook, so it is not shown here; writing {output} (choose "
+                  "with -o FILE)").format(output=output))
             never_over_inputs(output, [], framework, force)
         emit(xlsform.workbook(outline(chosen, lib.catalogue), outline(
             chosen, lib.catalogue, plain=True), lib.catalogue, plain), output)

@@ -14,6 +14,7 @@ import typing
 from typing import TYPE_CHECKING, Any, Literal, Union
 
 from coprod_cli.errors import did_you_mean
+from coprod_cli.i18n import N_, _
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
@@ -27,34 +28,35 @@ _UNION_MEMBER = re.compile(r"[a-z][a-z0-9_-]*\[.*\]", re.DOTALL)
 # What a value should be, by the types of error that say it is not, and how to write one.
 _KINDS = {
     ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
-        ("a whole number", "write it in digits only"),
-    ("float_type", "float_parsing", "finite_number"): ("a number", "write a number, like 2.5"),
+        (N_("a whole number"), N_("write it in digits only")),
+    ("float_type", "float_parsing", "finite_number"):
+        (N_("a number"), N_("write a number, like 2.5")),
     ("string_type", "string_sub_type", "string_unicode"):
-        ("text", "write text here (in quotes if YAML would read it as a number, a date or "
-         "true/false)"),
-    ("bool_type", "bool_parsing"): ("true or false", "write true or false"),
+        (N_("text"), N_("write text here (in quotes if YAML would read it as a number, a date "
+                        "or true/false)")),
+    ("bool_type", "bool_parsing"): (N_("true or false"), N_("write true or false")),
     ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        ("a date", "write it as YYYY-MM-DD, like 2026-11-23"),
+        (N_("a date"), N_("write it as YYYY-MM-DD, like 2026-11-23")),
     ("dict_type", "mapping_type", "dataclass_type", "dataclass_exact_type", "model_type",
      "model_attributes_type"):
-        ("keys and values", "write 'key: value' lines indented under it, as 'coprod schema' "
-         "shows"),
+        (N_("keys and values"), N_("write 'key: value' lines indented under it, as 'coprod "
+                                   "schema' shows")),
     ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type"):
-        ("a list", "write each item on a line of its own, starting with '- '"),
+        (N_("a list"), N_("write each item on a line of its own, starting with '- '")),
 }
 SHOULD_BE = {kind: words for kinds, words in _KINDS.items() for kind in kinds}
 # A limit the value is outside: the sentence, and the key of pydantic's context holding it.
 LIMITS = {
-    "greater_than_equal": ("'{name}' should be {limit} or more (got {given})", "ge"),
-    "greater_than": ("'{name}' should be more than {limit} (got {given})", "gt"),
-    "less_than_equal": ("'{name}' should be {limit} or less (got {given})", "le"),
-    "less_than": ("'{name}' should be less than {limit} (got {given})", "lt"),
-    "string_too_long": ("'{name}' is longer than {limit} characters", "max_length"),
-    "string_too_short": ("'{name}' is shorter than {limit} characters", "min_length"),
-    "too_long": ("'{name}' has more than {limit} items", "max_length"),
-    "too_short": ("'{name}' has fewer than {limit} items", "min_length"),
+    "greater_than_equal": (N_("'{name}' should be {limit} or more (got {given})"), "ge"),
+    "greater_than": (N_("'{name}' should be more than {limit} (got {given})"), "gt"),
+    "less_than_equal": (N_("'{name}' should be {limit} or less (got {given})"), "le"),
+    "less_than": (N_("'{name}' should be less than {limit} (got {given})"), "lt"),
+    "string_too_long": (N_("'{name}' is longer than {limit} characters"), "max_length"),
+    "string_too_short": (N_("'{name}' is shorter than {limit} characters"), "min_length"),
+    "too_long": (N_("'{name}' has more than {limit} items"), "max_length"),
+    "too_short": (N_("'{name}' has fewer than {limit} items"), "min_length"),
 }
-SCHEMA = "see 'coprod schema' for what each key takes"
+SCHEMA = N_("see 'coprod schema' for what each key takes")
 
 
 def location(detail: ErrorDetails) -> tuple[str | int, ...]:
@@ -89,9 +91,11 @@ def explain(detail: ErrorDetails, model: type[Any]) -> tuple[str, str, bool]:
     name = str(loc[-1]) if loc else "file"
     if detail["type"] in UNKNOWN_KEY:
         allowed = _fields_at(model, loc[:-1])
-        return (f"unknown key '{name}'{did_you_mean(name, allowed)}",
-                "remove it or correct its spelling" + (f"; allowed here: {', '.join(allowed)}"
-                                                        if allowed else ""), True)
+        return (_("unknown key '{name}'{suggestion}").format(
+                    name=name, suggestion=did_you_mean(name, allowed)),
+                _("remove it or correct its spelling") + (
+                    _("; allowed here: {keys}").format(keys=", ".join(allowed)) if allowed
+                    else ""), True)
     return (*_words(detail, name, model, loc), False)
 
 
@@ -100,34 +104,39 @@ def _words(detail: ErrorDetails, name: str, model: type[Any],
     """What is wrong and how to fix it, from the error's type and what pydantic found."""
     kind, given = detail["type"], detail.get("input")
     if kind == "missing":
-        return f"missing '{name}'", f"add '{name}:' with a value here"
+        return (_("missing '{name}'").format(name=name),
+                _("add '{name}:' with a value here").format(name=name))
     if kind in ("value_error", "assertion_error"):
         return _own(detail, name)
     if kind == "literal_error":
         return _not_a_choice(name, given, _literals(_annotation_at(model, loc)))
     if given is None or kind in SHOULD_BE:
         what, fix = SHOULD_BE.get(kind, ("", SCHEMA))
-        return _should_be(name, given, what, fix)
+        return _should_be(name, given, _(what) if what else "", _(fix))
     if kind in LIMITS:
         return _outside(detail, name)
     if kind == "string_pattern_mismatch":
-        return (f"{shown(given)} is not a valid id for '{name}'", "ids use lower-case "
-                "letters and digits joined by single hyphens, like 'shared-roles-2'")
-    return f"'{name}' cannot be {shown(given)}", SCHEMA
+        return (_("{given} is not a valid id for '{name}'").format(given=shown(given), name=name),
+                _("ids use lower-case letters and digits joined by single hyphens, like "
+                  "'shared-roles-2'"))
+    return _("'{name}' cannot be {given}").format(name=name, given=shown(given)), _(SCHEMA)
 
 
 def _own(detail: ErrorDetails, name: str) -> tuple[str, str]:
     """A rule of coprod's own refused the value: its words, as it raised them."""
     error = detail.get("ctx", {}).get("error")
-    what, _, fix = str(error).partition("; ") if error is not None else ("", "", "")
-    return (what, fix) if what else (f"'{name}' cannot be {shown(detail.get('input'))}",
-                                     SCHEMA)
+    what, _sep, fix = str(error).partition("; ") if error is not None else ("", "", "")
+    return (what, fix) if what else (
+        _("'{name}' cannot be {given}").format(name=name, given=shown(detail.get("input"))),
+        _(SCHEMA))
 
 
 def _should_be(name: str, given: Any, what: str, fix: str) -> tuple[str, str]:
     if given is None or given == "":
-        return f"'{name}' is empty", fix if what else "give it a value, or remove the key"
-    return f"'{name}' should be {what} (got {shown(given)})", fix
+        return (_("'{name}' is empty").format(name=name),
+                fix if what else _("give it a value, or remove the key"))
+    return (_("'{name}' should be {what} (got {given})").format(name=name, what=what,
+                                                               given=shown(given)), fix)
 
 
 def _outside(detail: ErrorDetails, name: str) -> tuple[str, str]:
@@ -135,18 +144,19 @@ def _outside(detail: ErrorDetails, name: str) -> tuple[str, str]:
     sentence, key = LIMITS[detail["type"]]
     limit = detail.get("ctx", {}).get(key)
     if key == "min_length" and limit == 1:
-        return f"'{name}' is empty", "write some text here" if detail["type"].startswith(
-            "string") else "give it at least one item"
-    what = sentence.format(name=name, limit=limit, given=shown(detail.get("input")))
-    return what, "correct it; 'coprod schema' gives every key's limits"
+        return _("'{name}' is empty").format(name=name), _("write some text here") if detail[
+            "type"].startswith("string") else _("give it at least one item")
+    what = _(sentence).format(name=name, limit=limit, given=shown(detail.get("input")))
+    return what, _("correct it; 'coprod schema' gives every key's limits")
 
 
 def _not_a_choice(name: str, given: Any, choices: list[str]) -> tuple[str, str]:
     said = str(given)
-    fix = f"use one of {', '.join(choices)}" if choices else SCHEMA
+    fix = _("use one of {join}").format(join=", ".join(choices)) if choices else _(SCHEMA)
     if given is None or said == "":
-        return f"'{name}' is empty", fix
-    return f"'{said}' is not allowed for '{name}'{did_you_mean(said, choices)}", fix
+        return _("'{name}' is empty").format(name=name), fix
+    return _("'{said}' is not allowed for '{name}'{suggestion}").format(
+        said=said, name=name, suggestion=did_you_mean(said, choices)), fix
 
 
 def shown(value: Any) -> str:
@@ -154,9 +164,9 @@ def shown(value: Any) -> str:
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, (list, tuple)):
-        text = "a list"
+        text = _("a list")
     elif isinstance(value, dict):
-        text = "keys and values"
+        text = _("keys and values")
     else:
         text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -8,6 +8,7 @@ from collections import Counter
 from typing import Protocol
 
 from coprod_cli.errors import InvalidData, shortened
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
 from coprod_cli.reading.formwords import normalise, one_role, role_words, roles_in, unknown_role
 
@@ -115,12 +116,17 @@ class Roles:
                               in self.own.most_common(MAX_NAMED))
             more = len(self.own) - MAX_NAMED
             first = shortened(self.own.most_common(1)[0][0], 60)
-            found.append(f"{name}: {self.own_people} respondent(s) gave a role in their own "
-                         f"words, counted as 'other': {named}"
-                         + (f" and {more} more" if more > 0 else "")
-                         + f"; to count one in a role, map it: --role-map \"{first}=ROLE\"")
+            found.append(_("{name}: {people} respondent(s) gave a role in their own words, "
+                           "counted as 'other': {named}{more}; to count one in a role, map "
+                           "it: --role-map \"{first}=ROLE\"").format(
+                name=name, people=self.own_people, named=named, first=first,
+                more=_(" and {count} more").format(count=more) if more > 0 else ""))
         if self.several:
-            found.append(f"{name}: {self.several} respondent(s) chose more than one role; each "
-                         "is counted once, in a lived-experience role when one was chosen "
-                         "(else the first in coprod's list of roles)")
+            found.append(
+                _(
+                    "{name}: {several} respondent(s) chose more than one role; each is "
+                    "counted once, in a lived-experience role when one was chosen (else "
+                    "the first in coprod's list of roles)"
+                ).format(name=name, several=self.several)
+            )
         return found

@@ -244,25 +244,47 @@ class Table:
         found = []
         ignored = self.columns.ignored
         if self.columns.role is None:
-            found.append(f"{self.name}: no column holds the role, so everyone counts as 'other'; "
-                         "name the role question's column with --role-column \"HEADING\"")
+            found.append(
+                _(
+                    "{name}: no column holds the role, so everyone counts as 'other'; name the "
+                    "role question's column with --role-column \"HEADING\""
+                ).format(name=self.name)
+            )
         if ignored:
             ids = [s.id for s in self.framework.statements]
             shown = ", ".join(f"'{self.header[i].strip()}' ({cell_name(1, i + 1)})"
                               f"{did_you_mean(normalise(self.header[i]), ids)}"
                               for i in ignored[:MAX_NAMED])
-            more = f" and {len(ignored) - MAX_NAMED} more" if len(ignored) > MAX_NAMED else ""
-            found.append(f"{self.name}: ignored {len(ignored)} column(s) that are not a "
-                         f"statement, the role or a date: {shown}{more}")
+            more = _(" and {count} more").format(count=len(ignored) - MAX_NAMED) \
+                if len(ignored) > MAX_NAMED else ""
+            found.append(
+                _(
+                    "{name}: ignored {len} column(s) that are not a statement, the role or "
+                    "a date: {shown}{more}"
+                ).format(name=self.name, len=len(ignored), shown=shown, more=more)
+            )
         if self.blank_cells:
-            found.append(f"{self.name}: {self.blank_cells} blank answer(s) from "
-                         f"{self.blank_rows} respondent(s) counted as unsure (the first at "
-                         f"{self.first_blank})")
+            found.append(
+                _(
+                    "{name}: {blank_cells} blank answer(s) from {blank_rows} respondent(s) "
+                    "counted as unsure (the first at {first_blank})"
+                ).format(
+                    name=self.name,
+                    blank_cells=self.blank_cells,
+                    blank_rows=self.blank_rows,
+                    first_blank=self.first_blank,
+                )
+            )
         found += self.roles.warnings(self.name)
         if self.bad_dates:
-            found.append(f"{self.name}: {self.bad_dates} date(s) coprod cannot read, left out "
-                         f"(the first at {self.first_bad_date}); write dates like 2026-11-24 "
-                         "or 24/11/2026")
+            found.append(
+                _(
+                    "{name}: {bad_dates} date(s) coprod cannot read, left out (the first "
+                    "at {first_bad_date}); write dates like 2026-11-24 or 24/11/2026"
+                ).format(
+                    name=self.name, bad_dates=self.bad_dates, first_bad_date=self.first_bad_date
+                )
+            )
         return found
 
 

@@ -8,6 +8,7 @@ import re
 
 from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import shortened
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Catalogue
 
 UNSURE_WORDS = {"unsure", "not-sure", "don-t-know", "dont-know", "do-not-know", "i-don-t-know",
@@ -68,9 +69,12 @@ def parse_choice(cell: str) -> str:
         return parse_level_word(cell)
     except ValueError:
         if cell.lstrip().startswith(("=", "@")):
-            raise ValueError(f"'{shortened(cell.strip())}' is a spreadsheet formula, not a "
-                             "choice; export the form's responses again, or write the level "
-                             "the person chose") from None
+            raise ValueError(
+                _(
+                    "'{shortened}' is a spreadsheet formula, not a choice; export the "
+                    "form's responses again, or write the level the person chose"
+                ).format(shortened=shortened(cell.strip()))
+            ) from None
         word = normalise(cell)
         if word in UNSURE_WORDS:
             return UNSURE
@@ -83,12 +87,16 @@ def parse_choice(cell: str) -> str:
 def _leading_level(word: str, cell: str) -> str | None:
     """The level a choice begins with: its number, or its name; a number followed by another
     level's name ('3 - Intermediate') says two things, and is refused."""
-    number, _, rest = word.partition("-")
+    number, _sep, rest = word.partition("-")
     if number in ("0", "1", "2", "3") and rest[:1].isalpha():
         level, named = LEVEL_IDS[int(number)], _named(rest + "-")
         if named not in (None, level):
-            raise ValueError(f"'{shortened(cell.strip())}' says both {number} ({level}) and "
-                             f"{named}; check which the person chose, and write one of them")
+            raise ValueError(
+                _(
+                    "'{shortened}' says both {number} ({level}) and {named}; check "
+                    "which the person chose, and write one of them"
+                ).format(shortened=shortened(cell.strip()), number=number, level=level, named=named)
+            )
         return level
     return _named(word)
 

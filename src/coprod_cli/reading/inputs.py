@@ -219,12 +219,20 @@ class Respondents:
         notes = []
         if self.skipped:
             why = ", ".join(f"{count} {reason}" for reason, count in self.skips.items())
-            notes.append(f"{self.skipped} of {counted + self.skipped} answers files or form rows "
-                         f"were left out ({why}); each was named on standard error")
+            notes.append(
+                _(
+                    "{skipped} of {value} answers files or form rows were left out "
+                    "({why}); each was named on standard error"
+                ).format(skipped=self.skipped, value=counted + self.skipped, why=why)
+            )
         if self._dates and (self._dates[1] - self._dates[0]).days > ROUND_DAYS:
-            notes.append(f"The answers are dated from {self._dates[0]} to {self._dates[1]}, more "
-                         f"than {ROUND_DAYS} days apart: this may mix two rounds of assessment; "
-                         "score each round on its own")
+            notes.append(
+                _(
+                    "The answers are dated from {dates} to {dates2}, more than "
+                    "{ROUND_DAYS} days apart: this may mix two rounds of assessment; score "
+                    "each round on its own"
+                ).format(dates=self._dates[0], dates2=self._dates[1], ROUND_DAYS=ROUND_DAYS)
+            )
         return notes
 
     def _name_twins(self) -> None:
@@ -233,9 +241,12 @@ class Respondents:
             self._pair_count += 1
             if len(self._pairs) < MAX_PAIRS:
                 self._pairs.append((first, who))
-            self.on_warning(f"{who.source}: the same answers as {first.source} (identical "
-                            "content, or the same timestamp and answers); they may be one "
-                            "person counted twice")
+            self.on_warning(
+                _(
+                    "{source}: the same answers as {source2} (identical content, or the "
+                    "same timestamp and answers); they may be one person counted twice"
+                ).format(source=who.source, source2=first.source)
+            )
 
     def _one_framework(self, counted: int) -> None:
         """Answers of more than one framework: stop, with a count per framework."""

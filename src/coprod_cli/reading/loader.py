@@ -101,7 +101,8 @@ class Document:
             details = real_errors(error.errors())
             what, fix, on_key = explain(details[0], model)
             where = yamlio.locate(self.text, self.name, error_path(details[0]), key=on_key)
-            more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
+            more = _(" (and {count} more)").format(count=len(details) - 1) \
+                if len(details) > 1 else ""
             raise InvalidData(what + more, fix, where) from None
 
 

@@ -40,8 +40,11 @@ class Inputs:
         first = self._seen.get(STDIN if name == STDIN else key)
         if first is not None:
             self.repeats += 1
-            self.notes.append(f"{file_name(name)}: the same file as {file_name(first)} "
-                              f"({_how(name, first)}); read once")
+            self.notes.append(
+                _("{file_name}: the same file as {file_name2} ({how}); read once").format(
+                    file_name=file_name(name), file_name2=file_name(first), how=_how(name, first)
+                )
+            )
             return
         self._seen[STDIN if name == STDIN else key] = name
         self.names.append(name)
@@ -121,8 +124,12 @@ def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
         if recursive:
             _folder(inputs, path, recursive, visited)
         else:
-            inputs.notes.append(f"{file_name(path)}: a subfolder, not read (it may hold "
-                                "another round; add --recursive to read the folders inside)")
+            inputs.notes.append(
+                _(
+                    "{file_name}: a subfolder, not read (it may hold another round; "
+                    "add --recursive to read the folders inside)"
+                ).format(file_name=file_name(path))
+            )
         return
     if not entry.name.lower().endswith(YAML_SUFFIXES):
         return

@@ -14,12 +14,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.languages import DEFAULT, LANGUAGES, NAMES, WORKED_OUT
 from coprod_cli.rules import WordsRule
 
 Path = tuple[str | int, ...]
-_KNOWN = ", ".join(f"{code} ({NAMES[code]})" for code in LANGUAGES)
+_LANGUAGE_NAMES = (N_("English"), N_("Welsh"))  # languages.NAMES, for the catalogue
+
+
+def _known() -> str:
+    return ", ".join(f"{code} ({_(NAMES[code])})" for code in LANGUAGES)
 
 
 def resolve(data: Any, model: type[Any], language: str) -> Any:
@@ -45,13 +49,12 @@ def resolve(data: Any, model: type[Any], language: str) -> Any:
 
 def _code(value: Any, path: Path, key: bool = False) -> str:
     if value not in LANGUAGES:
-        what = "language key" if key else "language"
+        what = _("unknown language key '{value}'{did_you_mean}") if key \
+            else _("unknown language '{value}'{did_you_mean}")
         raise PathError(
             path,
-            _("unknown {what} '{value}'{did_you_mean}").format(
-                what=what, value=value, did_you_mean=did_you_mean(str(value), LANGUAGES)
-            ),
-            _("coprod knows {KNOWN}").format(KNOWN=_KNOWN),
+            what.format(value=value, did_you_mean=did_you_mean(str(value), LANGUAGES)),
+            _("coprod knows {KNOWN}").format(KNOWN=_known()),
         )
     return str(value)
 
@@ -92,7 +95,7 @@ class _Languages:
                     _(
                         "text in {NAMES} ('{code}'), but the file has no "
                         "'translations' entry for '{code}'"
-                    ).format(NAMES=NAMES[code], code=code),
+                    ).format(NAMES=_(NAMES[code]), code=code),
                     _(
                         "add 'translations: {{{code}: {{reviewed: false}}}}' at the top of the file"
                     ).format(code=code),
@@ -101,11 +104,12 @@ class _Languages:
             raise PathError(
                 path,
                 _("this text has no {NAMES} ('{own}'), the file's own language").format(
-                    NAMES=NAMES[self.own], own=self.own
+                    NAMES=_(NAMES[self.own]), own=self.own
                 ),
-                f"add '{self.own}: ...' beside the others"
+                _("add '{own}: ...' beside the others").format(own=self.own)
                 if self.own == DEFAULT
-                else f"add '{self.own}: ...', or change 'language' at the top of the file",
+                else _("add '{own}: ...', or change 'language' at the top of the file").format(
+                    own=self.own),
             )
         if self.language in value:
             return value[self.language]

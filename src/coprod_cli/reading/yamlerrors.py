@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from coprod_cli.errors import InvalidData, Location
+from coprod_cli.i18n import N_, _
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _CLOSER = {"[": "]", "{": "}"}
@@ -90,73 +91,74 @@ def _in_list(line: str) -> bool:
 # Each test, what is wrong and how to fix it, in order: the first that holds is said. The
 # sentences are formatted with the Seen's fields (and closer, opener: the bracket that pairs).
 SAYINGS: list[tuple[Callable[[Seen], bool], str, str]] = [
-    (lambda s: s.at == "\t", "a tab where YAML needs spaces",
-     "indent with spaces, and put a space (not a tab) after ':'"),
+    (lambda s: s.at == "\t", N_("a tab where YAML needs spaces"),
+     N_("indent with spaces, and put a space (not a tab) after ':'")),
     (lambda s: _one_of(s.opened, "\"'") and not s.at,
-     "the quote opened on line {opened_line} is never closed",
-     "end the value with {opened} on the line it belongs to"),
-    (_escape, "a backslash inside double quotes that YAML cannot read as an escape",
-     "write \\\\ for a backslash, or put the value in single quotes instead"),
+     N_("the quote opened on line {opened_line} is never closed"),
+     N_("end the value with {opened} on the line it belongs to")),
+    (_escape, N_("a backslash inside double quotes that YAML cannot read as an escape"),
+     N_("write \\\\ for a backslash, or put the value in single quotes instead")),
     (lambda s: _one_of(s.opened, "[{"),
-     "the '{opened}' opened on line {opened_line} does not end where it should",
-     "close it with '{closer}', separate the items inside it with commas, and quote any "
-     "item with ': ' in it"),
-    (lambda s: _one_of(s.at, "]}"), "a '{at}' with no '{opener}' before it to close",
-     "remove it, or add the '{opener}' it closes"),
+     N_("the '{opened}' opened on line {opened_line} does not end where it should"),
+     N_("close it with '{closer}', separate the items inside it with commas, and quote any "
+     "item with ': ' in it")),
+    (lambda s: _one_of(s.at, "]}"), N_("a '{at}' with no '{opener}' before it to close"),
+     N_("remove it, or add the '{opener}' it closes")),
     (lambda s: _one_of(s.at, "&*") or _one_of(s.opened, "&*"),
-     "YAML aliases (*name) and anchors (&name) are not allowed",
-     "write each value out in full (in quotes if it starts with & or *)"),
-    (lambda s: s.at == "!" or s.opened == "!", "a YAML tag ('!') coprod does not use",
-     "remove the tag and write the value plainly (in quotes if it starts with !)"),
+     N_("YAML aliases (*name) and anchors (&name) are not allowed"),
+     N_("write each value out in full (in quotes if it starts with & or *)")),
+    (lambda s: s.at == "!" or s.opened == "!", N_("a YAML tag ('!') coprod does not use"),
+     N_("remove the tag and write the value plainly (in quotes if it starts with !)")),
     (lambda s: bool(s.indicator) and s.in_brackets,
-     "a value inside [ ] or {{ }} cannot start with '{indicator}'",
-     "put the value in quotes"),
-    (lambda s: _one_of(s.opened, "|>"), "only a comment may follow '{opened}' on its line",
-     "start the text on the next line, indented under its key"),
+     N_("a value inside [ ] or {{ }} cannot start with '{indicator}'"),
+     N_("put the value in quotes")),
+    (lambda s: _one_of(s.opened, "|>"), N_("only a comment may follow '{opened}' on its line"),
+     N_("start the text on the next line, indented under its key")),
     (lambda s: s.row.startswith("%"),
-     "a '%' directive, which coprod files do not use", "remove the line that starts with '%'"),
+     N_("a '%' directive, which coprod files do not use"),
+     N_("remove the line that starts with '%'")),
     (lambda s: s.row.startswith(("---", "...")),
-     "a second YAML document ('---' or '...') in one file",
-     "keep one document per file: remove this line, or split the file in two"),
+     N_("a second YAML document ('---' or '...') in one file"),
+     N_("keep one document per file: remove this line, or split the file in two")),
     (_key_without_colon,
-     "line {opened_line} has text that is neither a key (no ':') nor part of a value",
-     "add ':' after the key, or indent the text under the key it belongs to"),
-    (lambda s: not s.at, "the file ends in the middle of a value",
-     "close every quote and bracket that is opened"),
+     N_("line {opened_line} has text that is neither a key (no ':') nor part of a value"),
+     N_("add ':' after the key, or indent the text under the key it belongs to")),
+    (lambda s: not s.at, N_("the file ends in the middle of a value"),
+     N_("close every quote and bracket that is opened")),
     (lambda s: s.at == ":" and ": " in s.row[:s.column],
-     "a second ': ' on one line, which YAML reads as a key inside the value",
-     "put the value in quotes, like key: \"a: b\""),
+     N_("a second ': ' on one line, which YAML reads as a key inside the value"),
+     N_("put the value in quotes, like key: \"a: b\"")),
     (lambda s: s.at == ":",
-     "a key where YAML does not expect one (the line above has no ':', or this line is "
-     "indented too far)", "line this key up with the keys above it, each with a ':'"),
-    (_misaligned, "this line's indentation does not line up with the lines above",
-     "indent it with as many spaces as the other keys or items at its level"),
-    (lambda s: s.at == "-" and not s.first, "a list item ('- ') on the line of its key",
-     "put each '- ' item on a line of its own, indented under the key"),
+     N_("a key where YAML does not expect one (the line above has no ':', or this line is "
+     "indented too far)"), N_("line this key up with the keys above it, each with a ':'")),
+    (_misaligned, N_("this line's indentation does not line up with the lines above"),
+     N_("indent it with as many spaces as the other keys or items at its level")),
+    (lambda s: s.at == "-" and not s.first, N_("a list item ('- ') on the line of its key"),
+     N_("put each '- ' item on a line of its own, indented under the key")),
     (lambda s: s.parser and s.first and s.at == "-" and not _in_list(s.above),
-     "a list item ('- ') among keys",
-     "indent the list under the key it belongs to, or give this line a key"),
-    (lambda s: s.parser and s.first and _in_list(s.above), "a key among list items ('- ')",
-     "start the line with '- ' if it is another item, or indent it under its item"),
-    (lambda s: s.parser and _one_of(s.after, "\"'"), "text after the closing quote",
-     "put all of the value inside the quotes"),
-    (lambda s: s.parser and not s.first, "more text after a complete value",
-     "put the whole value in quotes, or move the rest to a line of its own"),
-    (lambda s: _one_of(s.at, "@`%"), "a plain value cannot start with '{at}'",
-     "put the value in quotes, like key: \"{at}...\""),
+     N_("a list item ('- ') among keys"),
+     N_("indent the list under the key it belongs to, or give this line a key")),
+    (lambda s: s.parser and s.first and _in_list(s.above), N_("a key among list items ('- ')"),
+     N_("start the line with '- ' if it is another item, or indent it under its item")),
+    (lambda s: s.parser and _one_of(s.after, "\"'"), N_("text after the closing quote"),
+     N_("put all of the value inside the quotes")),
+    (lambda s: s.parser and not s.first, N_("more text after a complete value"),
+     N_("put the whole value in quotes, or move the rest to a line of its own")),
+    (lambda s: _one_of(s.at, "@`%"), N_("a plain value cannot start with '{at}'"),
+     N_("put the value in quotes, like key: \"{at}...\"")),
 ]
-GENERAL = ("the YAML structure cannot be read here",
-           "check the indentation, colons, quotes and brackets on this line and the one above")
-NESTED = ("the YAML is nested too deeply",
-          "coprod files are shallow; check the brackets and indentation")
-VALUE = ("this value cannot be read", "write it as plain text, a list, or keys and values")
+GENERAL = (N_("the YAML structure cannot be read here"),
+           N_("check the indentation, colons, quotes and brackets on this line and the one above"))
+NESTED = (N_("the YAML is nested too deeply"),
+          N_("coprod files are shallow; check the brackets and indentation"))
+VALUE = (N_("this value cannot be read"), N_("write it as plain text, a list, or keys and values"))
 
 
 def syntax_error(error: yaml.MarkedYAMLError, text: str, name: str) -> InvalidData:
     """The error (from libyaml or PyYAML's own parser) as coprod's one located line."""
     seen = observe(error, text)
     if isinstance(error, yaml.constructor.ConstructorError):  # the strict loader words its own
-        what, fix = VALUE
+        what, fix = _(VALUE[0]), _(VALUE[1])
     else:
         what, fix = saying(seen, str(error.problem or ""))
     if error.problem_mark is None and error.context_mark is None:
@@ -168,13 +170,13 @@ def saying(seen: Seen, problem: str) -> tuple[str, str]:
     """What is wrong and how to fix it. The parser's own words are read (never shown) only
     for a limit it set, libyaml's nesting depth: that is no mistake the text would show."""
     if "nest" in problem.lower():
-        return NESTED
+        return _(NESTED[0]), _(NESTED[1])
     fields = {**vars(seen), "closer": _CLOSER.get(seen.opened, ""),
               "opener": _OPENER.get(seen.at, ""), "indicator": seen.indicator}
     for test, what, fix in SAYINGS:
         if test(seen):
-            return what.format(**fields), fix.format(**fields)
-    return GENERAL
+            return _(what).format(**fields), _(fix).format(**fields)
+    return _(GENERAL[0]), _(GENERAL[1])
 
 
 def observe(error: yaml.MarkedYAMLError, text: str) -> Seen:

@@ -45,12 +45,15 @@ class StrictRules(yaml.constructor.SafeConstructor):
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:
             # The same node met twice is an alias (*name): refuse before it can multiply.
-            raise _Refused(node.start_mark, "YAML aliases (*name) and anchors (&name) are not "
-                           "allowed", "write each value out in full")
+            raise _Refused(node.start_mark, _("YAML aliases (*name) and anchors (&name) are not "
+                           "allowed"), _("write each value out in full"))
         if node.tag not in _TAGS:
             tag = node.tag.replace(_CORE, "!!")
-            raise _Refused(node.start_mark, f"the YAML tag '{tag}' is not used in coprod files",
-                           "remove the tag and write the value plainly")
+            raise _Refused(
+                node.start_mark,
+                _("the YAML tag '{tag}' is not used in coprod files").format(tag=tag),
+                _("remove the tag and write the value plainly"),
+            )
         if not isinstance(node, _NODE_KIND.get(node.tag, yaml.ScalarNode)) or (
                 node.tag == f"{_CORE}null" and node.value not in _NULLS):
             raise _unreadable(node, ValueError(node.value))
@@ -79,8 +82,8 @@ class StrictRules(yaml.constructor.SafeConstructor):
             what = f"'{value}' is a number written in a form coprod does not read"
         else:
             what = f"'{_short(value)}' is not a whole number"
-        raise _Refused(node.start_mark, what, "write plain digits, like 3 (an answer is 0-3 or "
-                       "a level word such as intermediate), or quote it if it is text")
+        raise _Refused(node.start_mark, what, _("write plain digits, like 3 (an answer is 0-3 or "
+                       "a level word such as intermediate), or quote it if it is text"))
 
     yaml_constructors: ClassVar[dict[str | None, Any]] = {
         **yaml.constructor.SafeConstructor.yaml_constructors,
@@ -96,14 +99,19 @@ def _check_key(key: yaml.Node, value: yaml.Node, seen: dict[str, int]) -> None:
     that a reader of the file cannot see where they take effect, and coprod's files never
     need one."""
     if not isinstance(key, yaml.ScalarNode):
-        raise _Refused(key.start_mark, "a key written as a list or as keys and values",
-                       "write the key as plain text")
+        raise _Refused(key.start_mark, _("a key written as a list or as keys and values"),
+                       _("write the key as plain text"))
     if key.value in seen:
-        raise _Refused(key.start_mark, f"duplicate key '{key.value}' (first given on line "
-                       f"{seen[key.value]})", "keep only one of them")
+        raise _Refused(
+            key.start_mark,
+            _("duplicate key '{value}' (first given on line {seen})").format(
+                value=key.value, seen=seen[key.value]
+            ),
+            _("keep only one of them"),
+        )
     if key.tag == f"{_CORE}merge":
-        raise _Refused(key.start_mark, "'<<' (a YAML merge key) is not read in coprod's files",
-                       "write each key and value out in full, or quote '<<' if it is a key")
+        raise _Refused(key.start_mark, _("'<<' (a YAML merge key) is not read in coprod's files"),
+                       _("write each key and value out in full, or quote '<<' if it is a key"))
 
 
 def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
@@ -112,11 +120,15 @@ def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
     given = f"'{_short(str(node.value))}'" if isinstance(node, yaml.ScalarNode) \
         else _READ_AS["seq" if isinstance(node, yaml.SequenceNode) else "map"]
     if kind == "timestamp" and re.fullmatch(r"\d{4}-\d\d?-\d\d?", str(node.value)):
-        return _Refused(node.start_mark, f"{given} is not a date that exists",
-                        "write a real date as YYYY-MM-DD, like 2026-11-23")
-    return _Refused(node.start_mark, f"{given} cannot be read as "
-                    f"{_READ_AS.get(kind, kind)}", "correct the value, or remove the "
-                    f"'!!{kind}' tag (or quote the value) if it is text")
+        return _Refused(node.start_mark, _("{given} is not a date that exists").format(given=given),
+                        _("write a real date as YYYY-MM-DD, like 2026-11-23"))
+    return _Refused(
+        node.start_mark,
+        _("{given} cannot be read as {get}").format(given=given, get=_READ_AS.get(kind, kind)),
+        _(
+            "correct the value, or remove the '!!{kind}' tag (or quote the value) if it is text"
+        ).format(kind=kind),
+    )
 
 
 def _short(text: str) -> str:
