@@ -137,9 +137,10 @@ class Crosswalk(Strict):
         said = set(self.covered) | {item.id for item in self.not_covered}
         missing = [sid for sid in target[2] if sid not in said]
         if missing:
-            raise PathError(("mappings",), f"nothing said for {len(missing)} statement(s) of "
-                            f"'{target[0]}': {', '.join(missing[:8])}"
-                            + (", ..." if len(missing) > 8 else ""),
+            raise PathError(("mappings",), _("nothing said for {count} statement(s) of "
+                                             "'{framework}': {ids}").format(
+                                count=len(missing), framework=target[0],
+                                ids=", ".join(missing[:8]) + (", ..." if len(missing) > 8 else "")),
                             _("map each one from the statements that stand for it, or list it "
                             "under not_covered with a note saying why nothing does"))
 

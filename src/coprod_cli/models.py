@@ -158,8 +158,11 @@ class Catalogue(Translated):
 
     def _check_scales(self) -> None:
         if tuple(level.id for level in self.levels) != LEVEL_IDS:
-            raise PathError(("levels",), "levels must be exactly " + ", ".join(LEVEL_IDS),
-                            _("list those four, lowest first"))
+            raise PathError(
+                ("levels",),
+                _("levels must be exactly {ids}").format(ids=", ".join(LEVEL_IDS)),
+                _("list those four, lowest first"),
+            )
         for index, level in enumerate(self.levels):
             if level.value != index:
                 raise PathError(
@@ -168,8 +171,11 @@ class Catalogue(Translated):
                     _("write 'value: {index}'").format(index=index),
                 )
         if tuple(piece.id for piece in self.pieces) != PIECE_IDS:
-            raise PathError(("pieces",), "pieces must be exactly " + ", ".join(PIECE_IDS),
-                            _("list the four pieces of SCIE's jigsaw in that order"))
+            raise PathError(
+                ("pieces",),
+                _("pieces must be exactly {ids}").format(ids=", ".join(PIECE_IDS)),
+                _("list the four pieces of SCIE's jigsaw in that order"),
+            )
 
     def _check_sources(self) -> None:
         sources = {source.id for source in self.sources}

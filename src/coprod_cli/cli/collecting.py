@@ -61,9 +61,11 @@ def role_map_used(form: FormOptions | None) -> None:
     if form and unmatched:
         given = shortened(unmatched[0], 120)
         seen = ", ".join(f"'{shortened(word, 60)}'" for word in list(form.answered.values())[:4])
-        raise UsageProblem(f"--role-map \"{given}={form.role_map[unmatched[0]]}\" matches no "
-                           "answer in the role column" + (f" (its answers include {seen})"
-                                                          if seen else " of any form export"),
+        raise UsageProblem((_("--role-map \"{given}={role}\" matches no answer in the role column "
+                              "(its answers include {seen})") if seen else
+                            _("--role-map \"{given}={role}\" matches no answer in the role column "
+                              "of any form export")).format(
+                                  given=given, role=form.role_map[unmatched[0]], seen=seen),
                            _("copy the answer as the export writes it, or leave the entry out"))
 
 

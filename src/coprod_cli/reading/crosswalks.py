@@ -87,11 +87,10 @@ def find(found: dict[tuple[str, str], Crosswalk], source: str, target: str) -> C
             _("there is no crosswalk from '{source}' to '{target}'").format(
                 source=source, target=target
             ),
-            (
-                f"'{source}' answers can go through {', '.join(reachable)}"
-                if reachable
-                else f"coprod has no crosswalk from '{source}'"
-            )
-            + ", or write one (coprod schema crosswalk) and give it with --crosswalk PATH",
+            (_("'{source}' answers can go through {targets}, or write one (coprod schema "
+               "crosswalk) and give it with --crosswalk PATH") if reachable
+             else _("coprod has no crosswalk from '{source}', or write one (coprod schema "
+                    "crosswalk) and give it with --crosswalk PATH")).format(
+                        source=source, targets=", ".join(reachable)),
         )
     return crosswalk

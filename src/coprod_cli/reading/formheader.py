@@ -227,9 +227,11 @@ def complete(name: str, framework: Framework, header: list[str], columns: Column
     absent = [sid for sid in expected if sid not in found]
     if absent:
         unknown = ", ".join(f"'{header[i].strip()[:40]}'" for i in columns.ignored[:3])
-        raise InvalidData(f"no column for {len(absent)} of {len(expected)} "
-                          f"statements of '{framework.id}': {', '.join(absent)}"
-                          + (f" (columns not recognised: {unknown})" if unknown else ""),
+        raise InvalidData(_("no column for {count} of {total} statements of '{framework}': "
+                            "{ids}").format(count=len(absent), total=len(expected),
+                                            framework=framework.id, ids=", ".join(absent))
+                          + (_(" (columns not recognised: {columns})").format(columns=unknown)
+                             if unknown else ""),
                           _("head each column with its statement id or exact wording (coprod form "
                             "{id} --format csv gives the header row)").format(id=framework.id),
                           Location(name, 1, 1))

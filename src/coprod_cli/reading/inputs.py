@@ -255,10 +255,10 @@ class Respondents:
         counts = Counter({self.framework.id: counted}) + self.others
         self.examples[self.framework.id] = [self.first]
         raise UsageProblem(
-            "these answers are for more than one framework: " + ", ".join(
-                f"{fw} {count} ({_some(self.examples[fw], count)})"
-                for fw, count in counts.most_common())
-            + "; coprod scores one framework at a time, never a part of the set",
+            _("these answers are for more than one framework: {counts}; coprod scores one "
+              "framework at a time, never a part of the set").format(counts=", ".join(
+                  f"{fw} {count} ({_some(self.examples[fw], count)})"
+                  for fw, count in counts.most_common())),
             _("move the other files out of the set, or choose the framework to score with "
             "--only-framework ID"))
 

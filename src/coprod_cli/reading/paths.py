@@ -71,10 +71,13 @@ def expand(names: list[str], recursive: bool = False) -> Inputs:
             before = len(inputs.names) + inputs.repeats
             _folder(inputs, name, recursive, set())
             if len(inputs.names) + inputs.repeats == before:
-                raise UsageProblem(f"{name}: no answers files (.yaml or .yml) in this folder"
-                                   + ("" if recursive else " (its subfolders were not read)"),
-                                   "name a folder that holds answers files, or the files"
-                                   + ("" if recursive else ", or add --recursive"))
+                raise UsageProblem(
+                    (_("{name}: no answers files (.yaml or .yml) in this folder") if recursive
+                     else _("{name}: no answers files (.yaml or .yml) in this folder (its "
+                            "subfolders were not read)")).format(name=name),
+                    _("name a folder that holds answers files, or the files") if recursive
+                    else _("name a folder that holds answers files, or the files, or add "
+                           "--recursive"))
         else:
             inputs.add(name, _status(name))
     return inputs

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from coprod_cli.errors import FileProblem, Location
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.safetext import visible_line
 
 # A workbook is a zip archive of XML parts. Real exports pack XML 5 to 30 times; a part that
@@ -27,7 +27,7 @@ SMALL_PART = 1024 * 1024  # below this, any ratio is harmless
 MAX_PROLOG = 64 * 1024  # what may come before a part's first element (real parts: ~60 bytes)
 DTD = ("declares a DTD (<!DOCTYPE>), which spreadsheets never do and which can expand to "
        "gigabytes or read other files")
-FIX = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
+FIX = N_("export the form's responses again, or save the sheet as 'CSV UTF-8'")
 
 # What may come before an XML document's first element: blanks, the XML declaration,
 # processing instructions and comments. A DTD would come next.
@@ -52,7 +52,7 @@ def check(path: Path) -> None:
             if found is not None:
                 raise FileProblem(
                     _("the workbook's part {name} {found}").format(name=_name(part), found=found),
-                    FIX,
+                    _(FIX),
                     where,
                 )
 
@@ -103,7 +103,7 @@ def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
             _("the workbook has {len:,} parts (at most {MAX_PARTS:,})").format(
                 len=len(parts), MAX_PARTS=MAX_PARTS
             ),
-            FIX,
+            _(FIX),
             where,
         )
     if sum(part.file_size for part in parts) > MAX_UNPACKED:
@@ -111,7 +111,8 @@ def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
             _("the workbook unpacks to more than {value:,} MiB").format(
                 value=MAX_UNPACKED // 2**20
             ),
-            "split the export, or " + FIX,
+            _("split the export, or export the form's responses again, or save the sheet as "
+              "'CSV UTF-8'"),
             where,
         )
     for part in parts:
@@ -125,7 +126,7 @@ def _sizes(parts: list[zipfile.ZipInfo], where: Location) -> None:
                     value=part.file_size // max(part.compress_size, 1),
                     MAX_RATIO=MAX_RATIO,
                 ),
-                FIX,
+                _(FIX),
                 where,
             )
 
@@ -143,7 +144,7 @@ def _prolog(archive: zipfile.ZipFile, part: zipfile.ZipInfo, where: Location) ->
                 "the workbook's part {name} cannot be unpacked (damaged, encrypted or "
                 "packed in an unknown way)"
             ).format(name=_name(part)),
-            FIX,
+            _(FIX),
             where,
         ) from None
 
