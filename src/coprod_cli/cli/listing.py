@@ -109,36 +109,42 @@ def recommendations_command(
 def _check_one(lib: Library, name: str) -> str:
     if is_form(name):
         raise UsageProblem(_("validate checks YAML files; a form's export (.csv, .xlsx) is "
-                           "checked as it is read"), _("run 'coprod score {name}' (it names any "
-                                                       "bad cell)").format(name=name))
+                             "checked as it is read"),
+                           _("run 'coprod score {name}' (it names any bad cell)").format(
+                               name=name))
     document = read_document(name)
     kind = document.kind()
     if kind == "catalogue":
         catalogue = document.validate(Catalogue)
-        return f"catalogue, {len(catalogue.recommendations)} recommendations"
+        return _("catalogue, {count} recommendations").format(
+            count=len(catalogue.recommendations))
     if kind == "framework":
         fw = lib.validate_framework(document)
         lib.add(fw, Path(name))
-        return f"framework '{fw.id}', {len(fw.dimensions)} dimensions, " \
-            f"{len(fw.statements)} statements"
+        return _("framework '{id}', {dimensions} dimensions, {statements} statements").format(
+            id=fw.id, dimensions=len(fw.dimensions), statements=len(fw.statements))
     if kind == "crosswalk":
         from coprod_cli.reading.crosswalks import validate
 
         walk = validate(lib, document)
-        return f"crosswalk from '{walk.from_.framework}' to '{walk.to.framework}', " \
-            f"{len(walk.mappings)} statements mapped, {len(walk.not_covered)} not covered"
+        return _("crosswalk from '{source}' to '{target}', {mapped} statements mapped, "
+                 "{uncovered} not covered").format(
+            source=walk.from_.framework, target=walk.to.framework, mapped=len(walk.mappings),
+            uncovered=len(walk.not_covered))
     if kind == "agreed":
         agreed, fw = lib.agreed(document)
-        return f"agreed levels for '{fw.id}', {len(agreed.agreed)} statements" + (
-            ", signed off" if agreed.signoff else "")
+        return (_("agreed levels for '{id}', {count} statements, signed off") if agreed.signoff
+                else _("agreed levels for '{id}', {count} statements")).format(
+            id=fw.id, count=len(agreed.agreed))
     answers, fw, carried = lib.read_answers(document)
     answered = len(fw.statements) - len(answers.missing([s.id for s in fw.statements]))
-    found = f"answers for '{fw.id}', {answered} of {len(fw.statements)} statements answered"
+    found = _("answers for '{id}', {answered} of {total} statements answered").format(
+        id=fw.id, answered=answered, total=len(fw.statements))
     if carried is None:
         return found
-    return found + (f"; written for version {carried.from_version}, read through the migration "
-                    f"map ({len(carried.no_answer_yet)} new statement(s) count as unsure when "
-                    "scored)")
+    return found + _("; written for version {version}, read through the migration map ({new} "
+                     "new statement(s) count as unsure when scored)").format(
+        version=carried.from_version, new=len(carried.no_answer_yet))
 
 
 @app.command("validate",

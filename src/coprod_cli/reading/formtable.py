@@ -230,13 +230,15 @@ class Table:
         shown = self._shown_order
         if shown is not None and shown[0] != MONTH_FIRST:
             return
-        what = (f"the dates are month first ({shown[1]}), but {count} before it could be "
-                "either and were read day first" if shown else
-                f"{count} date(s) could be day first or month first, and no date in the "
-                f"export shows which (the first is {where})")
-        raise DateOrderUnknown(what, "say how this export writes dates: --date-order dmy "
-                               "(day first, as in the UK: 05/11 is 5 November) or --date-order "
-                               "mdy (month first, as in the US: 05/11 is 11 May)",
+        what = (_("the dates are month first ({date}), but {count} before it could be either "
+                  "and were read day first") if shown else
+                _("{count} date(s) could be day first or month first, and no date in the "
+                  "export shows which (the first is {where})")).format(
+            date=shown[1] if shown else "", count=count, where=where)
+        raise DateOrderUnknown(what, _("say how this export writes dates: --date-order dmy "
+                                       "(day first, as in the UK: 05/11 is 5 November) or "
+                                       "--date-order mdy (month first, as in the US: 05/11 is "
+                                       "11 May)"),
                                Location(self.name, 1, 1 + (self._date_column or 0)))
 
     def warnings(self) -> list[str]:

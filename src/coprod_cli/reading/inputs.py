@@ -331,8 +331,11 @@ class Respondents:
         if self.framework is None:
             self._use(framework, name)
         elif framework.id != self.framework.id and self.only:
-            raise OtherFramework(f"this file answers '{framework.id}', not '{self.only}'",
-                                 f"left out: --only-framework {self.only} was given", where)
+            raise OtherFramework(
+                _("this file answers '{id}', not '{only}'").format(id=framework.id, only=self.only),
+                _("left out: --only-framework {only} was given").format(only=self.only),
+                where,
+            )
         elif framework.id != self.framework.id:
             self.others[framework.id] += 1
             named = self.examples.setdefault(framework.id, [])

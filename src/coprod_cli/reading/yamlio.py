@@ -77,11 +77,12 @@ class StrictRules(yaml.constructor.SafeConstructor):
         if _PLAIN_INT.fullmatch(value):
             return int(value)
         if value.lstrip("-").isdigit() and len(value) > 18:
-            what = f"'{_short(value)}' has too many digits"
+            what = _("'{value}' has too many digits").format(value=_short(value))
         elif re.fullmatch(r"[-+]?[0-9][0-9a-fA-FxXoObB_:]*", value):
-            what = f"'{value}' is a number written in a form coprod does not read"
+            what = _("'{value}' is a number written in a form coprod does not read").format(
+                value=value)
         else:
-            what = f"'{_short(value)}' is not a whole number"
+            what = _("'{value}' is not a whole number").format(value=_short(value))
         raise _Refused(node.start_mark, what, _("write plain digits, like 3 (an answer is 0-3 or "
                        "a level word such as intermediate), or quote it if it is text"))
 
