@@ -18,7 +18,7 @@ from coprod_cli.errors import (
     Location,
     UsageProblem,
 )
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
@@ -55,8 +55,8 @@ class _Elsewhere(Exception):
 
 
 REASONS: tuple[tuple[type[CoprodError], str], ...] = (
-    (OtherFramework, "another framework"), (FileProblem, "unreadable"),
-    (IncompleteAnswers, "incomplete"), (CoprodError, "invalid"))
+    (OtherFramework, N_("another framework")), (FileProblem, N_("unreadable")),
+    (IncompleteAnswers, N_("incomplete")), (CoprodError, N_("invalid")))
 
 
 def _some(names: list[str], count: int) -> str:
@@ -218,7 +218,7 @@ class Respondents:
         """What may skew the result (identical respondents are the scoring's to name)."""
         notes = []
         if self.skipped:
-            why = ", ".join(f"{count} {reason}" for reason, count in self.skips.items())
+            why = ", ".join(f"{count} {_(reason)}" for reason, count in self.skips.items())
             notes.append(
                 _(
                     "{skipped} of {value} answers files or form rows were left out "

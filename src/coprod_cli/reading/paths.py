@@ -56,10 +56,10 @@ class Inputs:
 
 def _how(name: str, first: str) -> str:
     if name == first:
-        return "named twice"
+        return _("named twice")
     if os.path.realpath(name) == os.path.realpath(first):
-        return "the same path, or a link to it"
-    return "a hard link to it"
+        return _("the same path, or a link to it")
+    return _("a hard link to it")
 
 
 def expand(names: list[str], recursive: bool = False) -> Inputs:
