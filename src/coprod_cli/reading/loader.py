@@ -20,7 +20,7 @@ from coprod_cli.errors import (
     did_you_mean,
     shortened,
 )
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache, yamlio
@@ -155,11 +155,11 @@ def builtin_folder() -> Any:
 
 # Files people keep beside their answers, by a key only they have: what each is, and where
 # coprod takes it instead.
-_NOT_ANSWERS = (("agreed", "an agreed.yaml (the levels a group agreed)", "--agreed FILE"),
-                ("signoff", "an agreed.yaml (the levels a group agreed)", "--agreed FILE"),
-                ("moves", "a plan (from 'coprod plan')", "--plan FILE"),
-                ("dimensions", "a framework file", "--framework FILE"),
-                ("mappings", "a crosswalk", "--crosswalk FILE"))
+_NOT_ANSWERS = (("agreed", N_("an agreed.yaml (the levels a group agreed)"), "--agreed FILE"),
+                ("signoff", N_("an agreed.yaml (the levels a group agreed)"), "--agreed FILE"),
+                ("moves", N_("a plan (from 'coprod plan')"), "--plan FILE"),
+                ("dimensions", N_("a framework file"), "--framework FILE"),
+                ("mappings", N_("a crosswalk"), "--crosswalk FILE"))
 
 
 def _answers_file(document: Document) -> None:
@@ -170,7 +170,7 @@ def _answers_file(document: Document) -> None:
     for key, what, option in _NOT_ANSWERS:
         if key in data:
             raise InvalidData(
-                _("this is {what}, not an answers file").format(what=what),
+                _("this is {what}, not an answers file").format(what=_(what)),
                 _("give it with {option}, and keep it out of the answers given").format(
                     option=option
                 ),
