@@ -21,7 +21,7 @@ from dataclasses import field
 from typing import Annotated, Literal
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.plain import record
 from coprod_cli.rules import Id, MinLen, Strict, Text, no_repeats
 
@@ -81,9 +81,10 @@ class Crosswalk(Strict):
         seen: dict[str, str] = {}
         for index, mapping in enumerate(self.mappings):
             no_repeats(mapping.from_, ("mappings", index, "from"))
-            self._once(seen, mapping.to, ("mappings", index, "to"), "mapped")
+            self._once(seen, mapping.to, ("mappings", index, "to"), N_("mapped"))
         for index, item in enumerate(self.not_covered):
-            self._once(seen, item.id, ("not_covered", index, "id"), "listed as not covered")
+            self._once(seen, item.id, ("not_covered", index, "id"),
+                       N_("listed as not covered"))
 
     @staticmethod
     def _once(seen: dict[str, str], sid: str, path: tuple[str | int, ...], how: str) -> None:
@@ -91,7 +92,7 @@ class Crosswalk(Strict):
             raise PathError(
                 path,
                 _("statement '{sid}' is {how} here and already {seen}").format(
-                    sid=sid, how=how, seen=seen[sid]
+                    sid=sid, how=_(how), seen=_(seen[sid])
                 ),
                 _("say once what stands for each statement of the 'to' framework"),
             )
