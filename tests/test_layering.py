@@ -89,6 +89,7 @@ MODULES = {
     "coprod_cli.scoring.comparison": "core",
     "coprod_cli.scoring.mix": "core",
     "coprod_cli.scoring.bands": "core",
+    "coprod_cli.scoring.fastbands": "core",
     "coprod_cli.scoring.trend": "core",
     "coprod_cli.scoring.plancheck": "core",
     "coprod_cli.scoring.targets": "core",

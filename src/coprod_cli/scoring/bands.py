@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from coprod_cli.i18n import N_
 from coprod_cli.models import LEVEL_IDS, Framework
-from coprod_cli.scoring import mix
+from coprod_cli.scoring import fastbands, mix
 from coprod_cli.scoring.level import area_scores
 from coprod_cli.tally import mean
 
@@ -56,6 +56,26 @@ def bands(framework: Framework, people: People, groups: list[list[str]],
         by_role.setdefault(role, []).append(answers)
     for kept in by_role.values():
         kept.sort()  # so the order the files came in never changes a band
+    bits = fastbands.width(by_role, groups, per_person)
+    if bits:
+        return _quickly(framework, by_role, groups, per_person, absent, bits)
+    return _slowly(framework, by_role, groups, per_person, absent)
+
+
+def _quickly(framework: Framework, by_role: dict[str, list[bytes]], groups: list[list[str]],
+             per_person: Mapping[str, int], absent: Collection[str], bits: int) -> Bands:
+    """The same bands as `_slowly`, in whole numbers (scoring/fastbands.py)."""
+    found, scale = fastbands.draws(framework, by_role, groups, per_person, absent,
+                                   random.Random(SEED), RESAMPLES, bits)
+    areas = sum(d.id not in absent for d in framework.dimensions)
+    return Bands(fastbands.band(found.pop(""), scale * max(areas, 1), RESAMPLES, CUT),
+                 {d: fastbands.band(f, scale, RESAMPLES, CUT) for d, f in found.items()})
+
+
+def _slowly(framework: Framework, by_role: dict[str, list[bytes]], groups: list[list[str]],
+            per_person: Mapping[str, int], absent: Collection[str]) -> Bands:
+    """Each draw scored as the round is, in fractions: for weights too large for
+    `_quickly`, and what its tests hold it to."""
     rng = random.Random(SEED)
     ids = [s.id for s in framework.statements]
     drawn: dict[str, list[Fraction]] = {d.id: [] for d in framework.dimensions}

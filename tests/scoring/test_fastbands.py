@@ -1,0 +1,56 @@
+"""The bootstrap in whole numbers gives exactly the bands of the bootstrap in fractions: every
+band the same, for random rounds (fixed seed), every way of pooling roles, areas that do not
+apply, unsure and does-not-apply answers, and weights of every field width."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from coprod_cli.scoring import bands, fastbands
+from coprod_cli.tally import NOT_APPLYING, UNKNOWN
+from tests.builders import FW, make_framework
+
+ROLES = ["carer", "manager", "person-drawing-on-care", "practitioner"]
+SHAPES = [FW, make_framework({"one": 1, "four": 4, "two": 2})]
+
+
+def _round(rng: random.Random, statements: int) -> dict[str, list[bytes]]:
+    """Each role's people (1 to 7), each answering a level, unsure or does not apply."""
+    choices = [0, 1, 2, 3] * 4 + [UNKNOWN, NOT_APPLYING]
+    return {role: [bytes(rng.choice(choices) for _ in range(statements))
+                   for _ in range(rng.randint(1, 7))]
+            for role in rng.sample(ROLES, rng.randint(1, len(ROLES)))}
+
+
+def _pools(rng: random.Random, roles: list[str]) -> list[list[str]]:
+    shuffled = rng.sample(roles, len(roles))
+    cut = rng.randint(1, len(roles))
+    return rng.choice([[sorted(roles)], [[r] for r in sorted(roles)],
+                       [sorted(shuffled[:cut]), sorted(shuffled[cut:])]])
+
+
+@pytest.mark.parametrize("case", range(24))
+def test_whole_numbers_give_the_bands_fractions_give(case: int) -> None:
+    rng = random.Random(case)
+    framework = SHAPES[case % len(SHAPES)]
+    by_role = {role: sorted(rows) for role, rows in
+               _round(rng, len(framework.statements)).items()}
+    groups = [pool for pool in _pools(rng, sorted(by_role)) if pool]
+    times = [1, 1 << 12, 1 << 30][case % 3]  # widths of 16, 32 and 64 bits
+    per_person = {role: rng.randint(1, 300) * times for role in by_role}
+    absent = rng.sample([d.id for d in framework.dimensions], case % 2)
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits == [16, 32, 64][case % 3]
+    assert bands._quickly(framework, by_role, groups, per_person, absent, bits) == \
+        bands._slowly(framework, by_role, groups, per_person, absent)
+
+
+def test_weights_too_large_for_a_field_are_worked_out_in_fractions() -> None:
+    rows = [bytes([0, 1, 2, 3, 2]), bytes([1, 1, 3, 3, 0])]
+    per_person = {"carer": 1 << 70}
+    assert fastbands.width({"carer": rows}, [["carer"]], per_person) is None
+    found = bands.bands(FW, [("carer", row) for row in rows], [["carer"]], per_person)
+    assert found == bands._slowly(FW, {"carer": sorted(rows)}, [["carer"]], per_person, ())
+    assert found.overall is not None
