@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
@@ -156,3 +157,39 @@ def test_the_help_explains_the_level_names_and_the_evidence_words() -> None:
     assert {"not yet co-production", "descriptive", "intermediate", "transformative"} <= terms
     assert any("terms of reference" in example.lower() for example in statement.evidence_examples)
     assert "terms of reference" in terms
+
+
+def _rule(text: str, form: str) -> bool:
+    """The rule jargon is found by: the form as whole words, ignoring case, any spaces."""
+    pattern = r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def test_lowercase_folds_every_plain_letter_as_the_rule_does() -> None:
+    letters = [chr(c) for c in [*range(0x20, 0x7f), *range(0xc0, 0x17f)]]
+    plain = [c for c in letters if q._plain(c)]
+    assert "\u0175" in plain  # w with a circumflex
+    assert not {"\u0131", "\u0130", "\u017f"} & set(plain)  # dotless i, dotted I, long s
+    for char in plain:
+        pattern = re.compile(re.escape(char), re.IGNORECASE)
+        assert [x for x in plain if pattern.fullmatch(x)] == \
+            [x for x in plain if x.lower() == char.lower()], char
+
+
+ODD = ["A care plan, a plan; care\n\tplan and CARE  PLANS", "co-production-board co_production",
+       "the bid-writing (bid) BID", "Kelvin \u212a K, \u017f s, \u0131 i, \u0130 I",
+       "Cyd-gynhyrchu ŵyr Ŵ",
+       "plan", "", "  peer   support\n", "user-led user led", "2co-production co-production2"]
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_jargon_is_found_exactly_by_the_rule(language: str) -> None:
+    lib = Library.builtin(language=language)
+    glossary = (*lib.catalogue.glossary, GlossaryEntry(term="care plan", also=("K",), plain="x"),
+                GlossaryEntry(term="plan", also=("s", "i", "ŵ", "bid"), plain="x"))
+    texts = [*ODD, *(" ".join([s.text, s.plain, *s.evidence_examples])
+                     for framework in lib.frameworks() for s in framework.statements)]
+    for text in texts:
+        assert q.mentioned(text, glossary) == [
+            entry for entry in glossary
+            if any(_rule(text, form) for form in (entry.term, *entry.also))], text

@@ -152,11 +152,41 @@ def jargon(statement: Statement, glossary: Sequence[GlossaryEntry],
 
 def mentioned(text: str, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
     """Glossary entries whose term (or another form of it) appears in a text, in order."""
-    return [entry for entry in glossary if any(_mentions(text, form)
-                                               for form in (entry.term, *entry.also))]
+    forms = [(entry, (entry.term, *entry.also)) for entry in glossary]
+    if not _plain(text) or not all(_plain(form) and form == " ".join(form.split())
+                                   for _, each in forms for form in each):
+        return [entry for entry, each in forms if any(_mentions(text, form) for form in each)]
+    flat = " ".join(text.split()).lower()
+    return [entry for entry, each in forms if any(_whole(flat, form.lower()) for form in each)]
 
 
 def _mentions(text: str, form: str) -> bool:
     """Whole words only, ignoring case: 'engage' is not found inside 'engagement'."""
     pattern = r"(?<![\w-])" + re.escape(form).replace(r"\ ", r"\s+") + r"(?![\w-])"
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+# Letters whose case `str.lower` folds exactly as the pattern in `_mentions` does (tested char
+# by char): ASCII and Latin-1 to Latin Extended-A, without the dotted and dotless i.
+_FOLDS_PLAINLY = re.compile("[^\x00-\x7f\u00c0-\u012f\u0132-\u017e]")
+
+
+def _plain(text: str) -> bool:
+    return text.isascii() or _FOLDS_PLAINLY.search(text) is None
+
+
+def _whole(flat: str, form: str) -> bool:
+    """`_mentions` on a text with its spaces made single and both lowercased."""
+    at = flat.find(form)
+    while at >= 0:
+        end = at + len(form)
+        before = flat[at - 1] if at else " "
+        after = flat[end] if end < len(flat) else " "
+        if not _wordlike(before) and not _wordlike(after):
+            return True
+        at = flat.find(form, at + 1)
+    return False
+
+
+def _wordlike(char: str) -> bool:
+    return char.isalnum() or char in "_-"
