@@ -592,3 +592,14 @@ def test_each_command_imports_only_the_heavy_modules_it_needs(argv: list[str],
     allowed = allowed | _typer_brings()
     assert loaded & HEAVY <= allowed, f"coprod {' '.join(argv)} imported " \
         f"{sorted(loaded & HEAVY - allowed)}; import it only where it is needed"
+
+
+@pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
+                    "imports pydantic for every option it parses: nothing coprod can avoid")
+@pytest.mark.usefixtures("warm_cache")
+def test_a_schema_printed_before_is_printed_without_pydantic() -> None:
+    """pydantic generates a schema once; later runs print it from the start-up cache."""
+    _modules_after("schema", "answers")
+    loaded = {module.split(".")[0] for module in _modules_after("schema", "answers")}
+    assert "coprod_cli" in loaded
+    assert not loaded & HEAVY - _typer_brings()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from coprod_cli import __version__
+from coprod_cli import __version__, schemas
 from tests.cli.test_score import EXAMPLE_FILES
 from tests.conftest import Run
 
@@ -59,3 +60,55 @@ def test_answers_schema_accepts_the_examples(run: Run) -> None:
         data = json.loads(json.dumps(yaml.safe_load(path.read_text()), default=str))
         assert [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)] \
             == [], path.name
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _made_once(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the schemas generated (each one costs pydantic about 100 ms)."""
+    made: list[str] = []
+    generate = schemas.schema
+
+    def counted(name: schemas.SchemaName) -> dict[str, object]:
+        made.append(name.value)
+        return generate(name)
+
+    monkeypatch.setattr(schemas, "schema", counted)
+    return made
+
+
+@pytest.mark.parametrize("name", list(schemas.SchemaName))
+def test_a_kept_schema_is_the_generated_one_to_the_byte(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, name: schemas.SchemaName) -> None:
+    made = _made_once(monkeypatch)
+    first, second = schemas.text(name), schemas.text(name)
+    assert first == second == json.dumps(schemas.schema(name), indent=2) + "\n"
+    assert made == [name.value] * 2  # the second text came from the cache
+
+
+def test_a_schema_is_made_again_for_other_sources_or_another_pydantic(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _made_once(monkeypatch)
+    schemas.text(schemas.SchemaName.plan)
+    source = schemas._made_from()
+    assert b"version.py" not in source and b"models.py " in source and b"VERSION" in source
+    monkeypatch.setattr(schemas, "_made_from", lambda: source + b"# pydantic 9")
+    schemas.text(schemas.SchemaName.plan)
+    assert made == ["plan", "plan"]
+
+
+def test_a_planted_or_altered_schema_is_never_printed(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    truth = schemas.text(schemas.SchemaName.answers)
+    (kept,) = fresh_cache.glob("schema-answers-*.json")
+    header, _, body = kept.read_bytes().partition(b"\n")
+    kept.write_bytes(header + b"\n" + body.replace(b'"Role"', b'"Planted"'))
+    assert schemas.text(schemas.SchemaName.answers) == truth  # the data's digest is wrong
+    kept.write_bytes(header + b"\n" + body)
+    kept.chmod(0o666)  # a well-formed file others could have written
+    made = _made_once(monkeypatch)
+    assert schemas.text(schemas.SchemaName.answers) == truth and made == ["answers"]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import inspect
+import sys
 from enum import Enum
+from pathlib import Path
 from typing import Any, Literal
 
 from coprod_cli import __version__
@@ -67,6 +69,38 @@ def _model(name: SchemaName) -> type[Any]:
     from coprod_cli.results import Result
 
     return Result
+
+
+def text(name: SchemaName) -> str:
+    """The schema as `coprod schema` prints it. Generating it takes pydantic about 100 ms, so
+    it is kept in the start-up cache (reading/cache.py: private to the user, checked on every
+    read), for this coprod, these sources, this pydantic and this Python only."""
+    import json
+
+    from coprod_cli.reading import cache
+
+    source = _made_from()
+    kept = cache.load_text(f"schema-{name.value}", source)
+    if kept is None:
+        kept = json.dumps(schema(name), indent=2) + "\n"
+        cache.keep_text(f"schema-{name.value}", source, kept)
+    return kept
+
+
+def _made_from() -> bytes:
+    """What a schema is made from: coprod's version and every source file and built-in file
+    of the package (path, size, time of change), pydantic's version file and Python's
+    version."""
+    import importlib.util
+
+    package = Path(__file__).parent
+    files = sorted(path for pattern in ("*.py", "*.yaml") for path in package.rglob(pattern))
+    spec = importlib.util.find_spec("pydantic")
+    pydantic = Path(spec.origin).with_name("version.py").read_bytes() \
+        if spec and spec.origin else b""
+    return "\n".join([__version__, sys.version, *(
+        f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}"
+        for path in files for info in [path.stat()])]).encode() + b"\n" + pydantic
 
 
 def schema(name: SchemaName) -> dict[str, Any]:

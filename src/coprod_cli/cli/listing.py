@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -32,7 +31,7 @@ from coprod_cli.models import PIECE_IDS, Catalogue
 from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import ListingFormat, renderer
-from coprod_cli.schemas import SchemaName, schema
+from coprod_cli.schemas import SchemaName, text
 
 PieceChoice = Enum("PieceChoice", {piece: piece for piece in PIECE_IDS}, type=str)  # type: ignore[misc]
 
@@ -195,4 +194,4 @@ def schema_command(
     force: Force = False,
 ) -> None:
     never_over_inputs(output, [], force=force)
-    emit(json.dumps(schema(name), indent=2) + "\n", output)
+    emit(text(name), output)

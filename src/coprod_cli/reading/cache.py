@@ -55,8 +55,36 @@ def keep(name: str, source: bytes, value: Any) -> None:
     home = folder()
     if home is None:
         return
-    data = json.dumps(plain.to_data(value, by_alias=True), ensure_ascii=False,
-                      separators=(",", ":")).encode("utf-8")
+    _keep(home, name, source, json.dumps(plain.to_data(value, by_alias=True),
+                                         ensure_ascii=False, separators=(",", ":")))
+
+
+def load_text(name: str, source: bytes) -> str | None:
+    """Text kept by `keep_text` for `source` (what it was made from), checked as `load` checks
+    a model; None when nothing was kept or anything about it is in doubt."""
+    home = folder()
+    if home is None:
+        return None
+    try:
+        with _private_folder(home) as handle:
+            raw = _read_own_file(_file_name(name, source), handle)
+        header, _, data = raw.partition(b"\n")
+        return data.decode("utf-8") if json.loads(header) == _header(name, source, data) \
+            else None
+    except Exception:  # any doubt at all: the caller makes the text again
+        return None
+
+
+def keep_text(name: str, source: bytes, text: str) -> None:
+    """Keep `text` (made from `source`) for later runs; nothing happens on failure."""
+    home = folder()
+    if home is None:
+        return
+    _keep(home, name, source, text)
+
+
+def _keep(home: Path, name: str, source: bytes, text: str) -> None:
+    data = text.encode("utf-8")
     header = json.dumps(_header(name, source, data)).encode("ascii")
     with contextlib.suppress(OSError):
         _make_private(home)
