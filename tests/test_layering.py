@@ -556,7 +556,8 @@ STARTS = [
     (["compare", "examples/nef-descriptive.yaml", "examples/nef-intermediate.yaml"], {"rich"}),
     (["form", "nef", "--format", "markdown"], set()),
     (["plan", "examples/collective-autumn-2026"], {"coprod_cli.scoring.disclosure"}),
-    (["validate", "examples/nef-descriptive.yaml"], VALIDATING),
+    (["validate", "examples/nef-descriptive.yaml"], set()),  # plain: the fast reader's verdict
+    (["validate", "examples/nef-descriptive.yaml", "frameworks/nef.yaml"], VALIDATING),
     (["schema", "result"], VALIDATING),
 ]
 

@@ -7,8 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from coprod_cli.cli import listing
+from coprod_cli.errors import CoprodError, Location
+from coprod_cli.reading.loader import Library
 from coprod_cli.report import ListingFormat
-from tests.conftest import DATA, Run, modules_of_a_warm_run, pydantic_in, typer_imports_pydantic
+from tests.conftest import (
+    DATA,
+    EXAMPLES,
+    Run,
+    modules_of_a_warm_run,
+    pydantic_in,
+    typer_imports_pydantic,
+)
+from tests.reading.test_quickread import NOT_APPLYING
+from tests.reading.test_yamlio import AGREE
 
 
 def test_recommendations_for_culture_lists_scies_three_in_plain_words(run: Run) -> None:
@@ -101,3 +113,39 @@ def test_listings_from_the_cache_import_no_pydantic(tmp_path: Path, command: lis
     """Start-up: commands that only show trusted built-in data never import pydantic (the
     schema command's choices are named without it)."""
     assert pydantic_in(modules_of_a_warm_run(command, tmp_path)) == []
+
+
+def _verdict(lib: Library, path: Path) -> str:
+    try:
+        return listing._check_one(lib, str(path))
+    except CoprodError as error:
+        return f"{type(error).__name__}: {error.located(Location(str(path)))}"
+
+
+EARLIER = "answers:\n  " + "\n  ".join(f"{sid}: 2" for sid in ("assets-1", "assets-2"))
+PLAIN = [*AGREE, *NOT_APPLYING, "answers: {}", "answers:", "", "language: cy\nanswers: "
+         "{assets-1: Canolradd}", "respondent: {role: carer}\nanswers: {assets-1: unsure}",
+         "framework_version: 3.0.0\nanswers: {assets-1: 2}", "answers: {nosuch-1: 2}",
+         "answers: {assets-1: 2, assets-1: 3}", EARLIER]
+
+
+@pytest.mark.parametrize("text", [*(f"framework: nef\n{body}\n" for body in PLAIN),
+                                  *(path.read_text() for path in sorted(
+                                      EXAMPLES.rglob("*.yaml")))])
+def test_validate_gives_the_strict_readers_verdict_on_a_plain_answers_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """`validate` takes the fast reader's word for a plain answers file (it then needs no
+    pydantic), and says exactly what the strict reader says of it."""
+    lib, path = Library.builtin(), tmp_path / "answers.yaml"
+    path.write_text(text)
+    quick = _verdict(lib, path)
+    monkeypatch.setattr(listing, "_plain_answers", lambda *_: None)
+    assert quick == _verdict(lib, path)
+
+
+def test_the_examples_are_validated_by_the_fast_reader() -> None:
+    lib = Library.builtin()
+    read = [listing._plain_answers(lib, EXAMPLES / name)
+            for name in ("nef-descriptive.yaml", "wales-descriptive.yaml")]
+    assert [(fw.id, answered, carried is not None) for fw, answered, carried in
+            filter(None, read)] == [("nef", 28, True), ("wales", 15, False)]

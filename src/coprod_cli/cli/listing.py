@@ -27,11 +27,12 @@ from coprod_cli.cli.common import (
 from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.i18n import N_, _, ngettext
-from coprod_cli.models import PIECE_IDS, Catalogue
+from coprod_cli.models import PIECE_IDS, Catalogue, Framework
 from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
 from coprod_cli.report import ListingFormat, renderer
 from coprod_cli.schemas import SchemaName, text
+from coprod_cli.versions import Carried
 
 PieceChoice = Enum("PieceChoice", {piece: piece for piece in PIECE_IDS}, type=str)  # type: ignore[misc]
 
@@ -111,6 +112,9 @@ def _check_one(lib: Library, name: str) -> str:
                              "checked as it is read"),
                            _("run 'coprod score {name}' (it names any bad cell)").format(
                                name=name))
+    quick = None if name == "-" else _plain_answers(lib, Path(name))
+    if quick is not None:
+        return _answers_found(*quick)
     document = read_document(name)
     kind = document.kind()
     if kind == "catalogue":
@@ -137,6 +141,40 @@ def _check_one(lib: Library, name: str) -> str:
             id=fw.id, count=len(agreed.agreed))
     answers, fw, carried = lib.read_answers(document)
     answered = len(fw.statements) - len(answers.missing([s.id for s in fw.statements]))
+    return _answers_found(fw, answered, carried)
+
+
+def _plain_answers(lib: Library, path: Path) -> tuple[Framework, int, Carried | None] | None:
+    """A plain answers file as the fast reader reads it for `score` (tests/reading/
+    test_quickread.py holds it to the strict reader): its framework, how many statements it
+    answers, and what the migration map did. None: the strict reader judges the file."""
+    from coprod_cli.reading import quickread, yamlio
+    from coprod_cli.tally import through_map
+    from coprod_cli.versions import written_for
+
+    text = yamlio.decode(yamlio.read_bytes(path), str(path))
+    named = quickread.framework_named(text)
+    if named is None or named not in lib.paths:
+        return None
+    fw = lib.framework(named)
+    ids = frozenset(s.id for s in fw.statements)
+    earlier = (sid for step in fw.migrations for sid in step.statements)
+    ballot = quickread.read(text, quickread.Grammar(
+        fw.id, ids | frozenset(earlier), frozenset(role.id for role in lib.catalogue.roles)),
+        whole=True)
+    if ballot is None:
+        return None
+    start = written_for(list(ballot.levels), None, fw.version, ids, fw.migrations)
+    if start is None and not ids.issuperset(ballot.levels):
+        return None
+    if start is not None:
+        ballot = through_map(ballot, start, fw.migrations)
+    new = ballot.carried.no_answer_yet if ballot.carried else ()
+    return fw, sum(ballot.levels.get(s.id) is not None and s.id not in new
+                   for s in fw.statements), ballot.carried
+
+
+def _answers_found(fw: Framework, answered: int, carried: Carried | None) -> str:
     found = _("answers for '{id}', {answered} of {total} statements answered").format(
         id=fw.id, answered=answered, total=len(fw.statements))
     if carried is None:

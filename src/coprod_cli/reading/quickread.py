@@ -56,12 +56,15 @@ class Grammar:
     roles: Collection[str]
 
 
-def read(text: str, grammar: Grammar) -> Ballot | None:
-    """The ballot of a plain answers file, or None when the strict path must look at it."""
+def read(text: str, grammar: Grammar, whole: bool = False) -> Ballot | None:
+    """The ballot of a plain answers file, or None when the strict path must look at it;
+    `whole`: only a file that says it is one (`answers:`, as `validate` asks)."""
     try:
-        return _Walk(text, grammar).ballot()
+        walk = _Walk(text, grammar)
+        ballot = walk.ballot()
     except (_Unusual, yaml.YAMLError, ValueError):
         return None
+    return ballot if walk.answered or not whole else None
 
 
 def framework_named(text: str) -> str | None:
@@ -135,6 +138,7 @@ class _Walk:
         levels: dict[str, str | None] = {}
         evidence: list[tuple[str, str]] = []
         self.reasons: list[tuple[str, str]] = []
+        self.answered = False
         for key in self.pairs():
             if key == "framework":
                 framework = self.plain()
@@ -146,6 +150,7 @@ class _Walk:
                 service = self.text()
             elif key == "answers":
                 self.answers(levels, evidence)
+                self.answered = True
             elif key == "language":
                 language = self.plain()
                 if language not in ("en", "cy"):
