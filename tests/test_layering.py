@@ -123,6 +123,7 @@ MODULES = {
     "coprod_cli.report.xlsform": "report",
     "coprod_cli.report.appsscript": "report",
     "coprod_cli.report.webform": "report",
+    "coprod_cli.report.webwords": "report",
     "coprod_cli.report.trendwords": "report",
     "coprod_cli.report.trend_text": "report",
     "coprod_cli.report.trend_json": "report",

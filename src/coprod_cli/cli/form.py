@@ -89,9 +89,16 @@ def form_command(
     lib = library(framework, lang)
     chosen = lib.framework(framework_id)
     if fmt is FormFormat.html:
-        from coprod_cli.report import webform
+        from coprod_cli.reading.loader import Library
+        from coprod_cli.report import webform, webwords
 
-        emit(webform.page(chosen, lib.catalogue, plain=plain, service=_given(service, 200),
+        # The page holds both languages, opening in the one chosen: the framework is read in
+        # each (the added files too, so the Welsh page reads the same file).
+        read = {lib.language: (chosen, lib.catalogue)}
+        for language in set(webwords.LANGUAGES) - set(read):
+            other = Library.builtin(framework or (), language=language)
+            read[language] = (other.framework(framework_id), other.catalogue)
+        emit(webform.page(read, lib.language, plain=plain, service=_given(service, 200),
                           send_to=_given(send_to, 300)), output)
         return
     if service or send_to:

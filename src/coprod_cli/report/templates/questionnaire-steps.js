@@ -18,7 +18,7 @@
     if (state.stepped) {
       $("step-back").hidden = state.step === 0;
       $("step-nav").hidden = atFinish;
-      document.title = heading(current) + " - " + data.title;
+      document.title = heading(current) + " - " + data.title[state.language];
     }
     save();
     if (focus) {  // the new step's start in view (not where Continue was), and focus on it
@@ -30,18 +30,18 @@
 
   // What a step is called in the window's title, as a page of its own would be.
   function heading(step) {
-    if (step === finish) { return "Check your answers"; }
-    if (!step.dataset.number) { return step.querySelector(".legend-title").textContent.trim(); }
-    var words = step.querySelector(state.plain ? ".legend-title .plain" : ".legend-title .full");
-    return "Statement " + step.dataset.number + " of " + data.statements.length + ": " +
-      words.textContent.trim();
+    if (step === finish) { return say("check"); }
+    var words = shownWords(step.querySelector(".legend-title")).textContent.trim();
+    if (!step.dataset.number) { return words; }
+    return say("statementTitle", {number: step.dataset.number, total: data.statements.length,
+                                  words: words});
   }
 
   function layout(initial) {
     document.body.classList.toggle("stepped", state.stepped);
     $("step-nav").hidden = !state.stepped;
     $("step-back").hidden = !state.stepped;
-    document.title = data.title;
+    document.title = data.title[state.language];
     if (state.stepped) {
       go(state.step, !initial);
     } else {
@@ -76,18 +76,20 @@
 
   // GOV.UK's error summary: a link to each statement with no answer, and the same message
   // on the statement itself.
+  var shownErrors = [];
+
   function errors(ids) {
     clearErrors();
+    shownErrors = ids;
     var list = $("error-list");
     list.textContent = "";
     ids.forEach(function (id) {
       var fieldset = $("statement-" + id);
-      var words = "Statement " + statementNumber(id) + " has no answer: choose a description, " +
-        "or Not sure";
+      var words = say("noAnswer", {number: statementNumber(id)});
       var message = document.createElement("p");
       message.className = "error-message";
       message.id = "error-" + id;
-      message.textContent = "Error: " + words;
+      message.textContent = say("error", {words: words});
       fieldset.querySelector("legend").after(message);
       fieldset.classList.add("has-error");
       fieldset.setAttribute("aria-describedby", message.id);
@@ -106,11 +108,11 @@
     var group = document.createElement("div");
     group.className = "summary-row";
     var dt = document.createElement("dt");
-    dt.textContent = term;
+    dt.appendChild(term);
     var dd = document.createElement("dd");
     answer.forEach(function (line, index) {
       var part = document.createElement(index ? "p" : "span");
-      part.textContent = line;
+      part.appendChild(line);
       dd.appendChild(part);
     });
     var action = document.createElement("dd");
@@ -118,7 +120,7 @@
     var link = document.createElement("a");
     link.href = "#" + target.id;
     link.dataset.step = String(steps.indexOf(target));
-    link.textContent = "Change";
+    link.textContent = say("change");
     var hidden = document.createElement("span");
     hidden.className = "visually-hidden";
     hidden.textContent = " " + name;
@@ -131,33 +133,36 @@
   function chosen(name, value) {
     var input = form.querySelector("input[name=\"" + CSS.escape(name) + "\"][value=\"" +
                                    CSS.escape(value) + "\"]");
-    return input ? document.querySelector("label[for=\"" + CSS.escape(input.id) + "\"]")
-      .textContent.trim() : value;
+    return input ? shownWords(document.querySelector("label[for=\"" + CSS.escape(input.id) +
+                                                      "\"]")) : text(value);
   }
+
+  function text(words) { return document.createTextNode(words); }
+
+  function said(key, values) { return fill(document.createElement("span"), key, values); }
 
   // "Check your answers": every answer with a Change link, then the download.
   function check() {
     var list = $("summary");
     list.textContent = "";
-    row(list, "Who you are answering as", [state.role ? chosen("role", state.role) : "Not said"],
-        $("step-role"), "who you are answering as");
+    row(list, said("whoTerm"), [state.role ? chosen("role", state.role) : said("notSaid")],
+        $("step-role"), say("whoName"));
     data.statements.forEach(function (id) {
       var fieldset = $("statement-" + id);
-      var words = fieldset.querySelector(state.plain ? ".legend-title .plain" : ".legend-title .full");
+      var words = shownWords(fieldset.querySelector(".legend-title"));
       var level = state.levels[id];
       var evidence = (state.evidence[id] || "").trim();
       var reason = level === NOT_APPLYING ? (state.reasons[id] || "").trim() : "";
-      row(list, "Statement " + statementNumber(id) + ": " + words.textContent.trim(),
-          [level ? chosen(id, level) : "Not answered yet"].concat(reason ? ["Why: " + reason] : [])
-            .concat(evidence ? ["Evidence: " + evidence] : []),
-          fieldset, "your answer to statement " + statementNumber(id));
+      row(list, said("statementTerm", {number: statementNumber(id), words: words}),
+          [level ? chosen(id, level) : said("notAnswered")]
+            .concat(reason ? [said("why", {reason: reason})] : [])
+            .concat(evidence ? [said("evidence", {evidence: evidence})] : []),
+          fieldset, say("answerName", {number: statementNumber(id)}));
     });
     var gaps = missing();
     errors(gaps);
-    $("missing").textContent = gaps.length === 0 ? "You have answered every statement. Thank you."
-      : gaps.length + " of " + data.statements.length + " statements have no answer yet. You can " +
-        "download your answers as they are: they count as Not sure when scored, and you can " +
-        "open the file here later to finish.";
+    $("missing").textContent = gaps.length === 0 ? say("allDone")
+      : say("gaps", {missing: gaps.length, total: data.statements.length});
     finish.hidden = false;
   }
 

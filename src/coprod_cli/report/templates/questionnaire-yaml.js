@@ -35,7 +35,7 @@
 
   var NOT_APPLYING = "does-not-apply";
 
-  function fail(line, what) { throw new Error("line " + line + ": " + what); }
+  function fail(line, what) { throw new Error(say("line", {line: line, what: what})); }
 
   // A double-quoted string starting at text[at]: its value and where it ends.
   function doubleQuoted(text, at, line) {
@@ -46,15 +46,15 @@
       if (ch !== "\\") { out += ch; continue; }
       var next = text.charAt(++i);
       if (next in ESCAPES) { out += ESCAPES[next]; continue; }
-      if (!(next in HEX)) { fail(line, "an escape coprod does not write (\\" + next + ")"); }
+      if (!(next in HEX)) { fail(line, say("badEscape", {escape: "\\" + next})); }
       var digits = text.substr(i + 1, HEX[next]);
       if (!/^[0-9A-Fa-f]+$/.test(digits) || digits.length !== HEX[next]) {
-        fail(line, "a broken \\" + next + " escape");
+        fail(line, say("brokenEscape", {escape: "\\" + next}));
       }
       out += String.fromCodePoint(parseInt(digits, 16));
       i += HEX[next];
     }
-    fail(line, "a quoted text that does not end on its line");
+    fail(line, say("unended"));
   }
 
   function singleQuoted(text, at, line) {
@@ -64,7 +64,7 @@
       if (text.charAt(i) === "'") { return {value: out, end: i + 1}; }
       out += text.charAt(i);
     }
-    fail(line, "a quoted text that does not end on its line");
+    fail(line, say("unended"));
   }
 
   // One value from text[at]: quoted, or plain up to one of `stops` or a comment.
@@ -74,7 +74,7 @@
     if (first === "\"") { return doubleQuoted(text, at, line); }
     if (first === "'") { return singleQuoted(text, at, line); }
     if ("[&*!|>%@`".indexOf(first) >= 0 && first !== "") {
-      fail(line, "YAML that coprod does not write (" + first + ")");
+      fail(line, say("notWritten", {char: first}));
     }
     var end = at;
     while (end < text.length && stops.indexOf(text.charAt(end)) < 0 &&
@@ -84,7 +84,7 @@
 
   function rest(text, at, line) {
     var tail = text.slice(at).trim();
-    if (tail && tail.charAt(0) !== "#") { fail(line, "unexpected text after a value"); }
+    if (tail && tail.charAt(0) !== "#") { fail(line, say("after")); }
   }
 
   // 'key: value' (the key quoted or plain); value is null when nothing follows the colon.
@@ -93,12 +93,12 @@
     var after;
     if (text.charAt(0) === "\"" || text.charAt(0) === "'") {
       var found = value(text, 0, line, "");
-      if (text.charAt(found.end) !== ":") { fail(line, "not 'key: value'"); }
+      if (text.charAt(found.end) !== ":") { fail(line, say("notKeyValue")); }
       key = found.value;
       after = text.slice(found.end + 1);
     } else {
       var colon = text.search(/:( |$)/);
-      if (colon <= 0) { fail(line, "not 'key: value'"); }
+      if (colon <= 0) { fail(line, say("notKeyValue")); }
       key = text.slice(0, colon).trim();
       after = text.slice(colon + 1);
     }
@@ -118,14 +118,14 @@
       while (text.charAt(at) === " ") { at++; }
       if (text.charAt(at) === "}") { rest(text, at + 1, line); return out; }
       var colon = text.indexOf(":", at);
-      if (colon < 0) { fail(line, "a {key: value} that does not end on its line"); }
+      if (colon < 0) { fail(line, say("flowUnended")); }
       var key = text.slice(at, colon).trim();
       var found = value(text, colon + 1, line, ",}");
       out[key] = found.value;
       at = found.end;
       while (text.charAt(at) === " ") { at++; }
       if (text.charAt(at) === ",") { at++; } else if (text.charAt(at) !== "}") {
-        fail(line, "a {key: value} that does not end on its line");
+        fail(line, say("flowUnended"));
       }
     }
   }
@@ -141,15 +141,14 @@
       var indent = body.length - body.replace(/^ +/, "").length;
       body = body.trim();
       if (!body || body.charAt(0) === "#" || body === "---") { return; }
-      if (raw.charAt(indent) === "\t") { fail(line, "a tab where spaces were expected"); }
+      if (raw.charAt(indent) === "\t") { fail(line, say("tab")); }
       var pair = entry(body, line);
       if (indent === 0) {
         section = pair.key;
         current = null;
         if (pair.key === "framework") { read.framework = pair.value; }
         if (pair.key === "framework" && pair.value !== data.framework) {
-          throw new Error("it holds answers to '" + pair.value + "', and this questionnaire " +
-                          "is '" + data.framework + "'");
+          throw new Error(say("otherFramework", {given: pair.value, framework: data.framework}));
         }
       } else if (section === "respondent" && pair.key === "role") {
         read.role = pair.value || null;
@@ -166,13 +165,12 @@
   }
 
   function answer(read, id, given, line, adding) {
-    if (data.statements.indexOf(id) < 0) { fail(line, "'" + id + "' is not a statement of " + data.framework); }
+    if (data.statements.indexOf(id) < 0) { fail(line, say("notStatement", {id: id, framework: data.framework})); }
     var parts = given !== null && typeof given === "object" ? given : {level: given};
     if ("level" in parts) {
       var level = levelId(parts.level);
       if (parts.level !== null && parts.level !== "" && level === null) {
-        fail(line, "'" + parts.level + "' is not a level (0-3, a level's name, unsure, or " +
-             "does-not-apply)");
+        fail(line, say("notLevel", {level: parts.level}));
       }
       if (level !== null) { read.levels[id] = level; } else if (!adding) { delete read.levels[id]; }
     }
@@ -189,7 +187,8 @@
     var text = String(word).trim().toLowerCase();
     var found = null;
     data.levels.forEach(function (level, number) {
-      if (text === level.id || text === level.name.toLowerCase() || text === String(number) ||
+      var named = level.names.some(function (name) { return text === name.toLowerCase(); });
+      if (text === level.id || named || text === String(number) ||
           text === level.id.replace("-", " ")) { found = level.id; }
     });
     if (text === "does-not-apply" || text === "does not apply" || text === "not applicable") {

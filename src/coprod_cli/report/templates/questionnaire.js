@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("coprod-form").textContent);
+  var LANGUAGES = {en: "en-GB", cy: "cy"};  // each language's lang on <html>
   var form = document.getElementById("questionnaire");
   var key = "coprod-" + data.framework + "-answers";
   var steps = Array.prototype.slice.call(document.querySelectorAll(".step"));
@@ -14,15 +15,59 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function blank(plain, stepped) {
+  function blank(plain, stepped, language) {
     return {role: null, levels: {}, evidence: {}, reasons: {}, plain: plain, stepped: stepped,
-            step: 0};
+            step: 0, language: language};
+  }
+
+  // The page's own words in the language shown, from the page (never written here), with
+  // each {name} filled in.
+  function say(key, values) {
+    return data.words[state.language][key].replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
+
+  // The words inside an element as shown now (a copy, not the element itself): its spans in
+  // the other language, and the wording (full or plain) not chosen, left out; each span keeps
+  // its lang.
+  function shownWords(element) {
+    var copy = element.cloneNode(true);
+    var other = Object.keys(LANGUAGES).filter(function (code) { return code !== state.language; });
+    copy.querySelectorAll(other.map(function (code) { return "." + code; }).concat(
+      [state.plain ? ".full" : ".plain"]).join(", ")).forEach(function (node) { node.remove(); });
+    var words = document.createDocumentFragment();
+    while (copy.firstChild) { words.appendChild(copy.firstChild); }
+    return words;
+  }
+
+  // A message whose {name}s are filled in with nodes (words from the page, with their lang)
+  // or text, into `element`.
+  function fill(element, key, values) {
+    element.textContent = "";
+    data.words[state.language][key].split(/(\{\w+\})/).forEach(function (piece) {
+      var name = /^\{(\w+)\}$/.exec(piece);
+      var value = name && values && name[1] in values ? values[name[1]] : piece;
+      if (value instanceof Node) {
+        while (value.firstChild) { element.appendChild(value.firstChild); }
+      } else if (value !== "") {
+        element.appendChild(document.createTextNode(String(value)));
+      }
+    });
+    return element;
+  }
+
+  // A status message, marked with the language it was said in (switching later leaves it so).
+  function tell(element, text) {
+    element.textContent = text;
+    element.lang = LANGUAGES[state.language];
   }
 
   function load() {
     try {
       var saved = JSON.parse(window.localStorage.getItem(key) || "{}");
-      var out = blank("plain" in saved ? Boolean(saved.plain) : data.plain, Boolean(saved.stepped));
+      var out = blank("plain" in saved ? Boolean(saved.plain) : data.plain, Boolean(saved.stepped),
+                      saved.language in LANGUAGES ? saved.language : data.language);
       out.role = saved.role || null;
       out.levels = saved.levels || {};
       out.evidence = saved.evidence || {};
@@ -30,7 +75,7 @@
       out.step = Math.min(Math.max(Number(saved.step) || 0, 0), steps.length - 1);
       return out;
     } catch (error) {
-      return blank(data.plain, false);
+      return blank(data.plain, false, data.language);
     }
   }
 
@@ -75,11 +120,10 @@
   }
 
   function yaml() {
-    var lines = ["# coprod answers, from the web questionnaire.",
-                 "# Score it with: coprod score " + filename(),
+    var lines = ["# " + say("fileTitle"), "# " + say("scoreIt", {name: filename()}),
                  "framework: " + quoted(data.framework)];
     if (data.service) { lines.push("service: " + quoted(data.service)); }
-    if (data.language) { lines.push("language: " + quoted(data.language)); }
+    lines.push("language: " + quoted(state.language));  // the language the page was in
     if (state.role) { lines.push("respondent:", "  role: " + quoted(state.role)); }
     lines.push("assessed_on: " + today(), "answers:");
     data.statements.forEach(function (id) {
@@ -87,7 +131,7 @@
       var evidence = (state.evidence[id] || "").trim();
       var reason = level === NOT_APPLYING ? (state.reasons[id] || "").trim() : "";
       if (!level) {
-        lines.push("  " + quoted(id) + ":  # not answered yet");
+        lines.push("  " + quoted(id) + ":  # " + say("notYet"));
       } else if (evidence || reason) {
         lines.push("  " + quoted(id) + ":", "    level: " + quoted(level));
         if (reason) { lines.push("    reason: " + quoted(reason)); }
@@ -117,7 +161,7 @@
     if (answered !== shownCount) {
       shownCount = answered;
       $("progress").value = answered;
-      $("progress-text").textContent = answered + " of " + total + " statements answered";
+      $("progress-text").textContent = say("progress", {answered: answered, total: total});
     }
     $("answers-text").value = yaml();
     $("file-name").textContent = filename();
@@ -139,7 +183,26 @@
     $("plain-words").checked = state.plain;
     document.body.classList.toggle("plain-words", state.plain);
     $("one-at-a-time").checked = state.stepped;
+    document.documentElement.lang = LANGUAGES[state.language];
   }
+
+  // The other language: every word of the page changes (the words the script wrote too),
+  // every answer stays, and focus moves to the switch back (the one just pressed is hidden).
+  function switchTo(language) {
+    state.language = language;
+    document.documentElement.lang = LANGUAGES[language];
+    shownCount = -1;
+    save();
+    show();
+    layout(true);
+    if (!finish.hidden) { check(); } else if (!$("error-summary").hidden) { errors(shownErrors); }
+    var back = $(language === "cy" ? "to-en" : "to-cy");
+    back.focus();
+    tell($("language-said"), say("switched"));
+  }
+
+  $("to-cy").addEventListener("click", function () { switchTo("cy"); });
+  $("to-en").addEventListener("click", function () { switchTo("en"); });
 
 {% include "questionnaire-steps.js" %}
 
@@ -185,17 +248,17 @@
     var status = $("opened");
     if (!file) { return; }
     if (file.size > 2000000) {
-      status.textContent = "Could not open " + file.name + ": it is too big to be an answers file.";
+      tell(status, say("tooBig", {name: file.name}));
       return;
     }
     file.text().then(function (text) {
       var read = readAnswers(text);
       if (read.framework !== data.framework) {
-        throw new Error("it holds answers to '" + (read.framework || "no framework") +
-                        "', and this questionnaire is '" + data.framework + "'");
+        throw new Error(say("otherFramework", {given: read.framework || say("noFramework"),
+                                               framework: data.framework}));
       }
       if (read.role !== null && data.roles.indexOf(read.role) < 0) {
-        throw new Error("'" + read.role + "' is not one of the roles");
+        throw new Error(say("notRole", {role: read.role}));
       }
       state.role = read.role;
       state.levels = read.levels;
@@ -205,12 +268,11 @@
       save();
       restore();
       show();
-      status.textContent = "Opened " + file.name + ": " + (data.statements.length -
-        missing().length) + " of " + data.statements.length + " statements answered.";
+      tell(status, say("opened", {name: file.name, total: data.statements.length,
+                                  answered: data.statements.length - missing().length}));
       carryOn();
     }).catch(function (error) {
-      status.textContent = "Could not open " + file.name + ": " + error.message +
-        ". Nothing was changed.";
+      tell(status, say("notOpened", {name: file.name, error: error.message}));
     });
     this.value = "";
   });
@@ -227,21 +289,19 @@
     // The file holds the answers now: nothing of them is left in this browser for the next
     // person who uses it (a change made after this is kept again, until the next download).
     forget();
-    $("downloaded").textContent = "Downloaded as " + link.download + ". Your answers are now " +
-      "cleared from this browser: the file holds them. They stay on this page until you close it.";
+    tell($("downloaded"), say("downloaded", {name: link.download}));
   });
 
   $("copy").addEventListener("click", function () {
     var text = $("answers-text");
     var status = $("copied");
-    var done = function () { status.textContent = "Copied. Paste it into an email or a file."; };
+    var done = function () { tell(status, say("copied")); };
     var fallback = function () {
       text.focus();
       text.select();
       var copied = false;
       try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
-      status.textContent = copied ? "Copied. Paste it into an email or a file."
-        : "Select the text in the box and copy it.";
+      tell(status, say(copied ? "copied" : "selectCopy"));
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(yaml()).then(done, fallback);
@@ -251,10 +311,10 @@
   });
 
   $("start-again").addEventListener("click", function () {
-    if (!window.confirm("Clear every answer on this page and in this browser, and start again?")) {
+    if (!window.confirm(say("startAgain"))) {
       return;
     }
-    state = blank(state.plain, state.stepped);
+    state = blank(state.plain, state.stepped, state.language);
     forget();
     restore();
     clearErrors();
