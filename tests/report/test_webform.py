@@ -457,3 +457,23 @@ def test_switched_to_welsh_mid_way_by_keyboard_keeps_every_answer(
     known = set(flat(to_data(read.framework(framework)))) | set(flat(to_data(read.catalogue)))
     assert [text for text in welsh["en"][1:] if text not in known] == []
     assert len(welsh["en"]) > (50 if framework == "nef" else 1) and len(welsh["cy"]) > 100
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+@pytest.mark.skipif(not (AUDIT / "node_modules" / "playwright-core").exists()
+                    or shutil.which("node") is None,
+                    reason="no browser tools: run 'npm ci' in tests/a11y (needs node)")
+@pytest.mark.parametrize(("framework", "lang"), [("nef", "en"), ("wales", "cy")])
+def test_what_a_reader_sees_in_each_language(run: Run, tmp_path: Path, golden: Any,
+                                             framework: str, lang: str) -> None:
+    """The page's text as Chromium shows it, every help opened: the English page is what it
+    was before Welsh came in, with the Cymraeg button added (tests/golden; review any diff)."""
+    from coprod_cli import __version__
+
+    path = tmp_path / "questionnaire.html"
+    assert run("form", framework, "-f", "html", "--lang", lang, "-o", str(path)).exit_code == 0
+    seen = subprocess.run(["node", "seen.mjs", str(path)], cwd=AUDIT, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert seen.returncode == 0, seen.stderr
+    golden(f"questionnaire-{framework}-{lang}.txt", seen.stdout.replace(__version__, "VERSION"))
