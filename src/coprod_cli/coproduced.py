@@ -8,11 +8,12 @@ import datetime
 from dataclasses import field
 from typing import Literal
 
+from coprod_cli.i18n import N_
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
 from coprod_cli.resultparts import FrameworkRef, ResultModel
 
-NOT_REVIEWED = "Not reviewed by people with lived experience"
+NOT_REVIEWED = N_("Not reviewed by people with lived experience")
 CardReason = Literal["voices-apart", "roles-apart", "many-unsure"]
 
 

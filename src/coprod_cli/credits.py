@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework, Source
 from coprod_cli.resultparts import SourceCredit
 
@@ -30,8 +31,11 @@ def sources_for(framework: Framework, catalogue: Catalogue) -> list[SourceCredit
 
 def form_lines(framework: Framework) -> list[str]:
     """The framework's credit and its source, with their links, for a form that people fill
-    in: its description, its first note or its end."""
-    return lines(framework.credit, [credit_of(framework.source)], full=True)
+    in: its description, its first note or its end. 'Credit: ' stays English in every
+    language: reading a filled-in form's export back knows the column by it."""
+    source = credit_of(framework.source)
+    return [f"Credit: {framework.credit}" if framework.credit else "Credit:",
+            f"{cited(source)}: {source.url}" if source.url else cited(source)]
 
 
 def credit_of(source: Source) -> SourceCredit:
@@ -72,10 +76,12 @@ def lines(credit: str, sources: list[SourceCredit], full: bool) -> list[str]:
     tlap = ladder(sources)
     others = [s for s in sources if s is not tlap]
     if full:
-        return [f"Credit: {credit}" if credit else "Credit:",
+        return [_("Credit: {credit}").format(credit=credit) if credit else _("Credit:"),
                 *(f"{cited(s)}: {s.url}" if s.url else cited(s) for s in sources)]
     if tlap is None or not tlap.url:
-        return [f"Sources: {names(sources)}."]
-    named = names(others[:2]) + (" and others (--details)" if len(others) > 2 else "")
-    after = "built on" if tlap is sources[0] else "levels after"  # the ladder framework itself
-    return [f"Sources: {named}; {after} TLAP and NCAG's ladder:", short_link(tlap.url)]
+        return [_("Sources: {names}.").format(names=names(sources))]
+    named = names(others[:2]) if len(others) <= 2 else \
+        _("{names} and others (--details)").format(names=names(others[:2]))
+    after = _("Sources: {names}; built on TLAP and NCAG's ladder:") if tlap is sources[0] \
+        else _("Sources: {names}; levels after TLAP and NCAG's ladder:")  # the ladder itself
+    return [after.format(names=named), short_link(tlap.url)]

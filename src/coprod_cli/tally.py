@@ -396,10 +396,11 @@ class Tally:
         """A note for the result when evidence was shortened or left out of it."""
         if not self.evidence_cut:
             return []
-        return [f"{self.evidence_cut} piece(s) of evidence were shortened or left out of this "
-                f"report (it keeps up to {MAX_EVIDENCE_CHARS:,} characters of each, "
-                f"{MAX_EVIDENCE} per statement and {MAX_EVIDENCE_TOTAL:,} in all); the answers "
-                "files hold them in full"]
+        return [_("{count} piece(s) of evidence were shortened or left out of this report (it "
+                  "keeps up to {chars} characters of each, {each} per statement and {total} in "
+                  "all); the answers files hold them in full").format(
+            count=self.evidence_cut, chars=f"{MAX_EVIDENCE_CHARS:,}", each=MAX_EVIDENCE,
+            total=f"{MAX_EVIDENCE_TOTAL:,}")]
 
     def _note_partial(self, who: Who, missing: list[str]) -> None:
         self.partial_count += 1

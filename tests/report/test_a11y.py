@@ -75,6 +75,11 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
               "-o", str(folder / "through.html"))
     assert out.exit_code == 0, out.stderr
     paths.append(folder / "through.html")
+    for name, more in (("welsh", []), ("welsh-through", ["--through", "nef,scie"])):
+        out = run("score", team, *more, "--lang", "cy", "-f", "html",  # a page in Welsh
+                  "-o", str(folder / f"{name}.html"))
+        assert out.exit_code == 0, out.stderr
+        paths.append(folder / f"{name}.html")
     out = run("compare", str(EXAMPLES / "collective-spring-2026"),
               str(EXAMPLES / "collective-autumn-2026"), "-f", "html",
               "-o", str(folder / "progress.html"))

@@ -46,6 +46,21 @@ def test_the_summary_prints_alone_on_the_first_a4_page(run: Run, tmp_path: Path,
     assert "Scores by area" not in first and "Scores by area" in second + "".join(_)
 
 
+@pytest.mark.parametrize("args", [["collective-autumn-2026", "--min-group", "1"],
+                                  ["nef-not-yet.yaml"], ["scie-intermediate.yaml"]])
+def test_the_welsh_summary_prints_alone_on_the_first_a4_page_too(run: Run, tmp_path: Path,
+                                                                 args: list[str]) -> None:
+    """Welsh is longer than English: the summary's words were chosen to keep it on one page."""
+    report = tmp_path / "report.html"
+    out = run("score", str(EXAMPLES / args[0]), *args[1:], "--lang", "cy", "-f", "html", "-o",
+              str(report))
+    assert out.exit_code == 0, out.output
+    first, second, *rest = _pages(report)
+    assert "Crynodeb" in first and "Y llwybr cyflymaf at" in first
+    assert "Y tudalennau sy'n dilyn" in first, "the summary runs over one page"
+    assert "Sgorau fesul maes" not in first and "Sgorau fesul maes" in second + "".join(rest)
+
+
 def test_the_progress_report_holds_the_before_and_after_table_on_its_first_page(
         run: Run, tmp_path: Path) -> None:
     report = tmp_path / "progress.html"

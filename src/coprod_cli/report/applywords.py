@@ -3,23 +3,25 @@ reasons people gave (each once, never with who gave it), and the areas left out.
 
 from __future__ import annotations
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import phrases
 from coprod_cli.resultparts import DimensionResult, StatementResult
 from coprod_cli.results import Result
 
-DOES_NOT_APPLY = "does not apply"
+DOES_NOT_APPLY = N_("does not apply")
 
 
 def area_level(catalogue: Catalogue, area: DimensionResult) -> str:
     """'Intermediate', 'no level', or 'does not apply'."""
-    return DOES_NOT_APPLY if area.does_not_apply else phrases.level_name(catalogue, area.level)
+    return _(DOES_NOT_APPLY) if area.does_not_apply else \
+        phrases.level_name(catalogue, area.level)
 
 
 def area_level_phrase(catalogue: Catalogue, area: DimensionResult) -> str:
     """'Intermediate (level 2 of 3)', or 'does not apply to this service (left out)'."""
     if area.does_not_apply:
-        return "Does not apply to this service (left out of the overall level)"
+        return _("Does not apply to this service (left out of the overall level)")
     return phrases.level_phrase(catalogue, area.level)
 
 
@@ -29,16 +31,16 @@ def area_score(score: float | None, area: DimensionResult) -> str:
 
 
 def score_of(score: float | None, absent: bool) -> str:
-    return "n/a" if absent else phrases.score_text(score)
+    return _("n/a") if absent else phrases.score_text(score)
 
 
 def level_of(catalogue: Catalogue, level: str | None, absent: bool) -> str:
     """A level's name, or 'does not apply' for an area left out (a comparison's side)."""
-    return DOES_NOT_APPLY if absent else phrases.level_name(catalogue, level)
+    return _(DOES_NOT_APPLY) if absent else phrases.level_name(catalogue, level)
 
 
 def statement_level(catalogue: Catalogue, statement: StatementResult) -> str:
-    return DOES_NOT_APPLY if statement.does_not_apply else \
+    return _(DOES_NOT_APPLY) if statement.does_not_apply else \
         phrases.level_name(catalogue, statement.level)
 
 
@@ -46,10 +48,11 @@ def said(res: Result, statement: StatementResult) -> str | None:
     """'Does not apply to this service (2 of 5 people): reason; reason', or None."""
     if not statement.not_applying:
         return None
-    who = "" if res.respondents == 1 else \
-        f" ({statement.not_applying} of {res.respondents} people)"
+    said = _("Does not apply to this service") if res.respondents == 1 else \
+        _("Does not apply to this service ({count} of {people} people)").format(
+            count=statement.not_applying, people=res.respondents)
     reasons = "; ".join(phrases.evidence_item(reason) for reason in statement.reasons)
-    return f"Does not apply to this service{who}" + (f": {reasons}" if reasons else "")
+    return said + (f": {reasons}" if reasons else "")
 
 
 def said_in(res: Result, area: DimensionResult) -> str:
@@ -58,7 +61,7 @@ def said_in(res: Result, area: DimensionResult) -> str:
     if area.does_not_apply:
         return ""
     count = sum(s.not_applying for s in res.statements if s.dimension == area.id)
-    return f"{count} said does not apply" if count else ""
+    return _("{count} said does not apply").format(count=count) if count else ""
 
 
 def shown(res: Result) -> list[StatementResult]:
@@ -69,4 +72,5 @@ def shown(res: Result) -> list[StatementResult]:
 def answers_phrase(res: Result) -> str:
     """'3 unsure answers', with the answers of 'does not apply' when there are any."""
     count = res.not_applying_answers
-    return phrases.unsure_phrase(res) + (f", {count} 'does not apply'" if count else "")
+    return phrases.unsure_phrase(res) + (
+        _(", {count} 'does not apply'").format(count=count) if count else "")

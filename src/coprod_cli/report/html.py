@@ -8,7 +8,9 @@ from enum import Enum
 from functools import cache
 
 import jinja2
+from markupsafe import Markup
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.report import (
     SHORT,
@@ -45,7 +47,8 @@ def environment() -> jinja2.Environment:
                        applywords=applywords,
                        planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
-                       people=people)
+                       people=people, assessed_on=assessed_on, framework_code=framework_code,
+                       legend_how=legend_how, co_production_level=co_production_level)
     return env
 
 
@@ -58,12 +61,43 @@ def migration_notes(res: Result) -> list[str]:
 
 def score_text(score: float | None) -> str:
     """'1.75', or 'no score'."""
-    return "no score" if score is None else f"{score:.2f}"
+    return _("no score") if score is None else f"{score:.2f}"
+
+
+def co_production_level(catalogue: Catalogue, level: str | None) -> str:
+    """'Co-production level: Intermediate', a page's title."""
+    return _("Co-production level: {level}").format(level=phrases.level_name(catalogue, level))
 
 
 def people(count: int) -> str:
     """'1 person', '12 people'."""
-    return "1 person" if count == 1 else f"{count} people"
+    return phrases.people(count)
+
+
+def assessed_on(day: datetime.date) -> Markup:
+    """The date an assessment was made, marked up as a date for machines too."""
+    return Markup('<time datetime="{}">{}</time>').format(day.isoformat(), date_text(day))
+
+
+def framework_code(framework_id: str) -> Markup:
+    return Markup("<code>{}</code>").format(framework_id)
+
+
+# How a chart's line looks, in words (never its colour alone): the line, then the markers.
+DASHES = {"solid line": N_("solid line"), "dashed line": N_("dashed line"),
+          "dotted line": N_("dotted line"), "dash-dot line": N_("dash-dot line"),
+          "long-dashed line": N_("long-dashed line"), "dash-dot-dot line": N_("dash-dot-dot line")}
+MARKERS = {("circle", True): N_("circles"), ("circle", False): N_("open circles"),
+           ("square", True): N_("squares"), ("square", False): N_("open squares"),
+           ("triangle", True): N_("triangles"), ("triangle", False): N_("open triangles"),
+           ("diamond", True): N_("diamonds"), ("diamond", False): N_("open diamonds")}
+
+
+def legend_how(style: radar.Style) -> str:
+    """'solid line, circles': how a series looks on the chart."""
+    return _("{line}, {markers}").format(
+        line=_(DASHES.get(style.dash_name, style.dash_name)),
+        markers=_(MARKERS.get((style.marker, style.filled), style.marker + "s")))
 
 
 def level_names(catalogue: Catalogue) -> list[str]:
@@ -96,7 +130,7 @@ def _dimensions(res: Result) -> list[tuple[str, str]]:
 def result_chart(res: Result, catalogue: Catalogue) -> radar.Chart:
     """One line for the result; for a collective result, one more for each voice shown (the
     roles stay in the table: six lines on one chart cannot be read)."""
-    series = [("Everyone" if res.by_voice else "Score", [d.score for d in res.dimensions])]
+    series = [(_("Everyone") if res.by_voice else _("Score"), [d.score for d in res.dimensions])]
     series += [(voice.name, [voice.dimensions.get(d.id) for d in res.dimensions])
                for voice in res.by_voice]
     return radar.chart(_dimensions(res), series, level_names(catalogue))
@@ -112,7 +146,7 @@ def comparison_chart(cmp: Comparison, catalogue: Catalogue) -> radar.Chart:
 
 def date_text(day: datetime.date | None) -> str:
     """'20 May 2026', the way a UK reader writes it."""
-    return "date not given" if day is None else f"{day.day} {day:%B %Y}"
+    return _("date not given") if day is None else phrases.day(day)
 
 
 def _on(res: Result) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from coprod_cli import credits, i18n
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import (
     SHORT,
@@ -71,29 +72,31 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     return "\n".join(marked(lines) if res.private else lines) + "\n"
 
 
-PRIVATE_MARK = "**PRIVATE: exact figures, not to be shared.**"
+PRIVATE_MARK = N_("**PRIVATE: exact figures, not to be shared.**")
 
 
 def marked(lines: list[str]) -> list[str]:
     """A --private report: said at the top, under every heading and at the end (a mark on
     every line would break its tables)."""
-    out = [PRIVATE_MARK, ""]
+    mark = _(PRIVATE_MARK)
+    out = [mark, ""]
     for line in lines:
         out.append(line)
         if line.startswith("#"):
-            out += ["", PRIVATE_MARK]
-    return [*out, "", PRIVATE_MARK]
+            out += ["", mark]
+    return [*out, "", mark]
 
 
 def _findings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    return [f"> **Finding:** {cell(line)}\n" for line in res.findings]
+    return [_("> **Finding:** {finding}").format(finding=cell(line)) + "\n"
+            for line in res.findings]
 
 
 def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     if not res.what_if:
         return []
     first, *rest = phrases.what_if_lines(res, catalogue)
-    return ["### What if", "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
+    return ["### " + _("What if"), "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
             "", f"*{rest[-1]}*", ""]
 
 
@@ -103,9 +106,9 @@ def _gate(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _areas(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    lines = ["| area | score | level | |", "| --- | ---: | --- | --- |"]
+    lines = [_("| area | score | level | |"), "| --- | ---: | --- | --- |"]
     for d in res.dimensions:
-        mark = "holds the level down" if d.id in res.limited_by and res.level else ""
+        mark = _("holds the level down") if d.id in res.limited_by and res.level else ""
         lines.append(f"| {cell(d.name)} | {applywords.area_score(d.score, d)} | "
                      f"{applywords.area_level(catalogue, d)} | {mark} |")
     return lines
@@ -121,7 +124,7 @@ def _meanings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    return [""] + [f"> **Warning:** {w}" + "\n" for w in res.warnings]
+    return [""] + [_("> **Warning:** {warning}").format(warning=w) + "\n" for w in res.warnings]
 
 
 def _hint(res: Result, catalogue: Catalogue, view: View) -> list[str]:
@@ -135,19 +138,20 @@ def _credits(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _headline(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
-    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    title = ("Co-production level: "
-             f"{phrases.level_phrase(catalogue, res.level, phrases.no_level_why(res))}")
+    when = _(", assessed {date}").format(date=res.assessed_on) if res.assessed_on else ""
+    who = _(", {count} respondents").format(count=res.respondents) if res.respondents > 1 else ""
+    title = _("Co-production level: {level}").format(
+        level=phrases.level_phrase(catalogue, res.level, phrases.no_level_why(res)))
     lines = [f"## {cell(phrases.titled(res, title))}", "",
              f"{res.framework.name} (`{res.framework.id}` {res.framework.version}){when}{who}; "
-             f"{applywords.answers_phrase(res)}. Score {phrases.score_phrase(res.score)}.", ""]
+             f"{applywords.answers_phrase(res)}. "
+             + _("Score {score}.").format(score=phrases.score_phrase(res.score)), ""]
     if phrases.languages_phrase(res):
         lines[-1:-1] = [f"{phrases.languages_phrase(res)}."]
     if i18n.unreviewed_notice():
         lines += [f"*{cell(i18n.unreviewed_notice())}*", ""]
     if res.plain_headline:
-        lines += [f"*In plain words:* {cell(res.plain_headline)}", ""]
+        lines += [_("*In plain words:* {words}").format(words=cell(res.plain_headline)), ""]
     review = [f"*{cell(line)}*" for line in together.review_lines(res.review)]
     return [*lines, phrases.held_down(res), "", "  \n".join(review), ""]
 
@@ -156,7 +160,7 @@ def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     lines = together.agreed_lines(res, catalogue)
     if not lines:
         return []
-    return ["### Agreed together", "", cell(lines[0]), "",
+    return ["### " + _("Agreed together"), "", cell(lines[0]), "",
             *(f"- {cell(line)}" for line in lines[1:]), ""]
 
 
@@ -171,10 +175,11 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
         looks = phrases.words(view.plain, step.looks_like, step.looks_like_plain)
         lines.append(f"{number}. **{cell(text)}** ({cell(names[step.dimension])})  \n"
                      f"   {phrases.step_move(step, catalogue)}: {cell(looks)}"
-                     + (f"  \n   *What to do:* {cell(actions)}" if actions else ""))
+                     + ("  \n   " + _("*What to do:* {actions}").format(actions=cell(actions))
+                        if actions else ""))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
-        lines.append(f"\n... and {hidden} more (`--details`)")
+        lines.append("\n" + _("... and {count} more (`--details`)").format(count=hidden))
     return lines
 
 
@@ -184,12 +189,12 @@ def _gaps(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     gaps = res.gaps if view.details else [g for g in res.gaps if g.finding]
     if not gaps:
         return []
-    lines = ["### Where people see it differently", ""]
+    lines = ["### " + _("Where people see it differently"), ""]
     for g in gaps:
         if g.finding and voices.lone_voice(res, g):
             lines.append(f"- {cell(voices.lone_note(res, g))}")
             continue
-        flag = "**Perception gap, a whole level or more:** " if g.finding else ""
+        flag = _("**Perception gap, a whole level or more:** ") if g.finding else ""
         lines.append(f"- {flag}{cell(voices.gap_line(res, g))}")
     return [*lines, ""]
 
@@ -199,11 +204,13 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     if not res.by_role and not res.by_voice:
         return []
     groups = voices.groups(res)
-    heads = [f"{cell(g.name)} ({g.respondents}"
-             + (", lived experience)" if getattr(g, "lived_experience", False) else ")")
+    heads = [(_("{name} ({count}, lived experience)") if getattr(g, "lived_experience", False)
+              else "{name} ({count})").format(name=cell(g.name), count=g.respondents)
              for g in groups]
-    lines = ["", f"### By voice and role ({voices.weighting_phrase(res)})", "",
-             "| dimension | " + " | ".join(heads) + " |", "| --- |" + " ---: |" * len(heads)]
+    lines = ["", "### " + _("By voice and role ({weighting})").format(
+        weighting=voices.weighting_phrase(res)), "",
+             "| " + _("dimension") + " | " + " | ".join(heads) + " |",
+             "| --- |" + " ---: |" * len(heads)]
     for d in res.dimensions:
         cells = [phrases.score_text(g.dimensions.get(d.id)) for g in groups]
         lines.append(f"| {cell(d.name)} | " + " | ".join(cells) + " |")
@@ -214,10 +221,11 @@ def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Each SCIE principle, scope and activity, scored as the areas are."""
     if not phrases.any_lenses(res):
         return []
-    lines = ["", f"### {phrases.LENSES_TITLE}", "",
-             "| principle, scope or activity | score | level |", "| --- | ---: | --- |"]
+    lines = ["", f"### {_(phrases.LENSES_TITLE)}", "",
+             _("| principle, scope or activity | score | level |"), "| --- | ---: | --- |"]
     for kind, tags in phrases.lens_groups(res):
-        lines += [f"| {cell(tag.name)} ({kind}) | {phrases.score_text(tag.score)} | "
+        lines += [f"| {cell(tag.name)} ({phrases.kind_name(kind)}) | "
+                  f"{phrases.score_text(tag.score)} | "
                   f"{phrases.level_name(catalogue, tag.level)} |" for tag in tags]
     return lines
 
@@ -227,8 +235,9 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     plain = view.plain
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
-        return ["", f"No statement is below {target}."]
-    lines = ["", f"### Action plan: SCIE's recommendations to reach {target}"]
+        return ["", _("No statement is below {level}.").format(level=target)]
+    lines = ["", "### " + _("Action plan: SCIE's recommendations to reach {level}").format(
+        level=target)]
     seen = {step.statement for step in res.next_steps}
     for piece in catalogue.pieces:
         items = [item for item in res.recommendations if item.piece == piece.id]
@@ -240,21 +249,23 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[str]:
             text = item.plain if plain else item.text
             lines.append(f"- **{cell(text)}** (`{item.id}`){helps}")
     sources = sorted({item.source for item in res.recommendations})
-    return [*lines, "", *[f"Source: {s}. Paraphrased in coprod's own words." for s in sources]]
+    return [*lines, "", *[_("Source: {source}. Paraphrased in coprod's own words.").format(
+        source=s) for s in sources]]
 
 
 def _promises(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     first, rest = planwords.section(res, catalogue)
-    return ["### Plan", "", first, "", *(f"- {line}" for line in rest), ""] if first else []
+    return ["### " + _("Plan"), "", first, "", *(f"- {line}" for line in rest), ""] \
+        if first else []
 
 
 def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """The evidence given with the answers, under each statement it was given for (the result
     is escaped already: each piece is inert Markdown on one line)."""
-    lines = ["", f"### {phrases.EVIDENCE_HEADING}", ""]
+    lines = ["", f"### {_(phrases.EVIDENCE_HEADING)}", ""]
     given = applywords.shown(res)
     if not given:
-        return [*lines, phrases.NO_EVIDENCE]
+        return [*lines, _(phrases.NO_EVIDENCE)]
     for statement in given:
         level = applywords.statement_level(catalogue, statement)
         text = phrases.words(view.plain, statement.text, statement.plain)

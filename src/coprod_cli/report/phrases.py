@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
 from coprod_cli.resultparts import NextStep, PlanItem, TagResult
 from coprod_cli.results import Comparison, Result
@@ -22,17 +25,19 @@ def statement_notes(statement: Statement) -> list[str]:
 
 def level_name(catalogue: Catalogue, level: str | None) -> str:
     """'Intermediate', or 'no level'."""
-    return "no level" if level is None else catalogue.level(level).name
+    return _("no level") if level is None else catalogue.level(level).name
 
 
-STAFF_ONLY_TITLE = "Staff self-check, not co-produced"
-UNSURE_AREAS = "some areas had only 'unsure' answers"
-NOT_CO_PRODUCED = "nobody with lived experience answered"
+# Marked here, shown with _() where used: the reader's language is chosen after import.
+STAFF_ONLY_TITLE = N_("Staff self-check, not co-produced")
+UNSURE_AREAS = N_("some areas had only 'unsure' answers")
+NOT_CO_PRODUCED = N_("nobody with lived experience answered")
 
 
 def level_number(level: str | None, why: str = UNSURE_AREAS) -> str:
     """'level 2 of 3', or why there is no level."""
-    return why if level is None else f"level {LEVEL_VALUES[level]} of 3"
+    return _(why) if level is None else _("level {number} of 3").format(
+        number=LEVEL_VALUES[level])
 
 
 def level_phrase(catalogue: Catalogue, level: str | None, why: str = UNSURE_AREAS) -> str:
@@ -40,7 +45,7 @@ def level_phrase(catalogue: Catalogue, level: str | None, why: str = UNSURE_AREA
     return f"{level_name(catalogue, level)} ({level_number(level, why)})"
 
 
-NOTHING_APPLIES = "no area applies to this service"
+NOTHING_APPLIES = N_("no area applies to this service")
 
 
 def no_level_why(res: Result) -> str:
@@ -52,7 +57,7 @@ def no_level_why(res: Result) -> str:
     return NOT_COVERED if _bare(res) else UNSURE_AREAS
 
 
-NOT_COVERED = "nothing in the answers covers some areas"
+NOT_COVERED = N_("nothing in the answers covers some areas")
 
 
 def _bare(res: Result) -> list[str]:
@@ -67,10 +72,11 @@ def _nothing_applies(res: Result) -> bool:
 
 def score_phrase(score: float | None) -> str:
     """'1.75 out of 3', or 'no score'."""
-    return "no score" if score is None else f"{score:.2f} out of 3"
+    return _("no score") if score is None else _("{score} out of 3").format(score=f"{score:.2f}")
 
 
-ONLY_THE_WEAKEST = "the other areas are higher."  # how a plain headline ends that names them
+# How a plain headline ends that names them (scoring/findings.py says it so).
+ONLY_THE_WEAKEST = N_("the other areas are higher.")
 
 
 def held_down(res: Result) -> str:
@@ -78,20 +84,23 @@ def held_down(res: Result) -> str:
     names = {d.id: d.name for d in res.dimensions}
     held = ", ".join(names[d] for d in res.limited_by)
     if res.lived_experience_missing:
-        return "No overall level: nobody with lived experience answered, so it was not " \
-            "co-produced."
+        return _("No overall level: nobody with lived experience answered, so it was not "
+                 "co-produced.")
     if _nothing_applies(res):
-        return "No overall level: every answer was 'does not apply', so no area applies."
+        return _("No overall level: every answer was 'does not apply', so no area applies.")
     if res.level is None and _bare(res) and res.through:
-        return (f"No overall level: nothing in the answers to {res.through.answered.id} "
-                f"covers {', '.join(_bare(res))}.")
+        return _("No overall level: nothing in the answers to {answered} covers {areas}.").format(
+            answered=res.through.answered.id, areas=", ".join(_bare(res)))
     if res.level is None:
-        also = " or 'does not apply'" if res.not_applying_answers else ""
-        return f"No overall level: every answer was 'unsure'{also} in {held}."
+        if res.not_applying_answers:
+            return _("No overall level: every answer was 'unsure' or 'does not apply' in "
+                     "{areas}.").format(areas=held)
+        return _("No overall level: every answer was 'unsure' in {areas}.").format(areas=held)
     absent = [d for d in res.dimensions if d.does_not_apply]
     if len(res.limited_by) == len(res.dimensions) - len(absent):
-        return "Every area is at the same level."
-    return f"Held down by: {held}. The weakest area sets the overall level."
+        return _("Every area is at the same level.")
+    return _("Held down by: {areas}. The weakest area sets the overall level.").format(
+        areas=held)
 
 
 def gate_phrase(res: Result, catalogue: Catalogue) -> str | None:
@@ -100,9 +109,9 @@ def gate_phrase(res: Result, catalogue: Catalogue) -> str | None:
         return None
     aim = level_name(catalogue, res.gate.fail_under)
     if res.gate.met:
-        return f"Gate met: at or above {aim}."
-    return f"Gate NOT met: {res.gate.reason}." if res.gate.reason else \
-        f"Gate NOT met: below {aim}."
+        return _("Gate met: at or above {level}.").format(level=aim)
+    return _("Gate NOT met: {reason}.").format(reason=res.gate.reason) if res.gate.reason \
+        else _("Gate NOT met: below {level}.").format(level=aim)
 
 
 def bar(score: float | None, width: int = 12) -> str:
@@ -129,6 +138,15 @@ def unreviewed_notice() -> str:
     return i18n.unreviewed_notice()
 
 
+def unreviewed_short() -> str:
+    """The same in one line, for a first screen or page that must fit ('' in English)."""
+    from coprod_cli import i18n
+
+    if not i18n.unreviewed_notice():
+        return ""
+    return _("This text is not yet reviewed; English where there is none in this language yet.")
+
+
 def languages_phrase(res: Result) -> str:
     """'9 answered in English, 3 in Welsh', when some answered in a language other than
     English (or that it is held back); '' when all answered in English."""
@@ -136,12 +154,30 @@ def languages_phrase(res: Result) -> str:
     if intake is None or (not intake.languages_withheld and set(intake.languages) <= {"en"}):
         return ""
     if intake.languages_withheld:
-        return (f"How many answered in each language is held back: a language had fewer than "
-                f"{res.min_group} people")
-    from coprod_cli.languages import NAMES
+        return _("How many answered in each language is held back: a language had fewer than "
+                 "{count} people").format(count=res.min_group)
+    parts = [_(IN_LANGUAGE.get(code, "{count} in {language}")).format(count=count, language=code)
+             for code, count in intake.languages.items()]
+    return _("Answered {counts}").format(counts=", ".join(parts))
 
-    parts = [f"{count} in {NAMES.get(code, code)}" for code, count in intake.languages.items()]
-    return "Answered " + ", ".join(parts)
+
+# '3 in Welsh', said after 'Answered' (each language named in the reader's language).
+IN_LANGUAGE = {"en": N_("{count} in English"), "cy": N_("{count} in Welsh")}
+
+
+def people(count: int) -> str:
+    """'1 person', '12 people'."""
+    return ngettext("{count} person", "{count} people", count).format(count=count)
+
+
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
+
+
+def day(value: datetime.date) -> str:
+    """'12 March 2027', the way a UK reader writes it (the month in the reader's language)."""
+    return f"{value.day} {_(MONTHS[value.month - 1])} {value.year}"
 
 
 def side_phrase(res: Result) -> str:
@@ -156,19 +192,25 @@ def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
         return []
     wi = res.what_if
     withheld = "statement-scores" in res.withheld  # a shareable result shows no such figure
-    chosen = ", ".join(f"{s.statement} at {level_name(catalogue, s.to_level)}" + (
-        "" if withheld else f" (answered {score_phrase(s.from_score)})") for s in wi.statements)
+    chosen = ", ".join((_("{statement} at {level}") if withheld else
+                        _("{statement} at {level} (answered {score})")).format(
+        statement=s.statement, level=level_name(catalogue, s.to_level),
+        score=score_phrase(s.from_score)) for s in wi.statements)
     was, now = level_name(catalogue, wi.before_level), level_name(catalogue, res.level)
-    overall = f"the overall level stays {now}" if wi.level_direction == "same" else \
-        f"the overall level goes {wi.level_direction} from {was} to {now}"
-    lines = [f"What if {chosen}: {overall}."]
+    overall = _(WHAT_IF_OVERALL[wi.level_direction]).format(was=was, now=now)
+    lines = [_("What if {chosen}: {overall}.").format(chosen=chosen, overall=overall)]
     lines += [f"{d.name}: {score_phrase(d.before_score)} -> {score_phrase(d.after_score)}, "
               f"{level_name(catalogue, d.before_level)} -> {level_name(catalogue, d.after_level)}"
               for d in wi.dimensions]
     if not wi.dimensions:
-        lines.append("No area's score changes.")
-    lines.append("Everything below is scored as if those levels were given.")
+        lines.append(_("No area's score changes."))
+    lines.append(_("Everything below is scored as if those levels were given."))
     return lines
+
+
+WHAT_IF_OVERALL = {"same": N_("the overall level stays {now}"),
+                   "up": N_("the overall level goes up from {was} to {now}"),
+                   "down": N_("the overall level goes down from {was} to {now}")}
 
 
 ROUTE_SHOWN = 4  # steps in the short result: the things to do first
@@ -179,12 +221,18 @@ def route_heading(res: Result, catalogue: Catalogue) -> str:
     """'Quickest route to Intermediate: 2 steps, in Networks'."""
     target = level_name(catalogue, res.target)
     if not res.next_steps:
-        return f"Every area is at {target} or above: keep reviewing together."
+        return _("Every area is at {level} or above: keep reviewing together.").format(
+            level=target)
     names = {d.id: d.name for d in res.dimensions}
     areas = list(dict.fromkeys(names[s.dimension] for s in res.next_steps))
     moves = sum(s.moves for s in res.next_steps)
-    where = f", in {', '.join(areas)}" if len(areas) <= 2 else f", across {len(areas)} areas"
-    return f"Quickest route to {target}: {moves} step{'s' if moves != 1 else ''}{where}"
+    if len(areas) <= 2:
+        return ngettext("Quickest route to {level}: {count} step, in {areas}",
+                        "Quickest route to {level}: {count} steps, in {areas}", moves).format(
+            level=target, count=moves, areas=", ".join(areas))
+    return ngettext("Quickest route to {level}: {count} step, across {number} areas",
+                    "Quickest route to {level}: {count} steps, across {number} areas",
+                    moves).format(level=target, count=moves, number=len(areas))
 
 
 def step_move(step: NextStep, catalogue: Catalogue) -> str:
@@ -198,12 +246,15 @@ def step_move(step: NextStep, catalogue: Catalogue) -> str:
 def step_actions(step: NextStep, catalogue: Catalogue, plain: bool = False) -> list[str]:
     """What to do for a step: its SCIE recommendations, each in words with its id."""
     recs = [catalogue.recommendation(rec_id) for rec_id in step.recommendations]
-    return [f"{words(plain, rec.text, rec.plain)} (SCIE {rec.id})" for rec in recs]
+    return [_("{action} (SCIE {id})").format(action=words(plain, rec.text, rec.plain), id=rec.id)
+            for rec in recs]
 
 
 def step_ids(step: NextStep) -> str:
     """', with SCIE practice-3' naming the recommendations that help, for a short line."""
-    return f", with SCIE {' and '.join(step.recommendations)}" if step.recommendations else ""
+    if not step.recommendations:
+        return ""
+    return _(", with SCIE {ids}").format(ids=_(" and ").join(step.recommendations))
 
 
 def regression_phrase(cmp: Comparison) -> str | None:
@@ -223,16 +274,16 @@ def regression_phrase(cmp: Comparison) -> str | None:
 def more_hint(details: bool) -> str:
     """Where to see more than this screen: --details, then an HTML report to print."""
     if details:
-        return "For a report to print: coprod score ... --format html -o report.html"
-    return ("More: add --details for the full plan by jigsaw piece and each group's view, "
-            "or --format html -o report.html for a report to print.")
+        return _("For a report to print: coprod score ... --format html -o report.html")
+    return _("More: add --details for the full plan by jigsaw piece and each group's view, "
+             "or --format html -o report.html for a report to print.")
 
 
 def unsure_phrase(res: Result) -> str:
     """'3 unsure answers', or none."""
     count = res.unsure_answers
-    return "no unsure answers" if count == 0 else \
-        f"{count} unsure answer{'s' if count != 1 else ''}"
+    return _("no unsure answers") if count == 0 else \
+        ngettext("{count} unsure answer", "{count} unsure answers", count).format(count=count)
 
 
 def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],
@@ -241,13 +292,15 @@ def served_lines(item: PlanItem, catalogue: Catalogue, seen: set[str],
     next level given the first time only; `seen` collects the statements already described."""
     lines = []
     for st in item.statements:
-        now = f"now {level_name(catalogue, st.level)}"
+        now = level_name(catalogue, st.level)
         text = words(plain, st.text, st.plain)
         if st.id in seen:
-            lines.append(f"Helps: {text} ({now}; its next level is given above)")
+            lines.append(_("Helps: {statement} (now {level}; its next level is given above)")
+                         .format(statement=text, level=now))
         else:
-            lines.append(f"Helps: {text} ({now}; {level_name(catalogue, st.next_level)} "
-                         f"looks like: {words(plain, st.next_descriptor, st.next_plain)})")
+            lines.append(_("Helps: {statement} (now {level}; {next} looks like: {looks})").format(
+                statement=text, level=now, next=level_name(catalogue, st.next_level),
+                looks=words(plain, st.next_descriptor, st.next_plain)))
             seen.add(st.id)
     return lines
 
@@ -257,9 +310,10 @@ def titled(res: Result, title: str) -> str:
     says so first of all."""
     title = f"{res.service} — {title}" if res.service else title
     if res.through:
-        title = f"{title} (through a crosswalk from {res.through.answered.id} answers)"
-    title = f"{STAFF_ONLY_TITLE} — {title}" if res.staff_only else title
-    return f"PRIVATE, not to share — {title}" if res.private else title
+        title = _("{title} (through a crosswalk from {answered} answers)").format(
+            title=title, answered=res.through.answered.id)
+    title = f"{_(STAFF_ONLY_TITLE)} — {title}" if res.staff_only else title
+    return _("PRIVATE, not to share — {title}").format(title=title) if res.private else title
 
 
 def levels_shown(res: Result) -> list[str]:
@@ -271,7 +325,8 @@ def levels_shown(res: Result) -> list[str]:
 
 def level_meanings(res: Result, catalogue: Catalogue) -> list[str]:
     """'Intermediate means: ...' for each level named after the overall one (explained first)."""
-    return [f"{level_name(catalogue, level)} means: {catalogue.level(level).plain}"
+    return [_("{level} means: {meaning}").format(level=level_name(catalogue, level),
+                                                meaning=catalogue.level(level).plain)
             for level in levels_shown(res) if level != res.level]
 
 
@@ -293,13 +348,21 @@ def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
             for level in dict.fromkeys(level for level in named if level)]
 
 
-LENSES_TITLE = "By principle, scope and activity"
+LENSES_TITLE = N_("By principle, scope and activity")
 
 
 def lens_groups(res: Result) -> list[tuple[str, list[TagResult]]]:
     """The result's scores beside the areas, by kind: SCIE's principles, the scopes and the
     co- activities, in that order (every format lists them so)."""
     return [("principle", res.principles), ("scope", res.scopes), ("activity", res.activities)]
+
+
+# Each kind of tag in words (the kinds themselves are ids, kept as they are in JSON and HTML).
+KINDS = {"principle": N_("principle"), "scope": N_("scope"), "activity": N_("activity")}
+
+
+def kind_name(kind: str) -> str:
+    return _(KINDS.get(kind, kind))
 
 
 def any_lenses(res: Result) -> bool:
@@ -314,18 +377,19 @@ def weakest_lenses(res: Result, catalogue: Catalogue) -> str | None:
         scored = [t for t in tags if t.score is not None]
         if len(scored) > 1:
             low = min(scored, key=lambda t: t.score or 0.0)
-            parts.append(f"{what}: {low.name} {score_text(low.score)} "
-                         f"({level_name(catalogue, low.level)})")
-    return "Weakest " + "; ".join(parts) + "." if parts else None
+            parts.append(_("{kind}: {name} {score} ({level})").format(
+                kind=kind_name(what), name=low.name, score=score_text(low.score),
+                level=level_name(catalogue, low.level)))
+    return _("Weakest {parts}.").format(parts="; ".join(parts)) if parts else None
 
 
 def score_text(score: float | None) -> str:
-    return "unsure" if score is None else f"{score:.2f}"
+    return _("unsure") if score is None else f"{score:.2f}"
 
 
-EVIDENCE_HEADING = "Evidence given with the answers"
-NO_EVIDENCE = ("No evidence was given with the answers. Evidence, such as minutes, plans or "
-               "feedback, makes a level easier to trust and to check next time.")
+EVIDENCE_HEADING = N_("Evidence given with the answers")
+NO_EVIDENCE = N_("No evidence was given with the answers. Evidence, such as minutes, plans or "
+                 "feedback, makes a level easier to trust and to check next time.")
 EVIDENCE_SHOWN = 300  # characters of one piece of evidence in text and Markdown
 
 

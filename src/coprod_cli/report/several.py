@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from coprod_cli.i18n import _
 from coprod_cli.report import SHORT, Format, Rendered, View, renderer
 
 if TYPE_CHECKING:
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
 def heading(res: Result, number: int, count: int) -> str:
     """'2 of 2: SCIE's jigsaw for change (scie), through the crosswalk nef-to-scie from the
     answers to nef'."""
-    how = (f"through the crosswalk {res.through.crosswalk} from the answers to "
-           f"{res.through.answered.id}, {res.through.covered} of {res.through.statements} "
-           "statements covered" if res.through
-           else "the framework the answers were given to")
-    return f"{number} of {count}: {res.framework.name} ({res.framework.id}), {how}"
+    how = _("through the crosswalk {crosswalk} from the answers to {answered}, {covered} of "
+            "{statements} statements covered").format(
+        crosswalk=res.through.crosswalk, answered=res.through.answered.id,
+        covered=res.through.covered, statements=res.through.statements) if res.through \
+        else _("the framework the answers were given to")
+    return _("{number} of {count}: {name} ({id}), {how}").format(
+        number=number, count=count, name=res.framework.name, id=res.framework.id, how=how)
 
 
 def gate_line(results: Results) -> str | None:
@@ -30,16 +33,19 @@ def gate_line(results: Results) -> str | None:
         return None
     below = [res.framework.id for res in results.results if res.gate and not res.gate.met]
     if not below:
-        return "Gate met by every result."
-    return f"Gate NOT met: every result must meet it, and {', '.join(below)} does not."
+        return _("Gate met by every result.")
+    return _("Gate NOT met: every result must meet it, and {frameworks} does not.").format(
+        frameworks=", ".join(below))
 
 
 def intro(results: Results) -> str:
     """What the set is, in one line."""
-    names = ", ".join(res.framework.id + (f" (through a crosswalk from {res.through.answered.id})"
-                                          if res.through else " (as answered)")
-                      for res in results.results)
-    return f"One set of answers scored against {len(results.results)} frameworks: {names}."
+    names = ", ".join((_("{id} (through a crosswalk from {answered})") if res.through
+                       else _("{id} (as answered)")).format(
+        id=res.framework.id, answered=res.through.answered.id if res.through else "")
+        for res in results.results)
+    return _("One set of answers scored against {count} frameworks: {names}.").format(
+        count=len(results.results), names=names)
 
 
 def render(fmt: Format, results: Results, catalogue: Catalogue, view: View = SHORT) -> Rendered:
@@ -106,9 +112,10 @@ def _html(results: Results, catalogue: Catalogue, view: View) -> str:
     title = escape(intro(results))
     head = re.sub(r"<title>.*?</title>", f"<title>{title}</title>", head, flags=re.S)
     gate = gate_line(results)
-    return (f'{head}<body>\n<a class="skip" href="#main">Skip to the reports</a>\n'
-            f'<header class="masthead"><div class="wrap"><p class="kicker">Co-production '
-            f'maturity reports</p>\n<h1>{title}</h1>\n'
+    skip, kicker = _("Skip to the reports"), _("Co-production maturity reports")
+    return (f'{head}<body>\n<a class="skip" href="#main">{skip}</a>\n'
+            f'<header class="masthead"><div class="wrap"><p class="kicker">'
+            f'{kicker}</p>\n<h1>{title}</h1>\n'
             + (f"<p><strong>{escape(gate)}</strong></p>\n" if gate else "")
             + '</div></header>\n<main id="main" class="wrap">\n' + "\n".join(parts)
             + "\n</main>\n</body>\n</html>\n")

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli import credits, i18n
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import (
     SHORT,
@@ -48,7 +49,7 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
     return Marked(shown) if res.private else shown
 
 
-PRIVATE_MARK = "NOT TO SHARE | "
+PRIVATE_MARK = N_("NOT TO SHARE | ")
 
 
 class Marked:
@@ -58,22 +59,24 @@ class Marked:
         self.inner = inner
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(20, options.max_width - len(PRIVATE_MARK))
+        mark = _(PRIVATE_MARK)
+        width = max(20, options.max_width - len(mark))
         for line in console.render_lines(self.inner, options.update_width(width), pad=False):
-            yield Segment(PRIVATE_MARK, console.get_style("bold"))
+            yield Segment(mark, console.get_style("bold"))
             yield from line
             yield Segment.line()
 
 
 def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Said first, right under the level; then the blank line that ends the opening."""
-    return [*(Text(f"Finding: {line}", style="bold") for line in res.findings), ""]
+    return [*(Text(_("Finding: {finding}").format(finding=line), style="bold")
+              for line in res.findings), ""]
 
 
 def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     if not res.what_if:
         return []
-    return [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))), title="WHAT IF",
+    return [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))), title=_("WHAT IF"),
                   title_align="left"), ""]
 
 
@@ -94,7 +97,8 @@ def _meanings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
 
 
 def _warnings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    return [Text(f"Warning: {w}", style="bold yellow") for w in res.warnings]
+    return [Text(_("Warning: {warning}").format(warning=w), style="bold yellow")
+            for w in res.warnings]
 
 
 def _hint(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
@@ -107,9 +111,9 @@ def _credits(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTy
 
 
 def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    when = f", assessed {res.assessed_on}" if res.assessed_on else ""
-    who = f", {res.respondents} respondents" if res.respondents > 1 else ""
-    title = ([phrases.STAFF_ONLY_TITLE] if res.staff_only else []) + \
+    when = _(", assessed {date}").format(date=res.assessed_on) if res.assessed_on else ""
+    who = _(", {count} respondents").format(count=res.respondents) if res.respondents > 1 else ""
+    title = ([_(phrases.STAFF_ONLY_TITLE)] if res.staff_only else []) + \
         ([res.service] if res.service else [])
     review = together.review_lines(res.review)  # the sign-off, said on the first screen
     parts: list[RenderableType] = [Text(" — ".join(title), style="bold")] if title else []
@@ -118,22 +122,28 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
              f"{phrases.unsure_phrase(res)}. {review[0]}", style="dim"),
         *([Text(f"{phrases.languages_phrase(res)}.", style="dim")]
           if phrases.languages_phrase(res) else []),
-        *([Text(i18n.unreviewed_notice(), style="italic")] if i18n.unreviewed_notice() else []),
-        Text.assemble("Overall level: ", (phrases.level_name(catalogue, res.level).upper(),
-                                          f"bold {_level_style(res.level)}"),
+        *([Text(_unreviewed(view), style="italic")] if i18n.unreviewed_notice() else []),
+        Text.assemble(_("Overall level: "), (phrases.level_name(catalogue, res.level).upper(),
+                                             f"bold {_level_style(res.level)}"),
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
-                      f"   score {phrases.score_phrase(res.score)}"),
+                      "   " + _("score {score}").format(score=phrases.score_phrase(res.score))),
     ]
     if res.plain_headline:
         parts.append(plain_line(res.plain_headline))
-    if not (res.plain_headline and res.plain_headline.endswith(phrases.ONLY_THE_WEAKEST)):
+    if not (res.plain_headline and res.plain_headline.endswith(_(phrases.ONLY_THE_WEAKEST))):
         parts.append(Text(phrases.held_down(res)))  # else the plain line names those areas
     return [*parts, *(Text(line) for line in review[1:])]
 
 
+def _unreviewed(view: View) -> str:
+    """That the translation is not yet reviewed: in one line on the one-screen result, which
+    must fit 42 lines at 80 columns in Welsh too; in full with --details."""
+    return i18n.unreviewed_notice() if view.details else phrases.unreviewed_short()
+
+
 def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     lines = together.agreed_lines(res, catalogue)
-    return [heading("Agreed together"), *(Text(line) for line in lines), ""] if lines else []
+    return [heading(_("Agreed together")), *(Text(line) for line in lines), ""] if lines else []
 
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
@@ -154,22 +164,23 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
                                f"{looks}", style="dim"))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
-        steps.add_row("", Text(f"... and {hidden} more (--details)", style="dim"))
+        steps.add_row("", Text(_("... and {count} more (--details)").format(count=hidden),
+                               style="dim"))
     return [*parts, steps] if shown else parts
 
 
 def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    table = Table(title="Areas", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
+    table = Table(title=_("Areas"), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False,
                   show_edge=False)
     widest = max(len(applywords.area_level(catalogue, d)) for d in res.dimensions)
     word = max(len(w) for d in res.dimensions for w in d.name.split())
     # on a narrow terminal the bar gives way, never a word of the area's or the level's name
-    for column, justify, width in (("dimension", "left", word), ("score", "right", None),
-                                   ("0 ... 3", "left", None), ("level", "left", widest),
+    for column, justify, width in ((_("dimension"), "left", word), (_("score"), "right", None),
+                                   ("0 ... 3", "left", None), (_("level"), "left", widest),
                                    ("", "left", None)):
         table.add_column(column, justify=justify, min_width=width)  # type: ignore[arg-type]
     for d in res.dimensions:
-        mark = "<- holds the level down" if d.id in res.limited_by and res.level else \
+        mark = _("<- holds the level down") if d.id in res.limited_by and res.level else \
             applywords.said_in(res, d)
         score = applywords.area_score(d.score, d)
         level = Text(applywords.area_level(catalogue, d), style=_level_style(d.level))
@@ -185,8 +196,9 @@ def _perception_gaps(res: Result, catalogue: Catalogue, view: View) -> list[Rend
     parts: list[RenderableType] = [Text(voices.lone_note(res, g)) for g in lone]
     if found:
         body = Text("\n".join(voices.gap_line(res, g) for g in found))
-        parts.insert(0, Panel(body, title="PERCEPTION GAP: people see these areas a whole "
-                              "level or more apart", title_align="left", border_style="bold"))
+        parts.insert(0, Panel(body, title=_("PERCEPTION GAP: people see these areas a whole "
+                                            "level or more apart"),
+                              title_align="left", border_style="bold"))
     return [*parts, ""] if parts else []
 
 
@@ -195,16 +207,17 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTy
     if not res.by_role and not res.by_voice:
         return []
     # No inner rules, so six areas and a column of names fit in 80 columns.
-    table = Table(title="By voice and role", title_justify="left", box=box.SIMPLE_HEAD,
+    table = Table(title=_("By voice and role"), title_justify="left", box=box.SIMPLE_HEAD,
                   pad_edge=False, padding=(0, 1, 0, 0), caption_justify="left",
                   caption=voices.weighting_phrase(res).capitalize() + ".")
-    table.add_column("who", min_width=16)
+    table.add_column(_("who"), min_width=16)
     for d in res.dimensions:
         table.add_column(d.name, justify="right", max_width=9)
     for group in voices.groups(res):
-        lived = ", lived experience" if getattr(group, "lived_experience", False) else ""
-        people = "person" if group.respondents == 1 else "people"
-        table.add_row(f"{group.name} ({group.respondents} {people}{lived})",
+        who = (_("{name} ({people}, lived experience)") if getattr(
+            group, "lived_experience", False) else _("{name} ({people})")).format(
+            name=group.name, people=phrases.people(group.respondents))
+        table.add_row(who,
                       *[phrases.score_text(group.dimensions.get(d.id)) for d in res.dimensions])
     return ["", table, ""]
 
@@ -213,13 +226,13 @@ def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTyp
     """Each SCIE principle, scope and activity, scored as the areas are."""
     if not phrases.any_lenses(res):
         return []
-    table = Table(title=phrases.LENSES_TITLE, title_justify="left", box=box.SIMPLE_HEAD)
-    for column, justify in (("principle, scope or activity", "left"), ("score", "right"),
-                            ("0 ... 3", "left"), ("level", "left")):
+    table = Table(title=_(phrases.LENSES_TITLE), title_justify="left", box=box.SIMPLE_HEAD)
+    for column, justify in ((_("principle, scope or activity"), "left"), (_("score"), "right"),
+                            ("0 ... 3", "left"), (_("level"), "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for kind, tags in phrases.lens_groups(res):
         for tag in tags:
-            table.add_row(f"{tag.name} ({kind})", phrases.score_text(tag.score),
+            table.add_row(f"{tag.name} ({phrases.kind_name(kind)})", phrases.score_text(tag.score),
                           phrases.bar(tag.score),
                           Text(phrases.level_name(catalogue, tag.level),
                                style=_level_style(tag.level)))
@@ -231,10 +244,10 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
     plain = view.plain
     target = phrases.level_name(catalogue, res.target)
     if not res.recommendations:
-        return ["", Text(f"Action plan: no statement is below {target}. Keep reviewing "
-                         "together.")]
-    parts: list[RenderableType] = ["", heading(f"Action plan: SCIE's recommendations to reach "
-                                               f"{target}")]
+        return ["", Text(_("Action plan: no statement is below {level}. Keep reviewing "
+                           "together.").format(level=target))]
+    parts: list[RenderableType] = ["", heading(_("Action plan: SCIE's recommendations to reach "
+                                                 "{level}").format(level=target))]
     seen = {step.statement for step in res.next_steps}
     for piece in catalogue.pieces:
         items = [item for item in res.recommendations if item.piece == piece.id]
@@ -247,15 +260,16 @@ def _plan(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
             for line in phrases.served_lines(item, catalogue, seen, plain):
                 parts.append(indent(Text(line, style="dim"), 4))
     sources = sorted({item.source for item in res.recommendations})
-    return [*parts, "", *[Text(f"Source: {s}. Paraphrased.", style="dim") for s in sources]]
+    return [*parts, "", *[Text(_("Source: {source}. Paraphrased.").format(source=s), style="dim")
+                          for s in sources]]
 
 
 def _evidence(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """The evidence given with the answers, under each statement it was given for."""
-    parts: list[RenderableType] = ["", heading(phrases.EVIDENCE_HEADING)]
+    parts: list[RenderableType] = ["", heading(_(phrases.EVIDENCE_HEADING))]
     given = applywords.shown(res)
     if not given:
-        return [*parts, Text(phrases.NO_EVIDENCE)]
+        return [*parts, Text(_(phrases.NO_EVIDENCE))]
     for statement in given:
         level = applywords.statement_level(catalogue, statement)
         parts += ["", Text.assemble((phrases.words(view.plain, statement.text, statement.plain),

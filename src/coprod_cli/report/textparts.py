@@ -6,6 +6,8 @@ from rich.console import RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
+from coprod_cli.i18n import _
+
 
 def heading(text: str) -> Text:
     """A heading that reads as one without colour: bold and underlined by a rule of '='."""
@@ -14,7 +16,7 @@ def heading(text: str) -> Text:
 
 def plain_line(text: str) -> Text:
     """A plain wording, introduced as one."""
-    return Text.assemble(("In plain words: ", "italic"), text)
+    return Text.assemble((_("In plain words: "), "italic"), text)
 
 
 def indent(renderable: RenderableType, by: int = 2) -> Padding:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime
 
-from coprod_cli.coproduced import Review
+from coprod_cli.coproduced import NOT_REVIEWED, Agreement, Review
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import phrases
 from coprod_cli.results import Result
@@ -16,7 +17,7 @@ from coprod_cli.scoring.collective import VOICE_NAMES
 
 def day(value: datetime.date) -> str:
     """'12 March 2027'."""
-    return f"{value.day} {value:%B %Y}"
+    return phrases.day(value)
 
 
 def own_words(text: str) -> str:
@@ -26,10 +27,19 @@ def own_words(text: str) -> str:
 
 def review_lines(review: Review) -> list[str]:
     """The sign-off, and the reviewers' response in their own words."""
-    lines = [f"{review.line}."]
+    lines = [f"{_signoff(review)}."]
     if review.response:
-        lines.append(f"Their response, in their own words: {own_words(review.response)}")
+        lines.append(_("Their response, in their own words: {words}").format(
+            words=own_words(review.response)))
     return lines
+
+
+def _signoff(review: Review) -> str:
+    """Review.line in the reader's language."""
+    if review.reviewed_on is None:
+        return _(NOT_REVIEWED) if review.line == NOT_REVIEWED else review.line
+    return _("Reviewed by {people} with lived experience on {day}").format(
+        people=people(review.reviewed_by), day=day(review.reviewed_on))
 
 
 def took_part(counts: dict[str, int], catalogue: Catalogue) -> str:
@@ -42,7 +52,7 @@ def took_part(counts: dict[str, int], catalogue: Catalogue) -> str:
 
 
 def people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return phrases.people(count)
 
 
 def agreed_lines(res: Result, catalogue: Catalogue) -> list[str]:
@@ -51,21 +61,36 @@ def agreed_lines(res: Result, catalogue: Catalogue) -> list[str]:
     agreement = res.agreement
     if agreement is None:
         return []
-    when = f" on {day(agreement.agreed_on)}" if agreement.agreed_on else ""
-    who = f" by {took_part(agreement.took_part, catalogue)}" if agreement.took_part else ""
-    lines = [f"Agreed together{when}{who}."]
+    lines = [_agreed_when(agreement, catalogue)]
     for item in agreement.statements:
         agreed = phrases.level_name(catalogue, item.agreed_level)
         given = phrases.level_name(catalogue, item.answers_level)
-        lines.append(f"{item.statement} ({item.plain}): agreed {agreed}; " + (
-            f"the answers give {given}." if item.differs else "the answers give the same."))
-        lines += [f"{item.statement}: a different view kept by {VOICE_NAMES[d.voice].lower()}: "
-                  f"{own_words(d.words)}" for d in item.dissent]
+        lines.append((_("{statement} ({plain}): agreed {agreed}; the answers give {given}.")
+                      if item.differs else
+                      _("{statement} ({plain}): agreed {agreed}; the answers give the same."))
+                     .format(statement=item.statement, plain=item.plain, agreed=agreed,
+                             given=given))
+        lines += [_("{statement}: a different view kept by {voice}: {words}").format(
+            statement=item.statement, voice=_(VOICE_NAMES[d.voice]).lower(),
+            words=own_words(d.words)) for d in item.dissent]
     if agreement.not_agreed_yet:
-        lines.append("Discussed, no level agreed yet: " + ", ".join(agreement.not_agreed_yet)
-                     + ".")
+        lines.append(_("Discussed, no level agreed yet: {statements}.").format(
+            statements=", ".join(agreement.not_agreed_yet)))
     differ = sum(item.differs for item in agreement.statements)
-    lines.append(f"The agreed level differs from the answers on {differ} of "
-                 f"{len(agreement.statements)} statements." if agreement.statements else
-                 "No level agreed yet.")
+    lines.append(_("The agreed level differs from the answers on {count} of {total} "
+                   "statements.").format(count=differ, total=len(agreement.statements))
+                 if agreement.statements else _("No level agreed yet."))
     return lines
+
+
+def _agreed_when(agreement: Agreement, catalogue: Catalogue) -> str:
+    """'Agreed together on 12 March 2027 by 9 people (Carer: 2, ...).'"""
+    when, who = agreement.agreed_on, agreement.took_part
+    if when and who:
+        return _("Agreed together on {day} by {people}.").format(
+            day=day(when), people=took_part(who, catalogue))
+    if when:
+        return _("Agreed together on {day}.").format(day=day(when))
+    if who:
+        return _("Agreed together by {people}.").format(people=took_part(who, catalogue))
+    return _("Agreed together.")

@@ -3,19 +3,20 @@ weighted, and where they see an area a whole level apart."""
 
 from __future__ import annotations
 
+from coprod_cli.i18n import N_, _
 from coprod_cli.resultparts import Gap, RoleResult, VoiceResult
 from coprod_cli.results import Result
 
 WEIGHTINGS = {
-    "partnership": "people with lived experience and everyone else each carry half",
-    "role": "each role has an equal voice",
-    "person": "every person counted once",
+    "partnership": N_("people with lived experience and everyone else each carry half"),
+    "role": N_("each role has an equal voice"),
+    "person": N_("every person counted once"),
 }
 
 
 def weighting_phrase(res: Result) -> str:
     """How the respondents were combined, in words."""
-    return WEIGHTINGS[res.weighting]
+    return _(WEIGHTINGS[res.weighting])
 
 
 def group_names(res: Result) -> dict[str, str]:
@@ -48,12 +49,13 @@ def gap_line(res: Result, gap: Gap) -> str:
     """'Assets: Commissioner 3.00, Carer 1.88 (a gap of 1.12)'."""
     names = {d.id: d.name for d in res.dimensions}
     who = group_names(res)
-    return (f"{names[gap.dimension]}: {who.get(gap.highest, gap.highest)} "
-            f"{gap.highest_score or 0:.2f}, {who.get(gap.lowest, gap.lowest)} "
-            f"{gap.lowest_score or 0:.2f} (a gap of {gap.gap:.2f})")
+    return _("{area}: {high} {high_score}, {low} {low_score} (a gap of {gap})").format(
+        area=names[gap.dimension], high=who.get(gap.highest, gap.highest),
+        high_score=f"{gap.highest_score or 0:.2f}", low=who.get(gap.lowest, gap.lowest),
+        low_score=f"{gap.lowest_score or 0:.2f}", gap=f"{gap.gap:.2f}")
 
 
 def lone_note(res: Result, gap: Gap) -> str:
     """A gap that rests on one person's view, said as a note with that caveat."""
-    return (f"Note: {gap_line(res, gap)}. This gap rests on one person's view "
-            f"({lone_voice(res, gap)} is one person), so treat it with care.")
+    return _("Note: {gap}. This gap rests on one person's view ({group} is one person), so "
+             "treat it with care.").format(gap=gap_line(res, gap), group=lone_voice(res, gap))

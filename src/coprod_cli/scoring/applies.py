@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from coprod_cli.answers import LEVEL_NAMES
+from coprod_cli.i18n import _
 from coprod_cli.models import LevelId
 from coprod_cli.resultparts import DimensionResult
 
@@ -21,21 +22,27 @@ from coprod_cli.resultparts import DimensionResult
 def area_notes(dimensions: list[DimensionResult]) -> list[str]:
     """A note for each area with no level, saying why: unsure, or it does not apply."""
     if dimensions and all(d.does_not_apply for d in dimensions):
-        return ["Nothing here applies to this service: every answer was 'does not apply', so "
-                "there is no overall level (and a gate is not met)"]
+        return [_("Nothing here applies to this service: every answer was 'does not apply', "
+                  "so there is no overall level (and a gate is not met)")]
     notes = []
     for d in dimensions:
         if d.does_not_apply:
-            notes.append(f"'{d.id}' does not apply to this service (every answer said so): "
-                         "left out, and the other areas set the overall level")
+            notes.append(_("'{area}' does not apply to this service (every answer said so): "
+                           "left out, and the other areas set the overall level").format(
+                area=d.id))
         elif d.level is None and d.not_applying:
-            notes.append(f"'{d.id}' has no level: {d.not_applying} of its statements do not "
-                         "apply and every other answer in it was unsure, so there is no overall "
-                         "level either")
+            notes.append(_("'{area}' has no level: {count} of its statements do not apply and "
+                           "every other answer in it was unsure, so there is no overall level "
+                           "either").format(area=d.id, count=d.not_applying))
         elif d.level is None:
-            notes.append(f"'{d.id}' has no level: every answer in it was unsure, so there is "
-                         "no overall level either")
+            notes.append(unsure_note(d.id))
     return notes
+
+
+def unsure_note(area: str) -> str:
+    """The note on an area with no level because every answer in it was unsure."""
+    return _("'{area}' has no level: every answer in it was unsure, so there is no overall "
+             "level either").format(area=area)
 
 
 def target_notes(dimensions: list[DimensionResult], targets: Mapping[str, LevelId]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import Catalogue, Framework, Weighting
 from coprod_cli.resultparts import Gap, HeldBack, RoleResult, VoiceResult
 from coprod_cli.tally import Tally, Who, area_score, rounded
@@ -14,7 +15,7 @@ from coprod_cli.tally import Tally, Who, area_score, rounded
 Voice = Literal["lived-experience", "everyone-else"]
 LIVED: Voice = "lived-experience"
 OTHERS: Voice = "everyone-else"
-VOICE_NAMES = {LIVED: "People with lived experience", OTHERS: "Everyone else"}
+VOICE_NAMES = {LIVED: N_("People with lived experience"), OTHERS: N_("Everyone else")}
 
 
 def lived_roles(catalogue: Catalogue) -> frozenset[str]:
@@ -53,7 +54,7 @@ def by_voice(framework: Framework, catalogue: Catalogue, tally: Tally,
         roles = in_catalogue_order(catalogue, roles)
         if roles:
             results.append(VoiceResult(
-                voice=voice, name=VOICE_NAMES[voice], roles=roles,
+                voice=voice, name=_(VOICE_NAMES[voice]), roles=roles,
                 respondents=sum(tally.respondents[r] for r in roles),
                 dimensions=published(group_dimensions(framework, tally, roles, within))))
     return results
@@ -159,27 +160,41 @@ def held_back_note(held: list[HeldBack], min_group: int) -> str | None:
         return None
     small = [h.name for h in held if h.reason == "fewer-than-min-group"]
     more = [h.name for h in held if h.reason == "complementary"]
-    one = len(small) == 1
-    note = (f"{len(small)} group{'' if one else 's'} with fewer than {min_group} people "
-            f"{'is' if one else 'are'} not shown on {'its' if one else 'their'} own "
-            f"({', '.join(small)})")
+    note = ngettext("{count} group with fewer than {least} people is not shown on its own "
+                    "({groups})", "{count} groups with fewer than {least} people are not shown "
+                    "on their own ({groups})", len(small)).format(
+        count=len(small), least=min_group, groups=", ".join(small))
     if more:
-        note += (f"; {len(more)} more {'is' if len(more) == 1 else 'are'} held back so that "
-                 f"{'it' if one else 'they'} cannot be worked out from the rest "
-                 f"({', '.join(more)})")
-    return note + ". Everyone's answers still count in the overall result"
+        also = _(MORE_HELD[(len(more) == 1, len(small) == 1)])
+        note += also.format(count=len(more), groups=", ".join(more))
+    return note + _(". Everyone's answers still count in the overall result")
+
+
+# '; 2 more are held back ...': (one held back more, one small group) -> the words that agree
+MORE_HELD = {
+    (True, True): N_("; {count} more is held back so that it cannot be worked out from the "
+                     "rest ({groups})"),
+    (True, False): N_("; {count} more is held back so that they cannot be worked out from the "
+                      "rest ({groups})"),
+    (False, True): N_("; {count} more are held back so that it cannot be worked out from the "
+                      "rest ({groups})"),
+    (False, False): N_("; {count} more are held back so that they cannot be worked out from "
+                       "the rest ({groups})"),
+}
 
 
 def warnings(catalogue: Catalogue, tally: Tally, shown: Breakdown) -> list[str]:
     lived, others = tally.voices(lived_roles(catalogue))
     notes = []
     if not lived and tally.unstated:
-        notes.append(f"Nobody said they have lived experience, and {tally.unstated} "
-                     "respondent(s) gave no role: if nobody who draws on care and support, and "
-                     "no carer, took part, this assessment was not co-produced")
+        notes.append(_("Nobody said they have lived experience, and {count} respondent(s) "
+                       "gave no role: if nobody who draws on care and support, and no carer, "
+                       "took part, this assessment was not co-produced").format(
+            count=tally.unstated))
     elif not others and lived:
-        notes.append("Only people with lived experience answered: their answers carry the "
-                     "whole result")
-    notes += [f"Only one person answered as {role.name} ('{role.role}'): that one view stands "
-              "for the whole role" for role in shown.roles if role.respondents == 1]
+        notes.append(_("Only people with lived experience answered: their answers carry the "
+                       "whole result"))
+    notes += [_("Only one person answered as {name} ('{role}'): that one view stands for the "
+                "whole role").format(name=role.name, role=role.role)
+              for role in shown.roles if role.respondents == 1]
     return notes

@@ -7,6 +7,7 @@ from collections.abc import Collection, Mapping
 from fractions import Fraction
 
 from coprod_cli import __version__, credits
+from coprod_cli.i18n import N_, _
 from coprod_cli.models import (
     LEVEL_IDS,
     LEVEL_VALUES,
@@ -32,7 +33,7 @@ from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
 MAX_IDS = 8  # statement ids named for each part-answered respondent; the rest are counted
-STAFF_ONLY_IGNORED = ("--staff-only was left aside: people with lived experience answered, so "
+STAFF_ONLY_IGNORED = N_("--staff-only was left aside: people with lived experience answered, so "
                       "this is a co-production assessment, scored as one")
 
 __all__ = ["Ballot", "Tally", "Weighting", "level_for", "plan", "score"]
@@ -89,7 +90,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
-        + _services_differ(tally, service) + ([STAFF_ONLY_IGNORED] if ignored else [])
+        + _services_differ(tally, service) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
@@ -108,11 +109,12 @@ def _gate(fail_under: LevelId, reached: LevelId | None, missing: bool,
           dimensions: list[DimensionResult]) -> Gate:
     """Met when the level is at or above the gate's; never without a level."""
     nothing = all(d.does_not_apply for d in dimensions)
-    reason = ("nobody with lived experience answered, so there is no co-production level "
-              "(--staff-only marks a deliberate staff self-check)" if missing else
-              "there is no overall level: no area applies to this service" if nothing
+    reason = (_("nobody with lived experience answered, so there is no co-production level "
+                "(--staff-only marks a deliberate staff self-check)") if missing else
+              _("there is no overall level: no area applies to this service") if nothing
               and reached is None else
-              "there is no overall level: an area was all unsure" if reached is None else None)
+              _("there is no overall level: an area was all unsure") if reached is None
+              else None)
     return Gate(fail_under=fail_under, reason=reason,
                 met=reached is not None and LEVEL_VALUES[reached] >= LEVEL_VALUES[fail_under])
 
@@ -190,8 +192,9 @@ def _services_differ(tally: Tally, service: str | None) -> list[str]:
     if len(names) < 2:
         return []
     listed = ", ".join(f"'{name}' ({tally.services[name]})" for name in sorted(names))
-    return [f"The answers name different services: {listed}. They are scored together as "
-            "one; score each service's files apart if they are separate services"]
+    return [_("The answers name different services: {services}. They are scored together as "
+              "one; score each service's files apart if they are separate services").format(
+        services=listed)]
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
@@ -205,8 +208,10 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
     if tally.mostly_unsure_count:
         names = ", ".join(shown.label(who, show_names) for who in tally.mostly_unsure)
         more = tally.mostly_unsure_count - len(tally.mostly_unsure)
-        notes.append(f"{tally.mostly_unsure_count} respondent(s) were unsure about more than a "
-                     f"third of the statements: {names}" + (f" and {more} more" if more else ""))
+        notes.append(_("{count} respondent(s) were unsure about more than a third of the "
+                       "statements: {names}").format(count=tally.mostly_unsure_count,
+                                                     names=names)
+                     + (_(" and {count} more").format(count=more) if more else ""))
     notes += _identical(tally, shown, show_names) + tally.notes + tally.evidence_note()
     return notes + [carried_note(tally.framework.id, item) for item in migrated(tally)]
 
@@ -228,14 +233,15 @@ def _version_order(item: tuple[str, object]) -> tuple[tuple[int, str], ...]:
 
 def carried_note(framework_id: str, item: Migrated) -> str:
     """The warning every format shows for files read through the migration map."""
-    moved = "; ".join(f"each answer to {old} counts for {' and '.join(new)}"
-                      for old, new in item.through_map.items())
-    note = (f"{item.files} answers file(s) were written for {framework_id} "
-            f"{item.from_version} and read through its migration map (the files are unchanged)")
+    moved = "; ".join(_("each answer to {old} counts for {new}").format(
+        old=old, new=_(" and ").join(new)) for old, new in item.through_map.items())
+    note = _("{count} answers file(s) were written for {framework} {version} and read through "
+             "its migration map (the files are unchanged)").format(
+        count=item.files, framework=framework_id, version=item.from_version)
     note += f": {moved}" if moved else ""
     if item.no_answer_yet:
-        note += (f". They have no answer yet for {', '.join(item.no_answer_yet)}, new since "
-                 "then, counted as unsure")
+        note += _(". They have no answer yet for {statements}, new since then, counted as "
+                  "unsure").format(statements=", ".join(item.no_answer_yet))
     return note
 
 
@@ -244,13 +250,16 @@ def _partial(tally: Tally, shown: collective.Breakdown, show_names: bool) -> lis
     if not tally.partial_count:
         return []
     total = len(tally.framework.statements)
-    named = "; ".join(f"{shown.label(who, show_names)}: {len(ids)} of {total} ("
-                      f"{', '.join(ids[:MAX_IDS])}{', ...' if len(ids) > MAX_IDS else ''})"
-                      for who, ids in tally.partial)
+    named = "; ".join(_("{who}: {count} of {total} ({statements})").format(
+        who=shown.label(who, show_names), count=len(ids), total=total,
+        statements=", ".join(ids[:MAX_IDS]) + (", ..." if len(ids) > MAX_IDS else ""))
+        for who, ids in tally.partial)
     more = tally.partial_count - len(tally.partial)
-    return [f"{tally.partial_count} respondent(s) left {tally.unanswered} statement(s) "
-            f"unanswered, counted as unsure: {named}" + (f"; and {more} more" if more else "")
-            + ". Answer them and score again, or use --strict to refuse part-answered files"]
+    return [_("{count} respondent(s) left {unanswered} statement(s) unanswered, counted as "
+              "unsure: {named}").format(count=tally.partial_count, unanswered=tally.unanswered,
+                                        named=named)
+            + (_("; and {count} more").format(count=more) if more else "")
+            + _(". Answer them and score again, or use --strict to refuse part-answered files")]
 
 
 def _identical(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
@@ -258,11 +267,12 @@ def _identical(tally: Tally, shown: collective.Breakdown, show_names: bool) -> l
     count = tally.intake.identical if tally.intake else 0
     if not count:
         return []
-    pairs = "; ".join(f"{shown.label(a, show_names)} and {shown.label(b, show_names)}"
+    pairs = "; ".join(shown.label(a, show_names) + _(" and ") + shown.label(b, show_names)
                       for a, b in tally.identical)
-    more = f" and {count - len(tally.identical)} more" if count > len(tally.identical) else ""
-    return [f"{count} pair(s) of respondents gave identical answers (the same file content, or "
-            f"form rows with the same timestamp): {pairs}{more}. Each pair may be one person "
-            "counted twice"]
+    more = _(" and {count} more").format(count=count - len(tally.identical)) \
+        if count > len(tally.identical) else ""
+    return [_("{count} pair(s) of respondents gave identical answers (the same file content, "
+              "or form rows with the same timestamp): {pairs}{more}. Each pair may be one "
+              "person counted twice").format(count=count, pairs=pairs, more=more)]
 
 

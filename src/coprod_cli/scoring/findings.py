@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult
 from coprod_cli.scoring.collective import (
     LIVED,
     OTHERS,
-    VOICE_NAMES,
     Breakdown,
     Exact,
     Voice,
@@ -21,15 +21,17 @@ from coprod_cli.scoring.collective import (
 )
 from coprod_cli.tally import Tally, mean, rounded
 
-NOT_CO_PRODUCED = (
+# Every message here is in the reader's language (the result's JSON too): marked with N_ at
+# import, shown with _() when the result is built, after the language is chosen.
+NOT_CO_PRODUCED = N_(
     "Nobody with lived experience answered (people who draw on care and support, or carers): "
     "this assessment was not co-produced, so it gives no co-production level and meets no "
     "gate. The areas below are staff's view alone; score with --staff-only to mark a "
     "deliberate staff self-check")
-STAFF_ONLY = (
+STAFF_ONLY = N_(
     "Staff self-check (--staff-only): nobody with lived experience was asked, so this level is "
     "staff's own view, not a co-production level agreed with the people it is about")
-OWN_SUPPORT = (
+OWN_SUPPORT = N_(
     "Co-production happens in people's own support (their own plans and support reach "
     "descriptive), but not yet in how the service is run: {areas} show little or none. The "
     "level is descriptive; the next steps are collective: roles, planning and a say over the "
@@ -41,12 +43,12 @@ def of(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weig
     """The findings, most important first; `flags` are (the areas at not-yet when the level is
     descriptive through people's own support alone, lived experience missing, --staff-only)."""
     own, missing, staff_only = flags
-    notes = [NOT_CO_PRODUCED] if missing else []
-    notes += [STAFF_ONLY] if staff_only else []
+    notes = [_(NOT_CO_PRODUCED)] if missing else []
+    notes += [_(STAFF_ONLY)] if staff_only else []
     voices = _voices(framework, catalogue, tally, weighting)
     notes += voice_gaps(framework, voices, shown)
     if own:
-        notes.append(OWN_SUPPORT.format(areas=_names(framework, own)))
+        notes.append(_(OWN_SUPPORT).format(areas=_names(framework, own)))
     return notes + one_voice_areas(framework, voices)
 
 
@@ -62,8 +64,9 @@ def plain_headline(framework: Framework, catalogue: Catalogue, level: LevelId | 
     above = [d for d in dimensions if d.level and LEVEL_VALUES[d.level] > LEVEL_VALUES[level]]
     applying = [d for d in dimensions if not d.does_not_apply]
     if at and len(at) + len(above) == len(applying) and above:
-        verb = "is" if len(at) == 1 else "are"
-        words += f" {_names(framework, at)} {verb} here; the other areas are higher."
+        here = ngettext("{areas} is here; the other areas are higher.",
+                        "{areas} are here; the other areas are higher.", len(at))
+        words += " " + here.format(areas=_names(framework, at))
     return words
 
 
@@ -103,11 +106,14 @@ def voice_gaps(framework: Framework, voices: dict[Voice, Exact], shown: Breakdow
 
 def _agreement(lived: Fraction | None, others: Fraction | None) -> str:
     """The two voices within a level of each other, and which sees it lower, if either."""
-    lower = "" if lived is None or others is None or lived == others else (
-        ", people with lived experience a little lower" if lived < others
-        else ", everyone else a little lower")
-    return ("The two voices see it within a level of each other, overall and in every area"
-            f"{lower}: no whole-level gap")
+    if lived is None or others is None or lived == others:
+        return _("The two voices see it within a level of each other, overall and in every "
+                 "area: no whole-level gap")
+    if lived < others:
+        return _("The two voices see it within a level of each other, overall and in every "
+                 "area, people with lived experience a little lower: no whole-level gap")
+    return _("The two voices see it within a level of each other, overall and in every area, "
+             "everyone else a little lower: no whole-level gap")
 
 
 def _apart(low: Fraction | None, high: Fraction | None) -> bool:
@@ -116,25 +122,32 @@ def _apart(low: Fraction | None, high: Fraction | None) -> bool:
 
 def _gap_sentence(framework: Framework, sides: tuple[Voice, Voice], apart: list[str], whole: bool,
                   figures: tuple[Fraction | None, Fraction | None] | None) -> str:
-    low, high = sides
+    low = sides[0]  # the other voice is the one that sees it higher
     where = _where(framework, apart, whole)
     shown = ""
     if figures and whole:
-        shown = (f" (overall {rounded(figures[0]):.2f} for people with lived experience, "
-                 f"{rounded(figures[1]):.2f} for everyone else)")
-    verbs = {LIVED: ("see", "do"), OTHERS: ("sees", "does")}
-    return (f"The two voices are a whole level or more apart: {VOICE_NAMES[low]} "
-            f"{verbs[low][0]} {where} lower than {VOICE_NAMES[high].lower()} {verbs[high][1]}"
-            f"{shown}. The level does not rest on either side alone: each voice carries half")
+        shown = _(" (overall {lived} for people with lived experience, {others} for everyone "
+                  "else)").format(lived=f"{rounded(figures[0]):.2f}",
+                                  others=f"{rounded(figures[1]):.2f}")
+    apart_ = _(APART[low]).format(where=where)
+    return _("The two voices are a whole level or more apart: {apart}{figures}. The level does "
+             "not rest on either side alone: each voice carries half").format(
+        apart=apart_, figures=shown)
+
+
+# Which voice sees it lower, whole sentences (the verbs agree with the voice).
+APART = {LIVED: N_("People with lived experience see {where} lower than everyone else does"),
+         OTHERS: N_("Everyone else sees {where} lower than people with lived experience do")}
 
 
 def _where(framework: Framework, apart: list[str], whole: bool) -> str:
     """'the service as a whole and every area', 'Assets and Networks'..."""
-    areas = "every area" if len(apart) == len(framework.dimensions) else \
+    areas = _("every area") if len(apart) == len(framework.dimensions) else \
         _names(framework, apart)
     if not whole:
         return areas
-    return f"the service as a whole and {areas}" if apart else "the service as a whole"
+    return _("the service as a whole and {areas}").format(areas=areas) if apart else \
+        _("the service as a whole")
 
 
 def one_voice_areas(framework: Framework, voices: dict[Voice, Exact]) -> list[str]:
@@ -147,14 +160,18 @@ def one_voice_areas(framework: Framework, voices: dict[Voice, Exact]) -> list[st
         alone = [d.id for d in framework.dimensions
                  if voices[voice].get(d.id) is None and voices[other].get(d.id) is not None]
         if alone:
-            notes.append(f"Nobody in the voice of {VOICE_NAMES[voice].lower()} rated "
-                         f"{_names(framework, alone)} (every answer was unsure): its figure "
-                         f"is {VOICE_NAMES[other].lower()}'s view alone")
+            notes.append(_(ALONE[voice]).format(areas=_names(framework, alone)))
     return notes
+
+
+ALONE = {LIVED: N_("Nobody in the voice of people with lived experience rated {areas} (every "
+                    "answer was unsure): its figure is everyone else's view alone"),
+         OTHERS: N_("Nobody in the voice of everyone else rated {areas} (every answer was "
+                    "unsure): its figure is people with lived experience's view alone")}
 
 
 def _names(framework: Framework, ids: list[str]) -> str:
     names = {d.id: d.name for d in framework.dimensions}
     listed = [names[i] for i in ids]
-    return " and ".join(listed) if len(listed) < 3 else \
-        ", ".join(listed[:-1]) + " and " + listed[-1]
+    return _(" and ").join(listed) if len(listed) < 3 else \
+        ", ".join(listed[:-1]) + _(" and ") + listed[-1]

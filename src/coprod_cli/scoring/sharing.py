@@ -30,7 +30,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from coprod_cli.i18n import N_
+from coprod_cli.i18n import N_, _
 from coprod_cli.resultparts import DimensionChange, Gap, Intake, RoleResult, VoiceResult, WhatIf
 from coprod_cli.results import Comparison, Result
 from coprod_cli.scoring.collective import held_back_note
@@ -46,13 +46,16 @@ VOICE_SCORES = "voice-scores"
 
 def band_note(step: float) -> str:
     """What a banded result says, added to the note on groups held back when there is one."""
-    return ", its figures rounded down to the " + ("half level" if step == float(BAND)
-                                                  else "level")
+    return _(", its figures rounded down to the half level") if step == float(BAND) else \
+        _(", its figures rounded down to the level")
 
 
-BANDED = ("Shared figures of several people are rounded down to the half level (2.50 is 2.50 "
-          "to 2.99), so that reports cannot be set against each other; --private gives exact "
-          "ones, not to share")
+BANDED = N_("Shared figures of several people are rounded down to the half level (2.50 is 2.50 "
+            "to 2.99), so that reports cannot be set against each other; --private gives exact "
+            "ones, not to share")
+BANDED_LEVEL = N_("Shared figures of several people are rounded down to the level (2.00 is "
+                  "2.00 to 2.99), so that reports cannot be set against each other; --private "
+                  "gives exact ones, not to share")
 
 
 def _noted(warnings: list[str], res: Result, step: float) -> list[str]:
@@ -60,15 +63,13 @@ def _noted(warnings: list[str], res: Result, step: float) -> list[str]:
     of its own says so."""
     held = held_back_note(res.held_back, res.min_group)
     if held is None:
-        return [BANDED if step == float(BAND) else BANDED.replace("half level (2.50 is 2.50",
-                                                                  "level (2.00 is 2.00"),
-                *warnings]
+        return [_(BANDED) if step == float(BAND) else _(BANDED_LEVEL), *warnings]
     return [w + band_note(step) if w == held else w for w in warnings]
 
 
-PRIVATE_NOTE = ("PRIVATE: exact figures for whoever holds all the answers. Do not share this "
-                "report: set beside another it can give away a hidden group's or a person's "
-                "answers. Leave out --private for a report to share")
+PRIVATE_NOTE = N_("PRIVATE: exact figures for whoever holds all the answers. Do not share this "
+                  "report: set beside another it can give away a hidden group's or a person's "
+                  "answers. Leave out --private for a report to share")
 
 
 def banded(score: float | None, step: Fraction) -> float | None:
@@ -159,7 +160,7 @@ def _change(change: DimensionChange, step: Fraction) -> DimensionChange:
 
 def mark_private(res: Result) -> Result:
     """The exact result, marked as not to be shared (--private)."""
-    return replace(res, private=True, warnings=[PRIVATE_NOTE, *res.warnings])
+    return replace(res, private=True, warnings=[_(PRIVATE_NOTE), *res.warnings])
 
 
 def protect_comparison(cmp: Comparison) -> Comparison:

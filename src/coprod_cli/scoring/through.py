@@ -21,9 +21,11 @@ from collections.abc import Callable, Sequence
 
 from coprod_cli.answers import DOES_NOT_APPLY, UNSURE
 from coprod_cli.crosswalks import Crosswalk
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.results import Result, Through, Uncovered
+from coprod_cli.scoring import applies
 from coprod_cli.tally import NOT_APPLYING, UNKNOWN, Tally
 
 Scorer = Callable[[Framework, Tally, Sequence[str]], Result]
@@ -43,7 +45,7 @@ def translate(tally: Tally, crosswalk: Crosswalk, target: Framework) -> Tally:
     columns: list[list[str | None]] = [[] for _ in covered]
     for number, (role, values) in enumerate(tally.people, start=1):
         unsure = 0
-        for column, (_, sources) in zip(columns, covered, strict=True):
+        for column, (_target, sources) in zip(columns, covered, strict=True):
             known = [values[at] for at in sources if values[at] < UNKNOWN]
             absent = not known and all(values[at] == NOT_APPLYING for at in sources)
             column.append(LEVEL_IDS[min(known)] if known else
@@ -82,8 +84,9 @@ def mark(res: Result, crosswalk: Crosswalk, answered: Framework, target: Framewo
     warnings = [_no_level(w, bare, answered, crosswalk) for w in res.warnings]
     gate = res.gate
     if gate is not None and bare and res.level is None and not res.lived_experience_missing:
-        gate = dataclasses.replace(gate, reason=f"there is no overall level: nothing in the "
-                                   f"answers to {answered.id} covers {', '.join(sorted(bare))}")
+        gate = dataclasses.replace(gate, reason=_(
+            "there is no overall level: nothing in the answers to {answered} covers "
+            "{areas}").format(answered=answered.id, areas=", ".join(sorted(bare))))
     return dataclasses.replace(res, dimensions=dimensions, through=through, gate=gate,
                                findings=[finding(through, dimensions), *res.findings],
                                warnings=warnings + ([uncovered_note(through)] if missing else []))
@@ -92,31 +95,34 @@ def mark(res: Result, crosswalk: Crosswalk, answered: Framework, target: Framewo
 def _no_level(warning: str, bare: set[str], answered: Framework, crosswalk: Crosswalk) -> str:
     """An area with no level because nothing covers it says so, not that it was unsure."""
     for area in bare:
-        if warning.startswith(f"'{area}' has no level: every answer in it was unsure"):
-            return (f"'{area}' has no level: nothing in the answers to {answered.id} stands "
-                    f"for its statements (crosswalk {crosswalk.id}), so there is no overall "
-                    "level either")
+        if warning == applies.unsure_note(area):
+            return _("'{area}' has no level: nothing in the answers to {answered} stands for "
+                     "its statements (crosswalk {crosswalk}), so there is no overall level "
+                     "either").format(area=area, answered=answered.id, crosswalk=crosswalk.id)
     return warning
 
 
 def finding(through: Through, dimensions: Sequence[DimensionResult]) -> str:
     """What every format says first: where the answers came from, and what is not covered."""
-    text = (f"Through a crosswalk: these answers were given to {through.answered.name} "
-            f"({through.answered.id} {through.answered.version}) and are read here through "
-            f"coprod's crosswalk {through.crosswalk} (a statement takes the lowest of a "
-            "person's answers to the statements that stand for it)")
+    text = _("Through a crosswalk: these answers were given to {name} ({id} {version}) and "
+             "are read here through coprod's crosswalk {crosswalk} (a statement takes the "
+             "lowest of a person's answers to the statements that stand for it)").format(
+        name=through.answered.name, id=through.answered.id, version=through.answered.version,
+        crosswalk=through.crosswalk)
     if not through.not_covered:
-        return text + "; every statement is covered"
-    areas = ", ".join(f"{d.name} {d.not_covered} of {d.statements}"
-                      for d in dimensions if d.not_covered)
-    return (text + f". {len(through.not_covered)} of {through.statements} statements are not "
-            f"covered, so they have no answer and count in no figure ({areas})")
+        return text + _("; every statement is covered")
+    areas = ", ".join(_("{area} {count} of {total}").format(
+        area=d.name, count=d.not_covered, total=d.statements) for d in dimensions if d.not_covered)
+    return text + _(". {count} of {total} statements are not covered, so they have no answer "
+                    "and count in no figure ({areas})").format(
+        count=len(through.not_covered), total=through.statements, areas=areas)
 
 
 def uncovered_note(through: Through) -> str:
     """The statements not covered, named."""
-    return (f"Not covered by the answers to {through.answered.id} (no answer, neither unsure "
-            f"nor not yet): {', '.join(u.id for u in through.not_covered)}")
+    return _("Not covered by the answers to {answered} (no answer, neither unsure nor not "
+             "yet): {statements}").format(answered=through.answered.id,
+                                          statements=", ".join(u.id for u in through.not_covered))
 
 
 def score_all(tally: Tally, targets: Sequence[tuple[Framework, Crosswalk | None]],
