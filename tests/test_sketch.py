@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.sketch import CELLS, Sketch, key, keys
+from coprod_cli.sketch import CELLS, MASK, Sketch, key, keys
 
 SALT = b"0123456789abcdef"
 
@@ -81,3 +81,15 @@ def test_many_keys_at_once_are_the_keys_one_at_a_time() -> None:
     many.add_many(values[:120])
     many.add_many(values[120:])
     assert many.data() == one.data() and many.size == 200
+
+
+def test_more_keys_at_once_than_one_batch_holds_are_added_as_one_at_a_time() -> None:
+    """add_many sums a batch of keys in one number per cell: a longer list, and keys with
+    every bit set, are added exactly as `add` adds them one by one."""
+    rng = random.Random(11)
+    values = [rng.getrandbits(64) or 1 for _ in range(70_000)] + [MASK] * 3
+    one, many = Sketch(), Sketch()
+    for value in values:
+        one.add(value)
+    many.add_many(values)
+    assert many.data() == one.data() and many.size == len(values)

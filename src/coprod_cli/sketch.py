@@ -12,13 +12,16 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 
 PART = 32  # cells in each of the three parts: two people apart are missed 1 time in 32**3
 CELLS = 3 * PART
 MASK = (1 << 64) - 1
+# add_many sums up to _BATCH keys in one number per cell: _FIELD bits hold a sum of that many
+# 64-bit values; PART must be a power of two (a cell's place is a key's bits masked).
+_BATCH = 1 << 16
+_FIELD = 64 + 16
 Cell = tuple[int, int, int]  # (count, sum of keys, sum of their checks), sums mod 2**64
 
 
@@ -29,9 +32,15 @@ def key(salt: bytes, content: bytes) -> int:
 
 
 def keys(salt: bytes, contents: Iterable[bytes]) -> list[int]:
-    """Many respondents' keys at once, each as `key` gives it."""
-    hashed = map(functools.partial(hashlib.blake2b, digest_size=8, key=salt[:64]), contents)
-    return [int.from_bytes(digest.digest(), "big") or 1 for digest in hashed]
+    """Many respondents' keys at once, each as `key` gives it (the salt's block hashed once,
+    then copied for each)."""
+    keyed = hashlib.blake2b(digest_size=8, key=salt[:64])
+    digests = []
+    for content in contents:
+        hashed = keyed.copy()
+        hashed.update(content)
+        digests.append(hashed.digest())
+    return [int.from_bytes(digest, "big") or 1 for digest in digests]
 
 
 def _check(value: int) -> int:
@@ -68,23 +77,28 @@ class Sketch:
 
     def add_many(self, values: Sequence[int]) -> None:
         """Keys added one after another, as `add` adds each: summed per cell first, then each
-        cell once (the arithmetic of _check and _places, written out for speed)."""
-        count, total, checks = [0] * CELLS, [0] * CELLS, [0] * CELLS
+        cell once (the arithmetic of _check and _places, written out for speed; a cell's
+        count, key sum and check sum travel as one number, _FIELD bits apart)."""
+        for start in range(0, len(values), _BATCH):
+            self._add_batch(values[start:start + _BATCH])
+
+    def _add_batch(self, values: Sequence[int]) -> None:
+        sums = [0] * CELLS
+        one, low, part = 1 << 2 * _FIELD, (1 << _FIELD) - 1, PART - 1
         for value in values:
             check = value ^ value >> 30
             check = (check * 0xBF58476D1CE4E5B9) & MASK
             check ^= check >> 27
             check = (check * 0x94D049BB133111EB) & MASK
-            check ^= check >> 31
-            for place in (value % PART, PART + (value >> 21) % PART,
-                          2 * PART + (value >> 42) % PART):
-                count[place] += 1
-                total[place] += value
-                checks[place] += check
-        for cell, many, value, check in zip(self.cells, count, total, checks, strict=True):
-            cell[0] += many
-            cell[1] = (cell[1] + value) & MASK
-            cell[2] = (cell[2] + check) & MASK
+            packed = one | value << _FIELD | check ^ check >> 31
+            sums[value & part] += packed
+            sums[PART + (value >> 21 & part)] += packed
+            sums[2 * PART + (value >> 42 & part)] += packed
+        for cell, total in zip(self.cells, sums, strict=True):
+            if total:
+                cell[0] += total >> 2 * _FIELD
+                cell[1] = (cell[1] + (total >> _FIELD & low)) & MASK
+                cell[2] = (cell[2] + (total & low)) & MASK
         self.size += len(values)
 
     def data(self) -> dict[str, object]:
