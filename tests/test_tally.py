@@ -59,3 +59,23 @@ def test_many_respondents_at_once_are_counted_and_kept_as_one_at_a_time() -> Non
     assert rows_at_once.counts == one.counts == columns_at_once.counts
     assert rows_at_once.people == one.people
     assert rows_at_once.sketch.data() == one.sketch.data()
+
+
+def test_rows_of_any_values_or_many_roles_are_counted_as_columns_are() -> None:
+    """add_rows counts level ids a byte each; a blank, a value that is no level and more
+    roles than a byte holds are counted all the same (as add_answers counts them)."""
+    import random
+
+    framework = Library.builtin().framework("nef")
+    ids = [s.id for s in framework.statements]
+    rng = random.Random(9)
+    values = ["not-yet", "transformative", "unsure", "does-not-apply", None, "odd"]
+    for role_count, levels in ((3, values[:4]), (3, values), (40, values[:4])):
+        roles = [f"role {rng.randrange(role_count)}" for _ in range(200)]
+        rows = [tuple(rng.choice(levels) for _ in ids) for _ in roles]
+        by_rows, by_columns = Tally(framework), Tally(framework)
+        by_rows.add_rows(roles, ids, rows)
+        by_columns.add_answers(roles, ids, list(zip(*rows, strict=True)))
+        assert by_rows._answers == by_columns._answers
+        assert by_rows.counts == by_columns.counts
+        assert by_rows.not_applying == by_columns.not_applying

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import compress
+from itertools import chain, compress
 from typing import NamedTuple
 
 from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
@@ -27,6 +27,9 @@ UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth 
 MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 UNKNOWN = len(LEVEL_IDS)  # a kept answer that is unsure: left out of the arithmetic
 NOT_APPLYING = UNKNOWN + 1  # a kept answer of 'does not apply': left out too
+# Each answer a row can hold, as one byte below 8 (Tally.add_rows counts them in C).
+_CODES: dict[str | None, int] = {
+    level: code for code, level in enumerate((*LEVEL_IDS, UNSURE, DOES_NOT_APPLY))}
 
 
 def _kept(level: str | None) -> int:
@@ -268,7 +271,35 @@ class Tally:
     def add_rows(self, roles: list[str], sids: Sequence[str],
                  answers: Sequence[Sequence[str | None]]) -> None:
         """The same as add_answers, given each respondent's row (`roles[i]` gave
-        `answers[i][j]` to `sids[j]`), counted a role and a statement at a time."""
+        `answers[i][j]` to `sids[j]`), counted a statement at a time in C: each answer as a
+        byte (its level's code), each row's role added to it as a higher byte value (whole
+        numbers add the column's bytes at once; no byte carries), then bytes.count per role
+        and level. Rows of other values, or of more roles than a byte holds, are counted a
+        role and a statement at a time."""
+        width, size = len(sids), len(roles)
+        names = sorted(set(roles))
+        try:
+            levels = bytes(map(_CODES.__getitem__, chain.from_iterable(answers)))
+        except KeyError:
+            levels = b""
+        if len(names) > 256 // 8 or len(levels) != width * size \
+                or not set(map(len, answers)) <= {width}:
+            self._add_columns(roles, sids, answers)
+            return
+        tag = dict(zip(names, range(0, 256, 8), strict=False))  # a role's byte value
+        tags = int.from_bytes(bytes(map(tag.__getitem__, roles)), "big")
+        wanted = [(self._answers.setdefault(role, Counter()), 8 * index + code, level)
+                  for index, role in enumerate(names) for level, code in _CODES.items()]
+        for at, sid in enumerate(sids):
+            column = (int.from_bytes(levels[at::width], "big") + tags).to_bytes(size, "big")
+            for counted, code, level in wanted:
+                people = column.count(code)
+                if people:
+                    counted[sid, level] += people
+
+    def _add_columns(self, roles: list[str], sids: Sequence[str],
+                     answers: Sequence[Sequence[str | None]]) -> None:
+        """add_rows for any values: a role and a statement at a time."""
         for role in set(roles):
             mine = compress(answers, map(role.__eq__, roles)) if len(roles) > 1 else answers
             counted = self._answers.get(role)
