@@ -93,6 +93,24 @@ def test_dates_that_could_be_either_are_counted_and_refused_alike(
     assert bulk == alone and bulk[0] == 2 and "could be day first or month first" in str(bulk[2])
 
 
+@pytest.mark.parametrize("stamp", [
+    lambda n: f"2026-11-{1 + n % 20:02d}T10:{n % 60:02d}:00",  # no space: the whole text
+    lambda n: f"2026/11/{1 + n % 20:02d},10:{n % 60:02d}",
+    lambda n: f"12-Nov-2026 10:{n % 60:02d}" if n % 3 else f"2026/11/0{1 + n % 9} 9:00",
+    # a line break in the cell: the date part read with its break, as the table reads it
+    lambda n: f"2026/11/{1 + n % 20:02d}\n 10:{n % 60:02d}" if n == 60 else DAY[n % 60],
+    lambda n: f"2026/11/{1 + n % 20:02d}\n10:{n % 60:02d}" if n > 30 else DAY[n % 60],
+])
+def test_timestamps_written_any_way_are_read_alike(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stamp: object) -> None:
+    """The chunk reads a timestamp's date from the text before its first space; it reads
+    what the table reads from the whole text, or leaves the chunk to the table."""
+    path = write_csv(tmp_path, ["Timestamp", "Role", *IDS],
+                     *rows(13, 90, ["0", "1", "2", "3"], stamp))
+    bulk, alone = both_ways(run, monkeypatch, "score", str(path), *SHOWN)
+    assert bulk == alone
+
+
 def test_a_workbook_with_real_dates_reads_the_same_a_column_at_a_time(
         run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     start = datetime.datetime(2026, 11, 2, 9)

@@ -16,7 +16,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import cast
 
 from coprod_cli.answers import UNSURE, sensible_date
@@ -139,16 +139,22 @@ def _days(table: Table, stamps: list[object]) -> list[datetime.date | None] | No
 
 def _written(table: Table, texts: list[str]) -> tuple[list[datetime.date], int] | None:
     """Dates written as text, each distinct date part read once (formwords.read_date), and
-    how many could be day or month first; None as for _days."""
-    matches = list(map(_DATE.match, texts))
-    if None in matches:
+    how many could be day or month first; None as for _days. The date part is what comes
+    before the first space: _DATE never takes a space, so it reads that part as it reads the
+    whole text (unless a line break ends it, where `$` would match: then the whole texts)."""
+    heads = [text.partition(" ")[0] for text in texts]
+    distinct = set(heads)
+    if any("\n" in head for head in distinct):
+        heads, distinct = texts, set(texts)
+    matched = {head: _DATE.match(head) for head in distinct}
+    if None in matched.values():
         return None
-    keys = list(map(methodcaller("group", 1, 2, 3), matches))
-    read = {key: _numbers(*key, table.order) for key in set(keys)}
+    read = {head: _numbers(*match.group(1, 2, 3), table.order)  # type: ignore[union-attr]
+            for head, match in matched.items()}
     shown = table._shown_order[0] if table._shown_order else None
     if any(day is None or shows not in (None, EITHER, shown) for day, shows in read.values()):
         return None
-    found = list(map(read.__getitem__, keys))
+    found = list(map(read.__getitem__, heads))
     either = 0
     if any(shows == EITHER for _, shows in read.values()):
         either = [shows for _, shows in found].count(EITHER)
