@@ -28,7 +28,7 @@ MAX_NAMED = 5  # respondents named in a warning; the rest are counted
 UNKNOWN = len(LEVEL_IDS)  # a kept answer that is unsure: left out of the arithmetic
 NOT_APPLYING = UNKNOWN + 1  # a kept answer of 'does not apply': left out too
 # Each answer a row can hold, as one byte below 8 (Tally.add_rows counts them in C).
-_CODES: dict[str | None, int] = {
+CODES: dict[str | None, int] = {
     level: code for code, level in enumerate((*LEVEL_IDS, UNSURE, DOES_NOT_APPLY))}
 
 
@@ -269,17 +269,18 @@ class Tally:
                 answers[sid, level] += people
 
     def add_rows(self, roles: list[str], sids: Sequence[str],
-                 answers: Sequence[Sequence[str | None]]) -> None:
+                 answers: Sequence[Sequence[str | None]], codes: bytes | None = None) -> None:
         """The same as add_answers, given each respondent's row (`roles[i]` gave
         `answers[i][j]` to `sids[j]`), counted a statement at a time in C: each answer as a
         byte (its level's code), each row's role added to it as a higher byte value (whole
         numbers add the column's bytes at once; no byte carries), then bytes.count per role
         and level. Rows of other values, or of more roles than a byte holds, are counted a
-        role and a statement at a time."""
+        role and a statement at a time. `codes`, when given, are the rows' CODES already."""
         width, size = len(sids), len(roles)
         names = sorted(set(roles))
         try:
-            levels = bytes(map(_CODES.__getitem__, chain.from_iterable(answers)))
+            levels = codes if codes is not None else \
+                bytes(map(CODES.__getitem__, chain.from_iterable(answers)))
         except KeyError:
             levels = b""
         if len(names) > 256 // 8 or len(levels) != width * size \
@@ -289,7 +290,7 @@ class Tally:
         tag = dict(zip(names, range(0, 256, 8), strict=False))  # a role's byte value
         tags = int.from_bytes(bytes(map(tag.__getitem__, roles)), "big")
         wanted = [(self._answers.setdefault(role, Counter()), 8 * index + code, level)
-                  for index, role in enumerate(names) for level, code in _CODES.items()]
+                  for index, role in enumerate(names) for level, code in CODES.items()]
         for at, sid in enumerate(sids):
             column = (int.from_bytes(levels[at::width], "big") + tags).to_bytes(size, "big")
             for counted, code, level in wanted:

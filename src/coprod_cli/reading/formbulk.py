@@ -22,6 +22,7 @@ from typing import cast
 from coprod_cli.answers import UNSURE, sensible_date
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.formwords import _DATE, EITHER, _numbers
+from coprod_cli.tally import CODES
 
 Row = tuple[int, list[object]]  # the line a row starts on, and its cells
 
@@ -33,6 +34,7 @@ class Bulk:
     roles: list[str]
     stated: list[bool]  # whether each row says who answered
     answers: list[tuple[str, ...]]  # each row's levels, in the table's statement order
+    codes: bytes | None  # the same as tally.CODES, a byte each, when read as level ids
     days: list[datetime.date | None]
     stamps: list[object]  # each row's date cell, for the check for twins (None: no such cell)
     evidence: list[tuple[tuple[str, str], ...]]
@@ -47,7 +49,7 @@ def read(table: Table, rows: list[Row]) -> Bulk | None:
     levels = _levels(table, cells)
     if levels is None:
         return None
-    answers, blanks = levels
+    answers, blanks, codes = levels
     role = _roles(table, cells)
     if role is None:
         return None
@@ -63,26 +65,34 @@ def read(table: Table, rows: list[Row]) -> Bulk | None:
                    if n]
         table.blank_cells += sum(per_row)
         table.blank_rows += len(per_row)
-    return Bulk(role[0], role[1], answers, days, stamps,
+    return Bulk(role[0], role[1], answers, codes, days, stamps,
                 [table._evidence(row) for row in cells] if table.columns.evidence else [])
 
 
-def _levels(table: Table, cells: list[list[object]]) -> tuple[list[tuple[str, ...]], bool] | None:
+def _levels(table: Table, cells: list[list[object]]
+            ) -> tuple[list[tuple[str, ...]], bool, bytes | None] | None:
     """Each row's levels, every cell one the table has read before (a blank counted as
-    unsure once the table has named the first), and whether any was blank; None when a cell
-    is new, or a blank must be refused (--strict) or named as the first. (The table reads a
-    cell the same in any column, so the chunk's cells are checked all together.)"""
+    unsure once the table has named the first), whether any was blank, and the levels as
+    tally.CODES when every cell is a level id the table has read; None when a cell is new,
+    or a blank must be refused (--strict) or named as the first. (The table reads a cell the
+    same in any column, so the chunk's cells are checked all together.)"""
     known = table._levels
     picked = list(map(table._pick, cells))
+    ids = {cell: CODES[level] for cell, level in known.items()
+           if cell == level and type(cell) is str and level in CODES}
+    try:  # an export of level ids: every cell is the level it names, read before
+        return picked, False, bytes(map(ids.__getitem__, chain.from_iterable(picked)))
+    except KeyError:
+        pass
     distinct = set(chain.from_iterable(picked))
     blanks = not known.keys() >= distinct
     if blanks and (not table.first_blank or table.refuse_blank
                    or not known.keys() >= distinct.difference(("", None))):
         return None
     if not blanks and all(known[cell] == cell and type(cell) is str for cell in distinct):
-        return picked, False  # every cell is the level it names (an export of level ids)
+        return picked, False, None  # every cell is the level it names (an export of level ids)
     looked = {cell: known.get(cell, UNSURE) for cell in distinct}
-    return [tuple(map(looked.__getitem__, row)) for row in picked], blanks
+    return [tuple(map(looked.__getitem__, row)) for row in picked], blanks, None
 
 
 def _roles(table: Table, cells: list[list[object]]

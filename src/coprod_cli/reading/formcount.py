@@ -86,7 +86,7 @@ def count(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
         return _each(chunk, tally, skip, alone, twins)
     lines = [line for line, _ in chunk.rows]
     _add(tally, table, bulk.roles, bulk.answers, bulk.stated, bulk.days, lines,
-         [evidence for evidence in bulk.evidence if evidence])
+         [evidence for evidence in bulk.evidence if evidence], bulk.codes)
     twins.add_many(_digests(bulk.stamps, bulk.answers), bulk.roles, table.name, lines)
     return bulk.days
 
@@ -129,11 +129,11 @@ def _each(chunk: Chunk, tally: Tally, skip: Callable[[CoprodError], None],
 
 def _add(tally: Tally, table: Table, roles: list[str], answers: list[tuple[str, ...]],
          stated: list[bool], days: list[datetime.date | None], lines: list[int],
-         evidence: list[tuple[tuple[str, str], ...]]) -> None:
+         evidence: list[tuple[tuple[str, str], ...]], codes: bytes | None = None) -> None:
     """Complete respondents counted in order, as Tally.add_ballot counts each."""
     tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
                      stated.count(False), days, table.name, lines, evidence)
-    tally.add_rows(roles, table._sids, answers)
+    tally.add_rows(roles, table._sids, answers, codes)
     tally.keep_many(roles, table._sids, answers)
 
 
