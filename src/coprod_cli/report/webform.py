@@ -112,6 +112,7 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
                                  for key, message in SCRIPT_WORDS.items()}
                       for language in LANGUAGES}}
     script = environment().get_template(SCRIPTS).render()
+    terms = {id(entry): index for index, entry in enumerate(catalogue.glossary)}
     who = Markup('<strong class="send-to">{}</strong>').format(send_to) if send_to \
         else words(WHOEVER)
     return environment().get_template("questionnaire.html.j2").render(
@@ -123,7 +124,7 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
         who=who, who_print=Markup("<strong>{}</strong>").format(send_to) if send_to else who,
         file_name=Markup('<code id="file-name">{}-ROLE-DATE.yaml</code>').format(
             stem(framework, service)),
-        jargon=lambda statement: [catalogue.glossary.index(entry) for entry in jargon(
+        jargon=lambda statement: [terms[id(entry)] for entry in jargon(
             statement, catalogue.glossary, [level.name for level in catalogue.levels])])
 
 

@@ -98,25 +98,31 @@ class Pair(Markup):
 
 class Said:
     """What the page's template asks for, by id: a framework's or core.yaml's text in every
-    language."""
+    language (each framework's parts found by id once, not searched for each text)."""
 
     def __init__(self, words: Words) -> None:
         self.words = words
+        self.parts: dict[int, dict[str, Any]] = {}
+        for source, _catalogue in words.sources.values():
+            framework: Any = source
+            found: dict[str, Any] = {d.id: d for d in framework.dimensions}
+            found.update((s.id, s) for s in framework.statements)
+            self.parts[id(framework)] = found
 
     def fw(self, name: str) -> Pair:
         return self.words.framework(lambda framework: str(getattr(framework, name)))
 
     def dim(self, dimension_id: str, name: str) -> Pair:
-        return self.words.framework(lambda framework: str(getattr(next(
-            d for d in framework.dimensions if d.id == dimension_id), name)))
+        return self.words.framework(lambda framework: str(getattr(
+            self.parts[id(framework)][dimension_id], name)))
 
     def st(self, statement_id: str, name: str) -> Pair:
-        return self.words.framework(lambda framework: str(getattr(_statement(
-            framework, statement_id), name)))
+        return self.words.framework(lambda framework: str(getattr(
+            self.parts[id(framework)][statement_id], name)))
 
     def row(self, statement_id: str, level_id: str, plain: bool) -> Pair:
-        return self.words.framework(lambda framework: _statement(
-            framework, statement_id).row(level_id, plain))
+        return self.words.framework(lambda framework: self.parts[id(framework)][
+            statement_id].row(level_id, plain))
 
     def level(self, level_id: str, name: str) -> Pair:
         return self.words.catalogue(lambda catalogue: str(getattr(catalogue.level(level_id),
@@ -129,7 +135,3 @@ class Said:
     def term(self, index: int, name: str) -> Pair:
         return self.words.catalogue(lambda catalogue: str(getattr(catalogue.glossary[index],
                                                                   name)))
-
-
-def _statement(framework: Any, statement_id: str) -> Any:
-    return next(s for s in framework.statements if s.id == statement_id)
