@@ -61,8 +61,9 @@ def form_command(
                                                 help=N_("A framework id, e.g. nef or scie."))],
     fmt: Annotated[FormFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
-        help=N_("html: a web questionnaire (one page that works offline; it saves an answers "
-        "file); xlsform: an XLSForm workbook to upload to KoboToolbox, ODK or SurveyCTO, "
+        help=N_("html: a web questionnaire (one page that works offline, in English and Welsh "
+        "with a button to switch between them; it saves an answers file); xlsform: an XLSForm "
+        "workbook to upload to KoboToolbox, ODK or SurveyCTO, "
         "with plain words as a second language of the form; apps-script: a Google Apps "
         "Script that creates the Google Form; text or markdown: the questions and exact "
         "choices to type into Google Forms or Microsoft Forms; csv: the header row of a "
