@@ -106,6 +106,53 @@ def test_a_record_cannot_change_once_made() -> None:
     assert dataclasses.replace(made, left="b") == Pair(left="b") and made.left == "a"
 
 
+@record
+class Kept(Record):
+    """A record with every kind of field, and a check after it is made."""
+
+    name: str
+    count: int = 0
+    seen: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.count < 0:
+            raise ValueError("a count is never below nought")
+
+
+@dataclass(kw_only=True)
+class StandardKept:
+    name: str
+    count: int = 0
+    seen: list[str] = field(default_factory=list)
+
+
+@record
+class Undocumented(Record):
+    name: str
+
+
+def _refusal(cls: type, arguments: dict[str, Any]) -> str:
+    with pytest.raises(TypeError) as refused:
+        cls(**arguments)
+    return str(refused.value).split("__init__() ")[1]
+
+
+def test_a_record_is_made_as_a_dataclass_would_make_it() -> None:
+    """Records share one __init__ instead of a compiled one each: the same arguments, defaults,
+    fresh default lists, __post_init__, and the same refusals."""
+    for arguments in ({"name": "a"}, {"name": "a", "count": 2, "seen": ["x"]}):
+        assert vars(Kept(**arguments)) == vars(StandardKept(**arguments))
+    assert Kept(name="a").seen is not Kept(name="a").seen
+    for wrong in ({}, {"name": "a", "colour": "red"}):
+        assert _refusal(Kept, wrong) == _refusal(StandardKept, wrong)
+    with pytest.raises(TypeError):
+        Kept("a")  # type: ignore[misc]
+    with pytest.raises(ValueError, match="nought"):
+        Kept(name="a", count=-1)
+    assert Undocumented.__doc__ == "Undocumented(*, name: 'str')"  # dataclass writes it there
+    assert Undocumented(name="b").name == "b"
+
+
 def test_a_field_whose_metadata_holds_a_rule_is_refused_when_the_class_is_made() -> None:
     """A rule in metadata is one pydantic may pass over in silence (a misspelt 'max_lenght'
     would only reach the JSON Schema): rules go in Annotated, where they cannot be missed."""
