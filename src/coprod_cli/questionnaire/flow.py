@@ -152,12 +152,38 @@ def jargon(statement: Statement, glossary: Sequence[GlossaryEntry],
 
 def mentioned(text: str, glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
     """Glossary entries whose term (or another form of it) appears in a text, in order."""
-    forms = [(entry, (entry.term, *entry.also)) for entry in glossary]
-    if not _plain(text) or not all(_plain(form) and form == " ".join(form.split())
-                                   for _, each in forms for form in each):
-        return [entry for entry, each in forms if any(_mentions(text, form) for form in each)]
+    prepared = _prepared(glossary)
+    if prepared is None or not _plain(text):
+        return [entry for entry in glossary if any(_mentions(text, form)
+                                                   for form in (entry.term, *entry.also))]
     flat = " ".join(text.split()).lower()
-    return [entry for entry, each in forms if any(_whole(flat, form.lower()) for form in each)]
+    words = set(_RUNS.findall(flat))
+    return [entry for entry, forms in prepared
+            if any((run is None or run in words) and _whole(flat, form) for form, run in forms)]
+
+
+Prepared = list[tuple[GlossaryEntry, list[tuple[str, str | None]]]]
+_PREPARED: dict[int, tuple[Sequence[GlossaryEntry], Prepared | None]] = {}
+_RUNS = re.compile(r"[\w-]+")
+
+
+def _prepared(glossary: Sequence[GlossaryEntry]) -> Prepared | None:
+    """Each entry's forms lowercased, with the run of letters each starts with (a word the
+    text must hold for the form to be there); None when a form is not plain enough."""
+    kept = _PREPARED.get(id(glossary))
+    if kept is None or kept[0] is not glossary:
+        forms = [(entry, (entry.term, *entry.also)) for entry in glossary]
+        plain = all(_plain(form) and form == " ".join(form.split())
+                    for _, each in forms for form in each)
+        kept = _PREPARED[id(glossary)] = (glossary, [
+            (entry, [(form.lower(), _first_run(form.lower())) for form in each])
+            for entry, each in forms] if plain else None)
+    return kept[1]
+
+
+def _first_run(form: str) -> str | None:
+    run = _RUNS.match(form)
+    return run.group() if run else None
 
 
 def _mentions(text: str, form: str) -> bool:
