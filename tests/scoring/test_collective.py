@@ -122,6 +122,18 @@ def test_respondents_without_a_role_count_as_other() -> None:
     assert {role.role: role.respondents for role in res.by_role} == {"carer": 1, "other": 2}
 
 
+def test_a_gap_is_between_two_different_groups_even_when_they_agree() -> None:
+    res = collective([everyone("intermediate", "manager")] * 3
+                     + [everyone("intermediate", "carer")] * 3, min_group=1)
+    assert res.gaps and all(g.gap == 0 for g in res.gaps)
+    assert all({g.highest, g.lowest} == {"manager", "carer"} for g in res.gaps)
+
+
+def test_html_says_groups_that_agree_scored_it_the_same(run: Run) -> None:
+    out = run("score", str(EXAMPLES / "collective-autumn-2026"), "-f", "html").stdout
+    assert "scored it 0.00 higher" not in out and "scored it the same." in out
+
+
 def test_one_respondent_is_not_a_collective_result() -> None:
     res = collective([everyone("intermediate", "manager")])
     assert res.by_role == [] and res.gaps == [] and res.warnings == []

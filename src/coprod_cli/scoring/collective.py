@@ -81,14 +81,15 @@ def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[Ro
 
 def gaps(framework: Framework, per_group: dict[str, Exact]) -> list[Gap]:
     """Per dimension, the spread between the highest and lowest scoring roles (or voices),
-    worked out on the exact scores and rounded once."""
+    worked out on the exact scores and rounded once: two different groups, even when all of
+    them gave the same score."""
     gaps = []
     for dimension in framework.dimensions:
         scored = {g: v for g, s in per_group.items() if (v := s[dimension.id]) is not None}
         if len(scored) < 2:
             continue
         high = max(scored, key=lambda g: scored[g])
-        low = min(scored, key=lambda g: scored[g])
+        low = min((g for g in scored if g != high), key=lambda g: scored[g])  # never itself
         spread = scored[high] - scored[low]
         gaps.append(Gap(dimension=dimension.id, gap=rounded(spread) or 0.0, highest=high,
                         lowest=low, finding=spread >= 1, highest_score=rounded(scored[high]),
