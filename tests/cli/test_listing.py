@@ -149,3 +149,14 @@ def test_the_examples_are_validated_by_the_fast_reader() -> None:
             for name in ("nef-descriptive.yaml", "wales-descriptive.yaml")]
     assert [(fw.id, answered, carried is not None) for fw, answered, carried in
             filter(None, read)] == [("nef", 28, True), ("wales", 15, False)]
+
+
+def test_validate_and_score_agree_on_a_file_with_nothing_answered_yet(
+        run: Run, tmp_path: Path) -> None:
+    """The answers schema needs only `framework:`; score reads such a file (every statement
+    unanswered, with a warning), so validate says the same file is valid answers."""
+    path = tmp_path / "begun.yaml"
+    path.write_text("framework: nef\n")
+    checked = run("validate", str(path))
+    assert checked.exit_code == 0 and "0 of 28 statements answered" in checked.stdout
+    assert run("score", str(path), "-f", "json").exit_code == 0

@@ -78,6 +78,8 @@ class Document:
             return "crosswalk"
         if "recommendations" in data or "levels" in data:
             return "catalogue"
+        if "framework" in data and "plan_version" not in data:
+            return "answers"  # all an answers file needs (its schema): nothing answered yet
         raise InvalidData(_("cannot tell what this file is"), _("an answers file has 'answers:', "
                           "a framework file has 'dimensions:', an agreed.yaml has 'agreed:', "
                           "a crosswalk has 'mappings:'"),
