@@ -88,7 +88,19 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
     out = run("score", str(not_applying_set(folder, whole_area=True)), "-f", "html",
               "-o", str(absent))
     assert out.exit_code == 0, out.stderr
-    return [*paths, folder / "progress.html", absent]
+    return [*paths, folder / "progress.html", absent, *_welsh(run, folder, rounds, team)]
+
+
+def _welsh(run: Run, folder: Path, rounds: list[str], team: str) -> list[Path]:
+    """The reports whose own words come in Welsh (--lang cy): trend, compare, workshop and
+    feedback."""
+    runs = {"cy-trend.html": ["trend", *rounds], "cy-workshop.html": ["workshop", team],
+            "cy-feedback.html": ["feedback", team],
+            "cy-progress.html": ["compare", str(EXAMPLES / "collective-spring-2026"), team]}
+    for name, args in runs.items():
+        out = run(*args, "--lang", "cy", "-f", "html", "-o", str(folder / name))
+        assert out.exit_code == 0, out.stderr
+    return [folder / name for name in runs]
 
 
 def test_reports_have_no_accessibility_violations(run: Run, tmp_path: Path) -> None:
