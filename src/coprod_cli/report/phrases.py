@@ -122,12 +122,9 @@ def bar(score: float | None, width: int = 12) -> str:
     return "#" * filled + "." * (width - filled)
 
 
-CHANGE_MARKS = {"up": "↑ up", "down": "↓ down", "same": "= same"}
-
-
 def change_phrase(direction: str, change: float | None = None) -> str:
     """'↑ up +0.50': an arrow and a word (never the arrow or a colour alone), then the amount."""
-    mark = CHANGE_MARKS[direction]
+    mark = {"up": _("↑ up"), "down": _("↓ down"), "same": _("= same")}[direction]
     return mark if change is None or direction == "same" else f"{mark} {change:+.2f}"
 
 
@@ -182,8 +179,9 @@ def day(value: datetime.date) -> str:
 
 def side_phrase(res: Result) -> str:
     """'2026-05-20, 12 respondents': when and by how many an assessment was made."""
-    when = str(res.assessed_on) if res.assessed_on else "no date"
-    return f"{when}, {res.respondents} respondent{'s' if res.respondents != 1 else ''}"
+    when = str(res.assessed_on) if res.assessed_on else _("no date")
+    return ngettext("{when}, {count} respondent", "{when}, {count} respondents",
+                    res.respondents).format(when=when, count=res.respondents)
 
 
 def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
@@ -264,11 +262,13 @@ def regression_phrase(cmp: Comparison) -> str | None:
     dropped = ", ".join(d.name for d in cmp.dimensions if d.level_dropped)
     overall = cmp.level_direction == "down"
     if dropped:
-        return f"Regression: the level dropped in {dropped}{', and overall' if overall else ''}."
+        return (_("Regression: the level dropped in {areas}, and overall.") if overall else
+                _("Regression: the level dropped in {areas}.")).format(areas=dropped)
     if overall:
-        return "Regression: the overall level dropped."
-    return (f"Regression: the overall score fell by {abs(cmp.score_change or 0):.2f}, a "
-            f"quarter of a level or more (--tolerance {cmp.tolerance:g}).")
+        return _("Regression: the overall level dropped.")
+    return _("Regression: the overall score fell by {fall}, a quarter of a level or more "
+             "(--tolerance {tolerance}).").format(fall=f"{abs(cmp.score_change or 0):.2f}",
+                                                 tolerance=f"{cmp.tolerance:g}")
 
 
 def more_hint(details: bool) -> str:
@@ -344,7 +344,8 @@ def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
     """Each level a comparison names, explained once."""
     named = [cmp.before.level, cmp.after.level, *(d.before_level for d in cmp.dimensions),
              *(d.after_level for d in cmp.dimensions)]
-    return [f"{level_name(catalogue, level)} means: {catalogue.level(level).plain}"
+    return [_("{level} means: {meaning}").format(level=level_name(catalogue, level),
+                                                 meaning=catalogue.level(level).plain)
             for level in dict.fromkeys(level for level in named if level)]
 
 
