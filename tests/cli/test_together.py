@@ -170,6 +170,7 @@ def test_a_welsh_feedback_sheet_has_no_english_words_of_coprods_own(
     for words in ("Dywedoch chi", "Fe wnaethom gytuno", "Byddwn ni", "Dan arweiniad",
                   "Pryd y byddwn yn gofyn eto", "Nid yw'r testun Cymraeg hwn"):
         assert words in shown
+    assert "Mae'r ddau lais yn ei weld o fewn lefel" not in shown  # as English leaves it out
     sources = ["report/packs.py"] + (
         ["report/templates/feedback.html.j2"] if fmt == "html" else [])
     assert welsh.english_left(out.stdout, *sources) == []

@@ -24,6 +24,14 @@ RATED = {"lived-experience": N_("People with lived experience rated {high} highe
                                 "lowest."),
          "everyone-else": N_("Everyone else rated {high} highest and {low} lowest.")}
 RATED_ANY = N_("{voice} rated {high} highest and {low} lowest.")
+# scoring/findings.py's finding that the voices agree within a level: not said on the sheet.
+AGREEING = (
+    N_("The two voices see it within a level of each other, overall and in every area: no "
+       "whole-level gap"),
+    N_("The two voices see it within a level of each other, overall and in every area, people "
+       "with lived experience a little lower: no whole-level gap"),
+    N_("The two voices see it within a level of each other, overall and in every area, "
+       "everyone else a little lower: no whole-level gap"))
 
 
 class PackFormat(str, Enum):
@@ -100,7 +108,8 @@ def sheet(res: Result, catalogue: Catalogue, again: str | None,
     said += [_("{group}: too few people to show their view on its own. Their answers count in "
                "everything here.").format(group=h.name)
              for h in res.held_back if h.kind == "voice"]
-    said += [line for line in res.findings if "within a level" not in line]
+    agreeing = {_(words) for words in AGREEING}  # in the reader's language
+    said += [line for line in res.findings if line not in agreeing]
     agreed = [] if res.agreement is None else [
         _("We agreed {level} for: {plain}").format(
             level=phrases.level_name(catalogue, item.agreed_level), plain=item.plain)
