@@ -12,7 +12,7 @@ from dataclasses import field
 from typing import Annotated, Literal, get_args
 
 from coprod_cli.errors import PathError, did_you_mean
-from coprod_cli.i18n import _
+from coprod_cli.i18n import N_, _
 from coprod_cli.languages import Translated
 from coprod_cli.plain import record
 from coprod_cli.rules import (
@@ -40,14 +40,16 @@ PieceId = Literal["culture", "structure", "practice", "review"]
 PIECE_IDS: tuple[PieceId, ...] = ("culture", "structure", "practice", "review")
 Year = Annotated[int, Interval(ge=1900, le=2100)]
 
-RecommendationRef = Annotated[Id, Known("recommendations", "recommendation",
-                                        "an id listed by 'coprod recommendations'")]
-PrincipleRef = Annotated[Id, Known("principles", "principle",
-                                   "an id from 'principles' in core.yaml")]
-ScopeRef = Annotated[Id, Known("scopes", "scope", "an id from 'scopes' in core.yaml")]
-ActivityRef = Annotated[Id, Known("activities", "activity",
-                                  "an id from 'activities' in core.yaml")]
-SourceRef = Annotated[Id, Known("sources", "source", "an id from 'sources' in core.yaml")]
+# What each kind of id is called, and where its ids are listed (shown in the reader's language).
+RecommendationRef = Annotated[Id, Known("recommendations", N_("recommendation"),
+                                        N_("an id listed by 'coprod recommendations'"))]
+PrincipleRef = Annotated[Id, Known("principles", N_("principle"),
+                                   N_("an id from 'principles' in core.yaml"))]
+ScopeRef = Annotated[Id, Known("scopes", N_("scope"), N_("an id from 'scopes' in core.yaml"))]
+ActivityRef = Annotated[Id, Known("activities", N_("activity"),
+                                  N_("an id from 'activities' in core.yaml"))]
+SourceRef = Annotated[Id, Known("sources", N_("source"),
+                                N_("an id from 'sources' in core.yaml"))]
 
 
 @record

@@ -183,10 +183,10 @@ class Known(Check):
         if known is not None and value not in known:
             raise ValueError(
                 _("unknown {what} id '{value}'{did_you_mean}; use {listed_by}").format(
-                    what=self.what,
+                    what=_(self.what),
                     value=value,
                     did_you_mean=did_you_mean(value, known),
-                    listed_by=self.listed_by,
+                    listed_by=_(self.listed_by),
                 )
             )
         return value

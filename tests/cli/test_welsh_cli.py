@@ -195,3 +195,10 @@ def test_a_warning_about_a_form_export_in_welsh(run: Run, welsh_reader: None,
     assert result.exit_code == 0
     assert f"rhybudd: {export}: nid oes colofn yn dal y rôl" in result.stderr
     assert "warning:" not in result.stderr
+
+
+def test_an_unknown_reference_names_its_kind_in_welsh(run: Run, welsh_reader: None) -> None:
+    path = DATA / "invalid" / "unknown-recommendation.yaml"
+    assert one_line(run("validate", str(path))) == (
+        f"gwall: {path}:26:27: id argymhelliad anhysbys 'cultur-1' (oeddech chi'n golygu "
+        "'culture-1'?); defnyddiwch id a restrir gan 'coprod recommendations'\n")
