@@ -3,7 +3,7 @@ texts are still in its own language."""
 
 from __future__ import annotations
 
-from coprod_cli.languages import LANGUAGES, NAMES, OWN_NAMES, Translation
+from coprod_cli.languages import LANGUAGES, NAMES, OWN_NAMES, Translation, shown_apart
 from coprod_cli.reading.loader import Library
 from tests.conftest import DATA
 
@@ -35,3 +35,16 @@ def test_a_reviewed_translation_is_not_flagged() -> None:
 
     checked = dataclasses.replace(tiny, translations={"cy": Translation(reviewed=True)})
     assert checked.unreviewed is None
+
+
+def test_texts_apart_are_those_shown_in_another_language_than_the_readers() -> None:
+    welsh = Library.builtin([TINY], language="cy")
+    tiny = welsh.framework("tiny")
+    assert dict(shown_apart([tiny], "cy")) == {text: "en" for text in tiny.untranslated}
+    assert "Money is decided by managers." in dict(shown_apart([tiny], "cy"))
+    nef = welsh.framework("nef")  # no Welsh at all: every text of it is English
+    apart = dict(shown_apart([nef], "cy"))
+    assert {nef.name, *(d.name for d in nef.dimensions), *(s.text for s in nef.statements)} \
+        <= apart.keys() and set(apart.values()) == {"en"}
+    english = Library.builtin([TINY])
+    assert shown_apart([english.framework("tiny"), english.framework("nef")], "en") == ()

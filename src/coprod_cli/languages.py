@@ -4,10 +4,11 @@ which texts had no translation and are shown in the file's own language instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import field
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from coprod_cli.plain import record
+from coprod_cli.plain import record, to_data
 from coprod_cli.rules import Strict, Text
 
 LanguageCode = Literal["en", "cy"]
@@ -65,3 +66,27 @@ class Translated(Strict):
 
 # Fields coprod fills in when it reads a file, refused when a file writes them.
 WORKED_OUT = ("shown_in", "untranslated")
+
+
+def shown_apart(sources: Iterable[Translated], reader: str) -> tuple[tuple[str, str], ...]:
+    """The texts a reader of `reader`'s language is shown in another, each with that language,
+    so that a page can mark them (WCAG 3.1.2): every text of a file that has none of the
+    reader's language, and the texts a file has no translation for; none in its own."""
+    found: dict[str, str] = {}
+    for source in sources:
+        if source.shown != reader:
+            found.update((text, source.shown) for text in _texts(to_data(source)))
+        elif source.language != reader:  # the texts with no translation are in the file's own
+            found.update((text, source.language) for text in source.untranslated)
+    return tuple(found.items())
+
+
+def _texts(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)

@@ -135,3 +135,21 @@ def test_the_welsh_collective_result_fits_one_screen_of_42_lines_at_80_columns(
                  "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto", "Y llwybr cyflymaf at",
                  "--details"):
         assert part in out
+
+
+def test_english_framework_text_in_a_welsh_page_is_marked_as_english(run: Run) -> None:
+    """WCAG 3.1.2: nef has no Welsh, so its names and statements in a Welsh report (score and
+    compare) are each marked lang="en"; an English page marks nothing."""
+    details = run("score", AUTUMN, "-f", "html", "--details", "--lang", "cy").stdout
+    marked = set(re.findall(r'<span lang="en">([^<]*)</span>', details))
+    assert {"Assets", "Capacity", "Networks", "Mutuality", "Catalysts", "Shared roles"} <= marked
+    statements = re.findall(r'<li><p><strong><span lang="en">([^<]*)</span>', details)
+    assert statements and all(html.unescape(text) in {html.unescape(m) for m in marked}
+                              for text in statements)
+    assert not re.search(r'<th scope="row">(?!<span lang="en">)(Assets|Capacity)', details)
+    before, after = (str(EXAMPLES / name) for name in ("nef-descriptive.yaml",
+                                                      "nef-intermediate.yaml"))
+    compared = run("compare", before, after, "-f", "html", "--lang", "cy").stdout
+    assert '<th scope="row"><span lang="en">Assets</span></th>' in compared
+    english = run("score", AUTUMN, "-f", "html", "--details").stdout
+    assert '<span lang="en">' not in english

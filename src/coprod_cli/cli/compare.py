@@ -24,7 +24,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
-from coprod_cli.cli.language import Lang
+from coprod_cli.cli.language import Lang, texts_apart
 from coprod_cli.cli.score import (
     DateOrderOption,
     MinGroup,
@@ -116,7 +116,8 @@ def compare_command(
             remembering.refuse(apart, min_group, _("the two sides"))
         for side, sketch in ((_("the before side"), was), (_("the after side"), now)):
             remembering.check(kept, cmp.framework.id, sketch, min_group, side)
-    emit(renderer(fmt).comparison(cmp, lib.catalogue, View(plain=plain)), output, no_color,
+    view = View(plain=plain, apart=texts_apart(lib.framework(cmp.framework.id), lib.catalogue))
+    emit(renderer(fmt).comparison(cmp, lib.catalogue, view), output, no_color,
          private=show_names or private)
     for sketch in (was, now):
         remembering.keep(kept, cmp.framework.id, sketch)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from coprod_cli.i18n import N_
+from coprod_cli.languages import Translated
 
 
 class LangChoice(str, Enum):
@@ -25,3 +26,12 @@ Lang = Annotated[
                  "Default: COPROD_LANG, else LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else "
                  "English.")),
 ]
+
+
+def texts_apart(*sources: Translated) -> tuple[tuple[str, str], ...]:
+    """The texts of these files a page shows in another language than the reader's, each with
+    that language (View.apart): nothing when everything is in the reader's."""
+    from coprod_cli import i18n
+    from coprod_cli.languages import shown_apart
+
+    return shown_apart(sources, i18n.chosen())

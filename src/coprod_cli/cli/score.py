@@ -26,7 +26,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
-from coprod_cli.cli.language import Lang
+from coprod_cli.cli.language import Lang, texts_apart
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.i18n import N_, _
@@ -262,7 +262,7 @@ def score_command(
         res = with_agreed(lib, agreed, res, tally.framework)
     res = sharing.mark_private(res) if private else sharing.protect(res)
     code = 1 if res.gate and not res.gate.met else 0
-    view = View(details=details, plain=plain)
+    view = View(details=details, plain=plain, apart=texts_apart(tally.framework, lib.catalogue))
     output = html_destination(output, fmt is Format.html,
                               f"coprod-{res.framework.id}-report.html")
     never_over_inputs(output, inputs, framework, force)

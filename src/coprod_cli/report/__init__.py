@@ -47,6 +47,9 @@ class View:
     details: bool = False  # the full plan by jigsaw piece and every group's view
     plain: bool = False  # plain words for levels, statements, rows and recommendations
     hint: bool = True  # end with how to see more (the caller may say it its own way)
+    # Texts shown in another language than the reader's (no translation yet), with that
+    # language: a page marks each with its lang (languages.shown_apart).
+    apart: tuple[tuple[str, str], ...] = ()
 
 
 SHORT = View()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -48,8 +50,33 @@ def environment() -> jinja2.Environment:
                        planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people, assessed_on=assessed_on, framework_code=framework_code,
-                       legend_how=legend_how, co_production_level=co_production_level)
+                       legend_how=legend_how, co_production_level=co_production_level,
+                       own=own)
     return env
+
+
+# The texts of the page being written that are in another language than the reader's, with
+# that language (View.apart): set by `marking` for one page at a time.
+_APART: dict[str, str] = {}
+
+
+def own(text: str) -> str | Markup:
+    """A framework's text in a span with its language where the reader's has no translation of
+    it yet (WCAG 3.1.2), else the text as it is."""
+    language = _APART.get(text)
+    return text if language is None else \
+        Markup('<span lang="{}">{}</span>').format(language, text)
+
+
+@contextmanager
+def marking(view: View) -> Iterator[None]:
+    """While one page is written, `own()` marks the texts `view` says are in another language."""
+    _APART.clear()
+    _APART.update(view.apart)
+    try:
+        yield
+    finally:
+        _APART.clear()
 
 
 def migration_notes(res: Result) -> list[str]:
@@ -159,11 +186,12 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     page = {"roles": voices.group_names(res), "names": {d.id: d.name for d in res.dimensions},
             "plain": view.plain, "steps": next_steps(res, catalogue),
             "chart": result_chart(res, catalogue)}
-    return visible(environment().get_template("result.html.j2").render(
-        res=res, catalogue=catalogue, page=page,
-        summary=_names(sections.result_sections(View(plain=view.plain))),
-        pages=_names(sections.result_sections(View(details=True, plain=view.plain,
-                                                   hint=False)))))
+    with marking(view):
+        return visible(environment().get_template("result.html.j2").render(
+            res=res, catalogue=catalogue, page=page,
+            summary=_names(sections.result_sections(View(plain=view.plain))),
+            pages=_names(sections.result_sections(View(details=True, plain=view.plain,
+                                                       hint=False)))))
 
 
 def _names(shown: tuple[Enum, ...]) -> list[str]:
@@ -173,7 +201,8 @@ def _names(shown: tuple[Enum, ...]) -> list[str]:
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
-    return visible(environment().get_template("comparison.html.j2").render(
-        cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-        steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
-        shown=_names(sections.comparison_sections(view)), plain=view.plain))
+    with marking(view):
+        return visible(environment().get_template("comparison.html.j2").render(
+            cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
+            steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
+            shown=_names(sections.comparison_sections(view)), plain=view.plain))
