@@ -122,3 +122,13 @@ def modules_of_a_warm_run(argv: list[str], cache: Path) -> list[str]:
 
 def pydantic_in(modules: list[str]) -> list[str]:
     return [m for m in modules if m.split(".")[0] in {"pydantic", "pydantic_core"}]
+
+
+def as_from_a_terminal() -> None:
+    """For a child process (preexec_fn): Ctrl-C interrupts, as in a terminal. A CI runner that
+    starts the tests in the background of a shell without job control hands every child
+    SIGINT ignored, and a test of what Ctrl-C does would then wait for nothing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from coprod_cli.reading.loader import Document, Library
+from tests.conftest import as_from_a_terminal
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = [pytest.mark.pty,
@@ -25,7 +26,8 @@ LIMIT = 30  # seconds: only so a hang fails the test instead of stalling CI
 def spawn(*args: str) -> pexpect.spawn:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "TERM": "xterm"}
     child = pexpect.spawn(sys.executable, ["-m", "coprod_cli", "assess", *args], env=env,
-                          encoding="utf-8", timeout=LIMIT, dimensions=(40, 100))
+                          encoding="utf-8", timeout=LIMIT, dimensions=(40, 100),
+                          preexec_fn=as_from_a_terminal)
     child.logfile_read = io.StringIO()  # everything shown, to check for colour afterwards
     return child
 

@@ -15,7 +15,7 @@ import pytest
 
 import coprod_cli.cli.listing
 from coprod_cli.cli import main
-from tests.conftest import EXAMPLES, Run
+from tests.conftest import EXAMPLES, Run, as_from_a_terminal
 
 
 def _broken(*args: object, **kwargs: object) -> object:
@@ -253,7 +253,7 @@ def test_a_kill_while_a_file_is_written_leaves_no_temporary_file(tmp_path: Path,
     env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
     process = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, "show", "nef", "-f", "json",
                                 "-o", str(tmp_path / "nef.json")], env=env,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".nef.json.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.02)
