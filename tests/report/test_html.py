@@ -15,7 +15,7 @@ import pytest
 from coprod_cli import __version__
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import validated
-from coprod_cli.report import html
+from coprod_cli.report import View, html
 from coprod_cli.results import Result
 from coprod_cli.scoring.comparison import compare
 from coprod_cli.scoring.engine import Tally, score
@@ -225,3 +225,18 @@ def test_a_report_allows_no_script_and_fetches_nothing(run: Run) -> None:
             "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
             in page)
     assert "<script" not in page
+
+
+def test_each_page_marks_only_its_own_texts_as_in_another_language() -> None:
+    """The texts a page marks with lang come with that page's render, not from state left by
+    another: a page marking an area English, then one marking nothing, then the first again."""
+    res = result_for({"alpha-1": 0, "alpha-2": 1, "beta-1": 3, "beta-2": 3, "beta-3": 3})
+    area = res.dimensions[0].name
+    marked = View(apart=((area, "en"),))
+    first = html.result(res, CATALOGUE, marked)
+    plain = html.result(res, CATALOGUE)
+    assert f'<span lang="en">{area}</span>' in first
+    assert '<span lang="en">' not in plain
+    assert html.result(res, CATALOGUE, marked) == first
+    assert html.marking(marked)(area) == f'<span lang="en">{area}</span>'
+    assert html.marking(View())(area) == area

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -50,33 +48,28 @@ def environment() -> jinja2.Environment:
                        planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,
                        people=people, assessed_on=assessed_on, framework_code=framework_code,
-                       legend_how=legend_how, co_production_level=co_production_level,
-                       own=own)
+                       legend_how=legend_how, co_production_level=co_production_level)
     return env
 
 
-# The texts of the page being written that are in another language than the reader's, with
-# that language (View.apart): set by `marking` for one page at a time.
-_APART: dict[str, str] = {}
+@dataclass(frozen=True)
+class Own:
+    """`own(text)` in a template: a framework's text in a span with its language where the
+    reader's has no translation of it yet (WCAG 3.1.2), else the text as it is. Each page is
+    given its own (`marking`), so nothing of one page's outlives it."""
+
+    apart: dict[str, str]
+
+    def __call__(self, text: str) -> str | Markup:
+        language = self.apart.get(text)
+        return text if language is None else \
+            Markup('<span lang="{}">{}</span>').format(language, text)
 
 
-def own(text: str) -> str | Markup:
-    """A framework's text in a span with its language where the reader's has no translation of
-    it yet (WCAG 3.1.2), else the text as it is."""
-    language = _APART.get(text)
-    return text if language is None else \
-        Markup('<span lang="{}">{}</span>').format(language, text)
-
-
-@contextmanager
-def marking(view: View) -> Iterator[None]:
-    """While one page is written, `own()` marks the texts `view` says are in another language."""
-    _APART.clear()
-    _APART.update(view.apart)
-    try:
-        yield
-    finally:
-        _APART.clear()
+def marking(view: View) -> Own:
+    """The `own` a page is rendered with: it marks the texts `view` says are in another
+    language (templates import their macros `with context`, so the macros see it too)."""
+    return Own(dict(view.apart))
 
 
 def migration_notes(res: Result) -> list[str]:
@@ -186,12 +179,11 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     page = {"roles": voices.group_names(res), "names": {d.id: d.name for d in res.dimensions},
             "plain": view.plain, "steps": next_steps(res, catalogue),
             "chart": result_chart(res, catalogue)}
-    with marking(view):
-        return visible(environment().get_template("result.html.j2").render(
-            res=res, catalogue=catalogue, page=page,
-            summary=_names(sections.result_sections(View(plain=view.plain))),
-            pages=_names(sections.result_sections(View(details=True, plain=view.plain,
-                                                       hint=False)))))
+    return visible(environment().get_template("result.html.j2").render(
+        res=res, catalogue=catalogue, page=page, own=marking(view),
+        summary=_names(sections.result_sections(View(plain=view.plain))),
+        pages=_names(sections.result_sections(View(details=True, plain=view.plain,
+                                                   hint=False)))))
 
 
 def _names(shown: tuple[Enum, ...]) -> list[str]:
@@ -201,8 +193,8 @@ def _names(shown: tuple[Enum, ...]) -> list[str]:
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report of progress: before and after on one chart, and what to do next."""
-    with marking(view):
-        return visible(environment().get_template("comparison.html.j2").render(
-            cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
-            steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
-            shown=_names(sections.comparison_sections(view)), plain=view.plain))
+    return visible(environment().get_template("comparison.html.j2").render(
+        cmp=cmp, res=cmp.after, catalogue=catalogue, chart=comparison_chart(cmp, catalogue),
+        steps=next_steps(cmp.after, catalogue), roles=voices.group_names(cmp.after),
+        shown=_names(sections.comparison_sections(view)), plain=view.plain,
+        own=marking(view)))
