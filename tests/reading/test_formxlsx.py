@@ -192,3 +192,31 @@ def test_a_calamine_release_not_measured_here_is_not_used(
     assert not formxlsx._fast(EXPORT)
     monkeypatch.setattr(formxlsx, "_calamine_release", lambda: (0, 8, 3))
     assert formxlsx._fast(EXPORT)
+
+
+def test_the_calamine_release_is_the_one_installed() -> None:
+    import importlib.metadata
+
+    words = importlib.metadata.version("python-calamine").split(".")[:3]
+    assert formxlsx._calamine_release() == tuple(int(w) for w in words if w.isdigit())
+
+
+@pytest.mark.parametrize("limit", [formxlsx.FAST_UNPACKED, 0], ids=["calamine", "openpyxl"])
+def test_blank_looking_rows_are_read_as_the_csv_of_the_same_rows(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """A row of spaces is blank; a row whose first cell is blank, or a number, is read."""
+    header = ["Respondent", "Role", *IDS]
+    rows: list[list[object]] = [
+        ["  ", None, *[None] * len(IDS)],  # spaces only: blank, as in a CSV export
+        [None, "Carer", *["2"] * len(IDS)],
+        [7, "Manager", *["3"] * len(IDS)],
+        [" 8 ", "  ", *["1"] * (len(IDS) - 1), " "],
+    ]
+    monkeypatch.setattr(formxlsx, "FAST_UNPACKED", limit)
+    book = run("score", str(write_xlsx(tmp_path, header, *rows)), "-f", "json")
+    text = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    sheet = run("score", str(write_csv(tmp_path, header, *text)), "-f", "json")
+    assert book.exit_code == sheet.exit_code == 0, book.stderr
+    assert json.loads(book.stdout)["respondents"] == 3
+    assert book.stdout == sheet.stdout
+    assert book.stderr.replace("form.xlsx", "form.csv") == sheet.stderr

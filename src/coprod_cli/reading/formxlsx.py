@@ -44,16 +44,17 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
         merged = two_rows(texts, [_text(cell) for cell in second]) if second else None
         yield table(name, merged or texts, frameworks, catalogue, options)
         if second is not None and merged is None and any(_text(cell) for cell in second):
-            yield 2, list(second)
+            yield 2, second
         for number, row in enumerate(cells, start=3):
-            if any(_text(cell) for cell in row):
-                yield number, list(row)
+            first = row[0] if row else None  # most rows: a first cell with text in it
+            if (isinstance(first, str) and first.strip()) or any(_text(cell) for cell in row):
+                yield number, row
     finally:
         if book is not None:
             book.close()
 
 
-def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
+def _sheet_rows(book: Any, name: str) -> Iterator[list[object]]:
     """The first sheet's rows as openpyxl parses them, one at a time. Whatever it raises on a
     damaged part (a missing sheet, a bad cell reference, XML declaring entities, which the
     parser refuses to expand or fetch) is one line naming the row, not a crash: which
@@ -66,7 +67,7 @@ def _sheet_rows(book: Any, name: str) -> Iterator[tuple[object, ...]]:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()  # rows as long as their cells, not as the sheet claims
         for row in sheet.iter_rows(values_only=True):
-            yield row
+            yield list(row)
             number += 1
     except Exception as error:
         raise FileProblem(
@@ -87,16 +88,30 @@ def _fast(path: Path) -> bool:
 
 
 def _calamine_release() -> tuple[int, ...]:
-    import importlib.metadata
+    """The installed release, from the name of the record an installer writes beside the
+    package (python_calamine-0.9.1.dist-info): importlib.metadata, which costs more than
+    that to import, only where there is not exactly one."""
+    import importlib.util
 
-    try:
-        words = importlib.metadata.version("python-calamine").split(".")[:3]
-        return tuple(int(word) for word in words if word.isdigit())
-    except importlib.metadata.PackageNotFoundError:
+    spec = importlib.util.find_spec("python_calamine")
+    if spec is None or not spec.submodule_search_locations:
         return ()
+    folder = Path(next(iter(spec.submodule_search_locations))).parent
+    records = list(folder.glob("python_calamine-*.dist-info"))
+    if len(records) == 1:
+        version = records[0].name[len("python_calamine-"):-len(".dist-info")]
+    else:
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version("python-calamine")
+        except importlib.metadata.PackageNotFoundError:
+            return ()
+    words = version.split(".")[:3]
+    return tuple(int(word) for word in words if word.isdigit())
 
 
-def _fast_rows(name: str) -> Iterator[list[object]]:
+def _fast_rows(name: str) -> Iterator[list[Any]]:
     """The first sheet's rows as python-calamine reads them (imported only here), padded to
     start at A1 as the sheet does, each cell as openpyxl gives it. It neither expands nor
     fetches XML entities; whatever it finds wrong is one line naming the sheet."""
@@ -133,10 +148,12 @@ def _fast_rows(name: str) -> Iterator[list[object]]:
     top, left = (sheet.start or (0, 0)) if sheet.height else (0, 0)
     yield from ([] for _ in range(top))
     pad = [None] * left
+    row: list[Any]
     for row in sheet.iter_rows():  # each cell as openpyxl gives it: None when blank, a whole
-        yield [*pad, *[None if cell == "" else int(cell)  # number as an int (17, not 17.0)
-                       if cell.__class__ is float and cell.is_integer() else cell
-                       for cell in row]]
+        if "" in row or float in set(map(type, row)):  # number as an int (17, not 17.0)
+            row = [None if cell == "" else int(cell)
+                   if cell.__class__ is float and cell.is_integer() else cell for cell in row]
+        yield [*pad, *row] if left else row
     book.close()
 
 
