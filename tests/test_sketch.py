@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.sketch import CELLS, MASK, Sketch, key, keys
+from coprod_cli.sketch import CELLS, MASK, Keys, Sketch, key, keys
 
 SALT = b"0123456789abcdef"
 
@@ -93,3 +93,33 @@ def test_more_keys_at_once_than_one_batch_holds_are_added_as_one_at_a_time() -> 
         one.add(value)
     many.add_many(values)
     assert many.data() == one.data() and many.size == len(values)
+
+
+def test_keys_of_the_second_kind_a_chunk_at_a_time_are_the_keys_one_at_a_time() -> None:
+    """Keys.many (columns of codes, in C) gives each row the key `Keys.key` gives it, for an
+    odd and an even number of statements, 32 roles, any column order; more roles: None."""
+    rng = random.Random(11)
+    levels = ["not-yet", "descriptive", "intermediate", "transformative", "unsure", "x"]
+    for width in (2, 3, 28, 29):
+        made = Keys(rng.randbytes(16))
+        sids = [f"s-{n}" for n in range(width)]
+        roles = [rng.choice([f"role {n}" for n in range(32)]) for _ in range(700)]
+        rows = [[rng.randrange(len(levels)) for _ in sids] for _ in roles]
+        one = [made.key(role, [(sid, levels[c]) for sid, c in zip(sids, row, strict=True)])
+               for role, row in zip(roles, rows, strict=True)]
+        assert made.many(roles, sids, bytes(c for row in rows for c in row), levels) == one
+        turn = rng.sample(range(width), width)
+        assert made.many(roles, [sids[i] for i in turn],
+                         bytes(row[i] for row in rows for i in turn), levels) == one
+        assert len(set(one)) == len({(r, tuple(row)) for r, row in zip(roles, rows, strict=True)})
+    assert made.many([f"r{n}" for n in range(33)], sids, bytes(33 * width), levels) is None
+
+
+def test_keys_of_the_second_kind_differ_by_salt_and_by_any_answer_or_role() -> None:
+    one, other = Keys(SALT), Keys(b"another salt....")
+    answers = [("a", "descriptive"), ("b", None)]
+    assert one.key("carer", answers) != other.key("carer", answers)
+    assert one.key("carer", answers) != one.key("manager", answers)
+    # unanswered is unanswered, however it was read (as in keys of the first kind)
+    assert one.key("carer", answers) == one.key("carer", [("a", "descriptive"), ("b", "")])
+    assert one.key("carer", answers) != one.key("carer", [("a", "intermediate"), ("b", None)])

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 
 from coprod_cli.reading.loader import Library
-from coprod_cli.tally import Ballot, Tally, level_for, mean, rounded
+from coprod_cli.tally import Ballot, Tally, coded, level_for, mean, rounded
 
 
 @pytest.mark.parametrize(("exact", "shown"), [
@@ -49,16 +49,35 @@ def test_many_respondents_at_once_are_counted_and_kept_as_one_at_a_time() -> Non
     rows = [tuple(rng.choice(levels) for _ in ids) for _ in roles]
     order = ids[::-1]  # a table may hold the statements in another order
     flipped = [row[::-1] for row in rows]
-    one, rows_at_once, columns_at_once = (Tally(framework, people=[], salt=b"s" * 16)
-                                          for _ in range(3))
+    one, rows_at_once, columns_at_once, coded_once = (
+        Tally(framework, people=[], salt=b"s" * 16, former=100) for _ in range(4))
     for role, row in zip(roles, rows, strict=True):
         one.add_ballot(Ballot(role, dict(zip(ids, row, strict=True))))
     rows_at_once.add_rows(roles, order, flipped)
     rows_at_once.keep_many(roles, order, flipped)
+    coded_once.keep_many(roles, order, flipped, coded(flipped))
     columns_at_once.add_answers(roles, order, list(zip(*flipped, strict=True)))
     assert rows_at_once.counts == one.counts == columns_at_once.counts
     assert rows_at_once.people == one.people
-    assert rows_at_once.sketch.data() == one.sketch.data()
+    assert rows_at_once.sketch.data() == one.sketch.data() == coded_once.sketch.data()
+    assert one.sketch.former is not None and one.sketch.former.size == 60
+    for tally in (rows_at_once, coded_once):
+        assert tally.sketch.former is not None
+        assert tally.sketch.former.data() == one.sketch.former.data()
+
+
+def test_keys_of_the_first_kind_are_kept_only_while_they_could_be_needed() -> None:
+    """`former` people at most: once more are kept, no earlier entry of that kind can be
+    within --min-group of the result, so that sketch is dropped (memory and time saved)."""
+    framework = Library.builtin().framework("nef")
+    ids = [s.id for s in framework.statements]
+    row = tuple(["descriptive"] * len(ids))
+    kept, never = Tally(framework, salt=b"s" * 16, former=5), Tally(framework, salt=b"s" * 16)
+    assert kept.sketch.former is not None and never.sketch.former is None
+    kept.keep_many(["carer"] * 5, ids, [row] * 5, coded([row] * 5))
+    assert kept.sketch.former is not None and kept.sketch.former.size == 5
+    kept.add_ballot(Ballot("carer", dict(zip(ids, row, strict=True))))
+    assert kept.sketch.former is None and kept.sketch.size == 6
 
 
 def test_rows_of_any_values_or_many_roles_are_counted_as_columns_are() -> None:

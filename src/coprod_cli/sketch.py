@@ -13,6 +13,7 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Iterable, Sequence
 
 PART = 32  # cells in each of the three parts: two people apart are missed 1 time in 32**3
@@ -26,7 +27,8 @@ Cell = tuple[int, int, int]  # (count, sum of keys, sum of their checks), sums m
 
 
 def key(salt: bytes, content: bytes) -> int:
-    """A respondent's key: their answers' hash under the salt (never 0)."""
+    """A respondent's key of the first kind (ledgers written before keys of KIND 2 hold them):
+    their answers' text hashed under the salt (never 0)."""
     digest = hashlib.blake2b(content, digest_size=8, key=salt[:64]).digest()
     return int.from_bytes(digest, "big") or 1
 
@@ -41,6 +43,96 @@ def keys(salt: bytes, contents: Iterable[bytes]) -> list[int]:
         hashed.update(content)
         digests.append(hashed.digest())
     return [int.from_bytes(digest, "big") or 1 for digest in digests]
+
+
+KIND = 2  # the kind of key sketches are made of now (ledger.py keeps each entry's kind)
+_ROLES = 256 // 8  # roles in a chunk Keys.many reads a column at a time (a role is 8 codes)
+
+
+class Keys:
+    """Respondents' keys of KIND 2: the XOR of one salted 64-bit value for their role and one
+    for each statement and the level they gave it (simple tabulation hashing, which behaves as
+    a random hash for peeling: Patrascu and Thorup, The Power of Simple Tabulation Hashing).
+    The values are keyed BLAKE2b hashes of the ids, so the key never depends on the column
+    order or on how answers are coded; a chunk's keys are then made a column at a time in C
+    (`many`) rather than by hashing each person's text."""
+
+    def __init__(self, salt: bytes) -> None:
+        self._salt = salt[:64]
+        self._values: dict[tuple[bytes, str], int] = {}
+        self._tables: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[bytes]]] = {}
+
+    def _value(self, kind: bytes, name: str) -> int:
+        value = self._values.get((kind, name))
+        if value is None:
+            digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8,
+                                     key=self._salt, person=kind).digest()
+            value = self._values[kind, name] = int.from_bytes(digest, "little")
+        return value
+
+    def key(self, role: str, levels: Iterable[tuple[str, str | None]]) -> int:
+        """One respondent's key: their role and each statement's level (None: unanswered)."""
+        value = self._value(b"role", role)
+        for sid, level in levels:
+            value ^= self._value(b"answer", f"{sid}\0{level or ''}")
+        return value or 1
+
+    def many(self, roles: Sequence[str], sids: Sequence[str], codes: bytes,
+             levels: Sequence[str]) -> list[int] | None:
+        """Each row's key as `key` gives it: `roles[i]` gave `sids[j]` the level
+        `levels[codes[i * len(sids) + j]]` (every code below 8). Two columns' codes make one
+        byte (the second times 8), the role's place adds to the last column's as a higher
+        byte value, and each byte of the keys is looked up a column at a time
+        (bytes.translate) and XORed as whole numbers. None for more than 32 roles."""
+        names = tuple(sorted(set(roles)))
+        if len(names) > _ROLES or not roles:
+            return None
+        width, size = len(sids), len(roles)
+        place = dict(zip(names, range(0, 256, 8), strict=False))
+        role = int.from_bytes(bytes(map(place.__getitem__, roles)), "little")
+        planes = [0] * 8
+        for group, tables in zip(range(0, width + 1, 2), self._groups(tuple(sids), names, levels),
+                                 strict=True):
+            column = (role if group + 1 >= width else
+                      int.from_bytes(codes[group + 1::width], "little") << 3)
+            if group < width:
+                column += int.from_bytes(codes[group::width], "little")
+            joined = column.to_bytes(size, "little")
+            for byte, table in enumerate(tables):
+                planes[byte] ^= int.from_bytes(joined.translate(table), "little")
+        woven = bytearray(8 * size)
+        for byte, plane in enumerate(planes):
+            woven[byte if sys.byteorder == "little" else 7 - byte::8] = \
+                plane.to_bytes(size, "little")
+        values = memoryview(woven).cast("Q").tolist()
+        return [value or 1 for value in values] if 0 in values else values
+
+    def _groups(self, sids: tuple[str, ...], names: tuple[str, ...],
+                levels: Sequence[str]) -> list[list[bytes]]:
+        """For each pair of columns (the last with the role): 8 tables, one per byte of the
+        XOR of their values, indexed by the pair's joined code."""
+        found = self._tables.get((sids, names))
+        if found is not None:
+            return found
+        if len(self._tables) > 64:
+            self._tables.clear()
+        answer = [[self._value(b"answer", f"{sid}\0{level}") for level in levels]
+                  for sid in sids]
+        groups = []
+        for group in range(0, len(sids) + 1, 2):
+            first = answer[group] if group < len(sids) else [0]
+            if group + 1 < len(sids):
+                second = answer[group + 1]
+            else:
+                second = [self._value(b"role", name) for name in names]
+            values = [0] * 256
+            for high, other in enumerate(second):
+                for low, mine in enumerate(first):
+                    values[8 * high + low] = mine ^ other
+            groups.append([bytes((value >> 8 * byte) & 0xFF for value in values)
+                           for byte in range(8)])
+        self._tables[sids, names] = groups
+        return groups
 
 
 def _check(value: int) -> int:
@@ -65,6 +157,9 @@ class Sketch:
     def __init__(self, cells: list[Cell] | None = None, size: int = 0) -> None:
         self.cells = [list(c) for c in cells] if cells else [[0, 0, 0] for _ in range(CELLS)]
         self.size = size
+        # The same people with keys of the first kind (`key`), kept only while a ledger still
+        # holds entries of that kind this sketch could be compared with (tally.py).
+        self.former: Sketch | None = None
 
     def add(self, value: int, times: int = 1) -> None:
         check = _check(value)  # one key hash per respondent, the rest is arithmetic

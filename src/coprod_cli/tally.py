@@ -17,7 +17,7 @@ from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
-from coprod_cli.sketch import Sketch, key, keys
+from coprod_cli.sketch import Keys, Sketch, key, keys
 from coprod_cli.versions import Carried, Migration, carry
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
@@ -30,6 +30,15 @@ NOT_APPLYING = UNKNOWN + 1  # a kept answer of 'does not apply': left out too
 # Each answer a row can hold, as one byte below 8 (Tally.add_rows counts them in C).
 CODES: dict[str | None, int] = {
     level: code for code, level in enumerate((*LEVEL_IDS, UNSURE, DOES_NOT_APPLY))}
+CODED = tuple(level for level in CODES if level is not None)  # CODED[code] is its level
+
+
+def coded(answers: Iterable[Iterable[str | None]]) -> bytes | None:
+    """The rows' answers as CODES, a byte each, row after row; None for any other value."""
+    try:
+        return bytes(map(CODES.__getitem__, chain.from_iterable(answers)))
+    except KeyError:
+        return None
 
 
 def _kept(level: str | None) -> int:
@@ -176,8 +185,14 @@ class Tally:
     salt: bytes = b""  # when set, who answered is kept in `sketch` (sketch.py), never answers
     sketch: Sketch = field(default_factory=Sketch)
     total: int = 0  # how many respondents were counted
+    # With a salt: while no more than this many people are kept, who answered is kept with
+    # keys of the first kind too (sketch.former), for a ledger's entries of that kind.
+    former: int = 0
 
     def __post_init__(self) -> None:
+        self._keys = Keys(self.salt)
+        if self.salt and self.former > 0:
+            self.sketch.former = Sketch()
         self._ids = [s.id for s in self.framework.statements]
         self._known = frozenset(self._ids)
         self._counts: dict[str, dict[str, list[int]]] = {}
@@ -278,11 +293,7 @@ class Tally:
         role and a statement at a time. `codes`, when given, are the rows' CODES already."""
         width, size = len(sids), len(roles)
         names = sorted(set(roles))
-        try:
-            levels = codes if codes is not None else \
-                bytes(map(CODES.__getitem__, chain.from_iterable(answers)))
-        except KeyError:
-            levels = b""
+        levels = (codes if codes is not None else coded(answers)) or b""
         if len(names) > 256 // 8 or len(levels) != width * size \
                 or not set(map(len, answers)) <= {width}:
             self._add_columns(roles, sids, answers)
@@ -388,14 +399,26 @@ class Tally:
             self.people.append((ballot.role, bytes(
                 _kept(levels.get(sid)) for sid in self._ids)))
         if self.salt:
-            self.sketch.add(key(self.salt, "\n".join(
-                [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]
-            ).encode("utf-8")))
+            self.sketch.add(self._keys.key(ballot.role, ((sid, levels.get(sid))
+                                                         for sid in self._ids)))
+            former = self._former()
+            if former is not None:
+                former.add(key(self.salt, "\n".join(
+                    [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]
+                ).encode("utf-8")))
+
+    def _former(self) -> Sketch | None:
+        """The sketch of keys of the first kind, while it may still be needed: once more
+        people are kept than `former`, no entry of that kind can be within --min-group."""
+        if self.sketch.former is not None and self.sketch.size > self.former:
+            self.sketch.former = None
+        return self.sketch.former
 
     def keep_many(self, roles: list[str], sids: Sequence[str],
-                  answers: list[tuple[str, ...]]) -> None:
+                  answers: list[tuple[str, ...]], codes: bytes | None = None) -> None:
         """Many respondents kept at once as `_keep_who` keeps each: `roles[i]` answered
-        `answers[i][j]` (never None) to statement `sids[j]` (the framework's statements)."""
+        `answers[i][j]` (never None) to statement `sids[j]` (the framework's statements);
+        `codes`, when given, are the answers as CODES (`coded`)."""
         if self.people is None and not self.salt:
             return
         order = [list(sids).index(sid) for sid in self._ids]
@@ -406,9 +429,16 @@ class Tally:
             self.people.extend(zip(roles, [bytes(map(values.__getitem__, row))
                                            for row in ordered], strict=True))
         if self.salt:
-            form = "%s\n" + "\n".join(f"{sid.replace('%', '%%')}=%s" for sid in self._ids)
-            rows = map(tuple.__add__, zip(roles), ordered)
-            self.sketch.add_many(keys(self.salt, map(str.encode, map(form.__mod__, rows))))
+            made = self._keys.many(roles, sids, codes, CODED) \
+                if codes is not None and len(codes) == len(sids) * len(roles) else None
+            self.sketch.add_many(made if made is not None else [
+                self._keys.key(role, zip(sids, row, strict=True))
+                for role, row in zip(roles, answers, strict=True)])
+            former = self._former()
+            if former is not None:
+                form = "%s\n" + "\n".join(f"{sid.replace('%', '%%')}=%s" for sid in self._ids)
+                rows = map(tuple.__add__, zip(roles), ordered)
+                former.add_many(keys(self.salt, map(str.encode, map(form.__mod__, rows))))
 
     def _keep_evidence(self, sid: str, text: str) -> None:
         """Evidence for reports, bounded per answer, per statement and in all; what is cut is

@@ -42,7 +42,7 @@ def test_it_holds_no_figure_and_no_answer(home: Path) -> None:
     ledger.remember(kept, "nef", _sketch(kept.salt, range(10)))
     text = (home / ledger.NAME).read_text()
     assert "assets" not in text and "level" not in text and "score" not in text
-    assert set(json.loads(text)["results"][0]) == {"framework", "on", "sketch"}
+    assert set(json.loads(text)["results"][0]) == {"framework", "on", "keys", "sketch"}
 
 
 def test_a_set_a_few_people_apart_is_found_and_others_are_not(home: Path) -> None:
@@ -100,3 +100,46 @@ def test_only_the_latest_results_are_kept(home: Path, monkeypatch: pytest.Monkey
     for start in range(0, 50, 10):
         ledger.remember(kept, "nef", _sketch(kept.salt, range(start, start + 5)))
     assert len(ledger.load().results) == 3
+
+
+def test_an_entry_of_the_first_kind_is_compared_with_the_same_kind(home: Path) -> None:
+    """A result is set against an entry with keys of the first kind through its sketch of
+    that kind (sketch.former); without one only where the sizes alone tell them apart."""
+    kept = ledger.load()
+    kept.results = [ledger.Shared("nef", "2026-01-01", _sketch(kept.salt, range(10)), keys=1)]
+    assert ledger.reach(kept, 3) == 12 and ledger.reach(kept, 1) == 0
+    newer = Sketch()  # keys of the second kind: unlike any of the first, so never alike
+    for n in range(11):
+        newer.add(n + 1)
+    newer.former = _sketch(kept.salt, range(11))
+    assert ledger.conflict(kept, "nef", newer, 3) == (kept.results[0], 1)
+    newer.former = None  # within reach, it must be there: a bug, never a silent pass
+    with pytest.raises(RuntimeError):
+        ledger.conflict(kept, "nef", newer, 3)
+    far = Sketch()
+    for n in range(13):
+        far.add(n + 1)
+    assert ledger.conflict(kept, "nef", far, 3) is None
+
+
+def test_a_memory_of_the_first_version_is_read_and_written_as_the_second(home: Path) -> None:
+    kept = ledger.load()
+    home.mkdir(mode=0o700, exist_ok=True)
+    first = {"coprod-shared": 1, "salt": kept.salt.hex(), "results": [
+        {"framework": "nef", "on": "2026-01-01", "sketch": _sketch(kept.salt, range(4)).data()}]}
+    (home / ledger.NAME).write_text(json.dumps(first))
+    os.chmod(home / ledger.NAME, 0o600)
+    again = ledger.load()
+    assert again.problem is None and [r.keys for r in again.results] == [1]
+    newer = Sketch()
+    newer.add(5)
+    newer.add(6)
+    assert ledger.remember(again, "scie", newer) is None
+    written = json.loads((home / ledger.NAME).read_text())
+    assert written["coprod-shared"] == 2
+    assert [(r["framework"], r["keys"]) for r in written["results"]] == [("nef", 1), ("scie", 2)]
+    assert [r.keys for r in ledger.load().results] == [1, 2]
+    for bad in ({**first, "coprod-shared": 2},  # the second version names each entry's kind
+                {**first, "results": [{**first["results"][0], "keys": 1}]}):
+        (home / ledger.NAME).write_text(json.dumps(bad))
+        assert ledger.load().problem is not None

@@ -81,9 +81,10 @@ class Reading:
 
 
 def collect(lib: Library, names: list[str], how: Reading | None = None,
-            salt: bytes = b"") -> Tally:
+            salt: bytes = b"", former: int = 0) -> Tally:
     """Every respondent counted once, one at a time, with a progress bar for a large set;
-    with a salt, who answered is sketched too (cli/remembering.py)."""
+    with a salt, who answered is sketched too (cli/remembering.py), also with keys of the
+    first kind while no more than `former` are counted (reading/ledger.py, reach)."""
     how = how or Reading()
     inputs = expand(names, how.recursive)
     for note in inputs.notes:
@@ -92,7 +93,8 @@ def collect(lib: Library, names: list[str], how: Reading | None = None,
                               read_stdin=stdin_bytes, on_skip=_report_skip,
                               on_warning=_report_warning, form=how.form,
                               strict=bool(how.form and how.form.strict),
-                              keep_people=how.keep_people, salt=salt)
+                              keep_people=how.keep_people, salt=salt,
+                              former=former)
     with progress_bar(len(respondents.names)) as advance:
         respondents.on_file = advance
         tally = respondents.tally()

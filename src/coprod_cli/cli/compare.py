@@ -99,8 +99,9 @@ def compare_command(
     how = Reading(skip_invalid, recursive=recursive, form=form)
     kept = remembering.memory(output, fmt is Format.html, private, min_group)
     salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
-    (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names), salt)
-                              for side in (before, after))
+    salted = (salt, kept.former if kept else 0)
+    (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names),
+                                      salted) for side in (before, after))
     role_map_used(form)
     if not 0 <= tolerance <= 3:
         raise UsageProblem(
@@ -125,8 +126,8 @@ def compare_command(
 
 
 def _result(lib: Library, side: str, weighting: Weighting, how: Reading,
-            groups: tuple[int, bool], salt: bytes) -> tuple[Result, Sketch]:
+            groups: tuple[int, bool], salted: tuple[bytes, int]) -> tuple[Result, Sketch]:
     min_group, show_names = groups
-    tally = collect(lib, [side], how, salt=salt)
+    tally = collect(lib, [side], how, salt=salted[0], former=salted[1])
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                  min_group=min_group, show_names=show_names), tally.sketch

@@ -23,6 +23,7 @@ def memory(output: Path | None, html: bool, private: bool,
     if (output is None or str(output) == "-") and at_terminal() and not html:
         return None
     found = ledger.load()
+    found.former = ledger.reach(found, min_group)
     if found.problem:
         then = _(NOTE) if not found.salt else _("it remembers from now")
         say(_("note: {message}").format(message=f"{found.problem}; {then}"))

@@ -224,7 +224,7 @@ def score_command(
     kept = remembering.memory(output, fmt is Format.html, private, min_group)
     tally = collect(lib, files, Reading(skip_invalid, only, recursive, form,
                                         keep_people=asked is not None),
-                    salt=kept.salt if kept else b"")
+                    salt=kept.salt if kept else b"", former=kept.former if kept else 0)
     role_map_used(form)
     if asked is not None:
         from coprod_cli.report import several as rendering

@@ -88,7 +88,8 @@ def _read(lib: Library, files: list[str], how: Reading,
           kept: Ledger | None) -> Tally:
     """The answers, each person once, keeping who answered for the memory of what is shared
     (as `score` does) when the pack or sheet may be passed on."""
-    return collect(lib, files, how, salt=kept.salt if kept else b"")
+    return collect(lib, files, how, salt=kept.salt if kept else b"",
+                   former=kept.former if kept else 0)
 
 
 @app.command("workshop",

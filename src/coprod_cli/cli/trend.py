@@ -107,7 +107,8 @@ def trend_command(
                                     date_order.value if date_order else None))
     kept = remembering.memory(output, fmt is TrendFormat.html, private, min_group)
     salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
-    tallies = [collect(lib, [name], how, salt=salt) for name in rounds]
+    tallies = [collect(lib, [name], how, salt=salt, former=kept.former if kept else 0)
+               for name in rounds]
     role_map_used(how.form)
     named = list(zip(_labels(rounds, tallies, labels), tallies, strict=True))
     fw = _framework(lib, tallies, rounds)

@@ -24,7 +24,7 @@ from coprod_cli.i18n import _
 from coprod_cli.reading import formbulk
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.twins import Twins, row_digest
-from coprod_cli.tally import Ballot, Tally
+from coprod_cli.tally import Ballot, Tally, coded
 
 if TYPE_CHECKING:
     from coprod_cli.reading.inputs import Read
@@ -133,8 +133,9 @@ def _add(tally: Tally, table: Table, roles: list[str], answers: list[tuple[str, 
     """Complete respondents counted in order, as Tally.add_ballot counts each."""
     tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
                      stated.count(False), days, table.name, lines, evidence)
+    codes = codes if codes is not None else coded(answers)
     tally.add_rows(roles, table._sids, answers, codes)
-    tally.keep_many(roles, table._sids, answers)
+    tally.keep_many(roles, table._sids, answers, codes)
 
 
 def one(table: Table, ballot: Ballot, line: int, cells: list[object]) -> Read:

@@ -92,6 +92,7 @@ class Respondents:
     strict: bool = False  # a part-answered respondent is an error, not counted as unsure
     keep_people: bool = False  # keep each respondent's answers in the tally (for resampling)
     salt: bytes = b""  # for the tally's sketch of who answered (reading/ledger.py)
+    former: int = 0  # up to how many people it keeps keys of the first kind too (tally.py)
     framework: Framework | None = None
     first: str = ""
     skips: Counter[str] = field(default_factory=Counter)
@@ -155,7 +156,8 @@ class Respondents:
         for read in self._read():
             assert self.framework is not None  # set by the first respondent read
             tally = tally or Tally(self.framework, refuse_partial=self.strict,
-                                   people=[] if self.keep_people else None, salt=self.salt)
+                                   people=[] if self.keep_people else None, salt=self.salt,
+                                   former=self.former)
             if not isinstance(read, tuple):
                 from coprod_cli.reading import formcount
 

@@ -24,11 +24,11 @@ from pathlib import Path
 
 from coprod_cli.files import write_atomic
 from coprod_cli.reading import cache
-from coprod_cli.sketch import Sketch
+from coprod_cli.sketch import KIND, Sketch
 
 NAME = "shared.json"
 KEEP = 200  # results remembered; the oldest are forgotten first
-VERSION = 1
+VERSION = 2  # 1: every sketch of keys of the first kind (sketch.key), with no "keys" field
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class Shared:
     framework: str
     on: str  # an ISO date
     sketch: Sketch
+    keys: int = KIND  # the kind of keys the sketch holds (1: sketch.key, 2: sketch.Keys)
 
 
 @dataclass
@@ -48,6 +49,16 @@ class Ledger:
     salt: bytes = b""
     results: list[Shared] = field(default_factory=list)
     problem: str | None = None
+    # How many people a result may hold and still need keys of the first kind to be compared
+    # with an entry of that kind (`reach`; 0: none is kept).
+    former: int = 0
+
+
+def reach(ledger: Ledger, min_group: int) -> int:
+    """The most people a result can hold and still differ by fewer than min_group from an
+    entry of keys of the first kind (two sets differ by at least the gap in their sizes)."""
+    sizes = [r.sketch.size for r in ledger.results if r.keys != KIND]
+    return max(sizes) + min_group - 1 if sizes and min_group > 1 else 0
 
 
 def folder() -> Path | None:
@@ -89,18 +100,21 @@ def _why(error: OSError) -> str:
 def _parse(path: Path, raw: bytes) -> Ledger:
     data = json.loads(raw)
     if not isinstance(data, dict) or set(data) != {"coprod-shared", "salt", "results"} \
-            or data["coprod-shared"] != VERSION or not isinstance(data["results"], list):
+            or data["coprod-shared"] not in (1, VERSION) or not isinstance(data["results"], list):
         raise ValueError("not a ledger")
     salt = bytes.fromhex(data["salt"]) if isinstance(data["salt"], str) else b""
     if len(salt) != 16:
         raise ValueError("not a ledger")
     results = []
+    fields = {"framework", "on", "sketch"} | ({"keys"} if data["coprod-shared"] > 1 else set())
     for item in data["results"]:
-        if not isinstance(item, dict) or set(item) != {"framework", "on", "sketch"} \
-                or not isinstance(item["framework"], str) or not isinstance(item["on"], str):
+        if not isinstance(item, dict) or set(item) != fields \
+                or not isinstance(item["framework"], str) or not isinstance(item["on"], str) \
+                or item.get("keys", 1) not in (1, KIND) or type(item.get("keys", 1)) is not int:
             raise ValueError("not a ledger")
         datetime.date.fromisoformat(item["on"])
-        results.append(Shared(item["framework"], item["on"], Sketch.from_data(item["sketch"])))
+        results.append(Shared(item["framework"], item["on"], Sketch.from_data(item["sketch"]),
+                              item.get("keys", 1)))
     return Ledger(path, salt, results)
 
 
@@ -110,15 +124,28 @@ def conflict(ledger: Ledger, framework: str, sketch: Sketch,
     `min_group` people (the rest the same people), and by how many; None if there is none."""
     for earlier in reversed(ledger.results):
         if earlier.framework == framework:
-            apart = differ(sketch, earlier.sketch, min_group)
+            apart = differ(_alike(sketch, earlier, min_group), earlier.sketch, min_group)
             if apart:
                 return earlier, apart
     return None
 
 
+def _alike(sketch: Sketch, earlier: Shared, min_group: int) -> Sketch:
+    """The sketch of the same kind of keys as the earlier entry's (`sketch.former` for the
+    first kind): a sketch kept only while it could matter, so never missing where it does."""
+    if earlier.keys == KIND:
+        return sketch
+    if sketch.former is None and abs(sketch.size - earlier.sketch.size) < min_group:
+        raise RuntimeError("a result to compare with keys of the first kind was not kept")
+    return sketch.former or sketch
+
+
 def differ(one: Sketch, other: Sketch, min_group: int) -> int:
     """How many people two sets differ by, when that is from 1 to min_group - 1 and the sets
-    share someone; else 0 (the same people, many apart, or nobody in common)."""
+    share someone; else 0 (the same people, many apart, or nobody in common). Sets whose
+    sizes are min_group or more apart differ by at least that many."""
+    if abs(one.size - other.size) >= min_group:
+        return 0
     found = one.difference(other)
     if found is None:
         return 0
@@ -131,17 +158,26 @@ def remember(ledger: Ledger, framework: str, sketch: Sketch) -> str | None:
     """Add a shared result and write the ledger (0600); what went wrong, if anything."""
     if ledger.path is None or not ledger.salt:  # not to be used: why, said once
         return ledger.problem
-    if any(r.framework == framework and r.sketch.difference(sketch) == (0, 0)
-           and r.sketch.size == sketch.size for r in ledger.results):
+    same = [at for at, r in enumerate(ledger.results) if r.framework == framework
+            and _same(sketch if r.keys == KIND else sketch.former, r.sketch)]
+    if any(ledger.results[at].keys == KIND for at in same):
         return None  # the same people again: nothing new to remember
-    ledger.results = [*ledger.results, Shared(framework, datetime.date.today().isoformat(),
-                                              sketch)][-KEEP:]
+    if same:  # the same people as an entry of the first kind: that entry now has KIND keys
+        ledger.results[same[-1]] = Shared(framework, ledger.results[same[-1]].on, sketch)
+    else:
+        ledger.results = [*ledger.results, Shared(framework, datetime.date.today().isoformat(),
+                                                  sketch)][-KEEP:]
     data = {"coprod-shared": VERSION, "salt": ledger.salt.hex(),
-            "results": [{"framework": r.framework, "on": r.on, "sketch": r.sketch.data()}
-                        for r in ledger.results]}
+            "results": [{"framework": r.framework, "on": r.on, "keys": r.keys,
+                         "sketch": r.sketch.data()} for r in ledger.results]}
     try:
         with cache.private_folder(ledger.path.parent):
             write_atomic(ledger.path, json.dumps(data, separators=(",", ":")), private=True)
     except OSError as error:
         return f"{ledger.path} could not be written ({_why(error)})"
     return None
+
+
+def _same(one: Sketch | None, other: Sketch) -> bool:
+    """Whether two sketches of the same kind of keys hold the same people."""
+    return one is not None and one.size == other.size and one.difference(other) == (0, 0)
