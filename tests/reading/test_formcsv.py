@@ -124,3 +124,19 @@ def test_rows_just_under_the_limit_are_read(run: Run, tmp_path: Path,
     path = write_csv(tmp_path, ["role", *IDS], row, [*row[:-1], "2" + " " * (3990 - 2 * len(IDS))])
     result = run("score", str(path), "--min-group", "1")
     assert result.exit_code == 0, result.stderr
+
+
+def test_the_encoding_is_told_from_every_byte_whatever_the_chunks() -> None:
+    """UTF-8 is checked a chunk (1 MiB) at a time, ASCII chunks at once: a character split
+    between two chunks is still UTF-8, and a cut one before an ASCII chunk is not."""
+    import io
+
+    from coprod_cli.reading.formcsv import _encoding
+
+    size = 1024 * 1024
+    split = "é".encode()
+    assert _encoding(io.BytesIO(b"a" * (size - 1) + split + b"b" * size)) == "utf-8-sig"
+    assert _encoding(io.BytesIO(b"a" * (size - 1) + split[:1] + b"b" * size + split[1:])) \
+        == "cp1252"
+    assert _encoding(io.BytesIO(b"a" * (2 * size) + "Carer é".encode("cp1252"))) == "cp1252"
+    assert _encoding(io.BytesIO(b"a,b\r\n" * 1000)) == "utf-8-sig"

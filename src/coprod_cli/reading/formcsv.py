@@ -117,7 +117,8 @@ def _encoding(raw: BinaryIO) -> str:
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
         while chunk := raw.read(1024 * 1024):
-            decoder.decode(chunk)
+            if not chunk.isascii() or decoder.getstate()[0]:  # ASCII alone is UTF-8
+                decoder.decode(chunk)
         decoder.decode(b"", final=True)
         return "utf-8-sig"
     except UnicodeDecodeError:
