@@ -276,9 +276,15 @@ class Respondents:
         if not is_form(name):
             yield lambda: self._yaml(name)
             return
-        from coprod_cli.reading import formcount, formcsv, formtable, formxlsx
+        from coprod_cli.reading import formcount, formcsv, formtable
 
-        reader = formcsv.rows if is_csv(name) else formxlsx.rows
+        reader: Callable[..., Iterator[object]]
+        if is_csv(name):
+            reader = formcsv.rows
+        else:  # imported only for a workbook (it brings zipfile)
+            from coprod_cli.reading import formxlsx
+
+            reader = formxlsx.rows
         row_source = reader(Path(name), self.library.frameworks(), self.library.catalogue,
                             self.form or formtable.FormOptions())
         table = next(row_source)
