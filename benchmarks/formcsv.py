@@ -17,12 +17,17 @@ memory (the largest resident set, from getrusage in a child process).
 
 `ids` heads the columns with statement ids and answers with level ids; `labels` writes what
 `coprod form nef --format csv` tells a form to use: grid headers and the choice labels.
+
+coprod's memory of shared results starts empty in a folder of the benchmark's own (unless
+COPROD_STATE_DIR is set): a memory holding results remembered before December 2026's keys
+makes scoring slower while a result could be within --min-group of one (reading/ledger.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import sys
 import tempfile
@@ -81,6 +86,7 @@ def main() -> None:
     parser.add_argument("--million-pairs", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("COPROD_STATE_DIR", str(Path(folder, "state")))
         small, large = Path(folder, "small.csv"), Path(folder, "large.csv")
         write(small, args.rows // 10, args.style)
         write(large, args.rows, args.style)
