@@ -336,6 +336,8 @@ class Tally:
         self.unstated += unstated
         self.unsure_answers += sum(unsure)
         size = len(self._ids)
+        if max(unsure, default=0) / size <= UNSURE_SHARE:  # nobody mostly unsure (most often)
+            unsure = []
         for i in (i for i, count in enumerate(unsure) if count / size > UNSURE_SHARE):
             self.mostly_unsure_count += 1
             if len(self.mostly_unsure) < MAX_NAMED:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import cast
 
@@ -152,7 +152,7 @@ def _written(table: Table, texts: list[str]) -> tuple[list[datetime.date], int] 
     how many could be day or month first; None as for _days. The date part is what comes
     before the first space: _DATE never takes a space, so it reads that part as it reads the
     whole text (unless a line break ends it, where `$` would match: then the whole texts)."""
-    heads = [text.partition(" ")[0] for text in texts]
+    heads = list(map(itemgetter(0), map(str.partition, texts, repeat(" "))))
     distinct = set(heads)
     if any("\n" in head for head in distinct):
         heads, distinct = texts, set(texts)
