@@ -44,6 +44,8 @@ MODULES = {
     "coprod_cli.coproduced": "data",
     "coprod_cli.results": "data",
     "coprod_cli.tally": "data",
+    "coprod_cli.ballots": "data",
+    "coprod_cli.figures": "data",
     "coprod_cli.trends": "data",
     "coprod_cli.plans": "data",
     "coprod_cli.crosswalks": "data",

@@ -1,24 +1,34 @@
-"""Answers counted as they arrive: running sums per role and statement, memory kept flat."""
+"""Answers counted as they arrive: running sums per role and statement, memory kept flat.
+
+(A ballot and who a respondent is are in ballots.py, the arithmetic of figures in figures.py;
+both are named here too, where the rest of coprod has always found them.)"""
 
 from __future__ import annotations
 
 import datetime
-import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import chain, compress
-from typing import NamedTuple
 
 from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
+from coprod_cli.ballots import Ballot as Ballot
+from coprod_cli.ballots import Who as Who
+from coprod_cli.ballots import through_map as through_map
 from coprod_cli.errors import IncompleteAnswers, Location
+from coprod_cli.figures import area_score as area_score
+from coprod_cli.figures import histogram_median as histogram_median
+from coprod_cli.figures import level_for as level_for
+from coprod_cli.figures import mean as mean
+from coprod_cli.figures import median as median
+from coprod_cli.figures import rounded as rounded
 from coprod_cli.i18n import _
-from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Weighting
+from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
 from coprod_cli.sketch import Keys, Sketch, key, keys
-from coprod_cli.versions import Carried, Migration, carry
+from coprod_cli.versions import Carried
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
@@ -45,110 +55,6 @@ def _kept(level: str | None) -> int:
     """An answer as `people` keeps it: its level value, UNKNOWN or NOT_APPLYING."""
     return NOT_APPLYING if level == DOES_NOT_APPLY else \
         LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
-
-
-def mean(values: Sequence[Fraction]) -> Fraction | None:
-    """The exact average, or None when there is nothing to average."""
-    return sum(values, Fraction(0)) / len(values) if values else None
-
-
-def median(values: Sequence[Fraction]) -> Fraction | None:
-    """The centre: the middle value, or halfway between the two middle ones; None if empty."""
-    ordered = sorted(values)
-    half = len(ordered) // 2
-    if not ordered:
-        return None
-    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
-
-
-def area_score(values: Sequence[Fraction]) -> Fraction | None:
-    """An area's (or a principle's, or a scope's) score: the median of its statements' values,
-    so one statement out of line with the rest is a named gap or strength, not the area."""
-    return median(values)
-
-
-def histogram_median(counts: Sequence[int]) -> Fraction | None:
-    """The median of people's answers counted per level value (counts[v] said level v)."""
-    people = sum(counts)
-    if not people:
-        return None
-    middle = [_nth(counts, (people - 1) // 2), _nth(counts, people // 2)]
-    return Fraction(sum(middle), 2)
-
-
-def _nth(counts: Sequence[int], index: int) -> int:
-    """The level value of the index-th answer, answers in order from not-yet up."""
-    for value, count in enumerate(counts):
-        if index < count:
-            return value
-        index -= count
-    raise IndexError(index)
-
-
-def rounded(value: Fraction | None) -> float | None:
-    """The one rounding rule, applied once, where a figure is published: two decimals, half
-    up (away from zero), except that a value just under a whole level is never shown as that
-    level (1.996 is 1.99, not 2.00), so a figure never claims a level it has not reached."""
-    if value is None:
-        return None
-    hundredths, rest = divmod(abs(value) * 100, 1)
-    shown = int(hundredths) + (rest >= Fraction(1, 2))
-    if shown % 100 == 0 and shown > abs(value) * 100:
-        shown -= 1  # the next whole level is not reached
-    return math.copysign(shown, value) / 100
-
-
-def level_for(score: Fraction) -> LevelId:
-    """The highest level whose value is at or below the exact score."""
-    return LEVEL_IDS[max(0, min(3, math.floor(score)))]
-
-
-class Who(NamedTuple):
-    """Who a respondent is in a report: their role and running number, and where they came from."""
-
-    role: str
-    number: int  # within the role, in the order read
-    overall: int  # among everyone, in the order read
-    source: str  # a file name or form row: shown only with --show-names
-
-
-class Ballot(NamedTuple):
-    """What scoring needs of one validated answers file: its role, levels and evidence."""
-
-    role: str
-    levels: dict[str, str | None]  # statement id -> level id, 'unsure', or None if unanswered
-    evidence: tuple[tuple[str, str], ...] = ()
-    assessed_on: datetime.date | None = None
-    service: str | None = None
-    stated: bool = True  # False when no role was given (counted as 'other'): it could be anyone
-    carried: Carried | None = None  # written for an earlier version: what its map did
-    language: str | None = None  # the language it was answered in, when the file says
-    reasons: tuple[tuple[str, str], ...] = ()  # why a statement does not apply, in their words
-
-    @classmethod
-    def of(cls, answers: Answers, carried: Carried | None = None) -> Ballot:
-        """The ballot of one answers file; an empty answer is None (unanswered), except a
-        statement new since the version the file was written for, which counts as unsure."""
-        items = answers.answers.items()
-        levels: dict[str, str | None] = {sid: a.level if a else None for sid, a in items}
-        levels |= dict.fromkeys(carried.no_answer_yet if carried else (), UNSURE)
-        return cls(answers.role, levels,
-                   tuple((sid, a.evidence) for sid, a in items if a and a.evidence),
-                   answers.assessed_on, answers.service, answers.respondent.role is not None,
-                   carried, answers.language,
-                   tuple((sid, a.reason) for sid, a in items if a and a.reason))
-
-
-def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration]) -> Ballot:
-    """A ballot of an earlier version of the framework carried through its migration map:
-    answers and evidence to the new ids, new statements unsure (as the loader's path does)."""
-    levels, carried = carry(ballot.levels, start, migrations)
-    levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
-    evidence, _moved = carry(dict(ballot.evidence), start, migrations)
-    reasons, _moved = carry(dict(ballot.reasons), start, migrations)
-    return ballot._replace(levels=levels, carried=carried, evidence=tuple(
-        (sid, text) for sid, text in evidence.items() if text is not None), reasons=tuple(
-        (sid, text) for sid, text in reasons.items() if text is not None))
 
 
 @dataclass

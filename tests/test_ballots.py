@@ -1,0 +1,24 @@
+"""A respondent as scoring needs them: a ballot, carried through a framework's map."""
+
+from __future__ import annotations
+
+from coprod_cli.ballots import Ballot, through_map
+from coprod_cli.reading.loader import Library
+
+
+def test_a_ballot_of_an_earlier_version_is_carried_to_the_new_ids() -> None:
+    """nef 2.0.0's mutuality-4 became mutuality-5 and -6: the answer, evidence and reason go
+    to both, and every statement of the new version has an answer."""
+    nef = Library.builtin().framework("nef")
+    start = nef.migrations[0]
+    levels: dict[str, str | None] = dict.fromkeys(start.statements, "descriptive")
+    levels["mutuality-4"] = "intermediate"
+    ballot = Ballot("carer", levels, evidence=(("mutuality-4", "minutes"),),
+                    reasons=(("mutuality-4", "not run here"),))
+    carried = through_map(ballot, start, nef.migrations)
+    assert carried.levels["mutuality-5"] == carried.levels["mutuality-6"] == "intermediate"
+    assert "mutuality-4" not in carried.levels and carried.carried is not None
+    assert set(carried.levels) == {s.id for s in nef.statements}
+    assert dict(carried.evidence) == {"mutuality-5": "minutes", "mutuality-6": "minutes"}
+    assert dict(carried.reasons) == {"mutuality-5": "not run here", "mutuality-6": "not run here"}
+    assert carried.role == "carer" and ballot.levels["mutuality-4"] == "intermediate"

@@ -1,0 +1,35 @@
+"""Exact arithmetic and the one rounding rule every published figure follows."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from coprod_cli.figures import level_for, mean, rounded
+
+
+@pytest.mark.parametrize(("exact", "shown"), [
+    (Fraction(15, 8), 1.88),  # 1.875: half up, where a binary float may round it down
+    (Fraction(9, 8), 1.13),  # 1.125: half up, not to the even 1.12
+    (Fraction(-9, 8), -1.13),  # a fall is rounded away from zero too
+    (Fraction(5, 3), 1.67), (Fraction(1, 3), 0.33), (Fraction(3), 3.0), (Fraction(0), 0.0),
+    (Fraction(1996, 1000), 1.99),  # just under a level is never shown as reaching it
+    (Fraction(2995, 1000), 2.99), (Fraction(-1999, 1000), -1.99),
+    (Fraction(2005, 1000), 2.01),
+])
+def test_published_figures_are_rounded_half_up_and_never_claim_a_level(exact: Fraction,
+                                                                      shown: float) -> None:
+    assert rounded(exact) == shown
+    assert level_for(Fraction(repr(shown))) == level_for(exact) if exact >= 0 else True
+
+
+def test_nothing_to_round_is_nothing() -> None:
+    assert rounded(None) is None and mean([]) is None
+
+
+def test_a_score_exactly_on_a_boundary_reached_through_thirds_is_that_level() -> None:
+    thirds = [Fraction(1, 3)] * 3 + [Fraction(5, 3)] * 3  # floats sum this to 1.9999999999999998
+    assert mean(thirds) == 1
+    assert level_for(mean([Fraction(2, 3), Fraction(4, 3), Fraction(4)])) == "intermediate"
+    assert level_for(Fraction(1999, 1000)) == "descriptive"
