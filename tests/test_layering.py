@@ -32,6 +32,7 @@ MODULES = {
     "coprod_cli.files": "base",
     "coprod_cli.safetext": "base",
     "coprod_cli.plain": "base",
+    "coprod_cli.classes": "base",
     "coprod_cli.i18n": "base",
     "coprod_cli.reading.cache": "reading",
     "coprod_cli.rules": "data",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from coprod_cli.classes import frozen
 from coprod_cli.i18n import _
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """A place in a file, lines and columns counted from 1."""
 

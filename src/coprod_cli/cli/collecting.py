@@ -7,9 +7,9 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coprod_cli.classes import frozen
 from coprod_cli.cli.common import console, say, stdin_bytes
 from coprod_cli.errors import CoprodError, UsageProblem, shortened
 from coprod_cli.i18n import _
@@ -69,7 +69,7 @@ def role_map_used(form: FormOptions | None) -> None:
                            _("copy the answer as the export writes it, or leave the entry out"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Reading:
     """How a set of files is read: what to leave out, which framework, how deep, form rules."""
 

@@ -5,11 +5,11 @@ result protected and remembered as `score` does one."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from coprod_cli import __version__
+from coprod_cli.classes import frozen
 from coprod_cli.cli import remembering
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import _
@@ -43,7 +43,7 @@ def refuse_with(used: Sequence[str]) -> None:
         )
 
 
-@dataclass(frozen=True)
+@frozen
 class Scoring:
     """What `score` passes to the engine for each framework."""
 

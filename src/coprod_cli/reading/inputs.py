@@ -6,10 +6,11 @@ import datetime
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coprod_cli.classes import mutable
 from coprod_cli.errors import (
     CoprodError,
     FileProblem,
@@ -72,7 +73,7 @@ def is_form(name: str) -> bool:
     return is_csv(name) or (name != STDIN and name.lower().endswith(XLSX_SUFFIXES))
 
 
-@dataclass
+@mutable
 class Respondents:
     """A stream of respondents' answers of one framework; memory does not grow with them.
 

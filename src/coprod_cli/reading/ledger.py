@@ -19,9 +19,10 @@ import datetime
 import json
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from coprod_cli.classes import frozen, mutable
 from coprod_cli.files import write_atomic
 from coprod_cli.reading import cache
 from coprod_cli.sketch import KIND, Sketch
@@ -31,7 +32,7 @@ KEEP = 200  # results remembered; the oldest are forgotten first
 VERSION = 2  # 1: every sketch of keys of the first kind (sketch.key), with no "keys" field
 
 
-@dataclass(frozen=True)
+@frozen
 class Shared:
     """One shared result: its framework, when it was shared, and who answered it."""
 
@@ -41,7 +42,7 @@ class Shared:
     keys: int = KIND  # the kind of keys the sketch holds (1: sketch.key, 2: sketch.Keys)
 
 
-@dataclass
+@mutable
 class Ledger:
     """What coprod shared before (none when `problem` says why it cannot be known)."""
 

@@ -7,11 +7,12 @@ import dataclasses
 import importlib
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from coprod_cli.answers import Answers
+from coprod_cli.classes import frozen, mutable
 from coprod_cli.errors import (
     InvalidData,
     Location,
@@ -38,7 +39,7 @@ Kind = Literal["framework", "answers", "catalogue", "agreed", "crosswalk"]
 CATALOGUE_FILE = "core.yaml"
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     """A parsed YAML file, kept with its text so errors can be located."""
 
@@ -180,7 +181,7 @@ def _answers_file(document: Document) -> None:
             )
 
 
-@dataclass
+@mutable
 class Library:
     """The catalogue and every framework coprod can use: built-in, then added by path."""
 

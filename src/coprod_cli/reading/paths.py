@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from coprod_cli.classes import mutable
 from coprod_cli.errors import CoprodError, FileProblem, Location, UsageProblem
 from coprod_cli.i18n import _
 from coprod_cli.safetext import file_name
@@ -15,7 +16,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")  # workbooks read as form exports
 
 
-@dataclass
+@mutable
 class Inputs:
     """The names to read, in the order given, each real file once; what could not be listed.
 

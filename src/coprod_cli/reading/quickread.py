@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from coprod_cli.answers import ANSWER_WORDS, DOES_NOT_APPLY, MAX_REASON, sensible_date
+from coprod_cli.classes import frozen
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.tally import Ballot
 
@@ -47,7 +47,7 @@ class _Unusual(Exception):
     """Not in the fast path's grammar: let the strict loader decide."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Grammar:
     """What a plain answers file of one framework may hold."""
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from coprod_cli.classes import frozen
 from coprod_cli.errors import InvalidData, Location
 from coprod_cli.i18n import N_, _
 
@@ -27,7 +27,7 @@ _OPENER = {"]": "[", "}": "{"}
 _BLOCK_HEADER = re.compile(r"(?:[1-9][+-]?|[+-][1-9]?)?(?:[ \t]+(?:#.*)?)?")
 
 
-@dataclass(frozen=True)
+@frozen
 class Seen:
     """What the text shows where a parser stopped (lines and columns from 0)."""
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, TypeAlias, cast, overload
+
+from coprod_cli.classes import frozen
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -40,7 +41,7 @@ class ListingFormat(str, Enum):
     markdown = "markdown"
 
 
-@dataclass(frozen=True)
+@frozen
 class View:
     """How much of a result to show, and in which words."""
 

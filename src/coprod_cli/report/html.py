@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 
 import jinja2
 from markupsafe import Markup
 
+from coprod_cli.classes import frozen
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Catalogue
 from coprod_cli.report import (
@@ -29,7 +29,7 @@ from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
 
 
-@dataclass(frozen=True)
+@frozen
 class NextLevel:
     """What a dimension's next level looks like: in general, and statement by statement."""
 
@@ -52,7 +52,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-@dataclass(frozen=True)
+@frozen
 class Own:
     """`own(text)` in a template: a framework's text in a span with its language where the
     reader's has no translation of it yet (WCAG 3.1.2), else the text as it is. Each page is

@@ -4,9 +4,9 @@ and the pack as JSON."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
+from coprod_cli.classes import frozen
 from coprod_cli.coproduced import Workshop
 from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
@@ -80,7 +80,7 @@ def workshop(pack: Workshop, fmt: PackFormat) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
+@frozen
 class Sheet:
     """The "you said, we will" sheet's words: plain, for everyone who answered."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+
+from coprod_cli.classes import frozen
 
 RADIUS = 130.0
 FONT = 20.0  # of a spoke's label; large, so it stays legible when a phone shrinks the chart
@@ -12,7 +13,7 @@ LINE = 23.0  # line height of a wrapped spoke label
 WRAP = 10  # characters per line of a spoke's label
 
 
-@dataclass(frozen=True)
+@frozen
 class Style:
     """How a series is drawn: colour, dash pattern and marker shape, so colour is never alone."""
 
@@ -36,8 +37,10 @@ STYLES = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Point:
+    """One dimension's score on its spoke, and the marker drawn there."""
+
     dimension: str
     score: float | None
     x: float
@@ -45,8 +48,10 @@ class Point:
     marker: str  # SVG path data
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
+    """One result's scores as a polygon, drawn in its own style."""
+
     label: str
     style: Style
     points: tuple[Point, ...]
@@ -61,8 +66,10 @@ class Series:
         return marker_path(self.style.marker, x, y)
 
 
-@dataclass(frozen=True)
+@frozen
 class Spoke:
+    """A dimension's spoke and where its label goes, line by line."""
+
     x: float
     y: float
     label_x: float
@@ -71,15 +78,19 @@ class Spoke:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Ring:
+    """A circle at one level, labelled with the level's name."""
+
     value: int
     radius: float
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
+    """The whole chart: its size, centre, rings, spokes and series."""
+
     width: float
     height: float
     cx: float

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Literal
 
+from coprod_cli.classes import mutable
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import Catalogue, Framework, Weighting
 from coprod_cli.resultparts import Gap, HeldBack, RoleResult, VoiceResult
@@ -110,7 +111,7 @@ def _id(group: RoleResult | VoiceResult) -> str:
     return group.role if isinstance(group, RoleResult) else group.voice
 
 
-@dataclass
+@mutable
 class Breakdown:
     """What a collective result shows beside the overall: the groups big enough to show."""
 

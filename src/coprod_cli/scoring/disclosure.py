@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from coprod_cli.classes import frozen
 from coprod_cli.models import Framework, Weighting
 from coprod_cli.tally import Tally
 
@@ -16,7 +16,7 @@ Key = tuple[str, str]  # (role, statement id): one role's mean answer to one sta
 Vector = dict[Key, Fraction]  # a published or hidden value, as a sum of those unknowns
 
 
-@dataclass(frozen=True)
+@frozen
 class Group:
     """A role, or a voice (the roles of people with lived experience, or everyone else's)."""
 

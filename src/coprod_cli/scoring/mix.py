@@ -7,9 +7,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 
+from coprod_cli.classes import frozen
 from coprod_cli.models import Framework, Weighting
 from coprod_cli.tally import Tally
 
@@ -26,7 +27,7 @@ def pooled(tallies: Iterable[Tally]) -> dict[str, Fraction]:
     return {role: Fraction(count, total) for role, count in sorted(people.items())}
 
 
-@dataclass(frozen=True)
+@frozen
 class Weights:
     """What one person of each role weighs in a round, and what the reader should be told."""
 
