@@ -599,6 +599,21 @@ def test_each_command_imports_only_the_heavy_modules_it_needs(argv: list[str],
         f"{sorted(loaded & HEAVY - allowed)}; import it only where it is needed"
 
 
+# What only reading answers needs: a listing (frameworks, show, recommendations) reads none.
+ANSWERS_READING = {"coprod_cli.reading.inputs", "coprod_cli.reading.quickread",
+                   "coprod_cli.tally", "coprod_cli.reading.twins"}
+
+
+@pytest.mark.parametrize("argv", [["frameworks"], ["show", "nef"], ["show", "nef", "--plain"],
+                                  ["recommendations"]], ids=" ".join)
+@pytest.mark.usefixtures("warm_cache")
+def test_a_listing_imports_nothing_that_reads_answers(argv: list[str]) -> None:
+    loaded = _modules_after(*argv)
+    assert "coprod_cli.cli.listing" in loaded  # it did run
+    assert not loaded & ANSWERS_READING, f"coprod {' '.join(argv)} imported " \
+        f"{sorted(loaded & ANSWERS_READING)}; import it in the command that reads answers"
+
+
 @pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
                     "imports pydantic for every option it parses: nothing coprod can avoid")
 @pytest.mark.usefixtures("warm_cache")

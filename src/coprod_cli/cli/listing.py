@@ -28,8 +28,8 @@ from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import PIECE_IDS, Catalogue, Framework
-from coprod_cli.reading.inputs import expand, is_form
 from coprod_cli.reading.loader import Library
+from coprod_cli.reading.paths import expand
 from coprod_cli.report import ListingFormat, renderer
 from coprod_cli.schemas import SchemaName, text
 from coprod_cli.versions import Carried
@@ -107,6 +107,8 @@ def recommendations_command(
 
 
 def _check_one(lib: Library, name: str) -> str:
+    from coprod_cli.reading.inputs import is_form  # not at the top: only validate reads files
+
     if is_form(name):
         raise UsageProblem(_("validate checks YAML files; a form's export (.csv, .xlsx) is "
                              "checked as it is read"),
