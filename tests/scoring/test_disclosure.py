@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coprod_cli.results import Result
 from coprod_cli.scoring.collective import lived_roles
-from coprod_cli.scoring.disclosure import Span
+from coprod_cli.scoring.disclosure import Span, mean
 from coprod_cli.scoring.engine import Tally, Weighting, score
 from tests.builders import CATALOGUE, FW, answers
 from tests.conftest import EXAMPLES, Run
@@ -103,6 +103,24 @@ def test_span_knows_what_can_be_computed() -> None:
     span = Span([{x: half, y: half}, {y: Fraction(1)}])
     assert span.holds({x: Fraction(1)}) and not span.holds({z: Fraction(1)})
     assert not Span([{x: half, y: half}]).holds({x: Fraction(1)})
+
+
+KEYS = [("a", "1"), ("b", "1"), ("c", "2")]
+SCALED = st.tuples(st.dictionaries(st.sampled_from(KEYS), st.integers(-6, 6), max_size=3),
+                   st.integers(1, 12))
+
+
+@given(st.lists(SCALED, max_size=4))
+def test_a_mean_kept_in_whole_numbers_is_the_mean_of_the_fractions(
+        vectors: list[tuple[dict[tuple[str, str], int], int]]) -> None:
+    row, denominator = mean(vectors)
+    present = [{key: Fraction(value, scale) for key, value in vector.items()}
+               for vector, scale in vectors if vector]
+    exact = {key: sum((vector.get(key, Fraction(0)) for vector in present), Fraction(0))
+             / len(present) for vector in present for key in vector}
+    assert denominator > 0
+    assert {key: Fraction(value, denominator) for key, value in row.items()} == \
+        {key: value for key, value in exact.items() if value}
 
 
 # --- the README's example ----------------------------------------------------------------------

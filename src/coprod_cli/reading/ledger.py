@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import secrets
 from dataclasses import field
 from pathlib import Path
 
@@ -84,13 +83,13 @@ def load() -> Ledger:
             try:
                 raw = cache.read_own_file(NAME, handle)
             except FileNotFoundError:
-                return Ledger(home / NAME, secrets.token_bytes(16))
+                return Ledger(home / NAME, os.urandom(16))
     except OSError as error:
         return Ledger(home / NAME, problem=f"{home / NAME} cannot be used ({_why(error)})")
     try:
         return _parse(home / NAME, raw)
     except ValueError:  # the user's own file, damaged: started afresh, and said so
-        return Ledger(home / NAME, secrets.token_bytes(16),
+        return Ledger(home / NAME, os.urandom(16),
                       problem=f"{home / NAME} was not as coprod writes it and starts afresh")
 
 

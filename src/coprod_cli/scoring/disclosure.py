@@ -33,7 +33,7 @@ class Span:
     same span, as a nonzero multiple is), and rows combined without dividing, so no Fraction
     arithmetic is done (it was most of the time a shared result of several people took)."""
 
-    def __init__(self, vectors: Iterable[Vector] = ()) -> None:
+    def __init__(self, vectors: Iterable[Vector | Row] = ()) -> None:
         self.rows: list[tuple[Key, Row]] = []
         for vector in vectors:
             self.add(vector)
@@ -94,13 +94,6 @@ def _lowest(row: Row) -> Row:
     return row if divisor <= 1 else {key: value // divisor for key, value in row.items()}
 
 
-def _set(vector: Vector, key: Key, value: Fraction) -> None:
-    if value:
-        vector[key] = value
-    else:
-        vector.pop(key, None)
-
-
 def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
     """Every role present (by id, so the order files came in never matters), then each voice."""
     found = [Group(role, "role", (role,), tally.respondents[role]) for role in sorted(tally.counts)]
@@ -133,35 +126,49 @@ class Relations:
         self.tally, self.weighting, self.nominal = tally, weighting, nominal
         self.voices = tally.voices(lived)
 
-    def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Vector:
+    def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Scaled:
         """Some roles' value for one statement, in the unknowns (role, statement)."""
         tally = self.tally
         counts = {r: tally.respondents[r] if self.nominal else tally.answered(r, sid)
                   for r in roles if r in tally.counts
                   and (self.nominal or tally.answered(r, sid))}
-        total = sum(counts.values())
         if weighting == "person":
-            return {(r, sid): Fraction(n, total) for r, n in counts.items()}
-        return {(r, sid): Fraction(1, len(counts)) for r in counts}
+            return {(r, sid): n for r, n in counts.items()}, sum(counts.values()) or 1
+        return dict.fromkeys(((r, sid) for r in counts), 1), len(counts) or 1
 
-    def group(self, group: Group, sid: str) -> Vector:
+    def group(self, group: Group, sid: str) -> Scaled:
         within: Weighting = "role" if self.weighting == "role" else "person"
         return self.value(sid, group.roles, within)
 
-    def overall(self, sid: str) -> Vector:
+    def overall(self, sid: str) -> Scaled:
         if self.weighting != "partnership":
             return self.value(sid, self.tally.counts, self.weighting)
         return mean([self.value(sid, roles, "person") for roles in self.voices])
 
 
-def mean(vectors: list[Vector]) -> Vector:
+# A vector as whole numbers over one positive denominator: (row, denominator). The values are
+# exact fractions, as Fraction would give them, without making a Fraction of each (that was
+# most of the time the audit took).
+Scaled = tuple[Row, int]
+
+
+def mean(vectors: list[Scaled]) -> Scaled:
     """The mean of the non-empty vectors (an empty one is a group that was unsure throughout)."""
-    present = [v for v in vectors if v]
-    total: Vector = {}
-    for vector in present:
-        for key, value in vector.items():
-            _set(total, key, total.get(key, Fraction(0)) + value / len(present))
-    return total
+    present = [(row, denominator) for row, denominator in vectors if row]
+    if not present:
+        return {}, 1
+    common = math.lcm(*(denominator for _, denominator in present))
+    total: Row = {}
+    for row, denominator in present:
+        times = common // denominator
+        for key, value in row.items():
+            total[key] = total.get(key, 0) + value * times
+    return {key: value for key, value in total.items() if value}, common * len(present)
+
+
+def _row(vector: Scaled) -> Row:
+    """The vector as a row of Span: its direction in whole numbers, in lowest terms."""
+    return _lowest({key: value for key, value in vector[0].items() if value})
 
 
 Secret = tuple[str, str, str]  # (group id, dimension id, statement id or '' for the dimension)
@@ -185,10 +192,10 @@ class Auditor:
                           for g in self.groups}
                 for vectors in values.values():
                     vectors[""] = mean(list(vectors.values()))
-                rows = {group: {sid: _whole(vector) for sid, vector in vectors.items()}
+                rows = {group: {sid: _row(vector) for sid, vector in vectors.items()}
                         for group, vectors in values.items()}
-                self.areas.append((dimension.id, Span(relations.overall(sid) for sid in sids),
-                                   rows))
+                self.areas.append((dimension.id,
+                                   Span(_row(relations.overall(sid)) for sid in sids), rows))
         self._found: dict[frozenset[str], set[Secret]] = {}
         self.unavoidable = self._determined({g.id for g in self.groups})
 
