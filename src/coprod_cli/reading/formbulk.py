@@ -34,7 +34,7 @@ class Bulk:
     roles: list[str]
     stated: list[bool]  # whether each row says who answered
     answers: list[tuple[str, ...]]  # each row's levels, in the table's statement order
-    codes: bytes | None  # the same as tally.CODES, a byte each, when read as level ids
+    codes: bytes | None  # the levels as tally.CODES, a byte each, when every cell was read before
     days: list[datetime.date | None]
     stamps: list[object]  # each row's date cell, for the check for twins (None: no such cell)
     evidence: list[tuple[tuple[str, str], ...]]
@@ -82,6 +82,12 @@ def _levels(table: Table, cells: list[list[object]]
            if cell == level and type(cell) is str and level in CODES}
     try:  # an export of level ids: every cell is the level it names, read before
         return picked, False, bytes(map(ids.__getitem__, chain.from_iterable(picked)))
+    except KeyError:
+        pass
+    codes = {cell: CODES[level] for cell, level in known.items() if level in CODES}
+    try:  # an export of choice labels (or numbers): every cell one read before
+        coded = bytes(map(codes.__getitem__, chain.from_iterable(picked)))
+        return [tuple(map(known.__getitem__, row)) for row in picked], False, coded
     except KeyError:
         pass
     distinct = set(chain.from_iterable(picked))
