@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-import sys
 from enum import Enum
-from pathlib import Path
 from typing import Any, Literal
 
 from coprod_cli import __version__
@@ -88,19 +86,11 @@ def text(name: SchemaName) -> str:
 
 
 def _made_from() -> bytes:
-    """What a schema is made from: coprod's version and every source file and built-in file
-    of the package (path, size, time of change), pydantic's version file and Python's
-    version."""
-    import importlib.util
+    """What a schema is made from: coprod's version, every file of the package and of
+    pydantic (path, size, time of change) and Python's version."""
+    from coprod_cli.reading import stamp
 
-    package = Path(__file__).parent
-    files = sorted(path for pattern in ("*.py", "*.yaml") for path in package.rglob(pattern))
-    spec = importlib.util.find_spec("pydantic")
-    pydantic = Path(spec.origin).with_name("version.py").read_bytes() \
-        if spec and spec.origin else b""
-    return "\n".join([__version__, sys.version, *(
-        f"{path.relative_to(package)} {info.st_size} {info.st_mtime_ns}"
-        for path in files for info in [path.stat()])]).encode() + b"\n" + pydantic
+    return stamp.made_from("pydantic")
 
 
 def schema(name: SchemaName) -> dict[str, Any]:

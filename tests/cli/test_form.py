@@ -65,3 +65,101 @@ def test_service_and_send_to_are_only_for_the_web_questionnaire(run: Run) -> Non
     assert result.exit_code == 2 and "--format html" in result.stderr
     long = run("form", "nef", "-f", "html", "--send-to", "x" * 301)
     assert long.exit_code == 2 and "keep it to 300 characters" in long.stderr
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the web pages rendered (each costs about 50 ms)."""
+    from coprod_cli.report import webform
+
+    made: list[str] = []
+    render = webform.page
+
+    def counted(read: dict[str, object], opening: str = "en", **options: object) -> str:
+        made.append(opening)
+        return render(read, opening, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(webform, "page", counted)
+    return made
+
+
+@pytest.mark.parametrize(("framework", "options"), [
+    ("nef", ()), ("nef", ("--plain",)), ("nef", ("--lang", "cy")),
+    ("wales", ("--lang", "cy", "--plain")), ("scie", ())])
+def test_a_kept_web_questionnaire_is_the_rendered_one_to_the_byte(
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, framework: str,
+        options: tuple[str, ...]) -> None:
+    made = _rendered(monkeypatch)
+    first, second = (run("form", framework, "-f", "html", *options) for _ in range(2))
+    monkeypatch.setenv("COPROD_NO_CACHE", "1")
+    fresh = run("form", framework, "-f", "html", *options)
+    assert first.exit_code == second.exit_code == fresh.exit_code == 0, first.stderr
+    assert first.stdout == second.stdout == fresh.stdout
+    assert len(made) == 2  # the second page came from the cache
+    assert len(list(fresh_cache.glob("web-questionnaire-*.json"))) == 1
+
+
+def test_each_language_and_plain_is_kept_apart(
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {options: run("form", "nef", "-f", "html", *options).stdout
+             for options in [(), ("--plain",), ("--lang", "cy"), ("--lang", "cy", "--plain")]}
+    again = {options: run("form", "nef", "-f", "html", *options).stdout for options in pages}
+    assert again == pages and len(set(pages.values())) == 4
+    assert pages[("--lang", "cy")].startswith('<!DOCTYPE html>\n<html lang="cy"')
+    assert len(list(fresh_cache.glob("web-questionnaire-*.json"))) == 4
+
+
+def test_a_page_is_rendered_again_when_anything_it_is_made_from_changes(
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coprod_cli.reading import stamp
+
+    made = _rendered(monkeypatch)
+    run("form", "nef", "-f", "html")
+    made_from = stamp.made_from
+    monkeypatch.setattr(stamp, "made_from", lambda *names: made_from(*names) + b"x 1 2\n")
+    run("form", "nef", "-f", "html")
+    assert len(made) == 2
+
+
+def test_a_page_with_a_service_an_address_or_an_added_framework_is_never_kept(
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    made = _rendered(monkeypatch)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(Path("frameworks/scie.yaml").read_text(encoding="utf-8").replace(
+        "id: scie", "id: mine", 1), encoding="utf-8")
+    for options in [("nef", "--service", "Riverside"), ("nef", "--send-to", "sam@example.org"),
+                    ("mine", "--framework", str(mine))]:
+        for _ in range(2):
+            result = run("form", *options, "-f", "html")
+            assert result.exit_code == 0, result.stderr
+    assert len(made) == 6 and not list(fresh_cache.glob("web-questionnaire-*"))
+    assert not any(b"sam@example.org" in kept.read_bytes() for kept in fresh_cache.iterdir())
+
+
+def test_a_planted_or_altered_page_is_never_shown(
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    truth = run("form", "nef", "-f", "html").stdout
+    (kept,) = fresh_cache.glob("web-questionnaire-*.json")
+    header, _, body = kept.read_bytes().partition(b"\n")
+    assert b"<form" in body
+    kept.write_bytes(header + b"\n" + body.replace(b"<form", b"<form action=evil", 1))
+    assert run("form", "nef", "-f", "html").stdout == truth  # the data's digest is wrong
+    kept.write_bytes(header + b"\n" + body)
+    kept.chmod(0o666)  # a well-formed file others could have written
+    made = _rendered(monkeypatch)
+    assert run("form", "nef", "-f", "html").stdout == truth and len(made) == 1
+
+
+def test_a_kept_web_questionnaire_reads_no_framework_and_renders_nothing(
+        tmp_path: Path) -> None:
+    from tests.conftest import modules_of_a_warm_run
+
+    modules = modules_of_a_warm_run(["form", "nef", "-f", "html"], tmp_path)
+    assert "coprod_cli.reading.stamp" in modules  # it did look in the cache
+    assert not {"coprod_cli.reading.loader", "coprod_cli.report.webform", "jinja2", "yaml",
+                "pydantic"} & set(modules)

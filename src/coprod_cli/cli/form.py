@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from coprod_cli import i18n
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -25,6 +26,8 @@ from coprod_cli.cli.language import Lang
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import N_, _
 from coprod_cli.safetext import visible
+
+KEPT = "web-questionnaire"  # its name in the start-up cache
 
 
 def _given(text: str | None, limit: int) -> str | None:
@@ -87,21 +90,12 @@ def form_command(
     force: Force = False,
 ) -> None:
     never_over_inputs(output, [], framework, force)
+    if fmt is FormFormat.html:
+        emit(_web_page(framework_id, framework, lang, plain, _given(service, 200),
+                       _given(send_to, 300)), output)
+        return
     lib = library(framework, lang)
     chosen = lib.framework(framework_id)
-    if fmt is FormFormat.html:
-        from coprod_cli.reading.loader import Library
-        from coprod_cli.report import webform, webwords
-
-        # The page holds both languages, opening in the one chosen: the framework is read in
-        # each (the added files too, so the Welsh page reads the same file).
-        read = {lib.language: (chosen, lib.catalogue)}
-        for language in set(webwords.LANGUAGES) - set(read):
-            other = Library.builtin(framework or (), language=language)
-            read[language] = (other.framework(framework_id), other.catalogue)
-        emit(webform.page(read, lib.language, plain=plain, service=_given(service, 200),
-                          send_to=_given(send_to, 300)), output)
-        return
     if service or send_to:
         raise UsageProblem(_("--service and --send-to are for the web questionnaire"),
                            _("add --format html, or leave them out"))
@@ -128,3 +122,37 @@ def form_command(
     rendered = {FormFormat.text: outline_report.text, FormFormat.markdown: outline_report.markdown,
                 FormFormat.csv: outline_report.header_csv}[fmt](form)
     emit(rendered, output)
+
+
+def _web_page(framework_id: str, framework: list[Path] | None, lang: str | None, plain: bool,
+              service: str | None, send_to: str | None) -> str:
+    """The web questionnaire. It holds no answers, only coprod's words and the framework's,
+    so the page for a built-in framework is kept in the start-up cache (reading/cache.py:
+    private to the user, checked on every read) for this coprod, its files, jinja2,
+    markupsafe and Python; not with --framework, --service or --send-to (a person's
+    address is not kept)."""
+    from coprod_cli.reading import cache, stamp
+
+    language = str(lang) if lang is not None else i18n.from_environment()
+    source = None
+    if not (framework or service or send_to):
+        i18n.use(language)
+        source = f"{framework_id}\n{language}\n{plain}\n".encode("utf-8", "surrogateescape") \
+            + stamp.made_from("jinja2", "markupsafe")
+        kept = cache.load_text(KEPT, source)
+        if kept is not None:
+            return kept
+    from coprod_cli.reading.loader import Library
+    from coprod_cli.report import webform, webwords
+
+    lib = library(framework, lang)
+    # The page holds both languages, opening in the one chosen: the framework is read in
+    # each (the added files too, so the Welsh page reads the same file).
+    read = {lib.language: (lib.framework(framework_id), lib.catalogue)}
+    for other_language in set(webwords.LANGUAGES) - set(read):
+        other = Library.builtin(framework or (), language=other_language)
+        read[other_language] = (other.framework(framework_id), other.catalogue)
+    page = webform.page(read, lib.language, plain=plain, service=service, send_to=send_to)
+    if source is not None:
+        cache.keep_text(KEPT, source, page)
+    return page

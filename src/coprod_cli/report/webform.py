@@ -17,7 +17,7 @@ from coprod_cli.answers import MAX_REASON
 from coprod_cli.i18n import N_, REVIEWED
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.questionnaire.flow import jargon
-from coprod_cli.report.html import environment
+from coprod_cli.report.templating import environment
 from coprod_cli.report.webwords import LANGUAGES, PAGE_LANG, Said, Words
 
 SCRIPTS = "questionnaire.js"  # includes questionnaire-yaml.js and questionnaire-steps.js
@@ -111,11 +111,12 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
             "words": {language: {key: words.gettext[language](message)
                                  for key, message in SCRIPT_WORDS.items()}
                       for language in LANGUAGES}}
-    script = environment().get_template(SCRIPTS).render()
+    templates = environment()  # not report/html's: the page needs none of its helpers
+    script = templates.get_template(SCRIPTS).render()
     terms = {id(entry): index for index, entry in enumerate(catalogue.glossary)}
     who = Markup('<strong class="send-to">{}</strong>').format(send_to) if send_to \
         else words(WHOEVER)
-    return environment().get_template("questionnaire.html.j2").render(
+    return templates.get_template("questionnaire.html.j2").render(
         _=words, t=Said(words), fw=framework, levels=catalogue.levels, roles=catalogue.roles,
         total=len(ids), data=embedded(data), version=__version__, service=service,
         send_to=send_to, max_reason=MAX_REASON, script=script, script_hash=script_hash(script),
