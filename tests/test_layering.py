@@ -165,7 +165,8 @@ UPWARDS: dict[str, set[str]] = {}
 
 # Libraries that belong to the top of the stack: the lowest layer that may import each.
 # The core never knows the command line or the terminal; only HTML needs templating.
-FOREIGN = {"typer": "cli", "click": "cli", "rich": "report", "jinja2": "report"}
+FOREIGN = {"typer": "cli", "click": "cli", "rich": "report", "jinja2": "report",
+           "xlsxwriter": "report"}
 
 CORE = [m for m, layer in MODULES.items() if LAYERS.index(layer) <= LAYERS.index("core")]
 

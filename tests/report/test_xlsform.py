@@ -179,3 +179,23 @@ def test_the_form_credits_its_sources_in_a_note(run: Run, tmp_path: Path) -> Non
     assert rows.index(notes[0]) < next(i for i, r in enumerate(rows) if r["name"] == "role")
     assert "New Economics Foundation" in notes[0]["label::English (en)"]
     assert notes[0]["label::Plain words (en)"] == notes[0]["label::English (en)"]
+
+
+def test_the_workbook_is_written_without_openpyxl(tmp_path: Path) -> None:
+    """Start-up: the XLSForm is written by XlsxWriter; openpyxl, which reads workbooks, is
+    not imported for it."""
+    from tests.conftest import modules_of_a_warm_run
+
+    modules = modules_of_a_warm_run(
+        ["form", "nef", "--format", "xlsform", "-o", str(tmp_path / "form.xlsx"), "--force"],
+        tmp_path)
+    assert "xlsxwriter" in modules and "openpyxl" not in modules
+
+
+def test_every_cell_is_text_and_an_empty_one_is_left_out(run: Run, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(made(run, tmp_path, "nef"))
+    for sheet_name in ("survey", "choices", "settings"):
+        cells = [cell for row in book[sheet_name].iter_rows() for cell in row]
+        assert all(cell.data_type == "s" for cell in cells if cell.value is not None)
+        assert all(cell.value != "" for cell in cells)
+    assert book["settings"]["C2"].value == LIB.framework("nef").version  # "3.0.0", not a number

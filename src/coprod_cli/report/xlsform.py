@@ -1,5 +1,5 @@
 """A form outline as an XLSForm: the open standard that KoboToolbox, ODK and SurveyCTO build a
-form from, written as an .xlsx workbook (openpyxl, imported only here).
+form from, written as an .xlsx workbook (XlsxWriter, imported only here).
 
 The names are chosen so that the tools' exports read back as they come, with names or labels
 as headers: each statement's question is named by its id (`assets-1`), its evidence
@@ -35,10 +35,10 @@ def reason_name(sid: str) -> str:
 
 
 def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_first: bool) -> bytes:
-    """The XLSForm of a framework, in standard and plain words, as .xlsx bytes."""
-    import openpyxl
+    """The XLSForm of a framework, in standard and plain words, as .xlsx bytes (XlsxWriter,
+    made for writing workbooks: it imports and writes in a third of openpyxl's time)."""
+    import xlsxwriter
 
-    book = openpyxl.Workbook()
     framework = standard.framework
     standard_name, plain_name = (_(name) for name in LANGUAGES)
     sheets = {
@@ -48,17 +48,17 @@ def workbook(standard: Outline, plain: Outline, catalogue: Catalogue, plain_firs
                      [_("Co-production self-assessment: {name}").format(name=framework.name),
                       f"coprod_{framework.id}", framework.version,
                       plain_name if plain_first else standard_name]]}
-    for index, (title, rows) in enumerate(sheets.items()):
-        sheet = book.active if index == 0 else book.create_sheet(title)
-        assert sheet is not None
-        sheet.title = title
-        for row in rows:
-            sheet.append([visible_line(value) for value in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                cell.data_type = "s"  # text, never a formula, whatever it begins with
     buffer = io.BytesIO()
-    book.save(buffer)
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
+                                       "strings_to_formulas": False, "strings_to_urls": False})
+    for title, rows in sheets.items():
+        sheet = book.add_worksheet(title)
+        for number, row in enumerate(rows):
+            for column, value in enumerate(row):
+                text = visible_line(value)
+                if text:  # text, never a formula or a number, whatever it begins with
+                    sheet.write_string(number, column, text)
+    book.close()
     return buffer.getvalue()
 
 
