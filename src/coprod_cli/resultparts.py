@@ -88,12 +88,14 @@ class StatementResult(ResultModel):
         "framework's rubric."})
     next_plain: str | None = field(default=None, metadata={
         "description": "The same, in plain words (the full row when the framework has none)."})
-    not_applying: int = field(default=0, metadata={
+    not_applying: int | None = field(default=0, metadata={
         "description": "How many people said this statement does not apply to their service "
-        "(left out of their answers, like unsure)."})
+        "(left out of their answers, like unsure). Null in a shared result (the result's "
+        "band set; withheld: statement-counts), as the statement's score is."})
     reasons: list[str] = field(default_factory=list, metadata={
         "description": "Why it does not apply, in their own words: each distinct reason once, "
-        "in no particular order, never with who gave it."})
+        "in no particular order, never with who gave it. In a shared result, only where "
+        "min_group people or more said it does not apply."})
     does_not_apply: bool = field(default=False, metadata={
         "description": "True when everyone who answered said it does not apply: it has no "
         "level and no part in its area's."})
@@ -253,7 +255,8 @@ class Intake(ResultModel):
     languages: dict[str, int] = field(default_factory=dict, metadata={
         "description": "Language -> how many respondents answered in it: en (English, also "
         "any answers file that does not say, and form rows) or cy (Welsh). Empty in a shared "
-        "result when a language had fewer than --min-group people (languages_withheld)."})
+        "result when a language had fewer than --min-group people (languages_withheld), and "
+        "else each rounded down to a multiple of min_group."})
     languages_withheld: bool = field(default=False, metadata={
         "description": "True when how many answered in each language is held back, because "
         "a language had fewer than --min-group people."})

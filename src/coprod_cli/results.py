@@ -111,11 +111,13 @@ class Result(ResultModel):
     respondents: int = 1
     unsure_answers: int = field(default=0, metadata={
         "description": "Answers of 'unsure', over every respondent and statement; they are "
-        "left out of the arithmetic."})
+        "left out of the arithmetic. In a shared result (band set), rounded down to a multiple "
+        "of min_group."})
     not_applying_answers: int = field(default=0, metadata={
         "description": "Answers of 'does-not-apply', over every respondent and statement; "
         "like 'unsure' they are left out of the arithmetic. An area where nothing applies has "
-        "no level and is left out of the overall level (each area's does_not_apply)."})
+        "no level and is left out of the overall level (each area's does_not_apply). In a "
+        "shared result (band set), rounded down to a multiple of min_group."})
     weighting: Weighting = field(default="partnership", metadata={
         "description": "How several respondents are combined. partnership: people with lived "
         "experience and everyone else each carry half, each respondent counting once within "
@@ -173,13 +175,19 @@ class Result(ResultModel):
         "areas, principles, scopes, each group shown, the plan's gaps and route) is rounded as "
         "usual and then down to this step (0.5; 1 with --what-if), so 2.50 means 2.50 up to "
         "2.99, and two shared results cannot be set against each other to work out a hidden "
-        "group or a person. Levels are exact. Null when figures are exact (one answers file, "
-        "--min-group 1, --private)."})
+        "group or a person. Levels are exact. Every count of answers (unsure_answers, "
+        "not_applying_answers, intake's languages) is then rounded down to a multiple of "
+        "min_group: with min_group 3, 3 means 3 up to 5 and 0 means fewer than 3 "
+        "(reports say '3 to 5', 'fewer than 3'); no statement's count is shown (withheld: "
+        "statement-counts). Counts of people and of statements stay exact. Null when figures "
+        "and counts are exact (one answers file, --min-group 1, --private)."})
     withheld: list[str] = field(default_factory=list, metadata={
         "description": "What this shareable result leaves out so that it cannot be combined "
         "with another to work out a hidden group or a person: 'statement-scores' (each "
-        "statement's figure; its level stays), 'voice-scores' (the voices' figures under a "
-        "weighting other than partnership, while a group is held back)."})
+        "statement's figure; its level stays), 'statement-counts' (how many said each "
+        "statement does not apply; its reasons stay where min_group people or more gave that "
+        "answer), 'voice-scores' (the voices' figures under a weighting other than "
+        "partnership, while a group is held back)."})
     credit: str = field(default="", metadata={
         "description": "The framework's credit: what its content is adapted from, in coprod's "
         "own words, with thanks."})

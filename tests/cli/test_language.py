@@ -65,14 +65,16 @@ def test_a_mixed_language_set_scores_as_one(run: Run, tmp_path: Path) -> None:
     mixed = json.loads(run("score", str(mixed_set(tmp_path / "b", 2, 3)), "--format",
                            "json", "--min-group", "2").stdout)
     assert mixed["level"] == english["level"] and mixed["score"] == english["score"]
-    assert mixed["intake"]["languages"] == {"en": 2, "cy": 3}
-    assert english["intake"]["languages"] == {"en": 5}
+    assert mixed["intake"]["languages"] == {"en": 2, "cy": 2}  # shared: in steps of 2
+    assert english["intake"]["languages"] == {"en": 3}  # 3 to 5
+    exact = json.loads(run("score", str(tmp_path / "b"), "--format", "json", "--private").stdout)
+    assert exact["intake"]["languages"] == {"en": 2, "cy": 3}
 
 
 @pytest.mark.parametrize(("fmt", "said"), [
-    ("text", "Answered 4 in English, 3 in Welsh."), ("markdown", "Answered 4 in English, 3 in "
-                                                    "Welsh."),
-    ("html", "Answered 4 in English, 3 in Welsh")])
+    ("text", "Answered 3 to 5 in English, 3 to 5 in Welsh."),
+    ("markdown", "Answered 3 to 5 in English, 3 to 5 in Welsh."),
+    ("html", "Answered 3 to 5 in English, 3 to 5 in Welsh")])
 def test_every_format_says_how_many_answered_in_each_language(
         run: Run, tmp_path: Path, fmt: str, said: str) -> None:
     folder = mixed_set(tmp_path / "set", 4, 3)

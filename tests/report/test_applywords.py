@@ -90,25 +90,50 @@ def test_a_group_says_how_many_said_so_and_each_reason_once_without_roles(
     assert line, text
     assert line.group(1).count("We do not run groups") == 1
     assert "Too small for that" in line.group(1)
-    res = json.loads(run("score", str(folder), "-f", "json").stdout)
+    res = json.loads(run("score", str(folder), "-f", "json", "--private").stdout)
     capacity = next(s for s in res["statements"] if s["id"] == "capacity-5")
     assert capacity["not_applying"] == 3 and capacity["level"] is not None
     assert capacity["reasons"] == ["Too small for that", "We do not run groups"]
 
 
+def test_a_shared_result_gives_reasons_without_a_count_and_only_from_min_group_people(
+        run: Run, tmp_path: Path) -> None:
+    """capacity-5: three people said it does not apply (--min-group 3), with two reasons;
+    mutuality-1: one person. Shared, neither count is shown, capacity-5's reasons are."""
+    folder = not_applying_set(tmp_path)
+    res = json.loads(run("score", str(folder), "-f", "json").stdout)
+    said = {s["id"]: s for s in res["statements"]}
+    assert said["capacity-5"]["not_applying"] is None
+    assert said["mutuality-1"]["not_applying"] is None
+    assert said["capacity-5"]["reasons"] == ["Too small for that", "We do not run groups"]
+    assert said["mutuality-1"]["reasons"] == [] and "statement-counts" in res["withheld"]
+    assert res["not_applying_answers"] == 3  # 4, in steps of 3
+    text = " ".join(run("score", str(folder), "--details").stdout.split())
+    assert "Does not apply to this service (3 or more of 17 people): " in text
+    assert text.count("Does not apply to this service (") == 1
+    private = " ".join(run("score", str(folder), "--details", "--private").stdout.split())
+    assert "(1 of 17 people)" in private
+
+
 def test_the_short_text_view_of_a_group_stays_within_its_budget(
         run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """As tests/report/test_text.py measures the example: 42 lines after the migration note;
-    the answers of 'does not apply' are counted beside their areas, at no cost in lines."""
+    """As tests/report/test_text.py measures the example: 43 lines after the migration note;
+    the answers of 'does not apply' are counted in the first lines (shared) or beside their
+    areas (--private), at no cost in lines."""
     monkeypatch.setenv("COLUMNS", "80")
     out = run("score", str(not_applying_set(tmp_path))).stdout
     lines = out.rstrip("\n").split("\n")
     start = next(i for i, line in enumerate(lines) if "answers file(s) were written" in line)
     end = next(i for i in range(start + 1, len(lines))
                if not lines[i].strip() or lines[i].startswith("Warning"))
-    assert len(lines) - (end - start) <= 42, out
+    assert len(lines) - (end - start) <= 43, out
     assert max(len(line) for line in lines) <= 80
-    assert re.search(r"Capacity .* 3 said does not apply", out)
+    # Shared: how many said so is in the first lines, in its range; no area's or statement's
+    # count is shown (scoring/sharing.py); --private gives them.
+    assert "3 to 5 'does not apply'" in " ".join(out.split())
+    assert not re.search(r"said does not apply", out)
+    exact = run("score", str(not_applying_set(tmp_path / "again")), "--min-group", "1").stdout
+    assert re.search(r"Capacity .* 3 said does not apply", exact)
 
 
 def test_an_area_left_out_is_named_in_the_table_and_a_note(

@@ -23,7 +23,10 @@ def test_the_collective_result_fits_one_screen_of_40_lines_at_80_columns(
     start = next(i for i, line in enumerate(lines) if "answers file(s) were written" in line)
     end = next(i for i in range(start + 1, len(lines))
                if not lines[i].strip() or lines[i].startswith("Warning"))
-    assert len(lines) - (end - start) <= 42, out
+    # 43: a shared result gives its counts of answers as ranges ('12 to 14 unsure answers,
+    # fewer than 3 'does not apply'', scoring/sharing.py), which take the first lines' words
+    # onto a third line.
+    assert len(lines) - (end - start) <= 43, out
     assert lines[-1] == ("thinklocalactpersonal.org.uk/Latest/"
                          "Co-production-The-ladder-of-co-production/")
     assert max(len(line) for line in lines) <= 80

@@ -56,8 +56,24 @@ def test_many_unsure_makes_a_card_and_says_how_many() -> None:
     found = pack(tally(*[("practitioner", {"beta-3": "unsure"})] * 2,
                        *[("person-drawing-on-care", {})] * 4))
     card = next(c for c in found.cards if c.statement == "beta-3")
-    assert card.reasons == ["many-unsure"] and card.apart == ["2 of 6 people were unsure."]
+    assert card.reasons == ["many-unsure"]
+    assert card.apart == ["A third of the people or more were unsure."]  # no count, shared
     assert card.answers_level == "descriptive"
+    exact = pack(tally(*[("practitioner", {"beta-3": "unsure"})] * 2,
+                       *[("person-drawing-on-care", {})] * 4), min_group=1)
+    card = next(c for c in exact.cards if c.statement == "beta-3")
+    assert card.apart == ["2 of 6 people were unsure."]
+
+
+def test_a_shared_card_gives_no_count_of_the_unsure_so_one_more_moves_nothing() -> None:
+    """Four or five of twelve unsure: the card's words are the same, so two packs a person
+    apart do not say whether that person was unsure."""
+    said = []
+    for unsure in (4, 5):
+        found = pack(tally(*[("practitioner", {"beta-3": "unsure"})] * unsure,
+                           *[("person-drawing-on-care", {})] * (12 - unsure)))
+        said.append(next(c.apart for c in found.cards if c.statement == "beta-3"))
+    assert said[0] == said[1] == ["A third of the people or more were unsure."]
 
 
 def test_at_most_the_cards_asked_for_and_the_rest_counted() -> None:

@@ -8,6 +8,7 @@ from coprod_cli.models import Catalogue
 from coprod_cli.report import phrases
 from coprod_cli.resultparts import DimensionResult, StatementResult
 from coprod_cli.results import Result
+from coprod_cli.scoring.sharing import count_step, count_words
 
 DOES_NOT_APPLY = N_("does not apply")
 
@@ -46,11 +47,14 @@ def statement_level(catalogue: Catalogue, statement: StatementResult) -> str:
 
 def said(res: Result, statement: StatementResult) -> str | None:
     """'Does not apply to this service (2 of 5 people): reason; reason', or None."""
-    if not statement.not_applying:
+    count: str | int | None = statement.not_applying
+    if count is None and statement.reasons:  # shared: reasons only where --min-group said it
+        count = _("{step} or more").format(step=res.min_group)
+    if not count:
         return None
     said = _("Does not apply to this service") if res.respondents == 1 else \
         _("Does not apply to this service ({count} of {people} people)").format(
-            count=statement.not_applying, people=res.respondents)
+            count=count, people=res.respondents)
     reasons = "; ".join(phrases.evidence_item(reason) for reason in statement.reasons)
     return said + (f": {reasons}" if reasons else "")
 
@@ -60,17 +64,19 @@ def said_in(res: Result, area: DimensionResult) -> str:
     not apply (each statement's count and reasons are in the details)."""
     if area.does_not_apply:
         return ""
-    count = sum(s.not_applying for s in res.statements if s.dimension == area.id)
+    count = sum(s.not_applying or 0 for s in res.statements if s.dimension == area.id)
     return _("{count} said does not apply").format(count=count) if count else ""
 
 
 def shown(res: Result) -> list[StatementResult]:
     """The statements with evidence or an answer of 'does not apply', in the framework's order."""
-    return [s for s in res.statements if s.evidence or s.not_applying]
+    return [s for s in res.statements if s.evidence or s.not_applying or s.reasons]
 
 
 def answers_phrase(res: Result) -> str:
-    """'3 unsure answers', with the answers of 'does not apply' when there are any."""
+    """'3 unsure answers', with the answers of 'does not apply' when there are any (always
+    in a shared result, whose '0' is 'fewer than --min-group')."""
     count = res.not_applying_answers
     return phrases.unsure_phrase(res) + (
-        _(", {count} 'does not apply'").format(count=count) if count else "")
+        _(", {count} 'does not apply'").format(count=count_words(count, count_step(res)))
+        if count or count_step(res) else "")

@@ -92,7 +92,7 @@ def held_down(res: Result) -> str:
         return _("No overall level: nothing in the answers to {answered} covers {areas}.").format(
             answered=res.through.answered.id, areas=", ".join(_bare(res)))
     if res.level is None:
-        if res.not_applying_answers:
+        if res.not_applying_answers or res.band is not None:  # shared: 0 may be 1 or 2
             return _("No overall level: every answer was 'unsure' or 'does not apply' in "
                      "{areas}.").format(areas=held)
         return _("No overall level: every answer was 'unsure' in {areas}.").format(areas=held)
@@ -153,8 +153,11 @@ def languages_phrase(res: Result) -> str:
     if intake.languages_withheld:
         return _("How many answered in each language is held back: a language had fewer than "
                  "{count} people").format(count=res.min_group)
-    parts = [_(IN_LANGUAGE.get(code, "{count} in {language}")).format(count=count, language=code)
-             for code, count in intake.languages.items()]
+    from coprod_cli.scoring.sharing import count_step, count_words
+
+    parts = [_(IN_LANGUAGE.get(code, "{count} in {language}")).format(
+        count=count_words(count, count_step(res)), language=code)
+        for code, count in intake.languages.items()]
     return _("Answered {counts}").format(counts=", ".join(parts))
 
 
@@ -282,6 +285,12 @@ def more_hint(details: bool) -> str:
 def unsure_phrase(res: Result) -> str:
     """'3 unsure answers', or none."""
     count = res.unsure_answers
+    from coprod_cli.scoring.sharing import count_step, count_words
+
+    step = count_step(res)
+    if step:  # a shared result: the range its count stands for
+        return ngettext("{count} unsure answer", "{count} unsure answers",
+                        count + step - 1).format(count=count_words(count, step))
     return _("no unsure answers") if count == 0 else \
         ngettext("{count} unsure answer", "{count} unsure answers", count).format(count=count)
 

@@ -119,7 +119,8 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
     parts: list[RenderableType] = [Text(" — ".join(title), style="bold")] if title else []
     parts += [
         Text(f"{res.framework.name} ({res.framework.id} {res.framework.version}){when}{who}; "
-             f"{phrases.unsure_phrase(res)}. {review[0]}", style="dim"),
+             f"{applywords.answers_phrase(res) if res.band else phrases.unsure_phrase(res)}. "
+             f"{review[0]}", style="dim"),
         *([Text(f"{phrases.languages_phrase(res)}.", style="dim")]
           if phrases.languages_phrase(res) else []),
         *([Text(_unreviewed(view), style="italic")] if i18n.unreviewed_notice() else []),

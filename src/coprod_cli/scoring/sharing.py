@@ -16,7 +16,17 @@ command that writes a result calls (`protect`, or `protect_comparison`):
 - while a group is held back, the voices' figures are shown under the default weighting only,
   so a second weighting gives no second equation about them;
 - a gap between the voices stays a finding, without figures when a group is held back
-  (findings.py).
+  (findings.py);
+- every count of answers (unsure and 'does not apply' in all, the languages answered in) is
+  rounded down to a multiple of --min-group, the step that
+  keeps a group from being shown, and shown as a range ('12 to 14', 'fewer than 3'), never an
+  exact small count; as with figures, one person more moves it by a whole step or not at all;
+- no statement's count of 'does not apply' is shown (as no statement's figure is: one answer
+  a person, and a step crossed would say which way the late one answered); its reasons only
+  where --min-group people or more gave that answer. Counts of people (who answered, per
+  group shown) stay exact: the README's threat model takes a reader to know them, and a group
+  shown has --min-group people or more. Counts of statements (answered, unsure, not applying,
+  per area) follow from the levels, which stay exact.
 
 Levels are never changed: they come from the exact figures before any of this. One answers
 file (a person's or a group's own) and --min-group 1 (show everyone) are left exact.
@@ -31,7 +41,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _
-from coprod_cli.resultparts import DimensionChange, Gap, Intake, RoleResult, VoiceResult, WhatIf
+from coprod_cli.resultparts import (
+    DimensionChange,
+    Gap,
+    Intake,
+    RoleResult,
+    StatementResult,
+    VoiceResult,
+    WhatIf,
+)
 from coprod_cli.results import Comparison, Result
 from coprod_cli.scoring.collective import held_back_note
 
@@ -41,6 +59,7 @@ if TYPE_CHECKING:  # the trend's types; a score never loads them
 BAND = Fraction(1, 2)  # half a level: the margin a combination of reports must not beat
 WHAT_IF_BAND = Fraction(1)  # --what-if asks which level; its figures say no more than that
 STATEMENT_SCORES = "statement-scores"
+STATEMENT_COUNTS = "statement-counts"
 VOICE_SCORES = "voice-scores"
 
 
@@ -60,11 +79,34 @@ BANDED_LEVEL = N_("Shared figures of several people are rounded down to the leve
 
 def _noted(warnings: list[str], res: Result, step: float) -> list[str]:
     """The note on groups held back says that figures are rounded down; without one, a note
-    of its own says so."""
+    of its own says so. (Counts need no note: each says it is a range, '12 to 14'.)"""
     held = held_back_note(res.held_back, res.min_group)
     if held is None:
         return [_(BANDED) if step == float(BAND) else _(BANDED_LEVEL), *warnings]
     return [w + band_note(step) if w == held else w for w in warnings]
+
+
+def banded_count(count: int, step: int | None) -> int:
+    """A count of answers as a shared result holds it: rounded down to a multiple of the step
+    (--min-group), so 0, 1 and 2 all read 0 and one person more moves it by a whole step or
+    not at all; exact when there is no step (one answers file, --min-group 1, --private)."""
+    return count if not step else count // step * step
+
+
+def count_step(res: Result) -> int | None:
+    """The step a result's counts of answers are given in: --min-group in a shared result
+    (its figures banded), else None (exact)."""
+    return res.min_group if res.band is not None else None
+
+
+def count_words(count: int, step: int | None) -> str:
+    """A count as every format shows it: exact ('14'), or in a shared result the range that
+    its banded value stands for ('12 to 14', 'fewer than 3')."""
+    if not step:
+        return str(count)
+    if count < step:
+        return _("fewer than {step}").format(step=step)
+    return _("{low} to {high}").format(low=count, high=count + step - 1)
 
 
 PRIVATE_NOTE = N_("PRIVATE: exact figures for whoever holds all the answers. Do not share this "
@@ -103,27 +145,44 @@ def protect(res: Result) -> Result:
     second = res.weighting != "partnership" and bool(res.held_back)
     voices = [] if second else [replace(v, dimensions=dims(v.dimensions)) for v in res.by_voice]
     roles = [replace(r, dimensions=dims(r.dimensions)) for r in res.by_role]
-    withheld = [STATEMENT_SCORES] + ([VOICE_SCORES] if res.by_voice and not voices else [])
+    withheld = [STATEMENT_SCORES, STATEMENT_COUNTS] + \
+        ([VOICE_SCORES] if res.by_voice and not voices else [])
+    counts = res.min_group
     return replace(
         res, score=banded(res.score, step), band=float(step), withheld=withheld,
+        unsure_answers=banded_count(res.unsure_answers, counts),
+        not_applying_answers=banded_count(res.not_applying_answers, counts),
         dimensions=[replace(d, score=banded(d.score, step)) for d in res.dimensions],
         principles=[replace(t, score=banded(t.score, step)) for t in res.principles],
         scopes=[replace(t, score=banded(t.score, step)) for t in res.scopes],
         activities=[replace(t, score=banded(t.score, step)) for t in res.activities],
-        statements=[replace(s, score=None) for s in res.statements],
+        statements=[_statement(s, counts) for s in res.statements],
         recommendations=[replace(r, gap=_gap_up(r.gap, step)) for r in res.recommendations],
         next_steps=[replace(n, from_score=banded(n.from_score, step) or 0.0,
                             to_score=banded(n.to_score, step) or 0.0) for n in res.next_steps],
         by_role=roles, by_voice=voices, gaps=_gaps(res.gaps, roles, voices),
-        intake=_languages(res.intake, res.min_group),
+        intake=_intake(res.intake, counts),
         what_if=_what_if(res.what_if, step), warnings=_noted(res.warnings, res, float(step)))
 
 
-def _languages(intake: Intake | None, min_group: int) -> Intake | None:
+def _statement(statement: StatementResult, counts: int) -> StatementResult:
+    """No figure and no count of who said it does not apply (each is one answer a person, the
+    easiest to difference); the reasons only where --min-group people or more said it does
+    not apply (a reason shown says that someone did)."""
+    many = (statement.not_applying or 0) >= counts
+    return replace(statement, score=None, not_applying=None,
+                   reasons=statement.reasons if many else [])
+
+
+def _intake(intake: Intake | None, counts: int) -> Intake | None:
     """How many answered in each language, held back whole when any language had fewer
-    than --min-group people: one count left out would be the total less the others."""
-    if intake is None or all(count >= min_group for count in intake.languages.values()):
-        return intake
+    than --min-group people (one count left out would be the total less the others), else
+    each in its range."""
+    if intake is None:
+        return None
+    if all(count >= counts for count in intake.languages.values()):
+        return replace(intake, languages={code: banded_count(count, counts)
+                                          for code, count in intake.languages.items()})
     return replace(intake, languages={}, languages_withheld=True)
 
 

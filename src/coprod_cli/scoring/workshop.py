@@ -109,11 +109,18 @@ def _words(tally: Tally, sid: str, shown: Breakdown, voices: tuple[list[str], li
     if roles is not None:
         words.append(_("Some roles see this a level or more apart: {higher} higher, {lower} "
                        "lower.").format(higher=roles[1], lower=roles[2]))
-    if unsure:
-        words.append(ngettext("{unsure} of {total} people was unsure.",
-                              "{unsure} of {total} people were unsure.", unsure).format(
-            unsure=unsure, total=tally.total))
-    return words
+    return words + _unsure_words(unsure, tally.total, shown.min_group)
+
+
+def _unsure_words(unsure: int, total: int, min_group: int) -> list[str]:
+    """'4 of 17 people were unsure' with --min-group 1 (show everyone); else, as a shared
+    result gives no statement's count (sharing.py), only that a third or more were."""
+    if min_group > 1 and total > 1:
+        return [_("A third of the people or more were unsure.")] \
+            if unsure >= UNSURE_SHARE * total else []
+    return [ngettext("{unsure} of {total} people was unsure.",
+                     "{unsure} of {total} people were unsure.", unsure).format(
+        unsure=unsure, total=total)] if unsure else []
 
 
 def _card(dimension: str, statement: Statement, catalogue: Catalogue, tally: Tally,

@@ -1,0 +1,167 @@
+"""Attacks on the counts in shared results: a reader holds two shared reports of nearly the
+same people (before and after one late reply, each made on another machine so that only what
+the reports show stands in the way) and subtracts their counts of answers to learn how the late
+person answered: how many 'unsure' and 'does not apply' answers they gave, and to which
+statements they said 'does not apply'.
+
+On `--private` output the subtraction gives every one of those answers exactly (the attack is
+real). On shared output every count is rounded down to a multiple of --min-group
+(scoring/sharing.py), so the difference of two totals is a multiple of --min-group and leaves at
+least --min-group candidates for the late person's count, and a statement's 'does not apply'
+shows only where one more answer takes a count across a step. The sets are random with a fixed
+seed, so the test is the same on every run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from coprod_cli.cli import app
+
+STEP = 3  # --min-group's default
+LEVELS = ["not-yet", "descriptive", "intermediate", "transformative"]
+ROLES = ["person-drawing-on-care", "carer", "practitioner", "manager"]
+TRIALS = 10
+
+
+def _coprod(*args: str) -> str:
+    """coprod's output, each report with a memory of its own (as if on another machine)."""
+    out = CliRunner().invoke(app, list(args), env={
+        "NO_COLOR": "1", "COLUMNS": "100", "COPROD_STATE_DIR": tempfile.mkdtemp()})
+    assert out.exit_code == 0, out.output
+    return out.stdout
+
+
+@pytest.fixture(scope="module")
+def statement_ids() -> list[str]:
+    return re.findall(r"(?m)^  ([a-z-]+-\d+):", _coprod("template", "nef"))
+
+
+def _answer(rng: random.Random, unsure: float, dna: float) -> str:
+    roll = rng.random()
+    if roll < unsure:
+        return "unsure"
+    if roll < unsure + dna:
+        return "does-not-apply"
+    return rng.choice(LEVELS)
+
+
+def _person(folder: Path, name: str, role: str, answers: dict[str, str]) -> None:
+    """An answers file; every other 'does not apply' with a reason of the person's own."""
+    lines = ["framework: nef", "respondent:", f"  role: {role}", "answers:",
+             *(f"  {sid}: {{level: {level}, reason: 'as {name} sees {sid}'}}"
+               if level == "does-not-apply" and number % 2 else f"  {sid}: {level}"
+               for number, (sid, level) in enumerate(answers.items()))]
+    (folder / f"{name}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _pair(rng: random.Random, ids: list[str], root: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A set of 8 to 20 people (before) and the same with one late reply (after)."""
+    before, after = root / "before", root / "after"
+    before.mkdir()
+    after.mkdir()
+    for number in range(rng.randint(8, 20)):
+        answers = {sid: _answer(rng, 0.15, 0.1) for sid in ids}
+        role = ROLES[number % len(ROLES)]
+        for folder in (before, after):
+            _person(folder, f"p{number}", role, answers)
+    late = {sid: _answer(rng, 0.3, 0.3) for sid in ids}
+    _person(after, "late", "commissioner", late)
+    return before, after, late
+
+
+def _json(folder: Path, *extra: str) -> dict[str, Any]:
+    return json.loads(_coprod("score", str(folder), "-f", "json", *extra))
+
+
+@pytest.fixture(scope="module")
+def trials(statement_ids: list[str]) -> list[dict[str, Any]]:
+    rng = random.Random(2026)
+    found = []
+    for _ in range(TRIALS):
+        root = Path(tempfile.mkdtemp())
+        before, after, late = _pair(rng, statement_ids, root)
+        found.append({"late": late, **{
+            f"{side}-{kind}": _json(folder, *(["--private"] if kind == "private" else []))
+            for side, folder in (("before", before), ("after", after))
+            for kind in ("private", "shared")}})
+    return found
+
+
+def _counts(res: dict[str, Any]) -> dict[str, int]:
+    """Every count of answers a result holds."""
+    return {"unsure": res["unsure_answers"], "dna": res["not_applying_answers"],
+            **{s["id"]: s["not_applying"] for s in res["statements"]}}
+
+
+def _truth(late: dict[str, str]) -> dict[str, int]:
+    return {"unsure": sum(a == "unsure" for a in late.values()),
+            "dna": sum(a == "does-not-apply" for a in late.values()),
+            **{sid: int(a == "does-not-apply") for sid, a in late.items()}}
+
+
+def _candidates(before: int, after: int, step: int, most: int) -> set[int]:
+    """What the late person's count can be, given two counts each the bottom of a range of
+    `step` (exact when step is 1)."""
+    return {k for k in range(most + 1)
+            if any(before <= c < before + step and after <= c + k < after + step
+                   for c in range(before, before + step))}
+
+
+def test_two_private_reports_give_the_late_persons_answers_away(
+        trials: list[dict[str, Any]]) -> None:
+    for trial in trials:
+        before, after = _counts(trial["before-private"]), _counts(trial["after-private"])
+        assert {key: after[key] - before[key] for key in after} == _truth(trial["late"])
+
+
+def test_two_shared_reports_never_give_the_late_persons_counts(
+        trials: list[dict[str, Any]]) -> None:
+    for trial in trials:
+        before, after = _counts(trial["before-shared"]), _counts(trial["after-shared"])
+        truth = _truth(trial["late"])
+        for key in ("unsure", "dna"):  # totals: never one candidate, and the truth is one
+            assert before[key] % STEP == 0 and after[key] % STEP == 0
+            options = _candidates(before[key], after[key], STEP, len(trial["late"]))
+            assert truth[key] in options and len(options) >= STEP
+        # No statement's count is there to subtract, as no statement's figure is.
+        assert {before[sid] for sid in trial["late"]} == {after[sid] for sid in trial["late"]} \
+            == {None}
+        for res in (trial["before-shared"], trial["after-shared"]):
+            assert "statement-counts" in res["withheld"]
+
+
+def test_reasons_are_shown_only_where_min_group_people_said_it(
+        trials: list[dict[str, Any]]) -> None:
+    for trial in trials:
+        for side in ("before", "after"):
+            res = trial[f"{side}-shared"]
+            assert res["band"] == 0.5 and res["min_group"] == STEP
+            private = {s["id"]: s for s in trial[f"{side}-private"]["statements"]}
+            for statement in res["statements"]:
+                exact = private[statement["id"]]
+                assert statement["reasons"] == (exact["reasons"] if exact["not_applying"] >= STEP
+                                                else [])
+
+
+def test_every_format_gives_counts_as_ranges(tmp_path: Path, statement_ids: list[str]) -> None:
+    _before, after, _late = _pair(random.Random(7), statement_ids, tmp_path)
+    exact = _json(after, "--private")
+    shown = {fmt: _coprod("score", str(after), "-f", fmt, "--details")
+             for fmt in ("text", "markdown", "html")}
+    unsure = exact["unsure_answers"]
+    low = unsure // STEP * STEP
+    for fmt, out in shown.items():
+        flat = " ".join(out.split())
+        assert f"{low} to {low + STEP - 1} unsure answers" in flat, fmt
+        assert not re.search(rf"\b{unsure} unsure answers", flat) or unsure == low, fmt
+    private = " ".join(_coprod("score", str(after), "--private").split())
+    assert f"{unsure} unsure answers" in private
