@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -220,3 +221,51 @@ def test_blank_looking_rows_are_read_as_the_csv_of_the_same_rows(
     assert json.loads(book.stdout)["respondents"] == 3
     assert book.stdout == sheet.stdout
     assert book.stderr.replace("form.xlsx", "form.csv") == sheet.stderr
+
+
+def _shared(sheet: bytes) -> tuple[bytes, bytes]:
+    """The sheet with each inline text moved to a shared strings part, as Excel saves a
+    workbook (each distinct text once; a cell names it by number), and that part."""
+    texts: dict[bytes, int] = {}
+
+    def share(match: re.Match[bytes]) -> bytes:
+        number = texts.setdefault(match.group(2), len(texts))
+        return match.group(1) + b' t="s"><v>' + str(number).encode() + b"</v></c>"
+
+    sheet = re.sub(rb'(<c r="[A-Z]+[0-9]+") t="inlineStr"><is><t>(.*?)</t></is></c>', share,
+                   sheet)
+    items = b"".join(b"<si><t>" + text + b"</t></si>" for text in texts)
+    return sheet, (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   b'count="%d" uniqueCount="%d">%s</sst>' % (len(texts), len(texts), items))
+
+
+@pytest.mark.parametrize("limit", [formxlsx.FAST_UNPACKED, 0], ids=["calamine", "openpyxl"])
+def test_a_workbook_with_shared_strings_scores_as_one_with_inline_text(
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
+    """The same cells, whichever way the workbook keeps its texts: the same result, notes
+    and warnings (benchmarks/formxlsx.py measures both shapes)."""
+    with zipfile.ZipFile(EXPORT) as source:
+        sheet, strings = _shared(source.read(SHEET))
+    assert b"inlineStr" not in sheet and strings.count(b"<si>") > 20
+    kind = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    parts = {
+        SHEET: sheet,
+        "xl/_rels/workbook.xml.rels": lambda data: data.replace(
+            b"</Relationships>", b'<Relationship Type="' + kind + b'" Target="sharedStrings.xml"'
+            b' Id="rId9" /></Relationships>'),
+        "[Content_Types].xml": lambda data: data.replace(
+            b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+            b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml" /></Types>'),
+    }
+
+    def change(name: str, data: bytes) -> bytes:
+        part = parts.get(name, data)
+        return part(data) if callable(part) else part
+
+    path = rewritten(tmp_path, change, {"xl/sharedStrings.xml": strings})
+    monkeypatch.setattr(formxlsx, "FAST_UNPACKED", limit)
+    shared, inline = run("score", str(path), "-f", "json"), run("score", str(EXPORT), "-f", "json")
+    assert shared.exit_code == inline.exit_code == 0, shared.stderr
+    assert json.loads(shared.stdout)["respondents"] == 16
+    assert shared.stdout == inline.stdout
+    assert shared.stderr.replace(str(path), str(EXPORT)) == inline.stderr
