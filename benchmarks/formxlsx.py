@@ -14,7 +14,9 @@ interpreter (startup.measure):
 Reports the medians and the median of the per-pair ratios, the pairs counted (goal: coprod
 within 10 times the CSV read), and the peak memory of each. The goal is judged in CPU
 seconds (a machine busy with other work inflates wall-clock far more); `--wall` measures
-coprod's runs in wall-clock seconds too, in pairs of their own.
+coprod's runs in wall-clock seconds too, in pairs of their own. coprod's memory of shared
+results starts empty in a folder of the benchmark's own (unless COPROD_STATE_DIR is set), as
+in benchmarks/formcsv.py.
 
     python benchmarks/formxlsx.py [--pairs 3] [--rows 50000] [--wall] [--only WORDS]
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import tempfile
 import zipfile
@@ -133,6 +136,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated words a case's name must contain")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("COPROD_STATE_DIR", str(Path(folder, "state")))
         rows, book = Path(folder, "rows.csv"), Path(folder, "rows.xlsx")
         shared = Path(folder, "shared.xlsx")
         write(rows, args.rows, "ids")
