@@ -151,7 +151,7 @@ def _digests(stamps: list[object], answers: list[tuple[str, ...]]) -> list[int |
     if not set(map(type, stamps)) <= {str}:  # row_digest reads any value (the same for text)
         return list(map(row_digest, stamps, answers))
     texts = list(map(str.strip, cast("list[str]", stamps)))
-    digests: list[int | None] = list(map(hash, map(tuple.__add__, zip(texts), answers)))
+    digests: list[int | None] = list(map(hash, zip(texts, answers, strict=True)))  # row_digest
     if not all(map(str.__contains__, texts, repeat(":"))):
         digests = [d if ":" in text else None for d, text in zip(digests, texts, strict=True)]
     return digests

@@ -32,7 +32,7 @@ def row_digest(stamp: object, levels: tuple[str | None, ...]) -> int | None:
     """A form row's digest: rows with the same timestamp (a date and a time) and the same
     answers may be one person twice (None: the row has no timestamp)."""
     text = "" if stamp is None else str(stamp).strip()
-    return hash((text, *levels)) if ":" in text else None
+    return hash((text, levels)) if ":" in text else None
 
 
 class Twins:
@@ -65,8 +65,12 @@ class Twins:
         if self._sources[-1:] != [source]:
             self._starts.append(self._count)
             self._sources.append(source)
-        kept = [digest or 1 if digest is not None else 0 for digest in digests]
-        self._note([digest for digest in kept if digest])
+        if None in digests or 0 in digests:
+            kept = [digest or 1 if digest is not None else 0 for digest in digests]
+            self._note([digest for digest in kept if digest])
+        else:  # every row had a timestamp (most often): kept as they are
+            kept = digests  # type: ignore[assignment]
+            self._note(kept)
         self._digests.extend(kept)
         names = self._names
         for role in set(roles) - names.keys():
