@@ -562,6 +562,11 @@ STARTS = [
     (["compare", "examples/nef-descriptive.yaml", "examples/nef-intermediate.yaml"], {"rich"}),
     (["form", "nef", "--format", "markdown"], set()),
     (["plan", "examples/collective-autumn-2026"], {"coprod_cli.scoring.disclosure"}),
+    (["workshop", "examples/collective-autumn-2026", "--format", "markdown"],
+     {"coprod_cli.scoring.disclosure"}),
+    (["feedback", "examples/collective-autumn-2026", "--format", "markdown"],
+     {"coprod_cli.scoring.disclosure"}),
+    (["workshop", "examples/collective-autumn-2026"], {"coprod_cli.scoring.disclosure", "jinja2"}),
     (["validate", "examples/nef-descriptive.yaml"], set()),  # plain: the fast reader's verdict
     (["validate", "examples/nef-descriptive.yaml", "frameworks/nef.yaml"], VALIDATING),
     (["schema", "result"], VALIDATING),

@@ -12,8 +12,7 @@ from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
-from coprod_cli.report import html, json, phrases, together
-from coprod_cli.report.markdown import inline
+from coprod_cli.report import phrases, together
 from coprod_cli.results import Result
 from coprod_cli.safetext import visible
 
@@ -50,11 +49,18 @@ class SheetFormat(str, Enum):
 
 
 def workshop(pack: Workshop, fmt: PackFormat) -> str:
-    """The cards in a format."""
+    """The cards in a format (each format's module imported only when it is the one asked for:
+    HTML's brings jinja2)."""
     if fmt is PackFormat.json:
+        from coprod_cli.report import json
+
         return json.dump(to_data(pack))
     if fmt is PackFormat.html:
+        from coprod_cli.report import html
+
         return visible(html.environment().get_template("workshop.html.j2").render(res=pack))
+    from coprod_cli.report.markdown import inline
+
     notice = unreviewed_notice()
     lines = [_("# Workshop cards: {name}").format(name=inline(pack.service or pack.framework.name)),
              "", _("Where people see things a level or more apart, and where many were unsure. "
@@ -141,8 +147,12 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
     """The sheet in HTML (large type, one printed page) or Markdown."""
     words = sheet(res, catalogue, again, plan)
     if fmt is SheetFormat.html:
+        from coprod_cli.report import html
+
         return visible(html.environment().get_template("feedback.html.j2").render(
             res=res, sheet=words))
+    from coprod_cli.report.markdown import inline
+
     notice = unreviewed_notice()
     lines = [_("# You said, we will: {name}").format(
                  name=inline(res.service or res.framework.name)), "",
