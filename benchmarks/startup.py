@@ -10,7 +10,7 @@ not only the list of commands).
 Measure a regular install (`pip install .` compiles the bytecode), not an editable one; the
 cache of built-in frameworks is warm after the first run, as it is for a user.
 
-    python benchmarks/startup.py [--pairs 30] [--only text,json] [--cpu]
+    python benchmarks/startup.py [--pairs 30] [--only 'score folder, text' --only json] [--cpu]
 """
 
 from __future__ import annotations
@@ -111,12 +111,18 @@ def measure(command: list[str], pairs: int, baseline: list[str] = FLOOR,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=30)
-    parser.add_argument("--only", help="comma-separated words a case's name must contain")
+    parser.add_argument("--only", action="append", metavar="WORDS",
+                        help="run the cases whose name contains WORDS (commas and spaces "
+                        "included); give it again for more")
     parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall-clock "
                         "(steadier on a machine busy with other work)")
     args = parser.parse_args()
-    os.environ.setdefault("COPROD_CACHE_DIR", tempfile.mkdtemp(prefix="coprod-bench-"))
-    wanted = args.only.split(",") if args.only else None
+    scratch = tempfile.TemporaryDirectory(prefix="coprod-bench-")
+    # coprod's caches and its memory of shared results of its own: nothing the machine kept
+    # before changes the figures, and the reader's own memory is never written
+    os.environ.setdefault("COPROD_CACHE_DIR", os.path.join(scratch.name, "cache"))
+    os.environ.setdefault("COPROD_STATE_DIR", os.path.join(scratch.name, "state"))
+    wanted = args.only
     print(f"{args.pairs} interleaved pairs each, {'CPU' if args.cpu else 'wall-clock'} "
           f"seconds; python {sys.version.split()[0]}")
     for name, (command, goal) in cases().items():
