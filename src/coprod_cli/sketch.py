@@ -60,6 +60,7 @@ class Keys:
     def __init__(self, salt: bytes) -> None:
         self._salt = salt[:64]
         self._values: dict[tuple[bytes, str], int] = {}
+        self._answers: dict[tuple[str, str | None], int] = {}  # (statement, level) -> value
         self._tables: dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[bytes]]] = {}
 
     def _value(self, kind: bytes, name: str) -> int:
@@ -73,8 +74,13 @@ class Keys:
     def key(self, role: str, levels: Iterable[tuple[str, str | None]]) -> int:
         """One respondent's key: their role and each statement's level (None: unanswered)."""
         value = self._value(b"role", role)
-        for sid, level in levels:
-            value ^= self._value(b"answer", f"{sid}\0{level or ''}")
+        known = self._answers
+        for answer in levels:
+            found = known.get(answer)
+            if found is None:
+                sid, level = answer
+                found = known[answer] = self._value(b"answer", f"{sid}\0{level or ''}")
+            value ^= found
         return value or 1
 
     def many(self, roles: Sequence[str], sids: Sequence[str], codes: bytes,
