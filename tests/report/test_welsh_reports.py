@@ -154,3 +154,16 @@ def test_english_framework_text_in_a_welsh_page_is_marked_as_english(run: Run) -
     assert '<th scope="row"><span lang="en">Assets</span></th>' in compared
     english = run("score", AUTUMN, "-f", "html", "--details").stdout
     assert '<span lang="en">' not in english
+
+
+@pytest.mark.parametrize("command", ["trend", "compare"])
+def test_a_welsh_page_says_once_that_its_welsh_is_not_yet_reviewed(run: Run,
+                                                                   command: str) -> None:
+    """The trend and comparison pages carry the notice at the top; the footer does not say it
+    again (it did: twice on one page)."""
+    rounds = sorted(str(p) for p in (EXAMPLES / "trend").iterdir()) if command == "trend" \
+        else [str(EXAMPLES / "nef-descriptive.yaml"), str(EXAMPLES / "nef-intermediate.yaml")]
+    page = run(command, *rounds, "-f", "html", "--lang", "cy").stdout
+    notice = re.findall(r'<p class="note" lang="cy">([^<]+)</p>', page)
+    assert len(notice) == 1 and page.count(notice[0]) == 1
+    assert "lang=\"cy\"" not in run(command, *rounds, "-f", "html").stdout
