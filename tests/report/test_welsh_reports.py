@@ -167,3 +167,25 @@ def test_a_welsh_page_says_once_that_its_welsh_is_not_yet_reviewed(run: Run,
     notice = re.findall(r'<p class="note" lang="cy">([^<]+)</p>', page)
     assert len(notice) == 1 and page.count(notice[0]) == 1
     assert "lang=\"cy\"" not in run(command, *rounds, "-f", "html").stdout
+
+
+def test_english_framework_text_in_welsh_trend_workshop_and_feedback_pages_is_marked(
+        run: Run) -> None:
+    """WCAG 3.1.2 on the other pages: nef has no Welsh, so in Welsh its name, areas,
+    statements and levels' words are marked lang="en" (set inside a Welsh sentence too); the
+    English pages mark nothing."""
+    rounds = sorted(str(p) for p in (EXAMPLES / "trend").iterdir())
+    pages = {"trend": [*rounds], "workshop": [AUTUMN], "feedback": [AUTUMN]}
+    marked = {}
+    for command, given in pages.items():
+        page = run(command, *given, "-f", "html", "--lang", "cy").stdout
+        marked[command] = page
+        assert '<span lang="en">' not in run(command, *given, "-f", "html").stdout
+    assert '<th scope="row"><span lang="en">Assets</span></th>' in marked["trend"]
+    assert re.search(r'<h1>[^<]+<span lang="en">NEF&#39;s six elements', marked["trend"])
+    workshop = marked["workshop"]
+    assert re.search(r'<h2 id="card-[\w-]+">[^<]+<span lang="en">[^<]+</span></h2>', workshop)
+    assert re.search(r'<p class="note">[^<]+<span lang="en">[^<]+</span></p>', workshop)
+    assert not re.search(r"<dd>(?!<span lang=\"en\">)", workshop)
+    assert re.search(r'<li>[^<]+<span lang="en">Assets</span>', marked["feedback"])
+    assert re.search(r'<li><span lang="en">[^<]+</span> <span lang="en">', marked["feedback"])

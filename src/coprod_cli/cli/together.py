@@ -24,7 +24,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
     read_document,
 )
-from coprod_cli.cli.language import Lang
+from coprod_cli.cli.language import Lang, texts_apart
 from coprod_cli.cli.score import (
     DateOrderOption,
     Files,
@@ -37,6 +37,7 @@ from coprod_cli.cli.score import (
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import replaces_a_file
 from coprod_cli.i18n import N_, _
+from coprod_cli.report import View
 from coprod_cli.report.packs import PackFormat, SheetFormat
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def workshop_command(
                               f"coprod-{tally.framework.id}-workshop.html")
     never_over_inputs(output, files, framework, force)
     remembering.check(kept, tally.framework.id, tally.sketch, min_group)  # counts per card
-    emit(workshop(pack, fmt), output)
+    emit(workshop(pack, fmt, View(apart=texts_apart(tally.framework, lib.catalogue))), output)
     remembering.keep(kept, tally.framework.id, tally.sketch)
 
 
@@ -206,5 +207,6 @@ def feedback_command(
     from coprod_cli.cli.plan import load
 
     remembering.check(kept, tally.framework.id, tally.sketch, min_group)
-    emit(feedback(res, lib.catalogue, next_round, fmt, load(lib, plan)), output)
+    emit(feedback(res, lib.catalogue, next_round, fmt, load(lib, plan),
+                  View(apart=texts_apart(tally.framework, lib.catalogue))), output)
     remembering.keep(kept, tally.framework.id, tally.sketch)

@@ -25,7 +25,7 @@ from coprod_cli.cli.common import (
     library,
     never_over_inputs,
 )
-from coprod_cli.cli.language import Lang
+from coprod_cli.cli.language import Lang, texts_apart
 from coprod_cli.cli.score import (
     DateOrderOption,
     MinGroup,
@@ -43,6 +43,7 @@ from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.reading.ledger import Ledger, differ
 from coprod_cli.reading.loader import Library
+from coprod_cli.report import View
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
 from coprod_cli.scoring import sharing
@@ -128,7 +129,8 @@ def trend_command(
     result = sharing.mark_private_trend(result) if private else sharing.protect_trend(result)
     output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
     _never_a_person_apart(kept, fw.id, tallies, min_group)
-    emit(renderer(fmt).trend(result, lib.catalogue), output, no_color, private=private)
+    view = View(apart=texts_apart(fw, lib.catalogue))
+    emit(renderer(fmt).trend(result, lib.catalogue, view), output, no_color, private=private)
     for tally in tallies:
         remembering.keep(kept, fw.id, tally.sketch)
 

@@ -4,7 +4,9 @@ and the pack as JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from coprod_cli.classes import frozen
 from coprod_cli.coproduced import Workshop
@@ -12,9 +14,12 @@ from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
-from coprod_cli.report import phrases, together
+from coprod_cli.report import SHORT, View, phrases, together
 from coprod_cli.results import Result
 from coprod_cli.safetext import visible
+
+if TYPE_CHECKING:
+    from coprod_cli.report.html import Own
 
 WILL_SHOWN = 3  # the three things that will change: one page, read in a minute
 ASK_AGAIN = N_("We will tell you when we ask again.")
@@ -48,9 +53,9 @@ class SheetFormat(str, Enum):
     markdown = "markdown"
 
 
-def workshop(pack: Workshop, fmt: PackFormat) -> str:
-    """The cards in a format (each format's module imported only when it is the one asked for:
-    HTML's brings jinja2)."""
+def workshop(pack: Workshop, fmt: PackFormat, view: View = SHORT) -> str:
+    """The cards in a format (a page marks `view.apart`'s texts with their language; each
+    format's module imported only when it is the one asked for: HTML's brings jinja2)."""
     if fmt is PackFormat.json:
         from coprod_cli.report import json
 
@@ -58,7 +63,8 @@ def workshop(pack: Workshop, fmt: PackFormat) -> str:
     if fmt is PackFormat.html:
         from coprod_cli.report import html
 
-        return visible(html.environment().get_template("workshop.html.j2").render(res=pack))
+        return visible(html.environment().get_template("workshop.html.j2").render(
+            res=pack, own=html.marking(view)))
     from coprod_cli.report.markdown import inline
 
     notice = unreviewed_notice()
@@ -98,10 +104,12 @@ class Sheet:
 
 
 def sheet(res: Result, catalogue: Catalogue, again: str | None,
-          plan: Plan | None = None) -> Sheet:
+          plan: Plan | None = None, own: Own | None = None) -> Sheet:
     """What each voice said (only groups big enough to show), what was agreed, the three
     things that will change (the plan's first moves and who leads them, or the quickest
-    route's first steps), when people are asked again, and the sign-off."""
+    route's first steps), when people are asked again, and the sign-off. For a page (`own`
+    given), each line is markup in which a framework's text with no translation is marked."""
+    put = _putting(own)
     said = [res.plain_headline or _("We could not give a level yet: {why}.").format(
         why=phrases.no_level_why(res))]
     names = {d.id: d.name for d in res.dimensions}
@@ -109,19 +117,19 @@ def sheet(res: Result, catalogue: Catalogue, again: str | None,
         scored = {d: v for d, v in voice.dimensions.items() if v is not None}
         if len(scored) > 1:
             high, low = max(scored, key=scored.__getitem__), min(scored, key=scored.__getitem__)
-            said.append(_(RATED.get(voice.voice, RATED_ANY)).format(
-                voice=voice.name, high=names[high], low=names[low]))
+            said.append(put(_(RATED.get(voice.voice, RATED_ANY)),
+                            voice=voice.name, high=names[high], low=names[low]))
     said += [_("{group}: too few people to show their view on its own. Their answers count in "
                "everything here.").format(group=h.name)
              for h in res.held_back if h.kind == "voice"]
     agreeing = {_(words) for words in AGREEING}  # in the reader's language
     said += [line for line in res.findings if line not in agreeing]
     agreed = [] if res.agreement is None else [
-        _("We agreed {level} for: {plain}").format(
+        put(_("We agreed {level} for: {plain}"),
             level=phrases.level_name(catalogue, item.agreed_level), plain=item.plain)
         for item in res.agreement.statements]
-    will = _planned(res, catalogue, plan) if plan and plan.moves else [
-        _("{step} {looks_like} Who will do it: to be agreed.").format(
+    will = _planned(res, catalogue, plan, put) if plan and plan.moves else [
+        put(_("{step} {looks_like} Who will do it: to be agreed."),
             step=step.plain, looks_like=step.looks_like_plain or step.looks_like)
         for step in res.next_steps[:WILL_SHOWN]]
     return Sheet(said, agreed, will or [_("Keep working together as now, and review it.")],
@@ -129,30 +137,44 @@ def sheet(res: Result, catalogue: Catalogue, again: str | None,
                  else _(ASK_AGAIN), together.review_lines(res.review))
 
 
-def _planned(res: Result, catalogue: Catalogue, plan: Plan) -> list[str]:
+def _putting(own: Own | None) -> Callable[..., str]:
+    """How the sheet puts texts into its sentences: as they are (Markdown), or for a page each
+    escaped and a framework's text with no translation marked with its language."""
+    if own is None:
+        return lambda message, **parts: message.format(**parts)
+    from markupsafe import escape  # a page's: jinja2 has loaded it
+
+    return lambda message, **parts: escape(message).format(
+        **{name: own(text) for name, text in parts.items()})
+
+
+def _planned(res: Result, catalogue: Catalogue, plan: Plan,
+             put: Callable[..., str]) -> list[str]:
     """The plan's first moves: what changes, who leads it with whom, and by when."""
     plain = {s.id: s.plain for s in res.statements}
     names = {role.id: role.name.lower() for role in catalogue.roles}
-    return [_("{step} From {before} to {after}, by {due}. Led by a {owner} with a "
-              "{co_owner}.").format(
-        step=plain.get(m.statement, m.statement),
-        before=phrases.level_name(catalogue, m.from_level),
-        after=phrases.level_name(catalogue, m.to), due=together.day(m.due),
-        owner=names.get(m.owner, m.owner), co_owner=names.get(m.co_owner, m.co_owner))
-        for m in plan.moves[:WILL_SHOWN]]
+    return [put(_("{step} From {before} to {after}, by {due}. Led by a {owner} with a "
+                  "{co_owner}."),
+                step=plain.get(m.statement, m.statement),
+                before=phrases.level_name(catalogue, m.from_level),
+                after=phrases.level_name(catalogue, m.to), due=together.day(m.due),
+                owner=names.get(m.owner, m.owner), co_owner=names.get(m.co_owner, m.co_owner))
+            for m in plan.moves[:WILL_SHOWN]]
 
 
 def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFormat,
-             plan: Plan | None = None) -> str:
-    """The sheet in HTML (large type, one printed page) or Markdown."""
-    words = sheet(res, catalogue, again, plan)
+             plan: Plan | None = None, view: View = SHORT) -> str:
+    """The sheet in HTML (large type, one printed page; `view.apart`'s texts marked with their
+    language) or Markdown."""
     if fmt is SheetFormat.html:
         from coprod_cli.report import html
 
+        words = sheet(res, catalogue, again, plan, html.marking(view))
         return visible(html.environment().get_template("feedback.html.j2").render(
             res=res, sheet=words))
     from coprod_cli.report.markdown import inline
 
+    words = sheet(res, catalogue, again, plan)
     notice = unreviewed_notice()
     lines = [_("# You said, we will: {name}").format(
                  name=inline(res.service or res.framework.name)), "",

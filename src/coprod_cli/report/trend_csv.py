@@ -6,6 +6,7 @@ import csv
 import io
 
 from coprod_cli.models import Catalogue
+from coprod_cli.report import SHORT, View
 from coprod_cli.safetext import visible_line
 from coprod_cli.trends import Change, Figure, Round, Trend
 
@@ -35,7 +36,7 @@ def _row(index: int, rnd: Round, figure: Figure, change: Change | None) -> list[
             "" if figure.reaches_target is None else "yes" if figure.reaches_target else "no"]
 
 
-def trend(tr: Trend, catalogue: Catalogue) -> str:
+def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> str:
     """Each round's figures, and the verdict against the round before (empty for the first)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

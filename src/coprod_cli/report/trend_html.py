@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
-from coprod_cli.report import linechart, trendwords
-from coprod_cli.report.html import environment, level_names
+from coprod_cli.report import SHORT, View, linechart, trendwords
+from coprod_cli.report.html import environment, level_names, marking
 from coprod_cli.safetext import visible
 from coprod_cli.trends import Trend
 
@@ -23,8 +23,11 @@ def chart(tr: Trend, catalogue: Catalogue) -> linechart.LineChart:
         level_names(catalogue))
 
 
-def trend(tr: Trend, catalogue: Catalogue) -> str:
+def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> str:
+    """The page; the framework's texts with no translation into the reader's language are
+    marked with their own (`view.apart`)."""
     return visible(environment().get_template("trend.html.j2").render(
         tr=tr, res={"tool_version": tr.tool_version, "recommendations": [],
                    "private": tr.private, "credit": tr.credit, "sources": tr.sources},
-        catalogue=catalogue, chart=chart(tr, catalogue), words=trendwords))
+        catalogue=catalogue, chart=chart(tr, catalogue), words=trendwords,
+        own=marking(view)))

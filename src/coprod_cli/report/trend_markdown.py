@@ -5,13 +5,13 @@ from __future__ import annotations
 from coprod_cli import credits
 from coprod_cli.i18n import _, unreviewed_notice
 from coprod_cli.models import Catalogue
-from coprod_cli.report import planwords
+from coprod_cli.report import SHORT, View, planwords
 from coprod_cli.report import trendwords as words
 from coprod_cli.report.markdown import cell, escaped, marked
 from coprod_cli.trends import Trend
 
 
-def trend(tr: Trend, catalogue: Catalogue) -> str:
+def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> str:
     """The headline, a table of rounds, a table of areas, the changes, how to read it."""
     tr, catalogue = escaped(tr), escaped(catalogue)
     lines = [f"## {words.title(tr)}", "", f"**{words.headline(tr)}**", "",

@@ -10,13 +10,13 @@ from rich.text import Text
 from coprod_cli import credits
 from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
-from coprod_cli.report import planwords
+from coprod_cli.report import SHORT, View, planwords
 from coprod_cli.report import trendwords as words
 from coprod_cli.report.text import Marked, heading, indent
 from coprod_cli.trends import Trend
 
 
-def trend(tr: Trend, catalogue: Catalogue) -> RenderableType:
+def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
     """The headline first, then a table per figure, then the changes, mix and method."""
     shown = Group(
         Text(words.title(tr), style="dim"), Text(words.headline(tr), style="bold"),

@@ -13,7 +13,7 @@ from coprod_cli.trends import OVERALL, Change, Figure, Round, Trend
 
 if TYPE_CHECKING:
     from coprod_cli.models import Catalogue
-    from coprod_cli.report import Rendered
+    from coprod_cli.report import Rendered, View
     from coprod_cli.report.radar import Style
 
 
@@ -28,8 +28,8 @@ class TrendFormat(str, Enum):
 
 
 class TrendRenderer(Protocol):
-    def trend(self, tr: Trend, catalogue: Catalogue) -> Rendered:
-        """Progress across the rounds."""
+    def trend(self, tr: Trend, catalogue: Catalogue, view: View = ...) -> Rendered:
+        """Progress across the rounds (a page marks `view.apart`'s texts with their language)."""
 
 
 def renderer(fmt: TrendFormat) -> TrendRenderer:
