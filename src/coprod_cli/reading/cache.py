@@ -39,13 +39,9 @@ def folder() -> Path | None:
 def load(name: str, source: bytes, model: type[M]) -> M | None:
     """What was kept for `source` (the bytes of the file `name`), as `model`; None when
     nothing was kept or anything about it is in doubt."""
-    home = folder()
-    if home is None:
-        return None
     try:
-        with _private_folder(home) as handle:
-            raw = _read_own_file(_file_name(name, source), handle)
-        return _unpack(raw, name, source, model)
+        raw = _read_kept(name, source)
+        return None if raw is None else _unpack(raw, name, source, model)
     except Exception:  # any doubt at all, whatever it is: the caller reads the source instead
         return None
 
@@ -62,17 +58,25 @@ def keep(name: str, source: bytes, value: Any) -> None:
 def load_text(name: str, source: bytes) -> str | None:
     """Text kept by `keep_text` for `source` (what it was made from), checked as `load` checks
     a model; None when nothing was kept or anything about it is in doubt."""
-    home = folder()
-    if home is None:
-        return None
     try:
-        with _private_folder(home) as handle:
-            raw = _read_own_file(_file_name(name, source), handle)
+        raw = _read_kept(name, source)
+        if raw is None:
+            return None
         header, _, data = raw.partition(b"\n")
         return data.decode("utf-8") if json.loads(header) == _header(name, source, data) \
             else None
     except Exception:  # any doubt at all: the caller makes the text again
         return None
+
+
+def _read_kept(name: str, source: bytes) -> bytes | None:
+    """The file kept for `source`, as read from the private folder (owner, mode and kind
+    checked on the open descriptor); None when there is no cache. Raises on any doubt."""
+    home = folder()
+    if home is None:
+        return None
+    with _private_folder(home) as handle:
+        return _read_own_file(_file_name(name, source), handle)
 
 
 def keep_text(name: str, source: bytes, text: str) -> None:
