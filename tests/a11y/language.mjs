@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { answerFocused } from "./keyboard.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -64,22 +65,7 @@ async function answer(page, ids, done, stop) {
   for (let step = 0; step < 4000; step++) {
     if (await stop()) return;
     await page.keyboard.press("Tab");
-    const el = await focused(page);
-    if (el.id === "one-at-a-time" && mode === "steps" && !el.checked) {
-      await page.keyboard.press("Space");
-    } else if (el.id === "step-next") {
-      await page.keyboard.press("Enter");
-    } else if (el.id === "check") {
-      await page.keyboard.press("Enter");
-    } else if (el.type === "radio" && el.name === "role" && !done.has("role")) {
-      await page.keyboard.press("ArrowDown");
-      done.add("role");
-    } else if (el.type === "radio" && ids.includes(el.name) && !done.has(el.name)) {
-      const choice = Number(choices[ids.indexOf(el.name)]);
-      if (choice === 0) await page.keyboard.press("Space");
-      for (let i = 0; i < choice; i++) await page.keyboard.press("ArrowDown");
-      done.add(el.name);
-    }
+    await answerFocused(page, await focused(page), { ids, done, choices, mode });
   }
   throw new Error("never finished by Tab");
 }

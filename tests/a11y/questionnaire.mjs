@@ -13,6 +13,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { answerFocused } from "./keyboard.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -60,27 +61,6 @@ async function completeByKeyboard(page) {
     if (el.id === "plain-words" && !seen.plainSwitched) {
       await page.keyboard.press("Space");
       seen.plainSwitched = true;
-    } else if (el.id === "one-at-a-time" && mode === "steps" && !el.checked) {
-      await page.keyboard.press("Space");
-    } else if (el.id === "step-next") {
-      await page.keyboard.press("Enter");
-      seen.continued++;
-      // The next step starts in view, with focus on it (not left where Continue was).
-      seen.outOfView += await page.evaluate(() => {
-        const top = document.activeElement.getBoundingClientRect().top;
-        return top < -1 || top > window.innerHeight - 20 ? 1 : 0;  // -1: sub-pixel rounding
-      });
-    } else if (el.id === "check" && !seen.checked) {
-      await page.keyboard.press("Enter");
-      seen.checked = true;
-    } else if (el.type === "radio" && el.name === "role" && !done.has("role")) {
-      await page.keyboard.press("ArrowDown");  // the second role: carer
-      done.add("role");
-    } else if (el.type === "radio" && ids.includes(el.name) && !done.has(el.name)) {
-      const choice = Number(choices[ids.indexOf(el.name)]);
-      if (choice === 0) await page.keyboard.press("Space");
-      for (let i = 0; i < choice; i++) await page.keyboard.press("ArrowDown");
-      done.add(el.name);
     } else if (el.tag === "INPUT" && el.id.startsWith("reason-") && !seen.reasonGiven) {
       await page.keyboard.type(REASON);
       seen.reasonGiven = true;
@@ -89,6 +69,17 @@ async function completeByKeyboard(page) {
       await page.keyboard.press("Tab");
       await page.keyboard.type(evidence);
       seen.evidenceGiven = true;
+    } else if (!(el.id === "check" && seen.checked)) {  // Check my answers: pressed once
+      const pressed = await answerFocused(page, el, { ids, done, choices, mode });
+      if (pressed === "check") seen.checked = true;
+      if (pressed === "continue") {
+        seen.continued++;
+        // The next step starts in view, with focus on it (not left where Continue was).
+        seen.outOfView += await page.evaluate(() => {
+          const top = document.activeElement.getBoundingClientRect().top;
+          return top < -1 || top > window.innerHeight - 20 ? 1 : 0;  // -1: sub-pixel rounding
+        });
+      }
     }
   }
   throw new Error("never reached the download button by Tab");
