@@ -54,6 +54,8 @@ MODULES = {
     "coprod_cli.reading.crosswalks": "reading",
     "coprod_cli.scoring.through": "core",
     "coprod_cli.report.several": "report",
+    "coprod_cli.report.routewords": "report",
+    "coprod_cli.report.lenswords": "report",
     "coprod_cli.cli.through": "cli",
     "coprod_cli.reading": "reading",
     "coprod_cli.reading.yamlio": "reading",

@@ -24,7 +24,8 @@ SOURCE = ROOT / "src" / "coprod_cli"
 # The modules and templates whose words score's reports (and assess's summary) show.
 REPORT_FILES = (
     "credits.py", "report/phrases.py", "report/text.py", "report/textparts.py",
-    "report/markdown.py", "report/html.py", "report/applywords.py", "report/voices.py",
+    "report/markdown.py", "report/html.py", "report/routewords.py", "report/lenswords.py",
+    "report/applywords.py", "report/voices.py",
     "report/together.py", "report/several.py", "scoring/collective.py", "scoring/findings.py",
     "scoring/engine.py", "scoring/applies.py", "scoring/through.py", "scoring/sharing.py",
     "tally.py", "coproduced.py",

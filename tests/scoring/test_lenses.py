@@ -7,7 +7,7 @@ import json
 from coprod_cli.models import Framework
 from coprod_cli.plain import to_data
 from coprod_cli.reading.loader import validated
-from coprod_cli.report import phrases
+from coprod_cli.report import lenswords
 from coprod_cli.results import Result
 from coprod_cli.scoring.engine import Tally, score
 from tests.builders import CATALOGUE, FW, answers, make_framework
@@ -56,14 +56,6 @@ def test_a_scope_with_only_unsure_answers_has_no_level() -> None:
                       "organisation": (None, None)}
 
 
-def test_the_weakest_principle_is_named() -> None:
-    res = scored(tagged(), VALUES)
-    not_yet = CATALOGUE.level("not-yet").name
-    assert phrases.weakest_lenses(res, CATALOGUE) == (
-        "Weakest principle: Equality 1.00 (Descriptive); scope: Individual 0.00 "
-        f"({not_yet}); activity: Co-design 1.00 (Descriptive).")
-
-
 def test_an_activity_is_scored_as_a_principle_is_scies_four_first() -> None:
     res = scored(tagged(), VALUES)
     activities = {t.id: (t.score, t.level, t.answered, t.statements) for t in res.activities}
@@ -78,7 +70,7 @@ def test_an_activity_is_scored_as_a_principle_is_scies_four_first() -> None:
 def test_a_framework_without_tags_has_no_principles_or_scopes() -> None:
     res = scored(FW, dict.fromkeys(VALUES, "intermediate"))
     assert res.principles == [] and res.scopes == [] and res.activities == []
-    assert phrases.weakest_lenses(res, CATALOGUE) is None
+    assert lenswords.weakest_lenses(res, CATALOGUE) is None
 
 
 def test_every_format_shows_principles_and_scopes(run: Run) -> None:

@@ -16,9 +16,11 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    lenswords,
     phrases,
     planwords,
     radar,
+    routewords,
     sections,
     templating,
     together,
@@ -44,6 +46,7 @@ def environment() -> jinja2.Environment:
     """Templates shipped in the package; every value is escaped unless a template says not."""
     env = templating.environment()
     env.globals.update(migration_notes=migration_notes, phrases=phrases, voices=voices,
+                       routewords=routewords, lenswords=lenswords,
                        applywords=applywords,
                        planwords=planwords, together=together,
                        level_value=LEVEL_VALUES.get, fmt=score_text, date_text=date_text,

@@ -14,8 +14,10 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    lenswords,
     phrases,
     planwords,
+    routewords,
     sections,
     together,
     voices,
@@ -95,7 +97,7 @@ def _findings(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     if not res.what_if:
         return []
-    first, *rest = phrases.what_if_lines(res, catalogue)
+    first, *rest = routewords.what_if_lines(res, catalogue)
     return ["### " + _("What if"), "", cell(first), "", *[f"- {cell(line)}" for line in rest[:-1]],
             "", f"*{rest[-1]}*", ""]
 
@@ -115,7 +117,7 @@ def _areas(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 
 def _weakest(res: Result, catalogue: Catalogue, view: View) -> list[str]:
-    weakest = phrases.weakest_lenses(res, catalogue)
+    weakest = lenswords.weakest_lenses(res, catalogue)
     return ["", cell(weakest)] if weakest else []
 
 
@@ -166,15 +168,15 @@ def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """The quickest route: statements in words, each with what its new level looks like."""
-    lines = [f"### {phrases.route_heading(res, catalogue)}", ""]
+    lines = [f"### {routewords.route_heading(res, catalogue)}", ""]
     names = {d.id: d.name for d in res.dimensions}
-    shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
+    shown = res.next_steps if view.details else res.next_steps[:routewords.ROUTE_SHOWN]
     for number, step in enumerate(shown, 1):
         text = phrases.words(view.plain, step.text, step.plain)
-        actions = "; ".join(phrases.step_actions(step, catalogue, view.plain))
+        actions = "; ".join(routewords.step_actions(step, catalogue, view.plain))
         looks = phrases.words(view.plain, step.looks_like, step.looks_like_plain)
         lines.append(f"{number}. **{cell(text)}** ({cell(names[step.dimension])})  \n"
-                     f"   {phrases.step_move(step, catalogue)}: {cell(looks)}"
+                     f"   {routewords.step_move(step, catalogue)}: {cell(looks)}"
                      + ("  \n   " + _("*What to do:* {actions}").format(actions=cell(actions))
                         if actions else ""))
     hidden = len(res.next_steps) - len(shown)
@@ -219,12 +221,12 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[str]:
 
 def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[str]:
     """Each SCIE principle, scope and activity, scored as the areas are."""
-    if not phrases.any_lenses(res):
+    if not lenswords.any_lenses(res):
         return []
-    lines = ["", f"### {_(phrases.LENSES_TITLE)}", "",
+    lines = ["", f"### {_(lenswords.LENSES_TITLE)}", "",
              _("| principle, scope or activity | score | level |"), "| --- | ---: | --- |"]
-    for kind, tags in phrases.lens_groups(res):
-        lines += [f"| {cell(tag.name)} ({phrases.kind_name(kind)}) | "
+    for kind, tags in lenswords.lens_groups(res):
+        lines += [f"| {cell(tag.name)} ({lenswords.kind_name(kind)}) | "
                   f"{phrases.score_text(tag.score)} | "
                   f"{phrases.level_name(catalogue, tag.level)} |" for tag in tags]
     return lines

@@ -6,7 +6,7 @@ import datetime
 
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
-from coprod_cli.resultparts import NextStep, PlanItem, TagResult
+from coprod_cli.resultparts import PlanItem
 from coprod_cli.results import Comparison, Result
 
 
@@ -187,77 +187,6 @@ def side_phrase(res: Result) -> str:
                     res.respondents).format(when=when, count=res.respondents)
 
 
-def what_if_lines(res: Result, catalogue: Catalogue) -> list[str]:
-    """What --what-if changed: the statements set, the overall level, each dimension moved."""
-    if res.what_if is None:
-        return []
-    wi = res.what_if
-    withheld = "statement-scores" in res.withheld  # a shareable result shows no such figure
-    chosen = ", ".join((_("{statement} at {level}") if withheld else
-                        _("{statement} at {level} (answered {score})")).format(
-        statement=s.statement, level=level_name(catalogue, s.to_level),
-        score=score_phrase(s.from_score)) for s in wi.statements)
-    was, now = level_name(catalogue, wi.before_level), level_name(catalogue, res.level)
-    overall = _(WHAT_IF_OVERALL[wi.level_direction]).format(was=was, now=now)
-    lines = [_("What if {chosen}: {overall}.").format(chosen=chosen, overall=overall)]
-    lines += [f"{d.name}: {score_phrase(d.before_score)} -> {score_phrase(d.after_score)}, "
-              f"{level_name(catalogue, d.before_level)} -> {level_name(catalogue, d.after_level)}"
-              for d in wi.dimensions]
-    if not wi.dimensions:
-        lines.append(_("No area's score changes."))
-    lines.append(_("Everything below is scored as if those levels were given."))
-    return lines
-
-
-WHAT_IF_OVERALL = {"same": N_("the overall level stays {now}"),
-                   "up": N_("the overall level goes up from {was} to {now}"),
-                   "down": N_("the overall level goes down from {was} to {now}")}
-
-
-ROUTE_SHOWN = 4  # steps in the short result: the things to do first
-PRINTED_STEPS = 3  # in the HTML summary, which must print on one A4 page with its findings
-
-
-def route_heading(res: Result, catalogue: Catalogue) -> str:
-    """'Quickest route to Intermediate: 2 steps, in Networks'."""
-    target = level_name(catalogue, res.target)
-    if not res.next_steps:
-        return _("Every area is at {level} or above: keep reviewing together.").format(
-            level=target)
-    names = {d.id: d.name for d in res.dimensions}
-    areas = list(dict.fromkeys(names[s.dimension] for s in res.next_steps))
-    moves = sum(s.moves for s in res.next_steps)
-    if len(areas) <= 2:
-        return ngettext("Quickest route to {level}: {count} step, in {areas}",
-                        "Quickest route to {level}: {count} steps, in {areas}", moves).format(
-            level=target, count=moves, areas=", ".join(areas))
-    return ngettext("Quickest route to {level}: {count} step, across {number} areas",
-                    "Quickest route to {level}: {count} steps, across {number} areas",
-                    moves).format(level=target, count=moves, number=len(areas))
-
-
-def step_move(step: NextStep, catalogue: Catalogue) -> str:
-    """'Descriptive -> Intermediate' (with the scores when they are not whole levels)."""
-    move = f"{level_name(catalogue, step.from_level)} -> {level_name(catalogue, step.to_level)}"
-    if step.from_score != int(step.from_score):
-        move += f" ({step.from_score:.2f} -> {step.to_score:.2f})"
-    return move
-
-
-def step_actions(step: NextStep, catalogue: Catalogue, plain: bool = False) -> list[str]:
-    """What to do for a step: its SCIE recommendations, each in words with its id."""
-    recs = [catalogue.recommendation(rec_id) for rec_id in step.recommendations]
-    return [_("{action} (SCIE {id})").format(action=words(plain, rec.text, rec.plain), id=rec.id)
-            for rec in recs]
-
-
-def step_ids(step: NextStep) -> str:
-    """', with SCIE practice-3' naming the recommendations that help, for a short line."""
-    if not step.recommendations:
-        return ""
-    return _(", with SCIE {ids}").format(ids=_(" and ").join(step.recommendations))
-
-
 def regression_phrase(cmp: Comparison) -> str | None:
     """'Regression: the level dropped in Assets.', or the overall fall that counts as one."""
     if not cmp.regression:
@@ -356,41 +285,6 @@ def comparison_meanings(cmp: Comparison, catalogue: Catalogue) -> list[str]:
     return [_("{level} means: {meaning}").format(level=level_name(catalogue, level),
                                                  meaning=catalogue.level(level).plain)
             for level in dict.fromkeys(level for level in named if level)]
-
-
-LENSES_TITLE = N_("By principle, scope and activity")
-
-
-def lens_groups(res: Result) -> list[tuple[str, list[TagResult]]]:
-    """The result's scores beside the areas, by kind: SCIE's principles, the scopes and the
-    co- activities, in that order (every format lists them so)."""
-    return [("principle", res.principles), ("scope", res.scopes), ("activity", res.activities)]
-
-
-# Each kind of tag in words (the kinds themselves are ids, kept as they are in JSON and HTML).
-KINDS = {"principle": N_("principle"), "scope": N_("scope"), "activity": N_("activity")}
-
-
-def kind_name(kind: str) -> str:
-    return _(KINDS.get(kind, kind))
-
-
-def any_lenses(res: Result) -> bool:
-    return any(tags for _, tags in lens_groups(res))
-
-
-def weakest_lenses(res: Result, catalogue: Catalogue) -> str | None:
-    """'Weakest principle: Equality 1.40 (Descriptive); scope: ...; activity: ...', or None
-    untagged."""
-    parts = []
-    for what, tags in lens_groups(res):
-        scored = [t for t in tags if t.score is not None]
-        if len(scored) > 1:
-            low = min(scored, key=lambda t: t.score or 0.0)
-            parts.append(_("{kind}: {name} {score} ({level})").format(
-                kind=kind_name(what), name=low.name, score=score_text(low.score),
-                level=level_name(catalogue, low.level)))
-    return _("Weakest {parts}.").format(parts="; ".join(parts)) if parts else None
 
 
 def score_text(score: float | None) -> str:

@@ -18,8 +18,10 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    lenswords,
     phrases,
     planwords,
+    routewords,
     sections,
     together,
     voices,
@@ -76,7 +78,7 @@ def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
 def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     if not res.what_if:
         return []
-    return [Panel(Text("\n".join(phrases.what_if_lines(res, catalogue))), title=_("WHAT IF"),
+    return [Panel(Text("\n".join(routewords.what_if_lines(res, catalogue))), title=_("WHAT IF"),
                   title_align="left"), ""]
 
 
@@ -88,7 +90,7 @@ def _gate(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]
 
 
 def _weakest(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    weakest = phrases.weakest_lenses(res, catalogue)
+    weakest = lenswords.weakest_lenses(res, catalogue)
     return [Text(weakest)] if weakest else []
 
 
@@ -149,10 +151,10 @@ def _agreed(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTyp
 
 def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """The quickest route to the target: statements in words, each next level once."""
-    parts: list[RenderableType] = ["", Text(phrases.route_heading(res, catalogue),
+    parts: list[RenderableType] = ["", Text(routewords.route_heading(res, catalogue),
                                             style="bold")]
     names = {d.id: d.name for d in res.dimensions}
-    shown = res.next_steps if view.details else res.next_steps[:phrases.ROUTE_SHOWN]
+    shown = res.next_steps if view.details else res.next_steps[:routewords.ROUTE_SHOWN]
     steps = Table.grid(padding=(0, 1, 0, 0))
     steps.add_column(justify="right", min_width=3)
     steps.add_column()
@@ -161,8 +163,8 @@ def _route(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
                                                                  step.plain), "bold"),
                                                   f" ({names[step.dimension]})"))
         looks = phrases.words(view.plain, step.looks_like, step.looks_like_plain)
-        steps.add_row("", Text(f"{phrases.step_move(step, catalogue)}{phrases.step_ids(step)}: "
-                               f"{looks}", style="dim"))
+        steps.add_row("", Text(f"{routewords.step_move(step, catalogue)}"
+                               f"{routewords.step_ids(step)}: {looks}", style="dim"))
     hidden = len(res.next_steps) - len(shown)
     if hidden:
         steps.add_row("", Text(_("... and {count} more (--details)").format(count=hidden),
@@ -225,16 +227,16 @@ def _by_role(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTy
 
 def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     """Each SCIE principle, scope and activity, scored as the areas are."""
-    if not phrases.any_lenses(res):
+    if not lenswords.any_lenses(res):
         return []
-    table = Table(title=_(phrases.LENSES_TITLE), title_justify="left", box=box.SIMPLE_HEAD)
+    table = Table(title=_(lenswords.LENSES_TITLE), title_justify="left", box=box.SIMPLE_HEAD)
     for column, justify in ((_("principle, scope or activity"), "left"), (_("score"), "right"),
                             ("0 ... 3", "left"), (_("level"), "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for kind, tags in phrases.lens_groups(res):
+    for kind, tags in lenswords.lens_groups(res):
         for tag in tags:
-            table.add_row(f"{tag.name} ({phrases.kind_name(kind)})", phrases.score_text(tag.score),
-                          phrases.bar(tag.score),
+            table.add_row(f"{tag.name} ({lenswords.kind_name(kind)})",
+                          phrases.score_text(tag.score), phrases.bar(tag.score),
                           Text(phrases.level_name(catalogue, tag.level),
                                style=_level_style(tag.level)))
     return [table]
