@@ -55,6 +55,8 @@ MODULES = {
     "coprod_cli.scoring.through": "core",
     "coprod_cli.report.several": "report",
     "coprod_cli.report.routewords": "report",
+    "coprod_cli.report.comparison_text": "report",
+    "coprod_cli.report.comparison_markdown": "report",
     "coprod_cli.report.lenswords": "report",
     "coprod_cli.cli.through": "cli",
     "coprod_cli.reading": "reading",

@@ -53,12 +53,13 @@ def test_a_welsh_comparison_has_no_english_words_of_coprods_own(run: Run, fmt: s
     assert "Nid yw'r testun Cymraeg hwn" in shown
     assert ("Cynt" in shown and "Wedyn" in shown) or ("cynt" in shown and "wedyn" in shown)
     assert fmt == "html" or ("↑ i fyny" in shown and "↑ up" not in shown)  # html: "i fyny"
-    source = {"text": "report/text.py", "markdown": "report/markdown.py",
-              "html": "report/templates/comparison.html.j2"}[fmt]
+    source = {"text": ("report/comparison_text.py", "report/text.py"),
+              "markdown": ("report/comparison_markdown.py", "report/markdown.py"),
+              "html": ("report/templates/comparison.html.j2",)}[fmt]
     # the result's parts the page shares (parts.html.j2) are held by score's Welsh tests
-    assert welsh.english_left(out.stdout, source, "report/phrases.py",
+    assert welsh.english_left(out.stdout, *source, "report/phrases.py",
                               besides=("report/templates/parts.html.j2",)) == []
     fell = run("compare", HIGH, LOW, "--lang", "cy", "-f", fmt).stdout  # a regression
     assert ("ATCHWELIAD" if fmt == "text" else "Atchweliad") in fell
-    assert welsh.english_left(fell, source, "report/phrases.py",
+    assert welsh.english_left(fell, *source, "report/phrases.py",
                               besides=("report/templates/parts.html.j2",)) == []

@@ -3,6 +3,7 @@ report/sections.py names: each section is found by words only it shows, in that 
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import pytest
@@ -128,7 +129,8 @@ def test_a_section_is_shown_only_under_its_view() -> None:
 def test_every_section_has_a_part_in_each_format(fmt: str) -> None:
     module: Any = renderer(Format(fmt))
     assert set(module.RESULT) == set(Section)
-    assert set(module.COMPARISON) == set(ComparisonSection)
+    compared: Any = importlib.import_module(f"coprod_cli.report.comparison_{fmt}")
+    assert set(compared.COMPARISON) == set(ComparisonSection)
 
 
 def test_every_section_has_its_html_macros() -> None:

@@ -26,18 +26,13 @@ from coprod_cli.report import (
     together,
     voices,
 )
-from coprod_cli.report.sections import ComparisonSection, Section
+from coprod_cli.report.sections import Section
 
 # heading and indent are also imported from here (trend_text): re-exported.
 from coprod_cli.report.textparts import heading as heading
 from coprod_cli.report.textparts import indent as indent
-from coprod_cli.report.textparts import plain_line
+from coprod_cli.report.textparts import level_style, plain_line
 from coprod_cli.results import Comparison, Result
-
-
-def _level_style(level: str | None) -> str:
-    return {"not-yet": "red", "descriptive": "yellow", "intermediate": "cyan",
-            "transformative": "green"}.get(level or "", "")
 
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
@@ -127,7 +122,7 @@ def _headline(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
           if phrases.languages_phrase(res) else []),
         *([Text(_unreviewed(view), style="italic")] if i18n.unreviewed_notice() else []),
         Text.assemble(_("Overall level: "), (phrases.level_name(catalogue, res.level).upper(),
-                                             f"bold {_level_style(res.level)}"),
+                                             f"bold {level_style(res.level)}"),
                       f" ({phrases.level_number(res.level, phrases.no_level_why(res))})",
                       "   " + _("score {score}").format(score=phrases.score_phrase(res.score))),
     ]
@@ -186,7 +181,7 @@ def _areas(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType
         mark = _("<- holds the level down") if d.id in res.limited_by and res.level else \
             applywords.said_in(res, d)
         score = applywords.area_score(d.score, d)
-        level = Text(applywords.area_level(catalogue, d), style=_level_style(d.level))
+        level = Text(applywords.area_level(catalogue, d), style=level_style(d.level))
         table.add_row(d.name, score, "" if d.does_not_apply else phrases.bar(d.score), level,
                       mark)
     return [table]
@@ -238,7 +233,7 @@ def _lenses(res: Result, catalogue: Catalogue, view: View) -> list[RenderableTyp
             table.add_row(f"{tag.name} ({lenswords.kind_name(kind)})",
                           phrases.score_text(tag.score), phrases.bar(tag.score),
                           Text(phrases.level_name(catalogue, tag.level),
-                               style=_level_style(tag.level)))
+                               style=level_style(tag.level)))
     return [table]
 
 
@@ -297,82 +292,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]]
 
 def comparison(cmp: Comparison, catalogue: Catalogue, view: View = SHORT) -> RenderableType:
     """The overall level before and after, then every dimension with an arrow and a word
-    (`sections.comparison_sections` decides which sections, in which order)."""
-    shown = Group(*[part for section in sections.comparison_sections(view)
-                    for part in COMPARISON[section](cmp, catalogue, view)])
-    return Marked(shown) if cmp.private else shown
+    (report/comparison_text.py, loaded only when a comparison is shown)."""
+    from coprod_cli.report.comparison_text import comparison as shown
 
-
-def _progress(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    before, after = cmp.before, cmp.after
-    return [
-        Text(phrases.titled(after, i18n._("Progress: {name} ({id} {version})").format(
-            name=cmp.framework.name, id=cmp.framework.id, version=cmp.framework.version)),
-            style="dim"),
-        Text(i18n._("Before: {before}.  After: {after}.").format(
-            before=phrases.side_phrase(before), after=phrases.side_phrase(after)), style="dim"),
-        *([Text(i18n.unreviewed_notice(), style="italic")] if i18n.unreviewed_notice() else []),
-        Text.assemble(i18n._("Overall level: "), phrases.level_phrase(catalogue, before.level),
-                      " -> ",
-                      (phrases.level_name(catalogue, after.level).upper(),
-                       f"bold {_level_style(after.level)}"),
-                      f" ({phrases.level_number(after.level)})",
-                      "   ", (phrases.change_phrase(cmp.level_direction), "bold")),
-        Text(i18n._("Overall score: {before} -> {after}   {change}").format(
-            before=phrases.score_phrase(before.score), after=phrases.score_phrase(after.score),
-            change=phrases.change_phrase(cmp.direction, cmp.score_change))),
-        "",
-    ]
-
-
-def _regression(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    regression = phrases.regression_phrase(cmp)
-    if not regression:
-        return []
-    word = i18n._("Regression")
-    return [Text(regression.replace(word, word.upper(), 1), style="bold red"), ""]
-
-
-def _compared_meanings(cmp: Comparison, catalogue: Catalogue,
-                       view: View) -> list[RenderableType]:
-    lines = phrases.comparison_meanings(cmp, catalogue)
-    return [*[Text(line, style="italic") for line in lines], ""]
-
-
-def _compared_warnings(cmp: Comparison, catalogue: Catalogue,
-                       view: View) -> list[RenderableType]:
-    sides = ((i18n.N_("Warning (before): {warning}"), cmp.before),
-             (i18n.N_("Warning (after): {warning}"), cmp.after))
-    return [*[Text(i18n._("Warning: {warning}").format(warning=w), style="bold yellow")
-              for w in cmp.warnings],
-            *[Text(i18n._(side).format(warning=w), style="bold yellow")
-              for side, res in sides for w in res.warnings]]
-
-
-def _changes(cmp: Comparison, catalogue: Catalogue, view: View) -> list[RenderableType]:
-    table = Table(title=i18n._("Dimensions, before and after"), title_justify="left")
-    for column, justify in ((i18n.N_("dimension"), "left"), (i18n.N_("before"), "right"),
-                            (i18n.N_("after"), "right"), (i18n.N_("change"), "left"),
-                            (i18n.N_("level before"), "left"),
-                            (i18n.N_("level after"), "left")):
-        table.add_column(i18n._(column), justify=justify)  # type: ignore[arg-type]
-    for d in cmp.dimensions:
-        level = Text(applywords.level_of(catalogue, d.after_level, d.not_applying_after),
-                     style=_level_style(d.after_level))
-        if d.level_direction != "same":
-            level.append(f" ({phrases.change_phrase(d.level_direction)})", style="bold")
-        table.add_row(d.name, applywords.score_of(d.before_score, d.not_applying_before),
-                      applywords.score_of(d.after_score, d.not_applying_after),
-                      phrases.change_phrase(d.direction, d.change),
-                      applywords.level_of(catalogue, d.before_level, d.not_applying_before),
-                      level)
-    return [table, ""]
-
-
-COMPARISON: dict[ComparisonSection,
-                 Callable[[Comparison, Catalogue, View], list[RenderableType]]] = {
-    ComparisonSection.headline: _progress, ComparisonSection.regression: _regression,
-    ComparisonSection.changes: _changes, ComparisonSection.meanings: _compared_meanings,
-    ComparisonSection.warnings: _compared_warnings,
-    ComparisonSection.credits: lambda cmp, catalogue, view: _credits(cmp.after, catalogue, view),
-}
+    return shown(cmp, catalogue, view)

@@ -1,4 +1,5 @@
-"""The small pieces every text output is built from: headings, plain wordings, indents."""
+"""The small pieces every text output is built from: headings, plain wordings, indents,
+a level's colour."""
 
 from __future__ import annotations
 
@@ -22,3 +23,9 @@ def plain_line(text: str) -> Text:
 def indent(renderable: RenderableType, by: int = 2) -> Padding:
     """Indented as a block, so wrapped lines keep the indent."""
     return Padding(renderable, (0, 0, 0, by), expand=False)
+
+
+def level_style(level: str | None) -> str:
+    """A level's colour, beside its name (never instead of it)."""
+    return {"not-yet": "red", "descriptive": "yellow", "intermediate": "cyan",
+            "transformative": "green"}.get(level or "", "")
