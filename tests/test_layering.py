@@ -146,6 +146,7 @@ MODULES = {
     "coprod_cli.report.packs": "report",
     "coprod_cli.cli": "cli",
     "coprod_cli.cli.common": "cli",
+    "coprod_cli.cli.boundary": "cli",
     "coprod_cli.cli.glue": "cli",
     "coprod_cli.cli.usage": "cli",
     "coprod_cli.cli.prompts": "cli",

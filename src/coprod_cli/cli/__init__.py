@@ -12,7 +12,7 @@ from coprod_cli.cli.common import INTERRUPTED_EXIT, app, unexpected
 def main() -> None:
     """The console script's entry point, and the error boundary around everything it runs.
 
-    Commands are guarded one by one (cli.common.guarded); this catches what happens outside
+    Commands are guarded one by one (cli.boundary.guarded); this catches what happens outside
     them, while the arguments are parsed or after the command has finished.
     """
     import signal

@@ -1,31 +1,33 @@
-"""The typer app, shared options, the error boundary and where output goes."""
+"""The typer app, its table of commands, shared options and where output goes."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import functools
 import gc
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coprod_cli import __version__, i18n
 from coprod_cli.cli import glue
+
+# The error boundary (cli/boundary.py): commands import these from here, re-exported.
+from coprod_cli.cli.boundary import INTERRUPTED_EXIT as INTERRUPTED_EXIT
+from coprod_cli.cli.boundary import debug_from
+from coprod_cli.cli.boundary import fail as fail
+from coprod_cli.cli.boundary import guarded as guarded
+from coprod_cli.cli.boundary import say as say
+from coprod_cli.cli.boundary import standard as standard
+from coprod_cli.cli.boundary import unexpected as unexpected
 from coprod_cli.cli.glue import console as console  # commands print through it
-from coprod_cli.errors import CoprodError, UsageProblem
+from coprod_cli.errors import UsageProblem
 from coprod_cli.files import write_atomic
 from coprod_cli.i18n import N_
-from coprod_cli.safetext import visible_line
 
 if TYPE_CHECKING:  # the readers load with the first command that reads (not with --help)
     from coprod_cli.reading.loader import Document, Library
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 # Each command's module, in the order --help lists them. Only the module of the command being
 # run is imported, so `coprod score` never loads the questionnaire, the listings or compare.
@@ -106,93 +108,6 @@ NoColor = Annotated[
 ]
 
 
-BUG_EXIT = 3
-INTERRUPTED_EXIT = 130
-PIPE_CLOSED_EXIT = 141  # what a shell reports for a program stopped by SIGPIPE
-REPORT_AT = i18n.N_("the issues page of the repository coprod came from")
-_debug = False
-
-
-def guarded(func: F) -> F:
-    """Run a command: a user's mistake is one line and exit 2, a bug in coprod one line and
-    exit 3 (the traceback with --debug), Ctrl-C exit 130, a closed output pipe a quiet exit."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except CoprodError as error:
-            fail(error)
-        except KeyboardInterrupt:
-            typer.echo(i18n._("Interrupted."), err=True)
-            raise typer.Exit(INTERRUPTED_EXIT) from None
-        except Exception as error:
-            if _is_control_flow(error):
-                raise
-            raise typer.Exit(unexpected(error)) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _is_control_flow(error: Exception) -> bool:
-    """typer's and click's own exceptions (exit, abort, usage): they end a command as meant."""
-    return isinstance(error, (typer.Exit, typer.Abort)) \
-        or type(error).__module__.split(".")[0] in ("click", "typer")
-
-
-def say(line: str, err: bool = True) -> None:
-    """One line for the user (stderr by default), anything from a file in it made visible."""
-    if not err:  # a result line (validate's 'ok'): never dropped in silence
-        standard("output", i18n._("there is nowhere to show the results"),
-                 i18n._("leave standard output open, or redirect it to a file"))
-    typer.echo(visible_line(line), err=err)
-
-
-
-def fail(error: CoprodError) -> typer.Exit:
-    say(i18n._("error: {message}").format(message=error))
-    raise typer.Exit(error.exit_code)
-
-
-def debugging() -> bool:
-    return _debug or os.environ.get("COPROD_DEBUG", "") not in ("", "0")
-
-
-def unexpected(error: BaseException) -> int:
-    """The exit code for an exception nobody expected, after saying what it means."""
-    if isinstance(error, BrokenPipeError):
-        return pipe_closed()
-    if isinstance(error, OSError) and error.errno in _FULL:
-        # Every file coprod writes says so itself; what is left is standard output.
-        typer.echo(i18n._("error: cannot write the output ({reason}); free some space where "
-                          "it goes, or write it elsewhere with -o FILE").format(
-                              reason=error.strerror), err=True)
-        pipe_closed()  # nothing more is written there, not even at exit
-        return UsageProblem.exit_code
-    if debugging():
-        import traceback
-
-        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
-    detail = visible_line(f"{type(error).__name__}: {error}")[:300]
-    hint = "" if debugging() else i18n._(" (add --debug to see the traceback)")
-    typer.echo(i18n._("error: this is a bug in coprod ({detail}); please report it at {where} "
-                      "with the command you ran{hint}").format(
-                          detail=detail, where=i18n._(REPORT_AT), hint=hint), err=True)
-    return BUG_EXIT
-
-
-# A full disk, a full quota, a file over its size limit.
-_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
-
-
-def pipe_closed() -> int:
-    """The reader of our output went away (`coprod show nef | head -1`): stop quietly."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail again
-    return PIPE_CLOSED_EXIT
-
-
 def library(paths: list[Path] | None, lang: str | None = None) -> Library:
     """The built-in frameworks and any added, in the language chosen (`--lang`, else the
     environment's), which coprod's own words use from now on too. What is built here lives
@@ -227,17 +142,6 @@ def stdin_bytes() -> bytes:
                      i18n._("name the file, or pipe it in: coprod ... - < FILE"))
     data: bytes = stdin.buffer.read(yamlio.MAX_BYTES + 1)
     return data
-
-
-def standard(which: str, so: str, fix: str) -> Any:
-    """sys.stdin or sys.stdout, or one line (exit 2) when the shell closed it (`<&-`, `>&-`):
-    Python then leaves it None, which would be a crash, or output lost in silence."""
-    stream = sys.stdin if which == "input" else sys.stdout
-    if stream is None:
-        raise UsageProblem((i18n._("standard input is closed, so {so}") if which == "input"
-                            else i18n._("standard output is closed, so {so}")).format(so=so),
-                           fix)
-    return stream
 
 
 def read_document(name: str) -> Document:
@@ -318,8 +222,7 @@ def _root(
         "COPROD_DEBUG=1)."))] = False,
 ) -> None:
     """Check how far a team has come with co-production."""
-    global _debug
-    _debug = debug
+    debug_from(debug)
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) == 0:
         # 0 means 'not set', as Python's shutil reads it; rich would lay out everything
