@@ -148,6 +148,7 @@ MODULES = {
     "coprod_cli.cli.common": "cli",
     "coprod_cli.cli.boundary": "cli",
     "coprod_cli.cli.glue": "cli",
+    "coprod_cli.cli.safeconsole": "cli",
     "coprod_cli.cli.usage": "cli",
     "coprod_cli.cli.prompts": "cli",
     "coprod_cli.cli.screens": "cli",

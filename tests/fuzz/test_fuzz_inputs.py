@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from coprod_cli.cli.glue import safe
+from coprod_cli.cli.safeconsole import safe
 from coprod_cli.errors import CoprodError
 from coprod_cli.questionnaire.flow import ReplyKind, parse_reply
 from coprod_cli.reading import quickread, yamlio

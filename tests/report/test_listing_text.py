@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console, Group
 from rich.table import Table
 
-from coprod_cli.cli import glue
+from coprod_cli.cli import safeconsole
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.report import listing_text
 from tests.builders import CATALOGUE, FW
@@ -51,10 +51,11 @@ def _printed(table: Table, width: int, terminal: bool) -> str:
     line's padding is dropped."""
     out = io.StringIO()
     if not terminal:
-        glue.console(True, file=out, width=width).print(Group(table, "after"))
+        safeconsole.console(True, file=out, width=width).print(Group(table, "after"))
         return out.getvalue()
     Console(file=out, width=width, force_terminal=True, color_system="truecolor",
-            highlight=False, markup=False, emoji=False).print(glue.safe(Group(table, "after")))
+            highlight=False, markup=False, emoji=False).print(
+        safeconsole.safe(Group(table, "after")))
     return out.getvalue()
 
 

@@ -21,7 +21,7 @@ from coprod_cli.cli.boundary import guarded as guarded
 from coprod_cli.cli.boundary import say as say
 from coprod_cli.cli.boundary import standard as standard
 from coprod_cli.cli.boundary import unexpected as unexpected
-from coprod_cli.cli.glue import console as console  # commands print through it
+from coprod_cli.cli.safeconsole import console as console  # commands print through it
 from coprod_cli.errors import UsageProblem
 from coprod_cli.files import write_atomic
 from coprod_cli.i18n import N_

@@ -3,20 +3,18 @@ through their public, documented surface.
 
 Here, by subclassing and never by patching the libraries for the whole process: commands
 built lazily from a table of their modules, usage lines written one way whichever typer is
-installed, usage errors said in coprod's one line (`usage.words`), and what the console
-prints made safe for a terminal. A test finds any assignment to a typer, click or rich
-attribute outside this module.
+installed, usage errors said in coprod's one line (`usage.words`); the console, which makes
+what it prints safe for a terminal, is cli/safeconsole.py. A test finds any assignment to a
+typer, click or rich attribute outside this module.
 """
 
 from __future__ import annotations
 
-import copy
 import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from itertools import accumulate
 from typing import Any, ClassVar, TypeVar
 
 import typer
@@ -27,7 +25,6 @@ from coprod_cli import i18n
 from coprod_cli.cli import usage
 from coprod_cli.errors import did_you_mean
 from coprod_cli.i18n import N_, _
-from coprod_cli.safetext import visible
 
 # click's exceptions, from the click typer runs on (its own copy from typer 0.26, click's
 # before): an error of another copy would not be caught.
@@ -252,117 +249,3 @@ class App(typer.Typer):
     def command(self, name: str, **kwargs: Any) -> Callable[[F], F]:  # type: ignore[override]
         return super().command(name, **{"cls": Command, "short_help": self.summaries[name],
                                          **kwargs})
-
-
-class Unpadded:
-    """A stream that is not a terminal (a pipe, a file) without the spaces rich pads a line
-    with (wrapped lines, table cells): each line's trailing spaces are held until more text
-    shows whether the line goes on, and dropped at its end."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        self._held = ""
-
-    def write(self, text: str) -> int:
-        *lines, last = (self._held + text).split("\n")
-        kept = last.rstrip(" ")
-        self._held = last[len(kept):]
-        self._stream.write("".join(line.rstrip(" ") + "\n" for line in lines) + kept)
-        return len(text)
-
-    def isatty(self) -> bool:
-        return False
-
-    def __getattr__(self, name: str) -> Any:  # flush, fileno, encoding...: the stream's own
-        return getattr(self._stream, name)
-
-
-def console(no_color: bool, file: Any = None, width: int | None = None) -> Any:
-    """A rich console that prints nothing which acts on the terminal, and lets a closed pipe
-    end coprod quietly rather than with exit 1 (which means a gate not met); where it writes
-    is not a terminal, no line ends in padding."""
-    from rich.console import Console
-
-    stream = sys.stdout if file is None else file
-    if not _is_terminal(stream):
-        file = Unpadded(stream)
-
-    class _Console(Console):
-        def print(self, *objects: Any, **options: Any) -> None:
-            super().print(*[safe(item) for item in objects], **options)
-
-        def on_broken_pipe(self) -> None:
-            raise BrokenPipeError
-
-    return _Console(file=file, no_color=no_color or None, highlight=False, width=width,
-                    soft_wrap=False, emoji=False, markup=False)
-
-
-def _is_terminal(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):  # no isatty, or already closed
-        return False
-
-
-def safe(renderable: Any) -> Any:
-    """A renderable with every text in it showing its control characters (styles kept where
-    they were), plain strings made Text so they are never read as markup; what the console
-    prints passes through here, so no renderer (nor one added later) can forget it."""
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    if isinstance(renderable, str):
-        return Text(visible(renderable))
-    if isinstance(renderable, Text):
-        return _text(renderable)
-    if isinstance(renderable, Group):
-        return Group(*[safe(part) for part in renderable.renderables], fit=renderable.fit)
-    if isinstance(renderable, Table):
-        return _table(renderable)
-    if isinstance(renderable, (Panel, Padding)):
-        shown = copy.copy(renderable)
-        shown.renderable = safe(renderable.renderable)
-        if isinstance(shown, Panel):
-            shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
-        return shown
-    return renderable
-
-
-def _optional(value: Any) -> Any:
-    return None if value is None else safe(value)
-
-
-def _table(table: Any) -> Any:
-    """A copy of the table, its cells added anew through rich's public calls, each made safe."""
-    shown = copy.copy(table)
-    shown.title, shown.caption = _optional(table.title), _optional(table.caption)
-    shown.columns = [column.copy() for column in table.columns]  # the same, without cells
-    for column in shown.columns:
-        column.header, column.footer = safe(column.header), safe(column.footer)
-    shown.rows = []
-    cells = [list(column.cells) for column in table.columns]
-    for index, row in enumerate(table.rows):
-        shown.add_row(*[safe(column[index]) for column in cells], style=row.style,
-                      end_section=row.end_section)
-    return shown
-
-
-def _text(text: Any) -> Any:
-    """Text with its control characters made visible, each style span moved with its text."""
-    from rich.text import Span, Text
-
-    plain = text.plain
-    if visible(plain) == plain:
-        return text
-    pieces = [visible(char) for char in plain]
-    starts = list(accumulate((len(piece) for piece in pieces), initial=0))
-    shown = Text("".join(pieces), style=text.style, justify=text.justify,
-                 overflow=text.overflow, no_wrap=text.no_wrap, end=text.end,
-                 tab_size=text.tab_size)
-    shown.spans = [Span(starts[span.start], starts[min(span.end, len(plain))], span.style)
-                   for span in text.spans]
-    return shown
