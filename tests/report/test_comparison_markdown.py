@@ -1,28 +1,20 @@
-"""A comparison in markdown: what `compare` shows, the overall move first, then each area."""
+"""A comparison in Markdown: the overall move, then a table with a row per area."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from coprod_cli.report import comparison_markdown, markdown
-from coprod_cli.scoring.comparison import compare
-from tests.builders import CATALOGUE, result_for
-from tests.conftest import render_text
-
-BEFORE = {"alpha-1": 0, "alpha-2": 1, "beta-1": 1, "beta-2": 1, "beta-3": 0}
-AFTER = {"alpha-1": 2, "alpha-2": 2, "beta-1": 1, "beta-2": 3, "beta-3": 0}
+from tests.builders import CATALOGUE
+from tests.report.test_comparison_text import compared
 
 
-def test_the_format_shows_the_comparison_this_module_renders() -> None:
-    cmp = compare(result_for(BEFORE), result_for(AFTER))
-    shown = render_text(comparison_markdown.comparison(cmp, CATALOGUE))
-    assert shown == render_text(markdown.comparison(cmp, CATALOGUE))
-    assert shown.index("Overall") < shown.index("Alpha") < shown.index("Beta")
+def test_each_area_is_a_row_of_the_table_after_the_overall_move() -> None:
+    shown = comparison_markdown.comparison(compared(), CATALOGUE)
+    assert shown == markdown.comparison(compared(), CATALOGUE)
+    rows = [line for line in shown.splitlines() if line.startswith(("| Alpha ", "| Beta "))]
+    assert len(rows) == 2 and shown.index("Overall score") < shown.index(rows[0])
 
 
-def test_a_private_comparison_says_so() -> None:
-    cmp = compare(result_for(BEFORE), result_for(AFTER))
-    private = dataclasses.replace(cmp, private=True)
-    mark = "PRIVATE: exact figures"
-    assert mark in render_text(comparison_markdown.comparison(private, CATALOGUE))
-    assert mark not in render_text(comparison_markdown.comparison(cmp, CATALOGUE))
+def test_a_private_comparison_says_so_at_the_top() -> None:
+    private = comparison_markdown.comparison(compared(True), CATALOGUE)
+    assert private.startswith("**PRIVATE: exact figures")
+    assert "PRIVATE" not in comparison_markdown.comparison(compared(), CATALOGUE)
