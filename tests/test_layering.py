@@ -83,6 +83,7 @@ MODULES = {
     "coprod_cli.scoring": "core",
     "coprod_cli.scoring.disclosure": "core",
     "coprod_cli.scoring.sharing": "core",
+    "coprod_cli.scoring.personnotes": "core",
     "coprod_cli.sketch": "base",
     "coprod_cli.reading.ledger": "reading",
     "coprod_cli.cli.remembering": "cli",

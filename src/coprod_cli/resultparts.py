@@ -247,7 +247,8 @@ class Intake(ResultModel):
         "file in it, a link): each file counts once."})
     identical: int = field(default=0, metadata={
         "description": "Pairs of respondents with identical answers (the same file content, "
-        "or form rows with the same timestamp)."})
+        "or form rows with the same timestamp). In a shared result, rounded down to a "
+        "multiple of the result's min_group."})
     earliest: datetime.date | None = field(default=None, metadata={
         "description": "The earliest assessed_on read."})
     latest: datetime.date | None = field(default=None, metadata={

@@ -46,11 +46,14 @@ def test_the_same_file_reached_twice_is_read_once(run: Run, shared: Path, tmp_pa
 
 def test_identical_files_are_counted_and_named_on_stderr_only(run: Run, shared: Path) -> None:
     write(shared, "copy.yaml", (shared / "carer.yaml").read_text())
-    data, stderr = score_json(run, str(shared))
+    data, stderr = score_json(run, str(shared), "--private")
     assert data["respondents"] == 3 and data["intake"]["identical"] == 1
     assert f"{shared / 'copy.yaml'}: the same answers as {shared / 'carer.yaml'}" in stderr
     warning = next(w for w in data["warnings"] if "identical answers" in w)
     assert "respondent 1 and respondent 2" in warning and ".yaml" not in warning
+    data = score_json(run, str(shared))[0]  # shared: one pair is fewer than --min-group
+    assert data["intake"]["identical"] == 0
+    assert not any("identical answers" in w for w in data["warnings"])
     shown = score_json(run, str(shared), "--min-group", "1")[0]["warnings"]
     assert any("Carer 1 and Carer 2" in w for w in shown)
 
@@ -60,7 +63,7 @@ def test_form_rows_with_the_same_timestamp_and_answers_are_warned_of(
     row = ["2026-11-01 10:00", "carer", *["intermediate"] * len(IDS)]
     other = ["2026-11-01 10:05", "carer", *["intermediate"] * len(IDS)]
     form = write(tmp_path, "form.csv", csv_text(["Timestamp", "Role", *IDS], row, other, row))
-    data, stderr = score_json(run, str(form))
+    data, stderr = score_json(run, str(form), "--private")
     assert data["intake"]["identical"] == 1
     assert f"{form}:4: the same answers as {form}:2" in stderr
 

@@ -113,8 +113,15 @@ def test_respondents_with_many_unsure_answers_are_named() -> None:
                        + [{"values": unsure, "role": "carer"}], show_names=True)
     assert "the statements: Carer 3 (person-2)" in named.warnings[-1]
     hidden = collective([everyone("intermediate", "carer")] * 2
-                        + [{"values": unsure, "role": "carer"}], min_group=4)
+                        + [{"values": unsure, "role": "carer"}], min_group=4, private=True)
     assert hidden.warnings[-1].endswith("the statements: respondent 3")
+    shared = collective([everyone("intermediate", "carer")] * 2
+                        + [{"values": unsure, "role": "carer"}], min_group=4)
+    assert not any("unsure about more than" in w for w in shared.warnings)  # one: fewer than 4
+    many = collective([everyone("intermediate", "carer")] * 2
+                      + [{"values": unsure, "role": "carer"}] * 5, min_group=4)
+    assert many.warnings[-1] == ("4 to 7 respondents were unsure about more than a third of "
+                                 "the statements (--private names them)")
 
 
 def test_respondents_without_a_role_count_as_other() -> None:

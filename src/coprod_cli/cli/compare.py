@@ -100,7 +100,7 @@ def compare_command(
     kept = remembering.memory(output, fmt is Format.html, private, min_group)
     salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
     salted = (salt, kept.former if kept else 0)
-    (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names),
+    (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names, private),
                                       salted) for side in (before, after))
     role_map_used(form)
     if not 0 <= tolerance <= 3:
@@ -126,8 +126,8 @@ def compare_command(
 
 
 def _result(lib: Library, side: str, weighting: Weighting, how: Reading,
-            groups: tuple[int, bool], salted: tuple[bytes, int]) -> tuple[Result, Sketch]:
-    min_group, show_names = groups
+            groups: tuple[int, bool, bool], salted: tuple[bytes, int]) -> tuple[Result, Sketch]:
+    min_group, show_names, private = groups
     tally = collect(lib, [side], how, salt=salted[0], former=salted[1])
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
-                 min_group=min_group, show_names=show_names), tally.sketch
+                 min_group=min_group, show_names=show_names, private=private), tally.sketch

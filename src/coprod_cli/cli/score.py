@@ -25,6 +25,7 @@ from coprod_cli.cli.common import (
     html_destination,
     library,
     never_over_inputs,
+    say,
 )
 from coprod_cli.cli.language import Lang, texts_apart
 from coprod_cli.errors import UsageProblem
@@ -32,7 +33,7 @@ from coprod_cli.files import replaces_a_file
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_IDS, WEIGHTINGS
 from coprod_cli.report import Format, View, renderer
-from coprod_cli.scoring import sharing, whatif
+from coprod_cli.scoring import personnotes, sharing, whatif
 from coprod_cli.scoring.engine import score
 
 LevelChoice = Enum("LevelChoice", {level: level for level in LEVEL_IDS}, type=str)  # type: ignore[misc]
@@ -254,7 +255,8 @@ def score_command(
                 what_if=whatif.parse(tally.framework, what_if or []),
                 min_group=min_group, show_names=show_names,
                 service=service.strip() if service and service.strip() else None,
-                staff_only=staff_only, area_targets=promised.targets if promised else None)
+                staff_only=staff_only, area_targets=promised.targets if promised else None,
+                private=private)
     if promised is not None:
         res = checked(promised, res)
     if agreed is not None:  # imported only then, as the plan modules are
@@ -262,6 +264,10 @@ def score_command(
 
         res = with_agreed(lib, agreed, res, tally.framework)
     res = sharing.mark_private(res) if private else sharing.protect(res)
+    if res.band is not None and not show_names:  # what the shared result leaves out
+        for note in personnotes.for_you(tally.framework, lib.catalogue, tally,
+                                        weighting.value, min_group, show_names):
+            say(note)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain, apart=texts_apart(tally.framework, lib.catalogue))
     output = html_destination(output, fmt is Format.html,

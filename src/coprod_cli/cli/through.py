@@ -73,7 +73,8 @@ def results(lib: Library, tally: Tally, asked: list[str], how: Scoring,
         kwargs: dict[str, Any] = {"weighting": how.weighting, "target": how.target,
                                   "fail_under": how.fail_under, "min_group": how.min_group}
         return score(framework, lib.catalogue, counted, show_names=how.show_names,
-                     service=how.service, staff_only=how.staff_only, hidden=hidden, **kwargs)
+                     service=how.service, staff_only=how.staff_only, hidden=hidden,
+                     private=how.private, **kwargs)
 
     scored = through.score_all(tally, targets, scorer)
     shown = [sharing.mark_private(res) if how.private else sharing.protect(res)

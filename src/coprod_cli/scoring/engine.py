@@ -28,11 +28,20 @@ from coprod_cli.resultparts import (
     StatementResult,
 )
 from coprod_cli.results import Result
-from coprod_cli.scoring import applies, collective, findings, lenses, planning, targets, whatif
+from coprod_cli.scoring import (
+    applies,
+    collective,
+    findings,
+    lenses,
+    personnotes,
+    planning,
+    sharing,
+    targets,
+    whatif,
+)
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
 
-MAX_IDS = 8  # statement ids named for each part-answered respondent; the rest are counted
 STAFF_ONLY_IGNORED = N_("--staff-only was left aside: people with lived experience answered, so "
                       "this is a co-production assessment, scored as one")
 
@@ -45,12 +54,14 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
           what_if: dict[str, LevelId] | None = None, min_group: int = 3,
           show_names: bool = False, service: str | None = None,
           staff_only: bool = False, area_targets: Mapping[str, LevelId] | None = None,
-          hidden: Collection[str] = ()) -> Result:
+          hidden: Collection[str] = (), private: bool = False) -> Result:
     """The result: levels per dimension and overall, the action plan and any gate.
 
     With `what_if`, everything is scored as if those statements were at those levels, and
     the result says what that changed. Groups in `hidden` (held back in another result of
-    the same people) are held back here too.
+    the same people) are held back here too. Unless `private`, notes about single
+    respondents say only how many (personnotes.py), as the result will be shared; with
+    `show_names` they name them, as the file names they show make the result private.
     """
     lived = collective.lived_roles(catalogue)
     answered = {s.id: tally.statement_value(s.id, weighting, lived)
@@ -89,7 +100,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
-        warnings=_warnings(dimensions, catalogue, tally, shown, show_names)
+        warnings=_warnings(dimensions, catalogue, tally, shown, show_names,
+                           sharing.shared(tally.total, min_group, private or show_names))
         + _services_differ(tally, service) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
@@ -198,21 +210,14 @@ def _services_differ(tally: Tally, service: str | None) -> list[str]:
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
-              shown: collective.Breakdown, show_names: bool) -> list[str]:
-    notes = _partial(tally, shown, show_names)
-    notes += applies.area_notes(dimensions)
+              shown: collective.Breakdown, show_names: bool, shared: bool) -> list[str]:
+    first, later = personnotes.notes(tally, shown, show_names, shared)
+    notes = first + applies.area_notes(dimensions)
     held = collective.held_back_note(shown.held_back, shown.min_group)
     notes += [held] if held else []
     if tally.total > 1:
         notes += collective.warnings(catalogue, tally, shown)
-    if tally.mostly_unsure_count:
-        names = ", ".join(shown.label(who, show_names) for who in tally.mostly_unsure)
-        more = tally.mostly_unsure_count - len(tally.mostly_unsure)
-        notes.append(_("{count} respondent(s) were unsure about more than a third of the "
-                       "statements: {names}").format(count=tally.mostly_unsure_count,
-                                                     names=names)
-                     + (_(" and {count} more").format(count=more) if more else ""))
-    notes += _identical(tally, shown, show_names) + tally.notes + tally.evidence_note()
+    notes += later + tally.notes + tally.evidence_note()
     return notes + [carried_note(tally.framework.id, item) for item in migrated(tally)]
 
 
@@ -243,36 +248,3 @@ def carried_note(framework_id: str, item: Migrated) -> str:
         note += _(". They have no answer yet for {statements}, new since then, counted as "
                   "unsure").format(statements=", ".join(item.no_answer_yet))
     return note
-
-
-def _partial(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
-    """Respondents who left statements unanswered: how many, and which statements (a few)."""
-    if not tally.partial_count:
-        return []
-    total = len(tally.framework.statements)
-    named = "; ".join(_("{who}: {count} of {total} ({statements})").format(
-        who=shown.label(who, show_names), count=len(ids), total=total,
-        statements=", ".join(ids[:MAX_IDS]) + (", ..." if len(ids) > MAX_IDS else ""))
-        for who, ids in tally.partial)
-    more = tally.partial_count - len(tally.partial)
-    return [_("{count} respondent(s) left {unanswered} statement(s) unanswered, counted as "
-              "unsure: {named}").format(count=tally.partial_count, unanswered=tally.unanswered,
-                                        named=named)
-            + (_("; and {count} more").format(count=more) if more else "")
-            + _(". Answer them and score again, or use --strict to refuse part-answered files")]
-
-
-def _identical(tally: Tally, shown: collective.Breakdown, show_names: bool) -> list[str]:
-    """Pairs with identical answers, named as every respondent is named in a shared result."""
-    count = tally.intake.identical if tally.intake else 0
-    if not count:
-        return []
-    pairs = "; ".join(shown.label(a, show_names) + _(" and ") + shown.label(b, show_names)
-                      for a, b in tally.identical)
-    more = _(" and {count} more").format(count=count - len(tally.identical)) \
-        if count > len(tally.identical) else ""
-    return [_("{count} pair(s) of respondents gave identical answers (the same file content, "
-              "or form rows with the same timestamp): {pairs}{more}. Each pair may be one "
-              "person counted twice").format(count=count, pairs=pairs, more=more)]
-
-

@@ -17,16 +17,14 @@ command that writes a result calls (`protect`, or `protect_comparison`):
   so a second weighting gives no second equation about them;
 - a gap between the voices stays a finding, without figures when a group is held back
   (findings.py);
-- every count of answers (unsure and 'does not apply' in all, the languages answered in) is
-  rounded down to a multiple of --min-group, the step that
-  keeps a group from being shown, and shown as a range ('12 to 14', 'fewer than 3'), never an
-  exact small count; as with figures, one person more moves it by a whole step or not at all;
-- no statement's count of 'does not apply' is shown (as no statement's figure is: one answer
-  a person, and a step crossed would say which way the late one answered); its reasons only
-  where --min-group people or more gave that answer. Counts of people (who answered, per
-  group shown) stay exact: the README's threat model takes a reader to know them, and a group
-  shown has --min-group people or more. Counts of statements (answered, unsure, not applying,
-  per area) follow from the levels, which stay exact.
+- every count of answers (unsure and 'does not apply' in all, languages answered in, pairs of
+  identical answers) is rounded down to a multiple of --min-group and shown as a range ('12 to
+  14', 'fewer than 3'), never exact: one person more moves it by a whole step or not at all;
+- no statement's count of 'does not apply' is shown, as no statement's figure is; its reasons
+  only where --min-group people or more gave that answer; notes on single respondents say only
+  that some did (personnotes.py). Counts of people (who answered, per group shown) stay
+  exact: the README's threat model takes a reader to know them. Counts of statements per area
+  follow from the levels, which stay exact.
 
 Levels are never changed: they come from the exact figures before any of this. One answers
 file (a person's or a group's own) and --min-group 1 (show everyone) are left exact.
@@ -126,10 +124,14 @@ def _gap_up(gap: float, step: Fraction) -> float:
     return float(math.ceil(Fraction(repr(gap)) / step) * step)
 
 
+def shared(respondents: int, min_group: int, private: bool) -> bool:
+    """Whether a result is shared as this module shows it: several people, --min-group above
+    1 (1 asks to show everyone), and not --private."""
+    return respondents > 1 and min_group > 1 and not private
+
+
 def needed(res: Result) -> bool:
-    """Whether a result must be coarsened to be shared: several people, --min-group above 1
-    (1 asks to show everyone), and not --private."""
-    return res.respondents > 1 and res.min_group > 1 and not res.private
+    return shared(res.respondents, res.min_group, res.private)
 
 
 def protect(res: Result) -> Result:
@@ -177,13 +179,14 @@ def _statement(statement: StatementResult, counts: int) -> StatementResult:
 def _intake(intake: Intake | None, counts: int) -> Intake | None:
     """How many answered in each language, held back whole when any language had fewer
     than --min-group people (one count left out would be the total less the others), else
-    each in its range."""
+    each in its range; pairs of identical answers in a range too (personnotes.py)."""
     if intake is None:
         return None
+    kept = replace(intake, identical=banded_count(intake.identical, counts))
     if all(count >= counts for count in intake.languages.values()):
-        return replace(intake, languages={code: banded_count(count, counts)
-                                          for code, count in intake.languages.items()})
-    return replace(intake, languages={}, languages_withheld=True)
+        return replace(kept, languages={code: banded_count(count, counts)
+                                        for code, count in intake.languages.items()})
+    return replace(kept, languages={}, languages_withheld=True)
 
 
 def _gaps(gaps: list[Gap], roles: list[RoleResult], voices: list[VoiceResult]) -> list[Gap]:
