@@ -154,6 +154,9 @@ def test_english_framework_text_in_a_welsh_page_is_marked_as_english(run: Run) -
                                                       "nef-intermediate.yaml"))
     compared = run("compare", before, after, "-f", "html", "--lang", "cy").stdout
     assert '<th scope="row"><span lang="en">Assets</span></th>' in compared
+    assert re.search(r'<h1>[^<]+<span lang="en">NEF&#39;s six elements', compared)
+    for page in (details, compared):  # the framework's credit in the footer's Welsh sentence
+        assert re.search(r'coprod [^<]+<span lang="en">Adapted in coprod&#39;s own words', page)
     english = run("score", AUTUMN, "-f", "html", "--details").stdout
     assert '<span lang="en">' not in english
 
