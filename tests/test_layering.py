@@ -35,6 +35,7 @@ MODULES = {
     "coprod_cli.classes": "base",
     "coprod_cli.i18n": "base",
     "coprod_cli.reading.cache": "reading",
+    "coprod_cli.reading.prune": "reading",
     "coprod_cli.reading.stamp": "reading",
     "coprod_cli.rules": "data",
     "coprod_cli.versions": "data",

@@ -6,6 +6,8 @@ run coprod, so nothing in it is taken on trust: the folder and each file are ope
 following links and checked on the open descriptor (owner, mode, kind), and each file names
 coprod's version, the SHA-256 of the source it was made from and of its own data, whose shape
 must read back exactly. On any doubt the source is read instead and the cache left alone.
+A write also names the coprod that wrote it (reading/prune.py's stamp) and removes the files
+of older ones, so the folder holds only what this coprod (and one other) can use.
 """
 
 from __future__ import annotations
@@ -63,8 +65,7 @@ def load_text(name: str, source: bytes) -> str | None:
         if raw is None:
             return None
         header, _, data = raw.partition(b"\n")
-        return data.decode("utf-8") if json.loads(header) == _header(name, source, data) \
-            else None
+        return data.decode("utf-8") if _matches(header, name, source, data) else None
     except Exception:  # any doubt at all: the caller makes the text again
         return None
 
@@ -88,12 +89,16 @@ def keep_text(name: str, source: bytes, text: str) -> None:
 
 
 def _keep(home: Path, name: str, source: bytes, text: str) -> None:
+    from coprod_cli.reading import prune  # only when writing: a warm start never needs it
+
     data = text.encode("utf-8")
-    header = json.dumps(_header(name, source, data)).encode("ascii")
+    header = json.dumps({**_header(name, source, data), "stamp": prune.stamp()})
     with contextlib.suppress(OSError):
         _make_private(home)
         with _private_folder(home) as handle:
-            _write_own_file(_file_name(name, source), header + b"\n" + data, handle)
+            if _write_own_file(_file_name(name, source), header.encode("ascii") + b"\n" + data,
+                               handle):
+                prune.once(handle)
 
 
 def _file_name(name: str, source: bytes) -> str:
@@ -107,10 +112,18 @@ def _header(name: str, source: bytes, data: bytes) -> dict[str, str]:
             "data_sha256": hashlib.sha256(data).hexdigest()}
 
 
+def _matches(header: bytes, name: str, source: bytes, data: bytes) -> bool:
+    """The header says what `_header` expects (the stamp of who wrote it aside)."""
+    said = json.loads(header)
+    if isinstance(said, dict):
+        said.pop("stamp", None)
+    return bool(said == _header(name, source, data))
+
+
 def _unpack(raw: bytes, name: str, source: bytes, model: type[M]) -> M | None:
     """The model from a cached file whose header matches and whose data reads back as written."""
     header, _, data = raw.partition(b"\n")
-    if json.loads(header) != _header(name, source, data):
+    if not _matches(header, name, source, data):
         return None
     shape = json.loads(data)
     value = plain.build(model, shape)
@@ -156,12 +169,13 @@ def _read_own_file(name: str, home: int) -> bytes:
         return stream.read(LIMIT + 1)
 
 
-def _write_own_file(name: str, content: bytes, home: int) -> None:
+def _write_own_file(name: str, content: bytes, home: int) -> bool:
     """A new private file beside, then renamed over `name` (a reader never sees half a file),
-    unless `name` is there and is anything but a private file of the user's: left alone."""
+    unless `name` is there and is anything but a private file of the user's: left alone
+    (False)."""
     with contextlib.suppress(FileNotFoundError):
         if not _trusted(os.stat(name, dir_fd=home, follow_symlinks=False), stat.S_IFREG):
-            return
+            return False
     temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:  # made inside the try: an interrupt even within os.open leaves nothing behind
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FOLLOW_NOTHING,
@@ -169,6 +183,7 @@ def _write_own_file(name: str, content: bytes, home: int) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         os.replace(temporary, name, src_dir_fd=home, dst_dir_fd=home)
+        return True
     except FileExistsError:
         raise  # not ours: left alone
     except BaseException:
@@ -182,3 +197,6 @@ def _write_own_file(name: str, content: bytes, home: int) -> None:
 make_private = _make_private
 private_folder = _private_folder
 read_own_file = _read_own_file
+# And for the pruning of files of older coprods (reading/prune.py).
+trusted = _trusted
+FOLLOW_NOTHING = _FOLLOW_NOTHING

@@ -1,0 +1,94 @@
+"""Which of the start-up cache's files (reading/cache.py) go when a new one is written: each
+file names the coprod that wrote it (its stamp: coprod's and Python's versions, the files of
+its package and of the libraries its kept texts are made with), and after this coprod's first
+write in a run only the files of this stamp and of the one other stamp that wrote last stay.
+
+Why one other: two coprods sharing a folder (an installed one and a checkout) would otherwise
+remove each other's files on every run, and every run would start cold. After an upgrade, or
+an edit in a checkout, what the older coprod wrote goes at the next change; so the folder holds
+at most two coprods' files (a web questionnaire page is 250-300 KB, about 20 of them each).
+
+Only coprod's own files are removed: a regular file, the user's own and writable by nobody
+else (checked on the descriptor, opened without following links), named as cache.py names one
+and starting with a header that cache.py wrote. Links, folders, other people's files and
+anything else are left alone; a file that cannot be removed is left too, and nothing here is
+ever an error (the cache is a convenience).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import json
+import os
+import re
+import stat
+
+from coprod_cli.reading import cache
+
+# The libraries of the texts kept (the web questionnaire's and the schemas'): a new one of
+# them makes new texts, as a new coprod does.
+LIBRARIES = ("jinja2", "markupsafe", "pydantic")
+_NAMED = re.compile(r"[^.].*-[0-9a-f]{8,64}\.json")
+_HEADER = 4096  # a header is about 300 bytes
+_done: set[int] = set()
+
+
+@functools.cache
+def stamp() -> str:
+    """This coprod's stamp, as written in every file it keeps (computed once a run, and only
+    when something is written: about 20 ms)."""
+    from coprod_cli.reading import stamp as made
+
+    return hashlib.sha256(made.made_from(*LIBRARIES)).hexdigest()[:16]
+
+
+def once(home: int) -> None:
+    """Prune the folder held open as `home` the first time this run writes to it."""
+    if os.getpid() in _done:
+        return
+    _done.add(os.getpid())
+    with contextlib.suppress(Exception):  # any doubt at all: the folder stays as it is
+        prune(home, stamp())
+
+
+def prune(home: int, current: str) -> list[str]:
+    """Remove coprod's files of stamps other than `current` and the other one written last;
+    the names removed."""
+    found = [(entry, *kept) for entry in os.listdir(home) if _NAMED.fullmatch(entry)
+             and (kept := _stamp_of(entry, home)) is not None]
+    newest: dict[str, int] = {}
+    for _, their, when in found:
+        if their and their != current:
+            newest[their] = max(when, newest.get(their, when))
+    keep = {current, max(newest, key=newest.__getitem__, default=current)}
+    removed = []
+    for entry, their, _ in found:
+        if their not in keep:
+            with contextlib.suppress(OSError):
+                os.unlink(entry, dir_fd=home)
+                removed.append(entry)
+    return removed
+
+
+def _stamp_of(entry: str, home: int) -> tuple[str, int] | None:
+    """The stamp a file of coprod's names ('' for a file written before stamps) and its time
+    of change; None when it is not a private file of the user's with a header cache.py wrote."""
+    try:
+        handle = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | cache.FOLLOW_NOTHING, dir_fd=home)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        if not cache.trusted(info, stat.S_IFREG):
+            return None
+        line = stream.read(_HEADER).partition(b"\n")[0]
+    try:
+        header = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or not {"coprod", "name", "source_sha256"} <= set(header):
+        return None
+    their = header.get("stamp", "")
+    return (their, info.st_mtime_ns) if isinstance(their, str) else None
