@@ -72,6 +72,31 @@ def test_every_result_format_names_nef_scie_and_tlap_with_its_link(
             "<cite>Co-production: what it is and how to do it</cite> (2022)" in out
 
 
+@pytest.mark.parametrize(("command", "fmt"), [("workshop", "html"), ("workshop", "markdown"),
+                                             ("workshop", "json"), ("feedback", "html"),
+                                             ("feedback", "markdown")])
+def test_the_workshop_cards_and_the_feedback_sheet_credit_the_sources_too(
+        run: Run, command: str, fmt: str) -> None:
+    """They show the framework's statements and levels, so they credit them as a result does:
+    the framework's credit, which names TLAP's ladder with its link."""
+    out = run(command, str(EXAMPLES / "collective-autumn-2026"), "-f", fmt).stdout
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["credit"].startswith("Adapted in coprod's own words from the six elements")
+        assert TLAP in [s["url"] for s in data["sources"]]
+        return
+    flat = " ".join(out.split()).replace("&#39;", "'")
+    assert "Adapted in coprod's own words from the six elements" in flat
+    assert TLAP in out  # every framework's credit holds the ladder's link (tested below)
+
+
+def test_every_builtin_frameworks_credit_names_tlaps_ladder_with_its_link() -> None:
+    """The feedback sheet (one printed page) credits the sources by the framework's credit
+    alone, so that credit carries the link TLAP asks for."""
+    for framework in LIBRARY.frameworks():
+        assert TLAP in framework.credit, framework.id
+
+
 def test_a_comparison_names_the_sources_in_every_format() -> None:
     from coprod_cli.scoring.comparison import compare
 

@@ -20,6 +20,7 @@ from coprod_cli.safetext import visible
 
 if TYPE_CHECKING:
     from coprod_cli.report.html import Own
+    from coprod_cli.resultparts import SourceCredit
 
 WILL_SHOWN = 3  # the three things that will change: one page, read in a minute
 ASK_AGAIN = N_("We will tell you when we ask again.")
@@ -89,7 +90,7 @@ def workshop(pack: Workshop, fmt: PackFormat, view: View = SHORT) -> str:
     if pack.left_out:
         lines += [_("{count} more statement(s) would make a card; ask for more with "
                     "--cards.").format(count=pack.left_out), ""]
-    return "\n".join(lines)
+    return "\n".join(lines + _credited(pack.credit, pack.sources))
 
 
 @frozen
@@ -171,7 +172,7 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
 
         words = sheet(res, catalogue, again, plan, html.marking(view))
         return visible(html.environment().get_template("feedback.html.j2").render(
-            res=res, sheet=words))
+            res=res, sheet=words, own=html.marking(view)))
     from coprod_cli.report.markdown import inline
 
     words = sheet(res, catalogue, again, plan)
@@ -188,4 +189,13 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
               *(f"{i}. {inline(line)}" for i, line in enumerate(words.will, 1)),
               "", "## " + _("When we will ask again"), "", inline(words.again), "",
               *(f"*{inline(line)}*" for line in words.review), ""]
-    return "\n".join(lines)
+    return "\n".join(lines + _credited(res.credit, res.sources))
+
+
+def _credited(credit: str, sources: list[SourceCredit]) -> list[str]:
+    """The sources credited as they ask, at the end of a pack in Markdown (as a result's)."""
+    from coprod_cli import credits
+    from coprod_cli.report.markdown import cell
+
+    return ["---", "", *(f"{cell(line)}  " for line in credits.lines(credit, sources, full=True)),
+            ""]

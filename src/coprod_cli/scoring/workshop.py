@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from coprod_cli import __version__
+from coprod_cli import __version__, credits
 from coprod_cli.coproduced import Card, CardLevel, CardReason, Workshop
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
@@ -55,7 +55,8 @@ def cards(framework: Framework, catalogue: Catalogue, tally: Tally, *, min_group
                                            version=framework.version),
                     service=service, respondents=tally.total, min_group=min_group,
                     cards=[card for _, card in found[:most]],
-                    left_out=max(0, len(found) - most))
+                    left_out=max(0, len(found) - most), credit=framework.credit,
+                    sources=credits.sources_for(framework, catalogue))
 
 
 def _statements(framework: Framework) -> list[tuple[str, Statement]]:
