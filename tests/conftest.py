@@ -68,6 +68,13 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 @pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """coprod's start-up cache in a new folder of this test's (reading/cache.py)."""
+    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
 def golden() -> Callable[[str, str], None]:
     """Compare output with tests/golden/NAME; UPDATE_GOLDEN=1 rewrites them deliberately."""
     import os

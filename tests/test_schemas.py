@@ -62,12 +62,6 @@ def test_answers_schema_accepts_the_examples(run: Run) -> None:
             == [], path.name
 
 
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 def _made_once(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count the schemas generated (each one costs pydantic about 100 ms)."""
     made: list[str] = []

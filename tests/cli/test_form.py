@@ -67,12 +67,6 @@ def test_service_and_send_to_are_only_for_the_web_questionnaire(run: Run) -> Non
     assert long.exit_code == 2 and "keep it to 300 characters" in long.stderr
 
 
-@pytest.fixture
-def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("COPROD_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
-
-
 def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count the web pages rendered (each costs about 50 ms)."""
     from coprod_cli.report import webform
