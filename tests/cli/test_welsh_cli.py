@@ -128,6 +128,29 @@ def test_each_commands_help_in_welsh(run: Run, command: str, args: list[str]) ->
     assert "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto" in said
 
 
+@pytest.mark.parametrize("args", [["--lang", "cy", "--help"], ["--lang=CY", "--help"],
+                                  ["--help", "--lang", "cy"]])
+def test_the_list_of_commands_in_welsh_with_lang(run: Run, args: list[str]) -> None:
+    """`--lang` anywhere counts, before a command too: the list of all commands in Welsh."""
+    shown = run(*args)
+    assert shown.exit_code == 0, shown.stderr
+    said = flat(shown.stdout)
+    assert said.startswith("Defnydd: coprod ") and "Usage:" not in said
+    assert "Nid yw'r testun Cymraeg hwn wedi'i adolygu eto" in said
+
+
+def test_lang_before_the_command_is_the_commands(run: Run) -> None:
+    """`coprod --lang cy score FILE` is `coprod score FILE --lang cy`; a command without
+    `--lang` and a language coprod does not have are usage errors, as after the command."""
+    before = run("--lang", "cy", "score", ONE, "-f", "json")
+    after = run("score", ONE, "-f", "json", "--lang", "cy")
+    assert before.exit_code == after.exit_code == 0 and before.stdout == after.stdout
+    assert run("--lang", "cy", "score", ONE).stdout == run("score", ONE, "--lang=cy").stdout
+    for args in (["--lang", "cy", "validate", ONE], ["--lang", "xx", "--help"]):
+        refused = run(*args)
+        assert refused.exit_code == 2 and "--lang" in refused.stderr, args
+
+
 def test_a_default_and_required_in_welsh(run: Run, welsh_reader: None) -> None:
     said = flat(run("score", "--help").stdout)
     assert "rhagosodiad: text]" in said and "gofynnol]" in said

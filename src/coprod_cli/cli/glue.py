@@ -223,7 +223,34 @@ class LazyGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         choose_language(args)
         with coprods_words(self, ctx.command_path):
-            return super().parse_args(ctx, args)
+            return super().parse_args(ctx, self._lang_to_command(ctx, args))
+
+    def _lang_to_command(self, ctx: Any, args: list[str]) -> list[str]:
+        """`--lang` given before the command (`coprod --lang cy score ...`) handed to the
+        command, as if given after it; before no command (`coprod --lang cy --help`) it has
+        chosen the language already. A command without `--lang` gets it where it was given
+        (a usage error, as before)."""
+        at = next((i for i, arg in enumerate(args) if arg in self.app.table or arg == "--"),
+                  len(args))
+        given: list[str] = []
+        rest: list[str] = []
+        index = 0
+        while index < at:
+            arg = args[index]
+            taken = [arg] if arg.startswith("--lang=") else \
+                args[index:index + 2] if arg == "--lang" and index + 1 < at else []
+            taken = taken if taken and taken[-1].rpartition("=")[2].lower() in i18n.KNOWN \
+                else []  # an unknown language: a usage error where it was given
+            (given if taken else rest).extend(taken or [arg])
+            index += len(taken) or 1
+        if not given:
+            return args
+        if at == len(args):
+            return rest
+        command = self.get_command(ctx, args[at])
+        if command is None or not any("--lang" in param.opts for param in command.params):
+            return args
+        return [*rest, args[at], *given, *args[at + 1:]]
 
     def invoke(self, ctx: Any) -> Any:
         with coprods_words(self, ctx.command_path):
