@@ -4,6 +4,7 @@ or a reader, and no group too small to be shown."""
 from __future__ import annotations
 
 import json
+import re
 
 from coprod_cli.report import packs
 from coprod_cli.report.packs import PackFormat, SheetFormat
@@ -44,3 +45,19 @@ def test_the_sheet_says_what_was_said_what_will_change_and_when_we_ask_again() -
     assert "## We will" in markdown and "<script>" not in markdown
     page = packs.feedback(res, CATALOGUE, "<script>", SheetFormat.html)
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_a_frameworks_credit_is_inert_markdown_at_the_end_of_a_pack() -> None:
+    """An added framework's credit and sources are outside text: in Markdown they cannot open
+    raw HTML, a link, an image or a heading."""
+    from coprod_cli.resultparts import SourceCredit
+
+    hostile = "<img src=x onerror=alert(1)> [click](javascript:alert(1))\n# Heading"
+    source = SourceCredit(title="![x](https://evil.example/t.png)", author="<b>me</b>",
+                          year=None, url="javascript:alert(1)")
+    lines = packs._credited(hostile, [source])
+    said = "\n".join(lines)
+    for opening in (r"<", r"\[", r"\]\("):  # raw HTML, a link or an image: only escaped
+        assert re.search(r"(?<!\\)" + opening, said) is None, opening
+    assert not any(line.startswith("#") for line in lines)
+    assert "alert(1)" in said  # shown, as text

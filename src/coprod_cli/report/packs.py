@@ -193,9 +193,10 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
 
 
 def _credited(credit: str, sources: list[SourceCredit]) -> list[str]:
-    """The sources credited as they ask, at the end of a pack in Markdown (as a result's)."""
+    """The sources credited as they ask, at the end of a pack in Markdown (as a result's),
+    each line inert: an added framework's credit and sources are outside text."""
     from coprod_cli import credits
-    from coprod_cli.report.markdown import cell
+    from coprod_cli.report.markdown import inline
 
-    return ["---", "", *(f"{cell(line)}  " for line in credits.lines(credit, sources, full=True)),
-            ""]
+    return ["---", "", *(f"{inline(line)}  " for line in credits.lines(credit, sources,
+                                                                       full=True)), ""]
