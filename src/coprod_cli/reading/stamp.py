@@ -29,12 +29,17 @@ def made_from(*libraries: str) -> bytes:
 
 def _files(folder: str, deep: bool) -> list[str]:
     """'path size mtime' for each file in `folder` (and its folders when `deep`; never
-    __pycache__, which Python writes as it runs), sorted by path."""
+    __pycache__, which Python writes as it runs), sorted by path; 'path -' for one that cannot
+    be read (a broken link, a file an upgrade removes as we look): a stamp is never an error."""
     found = []
     for top, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if deep and f != "__pycache__")
         for name in names:
             path = os.path.join(top, name)
-            info = os.stat(path)
+            try:
+                info = os.stat(path)
+            except OSError:
+                found.append(f"{os.path.relpath(path, folder)} -")
+                continue
             found.append(f"{os.path.relpath(path, folder)} {info.st_size} {info.st_mtime_ns}")
     return sorted(found)
