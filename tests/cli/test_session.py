@@ -140,6 +140,46 @@ def test_a_file_coprod_wrote_is_resumed_without_a_note(run: Run, answers_file: P
     result = run("assess", "-o", str(answers_file), input=lines("q"))
     assert "does not write" not in result.stdout
     assert not answers_file.with_name("answers.yaml.with-comments").exists()
+    assert "was written for version" not in result.stdout
+    assert [path.name for path in answers_file.parent.iterdir()] == [answers_file.name]
+
+
+EARLIER = ("framework: nef\nframework_version: \"2.0.0\"\nrespondent:\n  role: carer\n"
+           "answers:\n  assets-1: intermediate\n"
+           "  mutuality-4: {level: descriptive, evidence: \"staff join the panel\"}\n")
+
+
+def test_resuming_a_file_of_an_earlier_version_keeps_a_copy_and_says_what_was_carried(
+        run: Run, answers_file: Path) -> None:
+    answers_file.write_text(EARLIER, encoding="utf-8")
+    nef = Library.builtin().framework("nef")
+    (change,) = [change for step in nef.migrations for change in step.changes
+                 if change.id == "mutuality-4"]
+    order = [statement.id for statement in nef.statements]
+    result = run("assess", "-o", str(answers_file), input=lines("q"))
+    assert result.exit_code == 0, result.output
+    copy = answers_file.with_name("answers.yaml.version-2.0.0")
+    assert copy.read_text(encoding="utf-8") == EARLIER and copy.name in result.stdout
+    assert "version 2.0.0 of this framework" in result.stdout
+    assert f"version {nef.version}'s statements" in result.stdout
+    numbers = ", ".join(str(order.index(sid) + 1) for sid in change.to)
+    assert f"statements {numbers}." in " ".join(result.stdout.split())
+    kept = saved(answers_file)
+    assert kept.framework_version == nef.version
+    for sid in change.to:
+        part = kept.answers[sid]
+        assert part is not None
+        assert (part.level, part.evidence) == ("descriptive", "staff join the panel")
+
+
+def test_an_earlier_file_with_comments_is_copied_once(run: Run, answers_file: Path) -> None:
+    answers_file.write_text("# with Jo\n" + EARLIER, encoding="utf-8")
+    result = run("assess", "-o", str(answers_file), input=lines("q"))
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in answers_file.parent.iterdir()) == [
+        "answers.yaml", "answers.yaml.with-comments"]
+    assert "answers.yaml.with-comments first" in " ".join(result.stdout.split())
+    assert "was written for version 2.0.0" in result.stdout
 
 
 @pytest.mark.parametrize("reply", ["²", "①", "٣", "1" * 5000, "0", "8"])

@@ -181,20 +181,47 @@ def _confirm_restart(session: Session, existing: Answers) -> bool:
                                   "to keep them: "))
 
 
-def _keep_comments(session: Session, existing: Answers | None) -> None:
-    """coprod cannot keep a person's own comments when it saves: copy the file first, and say."""
+def _keep_comments(session: Session, existing: Answers | None) -> Path | None:
+    """coprod cannot keep a person's own comments when it saves: copy the file first, and
+    say; the copy, if one was made."""
     if existing is None:
-        return
+        return None
     theirs = session.kept.comments_not_written(session.framework, existing)
-    if theirs:
-        aside = session.kept.copy_aside("with-comments")
-        session.say(Text(""))
-        session.say_whole(_("Note: {path} has {count} comment(s) that coprod does not write "
-                            "(added by hand, or an older wording; the first: {first}). coprod "
-                            "cannot keep them when it saves, so the file as it was is copied "
-                            "to {aside} first.").format(
-                                path=session.path, count=len(theirs),
-                                first=visible_line(theirs[0][:60]), aside=aside), "bold")
+    if not theirs:
+        return None
+    aside = session.kept.copy_aside("with-comments")
+    session.say(Text(""))
+    session.say_whole(_("Note: {path} has {count} comment(s) that coprod does not write "
+                        "(added by hand, or an older wording; the first: {first}). coprod "
+                        "cannot keep them when it saves, so the file as it was is copied "
+                        "to {aside} first.").format(
+                            path=session.path, count=len(theirs),
+                            first=visible_line(theirs[0][:60]), aside=aside), "bold")
+    return aside
+
+
+def _earlier_version(session: Session, aside: Path | None, how: resume.Opening) -> None:
+    """A file written for an earlier version of the framework is saved in this version's
+    statements: copy it first (unless it was just copied), and say what was carried."""
+    carried = session.kept.carried
+    if carried is None or how not in ("resume", "complete"):
+        return  # a confirmed restart clears the answers whatever version they were
+    aside = aside or session.kept.copy_aside(f"version-{carried.from_version}")
+    number = {step.statement.id: index + 1 for index, step in enumerate(session.flow)}
+    split = sorted(number[sid] for change in carried.through_map if len(change.to) > 1
+                   for sid in change.to)
+    session.say(Text(""))
+    session.say_whole(_("Note: {path} was written for version {old} of this framework; this "
+                        "questionnaire asks version {new}'s statements, and your answers are "
+                        "carried to them. The file as it was is copied to {aside} "
+                        "first.").format(path=session.path, old=carried.from_version,
+                                         new=session.framework.version, aside=aside), "bold")
+    if split:
+        session.say(Text(_("Some earlier statements are now split in two, and your answer to "
+                           "each stands for both parts: statements {numbers}. If the parts "
+                           "differ for you, change those answers (b goes back one statement "
+                           "at a time).").format(
+                               numbers=", ".join(map(str, split))), style="bold"))
 
 
 def _opening(session: Session, existing: Answers | None,
@@ -217,7 +244,7 @@ def prepare(session: Session, existing: Answers | None, role: str | None,
     if i18n.chosen() != i18n.ENGLISH:  # the file says which language it was answered in
         session.answers = dataclasses.replace(session.answers,
                                               language=cast(Any, i18n.chosen()))
-    _keep_comments(session, existing)
+    _earlier_version(session, _keep_comments(session, existing), how)
     if how == "restart":
         session.save()  # confirmed: the old answers go now, so the file says what is true
         session.say(Text(_("Cleared. Starting again from the first statement.")))

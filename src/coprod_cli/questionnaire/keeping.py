@@ -27,6 +27,7 @@ from coprod_cli.questionnaire.answers_file import render_answers
 from coprod_cli.questionnaire.resume import same_framework
 from coprod_cli.reading import yamlio
 from coprod_cli.reading.loader import Document, Library
+from coprod_cli.versions import Carried
 
 _MISSING = object()
 
@@ -49,6 +50,9 @@ class Kept:
     digest: str | None = None
     base: Answers | None = None
     text: str = field(default="", repr=False)
+    # What the framework's migration map did to the file as read (None: written for this
+    # version): saving writes this version's statements over the earlier ones.
+    carried: Carried | None = None
 
     def open(self, wanted: str | None) -> Answers | None:
         """The answers already in the file; a read-only file or folder, or another framework,
@@ -82,7 +86,10 @@ class Kept:
         data = self._bytes()
         self.digest, self.text = _digest(data), "" if data is None else yamlio.decode(
             data, str(self.path))
-        self.base = None if data is None else self._parse(data)
+        self.base, self.carried = None, None
+        if data is not None:
+            self.base, _framework, self.carried = self.library.read_answers(
+                Document.from_bytes(data, str(self.path)))
         return self.base
 
     def copy_aside(self, tag: str) -> Path:
