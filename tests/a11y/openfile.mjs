@@ -24,6 +24,9 @@ try {
     await tab.click("#check");
     results.push(await tab.evaluate((errors) => ({
       opened: document.getElementById("opened").textContent,
+      lang: document.documentElement.lang,
+      title: document.title,
+      said: document.getElementById("language-said").textContent,
       levels: Object.fromEntries([...document.querySelectorAll("input[type=radio]:checked")]
         .map((input) => [input.name, input.value])),
       evidence: Object.fromEntries([...document.querySelectorAll("textarea[data-statement]")]

@@ -234,11 +234,26 @@ def test_open_my_answers_file_reads_what_coprod_writes_and_runs_nothing(
                       encoding="utf-8")
     other = tmp_path / "other.yaml"
     other.write_text("framework: scie\nanswers:\n  culture-1: intermediate\n", encoding="utf-8")
+    welsh = tmp_path / "welsh.yaml"  # answered in Welsh: the file says `language: cy`
+    assert run("assess", "nef", "-o", str(welsh), "--role", "carer", "--lang", "cy",
+               input="1\nq\n").exit_code == 0
+    odd_language = tmp_path / "odd-language.yaml"
+    odd_language.write_text("framework: nef\nlanguage: constructor\nanswers:\n  assets-1: 1\n",
+                            encoding="utf-8")
     browser = subprocess.run(["node", "openfile.mjs", str(page), str(assessed), str(hostile),
-                              str(tagged), str(other)], cwd=AUDIT, capture_output=True,
+                              str(tagged), str(other), str(welsh), str(odd_language)],
+                             cwd=AUDIT, capture_output=True,
                              text=True, timeout=300, env={**os.environ, "CHROMIUM": CHROMIUM})
     assert browser.returncode == 0, browser.stdout + browser.stderr
-    mine, odd, refused, elsewhere = json.loads(browser.stdout)
+    mine, odd, refused, elsewhere, cymraeg, unknown = json.loads(browser.stdout)
+    data = page_data(page.read_text(encoding="utf-8"))
+    said = data["words"]["cy"]
+    assert cymraeg["lang"] == "cy" and cymraeg["title"] == data["title"]["cy"]
+    assert cymraeg["opened"].startswith(said["opened"].split("{")[0])
+    assert cymraeg["said"] == said["switched"] and cymraeg["levels"]["assets-1"] == "descriptive"
+    for each in (mine, odd, refused, elsewhere, unknown):
+        assert each["lang"] == "en-GB" and each["said"] == ""
+    assert unknown["levels"] == {"assets-1": "descriptive"}
     from coprod_cli.reading.loader import Library
 
     nef = len(Library.builtin().framework("nef").statements)
@@ -249,7 +264,7 @@ def test_open_my_answers_file_reads_what_coprod_writes_and_runs_nothing(
     assert "Evidence: Minutes of \"March\" <b>board</b>" in mine["summary"]  # as text
     assert odd["evidence"] == {"assets-1": HOSTILE}
     assert odd["levels"] == {"assets-1": "intermediate"}
-    for each in (mine, odd, refused, elsewhere):
+    for each in (mine, odd, refused, elsewhere, cymraeg, unknown):
         assert each["markup"] == 0 and each["ran"] is False and each["errors"] == []
     assert refused["opened"].startswith("Could not open tagged.yaml: line 3: ")
     assert refused["opened"].endswith("Nothing was changed.") and refused["levels"] == {}

@@ -132,7 +132,8 @@
 
   // An answers file's text as {framework, role, levels, evidence}, or an Error naming the line.
   function readAnswers(text) {
-    var read = {framework: null, role: null, levels: {}, evidence: {}, reasons: {}};
+    var read = {framework: null, language: null, role: null, levels: {}, evidence: {},
+                reasons: {}};
     var section = null;
     var current = null;
     text.replace(/^\uFEFF/, "").split(/\r?\n/).forEach(function (raw, index) {
@@ -147,6 +148,7 @@
         section = pair.key;
         current = null;
         if (pair.key === "framework") { read.framework = pair.value; }
+        if (pair.key === "language") { read.language = pair.value; }
         if (pair.key === "framework" && pair.value !== data.framework) {
           throw new Error(say("otherFramework", {given: pair.value, framework: data.framework}));
         }

@@ -264,10 +264,19 @@
       state.levels = read.levels;
       state.evidence = read.evidence;
       state.reasons = read.reasons;
+      // The file says which language it was answered in: the page carries on in it.
+      var switched = Object.prototype.hasOwnProperty.call(LANGUAGES, read.language) &&
+        read.language !== state.language;
+      if (switched) {
+        state.language = read.language;
+        shownCount = -1;
+        document.title = data.title[state.language];
+      }
       keeping = true;
       save();
       restore();
       show();
+      if (switched) { tell($("language-said"), say("switched")); }
       tell(status, say("opened", {name: file.name, total: data.statements.length,
                                   answered: data.statements.length - missing().length}));
       carryOn();
