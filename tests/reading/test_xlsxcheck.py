@@ -3,6 +3,7 @@ openpyxl, python-calamine or any reader coprod may use, since none of them is as
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -191,3 +192,19 @@ def test_a_part_packed_as_no_spreadsheet_packs_is_refused(tmp_path: Path, method
         path.write_bytes(bytes(data))
     with pytest.raises(FileProblem, match=re.escape(said)):
         xlsxcheck.check(path)
+
+
+@pytest.mark.parametrize("size", [0, 1, 65_535, 65_536, 65_537, 3_000_001])
+def test_every_byte_a_part_unpacks_to_is_counted(size: int) -> None:
+    """The measure reads and unpacks a piece at a time: however the pieces fall, the count is
+    the part's whole size, and one byte over what it declares is over."""
+    import random
+    import zlib
+
+    rng = random.Random(size)
+    data = bytes(rng.choice(b"<c>v0123 ") for _ in range(size // 3)) + b"x" * (size - size // 3)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    packed = packer.compress(data) + packer.flush()
+    assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size) == size
+    if size:
+        assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size - 1) > size - 1
