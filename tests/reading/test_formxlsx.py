@@ -202,23 +202,32 @@ def test_the_calamine_release_is_the_one_installed() -> None:
     assert formxlsx._calamine_release() == tuple(int(w) for w in words if w.isdigit())
 
 
+@pytest.mark.parametrize("batch", [formxlsx.BATCH, 1, 2, 3])
 @pytest.mark.parametrize("limit", [formxlsx.FAST_UNPACKED, 0], ids=["calamine", "openpyxl"])
 def test_blank_looking_rows_are_read_as_the_csv_of_the_same_rows(
-        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
-    """A row of spaces is blank; a row whose first cell is blank, or a number, is read."""
+        run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int,
+        batch: int) -> None:
+    """A row of spaces is blank; a row whose first cell is blank, or a number, is read;
+    however the rows fall into the batches read at once (their first cells all text, or not)."""
     header = ["Respondent", "Role", *IDS]
     rows: list[list[object]] = [
         ["  ", None, *[None] * len(IDS)],  # spaces only: blank, as in a CSV export
         [None, "Carer", *["2"] * len(IDS)],
         [7, "Manager", *["3"] * len(IDS)],
         [" 8 ", "  ", *["1"] * (len(IDS) - 1), " "],
+        ["9", "Carer", *["2"] * len(IDS)],
+        ["10", "Carer", *["2"] * (len(IDS) - 1), 2.0],
+        [None, None, *[None] * len(IDS)],
+        ["11", "Manager", *["3"] * len(IDS)],
     ]
     monkeypatch.setattr(formxlsx, "FAST_UNPACKED", limit)
+    monkeypatch.setattr(formxlsx, "BATCH", batch)
     book = run("score", str(write_xlsx(tmp_path, header, *rows)), "-f", "json")
-    text = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    text = [["" if cell is None else str(int(cell)) if isinstance(cell, float) else str(cell)
+             for cell in row] for row in rows]  # 2.0 stored as a decimal reads as 2
     sheet = run("score", str(write_csv(tmp_path, header, *text)), "-f", "json")
     assert book.exit_code == sheet.exit_code == 0, book.stderr
-    assert json.loads(book.stdout)["respondents"] == 3
+    assert json.loads(book.stdout)["respondents"] == 6
     assert book.stdout == sheet.stdout
     assert book.stderr.replace("form.xlsx", "form.csv") == sheet.stderr
 

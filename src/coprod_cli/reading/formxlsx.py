@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from coprod_cli.reading.paths import XLSX_SUFFIXES
 from coprod_cli.reading.yamlio import open_regular
 
 FAST_UNPACKED = 128 * 1024 * 1024  # read by python-calamine up to this (about 100,000 rows)
+BATCH = 512  # rows read and checked at once
 SAFE_CALAMINE = (0, 8, 3)  # the lowest release measured here (pyproject.toml)
 
 
@@ -34,24 +36,53 @@ def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
     name = str(path)
     book = _open(path)
     try:
-        cells = _fast_rows(name) if book is None else _sheet_rows(book, name)
-        header = next(cells, None)
+        batches = _fast_rows(name) if book is None else _batches(_sheet_rows(book, name))
+        head: list[list[Any]] = []  # the first batches, until the two rows a header may span
+        for batch in batches:
+            head += batch
+            if len(head) >= 2:
+                break
+        header, second = [*head, None, None][:2]
         if header is None or not any(_text(cell) for cell in header):
             raise FileProblem(_("the first sheet is empty"), _("export the form's responses again; "
                               "coprod reads the first sheet"), Location(name))
-        second = next(cells, None)
         texts = [_text(cell) for cell in header]
         merged = two_rows(texts, [_text(cell) for cell in second]) if second else None
         yield table(name, merged or texts, frameworks, catalogue, options)
         if second is not None and merged is None and any(_text(cell) for cell in second):
             yield 2, second
-        for number, row in enumerate(cells, start=3):
-            first = row[0] if row else None  # most rows: a first cell with text in it
-            if (isinstance(first, str) and first.strip()) or any(_text(cell) for cell in row):
-                yield number, row
+        number = 3
+        for batch in chain([head[2:]], batches):
+            yield from _filled(batch, number)
+            number += len(batch)
     finally:
         if book is not None:
             book.close()
+
+
+def _filled(batch: list[list[Any]], number: int) -> Iterator[tuple[int, list[Any]]]:
+    """The batch's rows that are not blank, with their numbers (the first is `number`). Most
+    often every row's first cell has text in it, which is checked for the batch at once."""
+    firsts: list[Any] = [row[0] if row else None for row in batch]
+    if set(map(type, firsts)) == {str} and all(map(str.strip, firsts)):
+        return enumerate(batch, start=number)
+    return ((at, row) for at, row in enumerate(batch, start=number)
+            if any(_text(cell) for cell in row))
+
+
+def _batches(rows: Iterator[list[Any]]) -> Iterator[list[list[Any]]]:
+    """The rows BATCH at a time; the rows read before a damaged one come first."""
+    while True:
+        batch: list[list[Any]] = []
+        try:
+            batch.extend(islice(rows, BATCH))
+        except FileProblem:
+            if batch:
+                yield batch
+            raise
+        if not batch:
+            return
+        yield batch
 
 
 def _sheet_rows(book: Any, name: str) -> Iterator[list[object]]:
@@ -111,10 +142,10 @@ def _calamine_release() -> tuple[int, ...]:
     return tuple(int(word) for word in words if word.isdigit())
 
 
-def _fast_rows(name: str) -> Iterator[list[Any]]:
-    """The first sheet's rows as python-calamine reads them (imported only here), padded to
-    start at A1 as the sheet does, each cell as openpyxl gives it. It neither expands nor
-    fetches XML entities; whatever it finds wrong is one line naming the sheet."""
+def _fast_rows(name: str) -> Iterator[list[list[Any]]]:
+    """The first sheet's rows as python-calamine reads them (imported only here), BATCH at a
+    time, padded to start at A1 as the sheet does, each cell as openpyxl gives it. It neither
+    expands nor fetches XML entities; whatever it finds wrong is one line naming the sheet."""
     from python_calamine import CalamineError, CalamineWorkbook, WorksheetNotFound
 
     fix = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
@@ -146,15 +177,28 @@ def _fast_rows(name: str) -> Iterator[list[Any]]:
             Location(name),
         ) from None
     top, left = (sheet.start or (0, 0)) if sheet.height else (0, 0)
-    yield from ([] for _ in range(top))
+    for start in range(0, top, BATCH):  # the blank rows above the first one with a cell
+        yield [[] for _ in range(min(BATCH, top - start))]
     pad = [None] * left
-    row: list[Any]
-    for row in sheet.iter_rows():  # each cell as openpyxl gives it: None when blank, a whole
-        if "" in row or float in set(map(type, row)):  # number as an int (17, not 17.0)
-            row = [None if cell == "" else int(cell)
-                   if cell.__class__ is float and cell.is_integer() else cell for cell in row]
-        yield [*pad, *row] if left else row
+    for batch in _batches(sheet.iter_rows()):
+        batch = _as_openpyxl(batch)
+        yield [[*pad, *row] for row in batch] if left else batch
     book.close()
+
+
+def _as_openpyxl(batch: list[list[Any]]) -> list[list[Any]]:
+    """Each cell as openpyxl gives it: None when blank, a whole number as an int (17, not
+    17.0). Most often every cell is text, which is checked for the batch at once (joining
+    texts fails on anything else; a blank cell is '')."""
+    try:
+        "".join(map("".join, batch))
+        if not any(map(list.__contains__, batch, repeat(""))):
+            return batch
+    except TypeError:
+        pass
+    return [[None if cell == "" else int(cell)
+             if cell.__class__ is float and cell.is_integer() else cell for cell in row]
+            if "" in row or float in set(map(type, row)) else row for row in batch]
 
 
 def _reason(error: Exception) -> str:
