@@ -1,70 +1,42 @@
-"""Answers counted as they arrive: a chunk of many respondents at once as one at a time."""
+"""Answers counted as they arrive, one respondent at a time."""
 
 from __future__ import annotations
 
+import pytest
+
+from coprod_cli.errors import IncompleteAnswers
 from coprod_cli.reading.loader import Library
-from coprod_cli.tally import Ballot, Tally, coded
+from coprod_cli.tally import Ballot, Tally
 
 
-def test_many_respondents_at_once_are_counted_and_kept_as_one_at_a_time() -> None:
-    """add_rows, add_answers and keep_many (a form export's chunk) give the counts, the
-    people kept for trend and the sketch of who answered that add_ballot gives each."""
-    import random
-
+def test_a_statement_left_unanswered_counts_as_unsure_and_is_named() -> None:
+    """A questionnaire stopped half way: its blanks count as unsure and the respondent is
+    named once with what they left; with --strict (`refuse_partial`) it is an error."""
     framework = Library.builtin().framework("nef")
     ids = [s.id for s in framework.statements]
-    rng = random.Random(5)
-    levels = ["not-yet", "descriptive", "intermediate", "transformative", "unsure"]
-    roles = [rng.choice(["carer", "manager", "practitioner"]) for _ in range(60)]
-    rows = [tuple(rng.choice(levels) for _ in ids) for _ in roles]
-    order = ids[::-1]  # a table may hold the statements in another order
-    flipped = [row[::-1] for row in rows]
-    one, rows_at_once, columns_at_once, coded_once = (
-        Tally(framework, people=[], salt=b"s" * 16, former=100) for _ in range(4))
-    for role, row in zip(roles, rows, strict=True):
-        one.add_ballot(Ballot(role, dict(zip(ids, row, strict=True))))
-    rows_at_once.add_rows(roles, order, flipped)
-    rows_at_once.keep_many(roles, order, flipped)
-    coded_once.keep_many(roles, order, flipped, coded(flipped))
-    columns_at_once.add_answers(roles, order, list(zip(*flipped, strict=True)))
-    assert rows_at_once.counts == one.counts == columns_at_once.counts
-    assert rows_at_once.people == one.people
-    assert rows_at_once.sketch.data() == one.sketch.data() == coded_once.sketch.data()
-    assert one.sketch.former is not None and one.sketch.former.size == 60
-    for tally in (rows_at_once, coded_once):
-        assert tally.sketch.former is not None
-        assert tally.sketch.former.data() == one.sketch.former.data()
+    levels: dict[str, str | None] = dict.fromkeys(ids, "descriptive")
+    levels[ids[0]] = None
+    del levels[ids[1]]
+    ballot = Ballot("carer", levels)
+    tally = Tally(framework)
+    tally.add_ballot(ballot, "half.yaml")
+    assert tally.partial_count == 1 and tally.unanswered == 2
+    assert tally.partial[0][1] == (ids[0], ids[1])
+    assert tally.unsure_answers == 2 and tally.answered("carer", ids[0]) == 0
+    assert tally.answered("carer", ids[2]) == 1
+    assert ballot.levels[ids[0]] is None and ids[1] not in ballot.levels  # kept as read
+    with pytest.raises(IncompleteAnswers):
+        Tally(framework, refuse_partial=True).add_ballot(ballot, "half.yaml")
 
 
-def test_keys_of_the_first_kind_are_kept_only_while_they_could_be_needed() -> None:
-    """`former` people at most: once more are kept, no earlier entry of that kind can be
-    within --min-group of the result, so that sketch is dropped (memory and time saved)."""
+def test_a_statement_does_not_apply_anywhere_only_when_everyone_said_so() -> None:
     framework = Library.builtin().framework("nef")
     ids = [s.id for s in framework.statements]
-    row = tuple(["descriptive"] * len(ids))
-    kept, never = Tally(framework, salt=b"s" * 16, former=5), Tally(framework, salt=b"s" * 16)
-    assert kept.sketch.former is not None and never.sketch.former is None
-    kept.keep_many(["carer"] * 5, ids, [row] * 5, coded([row] * 5))
-    assert kept.sketch.former is not None and kept.sketch.former.size == 5
-    kept.add_ballot(Ballot("carer", dict(zip(ids, row, strict=True))))
-    assert kept.sketch.former is None and kept.sketch.size == 6
-
-
-def test_rows_of_any_values_or_many_roles_are_counted_as_columns_are() -> None:
-    """add_rows counts level ids a byte each; a blank, a value that is no level and more
-    roles than a byte holds are counted all the same (as add_answers counts them)."""
-    import random
-
-    framework = Library.builtin().framework("nef")
-    ids = [s.id for s in framework.statements]
-    rng = random.Random(9)
-    values = ["not-yet", "transformative", "unsure", "does-not-apply", None, "odd"]
-    for role_count, levels in ((3, values[:4]), (3, values), (40, values[:4])):
-        roles = [f"role {rng.randrange(role_count)}" for _ in range(200)]
-        rows = [tuple(rng.choice(levels) for _ in ids) for _ in roles]
-        by_rows, by_columns = Tally(framework), Tally(framework)
-        by_rows.add_rows(roles, ids, rows)
-        by_columns.add_answers(roles, ids, list(zip(*rows, strict=True)))
-        assert by_rows._answers == by_columns._answers
-        assert by_rows.counts == by_columns.counts
-        assert by_rows.not_applying == by_columns.not_applying
+    tally = Tally(framework)
+    for role in ("carer", "manager"):
+        tally.add_ballot(Ballot(role, {**dict.fromkeys(ids, "intermediate"),
+                                       ids[0]: "does-not-apply", ids[1]: "does-not-apply"}))
+    tally.add_ballot(Ballot("carer", {**dict.fromkeys(ids, "intermediate"),
+                                      ids[0]: "does-not-apply", ids[1]: "unsure"}))
+    assert tally.not_applying_anywhere() == {ids[0]}
+    assert tally.not_applying[ids[1]] == 2

@@ -1,16 +1,16 @@
 """Answers counted as they arrive: running sums per role and statement, memory kept flat.
 
-(A ballot and who a respondent is are in ballots.py, the arithmetic of figures in figures.py;
-both are named here too, where the rest of coprod has always found them.)"""
+(A ballot and who a respondent is are in ballots.py, the arithmetic of figures in figures.py,
+many respondents at once and who each is kept as in tallyrows.py; all are named here too,
+where the rest of coprod has always found them.)"""
 
 from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import chain, compress
 
 from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
 from coprod_cli.ballots import Ballot as Ballot
@@ -27,38 +27,24 @@ from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
-from coprod_cli.sketch import Keys, Sketch, key, keys
+from coprod_cli.sketch import Keys, Sketch
+from coprod_cli.tallyrows import CODED as CODED
+from coprod_cli.tallyrows import CODES as CODES
+from coprod_cli.tallyrows import MAX_NAMED as MAX_NAMED
+from coprod_cli.tallyrows import NOT_APPLYING as NOT_APPLYING
+from coprod_cli.tallyrows import UNKNOWN as UNKNOWN
+from coprod_cli.tallyrows import UNSURE_SHARE as UNSURE_SHARE
+from coprod_cli.tallyrows import Rows
+from coprod_cli.tallyrows import coded as coded
 from coprod_cli.versions import Carried
 
 MAX_EVIDENCE = 20  # per statement, so memory stays flat however many respondents there are
 MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
 MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
-UNSURE_SHARE = 1 / 3  # a respondent unsure about more than this share is worth a warning
-MAX_NAMED = 5  # respondents named in a warning; the rest are counted
-UNKNOWN = len(LEVEL_IDS)  # a kept answer that is unsure: left out of the arithmetic
-NOT_APPLYING = UNKNOWN + 1  # a kept answer of 'does not apply': left out too
-# Each answer a row can hold, as one byte below 8 (Tally.add_rows counts them in C).
-CODES: dict[str | None, int] = {
-    level: code for code, level in enumerate((*LEVEL_IDS, UNSURE, DOES_NOT_APPLY))}
-CODED = tuple(level for level in CODES if level is not None)  # CODED[code] is its level
-
-
-def coded(answers: Iterable[Iterable[str | None]]) -> bytes | None:
-    """The rows' answers as CODES, a byte each, row after row; None for any other value."""
-    try:
-        return bytes(map(CODES.__getitem__, chain.from_iterable(answers)))
-    except KeyError:
-        return None
-
-
-def _kept(level: str | None) -> int:
-    """An answer as `people` keeps it: its level value, UNKNOWN or NOT_APPLYING."""
-    return NOT_APPLYING if level == DOES_NOT_APPLY else \
-        LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
 
 
 @dataclass
-class Tally:
+class Tally(Rows):
     """Running sums per role and statement: its size never grows with the respondents."""
 
     framework: Framework
@@ -178,82 +164,6 @@ class Tally:
         """Whether these are exactly the framework's statements (as add_answers needs)."""
         return len(sids) == len(self._known) and self._known.issuperset(sids)
 
-    def add_answers(self, roles: list[str], sids: Sequence[str],
-                    columns: Sequence[Sequence[str | None]]) -> None:
-        """Many respondents' answers at once, a statement at a time: `roles[i]` gave
-        `columns[j][i]` to statement `sids[j]` (each also counted with add_person)."""
-        for sid, column in zip(sids, columns, strict=True):
-            for (role, level), people in Counter(zip(roles, column, strict=True)).items():
-                answers = self._answers.get(role)
-                if answers is None:
-                    answers = self._answers[role] = Counter()
-                answers[sid, level] += people
-
-    def add_rows(self, roles: list[str], sids: Sequence[str],
-                 answers: Sequence[Sequence[str | None]], codes: bytes | None = None) -> None:
-        """The same as add_answers, given each respondent's row (`roles[i]` gave
-        `answers[i][j]` to `sids[j]`), counted a statement at a time in C: each answer as a
-        byte (its level's code), each row's role added to it as a higher byte value (whole
-        numbers add the column's bytes at once; no byte carries), then bytes.count per role
-        and level. Rows of other values, or of more roles than a byte holds, are counted a
-        role and a statement at a time. `codes`, when given, are the rows' CODES already."""
-        width, size = len(sids), len(roles)
-        names = sorted(set(roles))
-        levels = (codes if codes is not None else coded(answers)) or b""
-        if len(names) > 256 // 8 or len(levels) != width * size \
-                or not set(map(len, answers)) <= {width}:
-            self._add_columns(roles, sids, answers)
-            return
-        tag = dict(zip(names, range(0, 256, 8), strict=False))  # a role's byte value
-        tags = int.from_bytes(bytes(map(tag.__getitem__, roles)), "big")
-        wanted = [(self._answers.setdefault(role, Counter()), 8 * index + code, level)
-                  for index, role in enumerate(names) for level, code in CODES.items()]
-        for at, sid in enumerate(sids):
-            column = (int.from_bytes(levels[at::width], "big") + tags).to_bytes(size, "big")
-            for counted, code, level in wanted:
-                people = column.count(code)
-                if people:
-                    counted[sid, level] += people
-
-    def _add_columns(self, roles: list[str], sids: Sequence[str],
-                     answers: Sequence[Sequence[str | None]]) -> None:
-        """add_rows for any values: a role and a statement at a time."""
-        for role in set(roles):
-            mine = compress(answers, map(role.__eq__, roles)) if len(roles) > 1 else answers
-            counted = self._answers.get(role)
-            if counted is None:
-                counted = self._answers[role] = Counter()
-            for sid, column in zip(sids, zip(*mine, strict=True), strict=True):
-                for level, people in Counter(column).items():
-                    counted[sid, level] += people
-
-    def add_people(self, roles: list[str], unsure: list[int], unstated: int,
-                   days: list[datetime.date | None], source: str, lines: list[int],
-                   evidence: Iterable[tuple[tuple[str, str], ...]] = ()) -> None:
-        """Many respondents counted at once, in order, as add_person counts one (their answers
-        by add_answers): `roles[i]` read at `source`:`lines[i]` was unsure `unsure[i]` times;
-        `evidence` is theirs, in order."""
-        for pieces in evidence:
-            for sid, text in pieces:
-                self._keep_evidence(sid, text)
-        start = Counter(self.respondents)
-        self.respondents.update(roles)
-        self.total += len(roles)
-        self.unstated += unstated
-        self.unsure_answers += sum(unsure)
-        size = len(self._ids)
-        if max(unsure, default=0) / size <= UNSURE_SHARE:  # nobody mostly unsure (most often)
-            unsure = []
-        for i in (i for i, count in enumerate(unsure) if count / size > UNSURE_SHARE):
-            self.mostly_unsure_count += 1
-            if len(self.mostly_unsure) < MAX_NAMED:
-                role = roles[i]
-                self.mostly_unsure.append(Who(
-                    role, start[role] + roles[:i + 1].count(role),
-                    self.total - len(roles) + i + 1, file_name(f"{source}:{lines[i]}")))
-        latest = max(filter(None, days), default=None)
-        if latest and (self.assessed_on is None or latest > self.assessed_on):
-            self.assessed_on = latest
 
     def add_person(self, role: str, unsure: int, stated: bool, day: datetime.date | None,
                    evidence: Iterable[tuple[str, str]], name: str) -> None:
@@ -299,54 +209,6 @@ class Tally:
         self.carried[carried.from_version] = (files + 1, through,
                                                unanswered | set(carried.no_answer_yet))
 
-    def _keep_who(self, ballot: Ballot) -> None:
-        """Each person's answers, when `people` asks for them; who answered, as a salted hash
-        in the sketch, when there is a salt."""
-        levels = ballot.levels
-        if self.people is not None:
-            self.people.append((ballot.role, bytes(
-                _kept(levels.get(sid)) for sid in self._ids)))
-        if self.salt:
-            self.sketch.add(self._keys.key(ballot.role, ((sid, levels.get(sid))
-                                                         for sid in self._ids)))
-            former = self._former()
-            if former is not None:
-                former.add(key(self.salt, "\n".join(
-                    [ballot.role, *(f"{sid}={levels.get(sid) or ''}" for sid in self._ids)]
-                ).encode("utf-8")))
-
-    def _former(self) -> Sketch | None:
-        """The sketch of keys of the first kind, while it may still be needed: once more
-        people are kept than `former`, no entry of that kind can be within --min-group."""
-        if self.sketch.former is not None and self.sketch.size > self.former:
-            self.sketch.former = None
-        return self.sketch.former
-
-    def keep_many(self, roles: list[str], sids: Sequence[str],
-                  answers: list[tuple[str, ...]], codes: bytes | None = None) -> None:
-        """Many respondents kept at once as `_keep_who` keeps each: `roles[i]` answered
-        `answers[i][j]` (never None) to statement `sids[j]` (the framework's statements);
-        `codes`, when given, are the answers as CODES (`coded`)."""
-        if self.people is None and not self.salt:
-            return
-        order = [list(sids).index(sid) for sid in self._ids]
-        ordered = answers if order == sorted(order) else \
-            [tuple(row[i] for i in order) for row in answers]
-        if self.people is not None:
-            values = {level: _kept(level) for level in set().union(*ordered)}
-            self.people.extend(zip(roles, [bytes(map(values.__getitem__, row))
-                                           for row in ordered], strict=True))
-        if self.salt:
-            made = self._keys.many(roles, sids, codes, CODED) \
-                if codes is not None and len(codes) == len(sids) * len(roles) else None
-            self.sketch.add_many(made if made is not None else [
-                self._keys.key(role, zip(sids, row, strict=True))
-                for role, row in zip(roles, answers, strict=True)])
-            former = self._former()
-            if former is not None:
-                form = "%s\n" + "\n".join(f"{sid.replace('%', '%%')}=%s" for sid in self._ids)
-                rows = map(tuple.__add__, zip(roles), ordered)
-                former.add_many(keys(self.salt, map(str.encode, map(form.__mod__, rows))))
 
     def _keep_evidence(self, sid: str, text: str) -> None:
         """Evidence for reports, bounded per answer, per statement and in all; what is cut is
