@@ -80,3 +80,21 @@ def test_a_shared_result_says_nothing_of_fewer_than_min_group_and_names_nobody(
     assert not re.search(r"respondent|pair|assets-1", " ".join(said))
     assert "2 respondent(s) left 2 statement(s) unanswered" in told
     assert "1 respondent(s) were unsure about more than a third" in told
+
+
+def test_nothing_to_tell_works_out_no_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Everyone answered every statement and nobody was mostly unsure: no note, and which
+    groups a shared result shows (an audit of every group) is not worked out for nothing."""
+    from coprod_cli.scoring import collective, personnotes
+    from coprod_cli.tally import Tally
+    from tests.builders import CATALOGUE, FW, answers
+
+    found = Tally(FW)
+    for role in ["person-drawing-on-care", "carer", "practitioner"] * 2:
+        found.add(answers({s.id: 1 for s in FW.statements}, role))
+
+    def audited(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the groups were audited with nothing to say")
+
+    monkeypatch.setattr(collective, "breakdown", audited)
+    assert personnotes.for_you(FW, CATALOGUE, found, "partnership", 3, False) == []

@@ -31,7 +31,10 @@ def for_you(framework: Framework, catalogue: Catalogue, tally: Tally, weighting:
             min_group: int, show_names: bool) -> list[str]:
     """For whoever runs coprod (standard error) when the result is shared: who left
     statements unanswered and who was unsure about much, named as --private names them
-    (identical pairs are named there as they are read)."""
+    (identical pairs are named there as they are read). Nothing to say, nothing worked out:
+    which groups are shown (their labels) is audited only when someone is to be named."""
+    if not (tally.partial_count or tally.mostly_unsure_count):
+        return []
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
     return [_("note, for you only (not in the shared result): {note}").format(note=note)
             for note in _partial(tally, shown, show_names)
