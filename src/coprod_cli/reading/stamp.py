@@ -32,6 +32,7 @@ def _files(folder: str, deep: bool) -> list[str]:
     __pycache__, which Python writes as it runs), sorted by path; 'path -' for one that cannot
     be read (a broken link, a file an upgrade removes as we look): a stamp is never an error."""
     found = []
+    start = len(os.path.join(folder, ""))  # each path below it, named from there on
     for top, folders, names in os.walk(folder):
         folders[:] = sorted(f for f in folders if deep and f != "__pycache__")
         for name in names:
@@ -39,7 +40,7 @@ def _files(folder: str, deep: bool) -> list[str]:
             try:
                 info = os.stat(path)
             except OSError:
-                found.append(f"{os.path.relpath(path, folder)} -")
+                found.append(f"{path[start:]} -")
                 continue
-            found.append(f"{os.path.relpath(path, folder)} {info.st_size} {info.st_mtime_ns}")
+            found.append(f"{path[start:]} {info.st_size} {info.st_mtime_ns}")
     return sorted(found)
