@@ -152,6 +152,7 @@ MODULES = {
     "coprod_cli.cli.boundary": "cli",
     "coprod_cli.cli.glue": "cli",
     "coprod_cli.cli.safeconsole": "cli",
+    "coprod_cli.cli.shown": "cli",
     "coprod_cli.cli.usage": "cli",
     "coprod_cli.cli.prompts": "cli",
     "coprod_cli.cli.screens": "cli",
@@ -628,6 +629,23 @@ def test_a_listing_imports_nothing_that_reads_answers(argv: list[str]) -> None:
     assert "coprod_cli.cli.listing" in loaded  # it did run
     assert not loaded & ANSWERS_READING, f"coprod {' '.join(argv)} imported " \
         f"{sorted(loaded & ANSWERS_READING)}; import it in the command that reads answers"
+
+
+# What a framework shown before as text needs none of: it is printed as kept (cli/shown.py).
+LAYING_OUT = {"coprod_cli.reading.loader", "coprod_cli.reading.yamlio",
+              "coprod_cli.report.listing_text", "rich.table", "rich.padding"}
+
+
+@pytest.mark.parametrize("argv", [["show", "nef"], ["show", "nef", "--plain", "--lang", "cy"]],
+                         ids=" ".join)
+@pytest.mark.usefixtures("warm_cache")
+def test_a_framework_shown_before_is_printed_without_reading_or_laying_it_out(
+        argv: list[str]) -> None:
+    _modules_after(*argv)
+    loaded = _modules_after(*argv)
+    assert "coprod_cli.cli.shown" in loaded  # it did run
+    assert not loaded & LAYING_OUT, f"coprod {' '.join(argv)} imported " \
+        f"{sorted(loaded & LAYING_OUT)}; a kept framework needs none of it"
 
 
 @pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "

@@ -183,3 +183,16 @@ def test_a_full_disk_under_the_cache_is_no_error_and_leaves_nothing(
     monkeypatch.setattr(cache.os, "replace", full)
     assert Library.builtin().catalogue == truth
     assert list((tmp_path / "coprod").iterdir()) == []
+
+
+def test_a_slot_holds_one_text_and_gives_it_only_for_its_own_source(home: Path) -> None:
+    """A text kept in a slot (show's, one for each layout of a framework) is read back only
+    for the source it was made from; the next source's text takes its place."""
+    cache.keep_text("shown", b"80 columns", "narrow", slot=b"nef")
+    assert cache.load_text("shown", b"80 columns", slot=b"nef") == "narrow"
+    assert cache.load_text("shown", b"120 columns", slot=b"nef") is None
+    assert cache.load_text("shown", b"80 columns") is None  # kept under its slot's name
+    cache.keep_text("shown", b"120 columns", "wide", slot=b"nef")
+    assert cache.load_text("shown", b"120 columns", slot=b"nef") == "wide"
+    assert cache.load_text("shown", b"80 columns", slot=b"nef") is None
+    assert len(list(home.glob("shown-*.json"))) == 1

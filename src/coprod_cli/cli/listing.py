@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,11 +28,12 @@ from coprod_cli.cli.language import Lang
 from coprod_cli.errors import CoprodError, Location, UsageProblem
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import PIECE_IDS, Catalogue, Framework
-from coprod_cli.reading.loader import Library
-from coprod_cli.reading.paths import expand
 from coprod_cli.report import ListingFormat, renderer
 from coprod_cli.schemas import SchemaName, text
-from coprod_cli.versions import Carried
+
+if TYPE_CHECKING:  # the readers load with the command that reads (a kept `show` reads nothing)
+    from coprod_cli.reading.loader import Library
+    from coprod_cli.versions import Carried
 
 PieceChoice = Enum("PieceChoice", {piece: piece for piece in PIECE_IDS}, type=str)  # type: ignore[misc]
 
@@ -76,9 +77,17 @@ def show_command(
     no_color: NoColor = False,
 ) -> None:
     never_over_inputs(output, [], framework, force)
-    lib = library(framework, lang)
-    emit(renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain), output,
-         no_color)
+
+    def made() -> object:
+        lib = library(framework, lang)
+        return renderer(fmt).framework(lib.framework(framework_id), lib.catalogue, plain)
+
+    if fmt is ListingFormat.text and not framework and (output is None or str(output) == "-"):
+        from coprod_cli.cli import shown  # a built-in framework shown before: kept as printed
+
+        if shown.show(framework_id, lang, plain, no_color, made):
+            return
+    emit(made(), output, no_color)
 
 
 @app.command("recommendations",
@@ -199,6 +208,8 @@ def validate_command(
     framework: FrameworkPaths = None,
     recursive: Recursive = False,
 ) -> None:
+    from coprod_cli.reading.paths import expand
+
     lib = library(framework)
     inputs = expand(files, recursive)
     names = inputs.names

@@ -57,11 +57,12 @@ def keep(name: str, source: bytes, value: Any) -> None:
                                          ensure_ascii=False, separators=(",", ":")))
 
 
-def load_text(name: str, source: bytes) -> str | None:
+def load_text(name: str, source: bytes, slot: bytes | None = None) -> str | None:
     """Text kept by `keep_text` for `source` (what it was made from), checked as `load` checks
-    a model; None when nothing was kept or anything about it is in doubt."""
+    a model; None when nothing was kept or anything about it is in doubt. With a `slot`, the
+    file is named by it rather than by the source, so one slot holds one text at a time."""
     try:
-        raw = _read_kept(name, source)
+        raw = _read_kept(name, source if slot is None else slot)
         if raw is None:
             return None
         header, _, data = raw.partition(b"\n")
@@ -80,15 +81,16 @@ def _read_kept(name: str, source: bytes) -> bytes | None:
         return _read_own_file(_file_name(name, source), handle)
 
 
-def keep_text(name: str, source: bytes, text: str) -> None:
-    """Keep `text` (made from `source`) for later runs; nothing happens on failure."""
+def keep_text(name: str, source: bytes, text: str, slot: bytes | None = None) -> None:
+    """Keep `text` (made from `source`) for later runs, in the file of `slot` if given (the
+    text it held before goes); nothing happens on failure."""
     home = folder()
     if home is None:
         return
-    _keep(home, name, source, text)
+    _keep(home, name, source, text, slot)
 
 
-def _keep(home: Path, name: str, source: bytes, text: str) -> None:
+def _keep(home: Path, name: str, source: bytes, text: str, slot: bytes | None = None) -> None:
     from coprod_cli.reading import prune  # only when writing: a warm start never needs it
 
     data = text.encode("utf-8")
@@ -96,8 +98,8 @@ def _keep(home: Path, name: str, source: bytes, text: str) -> None:
     with contextlib.suppress(OSError):
         _make_private(home)
         with _private_folder(home) as handle:
-            if _write_own_file(_file_name(name, source), header.encode("ascii") + b"\n" + data,
-                               handle):
+            if _write_own_file(_file_name(name, source if slot is None else slot),
+                               header.encode("ascii") + b"\n" + data, handle):
                 prune.once(handle)
 
 

@@ -27,9 +27,9 @@ import stat
 
 from coprod_cli.reading import cache
 
-# The libraries of the texts kept (the web questionnaire's and the schemas'): a new one of
+# The libraries of the texts kept (the web questionnaire's, the schemas' and `show`'s): a new one of
 # them makes new texts, as a new coprod does.
-LIBRARIES = ("jinja2", "markupsafe", "pydantic")
+LIBRARIES = ("jinja2", "markupsafe", "pydantic", "rich")
 _NAMED = re.compile(r"[^.].*-[0-9a-f]{8,64}\.json")
 _HEADER = 4096  # a header is about 300 bytes
 _done: set[int] = set()
