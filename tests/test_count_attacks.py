@@ -165,3 +165,86 @@ def test_every_format_gives_counts_as_ranges(tmp_path: Path, statement_ids: list
         assert not re.search(rf"\b{unsure} unsure answers", flat) or unsure == low, fmt
     private = " ".join(_coprod("score", str(after), "--private").split())
     assert f"{unsure} unsure answers" in private
+
+
+# How many answered in each language: a split of the head count, which a report shows exactly.
+# The reader knows the rule, the head count N and what the report says of languages; for every
+# split of N people (English, Welsh) coprod is run once per --min-group, so the reader's
+# candidates are exactly the splits that would have been shown the same way.
+LANGUAGE_STEPS = (2, 3)
+LANGUAGE_HEADS = range(2, 9)  # a second report holds one person more, so up to 9 are run
+
+
+def _language_set(folder: Path, english: int, welsh: int) -> Path:
+    """The same answers from each person, some saying they answered in Welsh."""
+    folder.mkdir()
+    source = (Path(__file__).parent.parent / "examples" / "nef-intermediate.yaml").read_text(
+        encoding="utf-8")
+    for number in range(english + welsh):
+        text = source if number < english else source.replace(
+            "\nanswers:", "\nlanguage: cy\nanswers:")
+        (folder / f"p{number}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _language_view(root: Path, english: int, welsh: int, step: int) -> str:
+    """What a shared result says of languages: its JSON fields and every Markdown line that
+    names a language (the text and HTML say what the Markdown says)."""
+    folder = _language_set(root / f"{english}-{welsh}-{step}", english, welsh)
+    res = _json(folder, "--min-group", str(step))
+    said = [line for line in _coprod("score", str(folder), "-f", "markdown", "--min-group",
+                                     str(step)).splitlines()
+            if re.search(r"English|Welsh|language", line)]
+    return json.dumps([res["intake"]["languages"], res["intake"]["languages_withheld"], said])
+
+
+@pytest.fixture(scope="module")
+def language_views() -> dict[tuple[int, int, int], str]:
+    """What a shared result shows for each head count and number answering in Welsh."""
+    root = Path(tempfile.mkdtemp())
+    return {(step, heads, welsh): _language_view(root, heads - welsh, welsh, step)
+            for step in LANGUAGE_STEPS for heads in range(LANGUAGE_HEADS.start,
+                                                        LANGUAGE_HEADS.stop + 1)
+            for welsh in range(heads + 1)}
+
+
+def _small(heads: int, welsh: int, step: int) -> bool:
+    """Whether a split holds a language answered in by fewer than --min-group (but some)."""
+    return any(0 < count < step for count in (welsh, heads - welsh))
+
+
+def language_leaks(views: dict[tuple[int, int, int], str]) -> dict[str, int]:
+    """What the reader recovers over every split: from one report, a count pinned to fewer
+    than --min-group candidates, or a small language group for certain; from two reports a
+    person apart, which language the late person answered in."""
+    leaks = {"narrowed": 0, "small-for-certain": 0, "late-language": 0}
+    for (step, heads, welsh), seen in views.items():
+        if heads not in LANGUAGE_HEADS:
+            continue
+        alike = [c for c in range(heads + 1) if views[step, heads, c] == seen]
+        leaks["narrowed"] += len(alike) < min(step, heads + 1)
+        leaks["small-for-certain"] += heads >= step and all(_small(heads, c, step)
+                                                            for c in alike)
+        for late in (0, 1):  # the late person answered in English (0) or Welsh (1)
+            after = views[step, heads + 1, welsh + late]
+            ways = {way for c in alike for way in (0, 1)
+                    if views[step, heads + 1, c + way] == after}
+            leaks["late-language"] += ways != {0, 1}
+    return leaks
+
+
+def test_a_shared_result_never_gives_away_who_answered_in_which_language(
+        language_views: dict[tuple[int, int, int], str]) -> None:
+    """The rule (sharing._intake): a shared result gives no count per language at all. Shown
+    in ranges beside the exact head count, 6 people '3 to 5' in each language were 3 and 3;
+    held back only when a language was small, holding back said one was; and any rule that
+    shows a split says, between two reports a person apart, which language the late person
+    answered in whenever it moves."""
+    assert language_leaks(language_views) == {
+        "narrowed": 0, "small-for-certain": 0, "late-language": 0}
+
+
+def test_a_private_result_gives_every_language_count(tmp_path: Path) -> None:
+    folder = _language_set(tmp_path / "set", 4, 2)
+    assert _json(folder, "--private")["intake"]["languages"] == {"en": 4, "cy": 2}
+    assert "Answered 4 in English, 2 in Welsh." in _coprod("score", str(folder), "--private")

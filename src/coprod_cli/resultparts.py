@@ -256,11 +256,12 @@ class Intake(ResultModel):
     languages: dict[str, int] = field(default_factory=dict, metadata={
         "description": "Language -> how many respondents answered in it: en (English, also "
         "any answers file that does not say, and form rows) or cy (Welsh). Empty in a shared "
-        "result when a language had fewer than --min-group people (languages_withheld), and "
-        "else each rounded down to a multiple of min_group."})
+        "result (languages_withheld)."})
     languages_withheld: bool = field(default=False, metadata={
-        "description": "True when how many answered in each language is held back, because "
-        "a language had fewer than --min-group people."})
+        "description": "True in a shared result (band set), whatever the languages: beside "
+        "the exact head count any split it showed could pin a small group or an exact count, "
+        "and two reports a person apart would say which language that person answered in. "
+        "--private gives the counts."})
 
 
 @record

@@ -176,10 +176,11 @@ class Result(ResultModel):
         "usual and then down to this step (0.5; 1 with --what-if), so 2.50 means 2.50 up to "
         "2.99, and two shared results cannot be set against each other to work out a hidden "
         "group or a person. Levels are exact. Every count of answers (unsure_answers, "
-        "not_applying_answers, intake's languages and identical) is then rounded down to a "
-        "multiple of min_group: with min_group 3, 3 means 3 up to 5 and 0 means fewer than 3 "
-        "(reports say '3 to 5', 'fewer than 3'); no statement's count is shown (withheld: "
-        "statement-counts). Counts of people and of statements stay exact. Null when figures "
+        "not_applying_answers, intake's identical) is then rounded down to a multiple of "
+        "min_group: with min_group 3, 3 means 3 up to 5 and 0 means fewer than 3 (reports say "
+        "'3 to 5', 'fewer than 3'); no statement's count is shown (withheld: "
+        "statement-counts), nor how many answered in each language (intake's "
+        "languages_withheld). Counts of people and of statements stay exact. Null when figures "
         "and counts are exact (one answers file, --min-group 1, --private)."})
     withheld: list[str] = field(default_factory=list, metadata={
         "description": "What this shareable result leaves out so that it cannot be combined "

@@ -146,18 +146,13 @@ def unreviewed_short() -> str:
 
 def languages_phrase(res: Result) -> str:
     """'9 answered in English, 3 in Welsh', when some answered in a language other than
-    English (or that it is held back); '' when all answered in English."""
+    English; '' when all answered in English, and in a shared result, which never gives how
+    many answered in each language (sharing.py; its JSON says languages_withheld)."""
     intake = res.intake
-    if intake is None or (not intake.languages_withheld and set(intake.languages) <= {"en"}):
+    if intake is None or intake.languages_withheld or set(intake.languages) <= {"en"}:
         return ""
-    if intake.languages_withheld:
-        return _("How many answered in each language is held back: a language had fewer than "
-                 "{count} people").format(count=res.min_group)
-    from coprod_cli.scoring.sharing import count_step, count_words
-
     parts = [_(IN_LANGUAGE.get(code, "{count} in {language}")).format(
-        count=count_words(count, count_step(res)), language=code)
-        for code, count in intake.languages.items()]
+        count=count, language=code) for code, count in intake.languages.items()]
     return _("Answered {counts}").format(counts=", ".join(parts))
 
 

@@ -17,9 +17,10 @@ command that writes a result calls (`protect`, or `protect_comparison`):
   so a second weighting gives no second equation about them;
 - a gap between the voices stays a finding, without figures when a group is held back
   (findings.py);
-- every count of answers (unsure and 'does not apply' in all, languages answered in, pairs of
-  identical answers) is rounded down to a multiple of --min-group and shown as a range ('12 to
-  14', 'fewer than 3'), never exact: one person more moves it by a whole step or not at all;
+- every count of answers (unsure and 'does not apply' in all, pairs of identical answers) is
+  rounded down to a multiple of --min-group and shown as a range ('12 to 14', 'fewer than 3'),
+  never exact: one person more moves it by a whole step or not at all; how many answered in
+  each language is not shown at all (_intake);
 - no statement's count of 'does not apply' is shown, as no statement's figure is; its reasons
   only where --min-group people or more gave that answer; notes on single respondents say only
   that some did (personnotes.py). Counts of people (who answered, per group shown) stay
@@ -177,16 +178,15 @@ def _statement(statement: StatementResult, counts: int) -> StatementResult:
 
 
 def _intake(intake: Intake | None, counts: int) -> Intake | None:
-    """How many answered in each language, held back whole when any language had fewer
-    than --min-group people (one count left out would be the total less the others), else
-    each in its range; pairs of identical answers in a range too (personnotes.py)."""
+    """Pairs of identical answers in a range (personnotes.py); how many answered in each
+    language never: beside the exact head count any split shown pins one (6 people, 3 to 5 in
+    each language: 3 and 3), holding it back only when a language is small says that one is,
+    and between two reports a person apart any rule that shows a split says, when it moves,
+    which language the late person answered in and, at the step, the count before."""
     if intake is None:
         return None
-    kept = replace(intake, identical=banded_count(intake.identical, counts))
-    if all(count >= counts for count in intake.languages.values()):
-        return replace(kept, languages={code: banded_count(count, counts)
-                                        for code, count in intake.languages.items()})
-    return replace(kept, languages={}, languages_withheld=True)
+    return replace(intake, identical=banded_count(intake.identical, counts), languages={},
+                   languages_withheld=True)
 
 
 def _gaps(gaps: list[Gap], roles: list[RoleResult], voices: list[VoiceResult]) -> list[Gap]:
