@@ -3,6 +3,7 @@ every respondent counted once with what was left out said on standard error."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,45 @@ def test_every_command_that_reads_a_set_takes_the_export_rules(
                    "-o", str(tmp_path / "other"))
     assert misspelt.exit_code == 2 and "matches no answer in the role column" in misspelt.stderr
     assert not (tmp_path / "other").exists()
+
+
+def _partial_set(folder: Path) -> Path:
+    """The autumn example where practitioner-01 left assets-1 and assets-2 blank."""
+    import shutil
+
+    shutil.copytree(EXAMPLES / "collective-autumn-2026", folder)
+    path = folder / "practitioner-01.yaml"
+    path.write_text(re.sub(r"(?m)^  (assets-[12]):.*$", r"  \1:",
+                           path.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+SHARED_COMMANDS = {
+    "compare": ["compare", str(EXAMPLES / "collective-spring-2026"), "SET", "-f", "markdown"],
+    "workshop": ["workshop", "SET", "-f", "markdown"],
+    "feedback": ["feedback", "SET", "-f", "markdown"],
+    "through": ["score", "SET", "--through", "nef,scie", "-f", "markdown"],
+}
+KEPT_TO_YOURSELF = {"compare": ["--private"], "workshop": ["--min-group", "1"],
+                    "feedback": ["--min-group", "1"], "through": ["--private"]}
+
+
+@pytest.mark.parametrize("command", sorted(SHARED_COMMANDS))
+def test_whoever_runs_a_shared_report_is_told_the_named_notes_it_leaves_out(
+        run: Run, tmp_path: Path, command: str) -> None:
+    """As `score` does: the shared output names nobody and no blank statement; standard error
+    names them, for whoever runs coprod; kept to yourself, nothing more is told there."""
+    folder = _partial_set(tmp_path / "set")
+    args = [str(folder) if arg == "SET" else arg for arg in SHARED_COMMANDS[command]]
+    shared = run(*args)
+    assert shared.exit_code in (0, 1), shared.output
+    assert "for you only (not in the shared result)" in shared.stderr
+    assert "respondent(s) left 2 statement(s) unanswered" in shared.stderr
+    assert "(assets-1, assets-2)" in shared.stderr
+    assert "assets-1, assets-2" not in shared.stdout
+    assert not re.search(r"(?i)practitioner 1\b|respondent \d", shared.stdout)
+    if command == "compare":
+        assert "the after side:" in shared.stderr and "the before side" not in shared.stderr
+    kept = run(*args, *KEPT_TO_YOURSELF[command])
+    assert kept.exit_code in (0, 1), kept.output
+    assert "for you only" not in kept.stderr

@@ -1,6 +1,6 @@
 """How score and compare read a set of answers at a terminal: the form-export rules as one
 value, every respondent counted once, notes and skips said on standard error, and a progress
-bar there for a large set."""
+bar there for a large set; and what a shared result leaves unnamed, told there by name."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from coprod_cli.reading.loader import Library
 from coprod_cli.tally import Tally
 
 if TYPE_CHECKING:  # imported when a form option is given
+    from coprod_cli.models import Weighting
     from coprod_cli.reading.formtable import FormOptions
 
 LARGE_SET = 200  # files; a smaller set is read before a bar would be worth showing
@@ -102,6 +103,22 @@ def collect(lib: Library, names: list[str], how: Reading | None = None,
         say(_("Left out {skipped} file(s) or row(s); scored {total} respondent(s).")
             .format(skipped=respondents.skipped, total=tally.total))
     return tally
+
+
+def tell_named(lib: Library, tally: Tally, weighting: Weighting, groups: tuple[int, bool, bool],
+               side: str | None = None) -> None:
+    """What a shared result says only as a count (who left statements unanswered, who was
+    unsure about much), told by name to whoever runs coprod on standard error, as `score`
+    does; nothing when the result names them itself. `groups`: --min-group, --show-names and
+    --private."""
+    from coprod_cli.scoring import personnotes, sharing
+
+    min_group, show_names, private = groups
+    if show_names or not sharing.shared(tally.total, min_group, private):
+        return
+    for note in personnotes.for_you(tally.framework, lib.catalogue, tally, weighting,
+                                    min_group, show_names, side):
+        say(note)
 
 
 def _report_skip(error: CoprodError) -> None:

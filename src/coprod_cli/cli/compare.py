@@ -9,7 +9,13 @@ from typing import Annotated
 import typer
 
 from coprod_cli.cli import remembering
-from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
+from coprod_cli.cli.collecting import (
+    Reading,
+    collect,
+    form_options,
+    role_map_used,
+    tell_named,
+)
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -101,7 +107,9 @@ def compare_command(
     salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
     salted = (salt, kept.former if kept else 0)
     (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names, private),
-                                      salted) for side in (before, after))
+                                      salted, label)
+                              for side, label in ((before, _("the before side")),
+                                                  (after, _("the after side"))))
     role_map_used(form)
     if not 0 <= tolerance <= 3:
         raise UsageProblem(
@@ -126,8 +134,10 @@ def compare_command(
 
 
 def _result(lib: Library, side: str, weighting: Weighting, how: Reading,
-            groups: tuple[int, bool, bool], salted: tuple[bytes, int]) -> tuple[Result, Sketch]:
+            groups: tuple[int, bool, bool], salted: tuple[bytes, int],
+            label: str) -> tuple[Result, Sketch]:
     min_group, show_names, private = groups
     tally = collect(lib, [side], how, salt=salted[0], former=salted[1])
+    tell_named(lib, tally, weighting.value, groups, label)
     return score(tally.framework, lib.catalogue, tally, weighting=weighting.value,
                  min_group=min_group, show_names=show_names, private=private), tally.sketch

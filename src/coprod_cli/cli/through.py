@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from coprod_cli import __version__
 from coprod_cli.classes import frozen
 from coprod_cli.cli import remembering
+from coprod_cli.cli.collecting import tell_named
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import _
-from coprod_cli.models import Framework
+from coprod_cli.models import Framework, Weighting
 from coprod_cli.reading.loader import Library
 from coprod_cli.results import Result, Results
 from coprod_cli.scoring import sharing
@@ -77,6 +78,8 @@ def results(lib: Library, tally: Tally, asked: list[str], how: Scoring,
                      private=how.private, **kwargs)
 
     scored = through.score_all(tally, targets, scorer)
+    tell_named(lib, tally, cast("Weighting", how.weighting),
+               (how.min_group, how.show_names, how.private))
     shown = [sharing.mark_private(res) if how.private else sharing.protect(res)
              for res in scored]
     gate = None if how.fail_under is None else all(res.gate is None or res.gate.met

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coprod_cli.cli import remembering
-from coprod_cli.cli.collecting import Reading, collect, form_options, role_map_used
+from coprod_cli.cli.collecting import (
+    Reading,
+    collect,
+    form_options,
+    role_map_used,
+    tell_named,
+)
 from coprod_cli.cli.common import (
     Force,
     FrameworkPaths,
@@ -131,6 +137,7 @@ def workshop_command(
                         date_order.value if date_order else None)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
     role_map_used(form)
+    tell_named(lib, tally, "partnership", (min_group, False, False))
     from coprod_cli.scoring.workshop import cards as make_cards
 
     pack = make_cards(tally.framework, lib.catalogue, tally, min_group=min_group, most=cards,
@@ -195,6 +202,7 @@ def feedback_command(
                         date_order.value if date_order else None)
     tally = _read(lib, files, Reading(skip_invalid, None, recursive, form), kept)
     role_map_used(form)
+    tell_named(lib, tally, "partnership", (min_group, False, False))
     from coprod_cli.report.packs import feedback
     from coprod_cli.scoring import sharing
     from coprod_cli.scoring.engine import score

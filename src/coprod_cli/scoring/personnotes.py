@@ -28,17 +28,21 @@ def notes(tally: Tally, shown: collective.Breakdown, show_names: bool,
 
 
 def for_you(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weighting,
-            min_group: int, show_names: bool) -> list[str]:
+            min_group: int, show_names: bool, side: str | None = None) -> list[str]:
     """For whoever runs coprod (standard error) when the result is shared: who left
     statements unanswered and who was unsure about much, named as --private names them
-    (identical pairs are named there as they are read). Nothing to say, nothing worked out:
-    which groups are shown (their labels) is audited only when someone is to be named."""
+    (identical pairs are named there as they are read); `side` says which of a comparison's
+    two sets they are in. Nothing to say, nothing worked out: which groups are shown (their
+    labels) is audited only when someone is to be named."""
     if not (tally.partial_count or tally.mostly_unsure_count):
         return []
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group)
+    said = _partial(tally, shown, show_names) + _mostly_unsure(tally, shown, show_names)
+    if side is not None:
+        return [_("note, for you only (not in the shared result), {side}: {note}").format(
+            side=side, note=note) for note in said]
     return [_("note, for you only (not in the shared result): {note}").format(note=note)
-            for note in _partial(tally, shown, show_names)
-            + _mostly_unsure(tally, shown, show_names)]
+            for note in said]
 
 
 def _unnamed(tally: Tally, step: int) -> tuple[list[str], list[str]]:
