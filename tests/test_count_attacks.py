@@ -248,3 +248,51 @@ def test_a_private_result_gives_every_language_count(tmp_path: Path) -> None:
     folder = _language_set(tmp_path / "set", 4, 2)
     assert _json(folder, "--private")["intake"]["languages"] == {"en": 4, "cy": 2}
     assert "Answered 4 in English, 2 in Welsh." in _coprod("score", str(folder), "--private")
+
+
+def _left_out_pair(root: Path, why: str) -> tuple[Path, Path]:
+    """The autumn example (before), and the same with one late file left out (after): it
+    leaves two statements blank (`incomplete` under --strict) or names a statement nef does
+    not have (`invalid`)."""
+    import shutil
+
+    before, after = root / "before", root / f"after-{why}"
+    if not before.exists():
+        shutil.copytree(Path(__file__).parent.parent / "examples" / "collective-autumn-2026",
+                        before)
+    shutil.copytree(before, after)
+    late = (before / "manager-01.yaml").read_text(encoding="utf-8")
+    late = re.sub(r"(?m)^  (assets-[12]):.*$", r"  \1:", late) if why == "incomplete" else \
+        late.replace("\nanswers:\n", "\nanswers:\n  nonsense-1: intermediate\n")
+    (after / "late.yaml").write_text(late, encoding="utf-8")
+    return before, after
+
+
+def _left_out_view(folder: Path, *extra: str) -> list[Any]:
+    """What a result says of who was left out: its JSON intake and withheld, and every
+    sentence of the Markdown that says so."""
+    args = ("--skip-invalid", "--strict", *extra)
+    res = _json(folder, *args)
+    said = [line for line in _coprod("score", str(folder), "-f", "markdown", *args).splitlines()
+            if "left out" in line or "incomplete" in line or "invalid" in line]
+    return [res["intake"], res["withheld"], said]
+
+
+def test_two_shared_reports_never_say_why_the_late_person_was_left_out(tmp_path: Path) -> None:
+    """Between two reports a person apart, the count left out moves by one; the reason
+    beside it said why that person was left out, and 'incomplete' says they left statements
+    unanswered, which a shared result says of nobody under --min-group (personnotes.py). So a
+    shared result says how many were left out, never why; --private says why."""
+    views = {why: _left_out_view(_left_out_pair(tmp_path, why)[1])
+             for why in ("incomplete", "invalid")}
+    assert views["incomplete"] == views["invalid"]
+    intake, withheld, said = views["incomplete"]
+    assert intake["skipped"] == 1 and intake["skipped_because"] == {}
+    assert "skipped-reasons" in withheld
+    assert said and all("1 of 18 answers files or form rows were left out" in line
+                        for line in said)  # nobody dropped in silence
+    exact = {why: _left_out_view(tmp_path / f"after-{why}", "--private")
+             for why in ("incomplete", "invalid")}
+    assert exact["incomplete"][0]["skipped_because"] == {"incomplete": 1}
+    assert exact["invalid"][0]["skipped_because"] == {"invalid": 1}
+    assert any("(1 incomplete)" in line for line in exact["incomplete"][2])

@@ -241,7 +241,8 @@ class Intake(ResultModel):
         "--only-framework); each was named on standard error."})
     skipped_because: dict[str, int] = field(default_factory=dict, metadata={
         "description": "Reason -> how many: unreadable, invalid, incomplete, another "
-        "framework."})
+        "framework. Empty in a shared result (band set; withheld lists 'skipped-reasons'): "
+        "skipped still says how many, and standard error named each with why."})
     read_once: int = field(default=0, metadata={
         "description": "Inputs that reached a file already read (named twice, a folder and a "
         "file in it, a link): each file counts once."})

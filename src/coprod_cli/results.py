@@ -188,7 +188,8 @@ class Result(ResultModel):
         "statement's figure; its level stays), 'statement-counts' (how many said each "
         "statement does not apply; its reasons stay where min_group people or more gave that "
         "answer), 'voice-scores' (the voices' figures under a weighting other than "
-        "partnership, while a group is held back)."})
+        "partnership, while a group is held back), 'skipped-reasons' (why files or rows were "
+        "left out: intake's skipped_because; how many stays in skipped)."})
     credit: str = field(default="", metadata={
         "description": "The framework's credit: what its content is adapted from, in coprod's "
         "own words, with thanks."})

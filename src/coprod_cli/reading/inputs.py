@@ -218,16 +218,9 @@ class Respondents:
                       languages={code: n for code, n in languages.items() if n})
 
     def warnings(self, counted: int) -> list[str]:
-        """What may skew the result (identical respondents are the scoring's to name)."""
+        """What may skew the result (identical respondents, and files left out, are the
+        scoring's to say: a shared result gives no reasons, scoring/engine.py)."""
         notes = []
-        if self.skipped:
-            why = ", ".join(f"{count} {_(reason)}" for reason, count in self.skips.items())
-            notes.append(
-                _(
-                    "{skipped} of {value} answers files or form rows were left out "
-                    "({why}); each was named on standard error"
-                ).format(skipped=self.skipped, value=counted + self.skipped, why=why)
-            )
         if self._dates and (self._dates[1] - self._dates[0]).days > ROUND_DAYS:
             notes.append(
                 _(

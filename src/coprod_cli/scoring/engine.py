@@ -217,8 +217,26 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
     notes += [held] if held else []
     if tally.total > 1:
         notes += collective.warnings(catalogue, tally, shown)
-    notes += later + tally.notes + tally.evidence_note()
+    notes += later + _left_out(tally, shared) + tally.notes + tally.evidence_note()
     return notes + [carried_note(tally.framework.id, item) for item in migrated(tally)]
+
+
+def _left_out(tally: Tally, shared: bool) -> list[str]:
+    """How many files or rows were left out, always (nobody is dropped in silence), and why
+    only in a result kept to oneself: beside the exact count the reasons split it, and one
+    reason says of a person what a shared result never does ('1 incomplete': they left
+    statements unanswered; sharing.py)."""
+    intake = tally.intake
+    if intake is None or not intake.skipped:
+        return []
+    if shared:
+        return [_("{skipped} of {value} answers files or form rows were left out; each was "
+                  "named on standard error, with why").format(skipped=intake.skipped,
+                                                              value=intake.read)]
+    why = ", ".join(f"{count} {_(reason)}" for reason, count in intake.skipped_because.items())
+    return [_("{skipped} of {value} answers files or form rows were left out ({why}); each was "
+              "named on standard error").format(skipped=intake.skipped, value=intake.read,
+                                                why=why)]
 
 
 def migrated(tally: Tally) -> list[Migrated]:

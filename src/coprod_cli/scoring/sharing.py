@@ -19,8 +19,8 @@ command that writes a result calls (`protect`, or `protect_comparison`):
   (findings.py);
 - every count of answers (unsure and 'does not apply' in all, pairs of identical answers) is
   rounded down to a multiple of --min-group and shown as a range ('12 to 14', 'fewer than 3'),
-  never exact: one person more moves it by a whole step or not at all; how many answered in
-  each language is not shown at all (_intake);
+  never exact: one person more moves it by a whole step or not at all; no split of the head
+  count is shown (per language, per reason left out: _intake);
 - no statement's count of 'does not apply' is shown, as no statement's figure is; its reasons
   only where --min-group people or more gave that answer; notes on single respondents say only
   that some did (personnotes.py). Counts of people (who answered, per group shown) stay
@@ -149,7 +149,8 @@ def protect(res: Result) -> Result:
     voices = [] if second else [replace(v, dimensions=dims(v.dimensions)) for v in res.by_voice]
     roles = [replace(r, dimensions=dims(r.dimensions)) for r in res.by_role]
     withheld = [STATEMENT_SCORES, STATEMENT_COUNTS] + \
-        ([VOICE_SCORES] if res.by_voice and not voices else [])
+        ([VOICE_SCORES] if res.by_voice and not voices else []) + \
+        (["skipped-reasons"] if res.intake and res.intake.skipped else [])
     counts = res.min_group
     return replace(
         res, score=banded(res.score, step), band=float(step), withheld=withheld,
@@ -178,15 +179,13 @@ def _statement(statement: StatementResult, counts: int) -> StatementResult:
 
 
 def _intake(intake: Intake | None, counts: int) -> Intake | None:
-    """Pairs of identical answers in a range (personnotes.py); how many answered in each
-    language never: beside the exact head count any split shown pins one (6 people, 3 to 5 in
-    each language: 3 and 3), holding it back only when a language is small says that one is,
-    and between two reports a person apart any rule that shows a split says, when it moves,
-    which language the late person answered in and, at the step, the count before."""
+    """Identical pairs in a range (personnotes.py); never a split of the exact head count (per
+    language, per reason left out): a split shown pins small ones (6 people, 3 to 5 in each
+    language: 3 and 3), and as it moves it says the late person's language or reason."""
     if intake is None:
         return None
     return replace(intake, identical=banded_count(intake.identical, counts), languages={},
-                   languages_withheld=True)
+                   languages_withheld=True, skipped_because={})
 
 
 def _gaps(gaps: list[Gap], roles: list[RoleResult], voices: list[VoiceResult]) -> list[Gap]:
