@@ -296,3 +296,29 @@ def test_two_shared_reports_never_say_why_the_late_person_was_left_out(tmp_path:
     assert exact["incomplete"][0]["skipped_because"] == {"incomplete": 1}
     assert exact["invalid"][0]["skipped_because"] == {"invalid": 1}
     assert any("(1 incomplete)" in line for line in exact["incomplete"][2])
+
+
+def _services(root: Path, hillside: int) -> Path:
+    """The autumn example, each file naming Riverside but `hillside` of them Hillside."""
+    import shutil
+
+    folder = root / f"hillside-{hillside}"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "collective-autumn-2026", folder)
+    for number, path in enumerate(sorted(folder.glob("*.yaml"))):
+        name = "Hillside" if number < hillside else "Riverside"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "framework: nef\n", f"framework: nef\nservice: {name}\n", 1), encoding="utf-8")
+    return folder
+
+
+def test_two_shared_reports_never_say_which_service_the_late_person_named(
+        tmp_path: Path) -> None:
+    """Three files name Hillside, then a late fourth: a count per service moved by one and
+    said which service that person named. Shared, the warning names the services only."""
+    said = [[w for w in _json(_services(tmp_path, hillside))["warnings"] if "services" in w]
+            for hillside in (3, 4)]
+    assert said[0] == said[1] and len(said[0]) == 1
+    assert "'Hillside', 'Riverside'" in said[0][0]
+    exact = [w for w in _json(tmp_path / "hillside-4", "--private")["warnings"]
+             if "services" in w]
+    assert "'Hillside' (4), 'Riverside' (13)" in exact[0]

@@ -207,7 +207,7 @@ def test_the_service_named_in_answers_titles_every_format(run: Run, tmp_path: Pa
 
 def test_files_naming_different_services_are_warned_of(run: Run, tmp_path: Path) -> None:
     folder = _with_service(tmp_path, {"carer-01.yaml": "Hillside"})
-    res = json.loads(run("score", str(folder), "-f", "json").stdout)
+    res = json.loads(run("score", str(folder), "-f", "json", "--private").stdout)
     assert res["service"] == "Riverside"
     assert any("different services: 'Hillside' (1), 'Riverside'" in w for w in res["warnings"])
 

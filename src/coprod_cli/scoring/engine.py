@@ -83,6 +83,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     gate = None if fail_under is None else targets.gate(
         _gate(fail_under, level, missing, dimensions), dimensions, area_targets or {})
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group, hidden)
+    shared = sharing.shared(tally.total, min_group, private or show_names)
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -100,9 +101,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
-        warnings=_warnings(dimensions, catalogue, tally, shown, show_names,
-                           sharing.shared(tally.total, min_group, private or show_names))
-        + _services_differ(tally, service) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
+        warnings=_warnings(dimensions, catalogue, tally, shown, show_names, shared)
+        + _services_differ(tally, service, shared) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
@@ -199,11 +199,15 @@ def _service(tally: Tally) -> str | None:
     return named[0][0] if named else None
 
 
-def _services_differ(tally: Tally, service: str | None) -> list[str]:
+def _services_differ(tally: Tally, service: str | None, shared: bool) -> list[str]:
+    """The services the answers name, with how many files name each only in a result kept
+    to oneself: shared, a count splits the exact head count and says, as it moves, which
+    service the late person named ('Hillside' (1))."""
     names = set(tally.services) | ({service} if service and tally.services else set())
     if len(names) < 2:
         return []
-    listed = ", ".join(f"'{name}' ({tally.services[name]})" for name in sorted(names))
+    listed = ", ".join(f"'{name}'" if shared else f"'{name}' ({tally.services[name]})"
+                       for name in sorted(names))
     return [_("The answers name different services: {services}. They are scored together as "
               "one; score each service's files apart if they are separate services").format(
         services=listed)]
