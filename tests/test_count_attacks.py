@@ -322,3 +322,35 @@ def test_two_shared_reports_never_say_which_service_the_late_person_named(
     exact = [w for w in _json(tmp_path / "hillside-4", "--private")["warnings"]
              if "services" in w]
     assert "'Hillside' (4), 'Riverside' (13)" in exact[0]
+
+
+def test_two_shared_reports_never_say_the_late_person_answered_an_earlier_version(
+        tmp_path: Path, statement_ids: list[str]) -> None:
+    """Twelve people answer the current nef, one (then a late second) the autumn example's
+    file for nef 2.0.0: the count of earlier-version files moved by one and said that the
+    late person answered the old questions, so had no answer to the new ones. Shared, it
+    is in a range of --min-group, as counts of answers are; --private gives it exactly."""
+    import shutil
+
+    rng = random.Random(11)
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    for number in range(12):
+        _person(before, f"p{number}", ROLES[number % len(ROLES)],
+                {sid: _answer(rng, 0.1, 0.0) for sid in statement_ids})
+    old = Path(__file__).parent.parent / "examples" / "collective-autumn-2026"
+    shutil.copy(old / "manager-01.yaml", before / "old-1.yaml")
+    shutil.copytree(before, after)
+    shutil.copy(old / "carer-01.yaml", after / "old-2.yaml")
+
+    def view(folder: Path, *extra: str) -> list[Any]:
+        res = _json(folder, *extra)
+        return [[m["files"] for m in res["migrated"]],
+                [w for w in res["warnings"] if "nef 2.0.0" in w]]
+
+    shared = [view(folder) for folder in (before, after)]
+    assert shared[0] == shared[1] and shared[0][0] == [0]
+    assert shared[0][1][0].startswith("fewer than 3 answers file(s) were written for nef 2.0.0")
+    assert [view(folder, "--private")[0] for folder in (before, after)] == [[1], [2]]
+    page = _coprod("score", str(after), "-f", "html")
+    assert page.count("fewer than 3 answers file(s) were written for nef 2.0.0") == 1

@@ -272,7 +272,9 @@ class Migrated(ResultModel):
 
     from_version: str = field(metadata={"description": "The earlier version they were "
                                         "written for."})
-    files: int = field(metadata={"description": "Answers files or form rows of that version."})
+    files: int = field(metadata={"description": "Answers files or form rows of that version. "
+                                 "In a shared result (band set), rounded down to a multiple of "
+                                 "min_group, as counts of answers are."})
     through_map: dict[str, list[str]] = field(default_factory=dict, metadata={
         "description": "Earlier statement id -> the new ids its answers were carried to."})
     no_answer_yet: list[str] = field(default_factory=list, metadata={

@@ -78,8 +78,9 @@ def marking(view: View) -> Own:
 def migration_notes(res: Result) -> list[str]:
     """The warnings that say which answers came through the migration map."""
     from coprod_cli.scoring.engine import carried_note
+    from coprod_cli.scoring.sharing import count_step
 
-    return [carried_note(res.framework.id, item) for item in res.migrated]
+    return [carried_note(res.framework.id, item, count_step(res)) for item in res.migrated]
 
 
 def score_text(score: float | None) -> str:

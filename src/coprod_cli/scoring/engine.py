@@ -101,7 +101,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         by_role=shown.roles, by_voice=shown.voices, gaps=shown.gaps, min_group=min_group,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
-        warnings=_warnings(dimensions, catalogue, tally, shown, show_names, shared)
+        warnings=_warnings(dimensions, catalogue, tally, shown, show_names, shared,
+                           min_group if sharing.shared(tally.total, min_group, private) else None)
         + _services_differ(tally, service, shared) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
@@ -214,7 +215,9 @@ def _services_differ(tally: Tally, service: str | None, shared: bool) -> list[st
 
 
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
-              shown: collective.Breakdown, show_names: bool, shared: bool) -> list[str]:
+              shown: collective.Breakdown, show_names: bool, shared: bool,
+              step: int | None) -> list[str]:
+    """`step`: --min-group when the result will be protected (sharing.py), for its counts."""
     first, later = personnotes.notes(tally, shown, show_names, shared)
     notes = first + applies.area_notes(dimensions)
     held = collective.held_back_note(shown.held_back, shown.min_group)
@@ -222,7 +225,7 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
     if tally.total > 1:
         notes += collective.warnings(catalogue, tally, shown)
     notes += later + _left_out(tally, shared) + tally.notes + tally.evidence_note()
-    return notes + [carried_note(tally.framework.id, item) for item in migrated(tally)]
+    return notes + [carried_note(tally.framework.id, item, step) for item in migrated(tally)]
 
 
 def _left_out(tally: Tally, shared: bool) -> list[str]:
@@ -258,13 +261,17 @@ def _version_order(item: tuple[str, object]) -> tuple[tuple[int, str], ...]:
                  for part in item[0].split("."))
 
 
-def carried_note(framework_id: str, item: Migrated) -> str:
-    """The warning every format shows for files read through the migration map."""
+def carried_note(framework_id: str, item: Migrated, step: int | None = None) -> str:
+    """The warning every format shows for files read through the migration map; how many
+    files in a range of `step` in a shared result (sharing.py), as counts of answers are: an
+    exact count splits the head count and, as a late reply moves it, says which version that
+    person answered and that the statements new since then have no answer of theirs."""
     moved = "; ".join(_("each answer to {old} counts for {new}").format(
         old=old, new=_(" and ").join(new)) for old, new in item.through_map.items())
     note = _("{count} answers file(s) were written for {framework} {version} and read through "
              "its migration map (the files are unchanged)").format(
-        count=item.files, framework=framework_id, version=item.from_version)
+        count=sharing.count_words(sharing.banded_count(item.files, step), step),
+        framework=framework_id, version=item.from_version)
     note += f": {moved}" if moved else ""
     if item.no_answer_yet:
         note += _(". They have no answer yet for {statements}, new since then, counted as "

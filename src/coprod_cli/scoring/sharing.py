@@ -165,7 +165,8 @@ def protect(res: Result) -> Result:
         next_steps=[replace(n, from_score=banded(n.from_score, step) or 0.0,
                             to_score=banded(n.to_score, step) or 0.0) for n in res.next_steps],
         by_role=roles, by_voice=voices, gaps=_gaps(res.gaps, roles, voices),
-        intake=_intake(res.intake, counts),
+        intake=_intake(res.intake, counts), migrated=[replace(m, files=banded_count(
+            m.files, counts)) for m in res.migrated],
         what_if=_what_if(res.what_if, step), warnings=_noted(res.warnings, res, float(step)))
 
 
