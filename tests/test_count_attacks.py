@@ -10,6 +10,11 @@ real). On shared output every count is rounded down to a multiple of --min-group
 least --min-group candidates for the late person's count, and a statement's 'does not apply'
 shows only where one more answer takes a count across a step. The sets are random with a fixed
 seed, so the test is the same on every run.
+
+The same method (two shared reports a person apart, on other machines) is tried on every other
+count a shared result shows beside the exact head count: how many answered in each language,
+why files were left out, how many files name each service, how many were written for an
+earlier version; and the plan check's counts are shown to follow from the levels alone.
 """
 
 from __future__ import annotations
@@ -354,3 +359,33 @@ def test_two_shared_reports_never_say_the_late_person_answered_an_earlier_versio
     assert [view(folder, "--private")[0] for folder in (before, after)] == [[1], [2]]
     page = _coprod("score", str(after), "-f", "html")
     assert page.count("fewer than 3 answers file(s) were written for nef 2.0.0") == 1
+
+
+def test_a_shared_plan_check_says_nothing_the_shared_levels_do_not(
+        tmp_path: Path, statement_ids: list[str]) -> None:
+    """The plan check's counts (moves done, overdue, went backwards, moves nobody planned)
+    are counts of statements: each follows from the plan, the round's date and a statement's
+    level, which a shared result shows exactly by design. So two shared reports a person
+    apart differ in the plan check only where they differ in a statement's level."""
+    from coprod_cli.models import LEVEL_VALUES
+
+    before, after, _late = _pair(random.Random(5), statement_ids, tmp_path)
+    plan = tmp_path / "plan.yaml"
+    _coprod("plan", str(before), "-o", str(plan))
+    for folder in (before, after):
+        res = _json(folder, "--plan", str(plan))
+        assert res["band"] == 0.5
+        levels = {s["id"]: s["level"] for s in res["statements"]}
+        check = res["plan_check"]
+        assert check["moves"]
+        for move in check["moves"]:
+            now = levels[move["statement"]]
+            assert move["now"] == now
+            value = -1 if now is None else LEVEL_VALUES[now]
+            done = value >= LEVEL_VALUES[move["to"]]
+            backwards = now is not None and value < LEVEL_VALUES[move["from_level"]]
+            late = move["due"] < check["checked_on"]
+            assert move["status"] == ("done" if done else "went-backwards" if backwards
+                                      else "overdue" if late else "not-yet-due")
+        for moved in check["unplanned"] + check["backwards"]:
+            assert moved["now"] == levels[moved["statement"]]
