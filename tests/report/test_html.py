@@ -240,3 +240,21 @@ def test_each_page_marks_only_its_own_texts_as_in_another_language() -> None:
     assert html.result(res, CATALOGUE, marked) == first
     assert html.marking(marked)(area) == f'<span lang="en">{area}</span>'
     assert html.marking(View())(area) == area
+
+
+def test_names_in_another_language_are_marked_inside_a_sentence_as_whole_words() -> None:
+    """`own` marks a sentence's parts that are texts in another language, each as a whole
+    word and escaped as the rest; ids, versions and links belong to no language and are left
+    as they are; with nothing apart (an English page) a sentence is returned untouched."""
+    apart = (("Networks", "en"), ("Shared roles", "en"), ("networks-2", "en"), ("3.0.0", "en"),
+             ("Network", "en"))
+    own = html.marking(View(apart=apart))
+    sentence = "Mae <Networks> yma, a Shared roles; networks-2 (3.0.0) a Networksish."
+    assert str(own(sentence)) == (
+        'Mae &lt;<span lang="en">Networks</span>&gt; yma, a <span lang="en">Shared roles'
+        '</span>; networks-2 (3.0.0) a Networksish.')
+    assert str(own("Networks")) == '<span lang="en">Networks</span>'
+    assert own("Dim byd yma.") == "Dim byd yma." and own.foreign("Networks") == "en"
+    assert own.mixes(["Assets", "Shared roles"]) and not own.mixes(["Assets"])
+    english = html.marking(View())
+    assert english(sentence) is sentence and english.foreign("Networks") is None

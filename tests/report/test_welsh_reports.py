@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,69 @@ def test_english_framework_text_in_welsh_trend_workshop_and_feedback_pages_is_ma
     assert not re.search(r"<dd>(?!<span lang=\"en\">)", workshop)
     assert re.search(r'<li>[^<]+<span lang="en">Assets</span>', marked["feedback"])
     assert re.search(r'<li><span lang="en">[^<]+</span> <span lang="en">', marked["feedback"])
+
+
+class _Unmarked(HTMLParser):
+    """A page's text outside any element marked lang="en", and its <title>s and <desc>s."""
+
+    VOID = frozenset({"meta", "br", "img", "input", "link", "hr", "path", "circle", "line",
+                      "polygon", "rect", "use"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, bool]] = []
+        self.body: list[str] = []
+        self.titles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("lang") == "en"))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        tags = [tag for tag, _ in self.open]
+        if "title" in tags or "desc" in tags:
+            self.titles.append(data)
+        elif "style" not in tags and not any(english for _, english in self.open):
+            self.body.append(data)
+
+
+NEF_NAMES = ("NEF's six elements of co-production", "Assets", "Capacity", "Mutuality",
+             "Networks", "Shared roles", "Catalysts")
+
+
+@pytest.mark.parametrize("command", [
+    ("score", AUTUMN), ("score", AUTUMN, "--details", "--plain"),
+    ("compare", str(SPRING), AUTUMN), ("workshop", AUTUMN), ("feedback", AUTUMN),
+    ("trend", *sorted(str(p) for p in (EXAMPLES / "trend").iterdir()))],
+    ids=["score", "score-details-plain", "compare", "workshop", "feedback", "trend"])
+def test_english_names_inside_welsh_sentences_are_marked_and_titles_never_mix(
+        run: Run, command: tuple[str, ...]) -> None:
+    """WCAG 3.1.2 for the sentences coprod builds (the plain headline, what holds the level
+    down, the route, a trend's changes): each English name of nef (no Welsh) inside Welsh
+    words is marked lang="en". A page's <title> and a chart's <title> and <desc> hold no
+    markup, so they leave the English names out rather than mix them in unmarked."""
+    page = _Unmarked()
+    page.feed(run(*command, "-f", "html", "--lang", "cy").stdout)
+    body, titles = " ".join(page.body), " ".join(page.titles)
+    assert page.titles and len(body) > 500
+    for name in NEF_NAMES:
+        pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+        assert not re.search(pattern, body), f"{name} unmarked in a Welsh sentence"
+        assert not re.search(pattern, titles), f"{name} in a Welsh title or chart text"
+
+
+def test_the_framework_list_is_titled_in_the_readers_language(run: Run) -> None:
+    """`coprod frameworks --lang cy` titles its table and headings in Welsh; the ids and
+    names it lists stay as they are (English stays byte for byte: the goldens)."""
+    text = run("frameworks", "--lang", "cy").stdout
+    markdown = run("frameworks", "--lang", "cy", "-f", "markdown").stdout
+    assert "Co-production frameworks" not in text + markdown
+    assert text.startswith("Fframweithiau cydgynhyrchu")
+    assert markdown.startswith("# Fframweithiau cydgynhyrchu\n\n| id | enw | fersiwn |")
+    assert "nef" in text and "Gweld un gyda: coprod show ID" in text
+    english = run("frameworks").stdout
+    assert english.startswith("Co-production frameworks") and "See one with" in english

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coprod_cli import credits
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import phrases
 from coprod_cli.report.markdown import cell, escaped
@@ -15,11 +16,11 @@ def _credit(author: str, year: int | None, title: str) -> str:
 def frameworks(items: list[Framework], builtin: set[str]) -> str:
     """A table of the frameworks coprod knows, added ones marked."""
     items = escaped(items)
-    lines = ["# Co-production frameworks", "",
-             "| id | name | version | dimensions | statements | source |",
+    columns = ("id", _("name"), _("version"), _("dimensions"), _("statements"), _("source"))
+    lines = ["# " + _("Co-production frameworks"), "", "| " + " | ".join(columns) + " |",
              "| --- | --- | --- | --- | --- | --- |"]
     for fw in items:
-        origin = "" if fw.id in builtin else " (added)"
+        origin = "" if fw.id in builtin else " " + _("(added)")
         lines.append(f"| `{fw.id}`{origin} | {cell(fw.name)} | {fw.version} | "
                      f"{len(fw.dimensions)} | {len(fw.statements)} | "
                      f"{cell(fw.source.author)} ({fw.source.year}) |")

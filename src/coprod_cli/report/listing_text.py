@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coprod_cli import credits
+from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework
 from coprod_cli.report import phrases
 from coprod_cli.report.textparts import heading, indent, plain_line
@@ -16,14 +17,14 @@ from coprod_cli.report.textparts import heading, indent, plain_line
 
 def frameworks(items: list[Framework], builtin: set[str]) -> RenderableType:
     """A table of the frameworks coprod knows, added ones marked, and how to see one."""
-    table = Table(title="Co-production frameworks", title_justify="left")
-    for column in ("id", "name", "version", "dimensions", "statements", "source"):
+    table = Table(title=_("Co-production frameworks"), title_justify="left")
+    for column in ("id", _("name"), _("version"), _("dimensions"), _("statements"), _("source")):
         table.add_column(column)
     for fw in items:
-        origin = "" if fw.id in builtin else " (added)"
+        origin = "" if fw.id in builtin else " " + _("(added)")
         table.add_row(fw.id + origin, fw.name, fw.version, str(len(fw.dimensions)),
                       str(len(fw.statements)), f"{fw.source.author} ({fw.source.year})")
-    hint = Text("See one with: coprod show ID", style="dim")
+    hint = Text(_("See one with: coprod show ID"), style="dim")
     return Group(table, hint)
 
 
