@@ -1,6 +1,6 @@
 """The bootstrap in whole numbers gives exactly the bands of the bootstrap in fractions: every
 band the same, for random rounds (fixed seed), every way of pooling roles, areas that do not
-apply, unsure and does-not-apply answers, and weights of every field width."""
+apply, unsure and does-not-apply answers, and weights of any size (every field width)."""
 
 from __future__ import annotations
 
@@ -38,19 +38,37 @@ def test_whole_numbers_give_the_bands_fractions_give(case: int) -> None:
     by_role = {role: sorted(rows) for role, rows in
                _round(rng, len(framework.statements)).items()}
     groups = [pool for pool in _pools(rng, sorted(by_role)) if pool]
-    times = [1, 1 << 12, 1 << 30][case % 3]  # widths of 16, 32 and 64 bits
+    times = [1, 1 << 12, 1 << 30, 1 << 70][case % 4]  # fields of 8 to 84 bits
     per_person = {role: rng.randint(1, 300) * times for role in by_role}
     absent = rng.sample([d.id for d in framework.dimensions], case % 2)
     bits = fastbands.width(by_role, groups, per_person)
-    assert bits == [16, 32, 64][case % 3]
+    most = max(sum(per_person[r] * len(by_role[r]) for r in pool) for pool in groups)
+    assert bits is not None and bits % 2 == 0 and bits >= 8
+    assert most < 1 << bits - 1 <= max(128, 4 * most)  # the sign fits, and little more
     assert bands._quickly(framework, by_role, groups, per_person, absent, bits) == \
         bands._slowly(framework, by_role, groups, per_person, absent)
 
 
-def test_weights_too_large_for_a_field_are_worked_out_in_fractions() -> None:
+@pytest.mark.parametrize("seed", range(4))
+def test_the_most_pools_a_byte_holds_give_the_bands_fractions_give(seed: int) -> None:
+    rng = random.Random(seed)
+    roles = [f"role-{n}" for n in range(fastbands.MOST_POOLS)]
+    by_role = {role: sorted(bytes(rng.choice([0, 1, 2, 3, 3, UNKNOWN]) for _ in range(5))
+                            for _ in range(rng.randint(1, 4))) for role in roles}
+    groups = [[role] for role in roles]  # each role its own pool, as --weighting role does
+    per_person = {role: rng.randint(1, 9) for role in roles}
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
+        bands._slowly(FW, by_role, groups, per_person, ())
+
+
+def test_more_pools_than_a_byte_holds_are_worked_out_in_fractions() -> None:
     rows = [bytes([0, 1, 2, 3, 2]), bytes([1, 1, 3, 3, 0])]
-    per_person = {"carer": 1 << 70}
-    assert fastbands.width({"carer": rows}, [["carer"]], per_person) is None
-    found = bands.bands(FW, [("carer", row) for row in rows], [["carer"]], per_person)
-    assert found == bands._slowly(FW, {"carer": sorted(rows)}, [["carer"]], per_person, ())
+    roles = [f"role-{n}" for n in range(fastbands.MOST_POOLS + 1)]
+    by_role = {role: rows for role in roles}
+    groups, per_person = [[role] for role in roles], dict.fromkeys(roles, 1)
+    assert fastbands.width(by_role, groups, per_person) is None
+    found = bands.bands(FW, [(role, row) for role in roles for row in rows], groups, per_person)
+    assert found == bands._slowly(FW, by_role, groups, per_person, ())
     assert found.overall is not None

@@ -74,8 +74,8 @@ def _quickly(framework: Framework, by_role: dict[str, list[bytes]], groups: list
 
 def _slowly(framework: Framework, by_role: dict[str, list[bytes]], groups: list[list[str]],
             per_person: Mapping[str, int], absent: Collection[str]) -> Bands:
-    """Each draw scored as the round is, in fractions: for weights too large for
-    `_quickly`, and what its tests hold it to."""
+    """Each draw scored as the round is, in fractions: for more pools than `_quickly` takes,
+    and what its tests hold it to."""
     rng = random.Random(SEED)
     ids = [s.id for s in framework.statements]
     drawn: dict[str, list[Fraction]] = {d.id: [] for d in framework.dimensions}

@@ -1,38 +1,47 @@
 """The bootstrap of scoring/bands.py in whole numbers: the same draws from the same seed, the
-same figures, worked out without a fraction per draw.
+same figures, worked out for all the draws at once instead of one draw at a time.
 
-Each person's answers are one integer, a 64-bit field per statement and level value holding 1
-where they gave that level; a drawn role's counts are then the sum of its drawn people, and a
-pool's weighted counts a few multiplications, all in C. Every figure is kept scaled by one
-common whole number (SCALE below), so comparing and sorting them is comparing the fractions;
-the centres of repeated count patterns, and the medians of repeated areas, are remembered.
-`bands.bands` uses this whenever every weighted count fits its field, else its own loop.
+Each person's answers are one integer: per statement and pool, four fields of `bits` bits,
+for each level value v of 0, 1 and 2 the person's weight counted + above v and - at or below
+it, and their weight in the fourth. A draw is the sum of its people's integers (in C), so per
+statement and pool its fields hold T - 2*cum(v) and T, T the pool's weight that answered and
+cum(v) the weight at or below v. Twice the weighted median is the number of v with
+2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so whether each field is
+at least 0 and at least 1 is all that is needed: every draw's sum is laid end to end in one
+integer, half each field's range added, and a field's top bit is then its sign, taken for all
+the draws by a few whole-number operations. Four fields' two bits make one byte per statement
+and pool; a table turns it into the pool's median, the pools of a statement are added byte by
+byte, and each area's median is remembered per pattern of its statements' bytes. Every figure
+is kept scaled by one common whole number (SCALE below), so comparing and sorting them is
+comparing the fractions. `bands.bands` uses this whenever the pools are few enough for one
+byte per statement (MOST_POOLS), else its own loop.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from array import array
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from fractions import Fraction
-from operator import add, mul
-from typing import Any
+from itertools import repeat, starmap
+from operator import getitem, lshift, mul
+from typing import Literal
 
 from coprod_cli.models import LEVEL_IDS, Framework
-from coprod_cli.scoring import mix
 
 LEVELS = len(LEVEL_IDS)
-WIDTHS = (16, 32, 64)  # bits a (statement, level value) count may take: 1, 2 or 4 words
+MOST_POOLS = 5  # pools whose medians (twice: 0 to 6) and answered-or-not add up in a byte
 Draws = dict[str, list[int]]  # figure (area id, or "" for the overall) -> scaled values
 
 
 def width(by_role: Mapping[str, list[bytes]], groups: list[list[str]],
           per_person: Mapping[str, int]) -> int | None:
-    """The fewest bits that hold any pool's weighted count of one level; None if over 64."""
+    """Bits per field: an even number, at least 8, above any pool's weighted count with its
+    sign; None when the pools are too many for this way of working."""
+    if len(groups) > MOST_POOLS or LEVELS != 4:
+        return None
     most = max(sum(per_person[r] * len(by_role[r]) for r in roles) for roles in groups)
-    return next((bits for bits in WIDTHS if most < 1 << bits), None) \
-        if array("Q").itemsize == 8 else None
+    return max(8, (most.bit_length() + 2) // 2 * 2)
 
 
 def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list[list[str]],
@@ -41,31 +50,24 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     """Every draw's figures, scaled by the returned whole number: per area its score, and under
     "" the sum of the areas' scores (the overall is that sum over the number of areas)."""
     ordered = sorted(by_role.items())
+    pools, statements = len(groups), len(framework.statements)
     # Each place of a draw, role after role as bands._draw takes them: the role's size (as a
-    # float, the same product as the float times the int) and its first person's place.
+    # float, the same product as the float times the int) and its people's integers.
     wide = [float(len(rows)) for _, rows in ordered for _ in rows]
-    first = [start for start, rows in _firsts(ordered) for _ in rows]
-    # Per pool, each person's answers weighed as one of their role (0 outside the pool).
-    weighed = [[per_person[role] * _pack(row, bits) if role in roles else 0
-                for role, rows in ordered for row in rows] for roles in groups]
-    scale = 4 * math.lcm(*range(1, len(groups) + 1))
-    twice, centre, area = _Twice(bits), _Centres(scale), _Medians()
-    parts = [(d.id, slice(start, start + len(d.statements)))
-             for d, start in _starts(framework) if d.id not in absent]
-    spans = [span for _, span in parts]
-    size = len(framework.statements) * LEVELS * bits // 8
-    rows: list[tuple[int | None, ...]] = []
-    for _ in range(resamples):
-        picked = list(map(add, first, map(int, map(mul, wide, [rng.random() for _ in wide]))))
-        pools = [map(twice.__getitem__, _fields(sum(map(people.__getitem__, picked)), size, bits))
-                 for people in weighed]
-        values = tuple(map(centre.__getitem__, zip(*pools, strict=True)))
-        rows.append(tuple(map(area.__getitem__, map(values.__getitem__, spans))))
-    found: Draws = {d.id: [] for d in framework.dimensions}
-    for (dimension, _), column in zip(parts, zip(*rows, strict=True), strict=True):
-        found[dimension] = [score for score in column if score is not None]
-    found[""] = [sum(v or 0 for v in row) for row in rows if parts and None not in row]
-    return found, scale
+    people = {role: [_person(row, role, groups, per_person, bits) for row in rows]
+              for role, rows in ordered}
+    tables = [people[role] for role, rows in ordered for _ in rows]
+    fields = statements * pools * LEVELS
+    size, half = fields * bits // 8, _fill(1 << bits - 1, bits, fields)
+    randoms = starmap(rng.random, repeat((), resamples * len(wide)))
+    picked = map(getitem, tables * resamples, map(math.floor, map(mul, wide * resamples, randoms)))
+    sums = map(sum, zip(*[picked] * len(wide), strict=True), repeat(half)) if wide else \
+        repeat(half, resamples)
+    order: repeat[Literal["little"]] = repeat("little")
+    data = b"".join(map(int.to_bytes, sums, repeat(size), order))
+    scale = 4 * math.lcm(*range(1, pools + 1))
+    columns = _statements(int.from_bytes(data, "little"), len(data), bits, pools, statements)
+    return _areas(framework, columns, absent, _Medians(scale, pools), resamples), scale
 
 
 def band(found: list[int], scale: int, resamples: int,
@@ -78,73 +80,89 @@ def band(found: list[int], scale: int, resamples: int,
     return Fraction(found[drop], scale), Fraction(found[len(found) - 1 - drop], scale)
 
 
-def _starts(framework: Framework) -> list[tuple[Any, int]]:
-    starts, start = [], 0
+def _person(row: bytes, role: str, groups: list[list[str]], per_person: Mapping[str, int],
+            bits: int) -> int:
+    """A person's answers as one integer (0 in a pool they are not in, or where unsure)."""
+    number, pools, weight = 0, len(groups), per_person[role]
+    group = LEVELS * bits
+    for place, roles in enumerate(groups):
+        if role in roles:
+            fields = [sum((weight if level > v else -weight) << bits * v for v in range(3))
+                      + (weight << 3 * bits) for level in range(LEVELS)] + [0] * (256 - LEVELS)
+            starts = range(place * group, len(row) * pools * group, pools * group)
+            number += sum(map(lshift, map(fields.__getitem__, row), starts))
+    return number
+
+
+def _fill(value: int, bits: int, fields: int) -> int:
+    """`value` in each of `fields` fields (four make whole bytes)."""
+    four = sum(value << k * bits for k in range(LEVELS)).to_bytes(LEVELS * bits // 8, "little")
+    return int.from_bytes(four * (fields // LEVELS), "little")
+
+
+def _statements(high: int, length: int, bits: int, pools: int, statements: int) -> list[bytes]:
+    """Per statement, a byte per draw: its pools' medians added, as _POOLED codes them."""
+    low = _fill(1, bits, length * 8 // bits)
+    # Each field's two bits (at least 0, at least 1) land where one multiplication gathers the
+    # four fields' bits in one byte, the same byte of every statement and pool.
+    at = -3 * (bits - 2) % 8
+    signs = (high >> bits - 1 - at & low << at) | ((high - low) >> bits - 2 - at & low << at + 1)
+    signs *= sum(1 << k * (bits - 2) for k in range(LEVELS))
+    first = (3 * (bits - 2) + at) // 8
+    each = signs.to_bytes(length + bits, "little")[first:first + length:bits // 2]
+    coded = each.translate(_POOLED[pools])
+    if pools > 1:
+        added = int.from_bytes(coded, "little")
+        coded = sum(added >> 8 * p for p in range(pools)).to_bytes(len(coded), "little")[::pools]
+    return [coded[s::statements] for s in range(statements)]
+
+
+def _twice(code: int) -> int | None:
+    """Twice a pool's median from its byte: per field, bit 0 at least 0, bit 1 at least 1."""
+    counts = [code >> 2 * k & 3 for k in range(LEVELS)]
+    if not counts[3] & 2:  # no weight answered
+        return None
+    return sum((c & 1) + (c >> 1) for c in counts[:3])
+
+
+def _pooled(pools: int) -> bytes:
+    """A pool's byte as twice its median plus (6 * pools + 1) if answered, so that the pools'
+    bytes of a statement add up without carrying."""
+    return bytes(0 if t is None else t + 6 * pools + 1 for t in map(_twice, range(256)))
+
+
+_POOLED = {pools: _pooled(pools) for pools in range(1, MOST_POOLS + 1)}
+
+
+def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
+           area: _Medians, resamples: int) -> Draws:
+    found: Draws = {d.id: [] for d in framework.dimensions}
+    scored, start = [], 0
     for dimension in framework.dimensions:
-        starts.append((dimension, start))
+        part = columns[start:start + len(dimension.statements)]
         start += len(dimension.statements)
-    return starts
+        if dimension.id not in absent:
+            values = list(map(area.__getitem__, zip(*part, strict=True))) if part else \
+                [None] * resamples
+            scored.append(values)
+            found[dimension.id] = [v for v in values if v is not None]
+    found[""] = [sum(row) for row in zip(*scored, strict=True) if None not in row] \
+        if any(None in values for values in scored) else list(map(sum, zip(*scored, strict=True)))
+    return found
 
 
-def _firsts(ordered: list[tuple[str, list[bytes]]]) -> list[tuple[int, list[bytes]]]:
-    starts, start = [], 0
-    for _, rows in ordered:
-        starts.append((start, rows))
-        start += len(rows)
-    return starts
+class _Medians(dict[tuple[int, ...], "int | None"]):
+    """An area's score, scaled: the median (tally.median) of its statements' values, each the
+    mean of its pools' centres (mix.values), None when no pool has an answer."""
 
-
-def _pack(row: bytes, bits: int) -> int:
-    """A person's answers as one integer: 1 in the field of each statement's level value."""
-    return sum(1 << bits * (LEVELS * index + value)
-               for index, value in enumerate(row) if value < LEVELS)
-
-
-def _fields(number: int, size: int, bits: int) -> Iterable[int | tuple[int, ...]]:
-    """Per statement, its counts packed in `number`: one 64-bit word, or a tuple of them."""
-    words = array("Q", number.to_bytes(size, "little"))
-    if array("H", [1]).tobytes() != b"\x01\x00":  # a big-endian machine
-        words.byteswap()
-    per = LEVELS * bits // 64
-    return words if per == 1 else zip(*[iter(words)] * per, strict=True)
-
-
-class _Twice(dict["int | tuple[int, ...]", "int | None"]):
-    """Twice a pool's weighted median from a statement's packed counts (mix._twice_median)."""
-
-    def __init__(self, bits: int) -> None:
+    def __init__(self, scale: int, pools: int) -> None:
         super().__init__()
-        self.bits = bits
+        self.scale, self.answered = scale, 6 * pools + 1
 
-    def __missing__(self, key: int | tuple[int, ...]) -> int | None:
-        packed = key if isinstance(key, int) else \
-            sum(word << 64 * place for place, word in enumerate(key))
-        mask = (1 << self.bits) - 1
-        value = self[key] = mix._twice_median(
-            [packed >> self.bits * level & mask for level in range(LEVELS)])
-        return value
-
-
-class _Centres(dict[tuple["int | None", ...], "int | None"]):
-    """A statement's value, scaled, from twice each pool's centre: their mean (mix.values),
-    None when no pool has an answer."""
-
-    def __init__(self, scale: int) -> None:
-        super().__init__()
-        self.scale = scale
-
-    def __missing__(self, key: tuple[int | None, ...]) -> int | None:
-        twice = [t for t in key if t is not None]
-        value = sum(twice) * (self.scale // (2 * len(twice))) if twice else None
-        self[key] = value
-        return value
-
-
-class _Medians(dict[tuple["int | None", ...], "int | None"]):
-    """An area's score, scaled: the median of its statements' values (tally.median)."""
-
-    def __missing__(self, key: tuple[int | None, ...]) -> int | None:
-        ordered = sorted(v for v in key if v is not None)
+    def __missing__(self, key: tuple[int, ...]) -> int | None:
+        ordered = sorted(twice * (self.scale // (2 * answered))
+                         for answered, twice in (divmod(c, self.answered) for c in key)
+                         if answered)
         half = len(ordered) // 2
         value = None if not ordered else ordered[half] if len(ordered) % 2 else \
             (ordered[half - 1] + ordered[half]) // 2
