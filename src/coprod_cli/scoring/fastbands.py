@@ -67,7 +67,7 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     data = b"".join(map(int.to_bytes, sums, repeat(size), order))
     scale = 4 * math.lcm(*range(1, pools + 1))
     columns = _statements(int.from_bytes(data, "little"), len(data), bits, pools, statements)
-    return _areas(framework, columns, absent, _Medians(scale, pools), resamples), scale
+    return _areas(framework, columns, absent, _medians(scale, pools), resamples), scale
 
 
 def band(found: list[int], scale: int, resamples: int,
@@ -136,6 +136,8 @@ _POOLED = {pools: _pooled(pools) for pools in range(1, MOST_POOLS + 1)}
 
 def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
            area: _Medians, resamples: int) -> Draws:
+    """Each area's score in each draw, and the sum of the areas' scores in the draws where
+    every area has one."""
     found: Draws = {d.id: [] for d in framework.dimensions}
     scored, start = [], 0
     for dimension in framework.dimensions:
@@ -153,18 +155,29 @@ def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
 
 class _Medians(dict[tuple[int, ...], "int | None"]):
     """An area's score, scaled: the median (tally.median) of its statements' values, each the
-    mean of its pools' centres (mix.values), None when no pool has an answer."""
+    mean of its pools' centres (mix.values), None when no pool has an answer. Shared by every
+    round with as many pools (the same bytes, the same scale)."""
 
     def __init__(self, scale: int, pools: int) -> None:
         super().__init__()
-        self.scale, self.answered = scale, 6 * pools + 1
+        answered = 6 * pools + 1
+        self.each = [None if not code // answered else
+                       code % answered * (scale // (2 * (code // answered)))
+                       for code in range(256)]
 
     def __missing__(self, key: tuple[int, ...]) -> int | None:
-        ordered = sorted(twice * (self.scale // (2 * answered))
-                         for answered, twice in (divmod(c, self.answered) for c in key)
-                         if answered)
+        ordered = sorted([v for v in map(self.each.__getitem__, key) if v is not None])
         half = len(ordered) // 2
         value = None if not ordered else ordered[half] if len(ordered) % 2 else \
             (ordered[half - 1] + ordered[half]) // 2
         self[key] = value
         return value
+
+
+_MEDIANS: dict[int, _Medians] = {}  # per number of pools
+
+
+def _medians(scale: int, pools: int) -> _Medians:
+    if pools not in _MEDIANS:
+        _MEDIANS[pools] = _Medians(scale, pools)
+    return _MEDIANS[pools]
