@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import secrets
+import os
 from itertools import combinations
 from typing import Annotated
 
@@ -107,7 +107,7 @@ def trend_command(
                   form=form_options(role_column, role_map, strict, lib,
                                     date_order.value if date_order else None))
     kept = remembering.memory(output, fmt is TrendFormat.html, private, min_group)
-    salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
+    salt = (kept.salt or os.urandom(16)) if kept else b""  # as secrets.token_bytes
     tallies = [collect(lib, [name], how, salt=salt, former=kept.former if kept else 0)
                for name in rounds]
     role_map_used(how.form)
