@@ -75,3 +75,23 @@ def test_each_respondent_is_named_by_role_number_and_line_across_blocks(
                        [number + 2])
     assert [(a.source, b) for a, b in twins.pairs()][:2] == [
         ("a.csv:2", Who("carer", 3, 6, "a.csv:7")), ("a.csv:3", Who("manager", 4, 7, "a.csv:8"))]
+
+
+@pytest.mark.parametrize("few", [0, 10, twins_module.FEW, 10**9])
+def test_the_same_pairs_whether_the_table_is_a_set_or_bits(
+        monkeypatch: pytest.MonkeyPatch, few: int) -> None:
+    """The table's bits are kept as a set while few are marked, then as 2 MiB of bits: the
+    same digests are reported as seen before either way, before, across and after the switch."""
+    monkeypatch.setattr(twins_module, "FEW", few)
+    rng = random.Random(7)
+    digests = [rng.getrandbits(64) - 2**63 for _ in range(3_000)]
+    for later, earlier in {5: 2, 30: 29, 1_000: 6, 2_999: 1_500}.items():
+        digests[later] = digests[earlier]
+    twins = Twins()
+    for start in range(0, len(digests), 7):
+        chunk = digests[start:start + 7]
+        twins.add_many(chunk, ["carer"] * len(chunk), "f.csv",
+                       list(range(start, start + len(chunk))))
+    found = [(first.overall, later.overall) for first, later in twins.pairs()]
+    assert found == [(3, 6), (30, 31), (7, 1_001), (1_501, 3_000)]
+    assert (twins._bits is None) == (few >= 6_000)  # two spots a digest

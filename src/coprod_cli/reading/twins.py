@@ -4,7 +4,8 @@ Each respondent counted is kept as a 64-bit digest (Python's hash of a file's by
 form row's timestamp and answers as read) beside who they were (their role and the row's
 line): 13 bytes a respondent, in flat arrays of at most SPILL entries; fuller arrays go to a
 temporary file (deleted when coprod ends), so a million form rows hold under a megabyte here.
-A table of fixed size (2 MiB of bits, a Bloom filter) notes each digest as it comes; only the
+A table of fixed size (2 MiB of bits, a Bloom filter; a set of the bits marked while they are
+few, so a small run never clears 2 MiB) notes each digest as it comes; only the
 digests it may have seen before are kept aside (a few thousand in a million), and once
 everything is read one pass over the kept entries finds who had each of them first.
 """
@@ -25,6 +26,7 @@ from coprod_cli.tally import Who
 _INDEX = 24  # bits of each of the two spots a digest marks in the table (2**24 bits: 2 MiB)
 _SPOT = (1 << _INDEX) - 1
 SPILL = 1 << 16  # entries kept in memory (850 kB) before they go to the temporary file
+FEW = 1 << 12  # the table's bits kept as a set until there are more (about 200 kB)
 Block = tuple["array[int]", "array[int]", "array[int]"]  # digests, roles, lines
 
 
@@ -42,7 +44,8 @@ class Twins:
     among everyone); one without a digest (a form row with no timestamp) is kept as 0."""
 
     def __init__(self) -> None:
-        self._bits = bytearray(1 << (_INDEX - 3))
+        self._bits: bytearray | None = None  # made once more than FEW spots are marked
+        self._marked: set[int] = set()  # the spots marked until then
         self._digests = array("q")
         self._roles = array("B")  # each entry's role, as an index in `_names`
         self._lines = array("L")  # the row's line in its source (0: a whole file)
@@ -83,14 +86,25 @@ class Twins:
 
     def _note(self, digests: list[int]) -> None:
         """The digests marked in the bit table; those it may have seen before kept aside."""
-        bits = self._bits
         spots = [digest & _SPOT for digest in digests]
         spots += [digest >> _INDEX & _SPOT for digest in digests]
         if len(set(digests)) < len(digests):  # the same digest twice within these
             self._maybe.update(d for d, n in Counter(digests).items() if n > 1)
-        marked = [bits[spot >> 3] >> (spot & 7) & 1 for spot in spots]
-        half = len(digests)
+        if self._bits is None and len(self._marked) + len(spots) > FEW:
+            self._bits = bytearray(1 << (_INDEX - 3))
+            self._mark(self._bits, list(self._marked))
+            self._marked = set()
+        bits, half = self._bits, len(digests)
+        marked = list(map(self._marked.__contains__, spots)) if bits is None else \
+            [bits[spot >> 3] >> (spot & 7) & 1 for spot in spots]
         self._maybe.update(compress(digests, map(min, marked[:half], marked[half:])))
+        if bits is None:
+            self._marked.update(spots)
+        else:
+            self._mark(bits, spots)
+
+    @staticmethod
+    def _mark(bits: bytearray, spots: list[int]) -> None:
         for spot in spots:
             bits[spot >> 3] |= 1 << (spot & 7)
 
