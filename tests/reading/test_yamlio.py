@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +94,24 @@ AGREE = ["assessed_on: 2026-02-30", "assessed_on: 1999-12-31", "assessed_on: 202
          "answers:\n  assets-1: +3", "answers:\n  assets-1: 0x3", "answers:\n  assets-1: 3.0",
          "answers:\n  assets-1: {level: 2, evidence: \"notes\\x1b\"}",
          "answers:\n  assets-1: !!str 3", "answers:\n  assets-1: '3'"]
+
+
+@pytest.mark.parametrize("size", [0, 1, 300, yamlio.MAX_BYTES, yamlio.MAX_BYTES + 5])
+def test_a_file_is_read_whole_up_to_one_byte_over_the_limit(tmp_path: Path, size: int) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"x" * size)
+    assert yamlio.read_bytes(path) == b"x" * min(size, yamlio.MAX_BYTES + 1)
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"answers: {}\n" * 1000)
+    real = os.fstat
+
+    class Smaller:  # the size before the file grew
+        def __init__(self, found: os.stat_result) -> None:
+            self.st_mode, self.st_size = found.st_mode, 12
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Smaller(real(fd)))
+    assert yamlio.read_bytes(path) == b"answers: {}\n" * 1000
