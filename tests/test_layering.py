@@ -130,6 +130,7 @@ MODULES = {
     "coprod_cli.report.listing_json": "report",
     "coprod_cli.report.listing_markdown": "report",
     "coprod_cli.report.html": "report",
+    "coprod_cli.report.pages": "report",
     "coprod_cli.report.outline": "report",
     "coprod_cli.report.xlsform": "report",
     "coprod_cli.report.appsscript": "report",
@@ -408,6 +409,17 @@ def test_score_imports_only_what_scoring_needs() -> None:
     assert loaded & unwanted == set()
 
 
+def test_a_trend_page_imports_none_of_the_score_reports_helpers() -> None:
+    """Start-up: `trend --format html` renders through the templates with only the helpers its
+    page uses, so report/html.py (every report's helpers: the radar, the sections, the voices,
+    the plan's wording...) is never imported for it."""
+    loaded = _modules_after("trend", *TREND, "--format", "html", "-o", "-")
+    assert "coprod_cli.report.trend_html" in loaded  # it did render the page
+    assert loaded & {"coprod_cli.report.html", "coprod_cli.report.sections",
+                     "coprod_cli.report.together", "coprod_cli.report.voices",
+                     "coprod_cli.report.lenswords", "coprod_cli.report.routewords"} == set()
+
+
 def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:
     """Start-up: `coprod --help` lists the commands from cli.common's table, so it imports none
     of their modules, no reader (YAML, pydantic) and no renderer."""
@@ -548,6 +560,8 @@ def test_tests_are_shaped_like_the_package() -> None:
 # and typing_extensions, which only pydantic brings) only where untrusted input is validated or
 # a schema is made; rich only to print text; jinja2 only for HTML; the spreadsheet readers
 # only for a workbook; the disclosure arithmetic only for a group's answers.
+TREND = sorted(f"examples/trend/{name}" for name in ("2026-03-18", "2026-06-17", "2026-09-16",
+                                                    "2026-12-09"))
 HEAVY = {"pydantic", "pydantic_core", "annotated_types", "typing_extensions", "rich", "jinja2",
          "openpyxl", "python_calamine", "coprod_cli.scoring.disclosure"}
 VALIDATING = {"pydantic", "pydantic_core", "annotated_types", "typing_extensions"}
@@ -577,6 +591,9 @@ STARTS = [
     (["feedback", "examples/collective-autumn-2026", "--format", "markdown"],
      {"coprod_cli.scoring.disclosure"}),
     (["workshop", "examples/collective-autumn-2026"], {"coprod_cli.scoring.disclosure", "jinja2"}),
+    (["trend", *TREND], {"rich"}),
+    (["trend", *TREND, "--format", "html"], {"jinja2"}),
+    (["trend", *TREND, "--format", "json"], set()),
     (["validate", "examples/nef-descriptive.yaml"], set()),  # plain: the fast reader's verdict
     (["validate", "examples/nef-descriptive.yaml", "frameworks/nef.yaml"], VALIDATING),
     (["schema", "result"], VALIDATING),

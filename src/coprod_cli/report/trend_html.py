@@ -3,12 +3,27 @@ rounds (with a text alternative) and the same figures in tables."""
 
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, linechart, trendwords
-from coprod_cli.report.html import environment, level_names, marking
+from coprod_cli.report import SHORT, View, linechart, phrases, planwords, templating, trendwords
+from coprod_cli.report.pages import level_names, marking
 from coprod_cli.safetext import visible
 from coprod_cli.trends import Trend
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The templates with the helpers the trend's page uses (report/html.py's environment has
+    every report's, and so imports them all)."""
+    env = templating.environment()
+    env.globals.update(phrases=phrases, planwords=planwords)
+    return env
 
 
 def chart(tr: Trend, catalogue: Catalogue) -> linechart.LineChart:
