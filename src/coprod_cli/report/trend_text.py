@@ -12,7 +12,7 @@ from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, planwords
 from coprod_cli.report import trendwords as words
-from coprod_cli.report.text import Marked, heading, indent
+from coprod_cli.report.textparts import heading, indent
 from coprod_cli.trends import Trend
 
 
@@ -29,7 +29,11 @@ def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> RenderableType
         *_lines([words.mix_line(tr), words.verdicts(), words.method(tr)]),
         *_notes(tr), "",
         *(Text(line, style="dim") for line in credits.lines(tr.credit, tr.sources, full=True)))
-    return Marked(shown) if tr.private else shown
+    if not tr.private:
+        return shown
+    from coprod_cli.report.text import Marked  # the score's renderer: only for --private
+
+    return Marked(shown)
 
 
 def _rounds(tr: Trend, catalogue: Catalogue) -> Table:
