@@ -1,6 +1,7 @@
 """The trend command: progress across any number of rounds, adjusted for who answered."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads the command's, and evaluating them from text costs time at every start.
 
 import dataclasses
 import os
