@@ -1,19 +1,19 @@
 """The bootstrap of scoring/bands.py in whole numbers: the same draws from the same seed, the
 same figures, worked out for all the draws at once instead of one draw at a time.
 
-Each person's answers are one integer: per statement and pool, four fields of `bits` bits,
-for each level value v of 0, 1 and 2 the person's weight counted + above v and - at or below
-it, and their weight in the fourth. A draw is the sum of its people's integers (in C), so per
-statement and pool its fields hold T - 2*cum(v) and T, T the pool's weight that answered and
-cum(v) the weight at or below v. Twice the weighted median is the number of v with
-2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so whether each field is
-at least 0 and at least 1 is all that is needed: every draw's sum is laid end to end in one
-integer, half each field's range added, and a field's top bit is then its sign, taken for all
-the draws by a few whole-number operations. Four fields' two bits make one byte per statement
-and pool; a table turns it into the pool's median, the pools of a statement are added byte by
-byte, and each area's median is remembered per pattern of its statements' bytes. Every figure
-is kept scaled by one common whole number (SCALE below), so comparing and sorting them is
-comparing the fractions. `bands.bands` uses this whenever the pools are few enough for one
+Each person's answers are one integer: per statement, four fields of `bits` bits, for each
+level value v of 0, 1 and 2 the person's weight counted + above v and - at or below it, and
+their weight in the fourth. A pool's part of a draw is the sum of its drawn people's integers
+(in C), so per statement its fields hold T - 2*cum(v) and T, T the pool's weight that
+answered and cum(v) the weight at or below v. Twice the weighted median is the number of v
+with 2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so whether each
+field is at least 0 and at least 1 is all that is needed: every draw's sum is laid end to end
+in one integer, half each field's range added, and a field's top bit is then its sign, taken
+for all the draws by a few whole-number operations. Four fields' two bits make one byte per
+statement; a table turns it into the pool's median, the pools of a statement are added byte
+by byte, and each area's median is remembered per pattern of its statements' bytes. Every
+figure is kept scaled by one common whole number (SCALE below), so comparing and sorting them
+is comparing the fractions. `bands.bands` uses this whenever the pools are few enough for one
 byte per statement (MOST_POOLS), else its own loop.
 """
 
@@ -24,7 +24,7 @@ import random
 from collections.abc import Collection, Mapping
 from fractions import Fraction
 from itertools import repeat, starmap
-from operator import getitem, lshift, mul
+from operator import lshift, mul
 from typing import Literal
 
 from coprod_cli.models import LEVEL_IDS, Framework
@@ -51,22 +51,29 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     "" the sum of the areas' scores (the overall is that sum over the number of areas)."""
     ordered = sorted(by_role.items())
     pools, statements = len(groups), len(framework.statements)
-    # Each place of a draw, role after role as bands._draw takes them: the role's size (as a
-    # float, the same product as the float times the int) and its people's integers.
+    # Each place of a draw, role after role as bands._draw takes them: its role, and the
+    # role's size (as a float, the same product as the float times the int).
+    roles = [role for role, rows in ordered for _ in rows]
     wide = [float(len(rows)) for _, rows in ordered for _ in rows]
-    people = {role: [_person(row, role, groups, per_person, bits) for row in rows]
-              for role, rows in ordered}
-    tables = [people[role] for role, rows in ordered for _ in rows]
-    fields = statements * pools * LEVELS
-    size, half = fields * bits // 8, _fill(1 << bits - 1, bits, fields)
     randoms = starmap(rng.random, repeat((), resamples * len(wide)))
-    picked = map(getitem, tables * resamples, map(math.floor, map(mul, wide * resamples, randoms)))
-    sums = map(sum, zip(*[picked] * len(wide), strict=True), repeat(half)) if wide else \
-        repeat(half, resamples)
+    drawn = list(map(math.floor, map(mul, wide * resamples, randoms)))  # place after place
+    size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
     order: repeat[Literal["little"]] = repeat("little")
-    data = b"".join(map(int.to_bytes, sums, repeat(size), order))
+    coded = 0
+    for pool in groups:  # each pool's draws summed apart: integers half as long with two
+        people = {role: [_person(row, per_person[role], bits) for row in rows]
+                  for role, rows in ordered if role in pool}
+        places = [list(map(people[role].__getitem__, drawn[at::len(wide)]))
+                  for at, role in enumerate(roles) if role in people]
+        sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
+            repeat(half, resamples)
+        data = b"".join(map(int.to_bytes, sums, repeat(size), order))
+        coded += int.from_bytes(_medians_coded(int.from_bytes(data, "little"), len(data), bits)
+                                .translate(_POOLED[pools]), "little")
+    # Per statement, a byte per draw: its pools' bytes added (_POOLED: they never carry).
+    added = coded.to_bytes(resamples * statements, "little")
+    columns = [added[s::statements] for s in range(statements)]
     scale = 4 * math.lcm(*range(1, pools + 1))
-    columns = _statements(int.from_bytes(data, "little"), len(data), bits, pools, statements)
     return _areas(framework, columns, absent, _medians(scale, pools), resamples), scale
 
 
@@ -80,18 +87,11 @@ def band(found: list[int], scale: int, resamples: int,
     return Fraction(found[drop], scale), Fraction(found[len(found) - 1 - drop], scale)
 
 
-def _person(row: bytes, role: str, groups: list[list[str]], per_person: Mapping[str, int],
-            bits: int) -> int:
-    """A person's answers as one integer (0 in a pool they are not in, or where unsure)."""
-    number, pools, weight = 0, len(groups), per_person[role]
-    group = LEVELS * bits
-    for place, roles in enumerate(groups):
-        if role in roles:
-            fields = [sum((weight if level > v else -weight) << bits * v for v in range(3))
-                      + (weight << 3 * bits) for level in range(LEVELS)] + [0] * (256 - LEVELS)
-            starts = range(place * group, len(row) * pools * group, pools * group)
-            number += sum(map(lshift, map(fields.__getitem__, row), starts))
-    return number
+def _person(row: bytes, weight: int, bits: int) -> int:
+    """A person's answers as one integer, weighed as one of their role (0 where unsure)."""
+    fields = [sum((weight if level > v else -weight) << bits * v for v in range(3))
+              + (weight << 3 * bits) for level in range(LEVELS)] + [0] * (256 - LEVELS)
+    return sum(map(lshift, map(fields.__getitem__, row), range(0, len(row) * 4 * bits, 4 * bits)))
 
 
 def _fill(value: int, bits: int, fields: int) -> int:
@@ -100,21 +100,17 @@ def _fill(value: int, bits: int, fields: int) -> int:
     return int.from_bytes(four * (fields // LEVELS), "little")
 
 
-def _statements(high: int, length: int, bits: int, pools: int, statements: int) -> list[bytes]:
-    """Per statement, a byte per draw: its pools' medians added, as _POOLED codes them."""
+def _medians_coded(high: int, length: int, bits: int) -> bytes:
+    """A byte per draw and statement of one pool: per field, bit 0 whether it is at least 0
+    and bit 1 at least 1 (_twice reads it)."""
     low = _fill(1, bits, length * 8 // bits)
-    # Each field's two bits (at least 0, at least 1) land where one multiplication gathers the
-    # four fields' bits in one byte, the same byte of every statement and pool.
+    # Each field's two bits land where one multiplication gathers the four fields' bits in
+    # one byte, the same byte of every statement.
     at = -3 * (bits - 2) % 8
     signs = (high >> bits - 1 - at & low << at) | ((high - low) >> bits - 2 - at & low << at + 1)
     signs *= sum(1 << k * (bits - 2) for k in range(LEVELS))
     first = (3 * (bits - 2) + at) // 8
-    each = signs.to_bytes(length + bits, "little")[first:first + length:bits // 2]
-    coded = each.translate(_POOLED[pools])
-    if pools > 1:
-        added = int.from_bytes(coded, "little")
-        coded = sum(added >> 8 * p for p in range(pools)).to_bytes(len(coded), "little")[::pools]
-    return [coded[s::statements] for s in range(statements)]
+    return signs.to_bytes(length + bits, "little")[first:first + length:bits // 2]
 
 
 def _twice(code: int) -> int | None:
