@@ -22,3 +22,17 @@ def test_a_ballot_of_an_earlier_version_is_carried_to_the_new_ids() -> None:
     assert dict(carried.evidence) == {"mutuality-5": "minutes", "mutuality-6": "minutes"}
     assert dict(carried.reasons) == {"mutuality-5": "not run here", "mutuality-6": "not run here"}
     assert carried.role == "carer" and ballot.levels["mutuality-4"] == "intermediate"
+
+
+def test_a_ballot_without_evidence_or_reasons_is_carried_with_none() -> None:
+    """The same levels and record of the carry as a ballot that has them, and no evidence or
+    reason made up for the new statements."""
+    nef = Library.builtin().framework("nef")
+    start = nef.migrations[0]
+    levels: dict[str, str | None] = dict.fromkeys(start.statements, "descriptive")
+    levels["mutuality-4"] = "intermediate"
+    bare = through_map(Ballot("carer", levels), start, nef.migrations)
+    full = through_map(Ballot("carer", levels, evidence=(("mutuality-4", "minutes"),)),
+                       start, nef.migrations)
+    assert bare.levels == full.levels and bare.carried == full.carried
+    assert bare.evidence == () and bare.reasons == ()

@@ -51,8 +51,9 @@ def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration
     answers and evidence to the new ids, new statements unsure (as the loader's path does)."""
     levels, carried = carry(ballot.levels, start, migrations)
     levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
-    evidence, _moved = carry(dict(ballot.evidence), start, migrations)
-    reasons, _moved = carry(dict(ballot.reasons), start, migrations)
+    # Most files give neither: nothing to carry then (a carry of nothing gives nothing).
+    evidence = carry(dict(ballot.evidence), start, migrations)[0] if ballot.evidence else {}
+    reasons = carry(dict(ballot.reasons), start, migrations)[0] if ballot.reasons else {}
     return ballot._replace(levels=levels, carried=carried, evidence=tuple(
         (sid, text) for sid, text in evidence.items() if text is not None), reasons=tuple(
         (sid, text) for sid, text in reasons.items() if text is not None))
