@@ -48,6 +48,7 @@ MODULES = {
     "coprod_cli.results": "data",
     "coprod_cli.tally": "data",
     "coprod_cli.tallyrows": "data",
+    "coprod_cli.credited": "data",
     "coprod_cli.ballots": "data",
     "coprod_cli.figures": "data",
     "coprod_cli.trends": "data",

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import field
 from typing import Literal
 
+from coprod_cli import credited
 from coprod_cli.i18n import N_
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
@@ -103,9 +104,7 @@ class Workshop(ResultModel):
     cards: list[Card]
     left_out: int = field(default=0, metadata={
         "description": "Statements that would make a card but are past --cards."})
-    credit: str = field(default="", metadata={
-        "description": "The framework's credit: what its content is adapted from, in coprod's "
-        "own words, with thanks."})
-    sources: list[SourceCredit] = field(default_factory=list, metadata={
-        "description": "The sources the cards' statements and levels draw on, as a result "
-        "credits them (the ladder of co-production with the link TLAP asks for)."})
+    credit: str = credited.credit()
+    sources: list[SourceCredit] = credited.sources(
+        "The sources the cards' statements and levels draw on, as a result "
+        "credits them (the ladder of co-production with the link TLAP asks for).")

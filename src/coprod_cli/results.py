@@ -7,6 +7,7 @@ import datetime
 from dataclasses import field
 from typing import Literal
 
+from coprod_cli import credited
 from coprod_cli.coproduced import Agreement, Review
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
@@ -191,20 +192,18 @@ class Result(ResultModel):
         "answer), 'voice-scores' (the voices' figures under a weighting other than "
         "partnership, while a group is held back), 'skipped-reasons' (why files or rows were "
         "left out: intake's skipped_because; how many stays in skipped)."})
-    credit: str = field(default="", metadata={
-        "description": "The framework's credit: what its content is adapted from, in coprod's "
-        "own words, with thanks."})
+    credit: str = credited.credit()
     through: Through | None = field(default=None, metadata={
         "description": "Set when the answers were given to another framework and scored "
         "through a crosswalk (score --through): which framework they were for, the "
         "crosswalk, and what this framework asks that they did not cover. Null when the "
         "answers are to this framework."})
-    sources: list[SourceCredit] = field(default_factory=list, metadata={
-        "description": "The sources the framework and coprod's levels draw on: the "
+    sources: list[SourceCredit] = credited.sources(
+        "The sources the framework and coprod's levels draw on: the "
         "framework's own (NEF's six elements, SCIE's guide), those its statements and SCIE's "
         "recommendations cite, and the levels' (Needham and Carr for SCIE; the ladder of "
         "co-production by Think Local Act Personal and its National Co-production Advisory "
-        "Group, with the link TLAP asks for)."})
+        "Group, with the link TLAP asks for).")
 
 
 @record

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import field
 from typing import Literal
 
+from coprod_cli import credited
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
 from coprod_cli.plans import PlanCheck
@@ -123,12 +124,10 @@ class Trend(ResultModel):
         "worked out from what is shown, so two shared reports cannot be set against each other "
         "to work out a person's answers. Levels and verdicts come from the exact figures. Null "
         "when figures are exact (--private, --min-group 1)."})
-    credit: str = field(default="", metadata={
-        "description": "The framework's credit: what its content is adapted from, in coprod's "
-        "own words, as its sources ask to be credited."})
-    sources: list[SourceCredit] = field(default_factory=list, metadata={
-        "description": "The sources the framework and coprod's levels draw on, each with its "
-        "link where it has one (TLAP asks for its ladder's)."})
+    credit: str = credited.credit("as its sources ask to be credited.")
+    sources: list[SourceCredit] = credited.sources(
+        "The sources the framework and coprod's levels draw on, each with its "
+        "link where it has one (TLAP asks for its ladder's).")
     targets: dict[str, LevelId] = field(default_factory=dict, metadata={
         "description": "With --plan: each area's target level from the plan, by area id."})
     plan_check: PlanCheck | None = field(default=None, metadata={
