@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def test_a_run_of_the_current_coprod_removes_older_ones_and_reads_what_it_wrote(
 def test_links_folders_and_files_not_coprods_own_are_left_alone(
         home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_as(monkeypatch, "a" * 16, "page", "old", 1000)
+    oldest = write_as(monkeypatch, "a" * 16, "page0", "old", 1000)
     stale = json.dumps({"coprod": "0.0.1", "name": "x", "source_sha256": "0",
                         "stamp": "0" * 16}) + "\n"
     behind = tmp_path / "elsewhere.json"
@@ -85,6 +87,7 @@ def test_links_folders_and_files_not_coprods_own_are_left_alone(
     write_as(monkeypatch, "b" * 16, "page", "newer", 2000)
     new = write_as(monkeypatch, "c" * 16, "page2", "new", 3000)
     assert new.exists() and link.is_symlink() and behind.read_text() == stale
+    assert not oldest.exists()  # what is coprod's own still goes beside them
     assert loose.read_text() == stale and folder.is_dir()
     assert not_a_header.read_text() == "my notes\n" and other.read_text() == stale
 
@@ -109,3 +112,55 @@ def test_reading_the_cache_never_prunes(home: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(prune, "once", lambda home: pytest.fail("pruned on a read"))
     Library.builtin()
     assert list(home.iterdir())
+
+
+def test_a_killed_writes_temporary_file_goes_once_a_minute_old_and_a_live_one_stays(
+        home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write killed before its rename leaves `.NAME.PID.HEX.tmp` (or, from files.py before,
+    mkstemp's `.NAME.XXXXXXXX.tmp`): gone at the next pruning write once unchanged for a
+    minute; a younger one may be another run's write in progress and stays, as does anything
+    so named that is not the user's private regular file."""
+    write_as(monkeypatch, "a" * 16, "page", "old", 1000)
+    name = cache._file_name("page", b"page")
+    old = [home / f".{name}.4242.0a1b2c3d.tmp", home / ".nef.yaml-0.1.0-1a2b3c4d.json.k_3x9qzt.tmp"]
+    live = home / f".{name}.4243.0a1b2c3e.tmp"
+    loose, folder, link = (home / f".{name}.{n}.0a1b2c3f.tmp" for n in (1, 2, 3))
+    others = [home / ".notes.txt.4242.0a1b2c3d.tmp", home / f"{name}.4242.0a1b2c3d.tmp"]
+    for path in [*old, live, loose, *others]:
+        path.write_bytes(b'{"coprod": "0.1.0"')  # cut short
+        path.chmod(0o600)
+    loose.chmod(0o666)
+    folder.mkdir()
+    link.symlink_to(old[0])
+    stale = time.time() - 61
+    for path in [*old, loose, folder, *others]:
+        os.utime(path, (stale, stale))
+    os.utime(link, (stale, stale), follow_symlinks=False)
+    os.utime(live, (time.time() - 50,) * 2)
+    write_as(monkeypatch, "b" * 16, "page2", "new", 2000)
+    assert not any(path.exists() for path in old)
+    assert live.exists() and loose.exists() and folder.is_dir() and link.is_symlink()
+    assert all(path.exists() for path in others)
+
+
+def test_a_framework_kept_by_a_coprod_from_before_headers_goes_and_nothing_like_it(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before its files had headers, coprod kept each framework as one JSON object named
+    `nef.yaml-VERSION-CRC32.json` (0644, by files.py): no coprod reads those now, so they go;
+    a file so named holding anything else, or open to others' writing, stays."""
+    write_as(monkeypatch, "a" * 16, "page", "old", 1000)
+    headerless = home / "nef.yaml-0.1.0-1a2b3c4d.json"
+    headerless.write_text(json.dumps({"id": "nef", "name": "NEF", "version": "2.0.0"}))
+    headerless.chmod(0o644)
+    notes = home / "mine.yaml-0.1.0-1a2b3c4d.json"
+    notes.write_text("my notes\n")
+    notes.chmod(0o600)
+    loose = home / "scie.yaml-0.1.0-1a2b3c4d.json"
+    loose.write_text("{}")
+    loose.chmod(0o666)
+    listed = home / "core.yaml-0.1.0-1a2b3c4d.json"
+    listed.write_text("[1, 2]")
+    listed.chmod(0o600)
+    write_as(monkeypatch, "b" * 16, "page2", "new", 2000)
+    assert not headerless.exists()
+    assert notes.read_text() == "my notes\n" and loose.exists() and listed.exists()
