@@ -31,11 +31,15 @@ def sources_for(framework: Framework, catalogue: Catalogue) -> list[SourceCredit
 
 def form_lines(framework: Framework) -> list[str]:
     """The framework's credit and its source, with their links, for a form that people fill
-    in: its description, its first note or its end. 'Credit: ' stays English in every
-    language: reading a filled-in form's export back knows the column by it."""
+    in: its description, its first note or its end. Reading a filled-in form's export back
+    knows the note's column by the source's link, the same in every language; a source with
+    no link keeps 'Credit: ' in English, which older forms were known by."""
     source = credit_of(framework.source)
-    return [f"Credit: {framework.credit}" if framework.credit else "Credit:",
-            f"{cited(source)}: {source.url}" if source.url else cited(source)]
+    if not source.url:
+        return [f"Credit: {framework.credit}" if framework.credit else "Credit:", cited(source)]
+    said = _("Credit: {credit}").format(credit=framework.credit) if framework.credit \
+        else _("Credit:")
+    return [said, f"{cited(source)}: {source.url}"]
 
 
 def credit_of(source: Source) -> SourceCredit:

@@ -81,3 +81,21 @@ def test_the_delimiter_that_names_the_statements_wins_over_commas_inside_them() 
     assert best_delimiter(line, ",;\t", [FW]) == ";"
     assert best_delimiter(",".join(IDS), ",;\t", [FW]) == ","
     assert best_delimiter("a;b,c", ",;", [FW]) == ","  # no statement either way: commas
+
+
+def test_coprods_credit_note_is_known_by_its_name_or_the_sources_link_in_any_language() -> None:
+    """The XLSForm's credit note (an empty column in some exports) is headed by its name or
+    its label in the form's language; the source's link in it is the same in every language,
+    and an older form's English 'Credit: ' is still known. Anything else is named."""
+    from coprod_cli.reading.loader import Library
+
+    nef = Library.builtin().framework("nef")
+    link = nef.source.url
+    assert link
+    ids = [s.id for s in nef.statements]
+    for note in ("credit", f"Cydnabyddiaeth: Wedi'i addasu... NEF (2010): {link}",
+                 "Credit: Adapted in coprod's own words"):
+        _, columns = match_columns("k.csv", [note, *ids], [nef], None)
+        assert columns.ignored == [], note
+    _, columns = match_columns("k.csv", ["Cydnabyddiaeth: dim dolen", *ids], [nef], None)
+    assert columns.ignored == [0]

@@ -181,6 +181,20 @@ def test_the_form_credits_its_sources_in_a_note(run: Run, tmp_path: Path) -> Non
     assert notes[0]["label::Plain words (en)"] == notes[0]["label::English (en)"]
 
 
+def test_a_welsh_forms_credit_note_is_in_welsh_and_keeps_the_sources_link(
+        run: Run, tmp_path: Path) -> None:
+    """In Welsh the note says 'Cydnabyddiaeth:', not the English 'Credit:'; the source's
+    link, the same in every language, is how an export's column is known (English forms are
+    as before)."""
+    notes = {lang: next(row for row in sheet(made(run, tmp_path, "nef", "--lang", lang),
+                                             "survey") if row["type"] == "note")
+             for lang in ("cy", "en")}
+    welsh = next(value for key, value in notes["cy"].items() if key.startswith("label::"))
+    assert welsh.startswith("Cydnabyddiaeth: ") and "Credit:" not in welsh
+    link = LIB.framework("nef").source.url
+    assert link and link in welsh and notes["en"]["label::English (en)"].startswith("Credit: ")
+
+
 def test_the_workbook_is_written_without_openpyxl(tmp_path: Path) -> None:
     """Start-up: the XLSForm is written by XlsxWriter; openpyxl, which reads workbooks, is
     not imported for it."""

@@ -147,7 +147,8 @@ def match_columns(name: str, header: list[str], frameworks: list[Framework],
     surveymonkey = {"respondent-id", "collector-id"} <= set(words)
     if surveymonkey:
         columns.date_order = "mdy"  # SurveyMonkey: dates month first, as in the US
-    _other_columns(header, columns, _TOOL_COLUMNS | (_SURVEYMONKEY if surveymonkey else set()))
+    _other_columns(header, columns, _TOOL_COLUMNS | (_SURVEYMONKEY if surveymonkey else set()),
+                   matchers[best].framework.source.url)
     if role_heading is not None and columns.role is None:
         raise UsageProblem(
             _("no column headed '{role_column}' (--role-column)").format(role_column=role_column),
@@ -183,7 +184,8 @@ def _question(heading: str) -> str:
     return normalise(re.split(r"/| - ", heading, maxsplit=1)[0])
 
 
-def _other_columns(header: list[str], columns: Columns, tool: set[str]) -> None:
+def _other_columns(header: list[str], columns: Columns, tool: set[str],
+                   link: str | None = None) -> None:
     """Columns the form tool added are left out without a warning (they hold no answer); the
     role question's other columns (one per box of a checkbox question, or its 'Other (please
     specify)') are read with the role column."""
@@ -191,7 +193,8 @@ def _other_columns(header: list[str], columns: Columns, tool: set[str]) -> None:
     ignored = []
     for index in columns.ignored:
         heading = header[index]
-        if heading.strip().startswith("_") or normalise(heading) in tool or _credit(heading):
+        if heading.strip().startswith("_") or normalise(heading) in tool \
+                or _credit(heading, link):
             continue
         if role is not None and index > (columns.role or 0) and _question(heading) == role:
             columns.role_more.append(index)
@@ -200,10 +203,12 @@ def _other_columns(header: list[str], columns: Columns, tool: set[str]) -> None:
     columns.ignored = ignored
 
 
-def _credit(heading: str) -> bool:
+def _credit(heading: str, link: str | None) -> bool:
     """The credit note of coprod's own XLSForm (a column with nothing in it in some tools'
-    exports), by its name or its label."""
-    return normalise(heading) == "credit" or heading.strip().startswith("Credit: ")
+    exports), by its name or its label: the framework's source link in it, in any language
+    (an older form's label, or a source with no link: 'Credit: ')."""
+    return normalise(heading) == "credit" or heading.strip().startswith("Credit: ") \
+        or bool(link and link in heading)
 
 
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
