@@ -84,6 +84,23 @@ def test_the_role_question_says_how_the_voices_are_weighed(run: Run, tmp_path: P
     assert "inside each half, each person counts once" in page
 
 
+def test_a_welsh_title_never_mixes_in_an_english_framework_name(run: Run) -> None:
+    """A <title> holds no lang mark: in Welsh it names the framework only when the name has
+    Welsh (wales), else it is 'Holiadur cydgynhyrchu' alone, in the page and after the
+    switch of language; the English title is as it was."""
+    titles = {}
+    for framework in ("nef", "wales"):
+        for language in ("en", "cy"):
+            page = run("form", framework, "--format", "html", "--lang", language).stdout
+            title = re.search(r"<title>([^<]*)</title>", page)
+            data = json.loads(re.search(r'id="coprod-form">([^<]*)</script>', page)[1])
+            assert title and title[1] == data["title"][language].replace("'", "&#39;")
+            titles[framework, language] = data["title"]
+    assert titles["nef", "cy"]["cy"] == "Holiadur cydgynhyrchu"
+    assert titles["nef", "en"]["en"] == "Co-production questionnaire: " + LIB.framework("nef").name
+    assert titles["wales", "cy"]["cy"].startswith("Holiadur cydgynhyrchu: Pum egwyddor")
+
+
 def test_the_page_is_self_contained(run: Run, tmp_path: Path) -> None:
     page = write_page(run, tmp_path, "scie").read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="(?!#)', page)

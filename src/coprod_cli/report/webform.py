@@ -73,6 +73,7 @@ SCRIPT_WORDS = {
 
 
 TITLE = N_("Co-production questionnaire: {name}")
+UNNAMED = N_("Co-production questionnaire")  # a title holds no lang mark: never mixed
 WHOEVER = N_("whoever asked you to take part")
 UNREVIEWED = N_("This Welsh text has not yet been reviewed by Welsh-speaking co-producers. "
                 "Where there is no Welsh yet, the English is shown.")
@@ -87,6 +88,13 @@ def stem(framework: Framework, service: str | None = None) -> str:
     return "-".join(["coprod", framework.id, *([slug] if slug else [])])
 
 
+def _named_in(language: str, framework: Framework) -> bool:
+    """Whether the framework's name is shown in `language` (else the page's title leaves it
+    out, as a report's does, rather than mix two languages unmarked)."""
+    return framework.shown == language and not (
+        framework.language != language and framework.name in framework.untranslated)
+
+
 def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
          plain: bool = False, service: str | None = None, send_to: str | None = None) -> str:
     """The questionnaire for a framework, `read` in each of the page's languages (English and
@@ -99,8 +107,9 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
     framework, catalogue = read["en"]
     words = Words({language: read[language] for language in LANGUAGES})
     ids = [s.id for s in framework.statements]
-    titles = {language: words.text(language, TITLE,
-                                   name=read[language][0].name)
+    titles = {language: (words.text(language, TITLE, name=read[language][0].name)
+                         if _named_in(language, read[language][0])
+                         else words.text(language, UNNAMED))
               + (f" ({service})" if service else "") for language in LANGUAGES}
     data = {"framework": framework.id, "statements": ids, "stem": stem(framework, service),
             "language": opening, "plain": plain, "service": service, "title": titles,
