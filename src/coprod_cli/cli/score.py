@@ -1,6 +1,7 @@
 """Commands that turn answers into results: template and score."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads every command's, and evaluating them from text cost about 2 ms at every start.
 
 from enum import Enum
 from pathlib import Path
