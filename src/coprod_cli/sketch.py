@@ -12,9 +12,10 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Iterable, Sequence
+
+from coprod_cli.digests import blake2b
 
 PART = 32  # cells in each of the three parts: two people apart are missed 1 time in 32**3
 CELLS = 3 * PART
@@ -29,14 +30,14 @@ Cell = tuple[int, int, int]  # (count, sum of keys, sum of their checks), sums m
 def key(salt: bytes, content: bytes) -> int:
     """A respondent's key of the first kind (ledgers written before keys of KIND 2 hold them):
     their answers' text hashed under the salt (never 0)."""
-    digest = hashlib.blake2b(content, digest_size=8, key=salt[:64]).digest()
+    digest = blake2b(content, digest_size=8, key=salt[:64]).digest()
     return int.from_bytes(digest, "big") or 1
 
 
 def keys(salt: bytes, contents: Iterable[bytes]) -> list[int]:
     """Many respondents' keys at once, each as `key` gives it (the salt's block hashed once,
     then copied for each)."""
-    keyed = hashlib.blake2b(digest_size=8, key=salt[:64])
+    keyed = blake2b(digest_size=8, key=salt[:64])
     digests = []
     for content in contents:
         hashed = keyed.copy()
@@ -69,7 +70,7 @@ class Keys:
     def _value(self, kind: bytes, name: str) -> int:
         value = self._values.get((kind, name))
         if value is None:
-            digest = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8,
+            digest = blake2b(name.encode("utf-8", "surrogatepass"), digest_size=8,
                                      key=self._salt, person=kind).digest()
             value = self._values[kind, name] = int.from_bytes(digest, "little")
         return value

@@ -3,7 +3,7 @@
 # Annotations are objects here, not text (no `from __future__ import annotations`): typer
 # reads every command's, and evaluating them from text cost about 2 ms at every start.
 
-import secrets
+import os
 from fractions import Fraction
 from typing import Annotated
 
@@ -105,7 +105,7 @@ def compare_command(
                         date_order.value if date_order else None)
     how = Reading(skip_invalid, recursive=recursive, form=form)
     kept = remembering.memory(output, fmt is Format.html, private, min_group)
-    salt = (kept.salt or secrets.token_bytes(16)) if kept else b""
+    salt = (kept.salt or os.urandom(16)) if kept else b""  # what secrets gives
     salted = (salt, kept.former if kept else 0)
     (old, was), (new, now) = (_result(lib, side, weighting, how, (min_group, show_names, private),
                                       salted, label)

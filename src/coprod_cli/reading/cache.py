@@ -13,7 +13,6 @@ of older ones, so the folder holds only what this coprod (and one other) can use
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coprod_cli import __version__, plain
+from coprod_cli.digests import sha256
 
 M = TypeVar("M")
 LIMIT = 16 * 1024 * 1024  # far above any built-in file's JSON (about 40 KB)
@@ -104,14 +104,14 @@ def _keep(home: Path, name: str, source: bytes, text: str, slot: bytes | None = 
 
 
 def _file_name(name: str, source: bytes) -> str:
-    return f"{name}-{__version__}-{hashlib.sha256(source).hexdigest()[:16]}.json"
+    return f"{name}-{__version__}-{sha256(source).hexdigest()[:16]}.json"
 
 
 def _header(name: str, source: bytes, data: bytes) -> dict[str, str]:
     """What a cached file must say about itself: what it caches, and its data's digest."""
     return {"coprod": __version__, "name": name,
-            "source_sha256": hashlib.sha256(source).hexdigest(),
-            "data_sha256": hashlib.sha256(data).hexdigest()}
+            "source_sha256": sha256(source).hexdigest(),
+            "data_sha256": sha256(data).hexdigest()}
 
 
 def _matches(header: bytes, name: str, source: bytes, data: bytes) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 import re
@@ -31,6 +30,7 @@ import time
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from coprod_cli.digests import sha256
 from coprod_cli.reading import cache
 
 # The libraries of the texts kept (the web questionnaire's, the schemas' and `show`'s): a new one of
@@ -52,7 +52,7 @@ def stamp() -> str:
     when something is written: about 20 ms)."""
     from coprod_cli.reading import stamp as made
 
-    return hashlib.sha256(made.made_from(*LIBRARIES)).hexdigest()[:16]
+    return sha256(made.made_from(*LIBRARIES)).hexdigest()[:16]
 
 
 def once(home: int) -> None:

@@ -4,7 +4,6 @@ library and jinja2 are imported here, because the build loads this file on its o
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -57,7 +56,11 @@ def is_current(folder: Path) -> bool:
 def stamp() -> dict[str, str]:
     """What compiled templates depend on: the jinja2 release, every template's content and
     this file's, which says how they are compiled."""
-    digest = hashlib.sha256()
+    try:
+        from coprod_cli.digests import sha256
+    except ImportError:  # the build (setup.py) loads this file on its own, outside the package
+        from hashlib import sha256
+    digest = sha256()
     for path in [Path(__file__), *sorted(TEMPLATES.iterdir())]:
         content = path.read_bytes()
         digest.update(f"{path.name}\0{len(content)}\0".encode())
