@@ -132,9 +132,12 @@ def key(item: dataclasses.Field[Any], by_alias: bool) -> str:
 def to_data(value: Any, by_alias: bool = False) -> Any:
     """Dataclasses as dicts in field order, tuples as lists, dates as ISO text, enums as
     values: what pydantic's `mode="json"` dump gives for the same value."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {key(item, by_alias): to_data(getattr(value, item.name), by_alias)
-                for item in dataclasses.fields(value)}
+    kind = value.__class__
+    if kind in _SCALARS:  # most values: returned at once
+        return value
+    if hasattr(kind, "__dataclass_fields__"):  # a dataclass's instance (a class's class has none)
+        return {name: to_data(getattr(value, attribute), by_alias)
+                for attribute, name in _keys(kind, by_alias)}
     if isinstance(value, (list, tuple)):
         return [to_data(item, by_alias) for item in value]
     if isinstance(value, dict):
@@ -144,6 +147,12 @@ def to_data(value: Any, by_alias: bool = False) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+@functools.cache
+def _keys(cls: type, by_alias: bool) -> tuple[tuple[str, str], ...]:
+    """Each field's attribute and its name in data, in field order."""
+    return tuple((item.name, key(item, by_alias)) for item in dataclasses.fields(cls))
 
 
 def build(cls: type[T], data: Any) -> T:
@@ -197,6 +206,7 @@ def _same(data: Any) -> Any:
 
 # Types whose JSON value is the value itself.
 _AS_THEY_ARE = (str, int, float, bool, type(None), Any)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _converter(tp: Any, owner: type | None = None, name: str = "") -> Convert:
