@@ -296,3 +296,41 @@ def test_evidence_is_not_in_reading_order_which_could_point_at_a_role() -> None:
         tally.add(answers(values, role), f"{role}.yaml")
     res = score(FW, CATALOGUE, tally)
     assert res.statements[0].evidence == ["Agenda", "Zebra minutes"]
+
+
+def _found_directly(auditor: Any, hidden: set[str]) -> set[tuple[str, str, str]]:
+    """What a reader computes when `hidden` are held back, each value reduced against the span
+    in full (no set worked out before, nothing taken as found)."""
+    found = set()
+    for dimension, overall, values in auditor.areas:
+        span = overall.copy()
+        for group in auditor.groups:
+            if group.id not in hidden:
+                span.add(values[group.id][""])
+        found |= {(g, dimension, sid) for g in hidden for sid, vector in values[g].items()
+                  if vector and not span.reduce(vector)}
+    return found
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(st.sampled_from(["collective-autumn-2026", "collective-spring-2026"]),
+       st.sampled_from(["partnership", "role", "person"]), st.randoms(use_true_random=False))
+def test_what_an_auditor_finds_is_what_reducing_every_value_finds(
+        folder: str, weighting: Weighting, rng: Any) -> None:
+    """The audit looks again only at values a set with fewer groups held back found, and takes
+    what the overall alone gives as found: the same as reducing every value, as groups are
+    held back one at a time in any order (held_back's way)."""
+    from coprod_cli.cli.collecting import collect
+    from coprod_cli.cli.common import library
+    from coprod_cli.scoring.disclosure import Auditor
+
+    lib = library(None, "en")
+    tally = collect(lib, [str(EXAMPLES / folder)])
+    auditor = Auditor(tally.framework, tally, lived_roles(lib.catalogue), weighting)
+    order = [g.id for g in auditor.groups]
+    rng.shuffle(order)
+    hidden: set[str] = set()
+    for group in order:
+        hidden.add(group)
+        assert auditor._determined(hidden) == _found_directly(auditor, hidden)
+    assert auditor.unavoidable == _found_directly(auditor, set(order))

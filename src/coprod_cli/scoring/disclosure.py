@@ -64,8 +64,22 @@ class Span:
         self.rows.append((pivot, left))
 
     def holds(self, vector: Vector | Row) -> bool:
-        """True when the vector can be computed exactly from what was published."""
-        return not self.reduce(vector)
+        """True when the vector can be computed exactly from what was published: what is left
+        once every row's pivot is taken out is nothing (as `reduce` works it out, without
+        keeping what is left in lowest terms, which only saying whether it is nothing needs
+        no more than any multiple of it)."""
+        left = _whole(vector)
+        for pivot, row in self.rows:
+            take = left.get(pivot)
+            if take:
+                keep = row[pivot]
+                combined = {key: keep * value for key, value in left.items()}
+                for key, value in row.items():
+                    combined[key] = combined.get(key, 0) - take * value
+                left = {key: value for key, value in combined.items() if value}
+                if not left:
+                    return True
+        return not left
 
 
 Row = dict[Key, int]  # a vector scaled to whole numbers
@@ -197,7 +211,9 @@ class Auditor:
                 self.areas.append((dimension.id,
                                    Span(_row(relations.overall(sid)) for sid in sids), rows))
         self._found: dict[frozenset[str], set[Secret]] = {}
+        self._alone: set[Secret] = set()  # none known yet: the next line finds them
         self.unavoidable = self._determined({g.id for g in self.groups})
+        self._alone = self.unavoidable
 
     def leaks(self, hidden: Collection[str]) -> set[Secret]:
         """Hidden values a reader could compute, beyond those the overall result alone gives."""
@@ -205,20 +221,35 @@ class Auditor:
 
     def _determined(self, hidden: Collection[str]) -> set[Secret]:
         """Hidden values a reader could compute from the overall values (each area's span of
-        them made once) and the shown groups' values; worked out once per set of hidden groups."""
+        them made once) and the shown groups' values; worked out once per set of hidden groups.
+
+        Fewer groups shown span less: a value out of reach with more groups shown is out of
+        reach with fewer, so of the groups already hidden in a set worked out before (the
+        largest within this one), only the values found there are looked at again; and what
+        the overall values alone give (`unavoidable`) is found whatever is shown."""
         key = frozenset(hidden)
         if key not in self._found:
+            before = max((done for done in self._found if done < key), key=len, default=None)
             found = set()
             for dimension, overall, values in self.areas:
                 span = overall.copy()
                 for group in self.groups:
                     if group.id not in hidden:
                         span.add(values[group.id][""])
-                found |= {(group, dimension, sid) for group in hidden
+                found |= {(group, dimension, sid) for group in key
                           for sid, vector in values[group].items()
-                          if vector and span.holds(vector)}
+                          if vector and self._reached((group, dimension, sid), vector, span,
+                                                      before)}
             self._found[key] = found
         return set(self._found[key])
+
+    def _reached(self, secret: Secret, vector: Row, span: Span,
+                 before: frozenset[str] | None) -> bool:
+        if secret in self._alone:
+            return True
+        if before is not None and secret[0] in before and secret not in self._found[before]:
+            return False
+        return span.holds(vector)
 
 
 def _voice(group: Group, lived: Collection[str]) -> str:
