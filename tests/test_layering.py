@@ -670,6 +670,23 @@ def test_a_framework_shown_before_is_printed_without_reading_or_laying_it_out(
         f"{sorted(loaded & LAYING_OUT)}; a kept framework needs none of it"
 
 
+# What only reading YAML needs: a form export (CSV or workbook) reads none once the built-in
+# frameworks are in the start-up cache (PyYAML costs about 12 ms to import).
+YAML_READING = {"yaml", "coprod_cli.reading.yamlio", "coprod_cli.reading.quickread"}
+
+
+@pytest.mark.parametrize("export", ["examples/online-form.csv",
+                                    "examples/microsoft-forms-export.xlsx"])
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+@pytest.mark.usefixtures("warm_cache")
+def test_a_form_export_is_scored_without_reading_yaml(export: str, fmt: str) -> None:
+    loaded = {module if module.startswith("coprod_cli") else module.split(".")[0]
+              for module in _modules_after("score", export, "--format", fmt)}
+    assert "coprod_cli.reading.formcount" in loaded  # it did read the export
+    assert not loaded & YAML_READING, f"coprod score {export} imported " \
+        f"{sorted(loaded & YAML_READING)}; import it where a YAML file is read"
+
+
 @pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
                     "imports pydantic for every option it parses: nothing coprod can avoid")
 @pytest.mark.usefixtures("warm_cache")

@@ -16,7 +16,7 @@ from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading.formheader import best_delimiter, two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
-from coprod_cli.reading.yamlio import open_regular
+from coprod_cli.reading.paths import open_regular
 
 _DIALECTS = ",;\t"
 # Larger than a YAML file's limit on purpose: 1,000,000 responses (formcount.MAX_ROWS) of a

@@ -16,8 +16,7 @@ from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import xlsxcheck
 from coprod_cli.reading.formheader import two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
-from coprod_cli.reading.paths import XLSX_SUFFIXES
-from coprod_cli.reading.yamlio import open_regular
+from coprod_cli.reading.paths import XLSX_SUFFIXES, open_regular
 
 FAST_UNPACKED = 128 * 1024 * 1024  # read by python-calamine up to this (about 100,000 rows)
 BATCH = 512  # rows read and checked at once

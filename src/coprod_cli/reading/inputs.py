@@ -21,7 +21,6 @@ from coprod_cli.errors import (
 )
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
-from coprod_cli.reading import quickread, yamlio
 from coprod_cli.reading.loader import Document, Library
 from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
 from coprod_cli.reading.twins import Twins
@@ -30,6 +29,7 @@ from coprod_cli.tally import Ballot, Tally, Who, through_map
 from coprod_cli.versions import written_for
 
 if TYPE_CHECKING:  # the form readers are imported when a form export is read, not at start
+    from coprod_cli.reading import quickread  # and the YAML readers when an answers file is
     from coprod_cli.reading.formcount import Chunk
     from coprod_cli.reading.formtable import FormOptions
 
@@ -295,6 +295,8 @@ class Respondents:
             self.on_warning(warning)
 
     def _yaml(self, name: str) -> Read:
+        from coprod_cli.reading import yamlio  # only for answers files: a form export needs no YAML
+
         data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
         shown = "<stdin>" if name == STDIN else name
         text = yamlio.decode(data, shown)
@@ -310,7 +312,10 @@ class Respondents:
     def _quick(self, text: str, shown: str) -> Ballot | None:
         """The fast reader's ballot of a plain file (None: the strict path reads it). The first
         file read this way sets the framework, as the strict path would."""
-        if self._grammar is not None and self.framework is not None:
+        from coprod_cli.reading import quickread
+
+        if self.framework is not None:
+            self._grammar = self._grammar or self._grammar_of(self.framework)
             return _current(quickread.read(text, self._grammar), self.framework)
         named = quickread.framework_named(text)
         if named is None or named not in self.library.paths:
@@ -347,11 +352,13 @@ class Respondents:
 
     def _use(self, framework: Framework, name: str) -> None:
         self.framework, self.first = framework, name
-        self._grammar = self._grammar_of(framework)
+        self._grammar = None  # made when an answers file is first read (_quick)
 
     def _grammar_of(self, framework: Framework) -> quickread.Grammar:
         """What a plain file may hold: the framework's statement ids, and its earlier
         versions' (read through the migration map, as the strict path reads them)."""
+        from coprod_cli.reading import quickread
+
         earlier = (sid for step in framework.migrations for sid in step.statements)
         return quickread.Grammar(
             framework.id, frozenset([*(s.id for s in framework.statements), *earlier]),

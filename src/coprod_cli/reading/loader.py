@@ -24,7 +24,7 @@ from coprod_cli.errors import (
 from coprod_cli.i18n import N_, _
 from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.reading import cache, yamlio
+from coprod_cli.reading import cache
 from coprod_cli.reading.explain import error_path, explain, real_errors
 from coprod_cli.reading.resolve import resolve
 from coprod_cli.versions import Carried, Migration, carry, written_for
@@ -49,14 +49,20 @@ class Document:
 
     @classmethod
     def read(cls, path: Path) -> Document:
+        from coprod_cli.reading import yamlio  # YAML only for a file read
+
         return cls.from_bytes(yamlio.read_bytes(path), str(path))
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str) -> Document:
+        from coprod_cli.reading import yamlio  # YAML only for a file read
+
         text = yamlio.decode(data, name)
         return cls(name, text, yamlio.parse(text, name))
 
     def mapping(self) -> Mapping[str, Any]:
+        from coprod_cli.reading import yamlio  # YAML only for a file read
+
         if not isinstance(self.data, dict):
             raise InvalidData(
                 _("expected keys and values at the top of the file, found a {name__}").format(
@@ -91,6 +97,8 @@ class Document:
         """The model, or an InvalidData error at the line and column of the first problem; a
         framework or catalogue (given a `language`) with its text in that language."""
         from pydantic import ValidationError
+
+        from coprod_cli.reading import yamlio  # YAML only for a file read
 
         try:
             data = self.mapping()
@@ -215,6 +223,8 @@ class Library:
             first = library.paths.get(framework.id)
             if first is not None and framework.id in library.added \
                     and not os.path.samefile(first, path):
+                from coprod_cli.reading import yamlio  # YAML only for a file read
+
                 raise InvalidData(
                     _(
                         "framework id '{id}' is also the id of {first}, given with "
@@ -293,6 +303,8 @@ class Library:
 
     def named_framework(self, document: Document) -> Framework:
         """The framework a document names with 'framework:', or a located error."""
+        from coprod_cli.reading import yamlio  # YAML only for a file read
+
         data = document.mapping()
         framework_id = data.get("framework")
         if not isinstance(framework_id, str) or framework_id not in self.paths:
@@ -308,6 +320,8 @@ class Library:
 
     def _written_for(self, document: Document, framework: Framework) -> Migration | None:
         """The migration an earlier version's file starts from; None for this version."""
+        from coprod_cli.reading import yamlio  # YAML only for a file read
+
         data = document.mapping()
         declared = data.get("framework_version")
         answered = data.get("answers")

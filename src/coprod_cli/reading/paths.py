@@ -1,10 +1,13 @@
-"""Which files a run reads: folders listed by one rule, and each real file only once."""
+"""Which files a run reads: folders listed by one rule, and each real file only once; each
+opened as a regular file (never a pipe or device waited on)."""
 
 from __future__ import annotations
 
 import os
 import stat
 from dataclasses import field
+from pathlib import Path
+from typing import BinaryIO
 
 from coprod_cli.classes import mutable
 from coprod_cli.errors import CoprodError, FileProblem, Location, UsageProblem
@@ -154,3 +157,45 @@ def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
                                          _("move it out of the folder"), Location(path)))
         return
     inputs.add(path, status)
+
+
+def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
+    """The file opened for reading, refusing what is missing, a folder, or not a regular file.
+
+    It is opened without blocking and checked before anything is read, so a FIFO (or a
+    device) named by mistake is refused at once instead of waiting forever for a writer.
+    """
+    where = Location(str(path))
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise FileProblem(_("file not found"), _("check the path"), where) from None
+    except IsADirectoryError:
+        raise FileProblem(
+            _("is a directory, not a file"),
+            _("name a {kind} file inside it").format(kind=kind),
+            where,
+        ) from None
+    except OSError as error:
+        raise FileProblem(
+            _("cannot read the file ({strerror})").format(strerror=error.strerror),
+            _("check the path and its permissions"),
+            where,
+        ) from error
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        if stat.S_ISDIR(mode):
+            raise FileProblem(
+                _("is a directory, not a file"),
+                _("name a {kind} file inside it").format(kind=kind),
+                where,
+            )
+        raise FileProblem(
+            _("not a regular file (a pipe, device or socket)"),
+            _("save it as a file, or pipe it to standard input and name it '-'"),
+            where,
+        )
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(handle, True)
+    return os.fdopen(handle, "rb")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, ClassVar
 
 import yaml
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
 from coprod_cli.i18n import _
+from coprod_cli.reading.paths import open_regular as open_regular  # moved there
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50  # libyaml composes recursively in C: a very deep document would crash it
@@ -134,48 +134,6 @@ def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
-    """The file opened for reading, refusing what is missing, a folder, or not a regular file.
-
-    It is opened without blocking and checked before anything is read, so a FIFO (or a
-    device) named by mistake is refused at once instead of waiting forever for a writer.
-    """
-    where = Location(str(path))
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise FileProblem(_("file not found"), _("check the path"), where) from None
-    except IsADirectoryError:
-        raise FileProblem(
-            _("is a directory, not a file"),
-            _("name a {kind} file inside it").format(kind=kind),
-            where,
-        ) from None
-    except OSError as error:
-        raise FileProblem(
-            _("cannot read the file ({strerror})").format(strerror=error.strerror),
-            _("check the path and its permissions"),
-            where,
-        ) from error
-    mode = os.fstat(handle).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(handle)
-        if stat.S_ISDIR(mode):
-            raise FileProblem(
-                _("is a directory, not a file"),
-                _("name a {kind} file inside it").format(kind=kind),
-                where,
-            )
-        raise FileProblem(
-            _("not a regular file (a pipe, device or socket)"),
-            _("save it as a file, or pipe it to standard input and name it '-'"),
-            where,
-        )
-    if hasattr(os, "set_blocking"):
-        os.set_blocking(handle, True)
-    return os.fdopen(handle, "rb")
 
 
 def read_bytes(path: Path) -> bytes:
