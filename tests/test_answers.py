@@ -12,7 +12,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.answers import ANSWER_PHRASES, LEVEL_NAMES, UNSURE, parse_level_word
+from coprod_cli.answers import (
+    ANSWER_PHRASES,
+    ANSWER_WORDS,
+    LEVEL_NAMES,
+    UNSURE,
+    answer_pattern,
+    parse_level_word,
+)
 from coprod_cli.errors import CoprodError
 from coprod_cli.models import LEVEL_IDS
 from coprod_cli.questionnaire.flow import parse_reply
@@ -102,6 +109,14 @@ def test_level_words(typed: str, level: str | None) -> None:
             parse_level_word(typed)
     else:
         assert parse_level_word(typed) == level
+
+
+@pytest.mark.parametrize("word", ANSWER_WORDS)
+def test_an_answer_id_is_read_as_the_pattern_reads_it(word: str) -> None:
+    """An id is read without the pattern (the common case): as the pattern reads it."""
+    match = answer_pattern().fullmatch(word)
+    assert match is not None and str(match.lastgroup).replace("_", "-") == word
+    assert parse_level_word(word) == word
 
 
 @pytest.mark.parametrize("label", [*LEVEL_NAMES.values(), "0 - Not yet co-production",
