@@ -111,12 +111,15 @@ def test_level_words(typed: str, level: str | None) -> None:
         assert parse_level_word(typed) == level
 
 
-@pytest.mark.parametrize("word", ANSWER_WORDS)
-def test_an_answer_id_is_read_as_the_pattern_reads_it(word: str) -> None:
-    """An id is read without the pattern (the common case): as the pattern reads it."""
+@pytest.mark.parametrize(("word", "answer"), [
+    (written, answer) for answer in ANSWER_WORDS for phrase in ANSWER_PHRASES[answer]
+    for written in (phrase, phrase.lower(), phrase[:1].upper() + phrase[1:])])
+def test_an_answer_as_written_is_read_as_the_pattern_reads_it(word: str, answer: str) -> None:
+    """An id or phrase exactly as written is read without the pattern (the common case): as
+    the pattern reads it."""
     match = answer_pattern().fullmatch(word)
-    assert match is not None and str(match.lastgroup).replace("_", "-") == word
-    assert parse_level_word(word) == word
+    assert match is not None and str(match.lastgroup).replace("_", "-") == answer
+    assert parse_level_word(word) == answer
 
 
 @pytest.mark.parametrize("label", [*LEVEL_NAMES.values(), "0 - Not yet co-production",

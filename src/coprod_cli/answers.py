@@ -98,7 +98,8 @@ def answer_word_schema() -> dict[str, Any]:
     }
 
 
-_IDS = frozenset(ANSWER_WORDS)
+_AS_WRITTEN = {written: answer for answer in ANSWER_WORDS for phrase in ANSWER_PHRASES[answer]
+               for written in (phrase, phrase.lower(), phrase[:1].upper() + phrase[1:])}
 _WRITE_A_LEVEL = N_("write 0, 1, 2 or 3, or a level word such as intermediate")
 _NOT_A_WORD: dict[type, str] = {list: "a list", dict: "a set of keys and values"}
 
@@ -127,8 +128,12 @@ def parse_level_word(value: object) -> str:
                 given=given, WRITE_A_LEVEL=_(_WRITE_A_LEVEL)
             )
         )
-    if value in _IDS:  # an answer's own id, as most files and exports write it (the same
-        return value   # answer the pattern gives: tests/test_answers.py), without compiling it
+    # An id or a phrase as ANSWER_PHRASES writes it (or in lower case, or with a capital), as
+    # most files and exports write one: the pattern's answer (tests/test_answers.py), without
+    # compiling the pattern.
+    exact = _AS_WRITTEN.get(value)
+    if exact is not None:
+        return exact
     match = answer_pattern().fullmatch(value)
     if match is None:
         word = value[:100].strip().lower().replace("_", "-").replace(" ", "-")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.reading.formwords import parse_choice, parse_date
+from coprod_cli.answers import ANSWER_PHRASES, parse_level_word
+from coprod_cli.models import LEVEL_IDS
+from coprod_cli.reading.formwords import MOST_RUNS, normalise, parse_choice, parse_date
 from tests.conftest import Run
 from tests.reading.test_formtable import IDS, scored, write_csv
 
@@ -24,6 +26,20 @@ from tests.reading.test_formtable import IDS, scored, write_csv
 ])
 def test_choices_as_forms_write_them(cell: str, level: str) -> None:
     assert parse_choice(cell) == level
+
+
+def test_choices_with_a_description_are_read_without_the_answer_pattern() -> None:
+    """Every way coprod writes an answer, numbered or not and with any of its words, has fewer
+    runs of letters and digits than MOST_RUNS, so a longer choice cannot be one."""
+    phrases = [phrase for words in ANSWER_PHRASES.values() for phrase in words]
+    numbered = [f"Level {n}: {phrase}" for n, level in enumerate(LEVEL_IDS)
+                for phrase in ANSWER_PHRASES[level]]
+    for phrase in [*phrases, *numbered]:
+        assert normalise(phrase).count("-") < MOST_RUNS - 1, phrase
+        assert parse_choice(phrase) == parse_level_word(phrase)
+    long = "2 - Intermediate: people plan the service with staff, as partners, every time"
+    assert normalise(long).count("-") >= MOST_RUNS
+    assert parse_choice(long) == "intermediate"
 
 
 @pytest.mark.parametrize("cell", ["transformitive", "4", "9 - Very good", "yes", "-"])

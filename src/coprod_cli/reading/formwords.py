@@ -59,29 +59,35 @@ def normalise(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.strip().lstrip("\ufeff").lower()).strip("-")
 
 
+# More runs of letters and digits than anything parse_level_word reads has ('Level 0: Not yet
+# co-production' has 6; tests/reading/test_formwords.py checks every phrase): a choice with
+# its description ('2 - Intermediate: People have ...') is read here without trying it.
+MOST_RUNS = 8
+
+
 def parse_choice(cell: str) -> str:
     """A level id or 'unsure' from a choice as a form writes it; ValueError when it is none.
 
     Accepted: whatever parse_level_word accepts, 'Don't know' and its kind, and a level
     number or name followed by its description ('2 - Intermediate: ...', 'Level 2. ...').
     """
-    try:
-        return parse_level_word(cell)
-    except ValueError:
-        if cell.lstrip().startswith(("=", "@")):
-            raise ValueError(
-                _(
-                    "'{shortened}' is a spreadsheet formula, not a choice; export the "
-                    "form's responses again, or write the level the person chose"
-                ).format(shortened=shortened(cell.strip()))
-            ) from None
-        word = normalise(cell)
-        if word in UNSURE_WORDS:
-            return UNSURE
-        level = _leading_level(word.removeprefix("level-"), cell)
-        if level is None:
-            raise
-        return level
+    word = normalise(cell)
+    if word.count("-") < MOST_RUNS:  # else parse_level_word cannot read it: not tried
+        try:
+            return parse_level_word(cell)
+        except ValueError:
+            pass
+    if cell.lstrip().startswith(("=", "@")):
+        raise ValueError(
+            _(
+                "'{shortened}' is a spreadsheet formula, not a choice; export the "
+                "form's responses again, or write the level the person chose"
+            ).format(shortened=shortened(cell.strip()))
+        )
+    if word in UNSURE_WORDS:
+        return UNSURE
+    level = _leading_level(word.removeprefix("level-"), cell)
+    return parse_level_word(cell) if level is None else level  # its error, when none
 
 
 def _leading_level(word: str, cell: str) -> str | None:
