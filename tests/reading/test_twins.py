@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import tempfile
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_many_respondents_give_exactly_the_true_pairs(
         def full(**_: object) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(twins_module.tempfile, "TemporaryFile", full)
+        monkeypatch.setattr(tempfile, "TemporaryFile", full)
     rng = random.Random(29)
     digests = [rng.getrandbits(64) - 2**63 for _ in range(50_000)]
     repeated = {7: 3, 123: 40_000, 4_999: 49_999}  # entry -> an earlier entry it copies

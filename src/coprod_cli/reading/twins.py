@@ -13,7 +13,6 @@ everything is read one pass over the kept entries finds who had each of them fir
 from __future__ import annotations
 
 import bisect
-import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Iterator
@@ -113,6 +112,8 @@ class Twins:
         cannot be written (a full disk), so nothing is lost, only memory used."""
         try:
             if self._spilled is None:
+                import tempfile  # only for an export of more than SPILL rows
+
                 # lives as long as the check (unlinked at once, gone when coprod ends)
                 self._spilled = tempfile.TemporaryFile(prefix="coprod-twins-")  # noqa: SIM115
             for kept in (self._digests, self._roles, self._lines):
