@@ -72,6 +72,7 @@ MODULES = {
     "coprod_cli.reading.quickread": "reading",
     "coprod_cli.reading.formwords": "reading",
     "coprod_cli.reading.formheader": "reading",
+    "coprod_cli.reading.formindex": "reading",
     "coprod_cli.reading.formroles": "reading",
     "coprod_cli.reading.formtable": "reading",
     "coprod_cli.reading.formcsv": "reading",

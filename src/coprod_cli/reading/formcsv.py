@@ -7,14 +7,14 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
-from coprod_cli.reading.formheader import best_delimiter, two_rows
+from coprod_cli.reading.formheader import Matcher, best_delimiter, two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.paths import open_regular
 
@@ -29,7 +29,7 @@ MAX_HEADER = 1024 * 1024  # characters in the first line
 MAX_ROW = 1024 * 1024
 
 
-def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
+def rows(path: Path, frameworks: Sequence[Framework | Matcher], catalogue: Catalogue,
          options: FormOptions) -> Iterator[Table | tuple[int, list[str]]]:
     """The table first, then each non-blank row with the line it starts on, streamed."""
     name, start = str(path), 1
@@ -151,7 +151,8 @@ def _check_size(raw: BinaryIO, name: str) -> None:
 
 
 def _dialect(stream: TextIO, name: str,
-             frameworks: list[Framework]) -> tuple[type[csv.Dialect] | csv.Dialect, int]:
+             frameworks: Sequence[Framework | Matcher]
+             ) -> tuple[type[csv.Dialect] | csv.Dialect, int]:
     """Commas, or the semicolons or tabs that some spreadsheets write instead (and Excel's
     'sep=;' line, which says so, skipped: the second element is the lines skipped): the one
     whose header names the framework's statements."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from coprod_cli.errors import InvalidData, Location, UsageProblem
 from coprod_cli.i18n import _
@@ -70,19 +71,37 @@ class Columns:
     date_order: str | None = None  # the export's known way of writing dates (SurveyMonkey: mdy)
 
 
-class Matcher:
-    """Finds the statement a heading names, by its id anywhere in it or by its exact wording."""
+def header_words(framework: Framework) -> dict[str, Any]:
+    """What a heading may name the framework's statements by: their ids (an earlier version's
+    too), longest first, and their wordings, normalised (reading/formindex.py keeps these)."""
+    current = [s.id for s in framework.statements]
+    retired = {sid for step in framework.migrations for sid in step.statements} - set(current)
+    texts = {normalise(text): sid for step in framework.migrations
+             for sid, texts in step.wordings.items() for text in texts}
+    texts |= {normalise(text): s.id for s in framework.statements
+              for text in (s.text, s.plain)}  # an earlier wording of another
+    return {"ids": sorted([*current, *retired], key=len, reverse=True), "texts": texts}
 
-    def __init__(self, framework: Framework) -> None:
-        current = [s.id for s in framework.statements]
-        retired = {sid for step in framework.migrations for sid in step.statements} - set(current)
-        ids = sorted([*current, *retired], key=len, reverse=True)  # an earlier version's too
-        self.framework = framework
-        self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])")
-        self._texts = {normalise(text): sid for step in framework.migrations
-                       for sid, texts in step.wordings.items() for text in texts}
-        self._texts |= {normalise(text): s.id for s in framework.statements
-                        for text in (s.text, s.plain)}  # an earlier wording of another
+
+class Matcher:
+    """Finds the statement a heading names, by its id anywhere in it or by its exact wording.
+    Made from a framework, or from its words and a way to load it (only if it is chosen)."""
+
+    def __init__(self, framework: Framework | Callable[[], Framework],
+                 words: dict[str, Any] | None = None) -> None:
+        if words is None:
+            assert not callable(framework)
+            words = header_words(framework)
+        self._framework = framework
+        self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, words["ids"])) +
+                              r")(?![^-])")
+        self._texts: dict[str, str] = words["texts"]
+
+    @property
+    def framework(self) -> Framework:
+        if callable(self._framework):
+            self._framework = self._framework()
+        return self._framework
 
     def statement(self, heading: str, word: str) -> tuple[str, bool | str] | None:
         """(statement id, whether the column holds evidence, or REASON when it holds why the
@@ -122,14 +141,14 @@ def _wordings(heading: str, word: str) -> list[str]:
     return found
 
 
-def match_columns(name: str, header: list[str], frameworks: list[Framework],
+def match_columns(name: str, header: list[str], frameworks: Sequence[Framework | Matcher],
                   role_column: str | None) -> tuple[Framework, Columns]:
     """The framework whose statements the header names most, and each column's meaning."""
     # Each distinct heading is matched once: a header of a million blank or repeated cells
     # costs a dictionary lookup per cell, not a search per cell and framework.
     distinct = {heading: normalise(heading) for heading in dict.fromkeys(header)}
     words = [distinct[heading] for heading in header]
-    matchers = [Matcher(framework) for framework in frameworks]
+    matchers = [f if isinstance(f, Matcher) else Matcher(f) for f in frameworks]
     found = []
     for matcher in matchers:
         meaning = {heading: matcher.statement(heading, word) for heading, word in distinct.items()}
@@ -262,13 +281,14 @@ def two_rows(first: list[str], second: list[str]) -> list[str] | None:
     return merged
 
 
-def best_delimiter(line: str, delimiters: str, frameworks: list[Framework]) -> str:
+def best_delimiter(line: str, delimiters: str,
+                   frameworks: Sequence[Framework | Matcher]) -> str:
     """The delimiter that splits a header line into the most statements (and, of those that
     tie, the fewest other columns): a semicolon-separated header's statements hold commas."""
     present = [char for char in delimiters if char in line]
     if len(present) < 2:
         return present[0] if present else ","
-    matchers = [Matcher(framework) for framework in frameworks]
+    matchers = [f if isinstance(f, Matcher) else Matcher(f) for f in frameworks]
 
     def fit(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([line], delimiter=delimiter), [])

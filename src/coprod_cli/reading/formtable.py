@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, sensible_date
 from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
@@ -22,6 +24,9 @@ from coprod_cli.reading.formwords import (
 )
 from coprod_cli.tally import Ballot, through_map
 from coprod_cli.versions import Migration, written_for
+
+if TYPE_CHECKING:
+    from coprod_cli.reading.formheader import Matcher
 
 MAX_NAMED = 8  # ignored columns named in the warning; the rest are counted
 
@@ -297,8 +302,8 @@ def _text(cell: object) -> str:
     return "" if cell is None else str(cell).strip()
 
 
-def table(name: str, header: list[str], frameworks: list[Framework], catalogue: Catalogue,
-          options: FormOptions) -> Table:
+def table(name: str, header: list[str], frameworks: Sequence[Framework | Matcher],
+          catalogue: Catalogue, options: FormOptions) -> Table:
     """The header matched once: unknown columns refused when strict, missing statements refused."""
     framework, columns = match_columns(name, header, frameworks, options.role_column)
     if options.strict and columns.ignored:

@@ -5,7 +5,7 @@ located line."""
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from coprod_cli.errors import FileProblem, Location
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import xlsxcheck
-from coprod_cli.reading.formheader import two_rows
+from coprod_cli.reading.formheader import Matcher, two_rows
 from coprod_cli.reading.formtable import FormOptions, Table, table
 from coprod_cli.reading.paths import XLSX_SUFFIXES, open_regular
 
@@ -27,7 +27,7 @@ def is_xlsx(name: str) -> bool:
     return name.lower().endswith(XLSX_SUFFIXES)
 
 
-def rows(path: Path, frameworks: list[Framework], catalogue: Catalogue,
+def rows(path: Path, frameworks: Sequence[Framework | Matcher], catalogue: Catalogue,
          options: FormOptions) -> Iterator[Table | tuple[int, list[object]]]:
     """The table first, then each non-blank row with its number: read by python-calamine
     (a sixteenth of openpyxl's time) when the workbook unpacks to at most FAST_UNPACKED, else

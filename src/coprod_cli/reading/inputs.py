@@ -270,7 +270,7 @@ class Respondents:
         if not is_form(name):
             yield lambda: self._yaml(name)
             return
-        from coprod_cli.reading import formcount, formcsv, formtable
+        from coprod_cli.reading import formcount, formcsv, formindex, formtable
 
         reader: Callable[..., Iterator[object]]
         if is_csv(name):
@@ -279,7 +279,7 @@ class Respondents:
             from coprod_cli.reading import formxlsx
 
             reader = formxlsx.rows
-        row_source = reader(Path(name), self.library.frameworks(), self.library.catalogue,
+        row_source = reader(Path(name), formindex.matchers(self.library), self.library.catalogue,
                             self.form or formtable.FormOptions())
         table = next(row_source)
         assert isinstance(table, formtable.Table)

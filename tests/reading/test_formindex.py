@@ -1,0 +1,63 @@
+"""Each framework as a form export's header is matched against: kept words, loaded framework."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coprod_cli.reading import formindex
+from coprod_cli.reading.formcsv import rows
+from coprod_cli.reading.formheader import header_words
+from coprod_cli.reading.formtable import FormOptions, Table
+from coprod_cli.reading.loader import Library
+
+EXPORT = Path(__file__).resolve().parents[2] / "examples/online-form.csv"
+
+
+def _read(library: Library) -> Table:
+    table = next(rows(EXPORT, formindex.matchers(library), library.catalogue, FormOptions()))
+    assert isinstance(table, Table)
+    return table
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_second_run_loads_only_the_framework_the_header_names(
+        fresh_cache: Path, language: str) -> None:
+    first = Library.builtin(language=language)
+    assert _read(first).framework.id == "nef"
+    assert set(first.loaded) == set(first.ids)  # the first run loaded every one, kept words
+    again = Library.builtin(language=language)
+    table = _read(again)
+    assert table.framework.id == "nef" and set(again.loaded) == {"nef"}
+    assert table.framework == first.framework("nef")
+    for framework_id in first.ids:  # what was kept is each framework's own words
+        assert formindex._words(json.dumps(header_words(first.framework(framework_id)))) \
+            == header_words(first.framework(framework_id))
+
+
+def test_kept_words_of_another_shape_are_not_used(fresh_cache: Path) -> None:
+    _read(Library.builtin())
+    for kept in fresh_cache.glob(f"*{formindex.KIND}*"):
+        header, _, _data = kept.read_bytes().partition(b"\n")
+        kept.write_bytes(header + b"\n" + b'{"ids": [], "texts": {}}')
+    again = Library.builtin()
+    assert _read(again).framework.id == "nef"
+    assert set(again.loaded) == set(again.ids)  # the changed files failed their checks
+
+
+@pytest.mark.parametrize("text", [None, "", "[]", '{"ids": ["a"]}', '{"ids": [], "texts": {}}',
+                                  '{"ids": ["a", 3], "texts": {}}',
+                                  '{"ids": ["a"], "texts": {"b": 1}}',
+                                  '{"ids": ["a"], "texts": {}, "more": 1}'])
+def test_words_read_back_only_in_the_shape_header_words_gives(text: str | None) -> None:
+    assert formindex._words(text) is None
+    assert formindex._words('{"ids": ["a"], "texts": {"b": "a"}}') == {"ids": ["a"],
+                                                                      "texts": {"b": "a"}}
+
+
+def test_a_framework_added_by_the_user_is_matched_from_itself(fresh_cache: Path) -> None:
+    library = Library.builtin(extra=[Path(__file__).resolve().parents[2] / "frameworks/nef.yaml"])
+    assert "nef" in library.added
+    assert _read(library).framework is library.loaded["nef"]
