@@ -269,6 +269,8 @@ def coprods_own(run: Run) -> Iterator[object]:
         yield planfile.read(library, plan)
         yield build(Trend, json.loads(run("trend", *rounds, "--format", "json", "--plan",
                                           str(plan)).stdout))
+    # A shared trend gives no mix (its shares would give head counts): a private one does.
+    yield build(Trend, json.loads(run("trend", *rounds, "--format", "json", "--private").stdout))
     yield from _through_a_migration_map(run)
     yield from _together(run, library)
     from coprod_cli.reading import crosswalks

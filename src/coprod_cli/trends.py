@@ -105,7 +105,10 @@ class Trend(ResultModel):
     min_group: int
     mix: list[Share] = field(metadata={
         "description": "The common mix of roles every round's adjusted figures are re-weighted "
-        "to: the rounds' pooled mix (everyone who answered any round)."})
+        "to: the rounds' pooled mix (everyone who answered any round). Empty in a shared "
+        "trend (band set): beside the rounds' head counts the shares would give how many of "
+        "each role answered, and with the rounds' notes a count the trend holds back (a voice "
+        "under min_group). --private and --min-group 1 give them."})
     method: str = field(metadata={"description": "How the bands are made, in words."})
     resamples: int
     seed: int

@@ -40,3 +40,11 @@ def test_area_changes_name_only_real_ones() -> None:
     lines = trendwords.area_changes(built())
     assert lines[-1] == "Every other change in an area is no clear change."
     assert all("a real" in line for line in lines[:-1])
+
+
+def test_the_mix_line_gives_shares_only_when_the_trend_has_them() -> None:
+    from coprod_cli.scoring import sharing
+
+    exact = trendwords.mix_line(built())
+    assert "Carer 16%" in exact and "%" not in trendwords.mix_line(sharing.protect_trend(built()))
+    assert "does not give its shares" in trendwords.mix_line(sharing.protect_trend(built()))

@@ -65,9 +65,11 @@ Labels = Annotated[list[str] | None, typer.Option(
                      "re-weighted to the\nrounds' pooled mix of roles with a 95% band, so that "
                      "a change in who answered is not shown\nas progress. A change is called "
                      "real only outside both rounds' bands. Shared as any result\nis: figures "
-                     "rounded down to the half level, and refused when a round differs from "
-                     "another,\nor from a result shared before, by fewer than --min-group "
-                     "people (--private: exact).\n\nExit codes: 0 done, 2 invalid input."),
+                     "rounded down to the half level, the mix's shares not given (with the head\n"
+                     "counts they would say how many of each role answered), and refused when a "
+                     "round differs\nfrom another, or from a result shared before, by fewer "
+                     "than --min-group people (--private:\nexact).\n\nExit codes: 0 done, 2 "
+                     "invalid input."),
              epilog=examples("coprod trend 2026-03/ 2026-06/ 2026-09/ 2026-12/",
                              "coprod trend q1.csv q2.csv --label Spring --label Summer",
                              "coprod trend rounds/* --format csv -o trend.csv"))

@@ -164,6 +164,11 @@ def target_lines(tr: Trend, catalogue: Catalogue) -> list[str]:
 
 
 def mix_line(tr: Trend) -> str:
+    if not tr.mix:  # a shared trend (sharing.protect_trend)
+        return _("Adjusted figures re-weight every round to one mix of roles, the rounds' "
+                 "pooled mix (everyone who answered any round); a shared trend does not give "
+                 "its shares, since beside the head counts they would say how many of each "
+                 "role answered. Figures as answered are beside them.")
     shares = ", ".join(f"{s.name} {round(s.share * 100)}%" for s in tr.mix)
     return _("Adjusted figures re-weight every round to one mix of roles, the rounds' pooled "
              "mix (everyone who answered any round): {shares}. Figures as answered are beside "

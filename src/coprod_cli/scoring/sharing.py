@@ -251,8 +251,9 @@ TREND_BANDED = N_("Shared figures of several people are rounded down to the half
 def protect_trend(tr: Trend) -> Trend:
     """A trend's rounds are reports too: each round of several people shows its scores rounded
     down to the half level and its band widened out to it, and each change is worked out from
-    what is shown; its verdict stays the exact one, as levels do."""
-    from coprod_cli.scoring.trend import change
+    what is shown; its verdict stays the exact one, as levels do. It gives no mix's shares
+    (with the head counts, each role's count) nor whether the mix changed (test_trend_attacks)."""
+    from coprod_cli.scoring.trend import MIX_CHANGED, change
 
     if tr.private or tr.min_group < 2 or tr.band is not None:
         return tr
@@ -265,8 +266,8 @@ def protect_trend(tr: Trend) -> Trend:
                                    figure(rounds[c.after], c.area),
                                    rounds[c.before], rounds[c.after], c.verdict))
                for c in tr.changes]
-    return replace(tr, rounds=list(rounds.values()), changes=changes, band=float(BAND),
-                   warnings=[TREND_BANDED, *tr.warnings])
+    return replace(tr, rounds=list(rounds.values()), changes=changes, band=float(BAND), mix=[],
+                   warnings=[TREND_BANDED, *(w for w in tr.warnings if w != MIX_CHANGED)])
 
 
 def _within_half(found: Change) -> Change:

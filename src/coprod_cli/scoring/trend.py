@@ -193,7 +193,12 @@ def _warnings(built: list[Round], rounds: Sequence[tuple[str, Tally]],
                         "the adjusted figures are those as answered"))
     mixes = [{r: Fraction(n, t.total) for r, n in t.respondents.items()} for _, t in rounds]
     if any(m != mixes[0] for m in mixes):
-        notes.append(N_("The mix of roles changed between rounds: the adjusted figures "
-                        "re-weight every round to the same mix, so a change in who answered "
-                        "is not shown as progress"))
+        notes.append(MIX_CHANGED)
     return notes
+
+
+# Not in a shared trend (sharing.protect_trend): said only when the shares moved, so left out
+# it says a round's shares are another's, and a round whose voices are given gives them.
+MIX_CHANGED = N_("The mix of roles changed between rounds: the adjusted figures re-weight "
+                 "every round to the same mix, so a change in who answered is not shown as "
+                 "progress")
