@@ -182,6 +182,26 @@ def test_an_earlier_file_with_comments_is_copied_once(run: Run, answers_file: Pa
     assert "was written for version 2.0.0" in result.stdout
 
 
+@pytest.mark.parametrize("version", ["2/0", "2\x1b[31m\x07", "9" * 300])
+def test_an_earlier_version_that_cannot_name_a_file_still_gets_its_copy(
+        run: Run, answers_file: Path, version: str) -> None:
+    """A framework file's migration may name its earlier version with any text; the copy is
+    named with what a file name can hold (no folder, no control character, not too long)."""
+    framework = answers_file.with_name("own.yaml")
+    nef = (Path(__file__).parents[2] / "frameworks" / "nef.yaml").read_text(encoding="utf-8")
+    quoted = version.encode("unicode_escape").decode("ascii")
+    framework.write_text(nef.replace("\nid: nef\n", "\nid: own\n").replace(
+        'from: "2.0.0"', f'from: "{quoted}"'), encoding="utf-8")
+    earlier = EARLIER.replace("nef", "own").replace('"2.0.0"', f'"{quoted}"')
+    answers_file.write_text(earlier, encoding="utf-8")
+    result = run("assess", "own", "-F", str(framework), "-o", str(answers_file),
+                 input=lines("q"))
+    assert result.exit_code == 0, result.output
+    (copy,) = [path for path in answers_file.parent.iterdir() if ".version-" in path.name]
+    assert copy.read_text(encoding="utf-8") == earlier
+    assert copy.name.isprintable() and len(copy.name) < 255
+
+
 @pytest.mark.parametrize("reply", ["²", "①", "٣", "1" * 5000, "0", "8"])
 def test_odd_role_replies_are_asked_again(run: Run, answers_file: Path, reply: str) -> None:
     result = run("assess", "nef", "-o", str(answers_file), input=lines(reply, "2", "q"))

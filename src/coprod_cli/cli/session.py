@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 import shlex
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -206,7 +207,10 @@ def _earlier_version(session: Session, aside: Path | None, how: resume.Opening) 
     carried = session.kept.carried
     if carried is None or how not in ("resume", "complete"):
         return  # a confirmed restart clears the answers whatever version they were
-    aside = aside or session.kept.copy_aside(f"version-{carried.from_version}")
+    # The version is a framework file's text: only its letters, digits and . + - name a file
+    # (a '/' or a control character would not), and never more than a name can hold.
+    tag = re.sub(r"[^\w.+-]", "_", carried.from_version)[:64]
+    aside = aside or session.kept.copy_aside(f"version-{tag}")
     number = {step.statement.id: index + 1 for index, step in enumerate(session.flow)}
     split = sorted(number[sid] for change in carried.through_map if len(change.to) > 1
                    for sid in change.to)
