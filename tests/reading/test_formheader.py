@@ -99,3 +99,17 @@ def test_coprods_credit_note_is_known_by_its_name_or_the_sources_link_in_any_lan
         assert columns.ignored == [], note
     _, columns = match_columns("k.csv", ["Cydnabyddiaeth: dim dolen", *ids], [nef], None)
     assert columns.ignored == [0]
+
+
+def test_a_sources_link_that_is_no_web_address_never_hides_a_column() -> None:
+    """A framework file's source link is its own text: one that is no web address ('e') is not
+    looked for in headings, or every column with an 'e' in its heading would go unnamed."""
+    import dataclasses
+
+    from coprod_cli.reading.loader import Library
+
+    nef = Library.builtin().framework("nef")
+    odd = dataclasses.replace(nef, source=dataclasses.replace(nef.source, url="e"))
+    ids = [s.id for s in odd.statements]
+    _, columns = match_columns("k.csv", ["Anything else we should know", *ids], [odd], None)
+    assert columns.ignored == [0]

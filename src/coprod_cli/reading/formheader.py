@@ -227,7 +227,7 @@ def _credit(heading: str, link: str | None) -> bool:
     exports), by its name or its label: the framework's source link in it, in any language
     (an older form's label, or a source with no link: 'Credit: ')."""
     return normalise(heading) == "credit" or heading.strip().startswith("Credit: ") \
-        or bool(link and link in heading)
+        or bool(link and "://" in link and link in heading)  # a web address, never a word
 
 
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
