@@ -361,6 +361,35 @@ def test_two_shared_reports_never_say_the_late_person_answered_an_earlier_versio
     assert page.count("fewer than 3 answers file(s) were written for nef 2.0.0") == 1
 
 
+def test_two_reports_never_say_which_earlier_statements_the_late_person_answered(
+        tmp_path: Path, statement_ids: list[str]) -> None:
+    """One earlier-version file left mutuality-4 unanswered; the late earlier-version file
+    answered it. The note on the migration map said which earlier statements were answered
+    (it named mutuality-4 only after the late reply): who left a statement unanswered, which
+    a shared result says only as a range. It names what the map does to any answer."""
+    import shutil
+
+    rng = random.Random(12)
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    for number in range(12):
+        _person(before, f"p{number}", ROLES[number % len(ROLES)],
+                {sid: _answer(rng, 0.1, 0.0) for sid in statement_ids})
+    old = Path(__file__).parent.parent / "examples" / "collective-spring-2026" / "manager-03.yaml"
+    text = old.read_text(encoding="utf-8")
+    (before / "old-1.yaml").write_text("".join(
+        line for line in text.splitlines(keepends=True) if "mutuality-4:" not in line),
+        encoding="utf-8")
+    shutil.copytree(before, after)
+    shutil.copy(old, after / "old-2.yaml")
+    for extra in ((), ("--private",)):
+        maps = [_json(folder, *extra)["migrated"][0]["through_map"] for folder in (before, after)]
+        assert maps[0] == maps[1] and "mutuality-4" in maps[0]
+    notes = [[w for w in _json(folder)["warnings"] if "nef 2.0.0" in w]
+             for folder in (before, after)]
+    assert notes[0] == notes[1] and "each answer to mutuality-4 counts for" in notes[0][0]
+
+
 def test_a_shared_plan_check_says_nothing_the_shared_levels_do_not(
         tmp_path: Path, statement_ids: list[str]) -> None:
     """The plan check's counts (moves done, overdue, went backwards, moves nobody planned)

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from coprod_cli import versions
 from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
 from coprod_cli.ballots import Ballot as Ballot
 from coprod_cli.ballots import Who as Who
@@ -205,7 +206,16 @@ class Tally(Rows):
         if carried is None:
             return
         files, through, unanswered = self.carried.get(carried.from_version, (0, {}, set()))
-        through |= {change.id: change.to for change in carried.through_map}
+        start = next((m for m in self.framework.migrations
+                      if m.from_version == carried.from_version), None)
+        if not files and start is not None:  # what the map does to any answer of that
+            # version, not to this file's: which earlier statements a file answered would
+            # say who left one unanswered
+            whole = versions.carry(dict.fromkeys(start.statements, True), start,
+                                   self.framework.migrations)[1]
+            through = {change.id: change.to for change in whole.through_map}
+        elif start is None:
+            through |= {change.id: change.to for change in carried.through_map}
         self.carried[carried.from_version] = (files + 1, through,
                                                unanswered | set(carried.no_answer_yet))
 
