@@ -208,3 +208,16 @@ def test_every_byte_a_part_unpacks_to_is_counted(size: int) -> None:
     assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size) == size
     if size:
         assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size - 1) > size - 1
+
+
+@pytest.mark.parametrize("size", [65_600, 196_617, 1_048_700])
+def test_what_is_still_held_when_a_piece_fills_as_the_input_ends_is_counted(size: int) -> None:
+    """A part packed tightly ends in a few bytes that unpack to hundreds: when a piece fills
+    just as they are read, the rest is still counted, so a part one byte over is refused."""
+    import zlib
+
+    data = b"x" * size
+    packer = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    packed = packer.compress(data) + packer.flush()
+    assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size) == size
+    assert xlsxcheck._inflated(io.BytesIO(packed), len(packed), size - 1) > size - 1

@@ -95,6 +95,8 @@ def _inflated(raw: BinaryIO, packed: int, most: int) -> int:
             produced += len(inflater.decompress(chunk, _UNPACKED_PIECE))
             while inflater.unconsumed_tail and produced <= most:
                 produced += len(inflater.decompress(inflater.unconsumed_tail, _UNPACKED_PIECE))
+        if produced <= most:  # what zlib still holds when a piece filled as the input ran out
+            produced += len(inflater.flush())
     except zlib.error:
         return produced  # damaged data: said when the part itself is read
     return produced
