@@ -72,3 +72,43 @@ def test_more_pools_than_a_byte_holds_are_worked_out_in_fractions() -> None:
     found = bands.bands(FW, [(role, row) for role in roles for row in rows], groups, per_person)
     assert found == bands._slowly(FW, by_role, groups, per_person, ())
     assert found.overall is not None
+
+
+@pytest.mark.parametrize("block", [1, 7, 40, 1 << 16])
+def test_draws_worked_out_a_block_at_a_time_give_the_same_bands(
+        monkeypatch: pytest.MonkeyPatch, block: int) -> None:
+    """However the draws fall into blocks (a draw alone, a few, all at once), the same
+    draws in the same order, the same bands."""
+    monkeypatch.setattr(fastbands, "BLOCK", block)
+    rng = random.Random(block)
+    by_role = {role: sorted(rows) for role, rows in _round(rng, len(FW.statements)).items()}
+    groups = [sorted(by_role)[:1], sorted(by_role)[1:]] if len(by_role) > 1 else [sorted(by_role)]
+    per_person = {role: rng.randint(1, 9) for role in by_role}
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
+        bands._slowly(FW, by_role, groups, per_person, ())
+
+
+def test_a_round_of_many_people_is_drawn_a_block_at_a_time(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Memory bounded however many answered: never more than BLOCK people drawn at once (all
+    1,000 draws of 40,000 people at once took 1 GB), every draw made once."""
+    rng = random.Random(3)
+    by_role = {role: sorted(bytes(rng.choice([0, 1, 2, 3, UNKNOWN]) for _ in range(5))
+                            for _ in range(300)) for role in ROLES[:2]}
+    people = sum(map(len, by_role.values()))
+    sizes: list[int] = []
+    coded = fastbands._medians_coded
+
+    def counted(high: int, length: int, bits: int) -> bytes:
+        sizes.append(length // (len(FW.statements) * bits // 2))  # draws at once
+        return coded(high, length, bits)
+
+    monkeypatch.setattr(fastbands, "_medians_coded", counted)
+    groups, per_person = [sorted(by_role)], dict.fromkeys(by_role, 1)
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    found = bands._quickly(FW, by_role, groups, per_person, (), bits)
+    assert sum(sizes) == bands.RESAMPLES and max(sizes) * people <= fastbands.BLOCK
+    assert found == bands._slowly(FW, by_role, groups, per_person, ())

@@ -32,6 +32,7 @@ from coprod_cli.models import LEVEL_IDS, Framework
 LEVELS = len(LEVEL_IDS)
 MOST_POOLS = 5  # pools whose medians (twice: 0 to 6) and answered-or-not add up in a byte
 Draws = dict[str, list[int]]  # figure (area id, or "" for the overall) -> scaled values
+BLOCK = 1 << 16  # people drawn (a draw's places times draws) worked out at once: a few MB
 
 
 def width(by_role: Mapping[str, list[bytes]], groups: list[list[str]],
@@ -55,26 +56,36 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     # role's size (as a float, the same product as the float times the int).
     roles = [role for role, rows in ordered for _ in rows]
     wide = [float(len(rows)) for _, rows in ordered for _ in rows]
-    randoms = starmap(rng.random, repeat((), resamples * len(wide)))
-    drawn = list(map(math.floor, map(mul, wide * resamples, randoms)))  # place after place
-    size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
-    order: repeat[Literal["little"]] = repeat("little")
-    coded = 0
-    for pool in groups:  # each pool's draws summed apart: integers half as long with two
-        people = {role: [_person(row, per_person[role], bits) for row in rows]
-                  for role, rows in ordered if role in pool}
-        places = [list(map(people[role].__getitem__, drawn[at::len(wide)]))
-                  for at, role in enumerate(roles) if role in people]
-        sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
-            repeat(half, resamples)
-        data = b"".join(map(int.to_bytes, sums, repeat(size), order))
-        coded += int.from_bytes(_medians_coded(int.from_bytes(data, "little"), len(data), bits)
-                                .translate(_POOLED[pools]), "little")
-    # Per statement, a byte per draw: its pools' bytes added (_POOLED: they never carry).
-    added = coded.to_bytes(resamples * statements, "little")
+    people = [{role: [_person(row, per_person[role], bits) for row in rows]
+               for role, rows in ordered if role in pool} for pool in groups]
+    # A block of draws at a time (the same draws in the same order), so memory stays bounded
+    # however many people a round has: all 1,000 at once took 1 GB for 40,000 people.
+    step = max(1, min(resamples, BLOCK // max(len(wide), 1)))
+    added = b"".join(_added(people, roles, wide, rng, min(step, resamples - done), statements,
+                            bits) for done in range(0, resamples, step))
     columns = [added[s::statements] for s in range(statements)]
     scale = 4 * math.lcm(*range(1, pools + 1))
     return _areas(framework, columns, absent, _medians(scale, pools), resamples), scale
+
+
+def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[float],
+           rng: random.Random, count: int, statements: int, bits: int) -> bytes:
+    """Per draw of the next `count` and statement, a byte: its pools' bytes added (_POOLED:
+    they never carry)."""
+    randoms = starmap(rng.random, repeat((), count * len(wide)))
+    drawn = list(map(math.floor, map(mul, wide * count, randoms)))  # place after place
+    size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
+    order: repeat[Literal["little"]] = repeat("little")
+    coded = 0
+    for pool in people:  # each pool's draws summed apart: integers half as long with two
+        places = [list(map(pool[role].__getitem__, drawn[at::len(wide)]))
+                  for at, role in enumerate(roles) if role in pool]
+        sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
+            repeat(half, count)
+        data = b"".join(map(int.to_bytes, sums, repeat(size), order))
+        coded += int.from_bytes(_medians_coded(int.from_bytes(data, "little"), len(data), bits)
+                                .translate(_POOLED[len(people)]), "little")
+    return coded.to_bytes(count * statements, "little")
 
 
 def band(found: list[int], scale: int, resamples: int,
