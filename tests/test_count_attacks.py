@@ -59,6 +59,16 @@ def _answer(rng: random.Random, unsure: float, dna: float) -> str:
     return rng.choice(LEVELS)
 
 
+def _twelve(tmp_path: Path, rng: random.Random, statement_ids: list[str]) -> tuple[Path, Path]:
+    """A folder 'before' of twelve people answering this version, and where 'after' goes."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    before.mkdir()
+    for number in range(12):
+        _person(before, f"p{number}", ROLES[number % len(ROLES)],
+                {sid: _answer(rng, 0.1, 0.0) for sid in statement_ids})
+    return before, after
+
+
 def _person(folder: Path, name: str, role: str, answers: dict[str, str]) -> None:
     """An answers file; every other 'does not apply' with a reason of the person's own."""
     lines = ["framework: nef", "respondent:", f"  role: {role}", "answers:",
@@ -337,12 +347,7 @@ def test_two_shared_reports_never_say_the_late_person_answered_an_earlier_versio
     is in a range of --min-group, as counts of answers are; --private gives it exactly."""
     import shutil
 
-    rng = random.Random(11)
-    before, after = tmp_path / "before", tmp_path / "after"
-    before.mkdir()
-    for number in range(12):
-        _person(before, f"p{number}", ROLES[number % len(ROLES)],
-                {sid: _answer(rng, 0.1, 0.0) for sid in statement_ids})
+    before, after = _twelve(tmp_path, random.Random(11), statement_ids)
     old = Path(__file__).parent.parent / "examples" / "collective-autumn-2026"
     shutil.copy(old / "manager-01.yaml", before / "old-1.yaml")
     shutil.copytree(before, after)
@@ -369,12 +374,7 @@ def test_two_reports_never_say_which_earlier_statements_the_late_person_answered
     a shared result says only as a range. It names what the map does to any answer."""
     import shutil
 
-    rng = random.Random(12)
-    before, after = tmp_path / "before", tmp_path / "after"
-    before.mkdir()
-    for number in range(12):
-        _person(before, f"p{number}", ROLES[number % len(ROLES)],
-                {sid: _answer(rng, 0.1, 0.0) for sid in statement_ids})
+    before, after = _twelve(tmp_path, random.Random(12), statement_ids)
     old = Path(__file__).parent.parent / "examples" / "collective-spring-2026" / "manager-03.yaml"
     text = old.read_text(encoding="utf-8")
     (before / "old-1.yaml").write_text("".join(

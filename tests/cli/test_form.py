@@ -121,11 +121,10 @@ def test_a_page_is_rendered_again_when_anything_it_is_made_from_changes(
 
 
 def test_a_page_with_a_service_an_address_or_an_added_framework_is_never_kept(
-        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch,
+        added_framework: Path) -> None:
     made = _rendered(monkeypatch)
-    mine = tmp_path / "mine.yaml"
-    mine.write_text(Path("frameworks/scie.yaml").read_text(encoding="utf-8").replace(
-        "id: scie", "id: mine", 1), encoding="utf-8")
+    mine = added_framework
     for options in [("nef", "--service", "Riverside"), ("nef", "--send-to", "sam@example.org"),
                     ("mine", "--framework", str(mine))]:
         for _ in range(2):

@@ -120,11 +120,10 @@ def test_a_terminal_and_a_pipe_are_kept_apart(fresh_cache: Path, monkeypatch: py
 
 
 def test_an_added_framework_or_a_written_file_is_never_kept(
-        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        run: Run, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        added_framework: Path) -> None:
     made = _made(monkeypatch)
-    mine = tmp_path / "mine.yaml"
-    mine.write_text(Path("frameworks/scie.yaml").read_text(encoding="utf-8").replace(
-        "id: scie", "id: mine", 1), encoding="utf-8")
+    mine = added_framework
     for options in [("mine", "--framework", str(mine)), ("nef", "--framework", str(mine)),
                     ("nef", "-o", str(tmp_path / "nef.txt"), "--force")]:
         for _ in range(2):
