@@ -135,8 +135,8 @@ PrivateOption = Annotated[bool, typer.Option(
     "shared, and a JSON result has \"private\": true. Without it a result is shareable: a "
     "result of several people shows its figures rounded down to the half level, its counts of "
     "answers in ranges of --min-group ('12 to 14 unsure answers'), and no statement's own "
-    "figure or count, nor how many answered in each language, so that reports cannot be set "
-    "against each other."))]
+    "figure or count, nor how many answered in each language, why files were left out or how "
+    "many files name each service, so that reports cannot be set against each other."))]
 Through = Annotated[list[str] | None, typer.Option(
     "--through", metavar="IDS", help=N_("Score the answers against each of these frameworks "
     "(comma-separated, e.g. wales,scie): their own framework directly, any other through "
