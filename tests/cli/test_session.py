@@ -200,6 +200,7 @@ def test_an_earlier_version_that_cannot_name_a_file_still_gets_its_copy(
     (copy,) = [path for path in answers_file.parent.iterdir() if ".version-" in path.name]
     assert copy.read_text(encoding="utf-8") == earlier
     assert copy.name.isprintable() and len(copy.name) < 255
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout  # nothing acts on a terminal
 
 
 @pytest.mark.parametrize("reply", ["²", "①", "٣", "1" * 5000, "0", "8"])
