@@ -155,16 +155,26 @@ def test_a_closed_standard_output_is_said_unless_the_output_goes_to_a_file(
     assert result.returncode == 0 and (tmp_path / "nef.txt").read_text().startswith("NEF")
 
 
-SLOW_WRITE = """import os, sys, time
-real = os.fsync
-def slow(handle):  # the window between a temporary file made and renamed, held open
-    time.sleep(60)
-    real(handle)
-os.fsync = slow
+# The child holds the write open between the temporary file made and renamed, and says so on
+# a pipe: the signal goes only once it is held, with no sleep on either side. A signal that
+# comes at any moment after that is kept in the wakeup pipe, so it is acted on however late
+# the child runs (a timed sleep in the child could miss one that came just before it began,
+# and then sleep on: the test once waited 60 s for that under load).
+HELD_WRITE = """import os, signal, sys
+ready = int(sys.argv.pop(1))
+def held(handle):
+    woken, wake = os.pipe()
+    os.set_blocking(wake, False)
+    signal.set_wakeup_fd(wake)
+    os.write(ready, b"1")
+    while True:  # each signal writes a byte, and its handler runs before the next read
+        os.read(woken, 1)
+os.fsync = held
 from coprod_cli.cli import main
 sys.argv = ["coprod", *sys.argv[1:]]
 main()
 """
+NEVER = 600  # seconds: only a coprod that ignores the signal (or hangs) gets this far
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -173,18 +183,26 @@ def test_a_kill_while_a_file_is_written_leaves_no_temporary_file(tmp_path: Path,
                                                                  sig: str) -> None:
     """A real signal, sent while the temporary file exists: exit 130, the output not written
     and nothing left beside it, nor in the cache folder (SIGTERM once left them behind)."""
+    import select
     import signal
-    import time
 
     env = {**os.environ, "COPROD_CACHE_DIR": str(tmp_path / "cache")}
-    process = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, "show", "nef", "-f", "json",
-                                "-o", str(tmp_path / "nef.json")], env=env,
-                               stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".nef.json.*.tmp")) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    process.send_signal(getattr(signal, sig))
-    assert process.wait(timeout=60) == 130
+    ready, told = os.pipe()
+    process = subprocess.Popen([sys.executable, "-c", HELD_WRITE, str(told), "show", "nef",
+                                "-f", "json", "-o", str(tmp_path / "nef.json")], env=env,
+                               stderr=subprocess.PIPE, text=True, pass_fds=(told,),
+                               preexec_fn=as_from_a_terminal)
+    os.close(told)
+    try:
+        assert select.select([ready], [], [], NEVER)[0], "coprod never reached the write"
+        assert os.read(ready, 1) == b"1", process.communicate()[1]
+        assert len(list(tmp_path.glob(".nef.json.*.tmp"))) == 1  # held while it exists
+        process.send_signal(getattr(signal, sig))
+        assert process.wait(timeout=NEVER) == 130
+    finally:
+        os.close(ready)
+        process.kill()  # nothing if it has ended; a failed run leaves no process behind
+        process.communicate()
     assert sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".tmp")) == []
     assert not (tmp_path / "nef.json").exists()
 
