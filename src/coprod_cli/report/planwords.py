@@ -10,10 +10,11 @@ from coprod_cli.models import Catalogue
 from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
 from coprod_cli.report import phrases
 from coprod_cli.results import Result
-from coprod_cli.trends import Trend
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from coprod_cli.trends import Trend  # a type only: a score's page never loads trends
 
 STATUS = {"done": N_("Done"), "overdue": N_("Overdue"), "not-yet-due": N_("Not yet due"),
           "went-backwards": N_("Went backwards")}
