@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
+import yaml
 
 from coprod_cli.reading import quickread
 from coprod_cli.reading.loader import Library
 from tests.reading.test_yamlio import AGREE, _strict
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.mark.parametrize("body", AGREE)
@@ -68,3 +74,81 @@ def test_the_fast_reader_reads_does_not_apply_and_its_reason_as_the_strict_one(b
         assert strict.reasons and strict.levels["assets-1"] == "does-not-apply"
     if body == NOT_APPLYING[1]:
         assert quick is not None and quick.reasons == (("assets-1", "We have no planning group"),)
+
+
+PLAIN = ("framework: nef\nrespondent:\n  role: carer\nassessed_on: 2026-03-18\nanswers:\n"
+         "  assets-1: descriptive\n  assets-2: unsure\n  capacity-1: 2\n  networks-4: not-yet\n")
+VALUES = ["descriptive", "Descriptive", "not-yet", "unsure", "does-not-apply", "3", "03", "+3",
+          "0x3", "3.0", "null", "~", "", "yes", "-", "- 3", "'3'", '"3"', "!!str 3", "&a 3", "*a",
+          "{level: 2}", "[3]", "3 # said", "#", "2026-03-18", "carer", "nef", "scie", "other",
+          "unknown-role", "2026-02-30", "1999-12-31", "3026-01-01", "2026-13-01", "2026-3-18",
+          "intermediate ", "transformative\t", "é"]
+KEYS = ["assets-1", "assets-2", "assets-99", "Assets-1", "capacity-1", "on", "yes", "<<",
+        "? assets-1", "-assets-1", "assets-1 ", "role", "language", "service", "framework",
+        "answers", "respondent", "assessed_on", "version"]
+LINES = ["", "# a comment", "  # a comment", "---", "...", "language: cy", "language: en",
+         "service: Day centre", "version: 1.0.0", "\t", " ", "%YAML 1.1"]
+
+
+def _walked(text: str, grammar: quickread.Grammar) -> object:
+    """The event walk's reading of a file (what `read` gave before the pattern)."""
+    try:
+        return quickread._Walk(text, grammar).ballot()
+    except (quickread._Unusual, yaml.YAMLError, ValueError):  # as read() catches
+        return None
+
+
+def _near_miss(rng: random.Random) -> str:
+    """The plain file with one to three random changes, each of a kind YAML reads otherwise
+    or the walk refuses: a value, a key, an extra line, an indent, a space, a line ending."""
+    lines = PLAIN.splitlines()
+    for _ in range(rng.randint(0, 3)):
+        at = rng.randrange(len(lines))
+        key, sep, value = lines[at].partition(": ")
+        change = rng.randrange(8)
+        if change == 0 and sep:
+            lines[at] = f"{key}: {rng.choice(VALUES)}"
+        elif change == 1:
+            indent = " " * (len(lines[at]) - len(lines[at].lstrip(" ")))
+            lines[at] = f"{indent}{rng.choice(KEYS)}:{(' ' + value) if sep else ''}"
+        elif change == 2:
+            lines.insert(at, rng.choice(LINES))
+        elif change == 3:
+            lines[at] = " " * rng.choice([0, 1, 3, 4]) + lines[at].lstrip(" ")
+        elif change == 4:
+            lines[at] += rng.choice([" ", "\t", "\r", " # c", ":"])
+        elif change == 5:
+            lines.insert(at, lines[at])  # a key given twice
+        elif change == 6:
+            del lines[at]
+        else:
+            lines[at], lines[-1] = lines[-1], lines[at]
+    return "\n".join(lines) + rng.choice(["\n", "", "\n\n", "\r\n"])
+
+
+def test_the_plainest_files_are_read_by_one_pattern_as_the_walk_reads_them() -> None:
+    """Whatever the one-pattern reader takes, the event walk (and the strict reader) reads
+    the same; it takes the plain file and the example rounds, and leaves the rest to the walk."""
+    library = Library.builtin()
+    framework = library.framework("nef")
+    earlier = [sid for step in framework.migrations for sid in step.statements]
+    grammar = quickread.Grammar("nef", frozenset([*(s.id for s in framework.statements),
+                                                  *earlier]),
+                                frozenset(r.id for r in library.catalogue.roles))
+    rng, taken = random.Random(29), 0
+    for _ in range(4000):
+        text = _near_miss(rng)
+        quick = quickread._plainest(text, grammar)
+        if quick is not None:
+            taken += 1
+            assert quick == _walked(text, grammar), text
+            if taken % 20 == 0:
+                assert quick == _strict(library, text), text
+    assert 400 < taken < 3600  # near misses of both kinds were tried
+    for day in ["2026-03-18", "2026-02-30", "1999-12-31", "2000-01-01", "3026-01-01"]:
+        text = PLAIN.replace("2026-03-18", day)
+        assert quickread._plainest(text, grammar) == _walked(text, grammar) == \
+            _strict(library, text)
+    for path in sorted(EXAMPLES.glob("trend/*/*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert quickread._plainest(text, grammar) == _walked(text, grammar) is not None

@@ -59,12 +59,52 @@ class Grammar:
 def read(text: str, grammar: Grammar, whole: bool = False) -> Ballot | None:
     """The ballot of a plain answers file, or None when the strict path must look at it;
     `whole`: only a file that says it is one (`answers:`, as `validate` asks)."""
+    plainest = _plainest(text, grammar)
+    if plainest is not None:
+        return plainest
     try:
         walk = _Walk(text, grammar)
         ballot = walk.ballot()
     except (_Unusual, yaml.YAMLError, ValueError):
         return None
     return ballot if walk.answered or not whole else None
+
+
+# The plainest file (its framework, role, perhaps its date, then one level word per line)
+# read by one pattern instead of YAML's parser events: about five times faster. Each scalar
+# starts with a letter or digit and holds no character YAML reads as anything else, so these
+# lines give the same events the walk below reads; any other file is the walk's to read.
+_PLAINEST = re.compile(r"framework: ([a-z0-9][a-z0-9-]{0,99})\nrespondent:\n"
+                       r"  role: ([a-z0-9][a-z0-9-]{0,99})\n"
+                       r"(?:assessed_on: (\d{4}-\d{2}-\d{2})\n)?answers:\n"
+                       r"((?:  [A-Za-z0-9][A-Za-z0-9_.-]{0,199}: [a-z0-9][a-z0-9-]{0,39}\n)+)\Z")
+_ANSWER = re.compile(r"  ([^:]+): ([^\n]+)\n")
+
+
+def _plainest(text: str, grammar: Grammar) -> Ballot | None:
+    """The ballot of the plainest file, as the walk reads it; None for any other file, or one
+    with anything the walk would not take as it stands (it then reads the file itself)."""
+    found = _PLAINEST.match(text if text.endswith("\n") else f"{text}\n")
+    if found is None:
+        return None
+    framework, role, written, block = found.groups()
+    if framework != grammar.framework or role in _NULLS or role not in grammar.roles:
+        return None
+    pairs = _ANSWER.findall(block)
+    levels = {key: _LEVELS.get(value) for key, value in pairs}
+    statements = grammar.statements
+    if len(levels) != len(pairs) or None in levels.values() \
+            or not all(key in statements for key in levels):
+        return None
+    day = None
+    if written is not None:
+        try:
+            day = datetime.date.fromisoformat(written)
+        except ValueError:
+            return None
+        if not sensible_date(day):
+            return None
+    return Ballot(role, levels, (), day, None, True, language=None, reasons=())
 
 
 def framework_named(text: str) -> str | None:
