@@ -70,6 +70,7 @@ MODULES = {
     "coprod_cli.reading.resolve": "reading",
     "coprod_cli.reading.loader": "reading",
     "coprod_cli.reading.quickread": "reading",
+    "coprod_cli.reading.quickwalk": "reading",
     "coprod_cli.reading.formwords": "reading",
     "coprod_cli.reading.formheader": "reading",
     "coprod_cli.reading.formindex": "reading",
@@ -682,7 +683,7 @@ def _console_brings() -> set[str]:
 
 # What only reading YAML needs: a form export (CSV or workbook) reads none once the built-in
 # frameworks are in the start-up cache (PyYAML costs about 12 ms to import).
-YAML_READING = {"yaml", "coprod_cli.reading.yamlio", "coprod_cli.reading.quickread"}
+YAML_READING = {"yaml", "coprod_cli.reading.yamlio", "coprod_cli.reading.quickwalk"}
 
 
 @pytest.mark.parametrize("export", ["examples/online-form.csv",
@@ -695,6 +696,16 @@ def test_a_form_export_is_scored_without_reading_yaml(export: str, fmt: str) -> 
     assert "coprod_cli.reading.formcount" in loaded  # it did read the export
     assert not loaded & YAML_READING, f"coprod score {export} imported " \
         f"{sorted(loaded & YAML_READING)}; import it where a YAML file is read"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+@pytest.mark.usefixtures("warm_cache")
+def test_a_trend_of_the_plainest_answers_files_reads_no_yaml(fmt: str) -> None:
+    """The example rounds are plain answers files, which quickread's pattern reads alone."""
+    loaded = {module if module.startswith("coprod_cli") else module.split(".")[0]
+              for module in _modules_after("trend", *TREND, "--format", fmt, "-o", "-")}
+    assert "coprod_cli.reading.quickread" in loaded  # it did read the rounds
+    assert not loaded & YAML_READING, f"coprod trend imported {sorted(loaded & YAML_READING)}"
 
 
 @pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "

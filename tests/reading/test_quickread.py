@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coprod_cli.reading import quickread
+from coprod_cli.reading import quickread, quickwalk
 from coprod_cli.reading.loader import Library
 from tests.reading.test_yamlio import AGREE, _strict
 
@@ -93,8 +93,8 @@ LINES = ["", "# a comment", "  # a comment", "---", "...", "language: cy", "lang
 def _walked(text: str, grammar: quickread.Grammar) -> object:
     """The event walk's reading of a file (what `read` gave before the pattern)."""
     try:
-        return quickread._Walk(text, grammar).ballot()
-    except (quickread._Unusual, yaml.YAMLError, ValueError):  # as read() catches
+        return quickwalk._Walk(text, grammar).ballot()
+    except (quickwalk._Unusual, yaml.YAMLError, ValueError):  # as read() catches
         return None
 
 

@@ -22,7 +22,15 @@ from coprod_cli.errors import (
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import Framework
 from coprod_cli.reading.loader import Document, Library
-from coprod_cli.reading.paths import STDIN, XLSX_SUFFIXES, YAML_SUFFIXES, Inputs, expand
+from coprod_cli.reading.paths import (
+    STDIN,
+    XLSX_SUFFIXES,
+    YAML_SUFFIXES,
+    Inputs,
+    decode,
+    expand,
+    read_bytes,
+)
 from coprod_cli.reading.twins import Twins
 from coprod_cli.resultparts import Intake
 from coprod_cli.tally import Ballot, Tally, Who, through_map
@@ -295,14 +303,14 @@ class Respondents:
             self.on_warning(warning)
 
     def _yaml(self, name: str) -> Read:
-        from coprod_cli.reading import yamlio  # only for answers files: a form export needs no YAML
-
-        data = self._stdin() if name == STDIN else yamlio.read_bytes(Path(name))
+        data = self._stdin() if name == STDIN else read_bytes(Path(name))
         shown = "<stdin>" if name == STDIN else name
-        text = yamlio.decode(data, shown)
+        text = decode(data, shown)
         ballot = self._quick(text, shown)
         if ballot is not None:
             return shown, ballot, hash(data), shown, 0
+        from coprod_cli.reading import yamlio  # YAML only for a file the fast path leaves
+
         document = Document(shown, text, yamlio.parse(text, shown))
         answers, framework, carried = self.library.read_answers(document)
         if self.framework is None or framework.id != self.framework.id:

@@ -17,6 +17,7 @@ from coprod_cli.safetext import file_name
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")  # workbooks read as form exports
+MAX_BYTES = 2 * 1024 * 1024  # the largest answers or framework file read
 
 
 @mutable
@@ -199,3 +200,48 @@ def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
     if hasattr(os, "set_blocking"):
         os.set_blocking(handle, True)
     return os.fdopen(handle, "rb")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is missing, not a regular file or too large."""
+    with open_regular(path) as handle:
+        try:
+            # As much as the file holds, then the rest should it have grown since: asking for
+            # MAX_BYTES at once sets aside 2 MiB for every small file (a fifth of its read).
+            size = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
+            data = handle.read(size + 1)
+            return data + handle.read(MAX_BYTES - size) if len(data) > size else data
+        except OSError as error:
+            raise FileProblem(
+                _("cannot read the file ({strerror})").format(strerror=error.strerror),
+                _("check the path and its permissions"),
+                Location(str(path)),
+            ) from error
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text, refusing empty, binary, oversized and wrongly encoded files."""
+    if len(data) > MAX_BYTES:
+        raise FileProblem(
+            _("the file is larger than {value} MiB").format(value=MAX_BYTES // (1024 * 1024)),
+            _("coprod files are small YAML files; check you named the right file"),
+            Location(name),
+        )
+    if b"\x00" in data:
+        raise FileProblem(_("this is a binary file, not YAML text"),
+                          _("name a .yaml file written in a text editor"), Location(name))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_col(data, error.start)
+        raise FileProblem(_("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"),
+                          Location(name, line, column)) from None
+    if not text.strip():
+        raise FileProblem(_("the file is empty"), _("fill it in, or start from 'coprod template'"),
+                          Location(name))
+    return text
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any, ClassVar
 
 import yaml
 
 from coprod_cli.errors import FileProblem, InvalidData, Location
 from coprod_cli.i18n import _
-from coprod_cli.reading.paths import open_regular as open_regular  # moved there
+from coprod_cli.reading.paths import MAX_BYTES as MAX_BYTES  # moved there: no YAML needed
+from coprod_cli.reading.paths import _line_col
+from coprod_cli.reading.paths import decode as decode
+from coprod_cli.reading.paths import open_regular as open_regular
+from coprod_cli.reading.paths import read_bytes as read_bytes
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50  # libyaml composes recursively in C: a very deep document would crash it
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -134,51 +135,6 @@ def _unreadable(node: yaml.Node, error: Exception) -> _Refused:
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is missing, not a regular file or too large."""
-    with open_regular(path) as handle:
-        try:
-            # As much as the file holds, then the rest should it have grown since: asking for
-            # MAX_BYTES at once sets aside 2 MiB for every small file (a fifth of its read).
-            size = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
-            data = handle.read(size + 1)
-            return data + handle.read(MAX_BYTES - size) if len(data) > size else data
-        except OSError as error:
-            raise FileProblem(
-                _("cannot read the file ({strerror})").format(strerror=error.strerror),
-                _("check the path and its permissions"),
-                Location(str(path)),
-            ) from error
-
-
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text, refusing empty, binary, oversized and wrongly encoded files."""
-    if len(data) > MAX_BYTES:
-        raise FileProblem(
-            _("the file is larger than {value} MiB").format(value=MAX_BYTES // (1024 * 1024)),
-            _("coprod files are small YAML files; check you named the right file"),
-            Location(name),
-        )
-    if b"\x00" in data:
-        raise FileProblem(_("this is a binary file, not YAML text"),
-                          _("name a .yaml file written in a text editor"), Location(name))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, column = _line_col(data, error.start)
-        raise FileProblem(_("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"),
-                          Location(name, line, column)) from None
-    if not text.strip():
-        raise FileProblem(_("the file is empty"), _("fill it in, or start from 'coprod template'"),
-                          Location(name))
-    return text
-
-
-def _line_col(data: bytes, offset: int) -> tuple[int, int]:
-    before = data[:offset]
-    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
 def _may_nest_deeply(text: str) -> bool:
