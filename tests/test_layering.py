@@ -166,6 +166,7 @@ MODULES = {
     "coprod_cli.cli.collecting": "cli",
     "coprod_cli.cli.score": "cli",
     "coprod_cli.cli.compare": "cli",
+    "coprod_cli.cli.options": "cli",
     "coprod_cli.cli.trend": "cli",
     "coprod_cli.cli.plan": "cli",
     "coprod_cli.cli.listing": "cli",
@@ -422,6 +423,16 @@ def test_a_trend_page_imports_none_of_the_score_reports_helpers() -> None:
     assert loaded & {"coprod_cli.report.html", "coprod_cli.report.sections",
                      "coprod_cli.report.together", "coprod_cli.report.voices",
                      "coprod_cli.report.lenswords", "coprod_cli.report.routewords"} == set()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str) -> None:
+    """Start-up: trend takes its shared options from cli/options.py, so the score command's
+    module is never imported for it, nor the engine that scores one set (only for --plan)."""
+    loaded = _modules_after("trend", *TREND, "--format", fmt, "-o", "-")
+    assert "coprod_cli.report.trend_json" in loaded or "coprod_cli.report.trend_text" in loaded
+    assert loaded & {"coprod_cli.cli.score", "coprod_cli.cli.compare", "coprod_cli.cli.plan",
+                     "coprod_cli.scoring.engine", "coprod_cli.scoring.personnotes"} == set()
 
 
 def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:

@@ -32,7 +32,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.language import Lang, texts_apart
-from coprod_cli.cli.score import (
+from coprod_cli.cli.options import (
     DateOrderOption,
     MinGroup,
     PrivateOption,

@@ -24,7 +24,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.language import Lang
-from coprod_cli.cli.score import (
+from coprod_cli.cli.options import (
     DateOrderOption,
     Files,
     LevelChoice,

@@ -27,7 +27,7 @@ from coprod_cli.cli.common import (
     never_over_inputs,
 )
 from coprod_cli.cli.language import Lang, texts_apart
-from coprod_cli.cli.score import (
+from coprod_cli.cli.options import (
     DateOrderOption,
     MinGroup,
     PlanFile,
@@ -48,7 +48,6 @@ from coprod_cli.report import View
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
 from coprod_cli.scoring import sharing
-from coprod_cli.scoring.engine import score
 from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
 
@@ -125,6 +124,7 @@ def trend_command(
                    targets=promised.targets if promised else None)
     if plan is not None:
         from coprod_cli.cli.plan import checked
+        from coprod_cli.scoring.engine import score
 
         last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
                      min_group=min_group, area_targets=promised.targets if promised else None)
