@@ -264,6 +264,16 @@ class Tally(Rows):
         voices = [self.group_value(sid, roles, "person") for roles in self.voices(lived)]
         return mean([v for v in voices if v is not None])
 
+    def statement_values(self, ids: Iterable[str], weighting: Weighting,
+                         lived: Collection[str] = ()) -> dict[str, Fraction | None]:
+        """`statement_value` of each id, the roles split into voices once for them all."""
+        if weighting != "partnership":
+            return {sid: self.group_value(sid, self.counts, weighting) for sid in ids}
+        voices = self.voices(lived)
+        return {sid: mean([v for roles in voices
+                           if (v := self.group_value(sid, roles, "person")) is not None])
+                for sid in ids}
+
     def group_value(self, sid: str, roles: Iterable[str],
                     weighting: Weighting) -> Fraction | None:
         """Some roles together: each role's median, then their mean (role weighting), or the
