@@ -84,7 +84,7 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
             repeat(half, count)
         data = b"".join(map(int.to_bytes, sums, repeat(size), order))
         coded += int.from_bytes(_medians_coded(int.from_bytes(data, "little"), len(data), bits)
-                                .translate(_POOLED[len(people)]), "little")
+                                .translate(_pooled_table(len(people))), "little")
     return coded.to_bytes(count * statements, "little")
 
 
@@ -138,7 +138,13 @@ def _pooled(pools: int) -> bytes:
     return bytes(0 if t is None else t + 6 * pools + 1 for t in map(_twice, range(256)))
 
 
-_POOLED = {pools: _pooled(pools) for pools in range(1, MOST_POOLS + 1)}
+_POOLED: dict[int, bytes] = {}  # per number of pools, made when first needed
+
+
+def _pooled_table(pools: int) -> bytes:
+    if pools not in _POOLED:
+        _POOLED[pools] = _pooled(pools)
+    return _POOLED[pools]
 
 
 def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
