@@ -225,6 +225,14 @@ class Sketch:
                 raise ValueError("not a sketch")
         return cls([tuple(c) for c in cells], size)
 
+    def fewest_apart(self, other: Sketch) -> int:
+        """At least how many keys `difference` would peel, were it to succeed: a key lies in
+        one cell of each part, so each cell of a part that differs needs a key of its own."""
+        mine, theirs = self.cells, other.cells
+        return max(sum(a != b for a, b in zip(mine[start:start + PART],
+                                               theirs[start:start + PART], strict=True))
+                   for start in range(0, CELLS, PART))
+
     def difference(self, other: Sketch) -> tuple[int, int] | None:
         """How many keys are only here and how many only in `other`; None when they differ by
         too many to tell (many more than any group coprod holds back)."""
