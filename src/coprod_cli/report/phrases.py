@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
-from coprod_cli.resultparts import PlanItem
-from coprod_cli.results import Comparison, Result
+
+if TYPE_CHECKING:  # types only: a trend's words never load the result's modules
+    from coprod_cli.resultparts import PlanItem
+    from coprod_cli.results import Comparison, Result
 
 
 def statement_notes(statement: Statement) -> list[str]:

@@ -10,7 +10,7 @@ from rich.text import Text
 from coprod_cli import credits
 from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
-from coprod_cli.report import SHORT, View, planwords
+from coprod_cli.report import SHORT, View
 from coprod_cli.report import trendwords as words
 from coprod_cli.report.textparts import heading, indent
 from coprod_cli.trends import Trend
@@ -65,6 +65,10 @@ def _targets(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
 
 
 def _plan(tr: Trend, catalogue: Catalogue) -> list[RenderableType]:
+    if tr.plan_check is None:  # no --plan: the plan's words (and the result's types) not loaded
+        return []
+    from coprod_cli.report import planwords
+
     return planwords.text_part(tr, catalogue, title=planwords.checked_title(tr))
 
 

@@ -49,10 +49,10 @@ from coprod_cli.resultparts import (
     VoiceResult,
     WhatIf,
 )
-from coprod_cli.results import Comparison, Result
 from coprod_cli.scoring.collective import held_back_note
 
-if TYPE_CHECKING:  # the trend's types; a score never loads them
+if TYPE_CHECKING:  # types only: a score never loads the trend's, a trend never the result's
+    from coprod_cli.results import Comparison, Result
     from coprod_cli.trends import Change, Figure, Round, Trend
 
 BAND = Fraction(1, 2)  # half a level: the margin a combination of reports must not beat
