@@ -49,6 +49,10 @@ class Ballot(NamedTuple):
 def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration]) -> Ballot:
     """A ballot of an earlier version of the framework carried through its migration map:
     answers and evidence to the new ids, new statements unsure (as the loader's path does)."""
+    if not ballot.evidence and not ballot.reasons and None not in ballot.levels.values():
+        sources, carried = _sources(tuple(ballot.levels), start, migrations)
+        return ballot._replace(levels={sid: UNSURE if source is None else ballot.levels[source]
+                                       for sid, source in sources}, carried=carried)
     levels, carried = carry(ballot.levels, start, migrations)
     levels |= dict.fromkeys(carried.no_answer_yet, UNSURE)
     # Most files give neither: nothing to carry then (a carry of nothing gives nothing).
@@ -57,3 +61,23 @@ def through_map(ballot: Ballot, start: Migration, migrations: Sequence[Migration
     return ballot._replace(levels=levels, carried=carried, evidence=tuple(
         (sid, text) for sid, text in evidence.items() if text is not None), reasons=tuple(
         (sid, text) for sid, text in reasons.items() if text is not None))
+
+
+# Where each current statement's answer comes from, per earlier version and the ids a file
+# answers (every answer given): worked out once for the many files laid out alike.
+_SOURCES: dict[tuple[int, int, tuple[str, ...]],
+               tuple[Migration, Sequence[Migration], list[tuple[str, str | None]], Carried]] = {}
+
+
+def _sources(ids: tuple[str, ...], start: Migration, migrations: Sequence[Migration]
+             ) -> tuple[list[tuple[str, str | None]], Carried]:
+    """`carry` of answers with these ids, none of them empty, as each current id's earlier id
+    (None: new since, so unsure) and what the carry did; the same for any such answers."""
+    kept = _SOURCES.get((id(start), id(migrations), ids))
+    if kept is None or kept[0] is not start or kept[1] is not migrations:
+        carried_ids, carried = carry({sid: sid for sid in ids}, start, migrations)
+        if len(_SOURCES) >= 256:  # files laid out in many ways: memory stays small
+            _SOURCES.clear()
+        kept = _SOURCES[id(start), id(migrations), ids] = (
+            start, migrations, list(carried_ids.items()), carried)
+    return kept[2], kept[3]
