@@ -40,7 +40,8 @@ def test_a_reviewed_translation_is_not_flagged() -> None:
 def test_texts_apart_are_those_shown_in_another_language_than_the_readers() -> None:
     welsh = Library.builtin([TINY], language="cy")
     tiny = welsh.framework("tiny")
-    assert dict(shown_apart([tiny], "cy")) == {text: "en" for text in tiny.untranslated}
+    assert dict(shown_apart([tiny], "cy")) == {text: "en" for text in (
+        *tiny.untranslated, tiny.source.title, tiny.source.author)}
     assert "Money is decided by managers." in dict(shown_apart([tiny], "cy"))
     nef = welsh.framework("nef")  # no Welsh at all: every text of it is English
     apart = dict(shown_apart([nef], "cy"))
@@ -48,3 +49,16 @@ def test_texts_apart_are_those_shown_in_another_language_than_the_readers() -> N
         <= apart.keys() and set(apart.values()) == {"en"}
     english = Library.builtin([TINY])
     assert shown_apart([english.framework("tiny"), english.framework("nef")], "en") == ()
+
+
+def test_a_works_title_and_author_are_in_its_files_language_whatever_the_readers() -> None:
+    """core.yaml has Welsh for its levels but cites English works: their titles and authors
+    are never translated, so a Welsh reader is shown them apart, in English; the levels'
+    names, which have Welsh, are not."""
+    catalogue = Library.builtin([TINY], language="cy").catalogue
+    apart = dict(shown_apart([catalogue], "cy"))
+    assert catalogue.shown == "cy" and len(catalogue.sources) >= 5
+    for work in catalogue.sources:
+        assert apart[work.title] == apart[work.author] == "en"
+    assert not {level.name for level in catalogue.levels} & apart.keys()
+    assert shown_apart([Library.builtin([TINY]).catalogue], "en") == ()

@@ -4,6 +4,7 @@ which texts had no translation and are shown in the file's own language instead.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import field
 from typing import Any, Literal, get_args
@@ -71,14 +72,28 @@ WORKED_OUT = ("shown_in", "untranslated")
 def shown_apart(sources: Iterable[Translated], reader: str) -> tuple[tuple[str, str], ...]:
     """The texts a reader of `reader`'s language is shown in another, each with that language,
     so that a page can mark them (WCAG 3.1.2): every text of a file that has none of the
-    reader's language, and the texts a file has no translation for; none in its own."""
+    reader's language, and the texts a file has no translation for or names a work by; none
+    in its own."""
     found: dict[str, str] = {}
     for source in sources:
         if source.shown != reader:
             found.update((text, source.shown) for text in _texts(to_data(source)))
         elif source.language != reader:  # the texts with no translation are in the file's own
-            found.update((text, source.language) for text in source.untranslated)
+            found.update((text, source.language)
+                         for text in (*source.untranslated, *published(source)))
     return tuple(found.items())
+
+
+def published(file: Translated) -> Iterator[str]:
+    """The title and author of each work a file cites (a framework's `source`, core.yaml's
+    `sources`): a work is named as it was published, never translated, so in the file's own
+    language whatever the reader's."""
+    fields = {item.name for item in dataclasses.fields(file)}
+    cited: Any = file
+    works = ([cited.source] if "source" in fields else []) \
+        + (list(cited.sources) if "sources" in fields else [])
+    for work in works:
+        yield from (work.title, work.author)
 
 
 def _texts(data: Any) -> Iterator[str]:

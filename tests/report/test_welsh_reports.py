@@ -250,6 +250,26 @@ def test_english_names_inside_welsh_sentences_are_marked_and_titles_never_mix(
         assert not re.search(pattern, titles), f"{name} in a Welsh title or chart text"
 
 
+@pytest.mark.parametrize("command", [
+    ("score", str(EXAMPLES / "wales-descriptive.yaml")), ("score", AUTUMN),
+    ("trend", *sorted(str(p) for p in (EXAMPLES / "trend").iterdir()))],
+    ids=["wales", "nef", "trend"])
+def test_the_sources_in_a_welsh_footer_are_marked_as_english(run: Run,
+                                                             command: tuple[str, ...]) -> None:
+    """WCAG 3.1.2: a source's title and author, from core.yaml or a framework that has
+    Welsh (wales), are the work's own English words, so a Welsh page marks each lang="en";
+    an English page marks none of them (its footer byte for byte as before: the goldens)."""
+    sources = re.compile(r'<ul class="sources">(.*?)</ul>', re.S)
+    welsh = sources.findall(run(*command, "-f", "html", "--lang", "cy").stdout)
+    works = re.findall(r"<li>(.*?), <cite>(.*?)</cite>", welsh[0])
+    assert len(welsh) == 1 and len(works) >= 4
+    for author, title in works:
+        assert author.startswith('<span lang="en">') and author.endswith("</span>"), author
+        assert title.startswith('<span lang="en">') and title.endswith("</span>"), title
+    english = sources.findall(run(*command, "-f", "html").stdout)
+    assert len(english) == 1 and "lang=" not in english[0]
+
+
 def test_the_framework_list_is_titled_in_the_readers_language(run: Run) -> None:
     """`coprod frameworks --lang cy` titles its table and headings in Welsh; the ids and
     names it lists stay as they are (English stays byte for byte: the goldens)."""
