@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -139,3 +140,23 @@ def test_the_build_compiles_the_templates_into_the_package(tmp_path: Path) -> No
                          check=True, cwd=tmp_path)
     assert run.stderr.strip().endswith("(True, 'ModuleLoader', False)")
     assert "<html" in run.stdout
+
+
+def test_every_macro_a_template_defines_is_called() -> None:
+    """A macro nothing calls is never shown, so nobody sees that its words went stale: the
+    result's old `overall` kept English sentences no Welsh page ever marked or translated.
+    Called means: by name (bare, or after its module's name, with its arguments), named in a
+    dict of macros (the comparison's sections), or a section's `brief_`/`page_` macro, which
+    the result page picks by the section's name."""
+    from coprod_cli.report.sections import Section
+
+    templates = "\n".join(path.read_text(encoding="utf-8")
+                          for path in (ROOT / "src/coprod_cli/report/templates").glob("*.j2"))
+    defined = re.findall(r"\{%-? *macro (\w+)\(", templates)
+    code = " ".join(re.findall(r"\{\{.*?\}\}|\{%(?! *macro ).*?%\}", templates, re.S))
+    code = re.sub(r"'[^']*'|\"[^\"]*\"", "''", code)  # words in quotes name nothing
+    picked = {f"{view}_{section.value}" for section in Section for view in ("brief", "page")}
+    called = [name for name in defined if name in picked
+              or re.search(rf"(?<![\w.]){name}(?!\w)|\.{name}\(", code)]
+    assert len(defined) >= 40 and called == defined, \
+        f"macros nothing calls: {sorted(set(defined) - set(called))}"
