@@ -40,3 +40,21 @@ def test_every_output_that_shows_a_framework_credits_it_the_same_way() -> None:
         assert credit.default == "" and sources.default_factory is list
         assert credit.metadata["description"].startswith("The framework's credit")
         assert sources.metadata["description"].startswith("The sources")
+
+
+def test_a_credit_note_is_known_only_as_coprod_writes_it() -> None:
+    """The note's label ends with the source cited and its link, in every language; a
+    source with no link keeps 'Credit: ' in front. The link among other words is not it."""
+    linked = SourceCredit(title="Ladder of co-production", author="TLAP", year=2016,
+                          url="https://example.org/ladder")
+    written = credited.with_link(linked)
+    assert written == 'TLAP, "Ladder of co-production" (2016): https://example.org/ladder'
+    for label in (f"Credit: Built on the ladder. {written}", f"Cydnabyddiaeth: Wedi'i seilio. "
+                  f"{written}", f"Credit:\n{written.replace(' ', chr(10), 2)}"):
+        assert credited.a_credit_note(label, linked), label
+    for question in (f"Have you read {linked.url}?", written, f"Credit: {written} and more",
+                     f"What did you think of {linked.url}"):
+        assert not credited.a_credit_note(question, linked), question
+    unlinked = dataclasses.replace(linked, url=None)
+    assert credited.a_credit_note(f"Credit: Built on it. {credited.cited(unlinked)}", unlinked)
+    assert not credited.a_credit_note(f"Cydnabyddiaeth: {credited.cited(unlinked)}", unlinked)

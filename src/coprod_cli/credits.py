@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from coprod_cli.credited import cited, with_link
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework, Source
 from coprod_cli.resultparts import SourceCredit
@@ -39,18 +40,12 @@ def form_lines(framework: Framework) -> list[str]:
         return [f"Credit: {framework.credit}" if framework.credit else "Credit:", cited(source)]
     said = _("Credit: {credit}").format(credit=framework.credit) if framework.credit \
         else _("Credit:")
-    return [said, f"{cited(source)}: {source.url}"]
+    return [said, with_link(source)]
 
 
 def credit_of(source: Source) -> SourceCredit:
     return SourceCredit(title=source.title, author=source.author, year=source.year,
                         url=source.url)
-
-
-def cited(source: SourceCredit) -> str:
-    """'Author, "Title" (2022)': a source as a line of text, without its link."""
-    year = f" ({source.year})" if source.year else ""
-    return f'{source.author}, "{source.title}"{year}'
 
 
 def ladder(sources: list[SourceCredit]) -> SourceCredit | None:
@@ -81,7 +76,7 @@ def lines(credit: str, sources: list[SourceCredit], full: bool) -> list[str]:
     others = [s for s in sources if s is not tlap]
     if full:
         return [_("Credit: {credit}").format(credit=credit) if credit else _("Credit:"),
-                *(f"{cited(s)}: {s.url}" if s.url else cited(s) for s in sources)]
+                *(with_link(s) for s in sources)]
     if tlap is None or not tlap.url:
         return [_("Sources: {names}.").format(names=names(sources))]
     named = names(others[:2]) if len(others) <= 2 else \

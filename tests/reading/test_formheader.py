@@ -85,20 +85,30 @@ def test_the_delimiter_that_names_the_statements_wins_over_commas_inside_them() 
 
 def test_coprods_credit_note_is_known_by_its_name_or_the_sources_link_in_any_language() -> None:
     """The XLSForm's credit note (an empty column in some exports) is headed by its name or
-    its label in the form's language; the source's link in it is the same in every language,
-    and an older form's English 'Credit: ' is still known. Anything else is named."""
+    its label as coprod writes it in the form's language, which ends with the source cited
+    and its link, the same in every language. Anything else is named: a heading that holds
+    the link among other words is someone's question, not coprod's note."""
+    from coprod_cli import credits, i18n
     from coprod_cli.reading.loader import Library
 
     nef = Library.builtin().framework("nef")
     link = nef.source.url
     assert link
     ids = [s.id for s in nef.statements]
-    for note in ("credit", f"Cydnabyddiaeth: Wedi'i addasu... NEF (2010): {link}",
-                 "Credit: Adapted in coprod's own words"):
+    i18n.use("cy")
+    try:
+        welsh = " ".join(credits.form_lines(Library.builtin(language="cy").framework("nef")))
+    finally:
+        i18n.use("en")
+    english = " ".join(credits.form_lines(nef))
+    assert welsh.startswith("Cydnabyddiaeth: ") and english.startswith("Credit: ")
+    for note in ("credit", welsh, english, " \n".join(english.rsplit(" ", 3))):
         _, columns = match_columns("k.csv", [note, *ids], [nef], None)
         assert columns.ignored == [], note
-    _, columns = match_columns("k.csv", ["Cydnabyddiaeth: dim dolen", *ids], [nef], None)
-    assert columns.ignored == [0]
+    for question in ("Cydnabyddiaeth: dim dolen", f"Have you read {link} before?",
+                     f"Credit: what did you think of {link}", f"{english} Anything else?"):
+        _, columns = match_columns("k.csv", [question, *ids], [nef], None)
+        assert columns.ignored == [0], question
 
 
 def test_a_sources_link_that_is_no_web_address_never_hides_a_column() -> None:

@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod_cli.credited import a_credit_note
 from coprod_cli.errors import InvalidData, Location, UsageProblem
 from coprod_cli.i18n import _
-from coprod_cli.models import Framework
+from coprod_cli.models import Framework, Source
 from coprod_cli.reading.formwords import normalise
 
 # Date columns that forms add on their own, the one to read first.
@@ -167,7 +168,7 @@ def match_columns(name: str, header: list[str], frameworks: Sequence[Framework |
     if surveymonkey:
         columns.date_order = "mdy"  # SurveyMonkey: dates month first, as in the US
     _other_columns(header, columns, _TOOL_COLUMNS | (_SURVEYMONKEY if surveymonkey else set()),
-                   matchers[best].framework.source.url)
+                   matchers[best].framework.source)
     if role_heading is not None and columns.role is None:
         raise UsageProblem(
             _("no column headed '{role_column}' (--role-column)").format(role_column=role_column),
@@ -204,7 +205,7 @@ def _question(heading: str) -> str:
 
 
 def _other_columns(header: list[str], columns: Columns, tool: set[str],
-                   link: str | None = None) -> None:
+                   source: Source | None = None) -> None:
     """Columns the form tool added are left out without a warning (they hold no answer); the
     role question's other columns (one per box of a checkbox question, or its 'Other (please
     specify)') are read with the role column."""
@@ -213,7 +214,7 @@ def _other_columns(header: list[str], columns: Columns, tool: set[str],
     for index in columns.ignored:
         heading = header[index]
         if heading.strip().startswith("_") or normalise(heading) in tool \
-                or _credit(heading, link):
+                or _credit(heading, source):
             continue
         if role is not None and index > (columns.role or 0) and _question(heading) == role:
             columns.role_more.append(index)
@@ -222,12 +223,10 @@ def _other_columns(header: list[str], columns: Columns, tool: set[str],
     columns.ignored = ignored
 
 
-def _credit(heading: str, link: str | None) -> bool:
+def _credit(heading: str, source: Source | None) -> bool:
     """The credit note of coprod's own XLSForm (a column with nothing in it in some tools'
-    exports), by its name or its label: the framework's source link in it, in any language
-    (an older form's label, or a source with no link: 'Credit: ')."""
-    return normalise(heading) == "credit" or heading.strip().startswith("Credit: ") \
-        or bool(link and "://" in link and link in heading)  # a web address, never a word
+    exports), by its name or by its label as coprod writes it (credited.a_credit_note)."""
+    return normalise(heading) == "credit" or (source is not None and a_credit_note(heading, source))
 
 
 def _unique(name: str, seen: dict[int, str], index: int, sid: str, what: str) -> None:
