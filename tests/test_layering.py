@@ -76,6 +76,7 @@ MODULES = {
     "coprod_cli.reading.formindex": "reading",
     "coprod_cli.reading.formroles": "reading",
     "coprod_cli.reading.formtable": "reading",
+    "coprod_cli.reading.formwarnings": "reading",
     "coprod_cli.reading.formcsv": "reading",
     "coprod_cli.reading.formxlsx": "reading",
     "coprod_cli.reading.xlsxcheck": "reading",
@@ -732,8 +733,7 @@ def test_a_schema_printed_before_is_printed_without_pydantic() -> None:
 
 # Modules already over STYLE.md's 300 lines, named as debt to split; no other may join them.
 LONG = {"coprod_cli.models", "coprod_cli.resultparts", "coprod_cli.reading.inputs",
-        "coprod_cli.reading.loader", "coprod_cli.reading.yamlio", "coprod_cli.reading.formtable",
-        "coprod_cli.report.phrases"}
+        "coprod_cli.reading.loader", "coprod_cli.reading.yamlio", "coprod_cli.report.phrases"}
 
 
 def test_no_module_grows_past_300_lines() -> None:

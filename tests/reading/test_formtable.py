@@ -7,7 +7,6 @@ from pathlib import Path
 
 import openpyxl
 
-from coprod_cli.reading.formheader import cell_name
 from coprod_cli.reading.loader import Library
 from tests.conftest import Run
 
@@ -64,20 +63,6 @@ def test_headings_name_the_statement_anywhere_or_by_its_exact_wording(
     assert data["level"] == "intermediate" and data["assessed_on"] == "2026-11-24"
 
 
-def test_other_columns_are_listed_once_in_a_warning(run: Run, tmp_path: Path) -> None:
-    header = ["Timestamp", "Email address", "I agree to take part", "Role", *IDS,
-              "Any other comments?"]
-    rows = [["24/11/2026", f"p{n}@example.org", "Yes", "Carer", *["1"] * len(IDS), "Thanks"]
-            for n in range(3)]
-    path = write_csv(tmp_path, header, *rows)
-    result = run("score", str(path), "-f", "json")
-    assert result.exit_code == 0
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert warnings == [f"warning: {path}: ignored 3 column(s) that are not a statement, the "
-                        "role or a date: 'Email address' (B1), 'I agree to take part' (C1), "
-                        f"'Any other comments?' ({cell_name(1, len(header))})"]
-
-
 def test_the_role_column_named_by_the_user(run: Run, tmp_path: Path) -> None:
     path = write_csv(tmp_path, ["Q1", "Connection to the service", *IDS],
                      ["x", "Service user", *["2"] * len(IDS)], ["y", "Carer", *["2"] * len(IDS)])
@@ -99,15 +84,6 @@ def test_evidence_columns_become_evidence(run: Run, tmp_path: Path) -> None:
     evidence = {s["id"]: s["evidence"] for s in scored(run, str(path))["statements"]}  # type: ignore
     assert evidence["assets-1"] == ["Minutes of the March board"]
     assert evidence["assets-2"] == []
-
-
-def test_an_unreadable_date_is_a_warning_never_silently_lost(run: Run, tmp_path: Path) -> None:
-    path = write_csv(tmp_path, ["Timestamp", *IDS], ["yesterday", *["2"] * len(IDS)],
-                     ["24/11/2026 09:00:00", *["2"] * len(IDS)])
-    result = run("score", str(path), "-f", "json")
-    assert json.loads(result.stdout)["assessed_on"] == "2026-11-24"
-    assert f"1 date(s) coprod cannot read, left out (the first at {path}:2:1 (A2) " \
-        "'yesterday')" in result.stderr
 
 
 def test_a_date_no_assessment_could_have_is_an_error_at_its_cell(

@@ -13,6 +13,7 @@ from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, sensible_date
 from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
+from coprod_cli.reading import formwarnings
 from coprod_cli.reading.formheader import DATE_COLUMNS, Columns, cell_name, complete, match_columns
 from coprod_cli.reading.formroles import Roles
 from coprod_cli.reading.formwords import (
@@ -27,9 +28,6 @@ from coprod_cli.versions import Migration, written_for
 
 if TYPE_CHECKING:
     from coprod_cli.reading.formheader import Matcher
-
-MAX_NAMED = 8  # ignored columns named in the warning; the rest are counted
-
 
 @dataclass(frozen=True)
 class FormOptions:
@@ -247,52 +245,8 @@ class Table:
                                Location(self.name, 1, 1 + (self._date_column or 0)))
 
     def warnings(self) -> list[str]:
-        """What was left out or guessed, once per export."""
-        found = []
-        ignored = self.columns.ignored
-        if self.columns.role is None:
-            found.append(
-                _(
-                    "{name}: no column holds the role, so everyone counts as 'other'; name the "
-                    "role question's column with --role-column \"HEADING\""
-                ).format(name=self.name)
-            )
-        if ignored:
-            ids = [s.id for s in self.framework.statements]
-            shown = ", ".join(f"'{self.header[i].strip()}' ({cell_name(1, i + 1)})"
-                              f"{did_you_mean(normalise(self.header[i]), ids)}"
-                              for i in ignored[:MAX_NAMED])
-            more = _(" and {count} more").format(count=len(ignored) - MAX_NAMED) \
-                if len(ignored) > MAX_NAMED else ""
-            found.append(
-                _(
-                    "{name}: ignored {len} column(s) that are not a statement, the role or "
-                    "a date: {shown}{more}"
-                ).format(name=self.name, len=len(ignored), shown=shown, more=more)
-            )
-        if self.blank_cells:
-            found.append(
-                _(
-                    "{name}: {blank_cells} blank answer(s) from {blank_rows} respondent(s) "
-                    "counted as unsure (the first at {first_blank})"
-                ).format(
-                    name=self.name,
-                    blank_cells=self.blank_cells,
-                    blank_rows=self.blank_rows,
-                    first_blank=self.first_blank,
-                )
-            )
-        found += self.roles.warnings(self.name)
-        if self.bad_dates:
-            found.append(
-                _(
-                    "{name}: {bad_dates} date(s) coprod cannot read, left out (the first "
-                    "at {first_bad_date}); write dates like 2026-11-24 or 24/11/2026"
-                ).format(
-                    name=self.name, bad_dates=self.bad_dates, first_bad_date=self.first_bad_date
-                )
-            )
-        return found
+        """What was left out or guessed, once per export (formwarnings.py)."""
+        return formwarnings.warnings(self)
 
 
 def _text(cell: object) -> str:
