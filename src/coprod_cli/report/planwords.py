@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
-from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
 from coprod_cli.report import phrases
-from coprod_cli.results import Result
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: a page that names no plan loads none of these for it
     from rich.console import RenderableType
 
-    from coprod_cli.trends import Trend  # a type only: a score's page never loads trends
+    from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
+    from coprod_cli.results import Result
+    from coprod_cli.trends import Trend
 
 STATUS = {"done": N_("Done"), "overdue": N_("Overdue"), "not-yet-due": N_("Not yet due"),
           "went-backwards": N_("Went backwards")}
