@@ -114,14 +114,28 @@ def _fill(value: int, bits: int, fields: int) -> int:
 def _medians_coded(high: int, length: int, bits: int) -> bytes:
     """A byte per draw and statement of one pool: per field, bit 0 whether it is at least 0
     and bit 1 at least 1 (_twice reads it)."""
-    low = _fill(1, bits, length * 8 // bits)
+    low, first_bits, second_bits = _lows(length, bits)
     # Each field's two bits land where one multiplication gathers the four fields' bits in
     # one byte, the same byte of every statement.
     at = -3 * (bits - 2) % 8
-    signs = (high >> bits - 1 - at & low << at) | ((high - low) >> bits - 2 - at & low << at + 1)
+    signs = (high >> bits - 1 - at & first_bits) | ((high - low) >> bits - 2 - at & second_bits)
     signs *= sum(1 << k * (bits - 2) for k in range(LEVELS))
     first = (3 * (bits - 2) + at) // 8
     return signs.to_bytes(length + bits, "little")[first:first + length:bits // 2]
+
+
+_LOWS: dict[tuple[int, int], tuple[int, int, int]] = {}  # made once per round's size
+
+
+def _lows(length: int, bits: int) -> tuple[int, int, int]:
+    """1 in each field of `length` bytes, and shifted to where _medians_coded takes each
+    field's two bits: the same for every pool of a round (and rounds of one size)."""
+    if (length, bits) not in _LOWS:
+        low, at = _fill(1, bits, length * 8 // bits), -3 * (bits - 2) % 8
+        if len(_LOWS) >= 4:  # many sizes of round: memory stays small
+            _LOWS.clear()
+        _LOWS[length, bits] = low, low << at, low << at + 1
+    return _LOWS[length, bits]
 
 
 def _twice(code: int) -> int | None:
