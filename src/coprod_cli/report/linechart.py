@@ -3,8 +3,7 @@ score with its band as a bar, and the score as answered as a second, dashed line
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from coprod_cli.classes import frozen
 from coprod_cli.report.radar import STYLES, Style, marker_path
 
 WIDTH = 640.0
@@ -16,8 +15,10 @@ BOTTOM = 64.0  # room for the rounds' labels
 LABEL = 14  # characters of a round's label shown under the chart (the table has them all)
 
 
-@dataclass(frozen=True)
+@frozen
 class Mark:
+    """One round on a line: where it is, its marker and its band's ends."""
+
     x: float
     y: float | None  # None: the round has no score
     marker: str  # SVG path data
@@ -25,8 +26,10 @@ class Mark:
     high: float | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Line:
+    """One series across the rounds, in its style."""
+
     label: str
     style: Style
     marks: tuple[Mark, ...]
@@ -47,14 +50,18 @@ class Line:
         return marker_path(self.style.marker, x, y)
 
 
-@dataclass(frozen=True)
+@frozen
 class LevelLine:
+    """A level's rule across the chart, and its name."""
+
     y: float
     label: str
 
 
-@dataclass(frozen=True)
+@frozen
 class LineChart:
+    """The whole chart, in SVG units."""
+
     width: float
     height: float
     left: float
