@@ -433,7 +433,8 @@ def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str)
     loaded = _modules_after("trend", *TREND, "--format", fmt, "-o", "-")
     assert "coprod_cli.report.trend_json" in loaded or "coprod_cli.report.trend_text" in loaded
     assert loaded & {"coprod_cli.cli.score", "coprod_cli.cli.compare", "coprod_cli.cli.plan",
-                     "coprod_cli.scoring.engine", "coprod_cli.scoring.personnotes"} == set()
+                     "coprod_cli.scoring.engine", "coprod_cli.scoring.personnotes",
+                     "coprod_cli.reading.explain"} == set()  # that explains invalid files
 
 
 def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:

@@ -25,7 +25,6 @@ from coprod_cli.i18n import N_, _
 from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache
-from coprod_cli.reading.explain import error_path, explain, real_errors
 from coprod_cli.reading.resolve import resolve
 from coprod_cli.versions import Carried, Migration, carry, written_for
 
@@ -109,6 +108,8 @@ class Document:
             where = yamlio.locate(self.text, self.name, error.path, key=True)
             raise InvalidData(error.what, error.fix, where) from None
         except ValidationError as error:
+            from coprod_cli.reading.explain import error_path, explain, real_errors  # on error
+
             details = real_errors(error.errors())
             what, fix, on_key = explain(details[0], model)
             where = yamlio.locate(self.text, self.name, error_path(details[0]), key=on_key)
