@@ -721,6 +721,21 @@ def test_a_trend_of_the_plainest_answers_files_reads_no_yaml(fmt: str) -> None:
     assert not loaded & YAML_READING, f"coprod trend imported {sorted(loaded & YAML_READING)}"
 
 
+@pytest.mark.parametrize("argv", [["score", "examples/collective-autumn-2026"],
+                                  ["compare", "examples/collective-spring-2026",
+                                   "examples/collective-autumn-2026", "--format", "json"]],
+                         ids=lambda argv: argv[0])
+@pytest.mark.usefixtures("warm_cache")
+def test_answers_files_written_from_coprods_template_are_read_without_yaml(
+        argv: list[str]) -> None:
+    """The example folders' files carry the template's comments and blank lines, which
+    quickread's pattern skips as YAML does."""
+    loaded = {module if module.startswith("coprod_cli") else module.split(".")[0]
+              for module in _modules_after(*argv)}
+    assert "coprod_cli.reading.quickread" in loaded  # it did read the files
+    assert not loaded & YAML_READING, f"coprod {argv[0]} imported {sorted(loaded & YAML_READING)}"
+
+
 @pytest.mark.skipif(typer_imports_pydantic(), reason="the installed typer (0.29 or later) "
                     "imports pydantic for every option it parses: nothing coprod can avoid")
 @pytest.mark.usefixtures("warm_cache")

@@ -53,7 +53,7 @@ def read(text: str, grammar: Grammar, whole: bool = False) -> Ballot | None:
 def framework_named(text: str) -> str | None:
     """The framework a plain answers file names (its top-level `framework:`), so the first
     file of a run can be read fast too; None when that is not plain to see."""
-    found = _PLAINEST.match(text if text.endswith("\n") else f"{text}\n")
+    found = _PLAINEST.match(_bare(text))
     if found is not None:
         return found[1]
     from coprod_cli.reading import quickwalk
@@ -70,12 +70,22 @@ _PLAINEST = re.compile(r"framework: ([a-z0-9][a-z0-9-]{0,99})\nrespondent:\n"
                        r"(?:assessed_on: (\d{4}-\d{2}-\d{2})\n)?answers:\n"
                        r"((?:  [A-Za-z0-9][A-Za-z0-9_.-]{0,199}: [a-z0-9][a-z0-9-]{0,39}\n)+)\Z")
 _ANSWER = re.compile(r"  ([^:]+): ([^\n]+)\n")
+# What YAML skips: a comment (printable text that breaks no line, as YAML 1.1 reads NEL and
+# the line and paragraph separators as breaks) on a line of its own or after a space, and a
+# blank line. A comment holding anything else is left, so the pattern sends the file to the walk.
+_COMMENT = "#[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+_SKIPPED = re.compile(f"(?m)^ *(?:{_COMMENT})?\n| +{_COMMENT}$")
+
+
+def _bare(text: str) -> str:
+    """The text without what YAML skips (comments, blank lines), ending with a line break."""
+    return _SKIPPED.sub("", text if text.endswith("\n") else f"{text}\n")
 
 
 def _plainest(text: str, grammar: Grammar) -> Ballot | None:
     """The ballot of the plainest file, as the walk reads it; None for any other file, or one
     with anything the walk would not take as it stands (it then reads the file itself)."""
-    found = _PLAINEST.match(text if text.endswith("\n") else f"{text}\n")
+    found = _PLAINEST.match(_bare(text))
     if found is None:
         return None
     framework, role, written, block = found.groups()
