@@ -53,7 +53,7 @@ def read(text: str, grammar: Grammar, whole: bool = False) -> Ballot | None:
 def framework_named(text: str) -> str | None:
     """The framework a plain answers file names (its top-level `framework:`), so the first
     file of a run can be read fast too; None when that is not plain to see."""
-    found = _PLAINEST.match(_bare(text))
+    found = _matched(text)
     if found is not None:
         return found[1]
     from coprod_cli.reading import quickwalk
@@ -77,15 +77,17 @@ _COMMENT = "#[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U000
 _SKIPPED = re.compile(f"(?m)^ *(?:{_COMMENT})?\n| +{_COMMENT}$")
 
 
-def _bare(text: str) -> str:
-    """The text without what YAML skips (comments, blank lines), ending with a line break."""
-    return _SKIPPED.sub("", text if text.endswith("\n") else f"{text}\n")
+def _matched(text: str) -> re.Match[str] | None:
+    """The plainest file's pattern matched, after leaving out what YAML skips (comments, blank
+    lines) when there is any, and with a last line break."""
+    text = text if text.endswith("\n") else f"{text}\n"
+    return _PLAINEST.match(text) or _PLAINEST.match(_SKIPPED.sub("", text))
 
 
 def _plainest(text: str, grammar: Grammar) -> Ballot | None:
     """The ballot of the plainest file, as the walk reads it; None for any other file, or one
     with anything the walk would not take as it stands (it then reads the file itself)."""
-    found = _PLAINEST.match(_bare(text))
+    found = _matched(text)
     if found is None:
         return None
     framework, role, written, block = found.groups()
