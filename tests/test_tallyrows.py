@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from coprod_cli.models import LEVEL_IDS
 from coprod_cli.reading.loader import Library
 from coprod_cli.tally import Ballot, Tally, coded
 
@@ -96,3 +97,12 @@ def test_many_people_at_once_are_counted_and_named_as_one_at_a_time() -> None:
     assert many.mostly_unsure_count == one.mostly_unsure_count == 6
     assert one.mostly_unsure[0].role == "manager" and one.mostly_unsure[0].number == 1
     assert one.mostly_unsure[0].source == "export.csv:3"
+
+
+def test_an_answer_is_kept_as_the_table_says_for_every_kind_of_answer() -> None:
+    """`_KEPT` (what each respondent's kept answers are made from) gives what `_kept` does,
+    for each level, unsure, does not apply, an empty answer and anything else."""
+    from coprod_cli.tallyrows import _KEPT, UNKNOWN, _kept
+
+    for level in [*LEVEL_IDS, "unsure", "does-not-apply", None, "", "something else"]:
+        assert _KEPT.get(level, UNKNOWN) == _kept(level)

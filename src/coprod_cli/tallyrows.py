@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 
 from coprod_cli.answers import DOES_NOT_APPLY, UNSURE
 from coprod_cli.ballots import Ballot, Who
@@ -38,6 +38,11 @@ def _kept(level: str | None) -> int:
     """An answer as `people` keeps it: its level value, UNKNOWN or NOT_APPLYING."""
     return NOT_APPLYING if level == DOES_NOT_APPLY else \
         LEVEL_VALUES.get(level or UNSURE, UNKNOWN)
+
+
+# _kept as a table (UNKNOWN when not in it)
+_KEPT: dict[str | None, int] = {level: value for level, value in
+                                [*LEVEL_VALUES.items(), (DOES_NOT_APPLY, NOT_APPLYING)]}
 
 
 class Rows:
@@ -140,12 +145,11 @@ class Rows:
         """Each person's answers, when `people` asks for them; who answered, as a salted hash
         in the sketch, when there is a salt."""
         levels = ballot.levels
+        given = list(map(levels.get, self._ids))
         if self.people is not None:
-            self.people.append((ballot.role, bytes(
-                _kept(levels.get(sid)) for sid in self._ids)))
+            self.people.append((ballot.role, bytes(map(_KEPT.get, given, repeat(UNKNOWN)))))
         if self.salt:
-            self.sketch.add(self._keys.key(ballot.role, ((sid, levels.get(sid))
-                                                         for sid in self._ids)))
+            self.sketch.add(self._keys.key(ballot.role, zip(self._ids, given, strict=True)))
             former = self._former()
             if former is not None:
                 former.add(key(self.salt, "\n".join(
