@@ -313,6 +313,24 @@ def test_two_shared_reports_never_say_why_the_late_person_was_left_out(tmp_path:
     assert any("(1 incomplete)" in line for line in exact["incomplete"][2])
 
 
+def test_show_names_says_of_who_was_left_out_what_its_json_says(tmp_path: Path) -> None:
+    """--show-names names respondents (its file names make the result private, 0600), but its
+    figures and JSON are those of a shared result, which says how many files were left out and
+    not why, and names services without counts. Its warnings gave both ('1 incomplete',
+    'Hillside' (4)) beside a JSON that held them back; now they say what the JSON says (why
+    is told on standard error, as each file is left out)."""
+    views = {why: _left_out_view(_left_out_pair(tmp_path, why)[1], "--show-names")
+             for why in ("incomplete", "invalid")}
+    assert views["incomplete"] == views["invalid"]
+    intake, withheld, said = views["incomplete"]
+    assert intake["skipped_because"] == {} and "skipped-reasons" in withheld
+    assert said and all("1 of 18 answers files or form rows were left out" in line
+                        for line in said)
+    services = [w for w in _json(_services(tmp_path, 4), "--show-names")["warnings"]
+                if "services" in w]
+    assert len(services) == 1 and "'Hillside', 'Riverside'" in services[0]
+
+
 def _services(root: Path, hillside: int) -> Path:
     """The autumn example, each file naming Riverside but `hillside` of them Hillside."""
     import shutil

@@ -79,4 +79,5 @@ PrivateOption = Annotated[bool, typer.Option(
     "many files name each service, so that reports cannot be set against each other."))]
 ShowNames = Annotated[bool, typer.Option(
     "--show-names", help=N_("Name respondents by file or form row in the report, not only by role "
-    "and number."))]
+    "and number (the report is then written 0600); its figures and counts stay those of a "
+    "shared report: why files were left out is told only on standard error."))]

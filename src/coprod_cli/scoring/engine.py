@@ -83,7 +83,8 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     gate = None if fail_under is None else targets.gate(
         _gate(fail_under, level, missing, dimensions), dimensions, area_targets or {})
     shown = collective.breakdown(framework, catalogue, tally, weighting, min_group, hidden)
-    shared = sharing.shared(tally.total, min_group, private or show_names)
+    shared = sharing.shared(tally.total, min_group, private or show_names)  # notes name people
+    protected = sharing.shared(tally.total, min_group, private)  # as sharing.protect bands it
     return Result(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
@@ -102,8 +103,9 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         held_back=shown.held_back, gate=gate, intake=tally.intake, what_if=changed,
         migrated=migrated(tally),
         warnings=_warnings(dimensions, catalogue, tally, shown, show_names, shared,
-                           min_group if sharing.shared(tally.total, min_group, private) else None)
-        + _services_differ(tally, service, shared) + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
+                           min_group if protected else None)
+        + _services_differ(tally, service, protected)
+        + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
         findings=findings.of(framework, catalogue, tally, weighting, shown,
                              (limited_by if own else [], missing, staff_only)),
@@ -217,14 +219,16 @@ def _services_differ(tally: Tally, service: str | None, shared: bool) -> list[st
 def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Tally,
               shown: collective.Breakdown, show_names: bool, shared: bool,
               step: int | None) -> list[str]:
-    """`step`: --min-group when the result will be protected (sharing.py), for its counts."""
+    """`shared`: the notes on people say only how many (not with --show-names: they name
+    them); `step`: --min-group when the result will be protected (sharing.py), for its counts,
+    and then the files left out are said as its JSON says them, --show-names or not."""
     first, later = personnotes.notes(tally, shown, show_names, shared)
     notes = first + applies.area_notes(dimensions)
     held = collective.held_back_note(shown.held_back, shown.min_group)
     notes += [held] if held else []
     if tally.total > 1:
         notes += collective.warnings(catalogue, tally, shown)
-    notes += later + _left_out(tally, shared) + tally.notes + tally.evidence_note()
+    notes += later + _left_out(tally, step is not None) + tally.notes + tally.evidence_note()
     return notes + [carried_note(tally.framework.id, item, step) for item in migrated(tally)]
 
 
