@@ -149,3 +149,62 @@ def test_the_spring_and_autumn_trend_no_longer_gives_round_ones_voices() -> None
 
 
 
+
+BIG_STEPS = (7, 8)  # --min-group above bands.FEWEST (6)
+BIG_HEADS = 13
+BIG_SECOND = (8, 0, 8)  # both voices shown at either step
+
+
+@pytest.fixture(scope="module")
+def big_views() -> dict[tuple[int, int], dict[str, Any]]:
+    """The shared trend of every split of a first round of 13 between two voices (people who
+    draw on care, practitioners), at --min-group 7 and 8; everyone of a round answers alike."""
+    root = Path(tempfile.mkdtemp())
+    found = {}
+    for step in BIG_STEPS:
+        later = _round(root / f"{step}-later", "nef-descriptive.yaml", BIG_SECOND)
+        for lived in range(1, BIG_HEADS):
+            first = _round(root / f"{step}-{lived}", "nef-intermediate.yaml",
+                           (lived, 0, BIG_HEADS - lived))
+            found[step, lived] = json.loads(_coprod("trend", str(first), str(later), "-f",
+                                                    "json", "--min-group", str(step)))
+    return found
+
+
+def band_leaks(views: dict[tuple[int, int], dict[str, Any]]) -> int:
+    """First rounds whose smaller voice the trend pins to one count while it holds the voices
+    back (null), though the round's head count and nulls leave several."""
+    pinned = 0
+    for (step, _lived), res in views.items():
+        if res["rounds"][0]["voices"][0]["respondents"] is not None:
+            continue
+        seen = json.dumps({k: v for k, v in res.items() if k != "tool_version"})
+        same = {min(n, BIG_HEADS - n) for (s, n), other in views.items() if s == step
+                and json.dumps({k: v for k, v in other.items() if k != "tool_version"}) == seen}
+        base = {min(n, BIG_HEADS - n) for (s, n), other in views.items() if s == step
+                and other["rounds"][0]["voices"][0]["respondents"] is None}
+        pinned += len(same) == 1 < len(base)
+    return pinned
+
+
+def test_a_band_never_says_how_many_a_held_back_voice_has(
+        big_views: dict[tuple[int, int], dict[str, Any]]) -> None:
+    """A round's band is the whole scale while a voice has fewer than `fewest` people (6). At
+    --min-group 7 or more a voice of 6 was held back (null) beside a narrower band (and a
+    verdict drawn from it), which said the smaller voice had exactly 6 (before: 4 of the 22
+    rounds held back). A shared trend's fewest is --min-group when that is more (the band
+    rule follows it), so a narrower band comes only with voices shown."""
+    assert band_leaks(big_views) == 0
+    res = big_views[7, 6]
+    assert res["fewest"] == 7 and res["rounds"][0]["too_few"] is True
+    assert "fewer than 7 people the band is the whole scale" in res["method"]
+
+
+def test_a_private_trend_keeps_the_band_rule_of_six(tmp_path: Path) -> None:
+    """--private (and --min-group 1) keep the method's 6, whatever --min-group."""
+    first = _round(tmp_path / "first", "nef-intermediate.yaml", (6, 0, 7))
+    later = _round(tmp_path / "later", "nef-descriptive.yaml", BIG_SECOND)
+    for exact in (["--private", "--min-group", "7"], ["--min-group", "1"]):
+        res = json.loads(_coprod("trend", str(first), str(later), "-f", "json", *exact))
+        assert res["fewest"] == 6 and res["rounds"][0]["too_few"] is False, exact
+        assert "fewer than 6 people the band is the whole scale" in res["method"]

@@ -113,7 +113,9 @@ class Trend(ResultModel):
     resamples: int
     seed: int
     fewest: int = field(metadata={"description": "The fewest people a voice needs for a band "
-                                  "narrower than the whole scale."})
+                                  "narrower than the whole scale: 6, or in a shared trend "
+                                  "(band set) min_group when that is more, so that a narrower "
+                                  "band never says how many a held-back voice has."})
     rounds: list[Round]
     changes: list[Change] = field(metadata={
         "description": "Overall and per area: each round against the one before, then the "

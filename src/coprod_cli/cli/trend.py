@@ -47,7 +47,7 @@ from coprod_cli.reading.loader import Library
 from coprod_cli.report import View
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
-from coprod_cli.scoring import sharing
+from coprod_cli.scoring import bands, sharing
 from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
 
@@ -121,7 +121,8 @@ def trend_command(
 
         promised = load(lib, plan)
     result = trend(fw, lib.catalogue, named, weighting.value, min_group,
-                   targets=promised.targets if promised else None)
+                   targets=promised.targets if promised else None,
+                   fewest=bands.fewest_for(min_group, private))
     if plan is not None:
         from coprod_cli.cli.plan import checked
         from coprod_cli.scoring.engine import score

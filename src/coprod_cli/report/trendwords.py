@@ -200,10 +200,10 @@ def method(tr: Trend) -> str:
     """How the bands are made (scoring/bands.py's METHOD), in the reader's language."""
     from coprod_cli.scoring import bands
 
-    if tr.method != bands.METHOD:
+    if tr.method != bands.method(tr.fewest):
         return tr.method
     return _(bands.METHOD_WORDS).format(resamples=f"{bands.RESAMPLES:,}", seed=bands.SEED,
-                                        cut=bands.CUT, fewest=bands.FEWEST)
+                                        cut=bands.CUT, fewest=tr.fewest)
 
 
 def round_notes(tr: Trend) -> list[str]:

@@ -30,7 +30,22 @@ METHOD_WORDS = N_("Each band is a 95% bootstrap band: the round's respondents ar
                   "left out. When a voice has fewer than {fewest} people the band is the whole "
                   "scale, 0 to 3: with so few, no 95% band can be drawn (all of them fall on one "
                   "side of their own centre more than 5% of the time).")
-METHOD = METHOD_WORDS.format(resamples=f"{RESAMPLES:,}", seed=SEED, cut=CUT, fewest=FEWEST)
+
+
+def method(fewest: int = FEWEST) -> str:
+    """How the bands are made, in words, for a trend whose voices need `fewest` people."""
+    return METHOD_WORDS.format(resamples=f"{RESAMPLES:,}", seed=SEED, cut=CUT, fewest=fewest)
+
+
+METHOD = method()
+
+
+def fewest_for(min_group: int, private: bool) -> int:
+    """The fewest people a voice needs for a band narrower than the whole scale: FEWEST, or
+    in a shared trend --min-group when that is more. A narrower band says every voice has
+    `fewest` people or more; beside voices held back (one under --min-group) a FEWEST of 6
+    said at --min-group 7 or more that the small voice had exactly 6."""
+    return FEWEST if private or min_group < 2 else max(FEWEST, min_group)
 
 Band = tuple[Fraction, Fraction]
 People = Sequence[tuple[str, bytes]]

@@ -28,29 +28,32 @@ class Scored(NamedTuple):
 
 def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str, Tally]],
           weighting: Weighting = "partnership", min_group: int = 3,
-          targets: Mapping[str, LevelId] | None = None) -> Trend:
+          targets: Mapping[str, LevelId] | None = None, fewest: int = bands.FEWEST) -> Trend:
     """Every round in the order given, adjusted to the pooled mix, and the changes between;
-    with a plan's targets, whether each area reaches its own in each round."""
+    with a plan's targets, whether each area reaches its own in each round. A voice under
+    `fewest` people makes a round's bands the whole scale (bands.fewest_for)."""
     lived = collective.lived_roles(catalogue)
     common = mix.pooled(tally for _, tally in rounds)
     names = {role.id: role.name for role in catalogue.roles}
-    built = [_targeted(_round(framework, lived, label, tally, common, weighting, min_group,
-                              names), targets or {}) for label, tally in rounds]
+    built = [_targeted(_round(framework, lived, label, tally, common, (weighting, min_group,
+                                                                       fewest), names),
+                       targets or {}) for label, tally in rounds]
     return Trend(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
         weighting=weighting, min_group=min_group,
         mix=[Share(role=r, name=names.get(r, r), share=rounded(s) or 0.0)
              for r, s in common.items()],
-        method=bands.METHOD, resamples=bands.RESAMPLES, seed=bands.SEED, fewest=bands.FEWEST,
+        method=bands.method(fewest), resamples=bands.RESAMPLES, seed=bands.SEED, fewest=fewest,
         rounds=built, changes=changes(built), warnings=_warnings(built, rounds, weighting),
         targets=dict(targets or {}), credit=framework.credit,
         sources=credits.sources_for(framework, catalogue))
 
 
 def _round(framework: Framework, lived: Collection[str], label: str, tally: Tally,
-           common: dict[str, Fraction], weighting: Weighting, min_group: int,
+           common: dict[str, Fraction], how: tuple[Weighting, int, int],
            names: dict[str, str]) -> Round:
+    weighting, min_group, fewest = how
     groups = mix.pools(tally, lived, weighting)
     weights = mix.weights(tally, common, groups, min_group)
     per_person = mix.integral(weights.per_person)
@@ -60,7 +63,7 @@ def _round(framework: Framework, lived: Collection[str], label: str, tally: Tall
         [s.id for s in framework.statements], weighting, lived), missing, left_out)
     adjusted = _scored(framework, mix.values(framework, tally.counts, groups, per_person),
                        missing, left_out)
-    few = _too_few(tally, lived, weighting)
+    few = _too_few(tally, lived, weighting, fewest)
     absent = [d.id for d in answered.dimensions if d.does_not_apply]
     found = bands.whole_scale(framework) if few else bands.bands(
         framework, tally.people or [], groups, per_person, absent)
@@ -116,11 +119,11 @@ def _figure(answered: DimensionResult, adjusted: DimensionResult,
                   adjusted_level=adjusted.level, band_low=rounded(low), band_high=rounded(high))
 
 
-def _too_few(tally: Tally, lived: Collection[str], weighting: Weighting) -> bool:
-    """A voice (or, unless in partnership, the whole) with fewer than FEWEST people."""
+def _too_few(tally: Tally, lived: Collection[str], weighting: Weighting, fewest: int) -> bool:
+    """A voice (or, unless in partnership, the whole) with fewer than `fewest` people."""
     if weighting != "partnership":
-        return tally.total < bands.FEWEST
-    return any(sum(tally.respondents[r] for r in roles) < bands.FEWEST
+        return tally.total < fewest
+    return any(sum(tally.respondents[r] for r in roles) < fewest
                for roles in tally.voices(lived) if roles)
 
 
