@@ -208,3 +208,53 @@ def test_a_private_trend_keeps_the_band_rule_of_six(tmp_path: Path) -> None:
         res = json.loads(_coprod("trend", str(first), str(later), "-f", "json", *exact))
         assert res["fewest"] == 6 and res["rounds"][0]["too_few"] is False, exact
         assert "fewer than 6 people the band is the whole scale" in res["method"]
+
+
+@pytest.fixture(scope="module")
+def score_views() -> dict[tuple[int, Split], str]:
+    """What a shared score of each first round alone says of who answered: the head count,
+    each voice and role shown with its count, and each group held back with why."""
+    root = Path(tempfile.mkdtemp())
+    found = {}
+    for step, heads in product(STEPS, FIRST_HEADS):
+        for first in _splits(heads):
+            res = json.loads(_coprod("score", str(_round(root / f"{step}-{first}",
+                                                         "nef-intermediate.yaml", first)),
+                                     "-f", "json", "--min-group", str(step)))
+            found[step, first] = json.dumps([
+                res["respondents"], [(v["voice"], v["respondents"]) for v in res["by_voice"]],
+                [(r["role"], r["respondents"]) for r in res["by_role"]],
+                sorted((g["group"], g["reason"]) for g in res["held_back"])])
+    return found
+
+
+def beyond_a_score(views: Views, scores: dict[tuple[int, Split], str]) -> dict[str, int]:
+    """Counts under --min-group (a role's, or a held-back voice's) that the whole trend pins
+    and a shared score of that round alone, with the roles that answered it, does not."""
+    found = {"pinned by the trend": 0, "not by a score": 0}
+    for (step, second, first), (seen, _own, voices) in views.items():
+        same = [f for (s, r, f), (v, _, _) in views.items() if (s, r) == (step, second)
+                and sum(f) == sum(first) and v == seen]
+        told = [f for (s, f), v in scores.items() if s == step and sum(f) == sum(first)
+                and _roles(f) == _roles(first) and v == scores[step, first]]
+        counts = [(lambda f, i=i: f[i]) for i, n in enumerate(first) if 0 < n < step]
+        if any(v["respondents"] is None for v in voices):
+            counts.append(lambda f: f[0] + f[1])
+        for count in counts:
+            if len({count(f) for f in same}) == 1:
+                found["pinned by the trend"] += 1
+                found["not by a score"] += len({count(f) for f in told}) > 1
+    return found
+
+
+def test_a_shared_trend_says_no_more_of_who_answered_than_a_shared_score(
+        views: Views, score_views: dict[tuple[int, Split], str]) -> None:
+    """The threat model takes a reader to know the roles and the head counts; what a shared
+    result holds back is what a group answered, and its count beyond what a shared score says
+    (the voices and roles it shows, and which it holds back and why). A round's own lines in
+    a trend (its head count, voices, notes on roles not re-weighted or absent) pin some small
+    counts, 2 people who draw on care and 2 carers for 'lived experience 4' with no note at
+    --min-group 3, but a shared score of that round pins each of them too (each role held back
+    as under 3, the voice of 4 shown). Every count the whole trend pins, a score does."""
+    found = beyond_a_score(views, score_views)
+    assert found["not by a score"] == 0 and found["pinned by the trend"] > 0
