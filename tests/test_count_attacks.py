@@ -359,47 +359,62 @@ def test_two_shared_reports_never_say_which_service_the_late_person_named(
 
 def test_two_shared_reports_never_say_the_late_person_answered_an_earlier_version(
         tmp_path: Path, statement_ids: list[str]) -> None:
-    """Twelve people answer the current nef, one (then a late second) the autumn example's
-    file for nef 2.0.0: the count of earlier-version files moved by one and said that the
-    late person answered the old questions, so had no answer to the new ones. Shared, it
-    is in a range of --min-group, as counts of answers are; --private gives it exactly."""
+    """Twelve people answer the current nef, then a late one (then a second) the autumn
+    example's file for nef 2.0.0: the count of earlier-version files moved by one and said
+    that the late person answered the old questions, so had no answer to the new ones; in a
+    range of --min-group it still appeared, 0 to 'fewer than 3'. Shared, a version is
+    mentioned only when --min-group files or more were written for it (in a range, as counts
+    of answers are); whoever runs coprod is told on standard error; --private gives it."""
     import shutil
 
-    before, after = _twelve(tmp_path, random.Random(11), statement_ids)
+    before, late = _twelve(tmp_path, random.Random(11), statement_ids)
     old = Path(__file__).parent.parent / "examples" / "collective-autumn-2026"
-    shutil.copy(old / "manager-01.yaml", before / "old-1.yaml")
-    shutil.copytree(before, after)
-    shutil.copy(old / "carer-01.yaml", after / "old-2.yaml")
+    shutil.copytree(before, late)
+    shutil.copy(old / "manager-01.yaml", late / "old-1.yaml")
+    second, third = tmp_path / "second", tmp_path / "third"
+    shutil.copytree(late, second)
+    shutil.copy(old / "carer-01.yaml", second / "old-2.yaml")
+    shutil.copytree(second, third)
+    shutil.copy(old / "carer-02.yaml", third / "old-3.yaml")
 
     def view(folder: Path, *extra: str) -> list[Any]:
         res = _json(folder, *extra)
         return [[m["files"] for m in res["migrated"]],
                 [w for w in res["warnings"] if "nef 2.0.0" in w]]
 
-    shared = [view(folder) for folder in (before, after)]
-    assert shared[0] == shared[1] and shared[0][0] == [0]
-    assert shared[0][1][0].startswith("fewer than 3 answers file(s) were written for nef 2.0.0")
-    assert [view(folder, "--private")[0] for folder in (before, after)] == [[1], [2]]
-    page = _coprod("score", str(after), "-f", "html")
-    assert page.count("fewer than 3 answers file(s) were written for nef 2.0.0") == 1
+    shared = [view(folder) for folder in (before, late, second)]
+    assert shared[0] == shared[1] == shared[2] == [[], []]
+    told = CliRunner().invoke(app, ["score", str(late), "-f", "json"], env={
+        "NO_COLOR": "1", "COPROD_STATE_DIR": tempfile.mkdtemp()})
+    assert "nef 2.0.0" not in told.stdout
+    assert "note, for you only (not in the shared result): 1 answers file(s) were written " \
+        "for nef 2.0.0" in " ".join(told.stderr.split())
+    assert [view(folder, "--private")[0] for folder in (before, late, second)] == [[], [1], [2]]
+    many = view(third)
+    assert many[0] == [3] and many[1][0].startswith(
+        "3 to 5 answers file(s) were written for nef 2.0.0")
+    page = _coprod("score", str(third), "-f", "html")
+    assert page.count("3 to 5 answers file(s) were written for nef 2.0.0") == 1
 
 
 def test_two_reports_never_say_which_earlier_statements_the_late_person_answered(
         tmp_path: Path, statement_ids: list[str]) -> None:
-    """One earlier-version file left mutuality-4 unanswered; the late earlier-version file
+    """Three earlier-version files left mutuality-4 unanswered; the late earlier-version file
     answered it. The note on the migration map said which earlier statements were answered
     (it named mutuality-4 only after the late reply): who left a statement unanswered, which
     a shared result says only as a range. It names what the map does to any answer."""
     import shutil
 
     before, after = _twelve(tmp_path, random.Random(12), statement_ids)
-    old = Path(__file__).parent.parent / "examples" / "collective-spring-2026" / "manager-03.yaml"
-    text = old.read_text(encoding="utf-8")
-    (before / "old-1.yaml").write_text("".join(
-        line for line in text.splitlines(keepends=True) if "mutuality-4:" not in line),
-        encoding="utf-8")
+    spring = Path(__file__).parent.parent / "examples" / "collective-spring-2026"
+    old = spring / "manager-03.yaml"
+    for number in (1, 2, 3):  # --min-group of them, so that a shared result mentions them
+        text = (spring / f"manager-0{number}.yaml").read_text(encoding="utf-8")
+        (before / f"old-{number}.yaml").write_text("".join(
+            line for line in text.splitlines(keepends=True) if "mutuality-4:" not in line),
+            encoding="utf-8")
     shutil.copytree(before, after)
-    shutil.copy(old, after / "old-2.yaml")
+    shutil.copy(old, after / "old-4.yaml")
     for extra in ((), ("--private",)):
         maps = [_json(folder, *extra)["migrated"][0]["through_map"] for folder in (before, after)]
         assert maps[0] == maps[1] and "mutuality-4" in maps[0]

@@ -143,7 +143,8 @@ class Result(ResultModel):
         "description": "Answers written for an earlier version of the framework, read "
         "through its migration map: which answers came through it, and which new statements "
         "they have no answer for yet (counted as unsure). Empty when every file was written "
-        "for this version."})
+        "for this version; in a shared result (band set), a version is listed only when "
+        "min_group files or more were written for it."})
     findings: list[str] = field(default_factory=list, metadata={
         "description": "What the result says first, in every format: the two voices a whole "
         "level or more apart (and which sees it lower, without figures when a group is held "

@@ -109,12 +109,17 @@ def tell_named(lib: Library, tally: Tally, weighting: Weighting, groups: tuple[i
                side: str | None = None) -> None:
     """What a shared result says only as a count (who left statements unanswered, who was
     unsure about much), told by name to whoever runs coprod on standard error, as `score`
-    does; nothing when the result names them itself. `groups`: --min-group, --show-names and
-    --private."""
+    does (nothing when the result names them itself), and the earlier-version files it does
+    not mention. `groups`: --min-group, --show-names and --private."""
     from coprod_cli.scoring import personnotes, sharing
+    from coprod_cli.scoring.engine import carried_for_you
 
     min_group, show_names, private = groups
-    if show_names or not sharing.shared(tally.total, min_group, private):
+    if not sharing.shared(tally.total, min_group, private):
+        return
+    for note in carried_for_you(tally, min_group, side):
+        say(note)
+    if show_names:
         return
     for note in personnotes.for_you(tally.framework, lib.catalogue, tally, weighting,
                                     min_group, show_names, side):

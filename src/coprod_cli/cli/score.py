@@ -48,7 +48,7 @@ from coprod_cli.files import replaces_a_file
 from coprod_cli.i18n import N_, _
 from coprod_cli.report import Format, View, renderer
 from coprod_cli.scoring import personnotes, sharing, whatif
-from coprod_cli.scoring.engine import score
+from coprod_cli.scoring.engine import carried_for_you, score
 
 
 @app.command("template",
@@ -216,6 +216,9 @@ def score_command(
     if res.band is not None and not show_names:  # what the shared result leaves out
         for note in personnotes.for_you(tally.framework, lib.catalogue, tally,
                                         weighting.value, min_group, show_names):
+            say(note)
+    if res.band is not None:
+        for note in carried_for_you(tally, min_group):
             say(note)
     code = 1 if res.gate and not res.gate.met else 0
     view = View(details=details, plain=plain, apart=texts_apart(tally.framework, lib.catalogue))

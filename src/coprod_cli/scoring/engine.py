@@ -229,7 +229,22 @@ def _warnings(dimensions: list[DimensionResult], catalogue: Catalogue, tally: Ta
     if tally.total > 1:
         notes += collective.warnings(catalogue, tally, shown)
     notes += later + _left_out(tally, step is not None) + tally.notes + tally.evidence_note()
-    return notes + [carried_note(tally.framework.id, item, step) for item in migrated(tally)]
+    return notes + [carried_note(tally.framework.id, item, step) for item in migrated(tally)
+                    if step is None or item.files >= step]
+
+
+def carried_for_you(tally: Tally, step: int, side: str | None = None) -> list[str]:
+    """The notes on earlier-version files that a shared result leaves out (fewer than `step`
+    files of that version), for whoever runs coprod (`side`: which of a comparison's sets): a
+    note, as it appears between two reports, says that the late person answered the old
+    questions, so has no answer to the new ones."""
+    said = [carried_note(tally.framework.id, item) for item in migrated(tally)
+            if item.files < step]
+    if side is not None:
+        return [_("note, for you only (not in the shared result), {side}: {note}").format(
+            side=side, note=note) for note in said]
+    return [_("note, for you only (not in the shared result): {note}").format(note=note)
+            for note in said]
 
 
 def _left_out(tally: Tally, shared: bool) -> list[str]:
@@ -269,7 +284,8 @@ def carried_note(framework_id: str, item: Migrated, step: int | None = None) -> 
     """The warning every format shows for files read through the migration map; how many
     files in a range of `step` in a shared result (sharing.py), as counts of answers are: an
     exact count splits the head count and, as a late reply moves it, says which version that
-    person answered and that the statements new since then have no answer of theirs."""
+    person answered and that the statements new since then have no answer of theirs. A shared
+    result gives it only for --min-group files or more (`carried_for_you` tells the rest)."""
     moved = "; ".join(_("each answer to {old} counts for {new}").format(
         old=old, new=_(" and ").join(new)) for old, new in item.through_map.items())
     note = _("{count} answers file(s) were written for {framework} {version} and read through "

@@ -20,7 +20,7 @@ command that writes a result calls (`protect`, or `protect_comparison`):
 - every count of answers (unsure and 'does not apply' in all, pairs of identical answers) is
   rounded down to a multiple of --min-group and shown as a range ('12 to 14', 'fewer than 3'),
   never exact: one person more moves it by a whole step or not at all; no split of the head
-  count is shown (per language, per reason left out: _intake);
+  count (per language, per reason left out: _intake), nor fewer than --min-group old files;
 - no statement's count of 'does not apply' is shown, as no statement's figure is; its reasons
   only where --min-group people or more gave that answer; notes on single respondents say only
   that some did (personnotes.py). Counts of people (who answered, per group shown) stay
@@ -166,7 +166,7 @@ def protect(res: Result) -> Result:
                             to_score=banded(n.to_score, step) or 0.0) for n in res.next_steps],
         by_role=roles, by_voice=voices, gaps=_gaps(res.gaps, roles, voices),
         intake=_intake(res.intake, counts), migrated=[replace(m, files=banded_count(
-            m.files, counts)) for m in res.migrated],
+            m.files, counts)) for m in res.migrated if m.files >= counts],
         what_if=_what_if(res.what_if, step), warnings=_noted(res.warnings, res, float(step)))
 
 
