@@ -197,7 +197,8 @@ def test_a_band_never_says_how_many_a_held_back_voice_has(
     assert band_leaks(big_views) == 0
     res = big_views[7, 6]
     assert res["fewest"] == 7 and res["rounds"][0]["too_few"] is True
-    assert "fewer than 7 people the band is the whole scale" in res["method"]
+    assert "fewer than 6 people the band is the whole scale" in res["method"]
+    assert "takes it instead (7)" in res["method"]
 
 
 def test_a_private_trend_keeps_the_band_rule_of_six(tmp_path: Path) -> None:
@@ -208,6 +209,7 @@ def test_a_private_trend_keeps_the_band_rule_of_six(tmp_path: Path) -> None:
         res = json.loads(_coprod("trend", str(first), str(later), "-f", "json", *exact))
         assert res["fewest"] == 6 and res["rounds"][0]["too_few"] is False, exact
         assert "fewer than 6 people the band is the whole scale" in res["method"]
+        assert "instead" not in res["method"]
 
 
 @pytest.fixture(scope="module")

@@ -202,8 +202,9 @@ def method(tr: Trend) -> str:
 
     if tr.method != bands.method(tr.fewest):
         return tr.method
+    more = _(bands.SHARED_WORDS).format(fewest=tr.fewest) if tr.fewest > bands.FEWEST else ""
     return _(bands.METHOD_WORDS).format(resamples=f"{bands.RESAMPLES:,}", seed=bands.SEED,
-                                        cut=bands.CUT, fewest=tr.fewest)
+                                        cut=bands.CUT, fewest=bands.FEWEST) + more
 
 
 def round_notes(tr: Trend) -> list[str]:

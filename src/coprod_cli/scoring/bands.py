@@ -31,10 +31,14 @@ METHOD_WORDS = N_("Each band is a 95% bootstrap band: the round's respondents ar
                   "scale, 0 to 3: with so few, no 95% band can be drawn (all of them fall on one "
                   "side of their own centre more than 5% of the time).")
 
+SHARED_WORDS = N_(" A shared trend with a larger --min-group takes it instead ({fewest}): a "
+                  "narrower band would say how many people a held-back voice has.")
+
 
 def method(fewest: int = FEWEST) -> str:
     """How the bands are made, in words, for a trend whose voices need `fewest` people."""
-    return METHOD_WORDS.format(resamples=f"{RESAMPLES:,}", seed=SEED, cut=CUT, fewest=fewest)
+    return METHOD_WORDS.format(resamples=f"{RESAMPLES:,}", seed=SEED, cut=CUT, fewest=FEWEST) \
+        + (SHARED_WORDS.format(fewest=fewest) if fewest > FEWEST else "")
 
 
 METHOD = method()
