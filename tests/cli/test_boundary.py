@@ -10,7 +10,7 @@ import pytest
 
 import coprod_cli.cli.listing
 from coprod_cli.cli import main
-from tests.conftest import Run
+from tests.conftest import ROOT, Run
 
 
 def _broken(*args: object, **kwargs: object) -> object:
@@ -84,3 +84,41 @@ def test_every_message_goes_through_say() -> None:
         calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                  if isinstance(node, ast.Attribute) and node.attr == "echo"]
         assert not calls, f"{path.name}: use say() from cli/boundary.py instead of typer.echo"
+
+
+
+def test_the_garbage_collector_skips_what_lives_until_exit_but_runs_for_the_work() -> None:
+    """Start-up: coprod's imports and the command it builds live until it exits, so they are
+    made with the collector off (no collection runs while `coprod_cli.cli` is imported) and
+    frozen after, and at exit everything is frozen out of the interpreter's last pass; the work
+    itself (reading, counting, scoring a large export) runs with the collector on, so memory
+    stays flat; an importer gets the collector back as it had it."""
+    code = (
+        "import gc, sys\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: seen.append(phase))\n"
+        "import coprod_cli.cli\n"
+        "print('collections while imported', len(seen), 'on after', gc.isenabled())\n"
+        "import typer.main\n"
+        "from coprod_cli.scoring import engine\n"
+        "build, real = typer.main.get_command_from_info, engine.score\n"
+        "def built(*args, **kwargs):\n"
+        "    print('on while the command is built', gc.isenabled())\n"
+        "    return build(*args, **kwargs)\n"
+        "def watched(*args, **kwargs):\n"
+        "    print('on while scoring', gc.isenabled())\n"
+        "    return real(*args, **kwargs)\n"
+        "typer.main.get_command_from_info, engine.score = built, watched\n"
+        "sys.argv = ['coprod', 'score', 'examples/collective-autumn-2026', '-f', 'json']\n"
+        "try:\n    coprod_cli.cli.main()\nexcept SystemExit as end:\n"
+        "    left = len(gc.get_objects())\n"
+        "    print('exit', end.code, 'on', gc.isenabled(), 'all but a few frozen', left < 200)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    lines = out.stdout.splitlines()
+    assert lines[:3] == ["collections while imported 0 on after True",
+                         "on while the command is built False", "on while scoring True"]
+    assert lines[-1] == "exit 0 on True all but a few frozen True"
+    off = subprocess.run([sys.executable, "-c", "import gc\ngc.disable()\nimport coprod_cli.cli\n"
+                          "print(gc.isenabled())"], capture_output=True, text=True, check=True)
+    assert off.stdout == "False\n"

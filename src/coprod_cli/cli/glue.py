@@ -10,6 +10,7 @@ typer, click or rich attribute outside this module.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import re
 import sys
@@ -194,12 +195,25 @@ class LazyGroup(TyperGroup):
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in self.app.table:
+            self.commands[cmd_name] = self._build(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def _build(self, cmd_name: str) -> Any:
+        """The command from its module, imported and built with the garbage collector off
+        and frozen after, as coprod's own imports are (cli/__init__.py): it lives until
+        coprod exits."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
             importlib.import_module(f"coprod_cli.cli.{self.app.table[cmd_name]}")
             info = next(i for i in self.app.registered_commands if i.name == cmd_name)
-            self.commands[cmd_name] = typer.main.get_command_from_info(
+            return typer.main.get_command_from_info(
                 info, pretty_exceptions_short=self.app.pretty_exceptions_short,
                 rich_markup_mode=self.app.rich_markup_mode)
-        return self.commands.get(cmd_name)
+        finally:
+            if collecting:
+                gc.freeze()
+                gc.enable()
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The commands with their one-line summaries, read from the table: `coprod --help`
