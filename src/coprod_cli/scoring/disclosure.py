@@ -68,7 +68,10 @@ class Span:
         once every row's pivot is taken out is nothing (as `reduce` works it out, without
         keeping what is left in lowest terms, which only saying whether it is nothing needs
         no more than any multiple of it)."""
-        left = _whole(vector)
+        return self.holds_row(_whole(vector))
+
+    def holds_row(self, left: Row) -> bool:
+        """`holds` for a vector already in whole numbers (a row of Auditor's)."""
         for pivot, row in self.rows:
             take = left.get(pivot)
             if take:
@@ -139,13 +142,17 @@ class Relations:
                  nominal: bool = False) -> None:
         self.tally, self.weighting, self.nominal = tally, weighting, nominal
         self.voices = tally.voices(lived)
+        # role -> statement id -> how many of the role answered it (Tally.answered), read once
+        self.answered = {role: {sid: sum(levels) for sid, levels in statements.items()}
+                         for role, statements in tally.counts.items()}
 
     def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Scaled:
         """Some roles' value for one statement, in the unknowns (role, statement)."""
-        tally = self.tally
-        counts = {r: tally.respondents[r] if self.nominal else tally.answered(r, sid)
-                  for r in roles if r in tally.counts
-                  and (self.nominal or tally.answered(r, sid))}
+        answered = self.answered
+        if self.nominal:  # everyone in a role present, answered or not
+            counts = {r: self.tally.respondents[r] for r in roles if r in answered}
+        else:
+            counts = {r: n for r in roles if r in answered and (n := answered[r][sid])}
         if weighting == "person":
             return {(r, sid): n for r, n in counts.items()}, sum(counts.values()) or 1
         return dict.fromkeys(((r, sid) for r in counts), 1), len(counts) or 1
@@ -249,7 +256,7 @@ class Auditor:
             return True
         if before is not None and secret[0] in before and secret not in self._found[before]:
             return False
-        return span.holds(vector)
+        return span.holds_row(vector)
 
 
 def _voice(group: Group, lived: Collection[str]) -> str:

@@ -1,0 +1,290 @@
+"""disclosure.py as landed in 8c0c18b, kept unchanged as the oracle its faster successor is
+checked against (tests/scoring/test_disclosure.py): held_back must give exactly the same
+groups, reasons and order. Do not edit; it is not used by coprod."""
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Iterable
+from fractions import Fraction
+from typing import Literal
+
+from coprod_cli.classes import frozen
+from coprod_cli.models import Framework, Weighting
+from coprod_cli.tally import Tally
+
+Reason = Literal["fewer-than-min-group", "complementary"]
+Key = tuple[str, str]  # (role, statement id): one role's mean answer to one statement
+Vector = dict[Key, Fraction]  # a published or hidden value, as a sum of those unknowns
+
+
+@frozen
+class Group:
+    """A role, or a voice (the roles of people with lived experience, or everyone else's)."""
+
+    id: str
+    kind: Literal["role", "voice"]
+    roles: tuple[str, ...]
+    size: int
+
+
+class Span:
+    """The linear combinations of published values: what a reader can compute from them.
+
+    Kept in whole numbers: each vector scaled by the common denominator of its values (the
+    same span, as a nonzero multiple is), and rows combined without dividing, so no Fraction
+    arithmetic is done (it was most of the time a shared result of several people took)."""
+
+    def __init__(self, vectors: Iterable[Vector | Row] = ()) -> None:
+        self.rows: list[tuple[Key, Row]] = []
+        for vector in vectors:
+            self.add(vector)
+
+    def copy(self) -> Span:
+        copied = Span()
+        copied.rows = [(pivot, dict(row)) for pivot, row in self.rows]
+        return copied
+
+    def reduce(self, vector: Vector | Row) -> Row:
+        """What is left of the vector once every row's pivot is taken out of it (a multiple
+        of it, which is nothing exactly when the vector is in the span)."""
+        left = _whole(vector)
+        for pivot, row in self.rows:
+            factor = left.get(pivot)
+            if factor:
+                left = _cancel(left, row, pivot)
+        return left
+
+    def add(self, vector: Vector | Row) -> None:
+        left = self.reduce(vector)
+        if not left:
+            return
+        pivot = min(left)
+        for index, (other_pivot, other) in enumerate(self.rows):  # fully reduced, so one
+            if other.get(pivot):                                   # pass of reduce() will do
+                self.rows[index] = (other_pivot, _cancel(other, left, pivot))
+        self.rows.append((pivot, left))
+
+    def holds(self, vector: Vector | Row) -> bool:
+        """True when the vector can be computed exactly from what was published: what is left
+        once every row's pivot is taken out is nothing (as `reduce` works it out, without
+        keeping what is left in lowest terms, which only saying whether it is nothing needs
+        no more than any multiple of it)."""
+        left = _whole(vector)
+        for pivot, row in self.rows:
+            take = left.get(pivot)
+            if take:
+                keep = row[pivot]
+                combined = {key: keep * value for key, value in left.items()}
+                for key, value in row.items():
+                    combined[key] = combined.get(key, 0) - take * value
+                left = {key: value for key, value in combined.items() if value}
+                if not left:
+                    return True
+        return not left
+
+
+Row = dict[Key, int]  # a vector scaled to whole numbers
+
+
+def _whole(vector: Vector | Row) -> Row:
+    """The vector times the least common multiple of its denominators, in lowest terms (a row
+    already whole as it is)."""
+    if all(type(value) is int for value in vector.values()):
+        return vector  # type: ignore[return-value]  # every value is an int
+    common = math.lcm(*(value.denominator for value in vector.values()))
+    return _lowest({key: int(value * common) for key, value in vector.items() if value})
+
+
+def _cancel(row: Row, by: Row, pivot: Key) -> Row:
+    """A multiple of `row` minus a multiple of `by` that is zero at `pivot`, in lowest terms."""
+    keep, take = by[pivot], row[pivot]
+    combined = {key: keep * value for key, value in row.items()}
+    for key, value in by.items():
+        combined[key] = combined.get(key, 0) - take * value
+    return _lowest({key: value for key, value in combined.items() if value})
+
+
+def _lowest(row: Row) -> Row:
+    divisor = math.gcd(*row.values())
+    return row if divisor <= 1 else {key: value // divisor for key, value in row.items()}
+
+
+def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
+    """Every role present (by id, so the order files came in never matters), then each voice."""
+    found = [Group(role, "role", (role,), tally.respondents[role]) for role in sorted(tally.counts)]
+    for voice, roles in zip(("lived-experience", "everyone-else"), tally.voices(lived),
+                            strict=True):
+        if roles:
+            found.append(Group(voice, "voice", tuple(roles),
+                               sum(tally.respondents[r] for r in roles)))
+    return found
+
+
+class Relations:
+    """The linear relations the weighting sets up between groups, per statement.
+
+    A published figure is a centre (a median of people, a mean of voices or roles); each is
+    read here as the linear mean of the same people. That keeps the relations that are exact
+    (a statement's overall value is the mean of the two voices' centres, so one voice and the
+    overall give the other; under role weighting, the mean of the roles' centres) and treats a
+    median as if a reader could undo it as they could a mean. It is not a bound on everything a
+    median gives away: a median moves with which side of the middle one person answered, which
+    no linear relation captures, and this audit looks at one report only. Both are why a
+    shared result is also rounded down to half a level (sharing.py).
+
+    Exact relations count who answered each statement; nominal ones count everyone in a role,
+    as if nobody were unsure. A reader who knows only how many answered can use the nominal
+    ones to come close to a hidden value, so both must leave it out of reach."""
+
+    def __init__(self, tally: Tally, lived: Collection[str], weighting: Weighting,
+                 nominal: bool = False) -> None:
+        self.tally, self.weighting, self.nominal = tally, weighting, nominal
+        self.voices = tally.voices(lived)
+
+    def value(self, sid: str, roles: Iterable[str], weighting: Weighting) -> Scaled:
+        """Some roles' value for one statement, in the unknowns (role, statement)."""
+        tally = self.tally
+        counts = {r: tally.respondents[r] if self.nominal else tally.answered(r, sid)
+                  for r in roles if r in tally.counts
+                  and (self.nominal or tally.answered(r, sid))}
+        if weighting == "person":
+            return {(r, sid): n for r, n in counts.items()}, sum(counts.values()) or 1
+        return dict.fromkeys(((r, sid) for r in counts), 1), len(counts) or 1
+
+    def group(self, group: Group, sid: str) -> Scaled:
+        within: Weighting = "role" if self.weighting == "role" else "person"
+        return self.value(sid, group.roles, within)
+
+    def overall(self, sid: str) -> Scaled:
+        if self.weighting != "partnership":
+            return self.value(sid, self.tally.counts, self.weighting)
+        return mean([self.value(sid, roles, "person") for roles in self.voices])
+
+
+# A vector as whole numbers over one positive denominator: (row, denominator). The values are
+# exact fractions, as Fraction would give them, without making a Fraction of each (that was
+# most of the time the audit took).
+Scaled = tuple[Row, int]
+
+
+def mean(vectors: list[Scaled]) -> Scaled:
+    """The mean of the non-empty vectors (an empty one is a group that was unsure throughout)."""
+    present = [(row, denominator) for row, denominator in vectors if row]
+    if not present:
+        return {}, 1
+    common = math.lcm(*(denominator for _, denominator in present))
+    total: Row = {}
+    for row, denominator in present:
+        times = common // denominator
+        for key, value in row.items():
+            total[key] = total.get(key, 0) + value * times
+    return {key: value for key, value in total.items() if value}, common * len(present)
+
+
+def _row(vector: Scaled) -> Row:
+    """The vector as a row of Span: its direction in whole numbers, in lowest terms."""
+    return _lowest({key: value for key, value in vector[0].items() if value})
+
+
+Secret = tuple[str, str, str]  # (group id, dimension id, statement id or '' for the dimension)
+
+
+class Auditor:
+    """Finds every hidden value a reader could compute (or nearly) from what is shown."""
+
+    def __init__(self, framework: Framework, tally: Tally, lived: Collection[str],
+                 weighting: Weighting) -> None:
+        self.groups = groups(tally, lived)
+        # Per dimension, exactly and nominally: the overall value of each statement (always
+        # shown), and each group's value for the dimension and for each statement in it, keyed
+        # by statement id ('' for the dimension).
+        self.areas = []
+        for nominal in (False, True):
+            relations = Relations(tally, lived, weighting, nominal)
+            for dimension in framework.dimensions:
+                sids = [s.id for s in dimension.statements]
+                values = {g.id: {sid: relations.group(g, sid) for sid in sids}
+                          for g in self.groups}
+                for vectors in values.values():
+                    vectors[""] = mean(list(vectors.values()))
+                rows = {group: {sid: _row(vector) for sid, vector in vectors.items()}
+                        for group, vectors in values.items()}
+                self.areas.append((dimension.id,
+                                   Span(_row(relations.overall(sid)) for sid in sids), rows))
+        self._found: dict[frozenset[str], set[Secret]] = {}
+        self._alone: set[Secret] = set()  # none known yet: the next line finds them
+        self.unavoidable = self._determined({g.id for g in self.groups})
+        self._alone = self.unavoidable
+
+    def leaks(self, hidden: Collection[str]) -> set[Secret]:
+        """Hidden values a reader could compute, beyond those the overall result alone gives."""
+        return self._determined(hidden) - self.unavoidable
+
+    def _determined(self, hidden: Collection[str]) -> set[Secret]:
+        """Hidden values a reader could compute from the overall values (each area's span of
+        them made once) and the shown groups' values; worked out once per set of hidden groups.
+
+        Fewer groups shown span less: a value out of reach with more groups shown is out of
+        reach with fewer, so of the groups already hidden in a set worked out before (the
+        largest within this one), only the values found there are looked at again; and what
+        the overall values alone give (`unavoidable`) is found whatever is shown."""
+        key = frozenset(hidden)
+        if key not in self._found:
+            before = max((done for done in self._found if done < key), key=len, default=None)
+            found = set()
+            for dimension, overall, values in self.areas:
+                span = overall.copy()
+                for group in self.groups:
+                    if group.id not in hidden:
+                        span.add(values[group.id][""])
+                found |= {(group, dimension, sid) for group in key
+                          for sid, vector in values[group].items()
+                          if vector and self._reached((group, dimension, sid), vector, span,
+                                                      before)}
+            self._found[key] = found
+        return set(self._found[key])
+
+    def _reached(self, secret: Secret, vector: Row, span: Span,
+                 before: frozenset[str] | None) -> bool:
+        if secret in self._alone:
+            return True
+        if before is not None and secret[0] in before and secret not in self._found[before]:
+            return False
+        return span.holds(vector)
+
+
+def _voice(group: Group, lived: Collection[str]) -> str:
+    return group.id if group.kind == "voice" else \
+        "lived-experience" if group.id in lived else "everyone-else"
+
+
+def held_back(framework: Framework, tally: Tally, lived: Collection[str],
+              weighting: Weighting, min_group: int,
+              also: Collection[str] = ()) -> dict[str, Reason]:
+    """The groups not shown on their own: too small, or complementary to one that is.
+
+    Complementary groups are chosen one at a time until nothing hidden can be computed: for
+    the first group still exposed, the first of the shown groups that closes a gap, trying
+    those in its own voice first, roles before voices, the smallest first. Groups in `also`
+    (held back in another result of the same people) are held back too, as complementary."""
+    every = groups(tally, lived)
+    hidden: dict[str, Reason] = {g.id: "fewer-than-min-group" for g in every
+                                 if g.size < min_group}
+    hidden |= {g.id: "complementary" for g in every if g.id in also and g.id not in hidden}
+    if not hidden:
+        return hidden
+    auditor = Auditor(framework, tally, lived, weighting)
+    leaks = auditor.leaks(hidden)
+    while leaks and len(hidden) < len(every):
+        exposed = next(g for g in every if g.id == min(leaks)[0])
+        shown = sorted((g for g in every if g.id not in hidden), key=lambda g: (
+            _voice(g, lived) != _voice(exposed, lived), g.kind == "voice", g.size))
+        for candidate in shown:
+            fewer = auditor.leaks({*hidden, candidate.id})
+            if len(fewer) < len(leaks):
+                break
+        else:
+            candidate, fewer = shown[0], auditor.leaks({*hidden, shown[0].id})
+        hidden[candidate.id] = "complementary"
+        leaks = fewer
+    return hidden
