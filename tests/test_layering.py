@@ -415,6 +415,21 @@ def test_score_imports_only_what_scoring_needs() -> None:
     assert loaded & unwanted == set()
 
 
+def test_a_score_as_text_imports_no_trend_and_boxes_only_when_it_boxes() -> None:
+    """Start-up: a score's text report loads neither the trend's records (the plan's wording
+    names a trend only for type checkers) nor rich's panel, which only a what-if or a perception
+    gap is boxed in (unless rich's console loads it by itself, as some releases may)."""
+    loaded = _modules_after("score", "examples/collective-autumn-2026")
+    assert "coprod_cli.report.text" in loaded  # it did render text
+    own = subprocess.run([sys.executable, "-c", "import sys, typer, rich.console\n"
+                          "print(' '.join(sys.modules))"], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert loaded & ({"coprod_cli.trends", "rich.panel"} - set(own)) == set()
+    boxed = _modules_after("score", "examples/collective-autumn-2026", "--what-if",
+                           "networks-2=intermediate")
+    assert "rich.panel" in boxed
+
+
 def test_a_trend_page_imports_none_of_the_score_reports_helpers() -> None:
     """Start-up: `trend --format html` renders through the templates with only the helpers its
     page uses, so report/html.py (every report's helpers: the radar, the sections, the voices,

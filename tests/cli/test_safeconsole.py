@@ -22,6 +22,24 @@ def test_a_table_is_printed_safe_and_left_as_it_was() -> None:
     assert "\x1b" not in buffer.getvalue() and "\\x1b" in buffer.getvalue()
 
 
+def test_a_panel_and_its_title_are_printed_safe() -> None:
+    """A boxed part (a what-if, a perception gap) is made safe as a table is, though the
+    console no longer imports rich's panel to recognise one (only a loaded panel can exist)."""
+    import io
+
+    from rich.panel import Panel
+    from rich.text import Text
+
+    from coprod_cli.cli.safeconsole import console
+
+    buffer = io.StringIO()
+    console(True, file=buffer, width=60).print(
+        Panel(Text("body \x1b[2J"), title="what if \x07", subtitle="\x1b]0;pwned\x07"))
+    shown = buffer.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b[2J" in shown and "what if \\x07" in shown
+
+
 def test_output_that_is_no_terminal_has_no_line_padded_with_spaces() -> None:
     import io
 

@@ -69,10 +69,12 @@ def safe(renderable: Any) -> Any:
     prints passes through here, so no renderer (nor one added later) can forget it."""
     from rich.console import Group
     from rich.padding import Padding
-    from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
+    # Nothing is a Panel unless rich's panel module was loaded: not imported here for it.
+    panel = sys.modules.get("rich.panel")
+    Panel: Any = () if panel is None else panel.Panel  # () matches nothing
     if isinstance(renderable, str):
         return Text(visible(renderable))
     if isinstance(renderable, Text):

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -73,6 +72,7 @@ def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
 def _what_if(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
     if not res.what_if:
         return []
+    from rich.panel import Panel  # only a what-if or a perception gap is boxed
     return [Panel(Text("\n".join(routewords.what_if_lines(res, catalogue))), title=_("WHAT IF"),
                   title_align="left"), ""]
 
@@ -193,6 +193,7 @@ def _perception_gaps(res: Result, catalogue: Catalogue, view: View) -> list[Rend
     found, lone = voices.findings(res)
     parts: list[RenderableType] = [Text(voices.lone_note(res, g)) for g in lone]
     if found:
+        from rich.panel import Panel
         body = Text("\n".join(voices.gap_line(res, g) for g in found))
         parts.insert(0, Panel(body, title=_("PERCEPTION GAP: people see these areas a whole "
                                             "level or more apart"),
