@@ -13,6 +13,7 @@ of older ones, so the folder holds only what this coprod (and one other) can use
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import stat
@@ -104,14 +105,20 @@ def _keep(home: Path, name: str, source: bytes, text: str, slot: bytes | None = 
 
 
 def _file_name(name: str, source: bytes) -> str:
-    return f"{name}-{__version__}-{sha256(source).hexdigest()[:16]}.json"
+    return f"{name}-{__version__}-{_digest(source)[:16]}.json"
 
 
 def _header(name: str, source: bytes, data: bytes) -> dict[str, str]:
     """What a cached file must say about itself: what it caches, and its data's digest."""
-    return {"coprod": __version__, "name": name,
-            "source_sha256": sha256(source).hexdigest(),
+    return {"coprod": __version__, "name": name, "source_sha256": _digest(source),
             "data_sha256": sha256(data).hexdigest()}
+
+
+@functools.lru_cache(maxsize=8)
+def _digest(source: bytes) -> str:
+    """A source's SHA-256, worked out once a run: its kept file's name and header both say it
+    (a few sources a run, each a built-in file of some 50 KB)."""
+    return sha256(source).hexdigest()
 
 
 def _matches(header: bytes, name: str, source: bytes, data: bytes) -> bool:
