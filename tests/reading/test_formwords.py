@@ -143,3 +143,24 @@ def test_welsh_choices_and_roles_read_as_english_ones() -> None:
         row = f"{value} - {level.name}: {level.plain}"
         assert parse_choice(row) == parse_choice(level.name) == level.id
     assert parse_choice("Ddim yn siŵr") == parse_choice("Ansicr") == "unsure"
+
+
+def test_the_id_finder_finds_what_the_bounded_pattern_finds() -> None:
+    """IdFinder stands for a compiled `(?<![^-])(ID|...)(?![^-])` search (compiling it for every
+    framework cost about 2 ms a run): on 20,000 random headings and id lists (fixed seed: ids
+    sharing heads, one inside another, hyphens at the ends, repeats), the same place and id."""
+    import random
+    import re
+
+    from coprod_cli.reading.formwords import IdFinder
+
+    rng = random.Random(29)
+    parts = ["a", "ab", "b", "1", "2", "12", "co", "co-b", ""]
+    for _ in range(20_000):
+        ids = ["-".join(rng.choice(parts[:-1]) for _ in range(rng.randint(1, 3)))
+               for _ in range(rng.randint(1, 6))]
+        ids = sorted(ids, key=len, reverse=True)  # as header_words gives them
+        word = "-".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+        found = re.search(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])", word)
+        expected = None if found is None else (found.start(), found.end(), found.group(1))
+        assert IdFinder(ids).search(word) == expected, (ids, word)

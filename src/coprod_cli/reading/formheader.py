@@ -13,7 +13,7 @@ from coprod_cli.credited import a_credit_note
 from coprod_cli.errors import InvalidData, Location, UsageProblem
 from coprod_cli.i18n import _
 from coprod_cli.models import Framework, Source
-from coprod_cli.reading.formwords import normalise
+from coprod_cli.reading.formwords import IdFinder, normalise
 
 # Date columns that forms add on their own, the one to read first.
 DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "submission-date",
@@ -94,8 +94,7 @@ class Matcher:
             assert not callable(framework)
             words = header_words(framework)
         self._framework = framework
-        self._id = re.compile(r"(?<![^-])(" + "|".join(map(re.escape, words["ids"])) +
-                              r")(?![^-])")
+        self._id = IdFinder(words["ids"])  # each id bounded by a hyphen or the heading's ends
         self._texts: dict[str, str] = words["texts"]
 
     @property
@@ -118,11 +117,11 @@ class Matcher:
     def _statement(self, heading: str, word: str) -> tuple[str, bool | str] | None:
         found = self._id.search(word)
         if found:
-            rest = set((word[:found.start()] + "-" + word[found.end():]).split("-")) - {""}
+            start, end, sid = found
+            rest = set((word[:start] + "-" + word[end:]).split("-")) - {""}
             if rest and rest <= _REASON_FILLER and rest & _REASON:
-                return found.group(1), REASON
-            return found.group(1), bool(rest) and rest <= _EVIDENCE_FILLER and \
-                bool(rest & _EVIDENCE)
+                return sid, REASON
+            return sid, bool(rest) and rest <= _EVIDENCE_FILLER and bool(rest & _EVIDENCE)
         for text in _wordings(heading, word):
             if text in self._texts:
                 return self._texts[text], False

@@ -54,6 +54,32 @@ WELSH_ROLE_NAMES = {
     "volunteer": "Gwirfoddolwr", "other": "Arall"}
 
 
+class IdFinder:
+    """Finds the first of some ids in a normalised heading, each bounded by a hyphen or the
+    heading's ends: what `re.search(r"(?<![^-])(ID1|ID2|...)(?![^-])", word)` finds, leftmost
+    first, then the first id given, without compiling that pattern (about 0.4 ms a framework
+    at every run). An id found at a place begins with the heading's part there up to its next
+    hyphen (both end at one), so only the ids beginning with that part are tried."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self._by_head: dict[str, list[str]] = {}
+        for sid in ids:
+            self._by_head.setdefault(sid.partition("-")[0], []).append(sid)
+
+    def search(self, word: str) -> tuple[int, int, str] | None:
+        """(start, end, id) of the first id found, or None."""
+        start = 0
+        while start <= len(word):
+            ends = word.find("-", start)
+            ends = len(word) if ends < 0 else ends
+            for sid in self._by_head.get(word[start:ends], ()):
+                end = start + len(sid)
+                if word.startswith(sid, start) and (end == len(word) or word[end] == "-"):
+                    return start, end, sid
+            start = ends + 1
+        return None
+
+
 def normalise(text: str) -> str:
     """'  Don't Know ' -> 'don-t-know': case, spaces, punctuation and a BOM forgiven."""
     return re.sub(r"[^a-z0-9]+", "-", text.strip().lstrip("\ufeff").lower()).strip("-")
