@@ -3,8 +3,10 @@
 Writes the rows of benchmarks/formcsv.py as a CSV file and as two workbooks of the same
 cells: as openpyxl writes one (write-only: each text in its cell, `inlineStr`, 91 MB of XML)
 and as Excel writes one (each distinct text once in the shared strings part, the cells
-naming it by number: 50 MB of XML). Runs, interleaved with the CSV read and each in a fresh
-interpreter (startup.measure):
+naming it by number: 50 MB of XML); and a third as Microsoft Forms exports one (written by
+XlsxWriter as Excel saves it: an ID number first and each timestamp a real date), with a CSV
+of its rows as text to compare it with. Runs, interleaved with the CSV read and each in a
+fresh interpreter (startup.measure):
 
 - `coprod score FILE.xlsx --format json` on each, as it reads a workbook of this size
   (python-calamine, where 0.8.3 or later is installed);
@@ -119,6 +121,33 @@ def shared_workbook(source: Path, target: Path) -> None:
             archive.writestr(name, HEAD + text)
 
 
+def typed_workbook(source: Path, target: Path, text: Path) -> None:
+    """The same rows with an ID number first and each timestamp a date-time, as Microsoft
+    Forms' Excel export has them (its texts shared, as Excel saves them); `text` gets the
+    same rows as CSV (the date as ISO text)."""
+    import datetime
+
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(target))
+    sheet = book.add_worksheet("Form1")
+    when = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    with source.open(encoding="utf-8", newline="") as stream, \
+            text.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        for line, row in enumerate(csv.reader(stream)):
+            if not line:
+                sheet.write_row(0, 0, ["ID", *row])
+                writer.writerow(["ID", *row])
+                continue
+            stamp = datetime.datetime.strptime(row[0], "%Y/%m/%d %I:%M:%S %p GMT")
+            sheet.write_number(line, 0, line)
+            sheet.write_datetime(line, 1, stamp, when)
+            sheet.write_row(line, 2, row[1:])
+            writer.writerow([line, stamp.isoformat(" "), *row[1:]])
+    book.close()
+
+
 def _column(index: int) -> str:
     letters, index = "", index + 1
     while index:
@@ -139,33 +168,41 @@ def main() -> None:
         os.environ.setdefault("COPROD_STATE_DIR", str(Path(folder, "state")))
         rows, book = Path(folder, "rows.csv"), Path(folder, "rows.xlsx")
         shared = Path(folder, "shared.xlsx")
+        typed, typed_rows = Path(folder, "typed.xlsx"), Path(folder, "typed.csv")
         write(rows, args.rows, "ids")
         workbook(rows, book)
         shared_workbook(rows, shared)
+        typed_workbook(rows, typed, typed_rows)
         print(f"{args.rows:,} rows: CSV {rows.stat().st_size / 1e6:.1f} MB, .xlsx "
               f"{book.stat().st_size / 1e6:.1f} MB (openpyxl's), "
-              f"{shared.stat().st_size / 1e6:.1f} MB (Excel's shape); {args.pairs} "
+              f"{shared.stat().st_size / 1e6:.1f} MB (Excel's shape), "
+              f"{typed.stat().st_size / 1e6:.1f} MB (with numbers and dates); {args.pairs} "
               f"interleaved pairs each; python {sys.version.split()[0]}")
         read = [sys.executable, "-c", READ, str(rows)]
+        read_typed = [sys.executable, "-c", READ, str(typed_rows)]
         score = [sys.executable, "-m", "coprod_cli", "score"]
         cases = {
             "coprod score, openpyxl's workbook": ([*score, str(book), "--format", "json"],
-                                                  GOAL),
-            "coprod score, Excel's shape": ([*score, str(shared), "--format", "json"], GOAL),
+                                                  GOAL, read),
+            "coprod score, Excel's shape": ([*score, str(shared), "--format", "json"], GOAL,
+                                            read),
+            "coprod score, numbers and dates": ([*score, str(typed), "--format", "json"], GOAL,
+                                                read_typed),
             "coprod score, openpyxl streamed": ([sys.executable, "-c", STREAMED, str(book)],
-                                                None),
-            "openpyxl alone, read-only": ([sys.executable, "-c", OPENPYXL, str(book)], None),
-            "python-calamine alone": ([sys.executable, "-c", CALAMINE, str(book)], None),
+                                                None, read),
+            "openpyxl alone, read-only": ([sys.executable, "-c", OPENPYXL, str(book)], None,
+                                          read),
+            "python-calamine alone": ([sys.executable, "-c", CALAMINE, str(book)], None, read),
             "python-calamine alone, Excel's": ([sys.executable, "-c", CALAMINE, str(shared)],
-                                               None),
+                                               None, read),
         }
         wanted = args.only.split(",") if args.only else None
-        for name, (command, goal) in cases.items():
+        for name, (command, goal, baseline) in cases.items():
             if wanted and not any(word in name for word in wanted):
                 continue
             clocks = [("CPU", True)] + ([("wall", False)] if args.wall and goal else [])
             for clock, cpu in clocks:
-                base, run, ratio = measure(command, args.pairs, baseline=read, cpu=cpu)
+                base, run, ratio = measure(command, args.pairs, baseline=baseline, cpu=cpu)
                 verdict = "a reference" if goal is None else \
                     f"goal <= {goal}: {'met' if ratio <= goal else 'NOT met'}"
                 print(f"{name:34} {clock:4} {run:6.2f} s  csv {base:5.2f} s  {ratio:6.2f}x "

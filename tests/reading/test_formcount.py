@@ -3,6 +3,7 @@ a time, a cap on the rows, and the rows before a broken one kept."""
 
 from __future__ import annotations
 
+import datetime
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from coprod_cli.errors import CoprodError, InvalidData
 from coprod_cli.reading import formcount
+from coprod_cli.reading.twins import row_digest
 from coprod_cli.tally import Tally
 from tests.conftest import Run
 from tests.reading.test_formtable import IDS, write_csv
@@ -88,3 +90,20 @@ def test_the_rows_read_before_an_error_in_the_file_come_first() -> None:
         for chunk in formcount.chunks(rows(), "f.csv"):
             got.append(chunk)
     assert [line for chunk in got for line, _ in chunk] == list(range(2, 12))
+
+
+def test_a_chunks_digests_are_each_rows_digest_whatever_its_date_cell_holds() -> None:
+    """Text, real dates (a workbook's), numbers and blanks: each row's digest is row_digest's,
+    so twins are found the same whichever way the chunk's dates were read."""
+    rng = random.Random(29)
+    kinds = [lambda n: f" 2026-11-{1 + n % 9:02d} 10:0{n % 3} ",
+             lambda n: datetime.datetime(2026, 11, 1 + n % 9, 10, n % 3),
+             lambda n: datetime.date(2026, 11, 1 + n % 9), lambda n: float(n), lambda n: n,
+             lambda n: "", lambda n: "no time", lambda n: None]
+    for size in (1, 3, 40):
+        for mix in ([0], [1], [2], [1, 3], [0, 5, 6], [1, 7], list(range(len(kinds)))):
+            stamps = [kinds[rng.choice(mix)](n) for n in range(size)]
+            answers = [tuple(rng.choice(["descriptive", "unsure"]) for _ in range(3))
+                       for _ in range(size)]
+            assert formcount._digests(stamps, answers) == \
+                list(map(row_digest, stamps, answers)), (size, mix)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import random
 import re
 import subprocess
 import sys
@@ -200,6 +201,31 @@ def test_the_calamine_release_is_the_one_installed() -> None:
 
     words = importlib.metadata.version("python-calamine").split(".")[:3]
     assert formxlsx._calamine_release() == tuple(int(w) for w in words if w.isdigit())
+
+
+def test_a_batch_is_read_as_each_cell_and_row_on_its_own() -> None:
+    """However a batch of calamine's cells mixes text, blanks, numbers and dates (checked a
+    batch or a column at a time), each cell is what openpyxl gives for it (a blank is None, a
+    whole decimal an int) and each row not blank is kept with its number."""
+    rng = random.Random(29)
+    kinds = [lambda: rng.choice(["Carer", "2", " x "]), lambda: "", lambda: "  ",
+             lambda: float(rng.randrange(9)), lambda: 2.5, lambda: rng.randrange(9),
+             lambda: rng.random() < 0.5, lambda: datetime.datetime(2026, 11, 24, 9, 30),
+             lambda: datetime.date(2026, 11, 24)]
+    for size in (1, 2, 5, 40):
+        for mix in ([0], [0, 1], [0, 3], [3, 7, 0], [1, 2], [5, 8], list(range(len(kinds)))):
+            width = rng.randrange(1, 5)
+            batch = [[kinds[rng.choice(mix)]() for _ in range(width)] for _ in range(size)]
+            if rng.random() < 0.3:
+                batch[-1] = batch[-1][:-1]  # rows of different lengths
+            cells = [[None if c == "" else int(c) if isinstance(c, float) and c.is_integer()
+                      else c for c in row] for row in batch]
+            read = formxlsx._as_openpyxl([list(row) for row in batch])
+            assert [[(type(c), c) for c in row] for row in read] == \
+                [[(type(c), c) for c in row] for row in cells], (size, mix)
+            assert list(formxlsx._filled(read, 3)) == [
+                (at, row) for at, row in enumerate(cells, start=3)
+                if any(str(c).strip() for c in row if c is not None)], (size, mix)
 
 
 @pytest.mark.parametrize("batch", [formxlsx.BATCH, 1, 2, 3])

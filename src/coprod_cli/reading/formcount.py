@@ -148,9 +148,11 @@ def one(table: Table, ballot: Ballot, line: int, cells: list[object]) -> Read:
 
 def _digests(stamps: list[object], answers: list[tuple[str, ...]]) -> list[int | None]:
     """Each row's digest (reading/twins.py), a chunk at a time."""
-    if not set(map(type, stamps)) <= {str}:  # row_digest reads any value (the same for text)
+    kinds = set(map(type, stamps))
+    if type(None) in kinds:  # a blank date cell: row_digest reads it (the same for text)
         return list(map(row_digest, stamps, answers))
-    texts = list(map(str.strip, cast("list[str]", stamps)))
+    texts = list(map(str.strip, cast("list[str]", stamps) if kinds <= {str} else
+                     map(str, stamps)))  # a date or a number read as its text, as row_digest
     digests: list[int | None] = list(map(hash, zip(texts, answers, strict=True)))  # row_digest
     if not all(map(str.__contains__, texts, repeat(":"))):
         digests = [d if ":" in text else None for d, text in zip(digests, texts, strict=True)]

@@ -4,6 +4,7 @@ located line."""
 
 from __future__ import annotations
 
+import datetime
 import zipfile
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice, repeat
@@ -21,6 +22,9 @@ from coprod_cli.reading.paths import XLSX_SUFFIXES, open_regular
 FAST_UNPACKED = 128 * 1024 * 1024  # read by python-calamine up to this (about 100,000 rows)
 BATCH = 512  # rows read and checked at once
 SAFE_CALAMINE = (0, 8, 3)  # the lowest release measured here (pyproject.toml)
+# What a cell holds besides text and blanks; never blank when written out (str(cell))
+_NEVER_BLANK = frozenset({int, float, bool, datetime.datetime, datetime.date, datetime.time,
+                          datetime.timedelta})
 
 
 def is_xlsx(name: str) -> bool:
@@ -61,9 +65,11 @@ def rows(path: Path, frameworks: Sequence[Framework | Matcher], catalogue: Catal
 
 def _filled(batch: list[list[Any]], number: int) -> Iterator[tuple[int, list[Any]]]:
     """The batch's rows that are not blank, with their numbers (the first is `number`). Most
-    often every row's first cell has text in it, which is checked for the batch at once."""
+    often every row's first cell has text in it, or a number or a date (as Microsoft Forms'
+    ID), which is checked for the batch at once."""
     firsts: list[Any] = [row[0] if row else None for row in batch]
-    if set(map(type, firsts)) == {str} and all(map(str.strip, firsts)):
+    kinds = set(map(type, firsts))
+    if kinds <= _NEVER_BLANK or (kinds == {str} and all(map(str.strip, firsts))):
         return enumerate(batch, start=number)
     return ((at, row) for at, row in enumerate(batch, start=number)
             if any(_text(cell) for cell in row))
@@ -188,16 +194,28 @@ def _fast_rows(name: str) -> Iterator[list[list[Any]]]:
 def _as_openpyxl(batch: list[list[Any]]) -> list[list[Any]]:
     """Each cell as openpyxl gives it: None when blank, a whole number as an int (17, not
     17.0). Most often every cell is text, which is checked for the batch at once (joining
-    texts fails on anything else; a blank cell is '')."""
+    texts fails on anything else; a blank cell is ''). Else the batch is looked at a column
+    at a time (calamine's rows are all as wide as the sheet), and only a column holding a
+    blank or a decimal is changed, in the rows themselves (calamine's, made for this read)."""
     try:
         "".join(map("".join, batch))
         if not any(map(list.__contains__, batch, repeat(""))):
             return batch
     except TypeError:
         pass
-    return [[None if cell == "" else int(cell)
-             if cell.__class__ is float and cell.is_integer() else cell for cell in row]
-            if "" in row or float in set(map(type, row)) else row for row in batch]
+    if len(set(map(len, batch))) > 1:
+        return [list(map(_as_cell, row)) for row in batch]
+    for at, column in enumerate(zip(*batch, strict=True)):
+        kinds = set(map(type, column))
+        if float in kinds or (str in kinds and "" in column):
+            for row, cell in zip(batch, map(_as_cell, column), strict=True):
+                row[at] = cell
+    return batch
+
+
+def _as_cell(cell: Any) -> Any:
+    return None if cell == "" else int(cell) if cell.__class__ is float and cell.is_integer() \
+        else cell
 
 
 def _reason(error: Exception) -> str:
