@@ -150,7 +150,9 @@ def _calamine_release() -> tuple[int, ...]:
 def _fast_rows(name: str) -> Iterator[list[list[Any]]]:
     """The first sheet's rows as python-calamine reads them (imported only here), BATCH at a
     time, padded to start at A1 as the sheet does, each cell as openpyxl gives it. It neither
-    expands nor fetches XML entities; whatever it finds wrong is one line naming the sheet."""
+    expands nor fetches XML entities; whatever it finds wrong is one line naming the sheet.
+    (Loading a sheet, it also reads the whole sheet a second time for its merged cells, about
+    a third of its time, which its API gives no way to leave out: README, Start-up.)"""
     from python_calamine import CalamineError, CalamineWorkbook, WorksheetNotFound
 
     fix = "export the form's responses again, or save the sheet as 'CSV UTF-8'"
