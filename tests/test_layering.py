@@ -62,6 +62,7 @@ MODULES = {
     "coprod_cli.report.comparison_text": "report",
     "coprod_cli.report.comparison_markdown": "report",
     "coprod_cli.report.lenswords": "report",
+    "coprod_cli.report.glossarywords": "report",
     "coprod_cli.cli.through": "cli",
     "coprod_cli.reading": "reading",
     "coprod_cli.reading.yamlio": "reading",

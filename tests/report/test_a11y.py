@@ -75,7 +75,12 @@ def _write_reports(run: Run, folder: Path) -> list[Path]:
               "-o", str(folder / "through.html"))
     assert out.exit_code == 0, out.stderr
     paths.append(folder / "through.html")
-    for name, more in (("welsh", []), ("welsh-through", ["--through", "nef,scie"])):
+    out = run("score", team, "--plain", "-f", "html",  # the words used, explained
+              "-o", str(folder / "plain.html"))
+    assert out.exit_code == 0, out.stderr
+    paths.append(folder / "plain.html")
+    for name, more in (("welsh", []), ("welsh-through", ["--through", "nef,scie"]),
+                       ("welsh-plain", ["--plain"])):
         out = run("score", team, *more, "--lang", "cy", "-f", "html",  # a page in Welsh
                   "-o", str(folder / f"{name}.html"))
         assert out.exit_code == 0, out.stderr

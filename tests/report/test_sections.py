@@ -31,7 +31,7 @@ SHARED = {Section.headline: "In plain words:", Section.findings: "within a level
           Section.route: "Quickest route to", Section.plan: "SCIE's recommendations to reach",
           Section.agreed: "Agreed together",
           Section.evidence: "Evidence given with the answers",
-          Section.credits: "Sources: NEF, SCIE"}
+          Section.words: "Words used here", Section.credits: "Sources: NEF, SCIE"}
 MARKERS = {
     "text": {**SHARED, Section.areas: "0 ... 3", Section.by_role: "By voice and role",
              Section.lenses: "By principle, scope and activity"},
@@ -41,7 +41,8 @@ MARKERS = {
 }
 # The HTML page is a summary (the short view), then the pages the details view adds; each
 # section found there by words of its own.
-SUMMARY = {**{s: words for s, words in SHARED.items() if s is not Section.credits},
+SUMMARY = {**{s: words for s, words in SHARED.items()
+              if s not in (Section.credits, Section.words)},
            Section.areas: "Each area, scored 0 to 3",
            Section.agreed: "The agreed levels are after this summary",
            Section.hint: "The pages that follow"}
@@ -50,7 +51,8 @@ PAGES = {Section.gaps: "Where people see it differently", Section.areas: "Scores
          Section.lenses: "Scores by principle, scope and activity",
          Section.route: "route in full", Section.plan: "Each area and its next level",
          Section.agreed: "Agreed together</h2>",
-         Section.evidence: "Evidence given with the answers</h2>"}
+         Section.evidence: "Evidence given with the answers</h2>",
+         Section.words: "Words used here</h2>"}
 
 FULL = View(details=True, plain=True)
 
@@ -109,9 +111,10 @@ def test_html_shows_the_short_view_then_the_details_in_the_one_order(
     page = renderer(Format.html).result(res, catalogue, View(plain=True))
     summary, _, rest = str(page).partition("</section>")
     short, details = result_sections(View(plain=True)), result_sections(FULL)
-    # HTML credits the sources in the footer of the page, after every section.
+    # HTML credits the sources in the footer of the page, after every section, and explains
+    # the words after the last page (the summary's are among them).
     assert in_order(summary, short, SUMMARY) == [s.value for s in short
-                                                 if s is not Section.credits]
+                                                 if s not in (Section.credits, Section.words)]
     assert in_order(rest, details, PAGES) == [s.value for s in details if s in PAGES]
     footer = str(page).rpartition("<footer")[2]
     assert "Sources:" in footer and 'href="https://www.thinklocalactpersonal.org.uk/' in footer
@@ -121,6 +124,8 @@ def test_a_section_is_shown_only_under_its_view() -> None:
     assert Section.plan not in result_sections(View())
     assert Section.plan in result_sections(View(details=True))
     assert Section.meanings in result_sections(View(plain=True))
+    assert Section.words in result_sections(View(plain=True))
+    assert Section.words not in result_sections(View(details=True))
     assert Section.hint not in result_sections(View(hint=False))
     assert ComparisonSection.meanings not in comparison_sections(View())
 

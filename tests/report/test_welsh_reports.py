@@ -26,7 +26,8 @@ SOURCE = ROOT / "src" / "coprod_cli"
 REPORT_FILES = (
     "credits.py", "report/phrases.py", "report/text.py", "report/textparts.py",
     "report/markdown.py", "report/html.py", "report/routewords.py", "report/lenswords.py",
-    "report/applywords.py", "report/voices.py", "report/comparison_text.py",
+    "report/applywords.py", "report/voices.py", "report/glossarywords.py",
+    "report/comparison_text.py",
     "report/comparison_markdown.py",
     "report/together.py", "report/several.py", "scoring/collective.py", "scoring/findings.py",
     "scoring/engine.py", "scoring/applies.py", "scoring/through.py", "scoring/sharing.py",

@@ -103,6 +103,13 @@ Plain = Annotated[
                        "the statements and what each level looks like, each level name "
                        "explained."))
 ]
+ScorePlain = Annotated[
+    bool, typer.Option("--plain", help=N_("Plain words (everyday words, short sentences) for "
+                       "the statements and what each level looks like, each level name "
+                       "explained; then 'Words used here': each word of the result that has a "
+                       "meaning of its own in care (co-design, commissioner...), in plain words "
+                       "(not in JSON)."))
+]
 NoColor = Annotated[
     bool, typer.Option("--no-color", help=N_("No colour in text output (so does NO_COLOR=1)."))
 ]

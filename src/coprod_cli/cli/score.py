@@ -16,8 +16,8 @@ from coprod_cli.cli.common import (
     FrameworkPaths,
     NoColor,
     Output,
-    Plain,
     Recursive,
+    ScorePlain,
     app,
     emit,
     examples,
@@ -146,7 +146,7 @@ def score_command(
         "--service", metavar="NAME", help=N_("The service or team assessed, for every title "
         "(answers files may name it with 'service:'; form exports cannot)."))] = None,
     details: Details = False,
-    plain: Plain = False,
+    plain: ScorePlain = False,
     plan: PlanFile = None,
     agreed: Annotated[Path | None, typer.Option(
         "--agreed", metavar="FILE", help=N_("What the group agreed together (an agreed.yaml, made "

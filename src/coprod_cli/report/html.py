@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from enum import Enum
 from functools import cache
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    glossarywords,
     lenswords,
     phrases,
     planwords,
@@ -157,10 +159,19 @@ def _on(res: Result) -> str:
 
 def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> str:
     """A report for one assessment, individual or collective (control characters shown): a
-    summary of the short view's sections, then the pages that the details view adds."""
+    summary of the short view's sections, then the pages that the details view adds; with
+    --plain, then the glossary's words the page uses (so it is made twice)."""
     page = {"roles": voices.group_names(res), "names": {d.id: d.name for d in res.dimensions},
             "plain": view.plain, "steps": next_steps(res, catalogue),
-            "chart": result_chart(res, catalogue)}
+            "chart": result_chart(res, catalogue), "words": []}
+    made = _result_page(res, catalogue, view, page)
+    if view.plain:
+        page["words"] = glossarywords.in_page(made, catalogue)
+        made = _result_page(res, catalogue, view, page) if page["words"] else made
+    return made
+
+
+def _result_page(res: Result, catalogue: Catalogue, view: View, page: dict[str, Any]) -> str:
     return visible(environment().get_template("result.html.j2").render(
         res=res, catalogue=catalogue, page=page, own=marking(view),
         summary=_names(sections.result_sections(View(plain=view.plain))),

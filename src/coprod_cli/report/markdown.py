@@ -14,6 +14,7 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    glossarywords,
     lenswords,
     phrases,
     planwords,
@@ -284,7 +285,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[str]]] = {
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
-    Section.credits: _credits,
+    Section.credits: _credits, Section.words: glossarywords.markdown_part,
 }
 
 

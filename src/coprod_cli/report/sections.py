@@ -28,6 +28,7 @@ class Section(str, Enum):
     route = "route"  # the quickest route to the target (in full: details)
     plan = "plan"  # details: SCIE's recommendations by jigsaw piece
     evidence = "evidence"  # details: the evidence given with the answers, per statement
+    words = "words"  # plain: the glossary's words the result uses, each in plain words
     hint = "hint"  # how to see more
     credits = "credits"  # the sources, as they ask (short; in full with details)
 
@@ -62,7 +63,7 @@ def _always(view: View) -> bool:
 # The views a section needs; a section not named here is always shown (when it has content).
 SHOWN_WHEN: dict[Section | ComparisonSection, Callable[[View], bool]] = {
     Section.meanings: _plain, Section.by_role: _details, Section.lenses: _details,
-    Section.plan: _details, Section.evidence: _details, Section.hint: _hint,
+    Section.plan: _details, Section.evidence: _details, Section.words: _plain, Section.hint: _hint,
     ComparisonSection.meanings: _plain,
 }
 

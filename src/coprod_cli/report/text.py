@@ -17,6 +17,7 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    glossarywords,
     lenswords,
     phrases,
     planwords,
@@ -287,7 +288,7 @@ RESULT: dict[Section, Callable[[Result, Catalogue, View], list[RenderableType]]]
     Section.weakest: _weakest, Section.meanings: _meanings, Section.warnings: _warnings,
     Section.by_role: _by_role, Section.lenses: _lenses, Section.route: _route,
     Section.plan: _plan, Section.evidence: _evidence, Section.hint: _hint,
-    Section.credits: _credits,
+    Section.credits: _credits, Section.words: glossarywords.text_part,
 }
 
 
