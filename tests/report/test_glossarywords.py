@@ -86,3 +86,25 @@ def test_a_result_that_uses_no_word_of_the_glossary_lists_none(run: Run) -> None
     assert [e.term for e in glossarywords.in_page(page, library.catalogue)] == \
         ["co-design", "commissioner"]
     assert glossarywords.text_part(res, library.catalogue, view)
+
+
+def test_words_in_brackets_are_read_as_the_text_report_shows_them() -> None:
+    """An added framework's area named with brackets ('[/x]', '[tokenism]'): the words are
+    found as the report prints them, never read as rich's markup (a closing tag that opens
+    nothing stopped `score --plain` with a bug, and a word in brackets was not found)."""
+    from coprod_cli.reading.inputs import Respondents
+    from coprod_cli.reading.paths import expand
+    from coprod_cli.scoring.engine import score
+
+    library = Library.builtin()
+    tally = Respondents(library, expand([AUTUMN])).tally()
+    res = score(tally.framework, library.catalogue, tally)
+    first = dataclasses.replace(res.dimensions[0],
+                                name=f"{res.dimensions[0].name} [/x] [tokenism]")
+    named = dataclasses.replace(res, dimensions=[first, *res.dimensions[1:]])
+    view = View(plain=True)
+    listed = [part.plain.partition(":")[0] for part in
+              glossarywords.text_part(named, library.catalogue, view)[3:]]
+    assert "tokenism" in listed
+    assert "tokenism" not in [part.plain.partition(":")[0] for part in
+                              glossarywords.text_part(res, library.catalogue, view)[3:]]

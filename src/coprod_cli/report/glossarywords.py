@@ -45,8 +45,10 @@ def text_part(res: Result, catalogue: Catalogue, view: View) -> list[RenderableT
     from coprod_cli.report.text import RESULT
     from coprod_cli.report.textparts import heading
 
-    shown = io.StringIO()  # the sections above, laid out unwrapped
-    Console(file=shown, width=10_000, color_system=None).print(Group(*[
+    shown = io.StringIO()  # the sections above, laid out unwrapped, as the text is shown:
+    # no markup or emoji read in a framework's words ('[/x]' in an area's name is text)
+    Console(file=shown, width=10_000, color_system=None, markup=False, emoji=False,
+            highlight=False).print(Group(*[
         part for section in _read(view) for part in RESULT[section](res, catalogue, view)]))
     entries = used(shown.getvalue(), catalogue)
     if not entries:
