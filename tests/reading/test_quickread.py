@@ -184,3 +184,19 @@ def test_comments_and_blank_lines_anywhere_are_skipped_as_yaml_skips_them() -> N
             taken += 1
             assert quick == _walked(text, grammar) == _strict(library, text), text
     assert taken > 100
+
+
+def test_a_comment_may_hold_every_character_yaml_reads_as_printable_and_breaking_no_line() -> None:
+    """The pattern's comment takes exactly what YAML reads in a comment: every character its
+    reader accepts as printable except the line breaks (NEL and the line and paragraph
+    separators in YAML 1.1) and the byte order mark; any other sends the file to the walk."""
+    import re
+
+    from yaml.reader import Reader
+
+    comment = re.compile(quickread._COMMENT + r"\Z")
+    breaks = "\r\n\x85\u2028\u2029\ufeff"
+    differ = [code for code in range(0x110000)
+              if bool(comment.match("#" + chr(code)))
+              != (not Reader.NON_PRINTABLE.match(chr(code)) and chr(code) not in breaks)]
+    assert differ == []

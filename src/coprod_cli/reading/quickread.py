@@ -73,7 +73,9 @@ _ANSWER = re.compile(r"  ([^:]+): ([^\n]+)\n")
 # What YAML skips: a comment (printable text that breaks no line, as YAML 1.1 reads NEL and
 # the line and paragraph separators as breaks) on a line of its own or after a space, and a
 # blank line. A comment holding anything else is left, so the pattern sends the file to the walk.
-_COMMENT = "#[\t\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+# Written as what it may not hold: the same characters as a list of what it may hold, which
+# takes Python 4 to 5 ms to compile at every start (the supplementary planes' range).
+_COMMENT = "#[^\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"
 _SKIPPED = re.compile(f"(?m)^ *(?:{_COMMENT})?\n| +{_COMMENT}$")
 
 
