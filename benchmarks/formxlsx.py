@@ -20,7 +20,7 @@ coprod's runs in wall-clock seconds too, in pairs of their own. coprod's memory 
 results starts empty in a folder of the benchmark's own (unless COPROD_STATE_DIR is set), as
 in benchmarks/formcsv.py.
 
-    python benchmarks/formxlsx.py [--pairs 3] [--rows 50000] [--wall] [--only WORDS]
+    python benchmarks/formxlsx.py [--pairs 3] [--rows 50000] [--wall] [--only WORDS ...]
 """
 
 from __future__ import annotations
@@ -162,7 +162,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--wall", action="store_true",
                         help="coprod's runs in wall-clock seconds too (pairs of their own)")
-    parser.add_argument("--only", help="comma-separated words a case's name must contain")
+    parser.add_argument("--only", action="append", metavar="WORDS",
+                        help="run the cases whose name contains WORDS (commas and spaces "
+                        "included, as benchmarks/startup.py takes them); give it again for more")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("COPROD_STATE_DIR", str(Path(folder, "state")))
@@ -196,7 +198,7 @@ def main() -> None:
             "python-calamine alone, Excel's": ([sys.executable, "-c", CALAMINE, str(shared)],
                                                None, read),
         }
-        wanted = args.only.split(",") if args.only else None
+        wanted = args.only
         for name, (command, goal, baseline) in cases.items():
             if wanted and not any(word in name for word in wanted):
                 continue
