@@ -60,6 +60,20 @@ class StandardOne:
 
 
 @frozen
+class Noted:
+    """A frozen class with a field left out of its comparisons and hash."""
+
+    x: int
+    seen: list[str] = field(default_factory=list, compare=False)
+
+
+@dataclass(frozen=True)
+class StandardNoted:
+    x: int
+    seen: list[str] = field(default_factory=list, compare=False)
+
+
+@frozen
 class Undocumented:
     name: str
 
@@ -121,14 +135,20 @@ def test_a_mutable_class_changes_compares_and_is_never_hashed() -> None:
     assert _refusal(Counter, (), {}) == _refusal(StandardCounter, (), {})
 
 
+def test_a_field_left_out_of_comparisons_is_left_out_as_dataclass_leaves_it_out() -> None:
+    assert Noted(1, ["a"]) == Noted(1, ["b"]) != Noted(2, ["a"])
+    assert hash(Noted(1, ["a"])) == hash(StandardNoted(1, ["b"])) == hash(Noted(1))
+    assert repr(Noted(1, ["a"])) == repr(StandardNoted(1, ["a"])).replace("StandardNoted", "Noted")
+
+
 def test_a_class_without_a_docstring_is_left_to_dataclass_which_writes_its_signature() -> None:
     assert Undocumented.__doc__ == "Undocumented(name: 'str')"
     assert Undocumented("b") == Undocumented(name="b")
 
 
 def test_a_field_with_options_beyond_a_default_is_refused_when_the_class_is_made() -> None:
-    for option in ({"init": False, "default": 0}, {"repr": False}, {"compare": False},
-                   {"hash": True}, {"kw_only": True}):
+    for option in ({"init": False, "default": 0}, {"repr": False}, {"hash": True},
+                   {"kw_only": True}):
         with pytest.raises(TypeError, match=r"Bad\.count: a field of @frozen or @mutable "
                            "takes only a default"):
             @frozen

@@ -7,7 +7,8 @@ and a frozen class's `__hash__`, `__setattr__` and `__delattr__` too: about 0.5 
 fields (so `dataclasses.fields`, `replace` and `asdict` work as ever) and give each class the
 same methods written once here. Records (keyword-only, `plain.record`) do the same.
 A class with no docstring is left to dataclass, which writes the signature there; a field
-with any option but a default (`init`, `repr`, `compare`, `hash`, `kw_only`) is refused.
+with any option but a default and `compare=False` (`init`, `repr`, `hash`, `kw_only`) is
+refused.
 """
 
 from __future__ import annotations
@@ -45,12 +46,12 @@ def _made(cls: type[T], frozen: bool) -> type[T]:
     dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # gives back `cls` itself
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     for item in fields:
-        if not (item.init and item.repr and item.compare) or item.hash is not None \
-                or item.kw_only is True:
+        if not (item.init and item.repr) or item.hash is not None or item.kw_only is True:
             raise TypeError(f"{cls.__qualname__}.{item.name}: a field of @frozen or @mutable "
-                            "takes only a default; use dataclasses.dataclass for this class")
+                            "takes only a default (and compare=False); use "
+                            "dataclasses.dataclass for this class")
     names = tuple(item.name for item in fields)
-    values = _values(names)
+    values = _values(tuple(item.name for item in fields if item.compare))
     methods: dict[str, Any] = {
         "__init__": _initialiser(cls, fields), "__repr__": _representer(names),
         "__eq__": _comparer(values),

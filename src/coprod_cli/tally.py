@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 
 from coprod_cli import versions
@@ -17,6 +17,7 @@ from coprod_cli.answers import DOES_NOT_APPLY, MAX_REASON, UNSURE, Answers
 from coprod_cli.ballots import Ballot as Ballot
 from coprod_cli.ballots import Who as Who
 from coprod_cli.ballots import through_map as through_map
+from coprod_cli.classes import mutable
 from coprod_cli.errors import IncompleteAnswers, Location
 from coprod_cli.figures import area_score as area_score
 from coprod_cli.figures import histogram_median as histogram_median
@@ -44,7 +45,7 @@ MAX_EVIDENCE_CHARS = 2_000  # of one answer's evidence, in a report
 MAX_EVIDENCE_TOTAL = 200_000  # characters of evidence in one report
 
 
-@dataclass
+@mutable
 class Tally(Rows):
     """Running sums per role and statement: its size never grows with the respondents."""
 

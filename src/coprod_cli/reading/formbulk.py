@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import itemgetter
 from typing import cast
 
 from coprod_cli.answers import UNSURE, sensible_date
+from coprod_cli.classes import mutable
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.formwords import _DATE, EITHER, _numbers
 from coprod_cli.tally import CODES
@@ -27,7 +27,7 @@ from coprod_cli.tally import CODES
 Row = tuple[int, list[object]]  # the line a row starts on, and its cells
 
 
-@dataclass
+@mutable
 class Bulk:
     """A chunk's respondents, in the order read (as Table.ballot gives each)."""
 

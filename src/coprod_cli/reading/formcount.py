@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import itemgetter, methodcaller
 from typing import TYPE_CHECKING, cast
 
 from coprod_cli.answers import UNSURE
+from coprod_cli.classes import mutable
 from coprod_cli.errors import CoprodError, FileProblem, Location
 from coprod_cli.i18n import _
 from coprod_cli.reading import formbulk
@@ -34,7 +34,7 @@ MAX_ROWS = 1_000_000  # responses in one export (README, Input limits)
 Row = tuple[int, list[object]]  # the line a row starts on, and its cells
 
 
-@dataclass
+@mutable
 class Chunk:
     """Rows of one export, in the order read."""
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from coprod_cli.classes import mutable
 from coprod_cli.credited import a_credit_note
 from coprod_cli.errors import InvalidData, Location, UsageProblem
 from coprod_cli.i18n import _
@@ -57,7 +58,7 @@ def cell_name(row: int, column: int) -> str:
     return f"{letters}{row}"
 
 
-@dataclass
+@mutable
 class Columns:
     """What each column of the header holds."""
 

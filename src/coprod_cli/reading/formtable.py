@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from coprod_cli.answers import DOES_NOT_APPLY, UNSURE, sensible_date
+from coprod_cli.classes import frozen, mutable
 from coprod_cli.errors import InvalidData, Location, UsageProblem, did_you_mean
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework
@@ -29,7 +30,7 @@ from coprod_cli.versions import Migration, written_for
 if TYPE_CHECKING:
     from coprod_cli.reading.formheader import Matcher
 
-@dataclass(frozen=True)
+@frozen
 class FormOptions:
     """How a user told coprod to read an export: the role column, role answers, strictness."""
 
@@ -50,7 +51,7 @@ class DateOrderUnknown(UsageProblem):
     """An export's dates could be day or month first: refused, never skipped as one row."""
 
 
-@dataclass
+@mutable
 class Table:
     """An export's columns checked against one framework; counts what each row leaves out."""
 
