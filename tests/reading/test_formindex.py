@@ -61,3 +61,27 @@ def test_a_framework_added_by_the_user_is_matched_from_itself(fresh_cache: Path)
     library = Library.builtin(extra=[Path(__file__).resolve().parents[2] / "frameworks/nef.yaml"])
     assert "nef" in library.added
     assert _read(library).framework is library.loaded["nef"]
+
+
+class _Changed:
+    """A built-in framework's file as if it had changed since its words were kept."""
+
+    def __init__(self, entry: object) -> None:
+        self.entry = entry
+        self.name = entry.name  # type: ignore[attr-defined]
+
+    def read_bytes(self) -> bytes:
+        return bytes(self.entry.read_bytes()) + b"\n# changed\n"  # type: ignore[attr-defined]
+
+
+def test_kept_words_are_used_only_for_the_same_framework_file_and_code(
+        fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _read(Library.builtin())
+    changed = Library.builtin()
+    changed.paths["scie"] = _Changed(changed.paths["scie"])
+    formindex.matchers(changed)
+    assert set(changed.loaded) == {"scie"}  # its words were made from the file as it was
+    monkeypatch.setattr(formindex, "_code", lambda: b"other code")
+    again = Library.builtin()
+    formindex.matchers(again)
+    assert set(again.loaded) == set(again.ids)  # words made by other code are made again
