@@ -10,16 +10,29 @@ Python keeps as lone surrogates) are shown as ``\\xNN``. Stdlib only, used by ev
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
 # C0 controls, DEL and C1 controls, then characters that reorder or hide text, then lone
 # surrogates (undecodable bytes of a file name). As character classes, not a table of every
-# code point: building that table cost 2 ms at every start.
+# code point: building that table cost 2 ms at every start. The controls are all below U+00A0,
+# so their classes compile in microseconds; a class holding the marks and surrogates is built
+# over the whole Basic Multilingual Plane (0.6 ms each, for blocks and for lines, at every
+# start), so it is compiled only for a text that holds one of them, found among its
+# characters beyond ASCII first.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # tab and newline are added for one line
 _INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ud800-\udfff"
-_BLOCK = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
-_LINE = re.compile(f"[\t\n{_CONTROLS}{_INVISIBLE}]")
+_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                   "\u2028\u2029\ufeff")  # _INVISIBLE's, the surrogates aside
+_BLOCK = re.compile(f"[{_CONTROLS}]")
+_LINE = re.compile(f"[\t\n{_CONTROLS}]")
+_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    return re.compile(f"[{_INVISIBLE}]")
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -31,12 +44,25 @@ def _escape(found: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """Control and invisible characters made visible; newlines and tabs kept (for a block)."""
-    return _BLOCK.sub(_escape, text)
+    return _unmarked(_BLOCK.sub(_escape, text))
 
 
 def visible_line(text: str) -> str:
     """As `visible`, and newlines and tabs shown too, so the text stays on one line."""
-    return _LINE.sub(_escape, text)
+    return _unmarked(_LINE.sub(_escape, text))
+
+
+def _unmarked(text: str) -> str:
+    """The marks and surrogates made visible (the controls' escapes are ASCII: untouched)."""
+    return _marks().sub(_escape, text) if _marked(text) else text
+
+
+def _marked(text: str) -> bool:
+    """Whether the text holds a mark or a lone surrogate."""
+    if text.isascii():
+        return False
+    found = set(_BEYOND_ASCII.findall(text))
+    return not _MARKS.isdisjoint(found) or any("\ud800" <= c <= "\udfff" for c in found)
 
 
 def file_name(name: str | os.PathLike[str]) -> str:
@@ -46,4 +72,4 @@ def file_name(name: str | os.PathLike[str]) -> str:
 
 def is_visible(text: str) -> bool:
     """True when nothing in the text would be escaped by `visible_line`."""
-    return _LINE.search(text) is None
+    return _LINE.search(text) is None and not _marked(text)
