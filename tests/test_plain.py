@@ -131,6 +131,27 @@ class Undocumented(Record):
     name: str
 
 
+@record
+class Bare(Record):
+    name: str
+    count: int = 0
+    seen: list[str] = field(default_factory=list)
+    day: datetime.date | None = None
+    colour: Colour = Colour.red
+
+
+def _standard_doc(cls: type) -> str | None:
+    """The docstring dataclass itself writes for a class of `cls`'s name and fields."""
+    space: dict[str, Any] = {"__annotations__": {}}
+    for item in dataclasses.fields(cls):
+        space["__annotations__"][item.name] = item.type
+        if item.default_factory is not dataclasses.MISSING:
+            space[item.name] = field(default_factory=item.default_factory)
+        elif item.default is not dataclasses.MISSING:
+            space[item.name] = item.default
+    return dataclass(kw_only=True)(type(cls.__name__, (), space)).__doc__
+
+
 def _refusal(cls: type, arguments: dict[str, Any]) -> str:
     with pytest.raises(TypeError) as refused:
         cls(**arguments)
@@ -151,6 +172,18 @@ def test_a_record_is_made_as_a_dataclass_would_make_it() -> None:
         Kept(name="a", count=-1)
     assert Undocumented.__doc__ == "Undocumented(*, name: 'str')"  # dataclass writes it there
     assert Undocumented(name="b").name == "b"
+
+
+def test_an_undocumented_record_has_the_docstring_dataclass_writes() -> None:
+    """Its signature, written without inspecting a compiled __init__; pydantic leaves such a
+    docstring out of the JSON Schema."""
+    from coprod_cli.resultparts import FrameworkRef, Gate, StatementResult
+
+    for cls in (Undocumented, Bare, FrameworkRef, StatementResult, Gate):
+        assert cls.__doc__ == _standard_doc(cls), cls
+    assert Bare.__doc__ == ("Bare(*, name: 'str', count: 'int' = 0, seen: 'list[str]' = "
+                            "<factory>, day: 'datetime.date | None' = None, colour: 'Colour' = "
+                            "<Colour.red: 'red'>)")
 
 
 def test_a_field_whose_metadata_holds_a_rule_is_refused_when_the_class_is_made() -> None:

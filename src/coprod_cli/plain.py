@@ -76,13 +76,18 @@ def record(cls: type[T]) -> type[T]:
     """A frozen, keyword-only dataclass whose equality, hash and repr are `Record`'s; a field
     whose metadata says anything but its alias and description is refused here. Its __init__
     is `_initialiser`'s, not compiled anew for every class at every start (about 0.15 ms a
-    class); a class without a docstring keeps dataclass's own, which writes the signature
-    there."""
-    own = bool(cls.__dict__.get("__doc__")) and "__init__" not in cls.__dict__
+    class); a class without a docstring gets the one dataclass would write (its signature),
+    written here without inspecting a compiled __init__ (about 0.3 ms a class)."""
+    own = "__init__" not in cls.__dict__
+    undocumented = own and not cls.__dict__.get("__doc__")
+    if undocumented:
+        cls.__doc__ = "-"  # so dataclass does not inspect a signature: written below
     made = dataclasses.dataclass(kw_only=True, eq=False, repr=False, init=not own)(cls)
     fields = dataclasses.fields(typing.cast(Any, made))
     if own:  # dataclass gives back the class it was given (no slots): set on `cls`
         cls.__init__ = _initialiser(cls, fields)  # type: ignore[method-assign]
+    if undocumented:
+        cls.__doc__ = cls.__name__ + _signature(fields)
     for item in fields:
         unknown = sorted(set(item.metadata) - METADATA_KEYS)
         if unknown:
@@ -92,6 +97,16 @@ def record(cls: type[T]) -> type[T]:
                 "bound or a length as a marker of coprod_cli.rules in Annotated (Interval(ge=0, "
                 "le=3), MinLen(1), MaxLen(200)), any other rule as a Check")
     return made
+
+
+def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
+    """The signature dataclass writes as an undocumented class's docstring (`(*, name: 'str',
+    seen: 'list[str]' = <factory>)`): every field it takes, by keyword, with its default."""
+    shown = [f"{item.name}: {inspect.formatannotation(item.type)}" + (
+        " = <factory>" if item.default_factory is not dataclasses.MISSING
+        else "" if item.default is dataclasses.MISSING else f" = {item.default!r}")
+        for item in fields if item.init]
+    return f"(*, {', '.join(shown)})" if shown else "()"
 
 
 def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
