@@ -164,3 +164,23 @@ def test_the_id_finder_finds_what_the_bounded_pattern_finds() -> None:
         found = re.search(r"(?<![^-])(" + "|".join(map(re.escape, ids)) + r")(?![^-])", word)
         expected = None if found is None else (found.start(), found.end(), found.group(1))
         assert IdFinder(ids).search(word) == expected, (ids, word)
+
+
+def test_a_role_heading_is_found_as_the_pattern_it_stands_for_finds_one() -> None:
+    """asks_role stands for a compiled pattern (0.2 ms to compile at every start): on 20,000
+    random headings made of its words and near misses (fixed seed), the same answer."""
+    import random
+    import re
+
+    from coprod_cli.reading.formwords import asks_role
+
+    pattern = re.compile(r"(^|-)roles?(-|$)|describes?-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
+                         r"who-are-you|answering-as|(^|-)you-are-a(-|$)|"
+                         r"eich-disgrifio|(^|-)eich-r-l(-|$)")
+    rng = random.Random(29)
+    parts = ["role", "roles", "rolex", "your", "describe", "describes", "you", "are", "a", "i",
+             "am", "who", "answering", "as", "eich", "disgrifio", "r", "l", "what", "", "x"]
+    for _ in range(20_000):
+        word = "-".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+        assert asks_role(word) == bool(pattern.search(word)), word
+    assert asks_role("what-is-your-role") and asks_role("i-am-a") and not asks_role("parole")

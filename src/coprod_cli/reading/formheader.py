@@ -14,7 +14,7 @@ from coprod_cli.credited import a_credit_note
 from coprod_cli.errors import InvalidData, Location, UsageProblem
 from coprod_cli.i18n import _
 from coprod_cli.models import Framework, Source
-from coprod_cli.reading.formwords import IdFinder, normalise
+from coprod_cli.reading.formwords import IdFinder, asks_role, normalise
 
 # Date columns that forms add on their own, the one to read first.
 DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "submission-date",
@@ -22,9 +22,6 @@ DATE_COLUMNS = ("timestamp", "completion-time", "submitted", "submitted-at", "su
                 "start-time", "start-date", "start", "today", "last-modified-time")
 MAX_WORDING = 2000  # characters: a heading longer than any statement is not split into rows
 RESPONDENT_COLUMNS = {"id", "respondent", "respondent-id", "response-id", "response"}
-_ROLE = re.compile(r"(^|-)roles?(-|$)|describes?-you|(^|-)are-you-a(-|$)|^i-am-a(-|$)|"
-                   r"who-are-you|answering-as|(^|-)you-are-a(-|$)|"
-                   r"eich-disgrifio|(^|-)eich-r-l(-|$)")  # Welsh: 'Eich rôl', normalised
 # Columns the form tools add on their own that hold nothing a person answered: left out without
 # a warning (KoboToolbox's '_id', '_uuid', '__version__'..., SurveyMonkey's collector).
 _TOOL_COLUMNS = {"respondent-id", "collector-id", "deviceid", "meta-instanceid", "formhub-uuid",
@@ -187,7 +184,7 @@ def _place(name: str, columns: Columns, index: int, word: str,
                 "evidence column" if evidence else "column")
         kind[index] = sid
     elif columns.role is None and (word == role_heading if role_heading is not None
-                                   else bool(_ROLE.search(word))):
+                                   else asks_role(word)):
         columns.role = index
     elif word in DATE_COLUMNS:
         columns.dates.setdefault(word, index)

@@ -54,6 +54,21 @@ WELSH_ROLE_NAMES = {
     "volunteer": "Gwirfoddolwr", "other": "Arall"}
 
 
+# A heading (normalised) that asks for the role: one of these words, whole ('Your role', 'Are
+# you a...'), or one of these parts anywhere; Welsh: 'Eich rôl' (normalised: eich-r-l), 'Beth
+# sy'n eich disgrifio'. (What r"(^|-)roles?(-|$)|describes?-you|..." finds, without compiling a
+# pattern at every start.)
+_ROLE_WORDS = ("role", "roles", "are-you-a", "you-are-a", "eich-r-l")
+_ROLE_PARTS = ("describe-you", "describes-you", "who-are-you", "answering-as", "eich-disgrifio")
+
+
+def asks_role(word: str) -> bool:
+    """Whether a normalised heading asks who is answering (the role question)."""
+    bounded = f"-{word}-"
+    return any(f"-{whole}-" in bounded for whole in _ROLE_WORDS) \
+        or bounded.startswith("-i-am-a-") or any(part in word for part in _ROLE_PARTS)
+
+
 class IdFinder:
     """Finds the first of some ids in a normalised heading, each bounded by a hyphen or the
     heading's ends: what `re.search(r"(?<![^-])(ID1|ID2|...)(?![^-])", word)` finds, leftmost
