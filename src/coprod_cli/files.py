@@ -12,8 +12,9 @@ from coprod_cli.errors import FileProblem, Location
 from coprod_cli.i18n import _
 
 # Names of an open file descriptor (/dev/stdout, /dev/fd/3, /proc/self/fd/1): written where
-# they point, as the shell set them up, never replaced by a file of coprod's own.
-_DESCRIPTOR = re.compile(r"/dev/(stdout|stderr|fd/\d+)|/proc/[^/]+/fd/\d+")
+# they point, as the shell set them up, never replaced by a file of coprod's own. Compiled
+# when a file is written, not at every start.
+_DESCRIPTOR = r"/dev/(stdout|stderr|fd/\d+)|/proc/[^/]+/fd/\d+"
 
 
 def write_atomic(path: Path, text: str | bytes, private: bool = False) -> None:
@@ -38,7 +39,7 @@ def replaces_a_file(path: Path) -> bool:
 
 def is_descriptor(path: Path) -> bool:
     """True for the name of an open descriptor (/dev/stdout, /dev/fd/3): written as it is."""
-    return bool(_DESCRIPTOR.fullmatch(os.path.abspath(path)))
+    return bool(re.fullmatch(_DESCRIPTOR, os.path.abspath(path)))
 
 
 def _target(path: Path) -> Path | None:
