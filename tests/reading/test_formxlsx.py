@@ -189,11 +189,13 @@ def test_a_hostile_workbook_is_one_line_with_openpyxl_too(
 def test_a_calamine_release_not_measured_here_is_not_used(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(formxlsx, "_calamine_release", lambda: (0, 8, 2))
-    assert not formxlsx._fast(EXPORT)
+    assert not formxlsx._fast(1000)
     monkeypatch.setattr(formxlsx, "_calamine_release", lambda: ())  # not installed
-    assert not formxlsx._fast(EXPORT)
+    assert not formxlsx._fast(1000)
     monkeypatch.setattr(formxlsx, "_calamine_release", lambda: (0, 8, 3))
-    assert formxlsx._fast(EXPORT)
+    assert formxlsx._fast(1000)
+    assert formxlsx._fast(formxlsx.FAST_UNPACKED)
+    assert not formxlsx._fast(formxlsx.FAST_UNPACKED + 1)  # held in memory: too large
 
 
 def test_the_calamine_release_is_the_one_installed() -> None:
