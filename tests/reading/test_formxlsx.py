@@ -213,9 +213,11 @@ def test_a_batch_is_read_as_each_cell_and_row_on_its_own() -> None:
     kinds = [lambda: rng.choice(["Carer", "2", " x "]), lambda: "", lambda: "  ",
              lambda: float(rng.randrange(9)), lambda: 2.5, lambda: rng.randrange(9),
              lambda: rng.random() < 0.5, lambda: datetime.datetime(2026, 11, 24, 9, 30),
-             lambda: datetime.date(2026, 11, 24)]
+             lambda: datetime.date(2026, 11, 24),
+             lambda: rng.choice(["\0", "a\0", "\0b", "\0\0"])]  # the separator in a text
     for size in (1, 2, 5, 40):
-        for mix in ([0], [0, 1], [0, 3], [3, 7, 0], [1, 2], [5, 8], list(range(len(kinds)))):
+        for mix in ([0], [0, 1], [0, 3], [3, 7, 0], [1, 2], [5, 8], [0, 9], [1, 9],
+                    list(range(len(kinds)))):
             width = rng.randrange(1, 5)
             batch = [[kinds[rng.choice(mix)]() for _ in range(width)] for _ in range(size)]
             if rng.random() < 0.3:

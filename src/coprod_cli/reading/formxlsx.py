@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import zipfile
 from collections.abc import Iterator, Sequence
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -195,19 +195,25 @@ def _fast_rows(name: str) -> Iterator[list[list[Any]]]:
 
 def _as_openpyxl(batch: list[list[Any]]) -> list[list[Any]]:
     """Each cell as openpyxl gives it: None when blank, a whole number as an int (17, not
-    17.0). Most often every cell is text, which is checked for the batch at once (joining
-    texts fails on anything else; a blank cell is ''). Else the batch is looked at a column
-    at a time (calamine's rows are all as wide as the sheet), and only a column holding a
-    blank or a decimal is changed, in the rows themselves (calamine's, made for this read)."""
+    17.0). Most often every cell is text, none blank, which is checked for the batch at once
+    (joining texts fails on anything else; a blank text, '', is the one that is false). Else
+    the batch is looked at a column at a time (calamine's rows are all as wide as the sheet;
+    each column a slice of the batch's cells, which makes no object per row for the garbage
+    collector to count: zip(*batch) made one, and a collection a batch), and only a column
+    holding a blank or a decimal is changed, in the rows themselves (calamine's, made for
+    this read)."""
     try:
         "".join(map("".join, batch))
-        if not any(map(list.__contains__, batch, repeat(""))):
+        if all(chain.from_iterable(batch)):
             return batch
     except TypeError:
         pass
     if len(set(map(len, batch))) > 1:
         return [list(map(_as_cell, row)) for row in batch]
-    for at, column in enumerate(zip(*batch, strict=True)):
+    width = len(batch[0]) if batch else 0
+    cells = list(chain.from_iterable(batch))
+    for at in range(width):
+        column = cells[at::width]
         kinds = set(map(type, column))
         if float in kinds or (str in kinds and "" in column):
             for row, cell in zip(batch, map(_as_cell, column), strict=True):
