@@ -75,6 +75,20 @@ def test_real_workbooks_pass(tmp_path: Path, harmless: object) -> None:
     xlsxcheck.check(rewritten(tmp_path, in_sheet(harmless)))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("byte", [b"X", b"\x82"], ids=["ASCII", "code page 437"])
+def test_a_part_is_named_as_zipfile_names_it(tmp_path: Path, byte: bytes) -> None:
+    """Names are read as ASCII where they are, else as zipfile reads them (code page 437,
+    where the archive does not mark them UTF-8): the same name in either case."""
+    path = rewritten(tmp_path, lambda name, data: data,
+                     {"xl/cafX.xml": DECLARATION + EXTERNAL + b"<x/>"})
+    path.write_bytes(path.read_bytes().replace(b"xl/cafX.xml", b"xl/caf" + byte + b".xml"))
+    with zipfile.ZipFile(path) as archive:
+        name = archive.namelist()[-1]
+    assert name == ("xl/cafX.xml" if byte == b"X" else "xl/caf\u00e9.xml")
+    with pytest.raises(FileProblem, match=f"part {name} declares a DTD"):
+        xlsxcheck.check(path)
+
+
 def test_a_prolog_that_never_ends_is_refused(tmp_path: Path) -> None:
     """A comment left open could hide a DTD past any length read."""
     path = rewritten(tmp_path, in_sheet(lambda data: b"<!-- " + b"x" * 100_000 + data))
