@@ -90,6 +90,7 @@ MODULES = {
     "coprod_cli.reading.planfile": "reading",
     "coprod_cli.scoring": "core",
     "coprod_cli.scoring.disclosure": "core",
+    "coprod_cli.scoring.span": "core",
     "coprod_cli.scoring.sharing": "core",
     "coprod_cli.scoring.personnotes": "core",
     "coprod_cli.sketch": "base",

@@ -14,7 +14,7 @@ from coprod_cli.ballots import Ballot
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.results import Result
 from coprod_cli.scoring.collective import lived_roles
-from coprod_cli.scoring.disclosure import Span, held_back, mean
+from coprod_cli.scoring.disclosure import held_back, mean
 from coprod_cli.scoring.engine import Tally, Weighting, score
 from tests.builders import CATALOGUE, FW, answers, make_framework
 from tests.conftest import EXAMPLES, Run
@@ -99,14 +99,6 @@ def test_with_two_roles_hidden_gaps_are_between_the_voices() -> None:
     assert res.by_role == [] and {v.voice for v in res.by_voice} == {"lived-experience",
                                                                      "everyone-else"}
     assert res.gaps[0].highest == "everyone-else" and res.gaps[0].lowest == "lived-experience"
-
-
-def test_span_knows_what_can_be_computed() -> None:
-    x, y, z = ("a", "1"), ("b", "1"), ("c", "1")
-    half = Fraction(1, 2)
-    span = Span([{x: half, y: half}, {y: Fraction(1)}])
-    assert span.holds({x: Fraction(1)}) and not span.holds({z: Fraction(1)})
-    assert not Span([{x: half, y: half}]).holds({x: Fraction(1)})
 
 
 KEYS = [("a", "1"), ("b", "1"), ("c", "2")]

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable
-from fractions import Fraction
 from typing import Literal
 
 from coprod_cli.classes import frozen
 from coprod_cli.models import Framework, Weighting
+from coprod_cli.scoring.span import Row, Span, lowest
 from coprod_cli.tally import Tally
 
 Reason = Literal["fewer-than-min-group", "complementary"]
-Key = tuple[str, str]  # (role, statement id): one role's mean answer to one statement
-Vector = dict[Key, Fraction]  # a published or hidden value, as a sum of those unknowns
 
 
 @frozen
@@ -24,91 +22,6 @@ class Group:
     kind: Literal["role", "voice"]
     roles: tuple[str, ...]
     size: int
-
-
-class Span:
-    """The linear combinations of published values: what a reader can compute from them.
-
-    Kept in whole numbers: each vector scaled by the common denominator of its values (the
-    same span, as a nonzero multiple is), and rows combined without dividing, so no Fraction
-    arithmetic is done (it was most of the time a shared result of several people took)."""
-
-    def __init__(self, vectors: Iterable[Vector | Row] = ()) -> None:
-        self.rows: list[tuple[Key, Row]] = []
-        for vector in vectors:
-            self.add(vector)
-
-    def copy(self) -> Span:
-        copied = Span()
-        copied.rows = [(pivot, dict(row)) for pivot, row in self.rows]
-        return copied
-
-    def reduce(self, vector: Vector | Row) -> Row:
-        """What is left of the vector once every row's pivot is taken out of it (a multiple
-        of it, which is nothing exactly when the vector is in the span)."""
-        left = _whole(vector)
-        for pivot, row in self.rows:
-            factor = left.get(pivot)
-            if factor:
-                left = _cancel(left, row, pivot)
-        return left
-
-    def add(self, vector: Vector | Row) -> None:
-        left = self.reduce(vector)
-        if not left:
-            return
-        pivot = min(left)
-        for index, (other_pivot, other) in enumerate(self.rows):  # fully reduced, so one
-            if other.get(pivot):                                   # pass of reduce() will do
-                self.rows[index] = (other_pivot, _cancel(other, left, pivot))
-        self.rows.append((pivot, left))
-
-    def holds(self, vector: Vector | Row) -> bool:
-        """True when the vector can be computed exactly from what was published: what is left
-        once every row's pivot is taken out is nothing (as `reduce` works it out, without
-        keeping what is left in lowest terms, which only saying whether it is nothing needs
-        no more than any multiple of it)."""
-        return self.holds_row(_whole(vector))
-
-    def holds_row(self, left: Row) -> bool:
-        """`holds` for a vector already in whole numbers (a row of Auditor's)."""
-        for pivot, row in self.rows:
-            take = left.get(pivot)
-            if take:
-                keep = row[pivot]
-                combined = {key: keep * value for key, value in left.items()}
-                for key, value in row.items():
-                    combined[key] = combined.get(key, 0) - take * value
-                left = {key: value for key, value in combined.items() if value}
-                if not left:
-                    return True
-        return not left
-
-
-Row = dict[Key, int]  # a vector scaled to whole numbers
-
-
-def _whole(vector: Vector | Row) -> Row:
-    """The vector times the least common multiple of its denominators, in lowest terms (a row
-    already whole as it is)."""
-    if all(type(value) is int for value in vector.values()):
-        return vector  # type: ignore[return-value]  # every value is an int
-    common = math.lcm(*(value.denominator for value in vector.values()))
-    return _lowest({key: int(value * common) for key, value in vector.items() if value})
-
-
-def _cancel(row: Row, by: Row, pivot: Key) -> Row:
-    """A multiple of `row` minus a multiple of `by` that is zero at `pivot`, in lowest terms."""
-    keep, take = by[pivot], row[pivot]
-    combined = {key: keep * value for key, value in row.items()}
-    for key, value in by.items():
-        combined[key] = combined.get(key, 0) - take * value
-    return _lowest({key: value for key, value in combined.items() if value})
-
-
-def _lowest(row: Row) -> Row:
-    divisor = math.gcd(*row.values())
-    return row if divisor <= 1 else {key: value // divisor for key, value in row.items()}
 
 
 def groups(tally: Tally, lived: Collection[str]) -> list[Group]:
@@ -189,7 +102,7 @@ def mean(vectors: list[Scaled]) -> Scaled:
 
 def _row(vector: Scaled) -> Row:
     """The vector as a row of Span: its direction in whole numbers, in lowest terms."""
-    return _lowest({key: value for key, value in vector[0].items() if value})
+    return lowest({key: value for key, value in vector[0].items() if value})
 
 
 Secret = tuple[str, str, str]  # (group id, dimension id, statement id or '' for the dimension)
@@ -205,6 +118,11 @@ class Auditor:
         # shown), and each group's value for the dimension and for each statement in it, keyed
         # by statement id ('' for the dimension).
         self.areas = []
+        # Per area, what is left of each group's values once the overall values are taken out
+        # (Span.reduce): a value is in reach of the overall and some groups' values exactly
+        # when what is left of it is in reach of what is left of theirs, so each value is
+        # reduced against the overall values once, not again for every set of groups shown.
+        self._left: list[dict[str, dict[str, Row]]] = []
         for nominal in (False, True):
             relations = Relations(tally, lived, weighting, nominal)
             for dimension in framework.dimensions:
@@ -215,11 +133,18 @@ class Auditor:
                     vectors[""] = mean(list(vectors.values()))
                 rows = {group: {sid: _row(vector) for sid, vector in vectors.items()}
                         for group, vectors in values.items()}
-                self.areas.append((dimension.id,
-                                   Span(_row(relations.overall(sid)) for sid in sids), rows))
-        self._found: dict[frozenset[str], set[Secret]] = {}
-        self._alone: set[Secret] = set()  # none known yet: the next line finds them
-        self.unavoidable = self._determined({g.id for g in self.groups})
+                overall = Span(_row(relations.overall(sid)) for sid in sids)
+                self.areas.append((dimension.id, overall, rows))
+                self._left.append({group: {sid: overall.reduce(row) for sid, row in vectors.items()}
+                                   for group, vectors in rows.items()})
+        # What the overall values alone give: the values nothing is left of.
+        self.unavoidable: set[Secret] = {
+            (group, dimension, sid)
+            for (dimension, _, rows), left in zip(self.areas, self._left, strict=True)
+            for group, vectors in rows.items() for sid, vector in vectors.items()
+            if vector and not left[group][sid]}
+        self._found: dict[frozenset[str], set[Secret]] = {
+            frozenset(g.id for g in self.groups): self.unavoidable}
         self._alone = self.unavoidable
 
     def leaks(self, hidden: Collection[str]) -> set[Secret]:
@@ -238,25 +163,25 @@ class Auditor:
         if key not in self._found:
             before = max((done for done in self._found if done < key), key=len, default=None)
             found = set()
-            for dimension, overall, values in self.areas:
-                span = overall.copy()
+            for (dimension, _, values), left in zip(self.areas, self._left, strict=True):
+                span = Span()  # of what the overall values leave of the shown groups' values
                 for group in self.groups:
                     if group.id not in hidden:
-                        span.add(values[group.id][""])
+                        span.add(left[group.id][""])
                 found |= {(group, dimension, sid) for group in key
                           for sid, vector in values[group].items()
-                          if vector and self._reached((group, dimension, sid), vector, span,
-                                                      before)}
+                          if vector and self._reached((group, dimension, sid), left[group][sid],
+                                                      span, before)}
             self._found[key] = found
         return set(self._found[key])
 
-    def _reached(self, secret: Secret, vector: Row, span: Span,
+    def _reached(self, secret: Secret, left: Row, span: Span,
                  before: frozenset[str] | None) -> bool:
         if secret in self._alone:
             return True
         if before is not None and secret[0] in before and secret not in self._found[before]:
             return False
-        return span.holds_row(vector)
+        return span.holds_row(left)
 
 
 def _voice(group: Group, lived: Collection[str]) -> str:
