@@ -47,17 +47,21 @@ def _within(weighting: Weighting) -> Weighting:
 
 
 def by_voice(framework: Framework, catalogue: Catalogue, tally: Tally,
-             weighting: Weighting) -> list[VoiceResult]:
-    """People with lived experience, and everyone else: each voice present, as it sees things."""
+             weighting: Weighting, exact: dict[Voice, Exact] | None = None) -> list[VoiceResult]:
+    """People with lived experience, and everyone else: each voice present, as it sees things
+    (and in `exact`, when given, each one's exact scores by voice)."""
     within = _within(weighting)
     results = []
     for voice, roles in zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True):
         roles = in_catalogue_order(catalogue, roles)
         if roles:
+            scores = group_dimensions(framework, tally, roles, within)
+            if exact is not None:
+                exact[voice] = scores
             results.append(VoiceResult(
                 voice=voice, name=_(VOICE_NAMES[voice]), roles=roles,
                 respondents=sum(tally.respondents[r] for r in roles),
-                dimensions=published(group_dimensions(framework, tally, roles, within))))
+                dimensions=published(scores)))
     return results
 
 
@@ -67,16 +71,21 @@ def in_catalogue_order(catalogue: Catalogue, roles: list[str]) -> list[str]:
     return sorted(roles, key=lambda r: (known.index(r) if r in known else len(known), r))
 
 
-def by_role(framework: Framework, catalogue: Catalogue, tally: Tally) -> list[RoleResult]:
+def by_role(framework: Framework, catalogue: Catalogue, tally: Tally,
+            exact: dict[str, Exact] | None = None) -> list[RoleResult]:
+    """Each role present, as it sees things (and in `exact`, when given, its exact scores by
+    role)."""
     known = [role.id for role in catalogue.roles]
     results = []
     for role_id in in_catalogue_order(catalogue, list(tally.counts)):
         role = catalogue.role(role_id) if role_id in known else None
+        scores = group_dimensions(framework, tally, [role_id], "role")
+        if exact is not None:
+            exact[role_id] = scores
         results.append(RoleResult(
             role=role_id, name=role.name if role else role_id,
             lived_experience=bool(role and role.lived_experience),
-            respondents=tally.respondents[role_id],
-            dimensions=published(group_dimensions(framework, tally, [role_id], "role"))))
+            respondents=tally.respondents[role_id], dimensions=published(scores)))
     return results
 
 
@@ -98,12 +107,11 @@ def gaps(framework: Framework, per_group: dict[str, Exact]) -> list[Gap]:
     return sorted(gaps, key=lambda g: (not g.finding, -g.gap))
 
 
-def _exact(framework: Framework, catalogue: Catalogue, tally: Tally,
-           groups: list[RoleResult] | list[VoiceResult], weighting: Weighting) -> dict[str, Exact]:
-    """The exact dimension scores of the groups shown, for the gaps between them."""
-    voices = dict(zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True))
-    return {_id(g): group_dimensions(framework, tally, voices[g.voice], _within(weighting))
-            if isinstance(g, VoiceResult) else group_dimensions(framework, tally, [g.role], "role")
+def _exact(groups: list[RoleResult] | list[VoiceResult], roles: dict[str, Exact],
+           voices: dict[Voice, Exact]) -> dict[str, Exact]:
+    """The exact dimension scores of the groups shown, for the gaps between them (as by_role
+    and by_voice worked them out)."""
+    return {_id(g): voices[g.voice] if isinstance(g, VoiceResult) else roles[g.role]
             for g in groups}
 
 
@@ -121,6 +129,8 @@ class Breakdown:
     held_back: list[HeldBack] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # every group id -> its name
     min_group: int = 1
+    # each voice present (shown or not) -> its exact scores by dimension, as findings need them
+    voice_scores: dict[Voice, Exact] = field(default_factory=dict)
 
     def label(self, who: Who, show_names: bool) -> str:
         """'Carer 2' when carers are shown on their own, else 'respondent 7'."""
@@ -134,11 +144,13 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
               min_group: int, also: Collection[str] = ()) -> Breakdown:
     """Roles and voices, each shown only when it is big enough and cannot be worked out (nor
     held back in another result of the same people: `also`)."""
-    roles = by_role(framework, catalogue, tally)
-    voices = by_voice(framework, catalogue, tally, weighting)
+    role_scores: dict[str, Exact] = {}
+    voice_scores: dict[Voice, Exact] = {}
+    roles = by_role(framework, catalogue, tally, role_scores)
+    voices = by_voice(framework, catalogue, tally, weighting, voice_scores)
     names = {r.role: r.name for r in roles} | {v.voice: v.name for v in voices}
     if tally.total < 2:
-        return Breakdown(names=names, min_group=min_group)
+        return Breakdown(names=names, min_group=min_group, voice_scores=voice_scores)
     from coprod_cli.scoring import disclosure  # its exact arithmetic (fractions) only for a group
 
     hidden = disclosure.held_back(framework, tally, lived_roles(catalogue), weighting,
@@ -149,11 +161,10 @@ def breakdown(framework: Framework, catalogue: Catalogue, tally: Tally, weightin
                      reason=reason) for g, reason in hidden.items()]
     order = [*VOICE_NAMES, *in_catalogue_order(catalogue, list(tally.counts))]
     compared = roles if len(roles) > 1 else voices
-    return Breakdown(roles, voices,
-                     gaps(framework, _exact(framework, catalogue, tally, compared, weighting)),
+    return Breakdown(roles, voices, gaps(framework, _exact(compared, role_scores, voice_scores)),
                      sorted(held, key=lambda h: (h.reason != "fewer-than-min-group", h.kind,
                                                  order.index(h.group))),
-                     names, min_group)
+                     names, min_group, voice_scores)
 
 
 def held_back_note(held: list[HeldBack], min_group: int) -> str | None:

@@ -107,7 +107,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
         + _services_differ(tally, service, protected)
         + ([_(STAFF_ONLY_IGNORED)] if ignored else [])
         + applies.target_notes(dimensions, area_targets or {}),
-        findings=findings.of(framework, catalogue, tally, weighting, shown,
+        findings=findings.of(framework, shown,
                              (limited_by if own else [], missing, staff_only)),
         lived_experience_missing=missing, staff_only=staff_only,
         credit=framework.credit, sources=credits.sources_for(framework, catalogue))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from coprod_cli.i18n import N_, _, ngettext
-from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
+from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId
 from coprod_cli.resultparts import DimensionResult
 from coprod_cli.scoring.collective import (
     LIVED,
@@ -16,10 +16,8 @@ from coprod_cli.scoring.collective import (
     Breakdown,
     Exact,
     Voice,
-    group_dimensions,
-    lived_roles,
 )
-from coprod_cli.tally import Tally, mean, rounded
+from coprod_cli.tally import mean, rounded
 
 # Every message here is in the reader's language (the result's JSON too): marked with N_ at
 # import, shown with _() when the result is built, after the language is chosen.
@@ -38,14 +36,14 @@ OWN_SUPPORT = N_(
     "service's money")
 
 
-def of(framework: Framework, catalogue: Catalogue, tally: Tally, weighting: Weighting,
-       shown: Breakdown, flags: tuple[list[str], bool, bool]) -> list[str]:
+def of(framework: Framework, shown: Breakdown, flags: tuple[list[str], bool, bool]) -> list[str]:
     """The findings, most important first; `flags` are (the areas at not-yet when the level is
-    descriptive through people's own support alone, lived experience missing, --staff-only)."""
+    descriptive through people's own support alone, lived experience missing, --staff-only).
+    How each voice sees each area is the breakdown's (worked out once, for its figures)."""
     own, missing, staff_only = flags
     notes = [_(NOT_CO_PRODUCED)] if missing else []
     notes += [_(STAFF_ONLY)] if staff_only else []
-    voices = _voices(framework, catalogue, tally, weighting)
+    voices = shown.voice_scores  # each voice present, as it sees each area (exact)
     notes += voice_gaps(framework, voices, shown)
     if own:
         notes.append(_(OWN_SUPPORT).format(areas=_names(framework, own)))
@@ -68,15 +66,6 @@ def plain_headline(framework: Framework, catalogue: Catalogue, level: LevelId | 
                         "{areas} are here; the other areas are higher.", len(at))
         words += " " + here.format(areas=_names(framework, at))
     return words
-
-
-def _voices(framework: Framework, catalogue: Catalogue, tally: Tally,
-            weighting: Weighting) -> dict[Voice, Exact]:
-    """Each voice present, as it sees each area (exact)."""
-    within: Weighting = "role" if weighting == "role" else "person"
-    pairs = zip((LIVED, OTHERS), tally.voices(lived_roles(catalogue)), strict=True)
-    return {voice: group_dimensions(framework, tally, roles, within)
-            for voice, roles in pairs if roles}
 
 
 def _whole(areas: Exact) -> Fraction | None:
