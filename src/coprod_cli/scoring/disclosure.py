@@ -70,6 +70,13 @@ class Relations:
             return {(r, sid): n for r, n in counts.items()}, sum(counts.values()) or 1
         return dict.fromkeys(((r, sid) for r in counts), 1), len(counts) or 1
 
+    def complete(self, sid: str) -> bool:
+        """Whether everyone in every role present answered the statement (nobody unsure), so
+        that its nominal values are its exact ones."""
+        respondents = self.tally.respondents
+        return all(0 < statements[sid] == respondents[role]
+                   for role, statements in self.answered.items())
+
     def group(self, group: Group, sid: str) -> Scaled:
         within: Weighting = "role" if self.weighting == "role" else "person"
         return self.value(sid, group.roles, within)
@@ -123,20 +130,39 @@ class Auditor:
         # when what is left of it is in reach of what is left of theirs, so each value is
         # reduced against the overall values once, not again for every set of groups shown.
         self._left: list[dict[str, dict[str, Row]]] = []
+        # Exactly, per dimension: each statement's overall row, and each group's values, rows
+        # and what is left of them. A statement every person present answered (nobody unsure)
+        # has the same values nominally, and the same overall row, which alone reduces them:
+        # the nominal area takes those as they are, and is left out when it is the exact one.
+        exact: dict[str, tuple[dict[str, Row], dict[str, dict[str, Scaled]],
+                               dict[str, dict[str, Row]], dict[str, dict[str, Row]]]] = {}
         for nominal in (False, True):
             relations = Relations(tally, lived, weighting, nominal)
             for dimension in framework.dimensions:
                 sids = [s.id for s in dimension.statements]
-                values = {g.id: {sid: relations.group(g, sid) for sid in sids}
+                same = {sid for sid in sids if relations.complete(sid)} if nominal else set()
+                if nominal and len(same) == len(sids):
+                    continue
+                was_overall, was_values, was_rows, was_left = exact.get(dimension.id,
+                                                                        ({}, {}, {}, {}))
+                values = {g.id: {sid: was_values[g.id][sid] if sid in same
+                                 else relations.group(g, sid) for sid in sids}
                           for g in self.groups}
                 for vectors in values.values():
                     vectors[""] = mean(list(vectors.values()))
-                rows = {group: {sid: _row(vector) for sid, vector in vectors.items()}
+                rows = {group: {sid: was_rows[group][sid] if sid in same else _row(vector)
+                                for sid, vector in vectors.items()}
                         for group, vectors in values.items()}
-                overall = Span(_row(relations.overall(sid)) for sid in sids)
+                overall_rows = {sid: was_overall[sid] if sid in same
+                                else _row(relations.overall(sid)) for sid in sids}
+                overall = Span(overall_rows.values())
+                left = {group: {sid: was_left[group][sid] if sid in same else overall.reduce(row)
+                                for sid, row in vectors.items()}
+                        for group, vectors in rows.items()}
+                if not nominal:
+                    exact[dimension.id] = overall_rows, values, rows, left
                 self.areas.append((dimension.id, overall, rows))
-                self._left.append({group: {sid: overall.reduce(row) for sid, row in vectors.items()}
-                                   for group, vectors in rows.items()})
+                self._left.append(left)
         # What the overall values alone give: the values nothing is left of.
         self.unavoidable: set[Secret] = {
             (group, dimension, sid)
