@@ -112,3 +112,21 @@ def test_a_round_of_many_people_is_drawn_a_block_at_a_time(
     found = bands._quickly(FW, by_role, groups, per_person, (), bits)
     assert sum(sizes) == bands.RESAMPLES and max(sizes) * people <= fastbands.BLOCK
     assert found == bands._slowly(FW, by_role, groups, per_person, ())
+
+
+def test_rounds_drawn_one_after_another_share_the_seeds_numbers() -> None:
+    """Every round draws from the same seed: a larger round after a smaller one (the numbers
+    made for it kept and more made) and a smaller after it give each its own bands."""
+    rng = random.Random(5)
+    rounds = [{role: sorted(rows) for role, rows in _round(rng, len(FW.statements)).items()}
+              for _ in range(3)]
+    rounds.sort(key=lambda by_role: sum(map(len, by_role.values())))
+    fastbands._FIRST.clear()
+    for by_role in [*rounds, rounds[0]]:
+        groups, per_person = [sorted(by_role)], dict.fromkeys(by_role, 1)
+        bits = fastbands.width(by_role, groups, per_person)
+        assert bits is not None
+        assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
+            bands._slowly(FW, by_role, groups, per_person, ())
+    assert len(fastbands._FIRST[bands.SEED][1]) == \
+        bands.RESAMPLES * sum(map(len, rounds[-1].values()))

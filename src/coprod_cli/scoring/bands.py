@@ -84,8 +84,8 @@ def bands(framework: Framework, people: People, groups: list[list[str]],
 def _quickly(framework: Framework, by_role: dict[str, list[bytes]], groups: list[list[str]],
              per_person: Mapping[str, int], absent: Collection[str], bits: int) -> Bands:
     """The same bands as `_slowly`, in whole numbers (scoring/fastbands.py)."""
-    found, scale = fastbands.draws(framework, by_role, groups, per_person, absent,
-                                   random.Random(SEED), RESAMPLES, bits)
+    found, scale = fastbands.draws(framework, by_role, groups, per_person, absent, SEED,
+                                   RESAMPLES, bits)
     areas = sum(d.id not in absent for d in framework.dimensions)
     return Bands(fastbands.band(found.pop(""), scale * max(areas, 1), RESAMPLES, CUT),
                  {d: fastbands.band(f, scale, RESAMPLES, CUT) for d, f in found.items()})

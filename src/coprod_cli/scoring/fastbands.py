@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from itertools import repeat, starmap
 from operator import lshift, mul
@@ -46,10 +46,11 @@ def width(by_role: Mapping[str, list[bytes]], groups: list[list[str]],
 
 
 def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list[list[str]],
-          per_person: Mapping[str, int], absent: Collection[str], rng: random.Random,
+          per_person: Mapping[str, int], absent: Collection[str], seed: int,
           resamples: int, bits: int) -> tuple[Draws, int]:
     """Every draw's figures, scaled by the returned whole number: per area its score, and under
-    "" the sum of the areas' scores (the overall is that sum over the number of areas)."""
+    "" the sum of the areas' scores (the overall is that sum over the number of areas); drawn
+    with random.Random(seed)'s numbers, as bands._slowly draws."""
     ordered = sorted(by_role.items())
     pools, statements = len(groups), len(framework.statements)
     # Each place of a draw, role after role as bands._draw takes them: its role, and the
@@ -61,18 +62,32 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     # A block of draws at a time (the same draws in the same order), so memory stays bounded
     # however many people a round has: all 1,000 at once took 1 GB for 40,000 people.
     step = max(1, min(resamples, BLOCK // max(len(wide), 1)))
-    added = b"".join(_added(people, roles, wide, rng, min(step, resamples - done), statements,
-                            bits) for done in range(0, resamples, step))
+    numbers = _first(seed, resamples * len(wide)) if step == resamples else \
+        starmap(random.Random(seed).random, repeat(()))
+    added = b"".join(_added(people, roles, wide, numbers, min(step, resamples - done),
+                            statements, bits) for done in range(0, resamples, step))
     columns = [added[s::statements] for s in range(statements)]
     scale = 4 * math.lcm(*range(1, pools + 1))
     return _areas(framework, columns, absent, _medians(scale, pools), resamples), scale
 
 
+_FIRST: dict[int, tuple[random.Random, list[float]]] = {}  # per seed, its first numbers
+
+
+def _first(seed: int, count: int) -> list[float]:
+    """random.Random(seed)'s first `count` numbers (or more): every round of a trend draws
+    from the same seed, so a round of BLOCK people or fewer takes those the one before made."""
+    rng, made = _FIRST.setdefault(seed, (random.Random(seed), []))
+    if len(made) < count:
+        made.extend(starmap(rng.random, repeat((), count - len(made))))
+    return made
+
+
 def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[float],
-           rng: random.Random, count: int, statements: int, bits: int) -> bytes:
+           randoms: Iterable[float], count: int, statements: int, bits: int) -> bytes:
     """Per draw of the next `count` and statement, a byte: its pools' bytes added (_POOLED:
-    they never carry)."""
-    randoms = starmap(rng.random, repeat((), count * len(wide)))
+    they never carry). The draws take their numbers from `randoms`, in order, as many as
+    they need."""
     drawn = list(map(math.floor, map(mul, wide * count, randoms)))  # place after place
     size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
     order: repeat[Literal["little"]] = repeat("little")
