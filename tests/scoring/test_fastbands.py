@@ -114,6 +114,25 @@ def test_a_round_of_many_people_is_drawn_a_block_at_a_time(
     assert found == bands._slowly(FW, by_role, groups, per_person, ())
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_weights_sharing_a_factor_in_a_pool_give_the_bands_fractions_give(seed: int) -> None:
+    """Each pool's weights are worked with over their common divisor (narrower fields): the
+    same bands as the weights as given, in fractions."""
+    rng = random.Random(seed)
+    by_role = {role: sorted(rows) for role, rows in _round(rng, len(FW.statements)).items()}
+    groups = [pool for pool in _pools(rng, sorted(by_role)) if pool]
+    common = {tuple(pool): rng.choice([4, 12, 195, 1 << 20]) for pool in groups}
+    per_person = {role: rng.randint(1, 30) * common[tuple(pool)]
+                  for pool in groups for role in pool}
+    lightest = fastbands.lightest(groups, per_person)
+    assert all(per_person[role] % lightest[role] == 0 for role in per_person)
+    assert (fastbands.width(by_role, groups, lightest) or 0) <= \
+        (fastbands.width(by_role, groups, per_person) or 0)
+    people = [(role, row) for role, rows in by_role.items() for row in rows]
+    assert bands.bands(FW, people, groups, per_person) == \
+        bands._slowly(FW, by_role, groups, per_person, ())
+
+
 def test_rounds_drawn_one_after_another_share_the_seeds_numbers() -> None:
     """Every round draws from the same seed: a larger round after a smaller one (the numbers
     made for it kept and more made) and a smaller after it give each its own bands."""

@@ -75,9 +75,10 @@ def bands(framework: Framework, people: People, groups: list[list[str]],
         by_role.setdefault(role, []).append(answers)
     for kept in by_role.values():
         kept.sort()  # so the order the files came in never changes a band
-    bits = fastbands.width(by_role, groups, per_person)
+    lightest = fastbands.lightest(groups, per_person)
+    bits = fastbands.width(by_role, groups, lightest)
     if bits:
-        return _quickly(framework, by_role, groups, per_person, absent, bits)
+        return _quickly(framework, by_role, groups, lightest, absent, bits)
     return _slowly(framework, by_role, groups, per_person, absent)
 
 

@@ -45,6 +45,17 @@ def width(by_role: Mapping[str, list[bytes]], groups: list[list[str]],
     return max(8, (most.bit_length() + 2) // 2 * 2)
 
 
+def lightest(groups: list[list[str]], per_person: Mapping[str, int]) -> dict[str, int]:
+    """Each pool's weights over their greatest common divisor: a pool's median weighs its
+    people only against each other, so the same medians from narrower fields (a trend's
+    weights, made whole across all its roles, share a factor within a pool)."""
+    found = dict(per_person)
+    for pool in groups:
+        common = math.gcd(*(per_person[role] for role in pool)) or 1
+        found.update((role, per_person[role] // common) for role in pool)
+    return found
+
+
 def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list[list[str]],
           per_person: Mapping[str, int], absent: Collection[str], seed: int,
           resamples: int, bits: int) -> tuple[Draws, int]:
