@@ -79,3 +79,34 @@ def test_a_round_without_lived_experience_has_no_level() -> None:
     assert found.rounds[0].overall.level is None
     assert found.rounds[0].overall.adjusted_level is None
     assert found.rounds[1].overall.level == "intermediate"
+
+
+def test_a_verdict_compares_the_published_figures_as_their_decimals() -> None:
+    """Floats compared as floats are in the order of their shortest decimals: the verdict of
+    published figures is the one their exact decimals give."""
+    import random
+    from fractions import Fraction
+
+    from coprod_cli.scoring.trend import verdict
+    from coprod_cli.trends import Figure
+
+    def exact_verdict(figures: list[float]) -> str:
+        was, now, was_low, was_high, now_low, now_high = (Fraction(repr(f)) for f in figures)
+        if now > was_high and was < now_low:
+            return "real-rise"
+        if now < was_low and was > now_high:
+            return "real-fall"
+        return "no-clear-change"
+
+    rng = random.Random(29)
+    steps = [0.0, 0.01, 0.1, 0.5, 1 / 3, 2 / 3, 1.25, 1.5, 2.99, 3.0, 0.1 + 0.2, 0.3]
+    for _ in range(3000):
+        figures = [rng.choice([rng.choice(steps), round(rng.uniform(0, 3), 2),
+                               rng.uniform(0, 3)]) for _ in range(6)]
+        was, now, was_low, was_high, now_low, now_high = figures
+        before, after = (Figure(area="a", name="A", score=None, level=None,
+                                adjusted_score=score, adjusted_level=None, band_low=low,
+                                band_high=high)
+                         for score, low, high in ((was, was_low, was_high),
+                                                  (now, now_low, now_high)))
+        assert verdict(before, after) == exact_verdict(figures)

@@ -152,12 +152,15 @@ def _exact(published: float) -> Fraction:
 
 
 def verdict(before: Figure, after: Figure) -> Verdict:
-    """A real change only when each adjusted score lies outside the other round's band."""
+    """A real change only when each adjusted score lies outside the other round's band: the
+    published figures compared as the decimals they are (_exact), which compare as the
+    floats do (a float's shortest decimal rounds back to it, so two floats' decimals are in
+    their order)."""
     figures = (before.adjusted_score, after.adjusted_score, before.band_low, before.band_high,
                after.band_low, after.band_high)
     if None in figures:
         return "not-known"
-    was, now, was_low, was_high, now_low, now_high = (_exact(f or 0) for f in figures)
+    was, now, was_low, was_high, now_low, now_high = (f or 0.0 for f in figures)
     if now > was_high and was < now_low:
         return "real-rise"
     if now < was_low and was > now_high:
