@@ -24,6 +24,28 @@ def test_published_figures_are_rounded_half_up_and_never_claim_a_level(exact: Fr
     assert level_for(Fraction(repr(shown))) == level_for(exact) if exact >= 0 else True
 
 
+def test_a_fraction_is_rounded_in_whole_numbers_by_the_same_rule() -> None:
+    """Fractions take a path in whole numbers (a tenth of the time): the same figure, sign
+    of zero included, as the rule worked in fractions."""
+    import math
+    import random
+
+    def by_the_rule(value: Fraction) -> float:
+        hundredths, rest = divmod(abs(value) * 100, 1)
+        shown = int(hundredths) + (rest >= Fraction(1, 2))
+        if shown % 100 == 0 and shown > abs(value) * 100:
+            shown -= 1
+        return math.copysign(shown, value) / 100
+
+    rng = random.Random(8)
+    values = [Fraction(n, 200) for n in range(-800, 801)] + [Fraction(-1, 10**9)] + [
+        Fraction(rng.randint(-4000, 4000), rng.choice([1, 3, 7, 12, 399, 400, 1000, 7919]))
+        for _ in range(5000)]
+    for value in values:
+        found, rule = rounded(value), by_the_rule(value)
+        assert found == rule and math.copysign(1, found) == math.copysign(1, rule), value
+
+
 def test_nothing_to_round_is_nothing() -> None:
     assert rounded(None) is None and mean([]) is None
 
