@@ -104,7 +104,7 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
     order: repeat[Literal["little"]] = repeat("little")
     coded = 0
     for pool in people:  # each pool's draws summed apart: integers half as long with two
-        places = [list(map(pool[role].__getitem__, drawn[at::len(wide)]))
+        places = [map(pool[role].__getitem__, drawn[at::len(wide)])
                   for at, role in enumerate(roles) if role in pool]
         sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
             repeat(half, count)
