@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from itertools import repeat, starmap
 from operator import lshift, mul
-from typing import Literal
+from typing import Literal, cast
 
 from coprod_cli.models import LEVEL_IDS, Framework
 
@@ -200,7 +200,8 @@ def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
             values = list(map(area.__getitem__, zip(*part, strict=True))) if part else \
                 [None] * resamples
             scored.append(values)
-            found[dimension.id] = [v for v in values if v is not None]
+            found[dimension.id] = [v for v in values if v is not None] \
+                if None in values else cast("list[int]", values)  # sorted once summed
     found[""] = [sum(row) for row in zip(*scored, strict=True) if None not in row] \
         if any(None in values for values in scored) else list(map(sum, zip(*scored, strict=True)))
     return found
