@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from coprod_cli.figures import level_for, mean, rounded
+from coprod_cli.figures import histogram_median, level_for, mean, rounded, twice_histogram_median
 
 
 @pytest.mark.parametrize(("exact", "shown"), [
@@ -44,6 +44,14 @@ def test_a_fraction_is_rounded_in_whole_numbers_by_the_same_rule() -> None:
     for value in values:
         found, rule = rounded(value), by_the_rule(value)
         assert found == rule and math.copysign(1, found) == math.copysign(1, rule), value
+
+
+def test_twice_a_histograms_median_is_a_whole_number() -> None:
+    import itertools
+
+    for counts in itertools.product(range(4), repeat=4):
+        twice, median = twice_histogram_median(counts), histogram_median(counts)
+        assert (twice, median) == (None, None) if not any(counts) else twice == 2 * median
 
 
 def test_nothing_to_round_is_nothing() -> None:

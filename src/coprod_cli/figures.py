@@ -32,11 +32,24 @@ def area_score(values: Sequence[Fraction]) -> Fraction | None:
 
 def histogram_median(counts: Sequence[int]) -> Fraction | None:
     """The median of people's answers counted per level value (counts[v] said level v)."""
+    twice = twice_histogram_median(counts)
+    return None if twice is None else Fraction(twice, 2)
+
+
+def twice_histogram_median(counts: Sequence[int]) -> int | None:
+    """Twice histogram_median, a whole number (a mean of several is then one fraction)."""
     people = sum(counts)
     if not people:
         return None
-    middle = [_nth(counts, (people - 1) // 2), _nth(counts, people // 2)]
-    return Fraction(sum(middle), 2)
+    return _nth(counts, (people - 1) // 2) + _nth(counts, people // 2)
+
+
+def voices_centre(voices: Sequence[Sequence[Sequence[int]]]) -> Fraction | None:
+    """The mean of the voices' medians, each of its roles' histograms added (None for a voice
+    with none): a statement's value in partnership, in whole numbers until the mean."""
+    twice = [t for roles in voices if roles and (t := twice_histogram_median(
+        [sum(level) for level in zip(*roles, strict=True)])) is not None]
+    return Fraction(sum(twice), 2 * len(twice)) if twice else None
 
 
 def _nth(counts: Sequence[int], index: int) -> int:
