@@ -32,10 +32,12 @@ def area_scores(framework: Framework, values: Values) -> Values:
 
 
 def dimension_results(framework: Framework, values: Values,
-                      left_out: frozenset[str] = frozenset()) -> list[DimensionResult]:
+                      left_out: frozenset[str] = frozenset(),
+                      exact: Values | None = None) -> list[DimensionResult]:
     """Each dimension's score and level from its statements' values; `left_out` holds the
-    statements that do not apply (an area of nothing else does not apply either)."""
-    exact = area_scores(framework, values)
+    statements that do not apply (an area of nothing else does not apply either); `exact`,
+    the area scores when they were already worked out."""
+    exact = area_scores(framework, values) if exact is None else exact
     results = []
     for d in framework.dimensions:
         known = sum(values[s.id] is not None for s in d.statements)
@@ -56,18 +58,19 @@ def own_support(framework: Framework, values: Values) -> Fraction | None:
 
 
 def overall_level(framework: Framework, values: Values,
-            dimensions: list[DimensionResult]) -> Overall:
+            dimensions: list[DimensionResult], exact: Values | None = None) -> Overall:
     """The weakest area sets the level, since co-production runs through every part of a
     service; but where people's own support reaches descriptive, the level is at least
     descriptive (SCIE's descriptive level: co-production in people's own support that cannot
     yet change how the service is run). The score is the mean of the areas' scores. An area
-    that does not apply to the service is left out; an area all unsure leaves no level."""
+    that does not apply to the service is left out; an area all unsure leaves no level.
+    `exact`: the area scores, when they were already worked out."""
     unknown = [d.id for d in dimensions if d.level is None and not d.does_not_apply]
     if unknown:
         return Overall(None, None, unknown)
     if all(d.does_not_apply for d in dimensions):
         return Overall(None, None, [])  # nothing applies: no level, nor anything holding it
-    exact = area_scores(framework, values)
+    exact = area_scores(framework, values) if exact is None else exact
     lowest = min(LEVEL_VALUES[d.level] for d in dimensions if d.level)
     holding = sorted((d for d in dimensions if d.level and LEVEL_VALUES[d.level] == lowest),
                      key=lambda d: exact[d.id] or 0)

@@ -14,7 +14,7 @@ from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.scoring import applies, bands, collective, mix
-from coprod_cli.scoring.level import dimension_results, overall_level
+from coprod_cli.scoring.level import area_scores, dimension_results, overall_level
 from coprod_cli.tally import Tally, rounded
 from coprod_cli.trends import OVERALL, Change, Figure, Round, Share, Trend, Verdict, VoiceCount
 
@@ -103,8 +103,9 @@ def _notes(tally: Tally, common: dict[str, Fraction], weights: mix.Weights, min_
 
 def _scored(framework: Framework, values: dict[str, Fraction | None], missing: bool,
             left_out: frozenset[str]) -> Scored:
-    dimensions = dimension_results(framework, values, left_out)
-    found = overall_level(framework, values, dimensions)
+    exact = area_scores(framework, values)
+    dimensions = dimension_results(framework, values, left_out, exact)
+    found = overall_level(framework, values, dimensions, exact)
     whole = DimensionResult(id=OVERALL, name="Overall", score=found.score,
                             level=None if missing else found.level, answered=0, unsure=0,
                             statements=len(framework.statements))
