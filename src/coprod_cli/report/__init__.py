@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol, TypeAlias, cast, overload
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, cast, overload
 
 from coprod_cli.classes import frozen
 
@@ -92,6 +93,20 @@ def renderer(fmt: Format | ListingFormat) -> ResultRenderer | ListingRenderer:
     load jinja2, which html needs; a listing's module is apart from a result's, so scoring
     never loads the listings."""
     if isinstance(fmt, ListingFormat):
-        return cast("ListingRenderer",
-                    importlib.import_module(f"coprod_cli.report.listing_{fmt.value}"))
-    return cast("ResultRenderer", importlib.import_module(f"coprod_cli.report.{fmt.value}"))
+        return cast("ListingRenderer", _lasting(f"coprod_cli.report.listing_{fmt.value}"))
+    return cast("ResultRenderer", _lasting(f"coprod_cli.report.{fmt.value}"))
+
+
+def _lasting(name: str) -> Any:
+    """A renderer's module (with rich or jinja2) imported with the garbage collector off, then
+    frozen out of its later passes, as coprod's own imports are (cli/__init__.py): it lives
+    until coprod exits, and the collections its import set off found nothing to free (about
+    1 ms for text's)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(name)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
