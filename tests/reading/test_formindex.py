@@ -74,14 +74,31 @@ class _Changed:
         return bytes(self.entry.read_bytes()) + b"\n# changed\n"  # type: ignore[attr-defined]
 
 
-def test_kept_words_are_used_only_for_the_same_framework_file_and_code(
+def test_kept_words_are_used_only_for_the_same_framework_files_and_code(
         fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _read(Library.builtin())
+    assert len(list(fresh_cache.glob(f"*{formindex.KIND}*"))) == 1  # one file for them all
     changed = Library.builtin()
     changed.paths["scie"] = _Changed(changed.paths["scie"])
     formindex.matchers(changed)
-    assert set(changed.loaded) == {"scie"}  # its words were made from the file as it was
-    monkeypatch.setattr(formindex, "_code", lambda: b"other code")
+    assert set(changed.loaded) == set(changed.ids)  # made from a file as it was: made again
+    with monkeypatch.context() as patched:
+        patched.setattr(formindex, "_code", lambda: b"other code")
+        again = Library.builtin()
+        formindex.matchers(again)
+        assert set(again.loaded) == set(again.ids)  # words made by other code: made again
+    loaded = Library.builtin()
+    loaded.framework("nef")
+    formindex.matchers(loaded)
+    assert set(loaded.loaded) == set(loaded.ids)  # another set of frameworks: made for it
     again = Library.builtin()
-    formindex.matchers(again)
-    assert set(again.loaded) == set(again.ids)  # words made by other code are made again
+    again.framework("nef")
+    assert _read(again).framework.id == "nef" and set(again.loaded) == {"nef"}  # kept for it
+
+
+@pytest.mark.parametrize("kept", ['{"nef": {"ids": ["a"], "texts": {}}}', "[]", "{}", "x"])
+def test_kept_words_for_other_frameworks_or_of_another_shape_are_made_again(kept: str) -> None:
+    assert formindex._all_words(kept, ["ladder", "nef"]) is None
+    both = '{"ladder": {"ids": ["a"], "texts": {}}, "nef": {"ids": ["b"], "texts": {"c": "b"}}}'
+    assert formindex._all_words(both, ["ladder", "nef"]) == json.loads(both)
+    assert formindex._all_words(both, ["nef", "ladder"]) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coprod_cli.digests import blake2b
 from coprod_cli.reading import cache, formheader, formwords
@@ -22,24 +22,22 @@ KIND = "headers-1"  # the shape of what is kept (header_words'): a new shape, a 
 
 def matchers(library: Library) -> list[Matcher]:
     """A matcher for each of the library's frameworks, in its order: from the framework when it
-    is loaded or added by the user, else from its words kept in the cache (kept there the first
-    time, from the framework loaded then)."""
-    found, code = [], _code()
-    for framework_id in library.ids:
-        if framework_id in library.loaded or framework_id in library.added:
-            found.append(Matcher(library.framework(framework_id)))
-            continue
-        entry = library.paths[framework_id]
-        name = f"{entry.name}.{KIND}.{library.language}"
-        source = None if code is None else blake2b(bytes(entry.read_bytes())).digest() + code
-        words = _words(cache.load_text(name, source)) if source else None
-        if words is None:
-            framework = library.framework(framework_id)
-            words = header_words(framework)
-            if source:
-                cache.keep_text(name, source, json.dumps(words, ensure_ascii=False))
-        found.append(Matcher(functools.partial(library.framework, framework_id), words))
-    return found
+    is loaded or added by the user, else from its words kept in the cache (the built-in ones'
+    in one file, kept there the first time, from the frameworks loaded then: one file read at
+    every export read, not one a framework)."""
+    kept = [fid for fid in library.ids if fid not in library.loaded and fid not in library.added]
+    code = _code()
+    source = None if code is None or not kept else b"".join(
+        fid.encode("utf-8") + b"\0" + blake2b(bytes(library.paths[fid].read_bytes())).digest()
+        for fid in kept) + code
+    name = f"{KIND}.{library.language}"
+    words = _all_words(cache.load_text(name, source), kept) if source else None
+    if words is None:
+        words = {fid: header_words(library.framework(fid)) for fid in kept}
+        if source:
+            cache.keep_text(name, source, json.dumps(words, ensure_ascii=False))
+    return [Matcher(functools.partial(library.framework, fid), words[fid]) if fid in words
+            else Matcher(library.framework(fid)) for fid in library.ids]
 
 
 def _code() -> bytes | None:
@@ -54,6 +52,19 @@ def _code() -> bytes | None:
         return None
 
 
+def _all_words(text: str | None, ids: list[str]) -> dict[str, dict[str, Any]] | None:
+    """Each framework's words as header_words gives them, for exactly these ids; None for
+    anything else (the frameworks are then loaded instead)."""
+    try:
+        kept = json.loads(text) if text is not None else None
+    except ValueError:
+        return None
+    if not isinstance(kept, dict) or list(kept) != ids:
+        return None
+    return cast("dict[str, dict[str, Any]]", kept) \
+        if all(_shaped(words) for words in kept.values()) else None
+
+
 def _words(text: str | None) -> dict[str, Any] | None:
     """The words as header_words gives them; None for anything else (the framework is then
     loaded instead)."""
@@ -63,11 +74,15 @@ def _words(text: str | None) -> dict[str, Any] | None:
         words = json.loads(text)
     except ValueError:
         return None
+    return words if _shaped(words) else None
+
+
+def _shaped(words: Any) -> bool:
+    """Whether `words` has header_words' shape: a list of ids and wordings mapped to ids, all
+    text."""
     if not isinstance(words, dict) or set(words) != {"ids", "texts"}:
-        return None
+        return False
     ids, texts = words["ids"], words["texts"]
-    if not (isinstance(ids, list) and ids and all(type(i) is str and i for i in ids)
-            and isinstance(texts, dict)
-            and all(type(k) is str and type(v) is str for k, v in texts.items())):
-        return None
-    return words
+    return bool(isinstance(ids, list) and ids and all(type(i) is str and i for i in ids)
+                and isinstance(texts, dict)
+                and all(type(k) is str and type(v) is str for k, v in texts.items()))
