@@ -155,9 +155,11 @@ class Auditor:
                         for group, vectors in values.items()}
                 overall_rows = {sid: was_overall[sid] if sid in same
                                 else _row(relations.overall(sid)) for sid in sids}
-                overall = Span(overall_rows.values())
-                left = {group: {sid: was_left[group][sid] if sid in same else overall.reduce(row)
-                                for sid, row in vectors.items()}
+                overall = Span()
+                for row in overall_rows.values():
+                    overall.add_row(row)
+                left = {group: {sid: was_left[group][sid] if sid in same
+                                else overall.reduce_row(row) for sid, row in vectors.items()}
                         for group, vectors in rows.items()}
                 if not nominal:
                     exact[dimension.id] = overall_rows, values, rows, left
@@ -188,26 +190,30 @@ class Auditor:
         key = frozenset(hidden)
         if key not in self._found:
             before = max((done for done in self._found if done < key), key=len, default=None)
-            found = set()
+            # of the groups hidden before, only the values found then (what the overall
+            # alone gives among them) are looked at again
+            again: dict[tuple[str, str], list[str]] = {}
+            for group, dimension, sid in self._found[before] if before is not None else ():
+                again.setdefault((group, dimension), []).append(sid)
+            alone, found = self._alone, set()
             for (dimension, _, values), left in zip(self.areas, self._left, strict=True):
                 span = Span()  # of what the overall values leave of the shown groups' values
-                for group in self.groups:
-                    if group.id not in hidden:
-                        span.add(left[group.id][""])
-                found |= {(group, dimension, sid) for group in key
-                          for sid, vector in values[group].items()
-                          if vector and self._reached((group, dimension, sid), left[group][sid],
-                                                      span, before)}
+                for shown in self.groups:
+                    if shown.id not in hidden:
+                        span.add_row(left[shown.id][""])
+                for group in key:
+                    rests = left[group]
+                    vectors = values[group]  # an empty one (nobody to answer) gives nothing
+                    if before is not None and group in before:
+                        sids = [sid for sid in again.get((group, dimension), ()) if vectors[sid]]
+                    else:
+                        sids = [sid for sid, vector in vectors.items() if vector]
+                    for sid in sids:
+                        secret = (group, dimension, sid)
+                        if secret in alone or span.holds_row(rests[sid]):
+                            found.add(secret)
             self._found[key] = found
         return set(self._found[key])
-
-    def _reached(self, secret: Secret, left: Row, span: Span,
-                 before: frozenset[str] | None) -> bool:
-        if secret in self._alone:
-            return True
-        if before is not None and secret[0] in before and secret not in self._found[before]:
-            return False
-        return span.holds_row(left)
 
 
 def _voice(group: Group, lived: Collection[str]) -> str:

@@ -25,7 +25,7 @@ class Span:
     def __init__(self, vectors: Iterable[Vector | Row] = ()) -> None:
         self.rows: dict[Key, Row] = {}  # pivot -> its row; no other row holds the pivot
         for vector in vectors:
-            self.add(vector)
+            self.add_row(_whole(vector))
 
     def copy(self) -> Span:
         copied = Span()
@@ -35,13 +35,20 @@ class Span:
     def reduce(self, vector: Vector | Row) -> Row:
         """What is left of the vector once every row's pivot is taken out of it (a multiple
         of it, which is nothing exactly when the vector is in the span)."""
-        left = _whole(vector)
+        return self.reduce_row(_whole(vector))
+
+    def reduce_row(self, left: Row) -> Row:
+        """`reduce` for a vector already in whole numbers."""
         met = self._met(left)
         return lowest({key: value for key, value in _residue(left, met).items() if value}) \
             if met else left
 
     def add(self, vector: Vector | Row) -> None:
-        left = self.reduce(vector)
+        self.add_row(_whole(vector))
+
+    def add_row(self, row: Row) -> None:
+        """`add` for a vector already in whole numbers."""
+        left = self.reduce_row(row)
         if not left:
             return
         pivot = min(left)
