@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from coprod_cli import __version__
@@ -13,6 +14,7 @@ from coprod_cli.results import Comparison, Result
 from coprod_cli.tally import rounded
 
 
+@functools.lru_cache(maxsize=1024)  # a comparison reads the same few figures many times
 def _exact(published: float) -> Fraction:
     """A published two-decimal figure as the exact decimal it stands for (1.87 is 187/100)."""
     return Fraction(repr(published))

@@ -34,6 +34,7 @@ file (a person's or a group's own) and --min-group 1 (show everyone) are left ex
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 from fractions import Fraction
@@ -113,11 +114,10 @@ PRIVATE_NOTE = N_("PRIVATE: exact figures for whoever holds all the answers. Do 
                   "answers. Leave out --private for a report to share")
 
 
+@functools.lru_cache(maxsize=1024)  # a result bands the same few figures again and again
 def banded(score: float | None, step: Fraction) -> float | None:
     """A published figure rounded down to the step (never up, so never a level not reached)."""
-    if score is None:
-        return None
-    return float(math.floor(Fraction(repr(score)) / step) * step)
+    return None if score is None else float(math.floor(Fraction(repr(score)) / step) * step)
 
 
 def _gap_up(gap: float, step: Fraction) -> float:
