@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+from collections import Counter
 
 import pytest
 
@@ -96,3 +97,46 @@ def test_the_same_pairs_whether_the_table_is_a_set_or_bits(
     found = [(first.overall, later.overall) for first, later in twins.pairs()]
     assert found == [(3, 6), (30, 31), (7, 1_001), (1_501, 3_000)]
     assert (twins._bits is None) == (few >= 6_000)  # two spots a digest
+
+
+def _reference(digests: list[list[int]]) -> tuple[set[int], bytearray]:
+    """The bit table and the digests kept aside, a spot at a time (as _note once did)."""
+    bits, maybe = bytearray(1 << (twins_module._INDEX - 3)), set()
+    for chunk in digests:
+        maybe.update(d for d, n in Counter(chunk).items() if n > 1)
+        spots = [[d & twins_module._SPOT, d >> twins_module._INDEX & twins_module._SPOT]
+                 for d in chunk]
+        maybe.update(d for d, pair in zip(chunk, spots, strict=True)
+                     if all(bits[s & 0x1FFFFF] >> (s >> 21) & 1 for s in pair))
+        for pair in spots:
+            for spot in pair:
+                bits[spot & 0x1FFFFF] |= 1 << (spot >> 21)
+    return maybe, bits
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_bit_table_a_chunk_at_a_time_is_the_same_as_a_spot_at_a_time(
+        monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """_note_bits finds each spot's byte and bit for a whole chunk at once: the same bits
+    are marked and the same digests kept aside as one spot at a time, for negative digests,
+    spots sharing a byte of the table (or a bit) within a chunk, repeats and chunks of one."""
+    monkeypatch.setattr(twins_module, "FEW", 0)
+    rng = random.Random(seed)
+    near = [rng.getrandbits(24) for _ in range(8)]  # spots 2**21 apart share a byte
+    chunks = []
+    for _ in range(60):
+        size = rng.choice([1, 2, 3, 50, 512])
+        chunk = []
+        for _ in range(size):
+            low = rng.choice(near) ^ rng.getrandbits(3) << 21 if rng.random() < 0.3 \
+                else rng.getrandbits(24)
+            chunk.append((rng.getrandbits(40) << 24 | low) - 2**63)  # negative half the time
+        if rng.random() < 0.2 and chunks:
+            chunk[0] = rng.choice(rng.choice(chunks))
+        chunks.append(chunk)
+    twins = Twins()
+    for chunk in chunks:
+        twins.add_many(chunk, ["carer"] * len(chunk), "f.csv", list(range(len(chunk))))
+    maybe, bits = _reference(chunks)
+    assert twins._maybe == maybe
+    assert twins._bits == bits

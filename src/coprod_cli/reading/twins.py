@@ -13,10 +13,12 @@ everything is read one pass over the kept entries finds who had each of them fir
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter, setitem
 from typing import BinaryIO
 
 from coprod_cli.safetext import file_name
@@ -26,6 +28,10 @@ _INDEX = 24  # bits of each of the two spots a digest marks in the table (2**24 
 _SPOT = (1 << _INDEX) - 1
 SPILL = 1 << 16  # entries kept in memory (850 kB) before they go to the temporary file
 FEW = 1 << 12  # the table's bits kept as a set until there are more (about 200 kB)
+_BYTE = (1 << (_INDEX - 3)) - 1  # a spot's byte in the table: its low 21 bits (_mark)
+_LOW = bytes(byte & 0x1F for byte in range(256))  # a spot's third byte's part of its byte
+_BIT = bytes(1 << (byte >> 5) for byte in range(256))  # its bit, from its third byte
+_SET = bytes([0]) + bytes([1]) * 255  # 1 for a byte with any bit set
 Block = tuple["array[int]", "array[int]", "array[int]"]  # digests, roles, lines
 
 
@@ -68,11 +74,11 @@ class Twins:
             self._starts.append(self._count)
             self._sources.append(source)
         if None in digests or 0 in digests:
-            kept = [digest or 1 if digest is not None else 0 for digest in digests]
+            kept = array("q", [digest or 1 if digest is not None else 0 for digest in digests])
             self._note([digest for digest in kept if digest])
         else:  # every row had a timestamp (most often): kept as they are
-            kept = digests  # type: ignore[assignment]
-            self._note(kept)
+            kept = array("q", digests)  # type: ignore[arg-type]
+            self._note(digests, kept)  # type: ignore[arg-type]
         self._digests.extend(kept)
         names = self._names
         for role in set(roles) - names.keys():
@@ -83,29 +89,67 @@ class Twins:
         if len(self._digests) >= SPILL:
             self._spill()
 
-    def _note(self, digests: list[int]) -> None:
-        """The digests marked in the bit table; those it may have seen before kept aside."""
-        spots = [digest & _SPOT for digest in digests]
-        spots += [digest >> _INDEX & _SPOT for digest in digests]
+    def _note(self, digests: list[int], packed: array[int] | None = None) -> None:
+        """The digests marked in the bit table (`packed`: the same in an array, when made
+        already); those it may have seen before kept aside."""
         if len(set(digests)) < len(digests):  # the same digest twice within these
             self._maybe.update(d for d, n in Counter(digests).items() if n > 1)
-        if self._bits is None and len(self._marked) + len(spots) > FEW:
+        if self._bits is None and len(self._marked) + 2 * len(digests) > FEW:
             self._bits = bytearray(1 << (_INDEX - 3))
             self._mark(self._bits, list(self._marked))
             self._marked = set()
-        bits, half = self._bits, len(digests)
-        marked = list(map(self._marked.__contains__, spots)) if bits is None else \
-            [bits[spot >> 3] >> (spot & 7) & 1 for spot in spots]
+        if self._bits is not None:
+            if digests:
+                self._note_bits(self._bits, digests,
+                                array("q", digests) if packed is None else packed)
+            return
+        spots = [digest & _SPOT for digest in digests]
+        spots += [digest >> _INDEX & _SPOT for digest in digests]
+        marked = list(map(self._marked.__contains__, spots))
+        half = len(digests)
         self._maybe.update(compress(digests, map(min, marked[:half], marked[half:])))
-        if bits is None:
-            self._marked.update(spots)
-        else:
-            self._mark(bits, spots)
+        self._marked.update(spots)
+
+    def _note_bits(self, bits: bytearray, digests: list[int], packed: array[int]) -> None:
+        """_note's work in the bit table, a chunk at a time in C. A digest's 8 bytes
+        (little-endian) hold its two spots (bytes 0-2 and 3-5); a spot's low 21 bits are its
+        byte in the table and its top 3 its bit (_mark), so the bytes are laid out 4 to a spot
+        and read as whole numbers, and a table of bytes gives the bits. Every byte is looked
+        up before any is marked, as _mark marks them (a digest is kept aside only when both
+        its spots were marked before these)."""
+        size = len(digests)
+        if sys.byteorder != "little":
+            packed = array("q", packed)
+            packed.byteswap()
+        data = packed.tobytes()
+        lanes = bytearray(8 * size)  # every first spot's byte, then every second's
+        for at, start in ((0, 0), (3, 4 * size)):
+            lanes[start:start + 4 * size:4] = data[at::8]
+            lanes[start + 1:start + 4 * size:4] = data[at + 1::8]
+            lanes[start + 2:start + 4 * size:4] = data[at + 2::8].translate(_LOW)
+        found = array("I", lanes)
+        if sys.byteorder != "little":
+            found.byteswap()
+        where = found.tolist()
+        bit = (data[2::8] + data[5::8]).translate(_BIT)
+        masks = int.from_bytes(bit, "little")
+        read = itemgetter(*where)
+        before = int.from_bytes(bytes(read(bits)), "little")
+        seen = (before & masks).to_bytes(2 * size, "little").translate(_SET)
+        both = (int.from_bytes(seen[:size], "little")
+                & int.from_bytes(seen[size:], "little")).to_bytes(size, "little")
+        if both.count(0) < size:
+            self._maybe.update(compress(digests, both))
+        after = (before | masks).to_bytes(2 * size, "little")
+        deque(map(setitem, repeat(bits), where, after), maxlen=0)
+        if bytes(read(bits)) != after:  # a byte twice, for two bits: only the last was set
+            for place, mask in zip(where, bit, strict=True):
+                bits[place] |= mask
 
     @staticmethod
     def _mark(bits: bytearray, spots: list[int]) -> None:
         for spot in spots:
-            bits[spot >> 3] |= 1 << (spot & 7)
+            bits[spot & _BYTE] |= 1 << (spot >> _INDEX - 3)
 
     def _spill(self) -> None:
         """The arrays written to the temporary file and emptied; kept in memory when the file
