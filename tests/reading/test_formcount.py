@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from coprod_cli.answers import UNSURE
 from coprod_cli.errors import CoprodError, InvalidData
 from coprod_cli.reading import formcount
 from coprod_cli.reading.twins import row_digest
-from coprod_cli.tally import Tally
+from coprod_cli.tally import CODES, Tally, coded
 from tests.conftest import Run
 from tests.reading.test_formtable import IDS, write_csv
 
@@ -107,3 +108,18 @@ def test_a_chunks_digests_are_each_rows_digest_whatever_its_date_cell_holds() ->
                        for _ in range(size)]
             assert formcount._digests(stamps, answers) == \
                 list(map(row_digest, stamps, answers)), (size, mix)
+
+
+def test_each_rows_unsure_answers_from_the_codes_are_counted_as_in_the_row() -> None:
+    """_unsure counts UNSURE a column at a time from the rows' codes: the same counts as
+    tuple.count, for rows all unsure, none, and random ones; without codes, row by row."""
+    rng = random.Random(29)
+    levels = [level for level in CODES if level is not None]
+    for width, size in ((2, 1), (27, 512), (255, 3), (40, 100)):
+        answers = [tuple(rng.choice(levels) for _ in range(width)) for _ in range(size)]
+        answers[0] = (UNSURE,) * width
+        answers[-1] = tuple(rng.choice([level for level in levels if level != UNSURE])
+                            for _ in range(width))
+        expected = [row.count(UNSURE) for row in answers]
+        assert formcount._unsure(answers, coded(answers)) == expected
+        assert formcount._unsure(answers, None) == expected

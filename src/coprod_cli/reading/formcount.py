@@ -24,13 +24,14 @@ from coprod_cli.i18n import _
 from coprod_cli.reading import formbulk
 from coprod_cli.reading.formtable import Table
 from coprod_cli.reading.twins import Twins, row_digest
-from coprod_cli.tally import Ballot, Tally, coded
+from coprod_cli.tally import CODES, Ballot, Tally, coded
 
 if TYPE_CHECKING:
     from coprod_cli.reading.inputs import Read
 
 SIZE = 512  # rows in a chunk: their cells are all that is held at once
 MAX_ROWS = 1_000_000  # responses in one export (README, Input limits)
+_UNSURE = bytes(code == CODES[UNSURE] for code in range(256))  # 1 for UNSURE's code
 Row = tuple[int, list[object]]  # the line a row starts on, and its cells
 
 
@@ -131,11 +132,24 @@ def _add(tally: Tally, table: Table, roles: list[str], answers: list[tuple[str, 
          stated: list[bool], days: list[datetime.date | None], lines: list[int],
          evidence: list[tuple[tuple[str, str], ...]], codes: bytes | None = None) -> None:
     """Complete respondents counted in order, as Tally.add_ballot counts each."""
-    tally.add_people(roles, list(map(methodcaller("count", UNSURE), answers)),
-                     stated.count(False), days, table.name, lines, evidence)
     codes = codes if codes is not None else coded(answers)
+    tally.add_people(roles, _unsure(answers, codes), stated.count(False), days, table.name,
+                     lines, evidence)
     tally.add_rows(roles, table._sids, answers, codes)
     tally.keep_many(roles, table._sids, answers, codes)
+
+
+def _unsure(answers: list[tuple[str, ...]], codes: bytes | None) -> list[int]:
+    """How many times each row is unsure (tuple.count(UNSURE)): from the codes when there
+    are, the rows' flags for UNSURE's code added a column at a time as whole numbers (a byte
+    a row, so no byte carries while there are fewer than 256 columns)."""
+    width = len(answers[0]) if answers else 0
+    if codes is None or not 0 < width < 256 or len(codes) != width * len(answers):
+        return list(map(methodcaller("count", UNSURE), answers))
+    flags, total = codes.translate(_UNSURE), 0
+    for at in range(width):
+        total += int.from_bytes(flags[at::width], "big")
+    return list(total.to_bytes(len(answers), "big"))
 
 
 def one(table: Table, ballot: Ballot, line: int, cells: list[object]) -> Read:
