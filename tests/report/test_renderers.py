@@ -81,3 +81,20 @@ def _comparison() -> Comparison:
 def test_comparison_golden(golden: Callable[[str, str], None], fmt: Format) -> None:
     rendered = render_text(renderer(fmt).comparison(_comparison(), CATALOGUE))
     golden(f"comparison.{SUFFIX.get(fmt, fmt.value)}", rendered.replace(__version__, "VERSION"))
+
+
+def test_a_renderer_asked_for_again_freezes_nothing_more() -> None:
+    """Only a renderer's first import is frozen out of the collector's passes: garbage made
+    between two calls is still collected (an in-process caller, such as assess or a test,
+    asks many times)."""
+    import gc
+
+    renderer(Format.text)
+    frozen = gc.get_freeze_count()
+    cycles = [[] for _ in range(1000)]
+    for cycle in cycles:
+        cycle.append(cycle)
+    del cycles, cycle
+    renderer(Format.text)
+    assert gc.get_freeze_count() == frozen
+    assert gc.collect() >= 1000

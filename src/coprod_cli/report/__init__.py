@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, cast, overload
 
@@ -101,7 +102,10 @@ def _lasting(name: str) -> Any:
     """A renderer's module (with rich or jinja2) imported with the garbage collector off, then
     frozen out of its later passes, as coprod's own imports are (cli/__init__.py): it lives
     until coprod exits, and the collections its import set off found nothing to free (about
-    1 ms for text's)."""
+    1 ms for text's). Only its first import: a later call leaves the collector alone, so
+    nothing made in between (garbage included) is frozen."""
+    if name in sys.modules:
+        return sys.modules[name]
     collecting = gc.isenabled()
     gc.disable()
     try:
