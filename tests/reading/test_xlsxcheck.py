@@ -89,6 +89,16 @@ def test_a_part_is_named_as_zipfile_names_it(tmp_path: Path, byte: bytes) -> Non
         xlsxcheck.check(path)
 
 
+def test_a_part_name_marked_utf8_that_is_not_is_one_line(run: Run, tmp_path: Path) -> None:
+    """zipfile cannot read such a name at all: a damaged workbook, said in one line (exit 2),
+    never a bug in coprod."""
+    path = rewritten(tmp_path, lambda name, data: data, {"xl/caf\u00e9.xml": b"<x/>"})
+    path.write_bytes(path.read_bytes().replace("caf\u00e9".encode(), b"caf\xff\xfe"))
+    result = run("score", str(path))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "not a readable .xlsx workbook" in result.stderr
+
+
 def test_a_prolog_that_never_ends_is_refused(tmp_path: Path) -> None:
     """A comment left open could hide a DTD past any length read."""
     path = rewritten(tmp_path, in_sheet(lambda data: b"<!-- " + b"x" * 100_000 + data))
