@@ -57,3 +57,16 @@ def test_exactly_the_controls_invisible_marks_and_lone_surrogates_are_shown_esca
     escaped = {code for code in range(0x110000) if visible_line(chr(code)) != chr(code)}
     assert escaped == line
     assert {code for code in line if visible(chr(code)) == chr(code)} == {0x09, 0x0A}
+
+
+def test_every_character_that_reorders_text_is_escaped() -> None:
+    """Found in Python's Unicode database, not by coprod's list: the embeddings, overrides
+    and isolates by their bidirectional class, the three marks by name."""
+    import unicodedata
+
+    reordering = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}
+    found = [chr(code) for code in range(0x110000)
+             if unicodedata.bidirectional(chr(code)) in reordering]
+    found += map(unicodedata.lookup, ["LEFT-TO-RIGHT MARK", "RIGHT-TO-LEFT MARK",
+                                      "ARABIC LETTER MARK"])
+    assert len(found) >= 12 and all(visible(mark) != mark for mark in found)

@@ -22,9 +22,9 @@ import re
 # start), so it is compiled only for a text that holds one of them, found among its
 # characters beyond ASCII first.
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # tab and newline are added for one line
-_INVISIBLE = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ud800-\udfff"
 _MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                   "\u2028\u2029\ufeff")  # _INVISIBLE's, the surrogates aside
+                   "\u2028\u2029\ufeff")  # each character that reorders or hides text
+_INVISIBLE = "".join(sorted(_MARKS)) + "\ud800-\udfff"  # the marks and the lone surrogates
 _BLOCK = re.compile(f"[{_CONTROLS}]")
 _LINE = re.compile(f"[\t\n{_CONTROLS}]")
 _BEYOND_ASCII = re.compile("[^\x00-\x7f]")
