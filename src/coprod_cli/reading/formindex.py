@@ -22,10 +22,10 @@ KIND = "headers-1"  # the shape of what is kept (header_words'): a new shape, a 
 
 def matchers(library: Library) -> list[Matcher]:
     """A matcher for each of the library's frameworks, in its order: from the framework when it
-    is loaded or added by the user, else from its words kept in the cache (the built-in ones'
-    in one file, kept there the first time, from the frameworks loaded then: one file read at
-    every export read, not one a framework)."""
-    kept = [fid for fid in library.ids if fid not in library.loaded and fid not in library.added]
+    is added by the user, else from its words kept in the cache (every built-in one's in one
+    file, kept there the first time: one file read at every export read, not one a framework,
+    whichever frameworks the run has loaded already)."""
+    kept = [fid for fid in library.ids if fid not in library.added]
     code = _code()
     source = None if code is None or not kept else b"".join(
         fid.encode("utf-8") + b"\0" + blake2b(bytes(library.paths[fid].read_bytes())).digest()
@@ -63,18 +63,6 @@ def _all_words(text: str | None, ids: list[str]) -> dict[str, dict[str, Any]] | 
         return None
     return cast("dict[str, dict[str, Any]]", kept) \
         if all(_shaped(words) for words in kept.values()) else None
-
-
-def _words(text: str | None) -> dict[str, Any] | None:
-    """The words as header_words gives them; None for anything else (the framework is then
-    loaded instead)."""
-    if text is None:
-        return None
-    try:
-        words = json.loads(text)
-    except ValueError:
-        return None
-    return words if _shaped(words) else None
 
 
 def _shaped(words: Any) -> bool:
