@@ -75,7 +75,6 @@ class Span:
                 if value and (row := rows.get(key)) is not None]
 
 
-
 def _residue(left: Row, met: list[tuple[int, int, Row]]) -> Row:
     """The vector less the rows it meets, each times its value at the row's pivot over the
     row's own, all times the least common multiple of those pivots' values (whole numbers):
