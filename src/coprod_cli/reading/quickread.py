@@ -76,13 +76,14 @@ _ANSWER = re.compile(r"  ([^:]+): ([^\n]+)\n")
 # blank line. A comment holding anything else is left, so the pattern sends the file to the walk.
 # Written as what it may not hold: the same characters as a list of what it may hold, which
 # takes Python 4 to 5 ms to compile at every start (the supplementary planes' range).
-_COMMENT = "#[^\x00-\x08\n-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*"
+_ODD_NARROW = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # below U+00A0, the line break aside
+_ODD_WIDE = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")  # above, lone surrogates aside
+_COMMENT = f"#[^\n{_ODD_NARROW}{''.join(_ODD_WIDE)}\ud800-\udfff]*"
 # In a text that holds none of those characters but line breaks, a comment is anything to the
 # end of its line: that pattern compiles in microseconds, _COMMENT's class (over the whole
 # Basic Multilingual Plane) in 0.5 ms, so it is compiled only for a text that holds one.
 _SKIPPED_PLAIN = re.compile(r"(?m)^ *(?:#[^\n]*)?\n| +#[^\n]*$")
-_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ODD_WIDE = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
+_ODD = re.compile(f"[{_ODD_NARROW}]")
 
 
 @functools.cache
