@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coprod_cli.scoring.span import Key, Span
+from tests.scoring.test_disclosure import rank  # the rank worked out in Fractions
 
 Vector = dict[Key, Fraction]
 
@@ -19,24 +20,6 @@ def test_span_knows_what_can_be_computed() -> None:
     span = Span([{x: half, y: half}, {y: Fraction(1)}])
     assert span.holds({x: Fraction(1)}) and not span.holds({z: Fraction(1)})
     assert not Span([{x: half, y: half}]).holds({x: Fraction(1)})
-
-
-def rank(rows: list[Vector]) -> int:
-    keys = sorted({k for row in rows for k in row})
-    matrix = [[row.get(k, Fraction(0)) for k in keys] for row in rows]
-    found = 0
-    for column in range(len(keys)):
-        pivot = next((i for i in range(found, len(matrix)) if matrix[i][column]), None)
-        if pivot is None:
-            continue
-        matrix[found], matrix[pivot] = matrix[pivot], matrix[found]
-        for i in range(len(matrix)):
-            if i != found and matrix[i][column]:
-                factor = matrix[i][column] / matrix[found][column]
-                matrix[i] = [a - factor * b for a, b in zip(matrix[i], matrix[found],
-                                                            strict=True)]
-        found += 1
-    return found
 
 
 KEYS = [(role, sid) for role in "abc" for sid in "12"]
