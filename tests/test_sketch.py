@@ -64,6 +64,10 @@ def test_a_sketch_reads_back_only_in_the_shape_it_was_written() -> None:
     for bad in ({}, {"size": -1, "cells": []}, {"size": 1, "cells": [[0, 0, 0]] * (CELLS - 1)},
                 {"size": 1, "cells": [[0, 0, "x"]] * CELLS},
                 {"size": 1, "cells": [[0, -1, 0]] * CELLS},
+                {"size": 1, "cells": [[0, 0, 1 << 64]] * CELLS},
+                {"size": 1, "cells": [[0, True, 0]] * CELLS},
+                {"size": 1, "cells": [[0, 0]] * CELLS},
+                {"size": 1, "cells": [[0, 0, 0]] * (CELLS - 1) + [(0, 0, 0)]},
                 {**sketch.data(), "more": 1}, [1, 2]):
         with pytest.raises(ValueError):
             Sketch.from_data(bad)

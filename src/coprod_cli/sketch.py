@@ -243,12 +243,15 @@ class Sketch:
         if type(size) is not int or size < 0 or not isinstance(cells, list) \
                 or len(cells) != CELLS:
             raise ValueError("not a sketch")
-        for cell in cells:
-            if not (isinstance(cell, list) and len(cell) == 3
-                    and all(type(v) is int for v in cell)
-                    and 0 <= cell[1] <= MASK and 0 <= cell[2] <= MASK):
-                raise ValueError("not a sketch")
-        return cls([tuple(c) for c in cells], size)
+        # Checked a column at a time (a full ledger holds 200 sketches, read at every shared
+        # run): each cell a list of three whole numbers, its two sums within MASK.
+        if not all(type(cell) is list and len(cell) == 3 for cell in cells):
+            raise ValueError("not a sketch")
+        counts, keys, checks = zip(*cells, strict=True)
+        if {*map(type, counts), *map(type, keys), *map(type, checks)} != {int} \
+                or min(keys) < 0 or max(keys) > MASK or min(checks) < 0 or max(checks) > MASK:
+            raise ValueError("not a sketch")
+        return cls(cells, size)
 
     def fewest_apart(self, other: Sketch) -> int:
         """At least how many keys `difference` would peel, were it to succeed: a key lies in
