@@ -13,7 +13,6 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 from __future__ import annotations
 
 import sys
-from array import array
 from collections.abc import Iterable, Sequence
 
 from coprod_cli.digests import blake2b
@@ -25,9 +24,6 @@ MASK = (1 << 64) - 1
 # 64-bit values; PART must be a power of two (a cell's place is a key's bits masked).
 _BATCH = 1 << 16
 _FIELD = 64 + 16
-_LOW_LANE = {"little": b"\xff" * 8 + bytes(8), "big": bytes(8) + b"\xff" * 8}  # 64 of 128
-_SECOND = bytes(PART + byte for byte in range(PART)) + bytes(256 - PART)  # a part's cells
-_THIRD = bytes(2 * PART + byte for byte in range(PART)) + bytes(256 - PART)
 Cell = tuple[int, int, int]  # (count, sum of keys, sum of their checks), sums mod 2**64
 
 
@@ -192,44 +188,23 @@ class Sketch:
             self._add_batch(values[start:start + _BATCH])
 
     def _add_batch(self, values: Sequence[int]) -> None:
-        """The keys' checks worked out all at once in C: each key in a 128-bit lane of one
-        whole number (in the machine's byte order, so the lanes are its 64-bit words, every
-        other one), a lane's product with _check's 64-bit constants never reaching the next
-        and the bits shifted in from the next masked off; each key's three cells read from
-        the same lanes. Then each key's fields, packed, summed in its cells."""
-        size = len(values)
-        if not size:
-            return
-        order, at = sys.byteorder, 0 if sys.byteorder == "little" else 1
-        lanes = bytearray(16 * size)
-        memoryview(lanes).cast("Q")[at::2] = memoryview(array("Q", values))
-        keys = int.from_bytes(lanes, order)
-        low = int.from_bytes(_LOW_LANE[order] * size, order)
-        check = keys ^ keys >> 30 & low
-        check = check * 0xBF58476D1CE4E5B9 & low
-        check ^= check >> 27 & low
-        check = check * 0x94D049BB133111EB & low
-        check ^= check >> 31 & low
-        checks = memoryview(check.to_bytes(16 * size, order)).cast("Q")[at::2].tolist()
-        part, byte = low // MASK * (PART - 1), 0 if at == 0 else 15  # each lane's lowest byte
-        first = (keys & part).to_bytes(16 * size, order)[byte::16]
-        second = (keys >> 21 & part).to_bytes(16 * size, order)[byte::16]
-        third = (keys >> 42 & part).to_bytes(16 * size, order)[byte::16]
         sums = [0] * CELLS
-        one, low_field = 1 << 2 * _FIELD, (1 << _FIELD) - 1
-        for value, packed, place, again, last in zip(
-                values, checks, first, second.translate(_SECOND), third.translate(_THIRD),
-                strict=True):
-            packed |= one | value << _FIELD
-            sums[place] += packed
-            sums[again] += packed
-            sums[last] += packed
+        one, low, part = 1 << 2 * _FIELD, (1 << _FIELD) - 1, PART - 1
+        for value in values:
+            check = value ^ value >> 30
+            check = (check * 0xBF58476D1CE4E5B9) & MASK
+            check ^= check >> 27
+            check = (check * 0x94D049BB133111EB) & MASK
+            packed = one | value << _FIELD | check ^ check >> 31
+            sums[value & part] += packed
+            sums[PART + (value >> 21 & part)] += packed
+            sums[2 * PART + (value >> 42 & part)] += packed
         for cell, total in zip(self.cells, sums, strict=True):
             if total:
                 cell[0] += total >> 2 * _FIELD
-                cell[1] = (cell[1] + (total >> _FIELD & low_field)) & MASK
-                cell[2] = (cell[2] + (total & low_field)) & MASK
-        self.size += size
+                cell[1] = (cell[1] + (total >> _FIELD & low)) & MASK
+                cell[2] = (cell[2] + (total & low)) & MASK
+        self.size += len(values)
 
     def data(self) -> dict[str, object]:
         return {"size": self.size, "cells": [list(c) for c in self.cells]}
