@@ -118,19 +118,3 @@ def test_a_source_link_that_is_not_a_web_address_is_shown_never_linked() -> None
         result_for({"alpha-1": 1, "alpha-2": 1, "beta-1": 1, "beta-2": 1, "beta-3": 1},
                    framework=framework), CATALOGUE, View()))
     assert "javascript:alert(1)" in page and 'href="javascript' not in page
-
-
-def test_an_author_is_named_by_its_capitals_in_brackets_as_the_pattern_finds_them() -> None:
-    """credits' short name stands for r"\\(([A-Z]{2,})\\)" (not compiled at every start): on
-    20,000 random authors (fixed seed), the same name."""
-    import random
-    import re
-
-    from coprod_cli.credits import _short_name
-
-    rng = random.Random(29)
-    parts = ["(", ")", "NEF", "A", "Ab", "SCIE", "É", "x", " ", "TLAP", "((", "1"]
-    for _ in range(20_000):
-        author = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
-        found = re.search(r"\(([A-Z]{2,})\)", author)
-        assert _short_name(author) == (found.group(1) if found else author), author

@@ -5,6 +5,8 @@ National Co-production Advisory Group, which TLAP asks users to credit and link 
 
 from __future__ import annotations
 
+import re
+
 from coprod_cli.credited import cited, with_link
 from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue, Framework, Source
@@ -61,18 +63,9 @@ def short_link(url: str) -> str:
 
 def names(sources: list[SourceCredit]) -> str:
     """'NEF, SCIE, Scottish Co-production Network': each author once, by its short name."""
-    return ", ".join(dict.fromkeys(_short_name(s.author) for s in sources))
-
-
-def _short_name(author: str) -> str:
-    r"""The first name in brackets of two or more capitals ('New Economics Foundation (NEF)'
-    -> 'NEF'), else the author: what r"\(([A-Z]{2,})\)" finds, without compiling it."""
-    for part in author.split("(")[1:]:
-        inside, closed, _ = part.partition(")")
-        if closed and len(inside) >= 2 and inside.isascii() and inside.isalpha() \
-                and inside.isupper():
-            return inside
-    return author
+    found = [match.group(1) if (match := re.search(r"\(([A-Z]{2,})\)", s.author)) else s.author
+             for s in sources]
+    return ", ".join(dict.fromkeys(found))
 
 
 def lines(credit: str, sources: list[SourceCredit], full: bool) -> list[str]:
