@@ -153,10 +153,9 @@ def _exact(published: float) -> Fraction:
 
 
 def verdict(before: Figure, after: Figure) -> Verdict:
-    """A real change only when each adjusted score lies outside the other round's band: the
-    published figures compared as the decimals they are (_exact), which compare as the
-    floats do (a float's shortest decimal rounds back to it, so two floats' decimals are in
-    their order)."""
+    """A real change only when each adjusted score lies outside the other round's band. The
+    published figures are compared as floats: exactly as the decimals they stand for
+    (_exact) would compare, since each decimal rounds to its float and rounding keeps order."""
     figures = (before.adjusted_score, after.adjusted_score, before.band_low, before.band_high,
                after.band_low, after.band_high)
     if None in figures:
