@@ -234,7 +234,7 @@ def held_back(framework: Framework, tally: Tally, lived: Collection[str],
     hidden: dict[str, Reason] = {g.id: "fewer-than-min-group" for g in every
                                  if g.size < min_group}
     hidden |= {g.id: "complementary" for g in every if g.id in also and g.id not in hidden}
-    if not hidden:
+    if not hidden or len(hidden) == len(every):  # nothing hidden, or nothing left to show
         return hidden
     auditor = Auditor(framework, tally, lived, weighting)
     leaks = auditor.leaks(hidden)
