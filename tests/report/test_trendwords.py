@@ -14,6 +14,22 @@ def test_every_format_has_a_renderer(fmt: trendwords.TrendFormat) -> None:
     assert trendwords.renderer(fmt).trend(built(), CATALOGUE)
 
 
+def test_a_renderer_asked_for_again_freezes_nothing_more() -> None:
+    """As a result's renderer (test_renderers): only the first import is frozen out of the
+    collector's passes, so garbage made between two calls is still collected."""
+    import gc
+
+    trendwords.renderer(trendwords.TrendFormat.html)
+    frozen = gc.get_freeze_count()
+    cycles = [[] for _ in range(1000)]
+    for cycle in cycles:
+        cycle.append(cycle)
+    del cycles, cycle
+    trendwords.renderer(trendwords.TrendFormat.html)
+    assert gc.get_freeze_count() == frozen
+    assert gc.collect() >= 1000
+
+
 def test_the_headline_is_first_to_last_overall() -> None:
     tr = built()
     assert trendwords.headline(tr) == "Overall, from Spring to Autumn: no clear change " \

@@ -94,11 +94,11 @@ def renderer(fmt: Format | ListingFormat) -> ResultRenderer | ListingRenderer:
     load jinja2, which html needs; a listing's module is apart from a result's, so scoring
     never loads the listings."""
     if isinstance(fmt, ListingFormat):
-        return cast("ListingRenderer", _lasting(f"coprod_cli.report.listing_{fmt.value}"))
-    return cast("ResultRenderer", _lasting(f"coprod_cli.report.{fmt.value}"))
+        return cast("ListingRenderer", lasting(f"coprod_cli.report.listing_{fmt.value}"))
+    return cast("ResultRenderer", lasting(f"coprod_cli.report.{fmt.value}"))
 
 
-def _lasting(name: str) -> Any:
+def lasting(name: str) -> Any:
     """A renderer's module (with rich or jinja2) imported with the garbage collector off, then
     frozen out of its later passes, as coprod's own imports are (cli/__init__.py): it lives
     until coprod exits, and the collections its import set off found nothing to free (about

@@ -3,12 +3,11 @@ change in words, the mix the figures are adjusted to and how the bands are made.
 
 from __future__ import annotations
 
-import importlib
 from enum import Enum
 from typing import TYPE_CHECKING, Protocol, cast
 
 from coprod_cli.i18n import N_, _, ngettext
-from coprod_cli.report import phrases
+from coprod_cli.report import lasting, phrases
 from coprod_cli.trends import OVERALL, Change, Figure, Round, Trend
 
 if TYPE_CHECKING:
@@ -33,8 +32,9 @@ class TrendRenderer(Protocol):
 
 
 def renderer(fmt: TrendFormat) -> TrendRenderer:
-    """The module for a format, imported only when asked for."""
-    return cast("TrendRenderer", importlib.import_module(f"coprod_cli.report.trend_{fmt.value}"))
+    """The module for a format, imported only when asked for, as a result's renderer is (with
+    the garbage collector off: the import of rich or jinja2 builds only what lasts)."""
+    return cast("TrendRenderer", lasting(f"coprod_cli.report.trend_{fmt.value}"))
 
 
 def score(value: float | None) -> str:
