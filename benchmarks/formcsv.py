@@ -21,6 +21,8 @@ memory (the largest resident set, from getrusage in a child process).
 coprod's memory of shared results starts empty in a folder of the benchmark's own (unless
 COPROD_STATE_DIR is set): a memory holding results remembered before December 2026's keys
 makes scoring slower while a result could be within --min-group of one (reading/ledger.py).
+Its start-up cache is its own too (unless COPROD_CACHE_DIR is set), as in benchmarks/startup.py:
+what other runs on the machine cache never changes its figures.
 """
 
 from __future__ import annotations
@@ -87,6 +89,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("COPROD_STATE_DIR", str(Path(folder, "state")))
+        os.environ.setdefault("COPROD_CACHE_DIR", str(Path(folder, "cache")))
         small, large = Path(folder, "small.csv"), Path(folder, "large.csv")
         write(small, args.rows // 10, args.style)
         write(large, args.rows, args.style)
