@@ -5,6 +5,7 @@ apply, unsure and does-not-apply answers, and weights of any size (every field w
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 
 import pytest
 
@@ -101,9 +102,10 @@ def test_a_round_of_many_people_is_drawn_a_block_at_a_time(
     sizes: list[int] = []
     coded = fastbands._medians_coded
 
-    def counted(high: int, length: int, bits: int) -> bytes:
-        sizes.append(length // (len(FW.statements) * bits // 2))  # draws at once
-        return coded(high, length, bits)
+    def counted(sums: Iterable[int], length: int, bits: int) -> bytes:
+        drawn = list(sums)
+        sizes.append(len(drawn))  # draws at once
+        return coded(drawn, length, bits)
 
     monkeypatch.setattr(fastbands, "_medians_coded", counted)
     groups, per_person = [sorted(by_role)], dict.fromkeys(by_role, 1)

@@ -1,5 +1,5 @@
 """The bootstrap of scoring/bands.py in whole numbers: the same draws from the same seed, the
-same figures, worked out for all the draws at once instead of one draw at a time.
+same figures, in whole numbers (each draw's in a few operations in C) instead of fractions.
 
 Each person's answers are one integer: per statement, four fields of `bits` bits, for each
 level value v of 0, 1 and 2 the person's weight counted + above v and - at or below it, and
@@ -7,25 +7,26 @@ their weight in the fourth. A pool's part of a draw is the sum of its drawn peop
 (in C), so per statement its fields hold T - 2*cum(v) and T, T the pool's weight that
 answered and cum(v) the weight at or below v. Twice the weighted median is the number of v
 with 2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so whether each
-field is at least 0 and at least 1 is all that is needed: every draw's sum is laid end to end
-in one integer, half each field's range added, and a field's top bit is then its sign, taken
-for all the draws by a few whole-number operations. Four fields' two bits make one byte per
-statement; a table turns it into the pool's median, the pools of a statement are added byte
-by byte, and each area's median is remembered per pattern of its statements' bytes. Every
-figure is kept scaled by one common whole number (SCALE below), so comparing and sorting them
-is comparing the fractions. `bands.bands` uses this whenever the pools are few enough for one
-byte per statement (MOST_POOLS), else its own loop.
+field is at least 0 and at least 1 is all that is needed: with half each field's range added
+to a draw's sum, a field's top bit is its sign, taken for all its fields by a few whole-number
+operations. Four fields' two bits make one byte per statement; a table turns it into the
+pool's median, the pools of a statement are added byte by byte, and each area's median is
+remembered per pattern of its statements' bytes. Every figure is kept scaled by one common
+whole number (SCALE below), so comparing and sorting them is comparing the fractions.
+`bands.bands` uses this whenever the pools are few enough for one byte per statement
+(MOST_POOLS), else its own loop.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from itertools import repeat, starmap
 from operator import lshift, mul
-from typing import Literal, cast
+from typing import cast
 
 from coprod_cli.models import LEVEL_IDS, Framework
 
@@ -101,15 +102,13 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
     they need."""
     drawn = list(map(math.floor, map(mul, wide * count, randoms)))  # place after place
     size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
-    order: repeat[Literal["little"]] = repeat("little")
     coded = 0
     for pool in people:  # each pool's draws summed apart: integers half as long with two
         places = [map(pool[role].__getitem__, drawn[at::len(wide)])
                   for at, role in enumerate(roles) if role in pool]
         sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
             repeat(half, count)
-        data = b"".join(map(int.to_bytes, sums, repeat(size), order))
-        coded += int.from_bytes(_medians_coded(int.from_bytes(data, "little"), len(data), bits)
+        coded += int.from_bytes(_medians_coded(sums, size, bits)
                                 .translate(_pooled_table(len(people))), "little")
     return coded.to_bytes(count * statements, "little")
 
@@ -137,31 +136,26 @@ def _fill(value: int, bits: int, fields: int) -> int:
     return int.from_bytes(four * (fields // LEVELS), "little")
 
 
-def _medians_coded(high: int, length: int, bits: int) -> bytes:
-    """A byte per draw and statement of one pool: per field, bit 0 whether it is at least 0
-    and bit 1 at least 1 (_twice reads it)."""
-    low, first_bits, second_bits = _lows(length, bits)
-    # Each field's two bits land where one multiplication gathers the four fields' bits in
-    # one byte, the same byte of every statement.
-    at = -3 * (bits - 2) % 8
-    signs = (high >> bits - 1 - at & first_bits) | ((high - low) >> bits - 2 - at & second_bits)
-    signs *= sum(1 << k * (bits - 2) for k in range(LEVELS))
-    first = (3 * (bits - 2) + at) // 8
-    return signs.to_bytes(length + bits, "little")[first:first + length:bits // 2]
+def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
+    """A byte per draw and statement of one pool, from each draw's sum (`length` bytes, half
+    each field's range added): per field, bit 0 whether it is at least 0 and bit 1 at least 1
+    (_twice reads it)."""
+    low, top = _lows(length, bits)
+    # A field's two bits, its top bit without 1 taken (moved down one) and with, land where
+    # one multiplication gathers the four fields' bits in the last byte of the statement's.
+    gather = sum(1 << k * (bits - 2) for k in range(LEVELS))
+    last = bits // 2 - 1
+    return b"".join((((high & top) >> 1 | (high - low) & top) * gather)
+                    .to_bytes(length + bits, "little")[last:last + length:bits // 2]
+                    for high in sums)
 
 
-_LOWS: dict[tuple[int, int], tuple[int, int, int]] = {}  # made once per round's size
-
-
-def _lows(length: int, bits: int) -> tuple[int, int, int]:
-    """1 in each field of `length` bytes, and shifted to where _medians_coded takes each
-    field's two bits: the same for every pool of a round (and rounds of one size)."""
-    if (length, bits) not in _LOWS:
-        low, at = _fill(1, bits, length * 8 // bits), -3 * (bits - 2) % 8
-        if len(_LOWS) >= 4:  # many sizes of round: memory stays small
-            _LOWS.clear()
-        _LOWS[length, bits] = low, low << at, low << at + 1
-    return _LOWS[length, bits]
+@functools.cache
+def _lows(length: int, bits: int) -> tuple[int, int]:
+    """1 in each field of `length` bytes, and each field's top bit: the same for every pool of
+    a round (and rounds of one size)."""
+    low = _fill(1, bits, length * 8 // bits)
+    return low, low << bits - 1
 
 
 def _twice(code: int) -> int | None:
