@@ -151,3 +151,23 @@ def test_rounds_drawn_one_after_another_share_the_seeds_numbers() -> None:
             bands._slowly(FW, by_role, groups, per_person, ())
     assert len(fastbands._FIRST[bands.SEED][1]) == \
         bands.RESAMPLES * sum(map(len, rounds[-1].values()))
+
+
+@pytest.mark.parametrize("bits", [8, 12, 30, 84])
+def test_a_persons_integer_is_their_statements_fields_added(bits: int) -> None:
+    """Each person's statements' bytes joined are their fields, each shifted to its place:
+    per level value v, + the weight above v and - at or below it, the weight in the fourth
+    (nothing for unsure or does not apply)."""
+    rng = random.Random(bits)
+    weight = rng.randint(1, (1 << bits - 2) - 1)
+    rows = [bytes(rng.choice([0, 1, 2, 3, UNKNOWN, NOT_APPLYING]) for _ in range(9))
+            for _ in range(20)]
+
+    def fields(level: int) -> int:
+        if level >= fastbands.LEVELS:
+            return 0
+        return sum((weight if level > v else -weight) << bits * v for v in range(3)) \
+            + (weight << 3 * bits)
+
+    assert fastbands._people(rows, weight, bits) == [
+        sum(fields(level) << 4 * bits * s for s, level in enumerate(row)) for row in rows]

@@ -25,7 +25,7 @@ import random
 from collections.abc import Collection, Iterable, Mapping
 from fractions import Fraction
 from itertools import repeat, starmap
-from operator import lshift, mul
+from operator import mul
 from typing import cast
 
 from coprod_cli.models import LEVEL_IDS, Framework
@@ -69,7 +69,7 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
     # role's size (as a float, the same product as the float times the int).
     roles = [role for role, rows in ordered for _ in rows]
     wide = [float(len(rows)) for _, rows in ordered for _ in rows]
-    people = [{role: [_person(row, per_person[role], bits) for row in rows]
+    people = [{role: _people(rows, per_person[role], bits)
                for role, rows in ordered if role in pool} for pool in groups]
     # A block of draws at a time (the same draws in the same order), so memory stays bounded
     # however many people a round has: all 1,000 at once took 1 GB for 40,000 people.
@@ -123,11 +123,15 @@ def band(found: list[int], scale: int, resamples: int,
     return Fraction(found[drop], scale), Fraction(found[len(found) - 1 - drop], scale)
 
 
-def _person(row: bytes, weight: int, bits: int) -> int:
-    """A person's answers as one integer, weighed as one of their role (0 where unsure)."""
+def _people(rows: list[bytes], weight: int, bits: int) -> list[int]:
+    """Each person's answers as one integer, weighed as one of their role (0 where unsure).
+    A statement's four fields, as one number, are never below 0 (the fourth, the weight, is
+    the highest), so a person's integer is their statements' bytes joined."""
+    length = LEVELS * bits // 8
     fields = [sum((weight if level > v else -weight) << bits * v for v in range(3))
-              + (weight << 3 * bits) for level in range(LEVELS)] + [0] * (256 - LEVELS)
-    return sum(map(lshift, map(fields.__getitem__, row), range(0, len(row) * 4 * bits, 4 * bits)))
+              + (weight << 3 * bits) for level in range(LEVELS)]
+    pieces = [f.to_bytes(length, "little") for f in fields] + [bytes(length)] * (256 - LEVELS)
+    return [int.from_bytes(b"".join(map(pieces.__getitem__, row)), "little") for row in rows]
 
 
 def _fill(value: int, bits: int, fields: int) -> int:
