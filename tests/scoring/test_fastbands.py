@@ -171,3 +171,21 @@ def test_a_persons_integer_is_their_statements_fields_added(bits: int) -> None:
 
     assert fastbands._people(rows, weight, bits) == [
         sum(fields(level) << 4 * bits * s for s, level in enumerate(row)) for row in rows]
+
+
+def test_draws_where_an_area_has_no_answer_give_the_bands_fractions_give() -> None:
+    """Only one of a role's three answers the first area: about a third of the draws leave
+    it out, so that area, and the whole, have a score in the other draws only."""
+    unsure = [UNKNOWN, UNKNOWN]
+    by_role = {"carer": sorted([bytes([3, 2, 1, 2, 3]), bytes([*unsure, 0, 1, 2]),
+                                bytes([*unsure, 2, 2, 3])]),
+               "manager": sorted([bytes([*unsure, 1, 0, 3]),
+                                  bytes([NOT_APPLYING, UNKNOWN, 3, 3, 1])])}
+    groups, per_person = [["carer"], ["manager"]], {"carer": 2, "manager": 3}
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    found, _ = fastbands.draws(FW, by_role, groups, per_person, (), bands.SEED,
+                               bands.RESAMPLES, bits)
+    assert 0 < len(found["alpha"]) == len(found[""]) < bands.RESAMPLES == len(found["beta"])
+    assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
+        bands._slowly(FW, by_role, groups, per_person, ())

@@ -190,7 +190,7 @@ def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
     """Each area's score in each draw, and the sum of the areas' scores in the draws where
     every area has one."""
     found: Draws = {d.id: [] for d in framework.dimensions}
-    scored, start = [], 0
+    scored, start, every = [], 0, True  # every: each area scored in every draw
     for dimension in framework.dimensions:
         part = columns[start:start + len(dimension.statements)]
         start += len(dimension.statements)
@@ -198,10 +198,13 @@ def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
             values = list(map(area.__getitem__, zip(*part, strict=True))) if part else \
                 [None] * resamples
             scored.append(values)
-            found[dimension.id] = [v for v in values if v is not None] \
-                if None in values else cast("list[int]", values)  # sorted once summed
-    found[""] = [sum(row) for row in zip(*scored, strict=True) if None not in row] \
-        if any(None in values for values in scored) else list(map(sum, zip(*scored, strict=True)))
+            if None in values:
+                every = False
+                found[dimension.id] = [v for v in values if v is not None]
+            else:
+                found[dimension.id] = cast("list[int]", values)  # sorted once summed
+    found[""] = list(map(sum, zip(*scored, strict=True))) if every else \
+        [sum(row) for row in zip(*scored, strict=True) if None not in row]
     return found
 
 
