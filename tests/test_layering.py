@@ -129,6 +129,7 @@ MODULES = {
     "coprod_cli.report.sections": "report",
     "coprod_cli.report.voices": "report",
     "coprod_cli.report.radar": "report",
+    "coprod_cli.report.chartstyle": "report",
     "coprod_cli.report.templating": "report",
     "coprod_cli.report.text": "report",
     "coprod_cli.report.json": "report",
@@ -435,10 +436,11 @@ def test_a_score_as_text_imports_no_trend_and_boxes_only_when_it_boxes() -> None
 def test_a_trend_page_imports_none_of_the_score_reports_helpers() -> None:
     """Start-up: `trend --format html` renders through the templates with only the helpers its
     page uses, so report/html.py (every report's helpers: the radar, the sections, the voices,
-    the plan's wording...) is never imported for it."""
+    the plan's wording...) is never imported for it; its line chart takes the styles alone."""
     loaded = _modules_after("trend", *TREND, "--format", "html", "-o", "-")
     assert "coprod_cli.report.trend_html" in loaded  # it did render the page
-    assert loaded & {"coprod_cli.report.html", "coprod_cli.report.sections",
+    assert loaded & {"coprod_cli.report.html", "coprod_cli.report.radar",
+                     "coprod_cli.report.sections",
                      "coprod_cli.report.together", "coprod_cli.report.voices",
                      "coprod_cli.report.lenswords", "coprod_cli.report.routewords"} == set()
 

@@ -17,6 +17,7 @@ from coprod_cli.report import (
     SHORT,
     View,
     applywords,
+    chartstyle,
     glossarywords,
     lenswords,
     phrases,
@@ -102,7 +103,7 @@ MARKERS = {("circle", True): N_("circles"), ("circle", False): N_("open circles"
            ("diamond", True): N_("diamonds"), ("diamond", False): N_("open diamonds")}
 
 
-def legend_how(style: radar.Style) -> str:
+def legend_how(style: chartstyle.Style) -> str:
     """'solid line, circles': how a series looks on the chart."""
     return _("{line}, {markers}").format(
         line=_(DASHES.get(style.dash_name, style.dash_name)),

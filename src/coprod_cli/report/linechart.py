@@ -4,7 +4,7 @@ score with its band as a bar, and the score as answered as a second, dashed line
 from __future__ import annotations
 
 from coprod_cli.classes import frozen
-from coprod_cli.report.radar import STYLES, Style, marker_path
+from coprod_cli.report.chartstyle import STYLES, Style, marker_path
 
 WIDTH = 640.0
 HEIGHT = 360.0

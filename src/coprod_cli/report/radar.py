@@ -6,35 +6,12 @@ import math
 import textwrap
 
 from coprod_cli.classes import frozen
+from coprod_cli.report.chartstyle import STYLES, Style, marker_path
 
 RADIUS = 130.0
 FONT = 20.0  # of a spoke's label; large, so it stays legible when a phone shrinks the chart
 LINE = 23.0  # line height of a wrapped spoke label
 WRAP = 10  # characters per line of a spoke's label
-
-
-@frozen
-class Style:
-    """How a series is drawn: colour, dash pattern and marker shape, so colour is never alone."""
-
-    colour: str
-    dash: str
-    marker: str
-    filled: bool
-    dash_name: str
-
-
-# Dark colours (contrast 3:1 or more against white), each with its own dash and marker.
-STYLES = (
-    Style("#1d4f91", "", "circle", True, "solid line"),
-    Style("#a13b00", "9 5", "square", True, "dashed line"),
-    Style("#2d6a2f", "2 4", "triangle", True, "dotted line"),
-    Style("#6a3d9a", "12 4 3 4", "diamond", True, "dash-dot line"),
-    Style("#8a1c3f", "16 5", "circle", False, "long-dashed line"),
-    Style("#005f73", "9 3 2 3 2 3", "square", False, "dash-dot-dot line"),
-    Style("#6b5300", "", "triangle", False, "solid line"),
-    Style("#333333", "9 5", "diamond", False, "dashed line"),
-)
 
 
 @frozen
@@ -100,20 +77,6 @@ class Chart:
     series: tuple[Series, ...]
     font: float = FONT
     line: float = LINE
-
-
-def marker_path(shape: str, x: float, y: float, r: float = 5.5) -> str:
-    """A marker centred on (x, y): circle, square, triangle or diamond."""
-    if shape == "square":
-        return f"M{x - r:.1f},{y - r:.1f}h{2 * r:.1f}v{2 * r:.1f}h{-2 * r:.1f}Z"
-    if shape == "triangle":
-        return (f"M{x:.1f},{y - 1.3 * r:.1f}L{x + 1.2 * r:.1f},{y + 0.9 * r:.1f}"
-                f"L{x - 1.2 * r:.1f},{y + 0.9 * r:.1f}Z")
-    if shape == "diamond":
-        d = 1.35 * r
-        return f"M{x:.1f},{y - d:.1f}L{x + d:.1f},{y:.1f}L{x:.1f},{y + d:.1f}L{x - d:.1f},{y:.1f}Z"
-    return f"M{x - r:.1f},{y:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0a{r:.1f},{r:.1f} 0 1,0 " \
-        f"{-2 * r:.1f},0Z"
 
 
 def _angle(index: int, count: int) -> float:

@@ -13,7 +13,7 @@ from coprod_cli.trends import OVERALL, Change, Figure, Round, Trend
 if TYPE_CHECKING:
     from coprod_cli.models import Catalogue
     from coprod_cli.report import Rendered, View
-    from coprod_cli.report.radar import Style
+    from coprod_cli.report.chartstyle import Style
 
 
 class TrendFormat(str, Enum):
