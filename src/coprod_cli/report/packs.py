@@ -14,7 +14,7 @@ from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
 from coprod_cli.plans import Plan
-from coprod_cli.report import SHORT, View, phrases, together
+from coprod_cli.report import SHORT, View, lasting, phrases, together
 from coprod_cli.results import Result
 from coprod_cli.safetext import visible
 
@@ -62,6 +62,7 @@ def workshop(pack: Workshop, fmt: PackFormat, view: View = SHORT) -> str:
 
         return json.dump(to_data(pack))
     if fmt is PackFormat.html:
+        lasting("coprod_cli.report.html")  # as a result's renderer is: it brings jinja2
         from coprod_cli.report import html
 
         return visible(html.environment().get_template("workshop.html.j2").render(
@@ -168,6 +169,7 @@ def feedback(res: Result, catalogue: Catalogue, again: str | None, fmt: SheetFor
     """The sheet in HTML (large type, one printed page; `view.apart`'s texts marked with their
     language) or Markdown."""
     if fmt is SheetFormat.html:
+        lasting("coprod_cli.report.html")  # as a result's renderer is: it brings jinja2
         from coprod_cli.report import html
 
         words = sheet(res, catalogue, again, plan, html.marking(view))
