@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.sketch import CELLS, MASK, Keys, Sketch, key, keys
+from coprod_cli.sketch import CELLS, MASK, Keys, Sketch, key, keys, keys_for
 
 SALT = b"0123456789abcdef"
 
@@ -167,3 +167,12 @@ def test_the_fewest_apart_is_never_more_than_the_keys_peeled() -> None:
         fewest = _sketch(one).fewest_apart(_sketch(other))
         assert found is None or fewest <= sum(found)
         assert (fewest == 0) == (_sketch(one).cells == _sketch(other).cells)
+
+
+def test_a_salts_keys_are_made_once_and_give_what_fresh_ones_give() -> None:
+    """Every tally of a run shares its salt's Keys (a trend's rounds): the same values as
+    Keys made afresh, and another salt's are its own."""
+    answers = [("a", "descriptive"), ("b", None)]
+    assert keys_for(SALT) is keys_for(SALT)
+    assert keys_for(SALT).key("carer", answers) == Keys(SALT).key("carer", answers)
+    assert keys_for(b"another salt....") is not keys_for(SALT)

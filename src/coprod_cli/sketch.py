@@ -13,6 +13,7 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 from __future__ import annotations
 
 import binascii
+import functools
 import struct
 import sys
 from collections.abc import Iterable, Sequence
@@ -147,6 +148,13 @@ class Keys:
                            for byte in range(8)])
         self._tables[sids, names] = groups
         return groups
+
+
+@functools.lru_cache(maxsize=4)
+def keys_for(salt: bytes) -> Keys:
+    """The Keys of a salt, made once a run: every tally made with it (each round of a trend)
+    shares its values, each hashed once rather than once a tally."""
+    return Keys(salt)
 
 
 def _check(value: int) -> int:

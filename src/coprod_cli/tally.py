@@ -30,7 +30,7 @@ from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, Weighting
 from coprod_cli.resultparts import Intake
 from coprod_cli.safetext import file_name
-from coprod_cli.sketch import Keys, Sketch
+from coprod_cli.sketch import Sketch, keys_for
 from coprod_cli.tallyrows import CODED as CODED
 from coprod_cli.tallyrows import CODES as CODES
 from coprod_cli.tallyrows import MAX_NAMED as MAX_NAMED
@@ -85,7 +85,7 @@ class Tally(Rows):
     former: int = 0
 
     def __post_init__(self) -> None:
-        self._keys = Keys(self.salt)
+        self._keys = keys_for(self.salt)
         if self.salt and self.former > 0:
             self.sketch.former = Sketch()
         self._ids = [s.id for s in self.framework.statements]
