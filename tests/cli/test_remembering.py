@@ -72,3 +72,23 @@ def test_a_read_only_home_still_scores(run: Run, tmp_path: Path, monkeypatch) ->
         assert out.exit_code == 0
     finally:
         os.chmod(home, 0o700)
+
+
+def test_the_memory_is_read_with_the_collector_off_and_left_as_found(tmp_path: Path) -> None:
+    """Its sketches live until coprod exits: read with the garbage collector off and frozen
+    out of its later passes (as the library is); the collector is then as it was."""
+    import gc
+
+    from coprod_cli.cli import remembering
+
+    seen = []
+    gc.callbacks.append(lambda phase, info: seen.append(phase))
+    try:
+        assert remembering.memory(tmp_path / "out.md", False, False, 3) is not None
+        assert gc.isenabled() and seen == []
+        gc.disable()
+        remembering.memory(tmp_path / "out.md", False, False, 3)
+        assert not gc.isenabled()
+    finally:
+        gc.callbacks.pop()
+        gc.enable()
