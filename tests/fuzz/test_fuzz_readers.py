@@ -132,8 +132,8 @@ def signed(body: bytes) -> bytes:
     """A cache file whose header matches its data, as a planter with the user's rights (or a
     damaged disk that happened to keep the digest) would write it."""
     header = {"coprod": cache.__version__, "name": CATALOGUE_FILE,
-              "source_sha256": hashlib.sha256(SOURCE).hexdigest(),
-              "data_sha256": hashlib.sha256(body).hexdigest()}
+              "source_blake2b": hashlib.blake2b(SOURCE, digest_size=32).hexdigest(),
+              "data_blake2b": hashlib.blake2b(body, digest_size=32).hexdigest()}
     return json.dumps(header).encode() + b"\n" + body
 
 

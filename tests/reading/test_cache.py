@@ -56,8 +56,8 @@ def well_formed(data: object, source: bytes = SOURCE) -> bytes:
     """A cache file as coprod writes one, its header made for `data`: the planter's best try."""
     body = json.dumps(data).encode()
     header = {"coprod": cache.__version__, "name": CATALOGUE_FILE,
-              "source_sha256": hashlib.sha256(source).hexdigest(),
-              "data_sha256": hashlib.sha256(body).hexdigest()}
+              "source_blake2b": hashlib.blake2b(source, digest_size=32).hexdigest(),
+              "data_blake2b": hashlib.blake2b(body, digest_size=32).hexdigest()}
     return json.dumps(header).encode() + b"\n" + body
 
 

@@ -101,7 +101,8 @@ def _stamp_of(entry: str, home: int) -> tuple[str, int] | None:
         header = json.loads(line)
     except ValueError:
         return None
-    if not isinstance(header, dict) or not {"coprod", "name", "source_sha256"} <= set(header):
+    if not isinstance(header, dict) or not {"coprod", "name"} <= set(header) \
+            or not {"source_blake2b", "source_sha256"} & set(header):  # older: SHA-256
         return None
     their = header.get("stamp", "")
     return (their, info.st_mtime_ns) if isinstance(their, str) else None
