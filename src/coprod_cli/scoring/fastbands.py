@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 import math
 import random
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import repeat, starmap
-from operator import mul
+from operator import itemgetter, mul
 from typing import cast
 
 from coprod_cli.models import LEVEL_IDS, Framework
@@ -104,13 +104,18 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
     size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
     coded = 0
     for pool in people:  # each pool's draws summed apart: integers half as long with two
-        places = [map(pool[role].__getitem__, drawn[at::len(wide)])
+        places = [_picked(pool[role], drawn[at::len(wide)])
                   for at, role in enumerate(roles) if role in pool]
         sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
             repeat(half, count)
         coded += int.from_bytes(_medians_coded(sums, size, bits)
                                 .translate(_pooled_table(len(people))), "little")
     return coded.to_bytes(count * statements, "little")
+
+
+def _picked(rows: list[int], drawn: list[int]) -> Sequence[int]:
+    """The rows drawn, in order, picked in one call (itemgetter of one gives the row alone)."""
+    return itemgetter(*drawn)(rows) if len(drawn) > 1 else [rows[i] for i in drawn]
 
 
 def band(found: list[int], scale: int, resamples: int,
