@@ -85,8 +85,6 @@ def test_a_sketch_in_lists_reads_back_only_in_the_shape_it_was_written() -> None
     for bad in ({}, {"size": -1, "cells": []}, {"size": 1, "cells": [[0, 0, 0]] * (CELLS - 1)},
                 {"size": 1, "cells": [[0, 0, "x"]] * CELLS},
                 {"size": 1, "cells": [[0, -1, 0]] * CELLS},
-                {"size": 1, "cells": [[-1, 0, 0]] * CELLS},  # never a count coprod writes
-                {"size": 1, "cells": [[1 << 64, 0, 0]] * CELLS},
                 {"size": 1, "cells": [[0, 0, 1 << 64]] * CELLS},
                 {"size": 1, "cells": [[0, True, 0]] * CELLS},
                 {"size": 1, "cells": [[0, 0]] * CELLS},

@@ -276,12 +276,12 @@ class Sketch:
 
 def _listed(cells: object) -> list[Cell]:
     """Cells as the ledger's first two versions wrote them, checked a column at a time (a full
-    ledger holds 200 sketches): a list of three whole numbers each, from 0 to MASK."""
+    ledger holds 200 sketches): a list of three whole numbers each, its two sums within MASK."""
     if not isinstance(cells, list) or len(cells) != CELLS \
             or not all(type(cell) is list and len(cell) == 3 for cell in cells):
         raise ValueError("not a sketch")
     counts, keys, checks = zip(*cells, strict=True)
     if {*map(type, counts), *map(type, keys), *map(type, checks)} != {int} \
-            or min(counts + keys + checks) < 0 or max(counts + keys + checks) > MASK:
-        raise ValueError("not a sketch")  # each number as the third version writes it
+            or min(keys) < 0 or max(keys) > MASK or min(checks) < 0 or max(checks) > MASK:
+        raise ValueError("not a sketch")
     return cells
