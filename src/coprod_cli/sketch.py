@@ -12,12 +12,9 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 
 from __future__ import annotations
 
-import binascii
 import functools
-import struct
 import sys
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
 from coprod_cli.digests import blake2b
 
@@ -29,7 +26,6 @@ MASK = (1 << 64) - 1
 _BATCH = 1 << 16
 _FIELD = 64 + 16
 Cell = tuple[int, int, int]  # (count, sum of keys, sum of their checks), sums mod 2**64
-_WORDS = struct.Struct(f"<{3 * CELLS}Q")  # the cells' numbers as data() writes them
 
 
 def key(salt: bytes, content: bytes) -> int:
@@ -219,26 +215,26 @@ class Sketch:
         self.size += len(values)
 
     def data(self) -> dict[str, object]:
-        """The sketch as a ledger keeps it: its size, and its cells' numbers as unsigned 64-bit
-        little-endian words in hexadecimal (a ledger of 200 sketches reads in half the time
-        lists of numbers take)."""
-        return {"size": self.size, "cells": _WORDS.pack(*chain.from_iterable(self.cells)).hex()}
+        return {"size": self.size, "cells": [list(c) for c in self.cells]}
 
     @classmethod
-    def from_data(cls, data: object, lists: bool = False) -> Sketch:
-        """A sketch read back; ValueError unless it has exactly the shape `data()` writes, or
-        with `lists` the shape the ledger's first two versions wrote (a list for each cell)."""
-        if not isinstance(data, dict) or set(data) != {"size", "cells"} \
-                or type(data["size"]) is not int or data["size"] < 0:
+    def from_data(cls, data: object) -> Sketch:
+        """A sketch read back; ValueError unless it has exactly the shape `data()` writes."""
+        if not isinstance(data, dict) or set(data) != {"size", "cells"}:
             raise ValueError("not a sketch")
-        if lists:
-            return cls(_listed(data["cells"]), data["size"])
-        text = data["cells"]
-        words = binascii.a2b_hex(text) if type(text) is str else b""  # or ValueError
-        if len(words) != _WORDS.size:
+        size, cells = data["size"], data["cells"]
+        if type(size) is not int or size < 0 or not isinstance(cells, list) \
+                or len(cells) != CELLS:
             raise ValueError("not a sketch")
-        numbers = iter(_WORDS.unpack(words))
-        return cls(list(zip(numbers, numbers, numbers, strict=True)), data["size"])
+        # Checked a column at a time (a full ledger holds 200 sketches, read at every shared
+        # run): each cell a list of three whole numbers, its two sums within MASK.
+        if not all(type(cell) is list and len(cell) == 3 for cell in cells):
+            raise ValueError("not a sketch")
+        counts, keys, checks = zip(*cells, strict=True)
+        if {*map(type, counts), *map(type, keys), *map(type, checks)} != {int} \
+                or min(keys) < 0 or max(keys) > MASK or min(checks) < 0 or max(checks) > MASK:
+            raise ValueError("not a sketch")
+        return cls(cells, size)
 
     def fewest_apart(self, other: Sketch) -> int:
         """At least how many keys `difference` would peel, were it to succeed: a key lies in
@@ -272,16 +268,3 @@ class Sketch:
                 here, there = (here + 1, there) if sign == 1 else (here, there + 1)
                 progress = True
         return (here, there) if all(c == [0, 0, 0] for c in left) else None
-
-
-def _listed(cells: object) -> list[Cell]:
-    """Cells as the ledger's first two versions wrote them, checked a column at a time (a full
-    ledger holds 200 sketches): a list of three whole numbers each, its two sums within MASK."""
-    if not isinstance(cells, list) or len(cells) != CELLS \
-            or not all(type(cell) is list and len(cell) == 3 for cell in cells):
-        raise ValueError("not a sketch")
-    counts, keys, checks = zip(*cells, strict=True)
-    if {*map(type, counts), *map(type, keys), *map(type, checks)} != {int} \
-            or min(keys) < 0 or max(keys) > MASK or min(checks) < 0 or max(checks) > MASK:
-        raise ValueError("not a sketch")
-    return cells

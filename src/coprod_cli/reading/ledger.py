@@ -28,8 +28,7 @@ from coprod_cli.sketch import KIND, Sketch
 
 NAME = "shared.json"
 KEEP = 200  # results remembered; the oldest are forgotten first
-VERSION = 3  # 1: every sketch of keys of the first kind (sketch.key), with no "keys" field;
-# 1 and 2: a sketch's cells as lists of numbers (Sketch.from_data's `lists`)
+VERSION = 2  # 1: every sketch of keys of the first kind (sketch.key), with no "keys" field
 
 
 @frozen
@@ -101,8 +100,7 @@ def _why(error: OSError) -> str:
 def _parse(path: Path, raw: bytes) -> Ledger:
     data = json.loads(raw)
     if not isinstance(data, dict) or set(data) != {"coprod-shared", "salt", "results"} \
-            or data["coprod-shared"] not in (1, 2, VERSION) \
-            or not isinstance(data["results"], list):
+            or data["coprod-shared"] not in (1, VERSION) or not isinstance(data["results"], list):
         raise ValueError("not a ledger")
     salt = bytes.fromhex(data["salt"]) if isinstance(data["salt"], str) else b""
     if len(salt) != 16:
@@ -115,8 +113,8 @@ def _parse(path: Path, raw: bytes) -> Ledger:
                 or item.get("keys", 1) not in (1, KIND) or type(item.get("keys", 1)) is not int:
             raise ValueError("not a ledger")
         datetime.date.fromisoformat(item["on"])
-        sketch = Sketch.from_data(item["sketch"], lists=data["coprod-shared"] < 3)
-        results.append(Shared(item["framework"], item["on"], sketch, item.get("keys", 1)))
+        results.append(Shared(item["framework"], item["on"], Sketch.from_data(item["sketch"]),
+                              item.get("keys", 1)))
     return Ledger(path, salt, results)
 
 
