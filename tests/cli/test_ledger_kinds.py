@@ -81,3 +81,16 @@ def test_the_same_people_again_bring_the_entry_to_the_new_kind(run: Run,
     fewer = export(tmp_path, "fewer.csv", leave_out=3)
     out = run("score", str(fewer), "-f", "json", "-o", str(tmp_path / "fewer.json"))
     assert out.exit_code == 2 and "differ by 1 person" in out.stderr
+
+
+def test_a_memory_a_later_coprod_wrote_is_never_written_over(run: Run, tmp_path: Path) -> None:
+    """A shareable result is still written, with a note that it could not be checked; the
+    later coprod's memory stays exactly as it was."""
+    memory = _memory(tmp_path)
+    later = {**json.loads(memory.read_text()), "coprod-shared": 99}
+    memory.write_text(json.dumps(later))
+    written = memory.read_bytes()
+    out = run("score", str(AUTUMN), "-f", "json", "-o", str(tmp_path / "result.json"))
+    assert out.exit_code == 0 and (tmp_path / "result.json").exists()
+    assert "later coprod" in out.stderr and "cannot check" in out.stderr
+    assert memory.read_bytes() == written

@@ -85,6 +85,34 @@ def test_a_damaged_file_starts_afresh_and_says_so(home: Path) -> None:
     assert ledger.load().problem is None
 
 
+def test_a_memory_a_later_coprod_wrote_is_left_as_it_is(home: Path) -> None:
+    """An older coprod that started afresh over a newer one's memory would lose what it
+    remembers, and the newer one would then have nothing to refuse against."""
+    home.mkdir(mode=0o700)
+    later = json.dumps({"coprod-shared": ledger.VERSION + 1, "salt": "ab" * 16,
+                        "results": [], "what": "a shape this coprod does not know"})
+    (home / ledger.NAME).write_text(later)
+    os.chmod(home / ledger.NAME, 0o600)
+    kept = ledger.load()
+    assert kept.problem and "later coprod" in kept.problem and not kept.salt
+    assert ledger.remember(kept, "nef", _sketch(b"s" * 16, range(3))) == kept.problem
+    assert (home / ledger.NAME).read_text() == later
+
+
+def test_a_version_that_is_not_a_whole_number_or_nesting_too_deep_is_damaged(
+        home: Path) -> None:
+    home.mkdir(mode=0o700)
+    for damaged in ('{"coprod-shared": true, "salt": "%s", "results": []}' % ("ab" * 16),
+                    '{"coprod-shared": 2.0, "salt": "%s", "results": []}' % ("ab" * 16),
+                    '{"coprod-shared": 99.0, "salt": "%s", "results": []}' % ("ab" * 16),
+                    '{"coprod-shared": 0, "salt": "%s", "results": []}' % ("ab" * 16),
+                    "[" * 100_000 + "]" * 100_000):
+        (home / ledger.NAME).write_text(damaged)
+        os.chmod(home / ledger.NAME, 0o600)
+        kept = ledger.load()
+        assert kept.problem and "afresh" in kept.problem and len(kept.salt) == 16, damaged[:40]
+
+
 def test_a_folder_that_cannot_be_made_is_a_problem_not_a_failure(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"

@@ -10,7 +10,8 @@ The file sits in a private folder (COPROD_STATE_DIR, else the user's state folde
 trusted no more than the start-up cache is (reading/cache.py, whose checks it uses): the folder
 and the file must be the user's own and writable by nobody else, and the file must have
 exactly the shape written here. When it cannot be used, the command says so and goes on: it
-can then not check the result against earlier ones, which the README says.
+can then not check the result against earlier ones, which the README says. A file a later
+coprod wrote is left as it is: writing over it would lose what that coprod remembers.
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def folder() -> Path | None:
     return Path(home)
 
 
+class _Later(ValueError):
+    """A memory of a version after VERSION: never read, never written over."""
+
+
 def load() -> Ledger:
     """The ledger, a new one (with a new salt) when there is none, or one that says why it
     cannot be used; never raises."""
@@ -88,7 +93,10 @@ def load() -> Ledger:
         return Ledger(home / NAME, problem=f"{home / NAME} cannot be used ({_why(error)})")
     try:
         return _parse(home / NAME, raw)
-    except ValueError:  # the user's own file, damaged: started afresh, and said so
+    except _Later:  # kept as it is: this coprod would write over what a later one remembers
+        return Ledger(home / NAME, problem=f"{home / NAME} was written by a later coprod and "
+                      "is left as it is")
+    except (ValueError, RecursionError):  # the user's own file, damaged: started afresh
         return Ledger(home / NAME, os.urandom(16),
                       problem=f"{home / NAME} was not as coprod writes it and starts afresh")
 
@@ -99,8 +107,12 @@ def _why(error: OSError) -> str:
 
 def _parse(path: Path, raw: bytes) -> Ledger:
     data = json.loads(raw)
-    if not isinstance(data, dict) or set(data) != {"coprod-shared", "salt", "results"} \
-            or data["coprod-shared"] not in (1, VERSION) or not isinstance(data["results"], list):
+    if not isinstance(data, dict) or type(data.get("coprod-shared")) is not int:
+        raise ValueError("not a ledger")
+    if data["coprod-shared"] > VERSION:
+        raise _Later("a later version")
+    if set(data) != {"coprod-shared", "salt", "results"} or data["coprod-shared"] < 1 \
+            or not isinstance(data["results"], list):
         raise ValueError("not a ledger")
     salt = bytes.fromhex(data["salt"]) if isinstance(data["salt"], str) else b""
     if len(salt) != 16:
