@@ -159,7 +159,7 @@ def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
                     for high in sums)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4)  # many sizes of round: memory stays small
 def _lows(length: int, bits: int) -> tuple[int, int]:
     """1 in each field of `length` bytes, and each field's top bit: the same for every pool of
     a round (and rounds of one size)."""
