@@ -189,3 +189,20 @@ def test_draws_where_an_area_has_no_answer_give_the_bands_fractions_give() -> No
     assert 0 < len(found["alpha"]) == len(found[""]) < bands.RESAMPLES == len(found["beta"])
     assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
         bands._slowly(FW, by_role, groups, per_person, ())
+
+
+def test_the_remembered_area_medians_start_again_when_full_and_give_the_same_bands(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-running process keeps at most MOST patterns of an area's statements; starting
+    again gives the same medians, so the same bands."""
+    rng = random.Random(5)
+    by_role = {role: sorted(rows) for role, rows in _round(rng, len(FW.statements)).items()}
+    groups, per_person = [sorted(by_role)], {role: 1 for role in by_role}
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    monkeypatch.setattr(fastbands, "_MEDIANS", {})
+    expected = bands._quickly(FW, by_role, groups, per_person, (), bits)
+    monkeypatch.setattr(fastbands, "_MEDIANS", {})
+    monkeypatch.setattr(fastbands._Medians, "MOST", 3)
+    assert bands._quickly(FW, by_role, groups, per_person, (), bits) == expected
+    assert all(len(remembered) <= 3 for remembered in fastbands._MEDIANS.values())

@@ -216,7 +216,10 @@ def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
 class _Medians(dict[tuple[int, ...], "int | None"]):
     """An area's score, scaled: the median (tally.median) of its statements' values, each the
     mean of its pools' centres (mix.values), None when no pool has an answer. Shared by every
-    round with as many pools (the same bytes, the same scale)."""
+    round with as many pools (the same bytes, the same scale), up to MOST patterns: a
+    long-running process scoring many rounds starts again rather than grow without end."""
+
+    MOST = 1 << 16  # patterns remembered: a few MB (a 60-person SCIE round makes about 5,000)
 
     def __init__(self, scale: int, pools: int) -> None:
         super().__init__()
@@ -230,6 +233,8 @@ class _Medians(dict[tuple[int, ...], "int | None"]):
         half = len(ordered) // 2
         value = None if not ordered else ordered[half] if len(ordered) % 2 else \
             (ordered[half - 1] + ordered[half]) // 2
+        if len(self) >= self.MOST:
+            self.clear()
         self[key] = value
         return value
 
