@@ -456,6 +456,15 @@ def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str)
                      "coprod_cli.reading.explain"} == set()  # that explains invalid files
 
 
+def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:
+    """Start-up: with the built-in frameworks kept in the start-up cache, a trend never loads
+    what picks a framework's language as its YAML is read (reading/resolve.py)."""
+    _modules_after("trend", *TREND, "-o", "-")  # the cache made, if it was not
+    loaded = _modules_after("trend", *TREND, "-o", "-")
+    assert "coprod_cli.report.trend_text" in loaded  # it did render
+    assert "coprod_cli.reading.resolve" not in loaded
+
+
 def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:
     """Start-up: `coprod --help` lists the commands from cli.common's table, so it imports none
     of their modules, no reader (YAML, pydantic) and no renderer."""

@@ -25,7 +25,6 @@ from coprod_cli.i18n import N_, _
 from coprod_cli.languages import DEFAULT, Translated
 from coprod_cli.models import Catalogue, Framework
 from coprod_cli.reading import cache
-from coprod_cli.reading.resolve import resolve
 from coprod_cli.versions import Carried, Migration, carry, written_for
 
 if TYPE_CHECKING:
@@ -98,6 +97,7 @@ class Document:
         from pydantic import ValidationError
 
         from coprod_cli.reading import yamlio  # YAML only for a file read
+        from coprod_cli.reading.resolve import resolve  # and its languages picked then
 
         try:
             data = self.mapping()
