@@ -130,6 +130,22 @@ def test_only_the_latest_results_are_kept(home: Path, monkeypatch: pytest.Monkey
     assert len(ledger.load().results) == 3
 
 
+def test_many_results_are_remembered_in_one_write_as_one_at_a_time_would(
+        home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trend's rounds (the same people twice among them) are written once, and the memory
+    holds what remembering them one after another would."""
+    kept = ledger.load()
+    rounds = [_sketch(kept.salt, range(n, n + 6)) for n in (0, 10, 0, 30)]
+    one_by_one = ledger.Ledger(kept.path, kept.salt)
+    for sketch in rounds:
+        ledger.remember(one_by_one, "nef", sketch)
+    written = []
+    monkeypatch.setattr(ledger, "write_atomic", lambda *args, **kw: written.append(args))
+    assert ledger.remember(kept, "nef", *rounds) is None
+    assert len(written) == 1 and kept.results == one_by_one.results
+    assert ledger.remember(kept, "nef", *rounds[:2]) is None and len(written) == 1  # nothing new
+
+
 def test_an_entry_of_the_first_kind_is_compared_with_the_same_kind(home: Path) -> None:
     """A result is set against an entry with keys of the first kind through its sketch of
     that kind (sketch.former); without one only where the sizes alone tell them apart."""

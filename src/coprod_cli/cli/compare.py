@@ -129,8 +129,7 @@ def compare_command(
     view = View(plain=plain, apart=texts_apart(lib.framework(cmp.framework.id), lib.catalogue))
     emit(renderer(fmt).comparison(cmp, lib.catalogue, view), output, no_color,
          private=show_names or private)
-    for sketch in (was, now):
-        remembering.keep(kept, cmp.framework.id, sketch)
+    remembering.keep(kept, cmp.framework.id, was, now)
     raise typer.Exit(code)
 
 

@@ -71,10 +71,12 @@ def refuse(apart: int, min_group: int, pair: str, where: str = "") -> None:
         + (f" ({where})" if where else ""))
 
 
-def keep(kept: ledger.Ledger | None, framework: str, sketch: Sketch) -> None:
-    """Remember a result once it is written (a set of one is that person's own: not kept)."""
-    if kept is None or sketch.size < 2:
+def keep(kept: ledger.Ledger | None, framework: str, *sketches: Sketch) -> None:
+    """Remember what a result shares once it is written, in one write (a set of one is that
+    person's own: not kept)."""
+    shared = [sketch for sketch in sketches if sketch.size >= 2]
+    if kept is None or not shared:
         return
-    problem = ledger.remember(kept, framework, sketch)
+    problem = ledger.remember(kept, framework, *shared)
     if problem and not kept.problem:  # said once
         say(_("note: {message}").format(message=f"{problem}; {_(NOTE)}"))

@@ -135,8 +135,7 @@ def trend_command(
     _never_a_person_apart(kept, fw.id, tallies, min_group)
     view = View(apart=texts_apart(fw, lib.catalogue))
     emit(renderer(fmt).trend(result, lib.catalogue, view), output, no_color, private=private)
-    for tally in tallies:
-        remembering.keep(kept, fw.id, tally.sketch)
+    remembering.keep(kept, fw.id, *(tally.sketch for tally in tallies))
 
 
 def _never_a_person_apart(kept: Ledger | None, framework: str, tallies: list[Tally],

@@ -166,19 +166,13 @@ def differ(one: Sketch, other: Sketch, min_group: int) -> int:
     return here + there if 0 < here + there < min_group and common > 0 else 0
 
 
-def remember(ledger: Ledger, framework: str, sketch: Sketch) -> str | None:
-    """Add a shared result and write the ledger (0600); what went wrong, if anything."""
+def remember(ledger: Ledger, framework: str, *sketches: Sketch) -> str | None:
+    """Add shared results, in order, and write the ledger once (0600) if any was new; what
+    went wrong, if anything. A trend's rounds are remembered in one write."""
     if ledger.path is None or not ledger.salt:  # not to be used: why, said once
         return ledger.problem
-    same = [at for at, r in enumerate(ledger.results) if r.framework == framework
-            and _same(sketch if r.keys == KIND else sketch.former, r.sketch)]
-    if any(ledger.results[at].keys == KIND for at in same):
+    if not any([_added(ledger, framework, sketch) for sketch in sketches]):  # each added
         return None  # the same people again: nothing new to remember
-    if same:  # the same people as an entry of the first kind: that entry now has KIND keys
-        ledger.results[same[-1]] = Shared(framework, ledger.results[same[-1]].on, sketch)
-    else:
-        ledger.results = [*ledger.results, Shared(framework, datetime.date.today().isoformat(),
-                                                  sketch)][-KEEP:]
     data = {"coprod-shared": VERSION, "salt": ledger.salt.hex(),
             "results": [{"framework": r.framework, "on": r.on, "keys": r.keys,
                          "sketch": r.sketch.data()} for r in ledger.results]}
@@ -188,6 +182,21 @@ def remember(ledger: Ledger, framework: str, sketch: Sketch) -> str | None:
     except OSError as error:
         return f"{ledger.path} could not be written ({_why(error)})"
     return None
+
+
+def _added(ledger: Ledger, framework: str, sketch: Sketch) -> bool:
+    """A shared result added to the ledger in memory; False when it holds the same people
+    already (with keys of the kind made now)."""
+    same = [at for at, r in enumerate(ledger.results) if r.framework == framework
+            and _same(sketch if r.keys == KIND else sketch.former, r.sketch)]
+    if any(ledger.results[at].keys == KIND for at in same):
+        return False
+    if same:  # the same people as an entry of the first kind: that entry now has KIND keys
+        ledger.results[same[-1]] = Shared(framework, ledger.results[same[-1]].on, sketch)
+    else:
+        ledger.results = [*ledger.results, Shared(framework, datetime.date.today().isoformat(),
+                                                  sketch)][-KEEP:]
+    return True
 
 
 def _same(one: Sketch | None, other: Sketch) -> bool:
