@@ -1,5 +1,5 @@
 """The bootstrap of scoring/bands.py in whole numbers: the same draws from the same seed, the
-same figures, in whole numbers (each draw's in a few operations in C) instead of fractions.
+same figures, each draw's worked out in a few operations in C instead of in fractions.
 
 Each person's answers are one integer: per statement, four fields of `bits` bits, for each
 level value v of 0, 1 and 2 the person's weight counted + above v and - at or below it, and
@@ -152,6 +152,8 @@ def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
     low, top = _lows(length, bits)
     # A field's two bits, its top bit without 1 taken (moved down one) and with, land where
     # one multiplication gathers the four fields' bits in the last byte of the statement's.
+    # The multiplication's other products land below that byte or past the statement, and
+    # none meet or carry into it, because a field is at least 8 bits wide (width()).
     gather = sum(1 << k * (bits - 2) for k in range(LEVELS))
     last = bits // 2 - 1
     return b"".join((((high & top) >> 1 | (high - low) & top) * gather)
@@ -159,10 +161,10 @@ def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
                     for high in sums)
 
 
-@functools.lru_cache(maxsize=4)  # many sizes of round: memory stays small
+@functools.lru_cache(maxsize=4)  # a few frameworks and field widths in one process
 def _lows(length: int, bits: int) -> tuple[int, int]:
-    """1 in each field of `length` bytes, and each field's top bit: the same for every pool of
-    a round (and rounds of one size)."""
+    """1 in each field of a draw's sum (`length` bytes), and each field's top bit: the same for
+    every draw of a framework at one field width."""
     low = _fill(1, bits, length * 8 // bits)
     return low, low << bits - 1
 
