@@ -33,6 +33,7 @@ MODULES = {
     "coprod_cli.safetext": "base",
     "coprod_cli.plain": "base",
     "coprod_cli.classes": "base",
+    "coprod_cli.collector": "base",
     "coprod_cli.digests": "base",
     "coprod_cli.i18n": "base",
     "coprod_cli.reading.cache": "reading",

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import gc
 
+from coprod_cli import collector
+
 # What is imported here (typer, click, rich and coprod's options) lives until coprod exits:
 # the garbage collector does not run while it is built (about 4 ms of collections that find
 # nothing) and it is frozen after, so no later collection looks at it again. An importer gets
 # the collector back as it had it.
-_COLLECTING = gc.isenabled()
-gc.disable()
-try:
+with collector.lasting():
     from coprod_cli.cli.common import INTERRUPTED_EXIT, app, unexpected
-finally:
-    if _COLLECTING:
-        gc.freeze()
-        gc.enable()
 
 
 def main() -> None:

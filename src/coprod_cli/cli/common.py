@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from coprod_cli import __version__, i18n
+from coprod_cli import __version__, collector, i18n
 from coprod_cli.cli import glue
 
 # The error boundary (cli/boundary.py): commands import these from here, re-exported.
@@ -124,12 +123,8 @@ def library(paths: list[Path] | None, lang: str | None = None) -> Library:
 
     language = str(lang) if lang is not None else i18n.from_environment()
     i18n.use(language)
-    gc.disable()
-    try:
+    with collector.lasting():
         return Library.builtin(paths or (), language=language)
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 def never_over_inputs(output: Path | None, inputs: list[str],

@@ -10,7 +10,6 @@ typer, click or rich attribute outside this module.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import re
 import sys
@@ -22,7 +21,7 @@ import typer
 import typer.main
 from typer.core import TyperCommand, TyperGroup
 
-from coprod_cli import i18n
+from coprod_cli import collector, i18n
 from coprod_cli.cli import usage
 from coprod_cli.errors import did_you_mean
 from coprod_cli.i18n import N_, _
@@ -202,18 +201,12 @@ class LazyGroup(TyperGroup):
         """The command from its module, imported and built with the garbage collector off
         and frozen after, as coprod's own imports are (cli/__init__.py): it lives until
         coprod exits."""
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector.lasting():
             importlib.import_module(f"coprod_cli.cli.{self.app.table[cmd_name]}")
             info = next(i for i in self.app.registered_commands if i.name == cmd_name)
             return typer.main.get_command_from_info(
                 info, pretty_exceptions_short=self.app.pretty_exceptions_short,
                 rich_markup_mode=self.app.rich_markup_mode)
-        finally:
-            if collecting:
-                gc.freeze()
-                gc.enable()
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         """The commands with their one-line summaries, read from the table: `coprod --help`

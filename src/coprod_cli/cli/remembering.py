@@ -3,9 +3,9 @@ it differs from an earlier one by fewer than --min-group people, remembered once
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
+from coprod_cli import collector
 from coprod_cli.cli.common import at_terminal, say
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import N_, _, ngettext
@@ -23,26 +23,13 @@ def memory(output: Path | None, html: bool, private: bool,
         return None
     if (output is None or str(output) == "-") and at_terminal() and not html:
         return None
-    found = _read()
+    with collector.lasting():  # its sketches (up to 200) live until coprod exits
+        found = ledger.load()
     found.former = ledger.reach(found, min_group)
     if found.problem:
         then = _(NOTE) if not found.salt else _("it remembers from now")
         say(_("note: {message}").format(message=f"{found.problem}; {then}"))
     return found
-
-
-def _read() -> ledger.Ledger:
-    """The memory read with the garbage collector off, then frozen out of its later passes,
-    as the library is (cli/common.py): its sketches (up to 200 of 96 cells) live until coprod
-    exits, and reading them set off collections that found nothing to free."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return ledger.load()
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
 
 
 def check(kept: ledger.Ledger | None, framework: str, sketch: Sketch, min_group: int,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, cast, overload
 
+from coprod_cli import collector
 from coprod_cli.classes import frozen
 
 if TYPE_CHECKING:
@@ -106,11 +106,5 @@ def lasting(name: str) -> Any:
     nothing made in between (garbage included) is frozen."""
     if name in sys.modules:
         return sys.modules[name]
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.lasting():
         return importlib.import_module(name)
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
