@@ -46,6 +46,7 @@ MODULES = {
     "coprod_cli.answers": "data",
     "coprod_cli.agreed": "data",
     "coprod_cli.resultparts": "data",
+    "coprod_cli.resultdetails": "data",
     "coprod_cli.coproduced": "data",
     "coprod_cli.results": "data",
     "coprod_cli.tally": "data",
@@ -457,6 +458,16 @@ def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str)
                      "coprod_cli.reading.explain"} == set()  # that explains invalid files
 
 
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_trend_builds_none_of_a_results_own_parts(fmt: str) -> None:
+    """Start-up: a trend's records share only resultparts.py with a result, so the parts only
+    a result holds (statements, the plan, the route, the gate: resultdetails.py) are never
+    made for it."""
+    loaded = _modules_after("trend", *TREND, "--format", fmt, "-o", "-")
+    assert f"coprod_cli.report.trend_{fmt}" in loaded  # it did render
+    assert loaded & {"coprod_cli.resultdetails", "coprod_cli.results"} == set()
+
+
 def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:
     """Start-up: with the built-in frameworks kept in the start-up cache, a trend never loads
     what picks a framework's language as its YAML is read (reading/resolve.py)."""
@@ -777,7 +788,7 @@ def test_a_schema_printed_before_is_printed_without_pydantic() -> None:
 
 
 # Modules already over STYLE.md's 300 lines, named as debt to split; no other may join them.
-LONG = {"coprod_cli.models", "coprod_cli.resultparts", "coprod_cli.reading.inputs",
+LONG = {"coprod_cli.models", "coprod_cli.reading.inputs",
         "coprod_cli.reading.loader", "coprod_cli.reading.yamlio", "coprod_cli.report.phrases"}
 
 

@@ -177,7 +177,8 @@ def test_a_record_is_made_as_a_dataclass_would_make_it() -> None:
 def test_an_undocumented_record_has_the_docstring_dataclass_writes() -> None:
     """Its signature, written without inspecting a compiled __init__; pydantic leaves such a
     docstring out of the JSON Schema."""
-    from coprod_cli.resultparts import FrameworkRef, Gate, StatementResult
+    from coprod_cli.resultdetails import Gate, StatementResult
+    from coprod_cli.resultparts import FrameworkRef
 
     for cls in (Undocumented, Bare, FrameworkRef, StatementResult, Gate):
         assert cls.__doc__ == _standard_doc(cls), cls
@@ -389,8 +390,8 @@ def test_build_reads_every_records_field_types_as_typing_does() -> None:
         return tp
 
     compared = 0
-    for name in ("models", "answers", "agreed", "plans", "versions", "resultparts", "results",
-                 "coproduced", "trends", "tally"):
+    for name in ("models", "answers", "agreed", "plans", "versions", "resultparts", "resultdetails",
+                 "results", "coproduced", "trends", "tally"):
         module = importlib.import_module(f"coprod_cli.{name}")
         for cls in vars(module).values():
             if isinstance(cls, type) and dataclasses.is_dataclass(cls) \

@@ -1,5 +1,5 @@
-"""The parts of a result: keyword-only records that come back from their JSON-style data
-unchanged."""
+"""The parts of a result a trend shares: keyword-only records that come back from their
+JSON-style data unchanged."""
 
 from __future__ import annotations
 
@@ -10,22 +10,10 @@ import pytest
 
 from coprod_cli import resultparts
 from coprod_cli.plain import build, to_data
-from coprod_cli.resultparts import DimensionChange, Intake, ResultModel, WhatIf, WhatIfStatement
+from coprod_cli.resultparts import Intake, ResultModel
 
 PARTS = [cls for cls in vars(resultparts).values()
          if isinstance(cls, type) and issubclass(cls, ResultModel) and cls is not ResultModel]
-
-
-def test_a_change_and_a_what_if_come_back_from_their_data_unchanged() -> None:
-    change = DimensionChange(id="assets", name="Assets", before_score=1.0, after_score=2.5,
-                             before_level="descriptive", after_level="intermediate",
-                             change=1.5, direction="up", level_direction="up",
-                             level_dropped=False)
-    what_if = WhatIf(statements=[WhatIfStatement(statement="assets-1", from_score=None,
-                                                 to_level="transformative")],
-                     before_level="descriptive", before_score=1.0, level_direction="up",
-                     dimensions=[change])
-    assert build(WhatIf, to_data(what_if)) == what_if
 
 
 def test_who_was_counted_keeps_its_dates() -> None:

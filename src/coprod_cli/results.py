@@ -1,5 +1,5 @@
 """The result of scoring and of comparing: stable, versioned shapes shared by every output
-format, made of the parts in resultparts.py."""
+format, made of the parts in resultparts.py and resultdetails.py."""
 
 from __future__ import annotations
 
@@ -12,25 +12,27 @@ from coprod_cli.coproduced import Agreement, Review
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
 from coprod_cli.plans import PlanCheck
-from coprod_cli.resultparts import (
+from coprod_cli.resultdetails import (
     DimensionChange,
-    DimensionResult,
     Direction,
-    FrameworkRef,
-    Gap,
     Gate,
-    HeldBack,
-    Intake,
     Migrated,
     NextStep,
     PlanItem,
+    StatementResult,
+    TagResult,
+    WhatIf,
+)
+from coprod_cli.resultparts import (
+    DimensionResult,
+    FrameworkRef,
+    Gap,
+    HeldBack,
+    Intake,
     ResultModel,
     RoleResult,
     SourceCredit,
-    StatementResult,
-    TagResult,
     VoiceResult,
-    WhatIf,
 )
 
 RESULT_VERSION: Literal[1] = 1

@@ -6,7 +6,8 @@ from __future__ import annotations
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import phrases
-from coprod_cli.resultparts import DimensionResult, StatementResult
+from coprod_cli.resultdetails import StatementResult
+from coprod_cli.resultparts import DimensionResult
 from coprod_cli.results import Result
 from coprod_cli.scoring.sharing import count_step, count_words
 

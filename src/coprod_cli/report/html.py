@@ -32,7 +32,7 @@ from coprod_cli.report import (
 from coprod_cli.report.pages import Own as Own
 from coprod_cli.report.pages import level_names as level_names
 from coprod_cli.report.pages import marking as marking
-from coprod_cli.resultparts import ServedStatement
+from coprod_cli.resultdetails import ServedStatement
 from coprod_cli.results import Comparison, Result
 from coprod_cli.safetext import visible
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import Catalogue
 from coprod_cli.report.phrases import level_name, score_text
-from coprod_cli.resultparts import TagResult
+from coprod_cli.resultdetails import TagResult
 from coprod_cli.results import Result
 
 LENSES_TITLE = N_("By principle, scope and activity")

@@ -9,7 +9,7 @@ from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Statement
 
 if TYPE_CHECKING:  # types only: a trend's words never load the result's modules
-    from coprod_cli.resultparts import PlanItem
+    from coprod_cli.resultdetails import PlanItem
     from coprod_cli.results import Comparison, Result
 
 

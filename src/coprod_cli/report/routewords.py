@@ -6,7 +6,7 @@ from __future__ import annotations
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import Catalogue
 from coprod_cli.report.phrases import level_name, score_phrase, words
-from coprod_cli.resultparts import NextStep
+from coprod_cli.resultdetails import NextStep
 from coprod_cli.results import Result
 
 

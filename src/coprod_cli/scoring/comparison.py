@@ -9,7 +9,8 @@ from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES
-from coprod_cli.resultparts import DimensionChange, DimensionResult, Direction
+from coprod_cli.resultdetails import DimensionChange, Direction
+from coprod_cli.resultparts import DimensionResult
 from coprod_cli.results import Comparison, Result
 from coprod_cli.tally import rounded
 

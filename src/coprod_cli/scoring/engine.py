@@ -18,15 +18,8 @@ from coprod_cli.models import (
     Statement,
     Weighting,
 )
-from coprod_cli.resultparts import (
-    DimensionResult,
-    FrameworkRef,
-    Gate,
-    Migrated,
-    PlanItem,
-    ServedStatement,
-    StatementResult,
-)
+from coprod_cli.resultdetails import Gate, Migrated, PlanItem, ServedStatement, StatementResult
+from coprod_cli.resultparts import DimensionResult, FrameworkRef
 from coprod_cli.results import Result
 from coprod_cli.scoring import (
     applies,

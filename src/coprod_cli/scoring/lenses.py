@@ -7,7 +7,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from coprod_cli.models import Catalogue, Framework, Statement, Tag
-from coprod_cli.resultparts import TagResult
+from coprod_cli.resultdetails import TagResult
 from coprod_cli.tally import area_score, level_for, rounded
 
 Tagged = Callable[[Statement, str], bool]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, LevelId, Statement
-from coprod_cli.resultparts import NextStep
+from coprod_cli.resultdetails import NextStep
 from coprod_cli.tally import area_score, level_for, rounded
 
 # The rule for a move, the same for one respondent and for many: a move raises one

@@ -41,18 +41,11 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _
-from coprod_cli.resultparts import (
-    DimensionChange,
-    Gap,
-    Intake,
-    RoleResult,
-    StatementResult,
-    VoiceResult,
-    WhatIf,
-)
 from coprod_cli.scoring.collective import held_back_note
 
 if TYPE_CHECKING:  # types only: a score never loads the trend's, a trend never the result's
+    from coprod_cli.resultdetails import DimensionChange, StatementResult, WhatIf
+    from coprod_cli.resultparts import Gap, Intake, RoleResult, VoiceResult
     from coprod_cli.results import Comparison, Result
     from coprod_cli.trends import Change, Figure, Round, Trend
 

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 
 from coprod_cli.answers import LEVEL_NAMES
 from coprod_cli.models import LEVEL_VALUES, LevelId
-from coprod_cli.resultparts import DimensionResult, Gate
+from coprod_cli.resultdetails import Gate
+from coprod_cli.resultparts import DimensionResult
 
 
 def below(dimensions: list[DimensionResult], targets: Mapping[str, LevelId]) -> list[str]:

@@ -9,7 +9,8 @@ from coprod_cli.answers import UNSURE, parse_level_word
 from coprod_cli.errors import UsageProblem, did_you_mean
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES, Framework, LevelId
-from coprod_cli.resultparts import DimensionResult, WhatIf, WhatIfStatement
+from coprod_cli.resultdetails import WhatIf, WhatIfStatement
+from coprod_cli.resultparts import DimensionResult
 from coprod_cli.scoring.comparison import dimension_change, level_direction
 from coprod_cli.tally import rounded
 
