@@ -462,10 +462,10 @@ def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str)
 def test_a_trend_builds_none_of_a_results_own_parts(fmt: str) -> None:
     """Start-up: a trend's records share only resultparts.py with a result, so the parts only
     a result holds (statements, the plan, the route, the gate: resultdetails.py) are never
-    made for it."""
+    made for it, nor a plan file's records without --plan."""
     loaded = _modules_after("trend", *TREND, "--format", fmt, "-o", "-")
     assert f"coprod_cli.report.trend_{fmt}" in loaded  # it did render
-    assert loaded & {"coprod_cli.resultdetails", "coprod_cli.results"} == set()
+    assert loaded & {"coprod_cli.resultdetails", "coprod_cli.results", "coprod_cli.plans"} == set()
 
 
 def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:

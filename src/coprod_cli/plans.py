@@ -1,5 +1,6 @@
-"""A plan (the quickest route, made editable by `coprod plan`) and what a later round shows
-of it: each promised move done, overdue, not yet due or gone backwards, and moves unplanned."""
+"""A plan: the quickest route, made editable by `coprod plan` (each move promised, its owners,
+when it is due), read back with its rules. What a later round shows of it is a part of a
+result and of a trend (resultparts.PlanCheck)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,9 @@ from coprod_cli.errors import PathError, did_you_mean
 from coprod_cli.i18n import _
 from coprod_cli.models import LevelId
 from coprod_cli.plain import record
-from coprod_cli.resultparts import ResultModel
 from coprod_cli.rules import Check, Id, MaxLen, Strict, Text
 
 PLAN_VERSION: Literal[1] = 1
-Status = Literal["done", "overdue", "not-yet-due", "went-backwards"]
 
 
 def _known(kind: str, value: str, info: Any) -> str:
@@ -95,44 +94,3 @@ class Plan(Strict):
         default_factory=dict, metadata={
             "description": "Per area id, the level good enough for this service: the quickest "
             "route aims each area at its own, and --fail-under holds each to it."})
-
-
-@record
-class MoveCheck(ResultModel):
-    """One promised move, as a later round shows it."""
-
-    statement: str
-    text: str
-    from_level: LevelId
-    to: LevelId
-    now: LevelId | None = field(metadata={"description": "The statement's level now."})
-    owner: str
-    co_owner: str
-    due: datetime.date
-    status: Status = field(metadata={
-        "description": "done: at or above the promised level; went-backwards: below where it "
-        "was; overdue: not done and due before the round's date; not-yet-due: otherwise."})
-
-
-@record
-class Unplanned(ResultModel):
-    """A statement nobody planned to move whose level changed."""
-
-    statement: str
-    text: str
-    was: LevelId | None
-    now: LevelId | None
-
-
-@record
-class PlanCheck(ResultModel):
-    """A plan checked against a later round."""
-
-    made_on: datetime.date
-    checked_on: datetime.date = field(metadata={
-        "description": "The round's date (its latest assessed_on), else the day it was run: "
-        "moves due before it and not done are overdue."})
-    moves: list[MoveCheck]
-    unplanned: list[Unplanned] = field(metadata={"description": "Moves up nobody planned."})
-    backwards: list[Unplanned] = field(metadata={
-        "description": "Statements below their level when the plan was made, planned or not."})

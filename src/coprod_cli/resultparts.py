@@ -1,6 +1,8 @@
 """The parts a result shares with a trend (which needs no other): the framework, its sources,
-each dimension, each role's and voice's view, the gaps, the groups held back and who was
-counted; plain frozen dataclasses. A result's other parts are in resultdetails.py."""
+each dimension, each role's and voice's view, the gaps, the groups held back, who was
+counted, and a plan checked against a later round (each promised move done, overdue, not
+yet due or gone backwards, and moves unplanned); plain frozen dataclasses. A result's other
+parts are in resultdetails.py."""
 
 from __future__ import annotations
 
@@ -153,3 +155,47 @@ class Intake(ResultModel):
         "the exact head count any split it showed could pin a small group or an exact count, "
         "and two reports a person apart would say which language that person answered in. "
         "--private gives the counts."})
+
+
+Status = Literal["done", "overdue", "not-yet-due", "went-backwards"]
+
+
+@record
+class MoveCheck(ResultModel):
+    """One promised move, as a later round shows it."""
+
+    statement: str
+    text: str
+    from_level: LevelId
+    to: LevelId
+    now: LevelId | None = field(metadata={"description": "The statement's level now."})
+    owner: str
+    co_owner: str
+    due: datetime.date
+    status: Status = field(metadata={
+        "description": "done: at or above the promised level; went-backwards: below where it "
+        "was; overdue: not done and due before the round's date; not-yet-due: otherwise."})
+
+
+@record
+class Unplanned(ResultModel):
+    """A statement nobody planned to move whose level changed."""
+
+    statement: str
+    text: str
+    was: LevelId | None
+    now: LevelId | None
+
+
+@record
+class PlanCheck(ResultModel):
+    """A plan checked against a later round."""
+
+    made_on: datetime.date
+    checked_on: datetime.date = field(metadata={
+        "description": "The round's date (its latest assessed_on), else the day it was run: "
+        "moves due before it and not done are overdue."})
+    moves: list[MoveCheck]
+    unplanned: list[Unplanned] = field(metadata={"description": "Moves up nobody planned."})
+    backwards: list[Unplanned] = field(metadata={
+        "description": "Statements below their level when the plan was made, planned or not."})

@@ -11,7 +11,6 @@ from coprod_cli import credited
 from coprod_cli.coproduced import Agreement, Review
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
-from coprod_cli.plans import PlanCheck
 from coprod_cli.resultdetails import (
     DimensionChange,
     Direction,
@@ -29,6 +28,7 @@ from coprod_cli.resultparts import (
     Gap,
     HeldBack,
     Intake,
+    PlanCheck,
     ResultModel,
     RoleResult,
     SourceCredit,

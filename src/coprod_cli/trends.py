@@ -10,8 +10,7 @@ from typing import Literal
 from coprod_cli import credited
 from coprod_cli.models import LevelId, Weighting
 from coprod_cli.plain import record
-from coprod_cli.plans import PlanCheck
-from coprod_cli.resultparts import FrameworkRef, ResultModel, SourceCredit
+from coprod_cli.resultparts import FrameworkRef, PlanCheck, ResultModel, SourceCredit
 
 TREND_VERSION: Literal[1] = 1
 Verdict = Literal["real-rise", "real-fall", "no-clear-change", "not-known"]

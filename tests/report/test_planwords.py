@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
 from coprod_cli.report import planwords
+from coprod_cli.resultparts import MoveCheck, PlanCheck, Unplanned
 from tests.builders import CATALOGUE
 
 DAY = datetime.date(2026, 6, 1)

@@ -12,7 +12,7 @@ from coprod_cli.report import phrases
 if TYPE_CHECKING:  # types only: a page that names no plan loads none of these for it
     from rich.console import RenderableType
 
-    from coprod_cli.plans import MoveCheck, PlanCheck, Unplanned
+    from coprod_cli.resultparts import MoveCheck, PlanCheck, Unplanned
     from coprod_cli.results import Result
     from coprod_cli.trends import Trend
 

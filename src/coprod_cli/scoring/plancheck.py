@@ -7,7 +7,8 @@ import datetime
 from coprod_cli.errors import UsageProblem
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES, LevelId
-from coprod_cli.plans import Move, MoveCheck, Plan, PlanCheck, Status, Unplanned
+from coprod_cli.plans import Move, Plan
+from coprod_cli.resultparts import MoveCheck, PlanCheck, Status, Unplanned
 from coprod_cli.results import Result
 
 OWNER = "manager"  # who leads a move unless the plan is edited
