@@ -47,6 +47,7 @@ MODULES = {
     "coprod_cli.agreed": "data",
     "coprod_cli.resultparts": "data",
     "coprod_cli.resultdetails": "data",
+    "coprod_cli.voices": "data",
     "coprod_cli.coproduced": "data",
     "coprod_cli.results": "data",
     "coprod_cli.tally": "data",
@@ -462,10 +463,12 @@ def test_a_trend_imports_no_other_commands_module_nor_the_score_engine(fmt: str)
 def test_a_trend_builds_none_of_a_results_own_parts(fmt: str) -> None:
     """Start-up: a trend's records share only resultparts.py with a result, so the parts only
     a result holds (statements, the plan, the route, the gate: resultdetails.py) are never
-    made for it, nor a plan file's records without --plan."""
+    made for it, nor a plan file's records without --plan, nor each group's view (a trend
+    needs only which roles make each voice: voices.py)."""
     loaded = _modules_after("trend", *TREND, "--format", fmt, "-o", "-")
     assert f"coprod_cli.report.trend_{fmt}" in loaded  # it did render
-    assert loaded & {"coprod_cli.resultdetails", "coprod_cli.results", "coprod_cli.plans"} == set()
+    assert loaded & {"coprod_cli.resultdetails", "coprod_cli.results", "coprod_cli.plans",
+                     "coprod_cli.scoring.collective"} == set()
 
 
 def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:

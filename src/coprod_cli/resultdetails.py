@@ -1,6 +1,7 @@
 """The parts only a result or a comparison holds (a trend needs none of them, so it never
-builds them): each statement, principle and scope, the plan and the route, the gate, the
-answers read through a migration map, and what changed (`--what-if`, a comparison)."""
+builds them): each statement, principle and scope, the plan and the route, each role's and
+voice's view, the gaps, the groups held back, the gate, the answers read through a
+migration map, and what changed (`--what-if`, a comparison)."""
 
 from __future__ import annotations
 
@@ -95,6 +96,60 @@ class NextStep(ResultModel):
         "description": "The same, in plain words (the full row when the framework has none)."})
     recommendations: list[str] = field(metadata={"description": "Ids of SCIE recommendations "
                                                  "that help."})
+
+
+@record
+class RoleResult(ResultModel):
+    """One role's view, for collective assessments."""
+
+    role: str
+    name: str
+    lived_experience: bool
+    respondents: int
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
+
+
+@record
+class VoiceResult(ResultModel):
+    """One voice's view: people with lived experience, or everyone else."""
+
+    voice: Literal["lived-experience", "everyone-else"]
+    name: str
+    roles: list[str] = field(metadata={"description": "The role ids present in this voice."})
+    respondents: int
+    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
+                                                          "score."})
+
+
+@record
+class Gap(ResultModel):
+    """The gap between the highest and lowest scoring roles on one dimension."""
+
+    dimension: str
+    gap: float
+    highest: str
+    lowest: str
+    finding: bool = field(metadata={"description": "True when the gap is a whole level (1.0) "
+                                    "or more."})
+    highest_score: float | None = field(default=None, metadata={
+        "description": "The highest role's score, 0-3."})
+    lowest_score: float | None = field(default=None, metadata={
+        "description": "The lowest role's score, 0-3."})
+
+
+@record
+class HeldBack(ResultModel):
+    """A group not shown on its own, so that nobody's answers can be worked out."""
+
+    group: str = field(metadata={"description": "A role id, or a voice: lived-experience, "
+                                 "everyone-else."})
+    kind: Literal["role", "voice"]
+    name: str
+    reason: Literal["fewer-than-min-group", "complementary"] = field(metadata={
+        "description": "fewer-than-min-group: fewer respondents than min_group; "
+        "complementary: held back too, so that a smaller group cannot be worked out by "
+        "subtraction from what is shown."})
 
 
 @record

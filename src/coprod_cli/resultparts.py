@@ -1,8 +1,7 @@
 """The parts a result shares with a trend (which needs no other): the framework, its sources,
-each dimension, each role's and voice's view, the gaps, the groups held back, who was
-counted, and a plan checked against a later round (each promised move done, overdue, not
-yet due or gone backwards, and moves unplanned); plain frozen dataclasses. A result's other
-parts are in resultdetails.py."""
+each dimension, who was counted, and a plan checked against a later round (each promised
+move done, overdue, not yet due or gone backwards, and moves unplanned); plain frozen
+dataclasses. A result's other parts are in resultdetails.py."""
 
 from __future__ import annotations
 
@@ -65,60 +64,6 @@ class DimensionResult(ResultModel):
         "description": "True when no statement here applies to this service: it has no level "
         "and is left out of the overall level (unlike an area that is all unsure, which leaves "
         "the whole without a level)."})
-
-
-@record
-class RoleResult(ResultModel):
-    """One role's view, for collective assessments."""
-
-    role: str
-    name: str
-    lived_experience: bool
-    respondents: int
-    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
-                                                          "score."})
-
-
-@record
-class VoiceResult(ResultModel):
-    """One voice's view: people with lived experience, or everyone else."""
-
-    voice: Literal["lived-experience", "everyone-else"]
-    name: str
-    roles: list[str] = field(metadata={"description": "The role ids present in this voice."})
-    respondents: int
-    dimensions: dict[str, float | None] = field(metadata={"description": "Dimension id -> "
-                                                          "score."})
-
-
-@record
-class Gap(ResultModel):
-    """The gap between the highest and lowest scoring roles on one dimension."""
-
-    dimension: str
-    gap: float
-    highest: str
-    lowest: str
-    finding: bool = field(metadata={"description": "True when the gap is a whole level (1.0) "
-                                    "or more."})
-    highest_score: float | None = field(default=None, metadata={
-        "description": "The highest role's score, 0-3."})
-    lowest_score: float | None = field(default=None, metadata={
-        "description": "The lowest role's score, 0-3."})
-
-
-@record
-class HeldBack(ResultModel):
-    """A group not shown on its own, so that nobody's answers can be worked out."""
-
-    group: str = field(metadata={"description": "A role id, or a voice: lived-experience, "
-                                 "everyone-else."})
-    kind: Literal["role", "voice"]
-    name: str
-    reason: Literal["fewer-than-min-group", "complementary"] = field(metadata={
-        "description": "fewer-than-min-group: fewer respondents than min_group; "
-        "complementary: held back too, so that a smaller group cannot be worked out by "
-        "subtraction from what is shown."})
 
 
 @record

@@ -14,25 +14,25 @@ from coprod_cli.plain import record
 from coprod_cli.resultdetails import (
     DimensionChange,
     Direction,
+    Gap,
     Gate,
+    HeldBack,
     Migrated,
     NextStep,
     PlanItem,
+    RoleResult,
     StatementResult,
     TagResult,
+    VoiceResult,
     WhatIf,
 )
 from coprod_cli.resultparts import (
     DimensionResult,
     FrameworkRef,
-    Gap,
-    HeldBack,
     Intake,
     PlanCheck,
     ResultModel,
-    RoleResult,
     SourceCredit,
-    VoiceResult,
 )
 
 RESULT_VERSION: Literal[1] = 1

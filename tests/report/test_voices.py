@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from coprod_cli.report import voices
-from coprod_cli.resultparts import Gap, RoleResult, VoiceResult
+from coprod_cli.resultdetails import Gap, RoleResult, VoiceResult
 from coprod_cli.results import Result
 from tests.report.test_renderers import _side
 

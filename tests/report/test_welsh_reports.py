@@ -31,7 +31,7 @@ REPORT_FILES = (
     "report/comparison_markdown.py",
     "report/together.py", "report/several.py", "scoring/collective.py", "scoring/findings.py",
     "scoring/engine.py", "scoring/applies.py", "scoring/through.py", "scoring/sharing.py",
-    "tally.py", "coproduced.py",
+    "tally.py", "coproduced.py", "voices.py",
     "report/templates/page.html.j2", "report/templates/result.html.j2",
     "report/templates/sections.html.j2", "report/templates/parts.html.j2",
 )

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from coprod_cli.ballots import Ballot
 from coprod_cli.models import LEVEL_IDS, Framework
 from coprod_cli.results import Result
-from coprod_cli.scoring.collective import lived_roles
 from coprod_cli.scoring.disclosure import held_back, mean
 from coprod_cli.scoring.engine import Tally, Weighting, score
+from coprod_cli.voices import lived_roles
 from tests.builders import CATALOGUE, FW, answers, make_framework
 from tests.conftest import EXAMPLES, Run
 from tests.scoring import disclosure_before as before

@@ -12,7 +12,7 @@ from coprod_cli.models import Catalogue
 from coprod_cli.report import phrases
 from coprod_cli.results import Result
 from coprod_cli.safetext import visible_line
-from coprod_cli.scoring.collective import VOICE_NAMES
+from coprod_cli.voices import VOICE_NAMES
 
 
 def day(value: datetime.date) -> str:

@@ -177,7 +177,7 @@ def mix_line(tr: Trend) -> str:
 
 VERDICTS = N_("A change is called real only when each round's adjusted score lies outside the "
               "other round's band; otherwise it is no clear change.")
-# The two voices (scoring/collective.py's VOICE_NAMES), lower case inside a sentence.
+# The two voices (voices.py's VOICE_NAMES), lower case inside a sentence.
 VOICES = {"lived-experience": N_("people with lived experience"),
           "everyone-else": N_("everyone else")}
 

@@ -4,7 +4,7 @@ weighted, and where they see an area a whole level apart."""
 from __future__ import annotations
 
 from coprod_cli.i18n import N_, _
-from coprod_cli.resultparts import Gap, RoleResult, VoiceResult
+from coprod_cli.resultdetails import Gap, RoleResult, VoiceResult
 from coprod_cli.results import Result
 
 WEIGHTINGS = {

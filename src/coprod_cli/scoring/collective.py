@@ -5,24 +5,13 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import field
 from fractions import Fraction
-from typing import Literal
 
 from coprod_cli.classes import mutable
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import Catalogue, Framework, Weighting
-from coprod_cli.resultparts import Gap, HeldBack, RoleResult, VoiceResult
+from coprod_cli.resultdetails import Gap, HeldBack, RoleResult, VoiceResult
 from coprod_cli.tally import Tally, Who, area_score, rounded
-
-Voice = Literal["lived-experience", "everyone-else"]
-LIVED: Voice = "lived-experience"
-OTHERS: Voice = "everyone-else"
-VOICE_NAMES = {LIVED: N_("People with lived experience"), OTHERS: N_("Everyone else")}
-
-
-def lived_roles(catalogue: Catalogue) -> frozenset[str]:
-    """The roles marked lived_experience in core.yaml: people who draw on care, carers."""
-    return frozenset(role.id for role in catalogue.roles if role.lived_experience)
-
+from coprod_cli.voices import LIVED, OTHERS, VOICE_NAMES, Voice, lived_roles
 
 Exact = dict[str, Fraction | None]  # dimension id -> its exact score as a group sees it
 

@@ -34,6 +34,7 @@ from coprod_cli.scoring import (
 )
 from coprod_cli.scoring.level import Overall, dimension_results, overall_level
 from coprod_cli.tally import Ballot, Tally, level_for, rounded
+from coprod_cli.voices import lived_roles
 
 STAFF_ONLY_IGNORED = N_("--staff-only was left aside: people with lived experience answered, so "
                       "this is a co-production assessment, scored as one")
@@ -56,7 +57,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     respondents say only how many (personnotes.py), as the result will be shared; with
     `show_names` they name them, as the file names they show make the result private.
     """
-    lived = collective.lived_roles(catalogue)
+    lived = lived_roles(catalogue)
     answered = {s.id: tally.statement_value(s.id, weighting, lived)
                 for s in framework.statements}
     values = whatif.apply(answered, what_if or {})

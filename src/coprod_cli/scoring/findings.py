@@ -10,14 +10,9 @@ from fractions import Fraction
 from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId
 from coprod_cli.resultparts import DimensionResult
-from coprod_cli.scoring.collective import (
-    LIVED,
-    OTHERS,
-    Breakdown,
-    Exact,
-    Voice,
-)
+from coprod_cli.scoring.collective import Breakdown, Exact
 from coprod_cli.tally import mean, rounded
+from coprod_cli.voices import LIVED, OTHERS, Voice
 
 # Every message here is in the reader's language (the result's JSON too): marked with N_ at
 # import, shown with _() when the result is built, after the language is chosen.

@@ -41,11 +41,17 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _
-from coprod_cli.scoring.collective import held_back_note
 
 if TYPE_CHECKING:  # types only: a score never loads the trend's, a trend never the result's
-    from coprod_cli.resultdetails import DimensionChange, StatementResult, WhatIf
-    from coprod_cli.resultparts import Gap, Intake, RoleResult, VoiceResult
+    from coprod_cli.resultdetails import (
+        DimensionChange,
+        Gap,
+        RoleResult,
+        StatementResult,
+        VoiceResult,
+        WhatIf,
+    )
+    from coprod_cli.resultparts import Intake
     from coprod_cli.results import Comparison, Result
     from coprod_cli.trends import Change, Figure, Round, Trend
 
@@ -73,6 +79,7 @@ BANDED_LEVEL = N_("Shared figures of several people are rounded down to the leve
 def _noted(warnings: list[str], res: Result, step: float) -> list[str]:
     """The note on groups held back says that figures are rounded down; without one, a note
     of its own says so. (Counts need no note: each says it is a range, '12 to 14'.)"""
+    from coprod_cli.scoring.collective import held_back_note  # a result's groups: never a trend's
     held = held_back_note(res.held_back, res.min_group)
     if held is None:
         return [_(BANDED) if step == float(BAND) else _(BANDED_LEVEL), *warnings]

@@ -9,11 +9,11 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import NamedTuple
 
-from coprod_cli import __version__, credits
+from coprod_cli import __version__, credits, voices
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
-from coprod_cli.scoring import applies, bands, collective, mix
+from coprod_cli.scoring import applies, bands, mix
 from coprod_cli.scoring.level import area_scores, dimension_results, overall_level
 from coprod_cli.tally import Tally, rounded
 from coprod_cli.trends import OVERALL, Change, Figure, Round, Share, Trend, Verdict, VoiceCount
@@ -32,7 +32,7 @@ def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str
     """Every round in the order given, adjusted to the pooled mix, and the changes between;
     with a plan's targets, whether each area reaches its own in each round. A voice under
     `fewest` people makes a round's bands the whole scale (bands.fewest_for)."""
-    lived = collective.lived_roles(catalogue)
+    lived = voices.lived_roles(catalogue)
     common = mix.pooled(tally for _, tally in rounds)
     names = {role.id: role.name for role in catalogue.roles}
     built = [_targeted(_round(framework, lived, label, tally, common, (weighting, min_group,
@@ -132,9 +132,9 @@ def _voices(tally: Tally, lived: Collection[str], min_group: int) -> list[VoiceC
     """Each voice's count, or none when either voice is small (one gives the other away)."""
     sizes = [sum(tally.respondents[r] for r in roles) for roles in tally.voices(lived)]
     shown = all(size >= min_group for size in sizes if size)
-    return [VoiceCount(voice=voice, name=collective.VOICE_NAMES[voice],
+    return [VoiceCount(voice=voice, name=voices.VOICE_NAMES[voice],
                        respondents=size if shown else None)
-            for voice, size in zip((collective.LIVED, collective.OTHERS), sizes, strict=True)
+            for voice, size in zip((voices.LIVED, voices.OTHERS), sizes, strict=True)
             if size]
 
 

@@ -12,8 +12,9 @@ from coprod_cli.i18n import N_, _, ngettext
 from coprod_cli.models import LEVEL_IDS, Catalogue, Framework, Statement
 from coprod_cli.resultparts import FrameworkRef
 from coprod_cli.scoring import collective
-from coprod_cli.scoring.collective import LIVED, OTHERS, Breakdown
+from coprod_cli.scoring.collective import Breakdown
 from coprod_cli.tally import Tally, level_for
+from coprod_cli.voices import LIVED, OTHERS, lived_roles
 
 UNSURE_SHARE = Fraction(1, 3)  # a third of the people or more unsure: worth asking why
 ALWAYS_ASK = (
@@ -34,7 +35,7 @@ def cards(framework: Framework, catalogue: Catalogue, tally: Tally, *, min_group
           most: int, service: str | None = None) -> Workshop:
     """Up to `most` cards, the views furthest apart first, then the most unsure."""
     shown = collective.breakdown(framework, catalogue, tally, "partnership", min_group)
-    lived, others = tally.voices(collective.lived_roles(catalogue))
+    lived, others = tally.voices(lived_roles(catalogue))
     found = []
     for order, (dimension, statement) in enumerate(_statements(framework)):
         voices = _apart(tally, statement.id, lived, others)
@@ -127,7 +128,7 @@ def _unsure_words(unsure: int, total: int, min_group: int) -> list[str]:
 def _card(dimension: str, statement: Statement, catalogue: Catalogue, tally: Tally,
           reasons: list[CardReason], apart: list[str]) -> Card:
     value = tally.statement_value(statement.id, "partnership",
-                                  collective.lived_roles(catalogue))
+                                  lived_roles(catalogue))
     return Card(statement=statement.id, dimension=dimension, text=statement.text,
                 plain=statement.plain, answers_level=None if value is None else level_for(value),
                 reasons=reasons, apart=apart,
