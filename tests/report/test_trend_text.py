@@ -20,3 +20,13 @@ def test_the_headline_comes_first_and_every_round_is_shown() -> None:
     for label in ("Spring", "Summer", "Autumn"):
         assert label in text
     assert "a real rise" in text and "whole scale" in text
+
+
+def test_the_tables_hold_safe_text_so_the_console_prints_them_uncopied() -> None:
+    from rich.table import Table
+
+    from coprod_cli.cli.safeconsole import safe
+
+    shown = trend_text.trend(built(), CATALOGUE)
+    tables = [part for part in shown.renderables if isinstance(part, Table)]
+    assert len(tables) == 2 and all(safe(table) is table for table in tables)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import sys
+from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
@@ -84,8 +85,11 @@ def safe(renderable: Any) -> Any:
     if isinstance(renderable, Table):
         return _table(renderable)
     if isinstance(renderable, (Panel, Padding)):
+        inner = safe(renderable.renderable)
+        if inner is renderable.renderable and not isinstance(renderable, Panel):
+            return renderable  # padding around what needs no change: not copied
         shown = copy.copy(renderable)
-        shown.renderable = safe(renderable.renderable)
+        shown.renderable = inner
         if isinstance(shown, Panel):
             shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
         return shown
@@ -97,7 +101,11 @@ def _optional(value: Any) -> Any:
 
 
 def _table(table: Any) -> Any:
-    """A copy of the table, its cells added anew through rich's public calls, each made safe."""
+    """The table as it is when nothing it shows needs a change (a renderer that builds its
+    tables of safe Text pays for no copy); else a copy, its cells added anew through rich's
+    public calls, each made safe."""
+    if all(part is None or safe(part) is part for part in _shown(table)):
+        return table
     shown = copy.copy(table)
     shown.title, shown.caption = _optional(table.title), _optional(table.caption)
     shown.columns = [column.copy() for column in table.columns]  # the same, without cells
@@ -109,6 +117,18 @@ def _table(table: Any) -> Any:
         shown.add_row(*[safe(column[index]) for column in cells], style=row.style,
                       end_section=row.end_section)
     return shown
+
+
+def _shown(table: Any) -> Iterator[Any]:
+    """Every text a table shows: title, caption, each column's header and footer when they are
+    shown, and its cells."""
+    yield from (table.title, table.caption)
+    for column in table.columns:
+        if table.show_header:
+            yield column.header
+        if table.show_footer:
+            yield column.footer
+        yield from column.cells
 
 
 def _text(text: Any) -> Any:
