@@ -5,6 +5,7 @@ pipe ending coprod quietly, and no line padded with spaces where it is not a ter
 from __future__ import annotations
 
 import copy
+import functools
 import sys
 from collections.abc import Iterator
 from itertools import accumulate
@@ -68,11 +69,7 @@ def safe(renderable: Any) -> Any:
     """A renderable with every text in it showing its control characters (styles kept where
     they were), plain strings made Text so they are never read as markup; what the console
     prints passes through here, so no renderer (nor one added later) can forget it."""
-    from rich.console import Group
-    from rich.padding import Padding
-    from rich.table import Table
-    from rich.text import Text
-
+    Group, Padding, Table, Text = _renderables()
     # Nothing is a Panel unless rich's panel module was loaded: not imported here for it.
     panel = sys.modules.get("rich.panel")
     Panel: Any = () if panel is None else panel.Panel  # () matches nothing
@@ -94,6 +91,18 @@ def safe(renderable: Any) -> Any:
             shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
         return shown
     return renderable
+
+
+@functools.cache
+def _renderables() -> tuple[Any, Any, Any, Any]:
+    """The renderables `safe` looks into, imported once: `safe` runs for every part printed,
+    and an import statement in it cost about 1 µs each time it ran."""
+    from rich.console import Group
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    return Group, Padding, Table, Text
 
 
 def _optional(value: Any) -> Any:
@@ -133,11 +142,11 @@ def _shown(table: Any) -> Iterator[Any]:
 
 def _text(text: Any) -> Any:
     """Text with its control characters made visible, each style span moved with its text."""
-    from rich.text import Span, Text
-
     plain = text.plain
     if visible(plain) == plain:
         return text
+    from rich.text import Span, Text
+
     pieces = [visible(char) for char in plain]
     starts = list(accumulate((len(piece) for piece in pieces), initial=0))
     shown = Text("".join(pieces), style=text.style, justify=text.justify,
