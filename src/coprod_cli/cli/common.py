@@ -1,6 +1,8 @@
 """The typer app, its table of commands, shared options and where output goes."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads the group callback's (every command, `--help` too), and evaluating them from text
+# costs time at every start.
 
 import os
 import sys
@@ -114,7 +116,7 @@ NoColor = Annotated[
 ]
 
 
-def library(paths: list[Path] | None, lang: str | None = None) -> Library:
+def library(paths: list[Path] | None, lang: str | None = None) -> "Library":
     """The built-in frameworks and any added, in the language chosen (`--lang`, else the
     environment's), which coprod's own words use from now on too. What is built here lives
     until coprod exits, so the garbage collector neither runs while it is built nor looks at
@@ -146,7 +148,7 @@ def stdin_bytes() -> bytes:
     return data
 
 
-def read_document(name: str) -> Document:
+def read_document(name: str) -> "Document":
     """A YAML document from a path, or from standard input when the name is '-'."""
     from coprod_cli.reading.loader import Document
 
