@@ -480,6 +480,12 @@ def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:
     assert "coprod_cli.reading.resolve" not in loaded
 
 
+def test_usage_words_are_imported_only_for_a_usage_error() -> None:
+    """Start-up: coprod's words for a usage error (cli/usage.py) load only when one is said."""
+    assert "coprod_cli.cli.usage" not in _modules_after("trend", *TREND, "-o", "-")
+    assert "coprod_cli.cli.usage" in _modules_after("trend", *TREND, "--min-group", "x")
+
+
 def test_help_imports_no_command_no_reader_and_no_pydantic() -> None:
     """Start-up: `coprod --help` lists the commands from cli.common's table, so it imports none
     of their modules, no reader (YAML, pydantic) and no renderer."""

@@ -22,7 +22,6 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from coprod_cli import collector, i18n
-from coprod_cli.cli import usage
 from coprod_cli.errors import did_you_mean
 from coprod_cli.i18n import N_, _
 
@@ -49,8 +48,9 @@ CLICKS_WORDS = (N_("Usage:"), N_("Options"), N_("Arguments"), N_("Commands"),
                 N_("Show this message and exit."), N_("required"), N_("default: {default}"),
                 N_("Examples:"))
 # An option's help and what click adds after it: '  [default: x]' ('  \\[...]' from typer
-# releases that escape it for rich).
-_EXTRAS = re.compile(r"(.*?)(\s*\\?)\[([^\[\]]*)\]", re.DOTALL)
+# releases that escape it for rich). Compiled when help is first written (re keeps it), so a
+# command that only runs does not compile it.
+_EXTRAS = r"(.*?)(\s*\\?)\[([^\[\]]*)\]"
 
 
 class Formatter(_Context.formatter_class):  # type: ignore[misc]  # click found at run time
@@ -78,7 +78,7 @@ class Formatter(_Context.formatter_class):  # type: ignore[misc]  # click found 
 def _described(text: str) -> str:
     """An option's help in the reader's language, with what click adds ('[default: x]',
     '[required]') in it too."""
-    found = _EXTRAS.fullmatch(text) if text.endswith("]") else None
+    found = re.fullmatch(_EXTRAS, text, re.DOTALL) if text.endswith("]") else None
     if found is None:
         return _(text)
     help, gap, extras = found.group(1), found.group(2), found.group(3)
@@ -161,6 +161,8 @@ def coprods_words(command: Any, path: str, given: Any = None) -> Iterator[None]:
             raise
         if error.ctx is not None:
             command, path = error.ctx.command, error.ctx.command_path
+        from coprod_cli.cli import usage  # only a usage error is said in its words
+
         param = getattr(error, "param", None)
         value = given(param) if given is not None and param is not None else None
         said = usage.words(error, errors, given=value, command=command)
