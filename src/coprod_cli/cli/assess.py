@@ -1,7 +1,8 @@
 """The `assess` command: the questionnaire's loop at a terminal, one statement at a time with every
 answer saved at once, and its endings (finished, stopped, input ended, interrupted)."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads the command's, and evaluating them from text costs time at every start.
 
 import shlex
 from pathlib import Path

@@ -1,6 +1,7 @@
 """The form command: a questionnaire without a terminal, or the outline of an online form."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads the command's, and evaluating them from text costs time at every start.
 
 from enum import Enum
 from pathlib import Path

@@ -1,7 +1,8 @@
 """The plan command: the quickest route as a plan file to edit, and a plan checked against a
 later round (`score --plan`, `trend --plan`)."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`): typer
+# reads the command's, and evaluating them from text costs time at every start.
 
 import dataclasses
 import datetime
