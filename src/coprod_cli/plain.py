@@ -171,8 +171,9 @@ def _keys(cls: type, by_alias: bool) -> tuple[tuple[str, str], ...]:
 
 
 def build(cls: type[T], data: Any) -> T:
-    """A dataclass from data `to_data(..., by_alias=True)` wrote. For trusted data only: the
-    shape is followed, nothing is checked (pydantic checks what comes from outside)."""
+    """A dataclass from data `to_data(..., by_alias=True)` wrote, for trusted data only (values
+    unchecked: pydantic checks what comes from outside); ValueError for data in any shape but
+    to_data's (a record's keys, no more, no fewer; lists; dates and enums as written back)."""
     return typing.cast(T, _converter(cls)(data))
 
 
@@ -213,10 +214,33 @@ def _names(module: str) -> dict[str, Any]:
 
 def _dataclass(cls: type) -> Convert:
     plan = _fields(cls)  # now, so a type that cannot be rebuilt is refused before any data
+    keys = frozenset(name_in_data for _, name_in_data, _ in plan)  # what __init__ takes
 
     def convert(data: Any) -> Any:
-        return cls(**{name: conv(data[name_in_data]) for name, name_in_data, conv in plan
-                      if name_in_data in data})
+        if data.keys() != keys:
+            raise ValueError(f"{cls.__qualname__}: not the keys to_data writes")
+        return cls(**{name: conv(data[name_in_data]) for name, name_in_data, conv in plan})
+
+    return convert
+
+
+def _listed(inner: Convert, kind: type) -> Convert:
+    """A tuple or list of `inner`'s from a JSON list (to_data writes either as one)."""
+    def convert(data: Any) -> Any:
+        if not isinstance(data, list):
+            raise ValueError("not a list")
+        return kind(inner(item) for item in data)
+
+    return convert
+
+
+def _written_back(parse: Convert, write: Callable[[Any], Any]) -> Convert:
+    """A value (a date, an enum) that to_data writes back as the very data it came from."""
+    def convert(data: Any) -> Any:
+        value = parse(data)
+        if write(value) != data:
+            raise ValueError(f"{data!r} is not as to_data writes it")
+        return value
 
     return convert
 
@@ -240,19 +264,15 @@ def _converter(tp: Any, owner: type | None = None, name: str = "") -> Convert:
         return _dataclass(typing.cast(type, tp))
     if origin in (typing.Union, types.UnionType):
         return _union(tp, [arg for arg in args if arg is not type(None)], owner, name)
-    if origin is tuple and args[1:] == (...,):
-        inner = _converter(args[0], owner, name)
-        return lambda data: tuple(inner(item) for item in data)
-    if origin is list:
-        inner = _converter(args[0], owner, name)
-        return lambda data: [inner(item) for item in data]
+    if (origin is tuple and args[1:] == (...,)) or origin is list:
+        return _listed(_converter(args[0], owner, name), origin)
     if origin is dict:
         inner = _converter(args[1], owner, name)
-        return lambda data: {k: inner(v) for k, v in data.items()}
+        return lambda data: {k: inner(v) for k, v in data.items()}  # JSON's keys are text
     if tp is datetime.date:
-        return datetime.date.fromisoformat
+        return _written_back(datetime.date.fromisoformat, datetime.date.isoformat)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp
+        return _written_back(tp, lambda value: value.value)
     if tp in _AS_THEY_ARE or origin is typing.Literal:
         return _same
     raise _cannot(tp, owner, name, "its JSON value does not say how to make one")

@@ -5,7 +5,8 @@ The folder may sit where others can reach it (COPROD_CACHE_DIR, XDG_CACHE_HOME) 
 run coprod, so nothing in it is taken on trust: the folder and each file are opened without
 following links and checked on the open descriptor (owner, mode, kind), and each file names
 coprod's version, the BLAKE2b digest of the source it was made from and of its own data, whose
-shape must read back exactly. On any doubt the source is read instead and the cache left alone.
+shape must read back exactly (plain.build refuses any other). On any doubt the source is read
+instead and the cache left alone.
 A write also names the coprod that wrote it (reading/prune.py's stamp) and removes the files
 of older ones, so the folder holds only what this coprod (and one other) can use.
 """
@@ -136,13 +137,12 @@ def _matches(header: bytes, name: str, source: bytes, data: bytes) -> bool:
 
 
 def _unpack(raw: bytes, name: str, source: bytes, model: type[M]) -> M | None:
-    """The model from a cached file whose header matches and whose data reads back as written."""
+    """The model from a cached file whose header matches and whose data reads back as written
+    (plain.build refuses data of any other shape than to_data writes)."""
     header, _, data = raw.partition(b"\n")
     if not _matches(header, name, source, data):
         return None
-    shape = json.loads(data)
-    value = plain.build(model, shape)
-    return value if plain.to_data(value, by_alias=True) == shape else None
+    return plain.build(model, json.loads(data))
 
 
 def _make_private(home: Path) -> None:
