@@ -193,12 +193,16 @@ class _Bare:
 
 
 def _hint(cls: type, item: dataclasses.Field[Any]) -> Any:
-    """A field's type: its annotation (text, under `from __future__ import annotations`)
-    evaluated in its class's module, with Annotated read as `_Bare`."""
+    """A field's type: its annotation (coprod's own text, never data, under `from __future__
+    import annotations`) evaluated in its class's module, with Annotated read as `_Bare`."""
     if not isinstance(item.type, str):
         return item.type
-    owner = next(base for base in cls.__mro__ if item.name in inspect.get_annotations(base))
-    return eval(_compiled(item.type), _names(owner.__module__))  # coprod's own, never data
+    owner = next(base for base in cls.__mro__ if item.name in _annotations(base))
+    names = _names(owner.__module__)  # most are a name (Id, Text, Words): no eval
+    return names[item.type] if item.type in names else eval(_compiled(item.type), names)
+
+
+_annotations = functools.cache(inspect.get_annotations)  # a class's, once for all its fields
 
 
 @functools.cache
