@@ -94,8 +94,7 @@ def banded_count(count: int, step: int | None) -> int:
 
 
 def count_step(res: Result) -> int | None:
-    """The step a result's counts of answers are given in: --min-group in a shared result
-    (its figures banded), else None (exact)."""
+    """The step of a result's counts of answers: --min-group when its figures are banded."""
     return res.min_group if res.band is not None else None
 
 
@@ -120,6 +119,7 @@ def banded(score: float | None, step: Fraction) -> float | None:
     return None if score is None else float(math.floor(Fraction(repr(score)) / step) * step)
 
 
+@functools.lru_cache(maxsize=1024)  # as banded: a trend's bands end at the same few figures
 def _gap_up(gap: float, step: Fraction) -> float:
     """A target minus a banded value: the gap rounded up to the step."""
     return float(math.ceil(Fraction(repr(gap)) / step) * step)

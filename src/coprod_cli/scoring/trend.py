@@ -4,6 +4,7 @@ rounds' pooled mix of roles, each adjusted figure with its band, and each change
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
@@ -148,6 +149,7 @@ def changes(rounds: list[Round]) -> list[Change]:
                             strict=True)]
 
 
+@functools.lru_cache(maxsize=1024)  # a shared trend's changes are of a few banded figures
 def _exact(published: float) -> Fraction:
     return Fraction(repr(published))
 
