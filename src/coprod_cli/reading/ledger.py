@@ -156,8 +156,11 @@ def differ(one: Sketch, other: Sketch, min_group: int) -> int:
     """How many people two sets differ by, when that is from 1 to min_group - 1 and the sets
     share someone; else 0 (the same people, many apart, or nobody in common). Sets whose
     sizes are min_group or more apart differ by at least that many."""
-    if abs(one.size - other.size) >= min_group or one.fewest_apart(other) >= min_group:
-        return 0  # min_group or more apart, if told at all: no need to peel them
+    if abs(one.size - other.size) >= min_group:
+        return 0
+    fewest = one.fewest_apart(other)  # 0 only when every cell is alike: the same people
+    if not 0 < fewest < min_group:
+        return 0  # the same people, or min_group or more apart if told at all: nothing to peel
     found = one.difference(other)
     if found is None:
         return 0
