@@ -11,6 +11,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
+from coprod_cli import collector
 from coprod_cli.answers import Answers
 from coprod_cli.classes import frozen, mutable
 from coprod_cli.errors import (
@@ -266,8 +267,9 @@ class Library:
                         join=", ".join(self.ids)
                     ),
                 )
-            self.loaded[framework_id] = _builtin(entry, Framework, self.language,
-                                                   self.catalogue.references())
+            with collector.lasting():  # kept until coprod exits, as the catalogue is
+                self.loaded[framework_id] = _builtin(entry, Framework, self.language,
+                                                       self.catalogue.references())
         return self.loaded[framework_id]
 
     def frameworks(self) -> list[Framework]:
