@@ -1,6 +1,7 @@
 """One respondent as scoring needs them (a ballot), and who they are in a report."""
 
-from __future__ import annotations
+# Annotations are objects here, not text (no `from __future__ import annotations`):
+# typing.NamedTuple compiles a field's annotation given as text, at every start.
 
 import datetime
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ class Ballot(NamedTuple):
     reasons: tuple[tuple[str, str], ...] = ()  # why a statement does not apply, in their words
 
     @classmethod
-    def of(cls, answers: Answers, carried: Carried | None = None) -> Ballot:
+    def of(cls, answers: Answers, carried: Carried | None = None) -> "Ballot":
         """The ballot of one answers file; an empty answer is None (unanswered), except a
         statement new since the version the file was written for, which counts as unsure."""
         items = answers.answers.items()
