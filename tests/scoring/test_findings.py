@@ -32,6 +32,14 @@ def test_nobody_with_lived_experience_means_not_co_produced() -> None:
     assert unnamed.level == "intermediate"  # nobody said who they are: it could be anyone
 
 
+def test_staff_only_is_left_aside_when_people_with_lived_experience_answered() -> None:
+    """Said as a warning and scored as co-production (it once raised inside score)."""
+    res = collective([everyone("intermediate", "manager"), everyone("intermediate", "carer"),
+                      everyone("intermediate", "carer")], staff_only=True)
+    assert res.level == "intermediate" and not res.staff_only
+    assert any("--staff-only was left aside" in w for w in res.warnings)
+
+
 def test_where_the_voices_are_apart_is_said_in_words() -> None:
     from coprod_cli.scoring.findings import _where
     from tests.builders import FW

@@ -70,7 +70,7 @@ def score(framework: Framework, catalogue: Catalogue, tally: Tally, *,
     changed = None
     if what_if:
         was = dimension_results(framework, answered, left_out)
-        was_level, was_score, _, _ = _overall(framework, answered, was, missing)
+        was_level, was_score = _overall(framework, answered, was, missing)[:2]
         changed = whatif.describe(what_if, answered, (was_level, was_score, was), dimensions,
                                   level)
     aim = target or _default_target(level, dimensions)
