@@ -22,11 +22,20 @@ def test_the_headline_comes_first_and_every_round_is_shown() -> None:
     assert "a real rise" in text and "whole scale" in text
 
 
-def test_the_tables_hold_safe_text_so_the_console_prints_them_uncopied() -> None:
-    from rich.table import Table
 
-    from coprod_cli.cli.safeconsole import safe
+def test_an_area_name_shows_its_control_characters_in_the_table() -> None:
+    """The table's cells reach the console as strings, which it shows safely: rich's Text,
+    made first, would drop a carriage return or a bell unseen."""
+    import dataclasses
+    import io
 
-    shown = trend_text.trend(built(), CATALOGUE)
-    tables = [part for part in shown.renderables if isinstance(part, Table)]
-    assert len(tables) == 2 and all(safe(table) is table for table in tables)
+    from coprod_cli.cli.safeconsole import console
+
+    trend = built()
+    rounds = [dataclasses.replace(rnd, areas=[
+        dataclasses.replace(rnd.areas[0], name="Voice\r\a"), *rnd.areas[1:]])
+        for rnd in trend.rounds]
+    out = io.StringIO()
+    console(no_color=True, file=out, width=100).print(
+        trend_text.trend(dataclasses.replace(trend, rounds=rounds), CATALOGUE))
+    assert "Voice\\x0d\\x07" in out.getvalue() and "\r" not in out.getvalue()

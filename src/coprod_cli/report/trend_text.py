@@ -31,34 +31,31 @@ def trend(tr: Trend, catalogue: Catalogue, view: View = SHORT) -> RenderableType
         *(Text(line, style="dim") for line in credits.lines(tr.credit, tr.sources, full=True)))
     if not tr.private:
         return shown
-    from coprod_cli.report.text import Marked  # the score's renderer: only for --private
+    from coprod_cli.report.marked import Marked  # only for --private
 
     return Marked(shown)
 
 
-# The tables hold Text, not strings, so the console prints them as they are rather than
-# copying each to make its strings Text (cli/safeconsole.py).
 def _rounds(tr: Trend, catalogue: Catalogue) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for name in (N_("Round"), N_("People (lived experience + others)"), N_("As answered"),
                  N_("Adjusted (95% band)")):
-        table.add_column(Text(_(name)))
+        table.add_column(_(name))
     for rnd in tr.rounds:
         fig = rnd.overall
-        table.add_row(Text(rnd.label), Text(words.people(rnd)),
-                      Text(f"{words.score(fig.score)} {words.level(catalogue, fig.level)}"),
-                      Text(f"{words.compact(fig)} {words.level(catalogue, fig.adjusted_level)}"))
+        table.add_row(Text(rnd.label), words.people(rnd),
+                      f"{words.score(fig.score)} {words.level(catalogue, fig.level)}",
+                      f"{words.compact(fig)} {words.level(catalogue, fig.adjusted_level)}")
     return table
 
 
 def _areas(tr: Trend) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column(Text(_("Area")))
+    table.add_column(_("Area"))
     for rnd in tr.rounds:
         table.add_column(Text(rnd.label))
     for index, area in enumerate(tr.rounds[0].areas):
-        table.add_row(Text(area.name), *[Text(words.compact(rnd.areas[index]))
-                                         for rnd in tr.rounds])
+        table.add_row(area.name, *[words.compact(rnd.areas[index]) for rnd in tr.rounds])
     return table
 
 
