@@ -126,6 +126,7 @@ MODULES = {
     "coprod_cli.schemas": "core",
     "coprod_cli.credits": "core",
     "coprod_cli.report.textparts": "report",
+    "coprod_cli.report.marked": "report",
     "coprod_cli.questionnaire.formoutline": "core",
     "coprod_cli.report": "report",
     "coprod_cli.report.phrases": "report",

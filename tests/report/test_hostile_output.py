@@ -61,12 +61,15 @@ def test_listings_of_a_hostile_framework(run: Run, fmt: str) -> None:
                 in " ".join(result.stdout.split())
 
 
+@pytest.mark.parametrize("private", [[], ["--private"]])
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
 def test_score_and_compare_with_hostile_framework_and_evidence(run: Run, tmp_path: Path,
-                                                                fmt: str) -> None:
+                                                                fmt: str,
+                                                                private: list[str]) -> None:
+    """Shared or --private (whose text marks every line, rendering its report itself)."""
     before, after = answers(tmp_path, "before.yaml", "0"), answers(tmp_path, "after.yaml", "2")
     for command in (["score", str(after)], ["compare", str(before), str(after)]):
-        result = run(*command, "-F", str(HOSTILE), "--format", fmt)
+        result = run(*command, "-F", str(HOSTILE), "--format", fmt, *private)
         assert result.exit_code == 0, result.stderr
         assert not RAW.search(result.stdout), command
         if fmt == "markdown":
@@ -106,3 +109,16 @@ def test_a_document_can_be_read_from_the_corpus() -> None:
     library = Library.builtin()
     framework = library.validate_framework(Document.read(HOSTILE))
     assert framework.id == "hostile"
+
+
+@pytest.mark.parametrize("private", [[], ["--private"]])
+def test_a_trend_of_a_hostile_framework_with_hostile_labels(run: Run, tmp_path: Path,
+                                                            private: list[str]) -> None:
+    """Round labels, area names and the framework's words never act on a terminal, shared or
+    --private."""
+    rounds = [str(answers(tmp_path, f"round{n}.yaml", level)) for n, level in enumerate("02")]
+    result = run("trend", *rounds, "-F", str(HOSTILE), "--label", "Spring \x1b]0;t\x07\r",
+                 "--label", "Summer \u202e", "--min-group", "1", *private)
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.search(result.stdout)
+    assert "Spring \\x1b]0;t" in result.stdout and "Summer \\u202e" in result.stdout

@@ -70,9 +70,12 @@ def safe(renderable: Any) -> Any:
     they were), plain strings made Text so they are never read as markup; what the console
     prints passes through here, so no renderer (nor one added later) can forget it."""
     Group, Padding, Table, Text = _renderables()
-    # Nothing is a Panel unless rich's panel module was loaded: not imported here for it.
-    panel = sys.modules.get("rich.panel")
+    # Nothing is a Panel unless rich's panel module was loaded, nor Marked unless coprod's
+    # was: neither imported here for it.
+    panel, marked = sys.modules.get("rich.panel"), sys.modules.get("coprod_cli.report.marked")
     Panel: Any = () if panel is None else panel.Panel  # () matches nothing
+    if marked is not None and isinstance(renderable, marked.Marked):  # renders its own part
+        return marked.Marked(safe(renderable.inner))
     if isinstance(renderable, str):
         return Text(visible(renderable))
     if isinstance(renderable, Text):

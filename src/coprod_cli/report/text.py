@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.segment import Segment
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from coprod_cli import credits, i18n
-from coprod_cli.i18n import N_, _
+from coprod_cli.i18n import _
 from coprod_cli.models import Catalogue
 from coprod_cli.report import (
     SHORT,
@@ -26,6 +25,7 @@ from coprod_cli.report import (
     together,
     voices,
 )
+from coprod_cli.report.marked import Marked
 from coprod_cli.report.sections import Section
 
 # heading and indent are also imported from here (trend_text): re-exported.
@@ -44,24 +44,6 @@ def result(res: Result, catalogue: Catalogue, view: View = SHORT) -> RenderableT
     shown = Group(*[part for section in sections.result_sections(view)
                     for part in RESULT[section](res, catalogue, view)])
     return Marked(shown) if res.private else shown
-
-
-PRIVATE_MARK = N_("NOT TO SHARE | ")
-
-
-class Marked:
-    """A --private report: every line it prints begins by saying it is not to be shared."""
-
-    def __init__(self, inner: RenderableType) -> None:
-        self.inner = inner
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        mark = _(PRIVATE_MARK)
-        width = max(20, options.max_width - len(mark))
-        for line in console.render_lines(self.inner, options.update_width(width), pad=False):
-            yield Segment(mark, console.get_style("bold"))
-            yield from line
-            yield Segment.line()
 
 
 def _findings(res: Result, catalogue: Catalogue, view: View) -> list[RenderableType]:
