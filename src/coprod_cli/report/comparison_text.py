@@ -12,8 +12,8 @@ from rich.text import Text
 from coprod_cli import i18n
 from coprod_cli.models import Catalogue
 from coprod_cli.report import SHORT, View, applywords, phrases, sections
-from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.report.marked import Marked
+from coprod_cli.report.sections import ComparisonSection, Section
 from coprod_cli.report.text import RESULT
 from coprod_cli.report.textparts import level_style
 from coprod_cli.results import Comparison
