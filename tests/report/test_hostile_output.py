@@ -48,6 +48,13 @@ def assert_inert_markdown(text: str) -> None:
     assert "blink | pipe" in html or "Voice" not in html  # a pipe never splits a cell
 
 
+def test_the_web_questionnaire_of_a_hostile_framework(run: Run) -> None:
+    """Its title and every word of the framework on the page show their controls as text."""
+    result = run("form", "hostile", "-F", str(HOSTILE), "--format", "html")
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.search(result.stdout) and "Evil \\x1b]0;pwned" in result.stdout
+
+
 @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
 def test_listings_of_a_hostile_framework(run: Run, fmt: str) -> None:
     for command in (["show", "hostile"], ["frameworks"]):

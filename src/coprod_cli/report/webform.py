@@ -19,6 +19,7 @@ from coprod_cli.models import Catalogue, Framework
 from coprod_cli.questionnaire.flow import jargon
 from coprod_cli.report.templating import environment
 from coprod_cli.report.webwords import LANGUAGES, PAGE_LANG, Said, Words
+from coprod_cli.safetext import visible
 
 SCRIPTS = "questionnaire.js"  # includes questionnaire-yaml.js and questionnaire-steps.js
 # What the page's script says, by name: given to it in the page in every language.
@@ -102,7 +103,8 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
 
     With `plain`, it opens in plain words (the person can switch back). `service` names the
     service assessed (on the page, in the file and its name); `send_to` says where the file
-    goes. Both are shown as text, escaped.
+    goes. Both are shown as text, escaped; control characters and the marks that reorder text
+    (a framework's, a service's) show as their escapes, as on a result's page.
     """
     framework, catalogue = read["en"]
     words = Words({language: read[language] for language in LANGUAGES})
@@ -125,7 +127,7 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
     terms = {id(entry): index for index, entry in enumerate(catalogue.glossary)}
     who = Markup('<strong class="send-to">{}</strong>').format(send_to) if send_to \
         else words(WHOEVER)
-    return templates.get_template("questionnaire.html.j2").render(
+    return visible(templates.get_template("questionnaire.html.j2").render(
         _=words, t=Said(words), fw=framework, levels=catalogue.levels, roles=catalogue.roles,
         total=len(ids), data=embedded(data), version=__version__, service=service,
         send_to=send_to, max_reason=MAX_REASON, script=script, script_hash=script_hash(script),
@@ -135,7 +137,7 @@ def page(read: dict[str, tuple[Framework, Catalogue]], opening: str = "en",
         file_name=Markup('<code id="file-name">{}-ROLE-DATE.yaml</code>').format(
             stem(framework, service)),
         jargon=lambda statement: [terms[id(entry)] for entry in jargon(
-            statement, catalogue.glossary, [level.name for level in catalogue.levels])])
+            statement, catalogue.glossary, [level.name for level in catalogue.levels])]))
 
 
 def notes(words: Words, read: dict[str, tuple[Framework, Catalogue]]) -> list[Markup]:
