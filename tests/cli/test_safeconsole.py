@@ -22,32 +22,6 @@ def test_a_table_is_printed_safe_and_left_as_it_was() -> None:
     assert "\x1b" not in buffer.getvalue() and "\\x1b" in buffer.getvalue()
 
 
-def test_a_table_of_safe_text_is_printed_as_it_is() -> None:
-    """Nothing to change, nothing copied; a string (made Text) or a control character anywhere
-    it shows, even in a caption, and the console prints a copy."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from coprod_cli.cli.safeconsole import safe
-
-    def table(header: object = "", cell: object = "", caption: object = None) -> Table:
-        made = Table(caption=caption)  # type: ignore[arg-type]
-        made.add_column(Text("Area"))
-        made.add_column(header)  # type: ignore[arg-type]
-        made.add_row(Text("culture"), cell)  # type: ignore[arg-type]
-        return made
-
-    plain = table(Text("Score"), Text("1.50"))
-    assert safe(plain) is plain
-    for shown in (table(Text("Score"), "1.50"), table(Text("Score \x1b[2J"), Text("1.50")),
-                  table(Text("Score"), Text("1.50"), caption=Text("\x1b]0;pwned"))):
-        assert safe(shown) is not shown
-    hidden = table(Text("Score"), Text("1.50"))
-    hidden.show_header = False
-    hidden.columns[1].header = "a header not shown"
-    assert safe(hidden) is hidden
-
-
 def test_padding_around_safe_text_is_printed_as_it_is() -> None:
     from rich.padding import Padding
     from rich.text import Text

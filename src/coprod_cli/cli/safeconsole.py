@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 import functools
 import sys
-from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
@@ -84,14 +83,17 @@ def safe(renderable: Any) -> Any:
         return Group(*[safe(part) for part in renderable.renderables], fit=renderable.fit)
     if isinstance(renderable, Table):
         return _table(renderable)
-    if isinstance(renderable, (Panel, Padding)):
+    if isinstance(renderable, Padding):
         inner = safe(renderable.renderable)
-        if inner is renderable.renderable and not isinstance(renderable, Panel):
+        if inner is renderable.renderable:
             return renderable  # padding around what needs no change: not copied
         shown = copy.copy(renderable)
         shown.renderable = inner
-        if isinstance(shown, Panel):
-            shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
+        return shown
+    if isinstance(renderable, Panel):
+        shown = copy.copy(renderable)
+        shown.renderable = safe(renderable.renderable)
+        shown.title, shown.subtitle = _optional(shown.title), _optional(shown.subtitle)
         return shown
     return renderable
 
@@ -113,11 +115,7 @@ def _optional(value: Any) -> Any:
 
 
 def _table(table: Any) -> Any:
-    """The table as it is when nothing it shows needs a change (a renderer that builds its
-    tables of safe Text pays for no copy); else a copy, its cells added anew through rich's
-    public calls, each made safe."""
-    if all(part is None or safe(part) is part for part in _shown(table)):
-        return table
+    """A copy of the table, its cells added anew through rich's public calls, each made safe."""
     shown = copy.copy(table)
     shown.title, shown.caption = _optional(table.title), _optional(table.caption)
     shown.columns = [column.copy() for column in table.columns]  # the same, without cells
@@ -131,24 +129,12 @@ def _table(table: Any) -> Any:
     return shown
 
 
-def _shown(table: Any) -> Iterator[Any]:
-    """Every text a table shows: title, caption, each column's header and footer when they are
-    shown, and its cells."""
-    yield from (table.title, table.caption)
-    for column in table.columns:
-        if table.show_header:
-            yield column.header
-        if table.show_footer:
-            yield column.footer
-        yield from column.cells
-
-
 def _text(text: Any) -> Any:
     """Text with its control characters made visible, each style span moved with its text."""
     plain = text.plain
     if visible(plain) == plain:
         return text
-    from rich.text import Span, Text
+    from rich.text import Span, Text  # only for a text that holds a control: rare
 
     pieces = [visible(char) for char in plain]
     starts = list(accumulate((len(piece) for piece in pieces), initial=0))
