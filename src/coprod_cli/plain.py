@@ -73,11 +73,9 @@ METADATA_KEYS = frozenset({"alias", "description"})
 @dataclass_transform(kw_only_default=True, frozen_default=True,
                      field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
-    """A frozen, keyword-only dataclass whose equality, hash and repr are `Record`'s; a field
-    whose metadata says anything but its alias and description is refused here. Its __init__
-    is `_initialiser`'s, not compiled anew for every class at every start (about 0.15 ms a
-    class); a class without a docstring gets the one dataclass would write (its signature),
-    written here without inspecting a compiled __init__ (about 0.3 ms a class)."""
+    """A frozen, keyword-only dataclass with `Record`'s equality, hash and repr, refusing field
+    metadata but an alias and a description; its __init__ is `_initialiser`'s, not compiled for
+    each class at each start (~0.15 ms a class), and an undocumented class gets its signature."""
     own = "__init__" not in cls.__dict__
     undocumented = own and not cls.__dict__.get("__doc__")
     if undocumented:
@@ -100,8 +98,8 @@ def record(cls: type[T]) -> type[T]:
 
 
 def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
-    """The signature dataclass writes as an undocumented class's docstring (`(*, name: 'str',
-    seen: 'list[str]' = <factory>)`): every field it takes, by keyword, with its default."""
+    """What dataclass writes as an undocumented class's docstring: every field __init__ takes,
+    with its default (`(*, name: 'str', seen: 'list[str]' = <factory>)`)."""
     shown = [f"{item.name}: {inspect.formatannotation(item.type)}" + (
         " = <factory>" if item.default_factory is not dataclasses.MISSING
         else "" if item.default is dataclasses.MISSING else f" = {item.default!r}")
@@ -111,28 +109,30 @@ def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
 
 def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     """The __init__ dataclass would compile for a record: every field by keyword, its default
-    or default factory when not given, then __post_init__ if the class has one."""
+    or default factory when not given, then __post_init__ if the class has one. Each field is
+    set once, here (Record's __setattr__ refuses): all at once when all are given, as by build."""
     plan = [(item.name, item.default, item.default_factory) for item in fields]
-    names = frozenset(item.name for item in fields)
-    post = hasattr(cls, "__post_init__")
-    missing = dataclasses.MISSING
-    place = object.__setattr__  # Record's __setattr__ lets each field be set once; this is once
+    names, post = frozenset(item.name for item in fields), hasattr(cls, "__post_init__")
+    missing, place = dataclasses.MISSING, object.__setattr__
 
     def __init__(self: Any, **given: Any) -> None:
-        for name, default, factory in plan:
-            if name in given:
-                place(self, name, given[name])
-            elif factory is not missing:
-                place(self, name, factory())
-            elif default is not missing:
-                place(self, name, default)
-            else:
-                raise TypeError(f"{cls.__qualname__}.__init__() missing 1 required "
-                                f"keyword-only argument: '{name}'")
-        if not names.issuperset(given):
-            unknown = next(name for name in given if name not in names)
-            raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword "
-                            f"argument '{unknown}'")
+        if len(given) == len(plan) and names.issuperset(given):
+            self.__dict__.update(given)
+        else:
+            for name, default, factory in plan:
+                if name in given:
+                    place(self, name, given[name])
+                elif factory is not missing:
+                    place(self, name, factory())
+                elif default is not missing:
+                    place(self, name, default)
+                else:
+                    raise TypeError(f"{cls.__qualname__}.__init__() missing 1 required "
+                                    f"keyword-only argument: '{name}'")
+            if not names.issuperset(given):
+                unknown = next(name for name in given if name not in names)
+                raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword "
+                                f"argument '{unknown}'")
         if post:
             self.__post_init__()
 
