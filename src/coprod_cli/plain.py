@@ -172,7 +172,7 @@ def _keys(cls: type, by_alias: bool) -> tuple[tuple[str, str], ...]:
 
 def build(cls: type[T], data: Any) -> T:
     """A dataclass from data `to_data(..., by_alias=True)` wrote, for trusted data only (values
-    unchecked: pydantic checks what comes from outside); ValueError for data in any shape but
+    unchecked: pydantic checks what comes from outside); raises for data in any shape but
     to_data's (a record's keys, no more, no fewer; lists; dates and enums as written back)."""
     return typing.cast(T, _converter(cls)(data))
 
