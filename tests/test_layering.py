@@ -95,6 +95,7 @@ MODULES = {
     "coprod_cli.scoring.disclosure": "core",
     "coprod_cli.scoring.span": "core",
     "coprod_cli.scoring.sharing": "core",
+    "coprod_cli.scoring.sharetrend": "core",
     "coprod_cli.scoring.personnotes": "core",
     "coprod_cli.sketch": "base",
     "coprod_cli.reading.ledger": "reading",

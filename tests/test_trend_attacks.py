@@ -119,7 +119,7 @@ def trend_leaks(views: Views) -> dict[str, int]:
 
 
 def test_a_shared_trend_pins_no_count_it_holds_back(views: Views) -> None:
-    """The rule (sharing.protect_trend): a shared trend gives neither the mix's shares nor
+    """The rule (sharetrend.protect_trend): a shared trend gives neither the mix's shares nor
     whether the mix changed. The shares, to two decimals of the pooled head count, gave each
     role's count over all rounds, so with the second round's the first's, held back or not;
     'the mix changed' said nothing when the first round's shares were the second's, which

@@ -59,8 +59,9 @@ def test_area_changes_name_only_real_ones() -> None:
 
 
 def test_the_mix_line_gives_shares_only_when_the_trend_has_them() -> None:
-    from coprod_cli.scoring import sharing
+    from coprod_cli.scoring import sharetrend
 
     exact = trendwords.mix_line(built())
-    assert "Carer 16%" in exact and "%" not in trendwords.mix_line(sharing.protect_trend(built()))
-    assert "does not give its shares" in trendwords.mix_line(sharing.protect_trend(built()))
+    shared = trendwords.mix_line(sharetrend.protect_trend(built()))
+    assert "Carer 16%" in exact and "%" not in shared
+    assert "does not give its shares" in shared

@@ -112,17 +112,3 @@ def test_private_json_says_so_at_the_top_level(run: Run) -> None:
     res = json.loads(run("score", AUTUMN, "--private", "-f", "json").stdout)
     assert res["private"] is True and res["warnings"][0] == sharing.PRIVATE_NOTE
 
-
-def test_a_shared_trend_gives_no_mix_nor_whether_it_changed() -> None:
-    """The shares with the head counts give each role's count (test_trend_attacks.py), and
-    'the mix changed' said or not says whether two rounds' shares are the same."""
-    from coprod_cli.scoring.trend import MIX_CHANGED
-    from tests.report.trendbuilt import built
-
-    exact = built()
-    assert exact.mix and MIX_CHANGED in exact.warnings
-    shown = sharing.protect_trend(exact)
-    assert shown.mix == [] and MIX_CHANGED not in shown.warnings
-    assert shown.warnings == [sharing.TREND_BANDED, *(w for w in exact.warnings
-                                                      if w != MIX_CHANGED)]
-    assert sharing.protect_trend(sharing.mark_private_trend(exact)).mix == exact.mix

@@ -47,7 +47,7 @@ from coprod_cli.reading.loader import Library
 from coprod_cli.report import View
 from coprod_cli.report.trendwords import TrendFormat, renderer
 from coprod_cli.safetext import file_name
-from coprod_cli.scoring import bands, sharing
+from coprod_cli.scoring import bands, sharetrend
 from coprod_cli.scoring.trend import trend
 from coprod_cli.tally import Tally
 
@@ -130,7 +130,7 @@ def trend_command(
         last = score(fw, lib.catalogue, tallies[-1], weighting=weighting.value,
                      min_group=min_group, area_targets=promised.targets if promised else None)
         result = dataclasses.replace(result, plan_check=checked(promised, last).plan_check)
-    result = sharing.mark_private_trend(result) if private else sharing.protect_trend(result)
+    result = sharetrend.mark_private_trend(result) if private else sharetrend.protect_trend(result)
     output = html_destination(output, fmt is TrendFormat.html, "coprod-trend.html")
     _never_a_person_apart(kept, fw.id, tallies, min_group)
     view = View(apart=texts_apart(fw, lib.catalogue))

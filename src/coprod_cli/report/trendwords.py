@@ -164,7 +164,7 @@ def target_lines(tr: Trend, catalogue: Catalogue) -> list[str]:
 
 
 def mix_line(tr: Trend) -> str:
-    if not tr.mix:  # a shared trend (sharing.protect_trend)
+    if not tr.mix:  # a shared trend (sharetrend.protect_trend)
         return _("Adjusted figures re-weight every round to one mix of roles, the rounds' "
                  "pooled mix (everyone who answered any round); a shared trend does not give "
                  "its shares, since beside the head counts they would say how many of each "

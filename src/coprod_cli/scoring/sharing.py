@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from coprod_cli.i18n import N_, _
 
-if TYPE_CHECKING:  # types only: a score never loads the trend's, a trend never the result's
+if TYPE_CHECKING:  # types only: a trend never loads the result's
     from coprod_cli.resultdetails import (
         DimensionChange,
         Gap,
@@ -53,7 +53,6 @@ if TYPE_CHECKING:  # types only: a score never loads the trend's, a trend never 
     )
     from coprod_cli.resultparts import Intake
     from coprod_cli.results import Comparison, Result
-    from coprod_cli.trends import Change, Figure, Round, Trend
 
 BAND = Fraction(1, 2)  # half a level: the margin a combination of reports must not beat
 WHAT_IF_BAND = Fraction(1)  # --what-if asks which level; its figures say no more than that
@@ -80,6 +79,7 @@ def _noted(warnings: list[str], res: Result, step: float) -> list[str]:
     """The note on groups held back says that figures are rounded down; without one, a note
     of its own says so. (Counts need no note: each says it is a range, '12 to 14'.)"""
     from coprod_cli.scoring.collective import held_back_note  # a result's groups: never a trend's
+
     held = held_back_note(res.held_back, res.min_group)
     if held is None:
         return [_(BANDED) if step == float(BAND) else _(BANDED_LEVEL), *warnings]
@@ -94,7 +94,8 @@ def banded_count(count: int, step: int | None) -> int:
 
 
 def count_step(res: Result) -> int | None:
-    """The step of a result's counts of answers: --min-group when its figures are banded."""
+    """The step a result's counts of answers are given in: --min-group in a shared result
+    (its figures banded), else None (exact)."""
     return res.min_group if res.band is not None else None
 
 
@@ -120,7 +121,7 @@ def banded(score: float | None, step: Fraction) -> float | None:
 
 
 @functools.lru_cache(maxsize=1024)  # as banded: a trend's bands end at the same few figures
-def _gap_up(gap: float, step: Fraction) -> float:
+def gap_up(gap: float, step: Fraction) -> float:
     """A target minus a banded value: the gap rounded up to the step."""
     return float(math.ceil(Fraction(repr(gap)) / step) * step)
 
@@ -161,7 +162,7 @@ def protect(res: Result) -> Result:
         scopes=[replace(t, score=banded(t.score, step)) for t in res.scopes],
         activities=[replace(t, score=banded(t.score, step)) for t in res.activities],
         statements=[_statement(s, counts) for s in res.statements],
-        recommendations=[replace(r, gap=_gap_up(r.gap, step)) for r in res.recommendations],
+        recommendations=[replace(r, gap=gap_up(r.gap, step)) for r in res.recommendations],
         next_steps=[replace(n, from_score=banded(n.from_score, step) or 0.0,
                             to_score=banded(n.to_score, step) or 0.0) for n in res.next_steps],
         by_role=roles, by_voice=voices, gaps=_gaps(res.gaps, roles, voices),
@@ -240,61 +241,3 @@ def mark_private_comparison(cmp: Comparison) -> Comparison:
     """The exact comparison, marked as not to be shared (--private)."""
     return replace(cmp, private=True, before=mark_private(cmp.before),
                    after=mark_private(cmp.after), warnings=[PRIVATE_NOTE, *cmp.warnings])
-
-
-TREND_BANDED = N_("Shared figures of several people are rounded down to the half level, and "
-                  "bands widened out to it, so that reports cannot be set against each other; "
-                  "the verdicts come from the exact figures; --private gives exact ones, not to "
-                  "share")
-
-
-def protect_trend(tr: Trend) -> Trend:
-    """A trend's rounds are reports too: each round of several people shows its scores rounded
-    down to the half level and its band widened out to it, and each change is worked out from
-    what is shown; its verdict stays the exact one, as levels do. It gives no mix's shares
-    (with the head counts, each role's count) nor whether the mix changed (test_trend_attacks)."""
-    from coprod_cli.scoring.trend import MIX_CHANGED, change
-
-    if tr.private or tr.min_group < 2 or tr.band is not None:
-        return tr
-    rounds = {r.label: _shown_round(r) for r in tr.rounds}
-
-    def figure(rnd: Round, area: str) -> Figure:
-        return next(f for f in (rnd.overall, *rnd.areas) if f.area == area)
-
-    changes = [_within_half(change(figure(rounds[c.before], c.area),
-                                   figure(rounds[c.after], c.area),
-                                   rounds[c.before], rounds[c.after], c.verdict))
-               for c in tr.changes]
-    return replace(tr, rounds=list(rounds.values()), changes=changes, band=float(BAND), mix=[],
-                   warnings=[TREND_BANDED, *(w for w in tr.warnings if w != MIX_CHANGED)])
-
-
-def _within_half(found: Change) -> Change:
-    """A real change that the rounded figures do not show is said as one smaller than their
-    step, never as a rise 'from 1.50 to 1.50'."""
-    if found.change != 0 or found.verdict not in ("real-rise", "real-fall"):
-        return found
-    way = "rise" if found.verdict == "real-rise" else "fall"
-    return replace(found, change=None,
-                   words=f"a real {way} (less than half a level: shared figures are rounded "
-                   "down to the half level)")
-
-
-def _shown_round(rnd: Round) -> Round:
-    if rnd.respondents < 2:  # one answers file: that person's or group's own, left exact
-        return rnd
-    return replace(rnd, overall=_shown_figure(rnd.overall),
-                   areas=[_shown_figure(a) for a in rnd.areas])
-
-
-def _shown_figure(fig: Figure) -> Figure:
-    high = None if fig.band_high is None else _gap_up(fig.band_high, BAND)
-    return replace(fig, score=banded(fig.score, BAND),
-                   adjusted_score=banded(fig.adjusted_score, BAND),
-                   band_low=banded(fig.band_low, BAND), band_high=high)
-
-
-def mark_private_trend(tr: Trend) -> Trend:
-    """The exact trend, marked as not to be shared (--private)."""
-    return replace(tr, private=True, warnings=[PRIVATE_NOTE, *tr.warnings])

@@ -205,7 +205,7 @@ def _warnings(built: list[Round], rounds: Sequence[tuple[str, Tally]],
     return notes
 
 
-# Not in a shared trend (sharing.protect_trend): said only when the shares moved, so left out
+# Not in a shared trend (sharetrend.protect_trend): said only when the shares moved, so left out
 # it says a round's shares are another's, and a round whose voices are given gives them.
 MIX_CHANGED = N_("The mix of roles changed between rounds: the adjusted figures re-weight "
                  "every round to the same mix, so a change in who answered is not shown as "
