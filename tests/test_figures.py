@@ -6,7 +6,14 @@ from fractions import Fraction
 
 import pytest
 
-from coprod_cli.figures import histogram_median, level_for, mean, rounded, twice_histogram_median
+from coprod_cli.figures import (
+    exact,
+    histogram_median,
+    level_for,
+    mean,
+    rounded,
+    twice_histogram_median,
+)
 
 
 @pytest.mark.parametrize(("exact", "shown"), [
@@ -63,3 +70,15 @@ def test_a_score_exactly_on_a_boundary_reached_through_thirds_is_that_level() ->
     assert mean(thirds) == 1
     assert level_for(mean([Fraction(2, 3), Fraction(4, 3), Fraction(4)])) == "intermediate"
     assert level_for(Fraction(1999, 1000)) == "descriptive"
+
+
+@pytest.mark.parametrize(("published", "stands_for"), [
+    (1.87, Fraction(187, 100)),  # the decimal, not the binary float nearest it
+    (0.1, Fraction(1, 10)), (-0.25, Fraction(-1, 4)), (2.0, Fraction(2)), (-0.0, Fraction(0))])
+def test_a_published_figure_is_the_exact_decimal_it_stands_for(published: float,
+                                                                stands_for: Fraction) -> None:
+    assert exact(published) == stands_for
+
+
+def test_the_exact_decimal_is_not_the_floats_own_value() -> None:
+    assert exact(1.87) != Fraction(1.87)  # 1.87 as a float is a hair above or below it

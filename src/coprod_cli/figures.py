@@ -1,8 +1,9 @@
-"""The arithmetic of figures: exact averages and medians, the one rounding rule, and the level
-an exact score reaches."""
+"""The arithmetic of figures: exact averages and medians, the one rounding rule, the exact
+value a published figure stands for, and the level an exact score reaches."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from fractions import Fraction
@@ -79,6 +80,12 @@ def rounded(value: Fraction | None) -> float | None:
     if shown % 100 == 0 and shown > abs(value) * 100:
         shown -= 1  # the next whole level is not reached
     return math.copysign(shown, value) / 100
+
+
+@functools.lru_cache(maxsize=1024)  # a trend or a comparison reads the same few figures again
+def exact(published: float) -> Fraction:
+    """A published two-decimal figure as the exact decimal it stands for (1.87 is 187/100)."""
+    return Fraction(repr(published))
 
 
 def level_for(score: Fraction) -> LevelId:

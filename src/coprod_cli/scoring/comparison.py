@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from fractions import Fraction
 
 from coprod_cli import __version__
 from coprod_cli.errors import UsageProblem
+from coprod_cli.figures import exact
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_VALUES
 from coprod_cli.resultdetails import DimensionChange, Direction
@@ -15,16 +15,10 @@ from coprod_cli.results import Comparison, Result
 from coprod_cli.tally import rounded
 
 
-@functools.lru_cache(maxsize=1024)  # a comparison reads the same few figures many times
-def _exact(published: float) -> Fraction:
-    """A published two-decimal figure as the exact decimal it stands for (1.87 is 187/100)."""
-    return Fraction(repr(published))
-
-
 def direction(before: float | None, after: float | None) -> Direction:
-    if before is None or after is None or _exact(after) == _exact(before):
+    if before is None or after is None or exact(after) == exact(before):
         return "same"
-    return "up" if _exact(after) > _exact(before) else "down"
+    return "up" if exact(after) > exact(before) else "down"
 
 
 def _value(level: str | None) -> float | None:
@@ -33,7 +27,7 @@ def _value(level: str | None) -> float | None:
 
 def _change(before: float | None, after: float | None) -> float | None:
     """The change between two published figures, exactly as a reader would subtract them."""
-    return None if before is None or after is None else rounded(_exact(after) - _exact(before))
+    return None if before is None or after is None else rounded(exact(after) - exact(before))
 
 
 def level_direction(before: str | None, after: str | None) -> Direction:
@@ -65,7 +59,7 @@ def regressed(before: Result, after: Result, changes: list[DimensionChange],
     """The overall level or any area's level fell, or the overall score fell by the tolerance
     or more (a fall from 1.86 to 1.45 is a regression even within one level)."""
     fell = before.score is not None and after.score is not None and \
-        _exact(before.score) - _exact(after.score) >= tolerance
+        exact(before.score) - exact(after.score) >= tolerance
     return fell or level_direction(before.level, after.level) == "down" or \
         any(change.level_dropped for change in changes)
 

@@ -40,6 +40,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from coprod_cli.figures import exact
 from coprod_cli.i18n import N_, _
 
 if TYPE_CHECKING:  # types only: a trend never loads the result's
@@ -117,13 +118,13 @@ PRIVATE_NOTE = N_("PRIVATE: exact figures for whoever holds all the answers. Do 
 @functools.lru_cache(maxsize=1024)  # a result bands the same few figures again and again
 def banded(score: float | None, step: Fraction) -> float | None:
     """A published figure rounded down to the step (never up, so never a level not reached)."""
-    return None if score is None else float(math.floor(Fraction(repr(score)) / step) * step)
+    return None if score is None else float(math.floor(exact(score) / step) * step)
 
 
 @functools.lru_cache(maxsize=1024)  # as banded: a trend's bands end at the same few figures
 def gap_up(gap: float, step: Fraction) -> float:
     """A target minus a banded value: the gap rounded up to the step."""
-    return float(math.ceil(Fraction(repr(gap)) / step) * step)
+    return float(math.ceil(exact(gap) / step) * step)
 
 
 def shared(respondents: int, min_group: int, private: bool) -> bool:
@@ -202,7 +203,7 @@ def _gaps(gaps: list[Gap], roles: list[RoleResult], voices: list[VoiceResult]) -
         if high is None or low is None:
             continue
         kept.append(replace(gap, highest_score=high, lowest_score=low,
-                            gap=float(Fraction(repr(high)) - Fraction(repr(low)))))
+                            gap=float(exact(high) - exact(low))))
     return sorted(kept, key=lambda g: (not g.finding, -g.gap))
 
 
@@ -217,7 +218,7 @@ def _what_if(what_if: WhatIf | None, step: Fraction) -> WhatIf | None:
 def _change(change: DimensionChange, step: Fraction) -> DimensionChange:
     before, after = banded(change.before_score, step), banded(change.after_score, step)
     moved = None if before is None or after is None else \
-        float(Fraction(repr(after)) - Fraction(repr(before)))
+        float(exact(after) - exact(before))
     return replace(change, before_score=before, after_score=after, change=moved)
 
 

@@ -4,13 +4,13 @@ rounds' pooled mix of roles, each adjusted figure with its band, and each change
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Collection, Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
 from typing import NamedTuple
 
 from coprod_cli import __version__, credits, voices
+from coprod_cli.figures import exact
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
@@ -149,15 +149,10 @@ def changes(rounds: list[Round]) -> list[Change]:
                             strict=True)]
 
 
-@functools.lru_cache(maxsize=1024)  # a shared trend's changes are of a few banded figures
-def _exact(published: float) -> Fraction:
-    return Fraction(repr(published))
-
-
 def verdict(before: Figure, after: Figure) -> Verdict:
     """A real change only when each adjusted score lies outside the other round's band. The
     published figures are compared as floats: exactly as the decimals they stand for
-    (_exact) would compare, since each decimal rounds to its float and rounding keeps order."""
+    (exact) would compare, since each decimal rounds to its float and rounding keeps order."""
     figures = (before.adjusted_score, after.adjusted_score, before.band_low, before.band_high,
                after.band_low, after.band_high)
     if None in figures:
@@ -180,7 +175,7 @@ def change(before: Figure, after: Figure, first: Round, last: Round,
     those shown are rounded)."""
     found = found or verdict(before, after)
     was, now = before.adjusted_score, after.adjusted_score
-    delta = None if was is None or now is None else rounded(_exact(now) - _exact(was))
+    delta = None if was is None or now is None else rounded(exact(now) - exact(was))
     words = WORDS[found] + ("" if delta is None else f" ({was:.2f} to {now:.2f})")
     return Change(area=after.area, name=after.name, before=first.label, after=last.label,
                   change=delta, verdict=found, words=words)
