@@ -473,6 +473,16 @@ def test_a_trend_builds_none_of_a_results_own_parts(fmt: str) -> None:
                      "coprod_cli.scoring.collective"} == set()
 
 
+@pytest.mark.parametrize("command", ["workshop", "feedback"])
+def test_a_pack_reads_no_plan_records_without_a_plan(command: str) -> None:
+    """Start-up: a plan file's records (plans.py) are read only when a plan is given (--plan):
+    the packs name Plan for types only."""
+    loaded = _modules_after(command, "examples/collective-autumn-2026", "-f", "markdown",
+                            "-o", "-")
+    assert "coprod_cli.report.packs" in loaded  # it did write the pack
+    assert "coprod_cli.plans" not in loaded
+
+
 def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:
     """Start-up: with the built-in frameworks kept in the start-up cache, a trend never loads
     what picks a framework's language as its YAML is read (reading/resolve.py)."""

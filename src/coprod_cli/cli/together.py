@@ -214,9 +214,12 @@ def feedback_command(
     output = html_destination(output, fmt is SheetFormat.html,
                               f"coprod-{tally.framework.id}-feedback.html")
     never_over_inputs(output, inputs, framework, force)
-    from coprod_cli.cli.plan import load
-
     remembering.check(kept, tally.framework.id, tally.sketch, min_group)
-    emit(feedback(res, lib.catalogue, next_round, fmt, load(lib, plan),
+    given = None
+    if plan is not None:  # a plan's records (plans.py) are read only with --plan
+        from coprod_cli.cli.plan import load
+
+        given = load(lib, plan)
+    emit(feedback(res, lib.catalogue, next_round, fmt, given,
                   View(apart=texts_apart(tally.framework, lib.catalogue))), output)
     remembering.keep(kept, tally.framework.id, tally.sketch)

@@ -13,12 +13,12 @@ from coprod_cli.coproduced import Workshop
 from coprod_cli.i18n import N_, _, unreviewed_notice
 from coprod_cli.models import Catalogue
 from coprod_cli.plain import to_data
-from coprod_cli.plans import Plan
 from coprod_cli.report import SHORT, View, lasting, phrases, together
 from coprod_cli.results import Result
 from coprod_cli.safetext import visible
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types only: a plan's records are read only with --plan
+    from coprod_cli.plans import Plan
     from coprod_cli.report.html import Own
     from coprod_cli.resultparts import SourceCredit
 
