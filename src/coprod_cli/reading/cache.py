@@ -137,8 +137,8 @@ def _matches(header: bytes, name: str, source: bytes, data: bytes) -> bool:
 
 
 def _unpack(raw: bytes, name: str, source: bytes, model: type[M]) -> M | None:
-    """The model from a cached file whose header matches and whose data reads back as written
-    (plain.build refuses data of any other shape than to_data writes)."""
+    """The model from a cached file whose header matches and whose data is exactly in the
+    shape to_data writes (plain.build refuses any other)."""
     header, _, data = raw.partition(b"\n")
     if not _matches(header, name, source, data):
         return None
