@@ -11,6 +11,7 @@ from typing import Literal
 from coprod_cli.models import LevelId, PieceId
 from coprod_cli.plain import record
 from coprod_cli.resultparts import DimensionResult, ResultModel
+from coprod_cli.voices import Voice
 
 
 @record
@@ -114,7 +115,7 @@ class RoleResult(ResultModel):
 class VoiceResult(ResultModel):
     """One voice's view: people with lived experience, or everyone else."""
 
-    voice: Literal["lived-experience", "everyone-else"]
+    voice: Voice
     name: str
     roles: list[str] = field(metadata={"description": "The role ids present in this voice."})
     respondents: int
