@@ -104,9 +104,9 @@ def _notes(tally: Tally, common: dict[str, Fraction], weights: mix.Weights, min_
 
 def _scored(framework: Framework, values: dict[str, Fraction | None], missing: bool,
             left_out: frozenset[str]) -> Scored:
-    exact = area_scores(framework, values)
-    dimensions = dimension_results(framework, values, left_out, exact)
-    found = overall_level(framework, values, dimensions, exact)
+    scores = area_scores(framework, values)
+    dimensions = dimension_results(framework, values, left_out, scores)
+    found = overall_level(framework, values, dimensions, scores)
     whole = DimensionResult(id=OVERALL, name="Overall", score=found.score,
                             level=None if missing else found.level, answered=0, unsure=0,
                             statements=len(framework.statements))
