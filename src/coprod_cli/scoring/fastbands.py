@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import math
 import random
+import struct
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import repeat, starmap
@@ -78,9 +79,8 @@ def draws(framework: Framework, by_role: Mapping[str, list[bytes]], groups: list
         starmap(random.Random(seed).random, repeat(()))
     added = b"".join(_added(people, roles, wide, numbers, min(step, resamples - done),
                             statements, bits) for done in range(0, resamples, step))
-    columns = [added[s::statements] for s in range(statements)]
     scale = 4 * math.lcm(*range(1, pools + 1))
-    return _areas(framework, columns, absent, _medians(scale, pools), resamples), scale
+    return _areas(framework, added, absent, _medians(scale, pools), resamples), scale
 
 
 _FIRST: dict[int, tuple[random.Random, list[float]]] = {}  # per seed, its first numbers
@@ -192,30 +192,31 @@ def _pooled_table(pools: int) -> bytes:
     return _POOLED[pools]
 
 
-def _areas(framework: Framework, columns: list[bytes], absent: Collection[str],
-           area: _Medians, resamples: int) -> Draws:
+def _areas(framework: Framework, added: bytes, absent: Collection[str], area: _Medians,
+           resamples: int) -> Draws:
     """Each area's score in each draw, and the sum of the areas' scores in the draws where
-    every area has one."""
-    found: Draws = {d.id: [] for d in framework.dimensions}
-    scored, start, every = [], 0, True  # every: each area scored in every draw
-    for dimension in framework.dimensions:
-        part = columns[start:start + len(dimension.statements)]
-        start += len(dimension.statements)
+    every area has one. An area's statements are next to each other in a draw's bytes, so
+    each draw's bytes are cut into one key per area, all in one unpack."""
+    dimensions = framework.dimensions
+    cuts = "".join(f"{len(d.statements)}s" for d in dimensions)
+    values = list(map(area.__getitem__, struct.unpack(cuts * resamples, added)))
+    found: Draws = {d.id: [] for d in dimensions}
+    scored, every = [], True  # every: each area scored in every draw
+    for at, dimension in enumerate(dimensions):
         if dimension.id not in absent:
-            values = list(map(area.__getitem__, zip(*part, strict=True))) if part else \
-                [None] * resamples
-            scored.append(values)
-            if None in values:
+            scores = values[at::len(dimensions)]  # draw after draw
+            scored.append(scores)
+            if None in scores:
                 every = False
-                found[dimension.id] = [v for v in values if v is not None]
+                found[dimension.id] = [v for v in scores if v is not None]
             else:
-                found[dimension.id] = cast("list[int]", values)  # sorted once summed
+                found[dimension.id] = cast("list[int]", scores)  # sorted once summed
     found[""] = list(map(sum, zip(*scored, strict=True))) if every else \
         [sum(row) for row in zip(*scored, strict=True) if None not in row]
     return found
 
 
-class _Medians(dict[tuple[int, ...], "int | None"]):
+class _Medians(dict[bytes, "int | None"]):
     """An area's score, scaled: the median (tally.median) of its statements' values, each the
     mean of its pools' centres (mix.values), None when no pool has an answer. Shared by every
     round with as many pools (the same bytes, the same scale), up to MOST patterns: a
@@ -230,7 +231,7 @@ class _Medians(dict[tuple[int, ...], "int | None"]):
                        code % answered * (scale // (2 * (code // answered)))
                        for code in range(256)]
 
-    def __missing__(self, key: tuple[int, ...]) -> int | None:
+    def __missing__(self, key: bytes) -> int | None:
         ordered = sorted([v for v in map(self.each.__getitem__, key) if v is not None])
         half = len(ordered) // 2
         value = None if not ordered else ordered[half] if len(ordered) % 2 else \
