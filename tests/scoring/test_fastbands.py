@@ -206,3 +206,23 @@ def test_the_remembered_area_medians_start_again_when_full_and_give_the_same_ban
     monkeypatch.setattr(fastbands._Medians, "MOST", 3)
     assert bands._quickly(FW, by_role, groups, per_person, (), bits) == expected
     assert all(len(remembered) <= 3 for remembered in fastbands._MEDIANS.values())
+
+
+@pytest.mark.parametrize("bits", [8, 10, 12, 30, 84])
+def test_each_statements_byte_counts_which_of_0_and_1_each_field_is_at_least(bits: int) -> None:
+    """Whatever a draw's fields hold, from the most below 0 to the most above it that fits,
+    each statement's byte holds per field how many of 0 and 1 it is at least: the
+    multiplication that gathers them never lets another field's bits meet or carry into it."""
+    rng = random.Random(bits)
+    most = (1 << bits - 1) - 1  # a field's sum is above -2**(bits-1) and below 2**(bits-1)
+    edges = [-most, -1, 0, 1, most]
+    statements = 7
+    draws = [[rng.choice(edges) if rng.random() < 0.5 else rng.randint(-most, most)
+              for _ in range(statements * fastbands.LEVELS)] for _ in range(200)]
+    half = 1 << bits - 1
+    sums = [sum(x + half << bits * k for k, x in enumerate(fields)) for fields in draws]
+    coded = fastbands._medians_coded(sums, statements * bits // 2, bits)
+    assert list(coded) == [sum(((x >= 0) + (x >= 1)) << 2 * k
+                               for k, x in enumerate(fields[at:at + fastbands.LEVELS]))
+                           for fields in draws
+                           for at in range(0, len(fields), fastbands.LEVELS)]

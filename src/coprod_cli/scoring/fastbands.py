@@ -6,13 +6,13 @@ level value v of 0, 1 and 2 the person's weight counted + above v and - at or be
 their weight in the fourth. A pool's part of a draw is the sum of its drawn people's integers
 (in C), so per statement its fields hold T - 2*cum(v) and T, T the pool's weight that
 answered and cum(v) the weight at or below v. Twice the weighted median is the number of v
-with 2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so whether each
-field is at least 0 and at least 1 is all that is needed: with half each field's range added
-to a draw's sum, a field's top bit is its sign, taken for all its fields by a few whole-number
-operations. Four fields' two bits make one byte per statement; a table turns it into the
-pool's median, the pools of a statement are added byte by byte, and each area's median is
-remembered per pattern of its statements' bytes. Every figure is kept scaled by one common
-whole number (SCALE below), so comparing and sorting them is comparing the fractions.
+with 2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so how many of 0
+and 1 each field is at least is all that is needed: with half each field's range added to a
+draw's sum, a field's top bit is its sign, taken for all its fields by a few whole-number
+operations. Four fields' counts, two bits each, make one byte per statement; a table turns it
+into the pool's median, the pools of a statement are added byte by byte, and each area's
+median is remembered per pattern of its statements' bytes. Every figure is kept scaled by one
+common whole number (SCALE below), so comparing and sorting them is comparing the fractions.
 `bands.bands` uses this whenever the pools are few enough for one byte per statement
 (MOST_POOLS), else its own loop.
 """
@@ -147,17 +147,17 @@ def _fill(value: int, bits: int, fields: int) -> int:
 
 def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
     """A byte per draw and statement of one pool, from each draw's sum (`length` bytes, half
-    each field's range added): per field, bit 0 whether it is at least 0 and bit 1 at least 1
+    each field's range added): per field, in two bits, how many of 0 and 1 it is at least
     (_twice reads it)."""
     low, top = _lows(length, bits)
-    # A field's two bits, its top bit without 1 taken (moved down one) and with, land where
-    # one multiplication gathers the four fields' bits in the last byte of the statement's.
-    # The multiplication's other products land below that byte or past the statement, and
-    # none meet or carry into it, because a field is at least 8 bits wide (width()).
-    gather = sum(1 << k * (bits - 2) for k in range(LEVELS))
-    last = bits // 2 - 1
-    return b"".join((((high & top) >> 1 | (high - low) & top) * gather)
-                    .to_bytes(length + bits, "little")[last:last + length:bits // 2]
+    # A field's count, its top bit without 1 taken plus with, lands where one multiplication
+    # gathers the four fields' counts in the byte after the statement's. The multiplication's
+    # other products land below that byte or past it, and none meet or carry into it, because
+    # a field is at least 8 bits wide (width()).
+    gather = sum(1 << 7 + k * (bits - 2) for k in range(LEVELS))
+    step = bits // 2  # bytes a statement
+    return b"".join((((high & top) + ((high - low) & top)) * gather)
+                    .to_bytes(length + bits, "little")[step:step + length:step]
                     for high in sums)
 
 
@@ -170,11 +170,10 @@ def _lows(length: int, bits: int) -> tuple[int, int]:
 
 
 def _twice(code: int) -> int | None:
-    """Twice a pool's median from its byte: per field, bit 0 at least 0, bit 1 at least 1."""
+    """Twice a pool's median from its byte: per field, in two bits, how many of 0 and 1 it is
+    at least (the weight field, never below 0, is at least 1 when any weight answered)."""
     counts = [code >> 2 * k & 3 for k in range(LEVELS)]
-    if not counts[3] & 2:  # no weight answered
-        return None
-    return sum((c & 1) + (c >> 1) for c in counts[:3])
+    return sum(counts[:3]) if counts[3] == 2 else None
 
 
 def _pooled(pools: int) -> bytes:
