@@ -226,3 +226,19 @@ def test_each_statements_byte_counts_which_of_0_and_1_each_field_is_at_least(bit
                                for k, x in enumerate(fields[at:at + fastbands.LEVELS]))
                            for fields in draws
                            for at in range(0, len(fields), fastbands.LEVELS)]
+
+
+@pytest.mark.parametrize("sizes", [(1,), (1, 1), (1, 6), (7, 1, 2)])
+def test_pools_of_one_person_give_the_bands_fractions_give(sizes: tuple[int, ...]) -> None:
+    """A round of one person, and pools of one person beside larger ones: such a pool's sum in
+    a draw is its one drawn person's integer, half already added, nothing more."""
+    rng = random.Random(len(sizes) * 10 + sizes[0])
+    by_role = {role: sorted(bytes(rng.choice([0, 1, 2, 3, 3, UNKNOWN])
+                                  for _ in range(len(FW.statements))) for _ in range(size))
+               for role, size in zip(ROLES, sizes, strict=False)}
+    groups = [[role] for role in by_role]
+    per_person = {role: rng.randint(1, 9) for role in by_role}
+    bits = fastbands.width(by_role, groups, per_person)
+    assert bits is not None
+    assert bands._quickly(FW, by_role, groups, per_person, (), bits) == \
+        bands._slowly(FW, by_role, groups, per_person, ())

@@ -104,10 +104,13 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
     size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
     coded = 0
     for pool in people:  # each pool's draws summed apart: integers half as long with two
-        places = [_picked(pool[role], drawn[at::len(wide)])
-                  for at, role in enumerate(roles) if role in pool]
-        sums = map(sum, zip(*places, strict=True), repeat(half)) if places else \
-            repeat(half, count)
+        (first, rows), *rest = [(at, pool[role]) for at, role in enumerate(roles)
+                                if role in pool]  # every pool has someone (width())
+        # Each draw's sum starts from its first place's person, half added to that role's
+        # few people once rather than to every draw's sum.
+        lifted = _picked([person + half for person in rows], drawn[first::len(wide)])
+        others = [_picked(them, drawn[at::len(wide)]) for at, them in rest]
+        sums = map(sum, zip(*others, strict=True), lifted) if others else lifted
         coded += int.from_bytes(_medians_coded(sums, size, bits)
                                 .translate(_pooled_table(len(people))), "little")
     return coded.to_bytes(count * statements, "little")
