@@ -2,7 +2,7 @@
 which languages it carries, whether each has been reviewed, and (once read in a language)
 which texts had no translation and are shown in the file's own language instead."""
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import dataclasses
 from collections.abc import Iterable, Iterator

@@ -6,7 +6,7 @@ No pydantic here: pydantic validates files into these classes at the trust bound
 trusted is built without it.
 """
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 from dataclasses import field
 from typing import Annotated, Literal, get_args

@@ -3,7 +3,7 @@ each dimension, who was counted, and a plan checked against a later round (each 
 move done, overdue, not yet due or gone backwards, and moves unplanned); plain frozen
 dataclasses. A result's other parts are in resultdetails.py."""
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import datetime
 from dataclasses import field

@@ -4,7 +4,7 @@
 many respondents at once and who each is kept as in tallyrows.py; all are named here too,
 where the rest of coprod has always found them.)"""
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import datetime
 from collections import Counter, defaultdict

@@ -1,7 +1,7 @@
 """The result of `coprod trend`: each round's figures as answered and adjusted to one mix of
 roles, each with its band, and the change between rounds in words; a stable, versioned shape."""
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import datetime
 from dataclasses import field

@@ -8,7 +8,7 @@ then left without an answer (scoring counts them as unsure and says so). The fil
 never changed. As in models.py, no pydantic here: the loader validates the map.
 """
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import field

@@ -8,7 +8,7 @@ the models accept, and gives the same values; for everything else it returns Non
 caller takes the strict path, which locates any error.
 """
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import datetime
 import functools

@@ -2,7 +2,7 @@
 not read as progress: each person weighs their role's share of the common mix, shared out
 among the people of that role who answered the round."""
 
-from __future__ import annotations
+# Annotations are objects, not text: dataclasses matches text ones with regexes at each start.
 
 import math
 from collections import Counter
