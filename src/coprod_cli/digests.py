@@ -23,5 +23,13 @@ def _builtin(name: str, modules: tuple[str, ...]) -> Any:
 
 
 if not TYPE_CHECKING:
-    sha256 = _builtin("sha256", ("_sha2", "_sha256"))  # _sha2 from Python 3.12 on
     blake2b = _builtin("blake2b", ("_blake2",))
+
+    def __getattr__(name: str) -> Any:
+        """sha256, found when first asked for: only a write to the start-up cache hashes with
+        it (reading/prune.py), and its module is a shared library of its own to load."""
+        if name != "sha256":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        global sha256
+        sha256 = _builtin("sha256", ("_sha2", "_sha256"))  # _sha2 from Python 3.12 on
+        return sha256
