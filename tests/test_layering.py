@@ -492,13 +492,14 @@ def test_a_trend_read_from_the_warm_cache_picks_no_framework_language() -> None:
     assert "coprod_cli.reading.resolve" not in loaded
 
 
-def test_a_warm_trend_loads_no_sha256() -> None:
-    """Start-up: a trend read from the warm start-up cache writes nothing to it, so SHA-256,
-    which only such a write hashes with (reading/prune.py), is never loaded (digests.py)."""
-    _modules_after("trend", *TREND, "-o", "-")  # the cache made, if it was not
-    loaded = _modules_after("trend", *TREND, "-o", "-")
+def test_a_warm_trend_to_the_screen_loads_no_file_writer_nor_sha256() -> None:
+    """Start-up: a trend read from the warm start-up cache, of people already remembered,
+    printed, writes no file: neither the file writer (files.py) nor SHA-256, which only a write
+    to the start-up cache hashes with (reading/prune.py), is loaded (digests.py)."""
+    _modules_after("trend", *TREND)  # the cache made and the people remembered
+    loaded = _modules_after("trend", *TREND)
     assert "coprod_cli.report.trend_text" in loaded  # it did render
-    assert loaded & {"_sha256", "_sha2", "coprod_cli.reading.prune"} == set()
+    assert loaded & {"coprod_cli.files", "_sha256", "_sha2", "coprod_cli.reading.prune"} == set()
 
 
 def test_usage_words_are_imported_only_for_a_usage_error() -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from coprod_cli import files
 from coprod_cli.reading import ledger
 from coprod_cli.sketch import Sketch, key
 
@@ -140,7 +141,7 @@ def test_many_results_are_remembered_in_one_write_as_one_at_a_time_would(
     for sketch in rounds:
         ledger.remember(one_by_one, "nef", sketch)
     written = []
-    monkeypatch.setattr(ledger, "write_atomic", lambda *args, **kw: written.append(args))
+    monkeypatch.setattr(files, "write_atomic", lambda *args, **kw: written.append(args))
     assert ledger.remember(kept, "nef", *rounds) is None
     assert len(written) == 1 and kept.results == one_by_one.results
     assert ledger.remember(kept, "nef", *rounds[:2]) is None and len(written) == 1  # nothing new

@@ -24,7 +24,6 @@ from coprod_cli.cli.boundary import standard as standard
 from coprod_cli.cli.boundary import unexpected as unexpected
 from coprod_cli.cli.safeconsole import console as console  # commands print through it
 from coprod_cli.errors import UsageProblem
-from coprod_cli.files import write_atomic
 from coprod_cli.i18n import N_
 
 if TYPE_CHECKING:  # the readers load with the first command that reads (not with --help)
@@ -195,6 +194,8 @@ def emit(rendered: Any, output: Path | None, no_color: bool = False,
         buffer = io.StringIO()
         console(True, file=buffer, width=100).print(rendered)
         rendered = buffer.getvalue()
+    from coprod_cli.files import write_atomic  # only to write a file: printing never needs it
+
     try:
         write_atomic(output, rendered, private=private)
     except OSError as error:

@@ -23,7 +23,6 @@ from dataclasses import field
 from pathlib import Path
 
 from coprod_cli.classes import frozen, mutable
-from coprod_cli.files import write_atomic
 from coprod_cli.reading import cache
 from coprod_cli.sketch import KIND, Sketch
 
@@ -176,6 +175,8 @@ def remember(ledger: Ledger, framework: str, *sketches: Sketch) -> str | None:
         return ledger.problem
     if not any([_added(ledger, framework, sketch) for sketch in sketches]):  # each added
         return None  # the same people again: nothing new to remember
+    from coprod_cli.files import write_atomic  # only when something new is remembered
+
     data = {"coprod-shared": VERSION, "salt": ledger.salt.hex(),
             "results": [{"framework": r.framework, "on": r.on, "keys": r.keys,
                          "sketch": r.sketch.data()} for r in ledger.results]}
