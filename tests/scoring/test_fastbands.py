@@ -5,7 +5,7 @@ apply, unsure and does-not-apply answers, and weights of any size (every field w
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pytest
 
@@ -100,14 +100,14 @@ def test_a_round_of_many_people_is_drawn_a_block_at_a_time(
                             for _ in range(300)) for role in ROLES[:2]}
     people = sum(map(len, by_role.values()))
     sizes: list[int] = []
-    coded = fastbands._medians_coded
+    gathered = fastbands._gathered
 
-    def counted(sums: Iterable[int], length: int, bits: int) -> bytes:
-        drawn = list(sums)
-        sizes.append(len(drawn))  # draws at once
-        return coded(drawn, length, bits)
+    def counted(pooled: Sequence[Iterable[int]], length: int, bits: int) -> bytes:
+        drawn = [list(sums) for sums in pooled]
+        sizes.append(len(drawn[0]))  # draws at once
+        return gathered(drawn, length, bits)
 
-    monkeypatch.setattr(fastbands, "_medians_coded", counted)
+    monkeypatch.setattr(fastbands, "_gathered", counted)
     groups, per_person = [sorted(by_role)], dict.fromkeys(by_role, 1)
     bits = fastbands.width(by_role, groups, per_person)
     assert bits is not None
@@ -208,24 +208,37 @@ def test_the_remembered_area_medians_start_again_when_full_and_give_the_same_ban
     assert all(len(remembered) <= 3 for remembered in fastbands._MEDIANS.values())
 
 
-@pytest.mark.parametrize("bits", [8, 10, 12, 30, 84])
-def test_each_statements_byte_counts_which_of_0_and_1_each_field_is_at_least(bits: int) -> None:
-    """Whatever a draw's fields hold, from the most below 0 to the most above it that fits,
-    each statement's byte holds per field how many of 0 and 1 it is at least: the
+@pytest.mark.parametrize(("bits", "pools"), [(8, 1), (8, 2), (8, 5), (10, 3), (12, 4),
+                                             (30, 5), (84, 2)])
+def test_each_statements_byte_counts_its_pools_fields_at_least_0_and_1(bits: int,
+                                                                      pools: int) -> None:
+    """Whatever the pools' fields hold, from the most below 0 to the most above it that fits
+    (the weight never below 0), each statement's byte holds 8 times how many of 0 and 1 its
+    pools' level fields are at least, plus how many pools' weight fields are at least 1: the
     multiplication that gathers them never lets another field's bits meet or carry into it."""
-    rng = random.Random(bits)
+    rng = random.Random(bits * pools)
     most = (1 << bits - 1) - 1  # a field's sum is above -2**(bits-1) and below 2**(bits-1)
-    edges = [-most, -1, 0, 1, most]
-    statements = 7
-    draws = [[rng.choice(edges) if rng.random() < 0.5 else rng.randint(-most, most)
-              for _ in range(statements * fastbands.LEVELS)] for _ in range(200)]
+    statements, levels = 7, fastbands.LEVELS - 1
+
+    def field(k: int) -> int:
+        edges = [0, 1, most] if k == levels else [-most, -1, 0, 1, most]
+        return rng.choice(edges) if rng.random() < 0.7 else rng.randint(min(edges), most)
+
+    draws = [[[field(k % fastbands.LEVELS) for k in range(statements * fastbands.LEVELS)]
+              for _ in range(pools)] for _ in range(300)]
+    draws += [[[most] * statements * fastbands.LEVELS] * pools]  # every count its most
     half = 1 << bits - 1
-    sums = [sum(x + half << bits * k for k, x in enumerate(fields)) for fields in draws]
-    coded = fastbands._medians_coded(sums, statements * bits // 2, bits)
-    assert list(coded) == [sum(((x >= 0) + (x >= 1)) << 2 * k
-                               for k, x in enumerate(fields[at:at + fastbands.LEVELS]))
-                           for fields in draws
-                           for at in range(0, len(fields), fastbands.LEVELS)]
+    pooled = [[sum(x + half << bits * k for k, x in enumerate(fields)) for fields in draw]
+              for draw in zip(*draws, strict=True)]
+    coded = fastbands._gathered(pooled, statements * bits // 2, bits)
+
+    def byte(fields: list[list[int]], at: int) -> int:
+        mine = [f[at:at + fastbands.LEVELS] for f in fields]
+        return sum(8 * ((x >= 0) + (x >= 1)) for f in mine for x in f[:levels]) + \
+            sum(f[levels] >= 1 for f in mine)
+
+    assert list(coded) == [byte(draw, at) for draw in draws
+                           for at in range(0, statements * fastbands.LEVELS, fastbands.LEVELS)]
 
 
 @pytest.mark.parametrize("sizes", [(1,), (1, 1), (1, 6), (7, 1, 2)])

@@ -7,12 +7,14 @@ their weight in the fourth. A pool's part of a draw is the sum of its drawn peop
 (in C), so per statement its fields hold T - 2*cum(v) and T, T the pool's weight that
 answered and cum(v) the weight at or below v. Twice the weighted median is the number of v
 with 2*cum(v) < T plus the number with 2*cum(v) <= T (mix._twice_median), so how many of 0
-and 1 each field is at least is all that is needed: with half each field's range added to a
-draw's sum, a field's top bit is its sign, taken for all its fields by a few whole-number
-operations. Four fields' counts, two bits each, make one byte per statement; a table turns it
-into the pool's median, the pools of a statement are added byte by byte, and each area's
-median is remembered per pattern of its statements' bytes. Every figure is kept scaled by one
-common whole number (SCALE below), so comparing and sorting them is comparing the fractions.
+and 1 each field is at least is all that is needed, and whether T is at least 1 (the pool
+answered): with half each field's range added to a draw's sum, a field's top bit is its sign,
+taken for all its fields by a few whole-number operations. The pools' counts are added, and
+one multiplication gathers a statement's into one byte: 8 times its level fields' counts
+(twice each answered pool's median, 3 for each other pool) plus the pools that answered. A
+table turns that into the statement's value, and each area's median is remembered per
+pattern of its statements' bytes. Every figure is kept scaled by one common whole number
+(SCALE below), so comparing and sorting them is comparing the fractions.
 `bands.bands` uses this whenever the pools are few enough for one byte per statement
 (MOST_POOLS), else its own loop.
 """
@@ -26,13 +28,13 @@ import struct
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from itertools import repeat, starmap
-from operator import itemgetter, mul
+from operator import add, itemgetter, mul
 from typing import cast
 
 from coprod_cli.models import LEVEL_IDS, Framework
 
 LEVELS = len(LEVEL_IDS)
-MOST_POOLS = 5  # pools whose medians (twice: 0 to 6) and answered-or-not add up in a byte
+MOST_POOLS = 5  # pools whose counts (8 times 0 to 6 each, and 1 if answered) fit a byte
 Draws = dict[str, list[int]]  # figure (area id, or "" for the overall) -> scaled values
 BLOCK = 1 << 16  # people drawn (a draw's places times draws) worked out at once: a few MB
 
@@ -97,23 +99,20 @@ def _first(seed: int, count: int) -> list[float]:
 
 def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[float],
            randoms: Iterable[float], count: int, statements: int, bits: int) -> bytes:
-    """Per draw of the next `count` and statement, a byte: its pools' bytes added (_POOLED:
-    they never carry). The draws take their numbers from `randoms`, in order, as many as
-    they need."""
+    """Per draw of the next `count` and statement, a byte (_gathered). The draws take their
+    numbers from `randoms`, in order, as many as they need."""
     drawn = list(map(math.floor, map(mul, wide * count, randoms)))  # place after place
-    size, half = statements * bits // 2, _fill(1 << bits - 1, bits, statements * LEVELS)
-    coded = 0
-    for pool in people:  # each pool's draws summed apart: integers half as long with two
+    size, half = statements * bits // 2, _fill([1 << bits - 1] * LEVELS, bits, statements)
+    pooled = []
+    for pool in people:  # each pool's draws summed apart: its fields are its own
         (first, rows), *rest = [(at, pool[role]) for at, role in enumerate(roles)
                                 if role in pool]  # every pool has someone (width())
         # Each draw's sum starts from its first place's person, half added to that role's
         # few people once rather than to every draw's sum.
         lifted = _picked([person + half for person in rows], drawn[first::len(wide)])
         others = [_picked(them, drawn[at::len(wide)]) for at, them in rest]
-        sums = map(sum, zip(*others, strict=True), lifted) if others else lifted
-        coded += int.from_bytes(_medians_coded(sums, size, bits)
-                                .translate(_pooled_table(len(people))), "little")
-    return coded.to_bytes(count * statements, "little")
+        pooled.append(map(sum, zip(*others, strict=True), lifted) if others else lifted)
+    return _gathered(pooled, size, bits)
 
 
 def _picked(rows: list[int], drawn: list[int]) -> Sequence[int]:
@@ -142,56 +141,42 @@ def _people(rows: list[bytes], weight: int, bits: int) -> list[int]:
     return [int.from_bytes(b"".join(map(pieces.__getitem__, row)), "little") for row in rows]
 
 
-def _fill(value: int, bits: int, fields: int) -> int:
-    """`value` in each of `fields` fields (four make whole bytes)."""
-    four = sum(value << k * bits for k in range(LEVELS)).to_bytes(LEVELS * bits // 8, "little")
-    return int.from_bytes(four * (fields // LEVELS), "little")
+def _fill(fields: Sequence[int], bits: int, statements: int) -> int:
+    """Each of `statements` statements' four fields holding `fields` (whole bytes: an even
+    number of bits a field)."""
+    one = sum(value << k * bits for k, value in enumerate(fields))
+    return int.from_bytes(one.to_bytes(LEVELS * bits // 8, "little") * statements, "little")
 
 
-def _medians_coded(sums: Iterable[int], length: int, bits: int) -> bytes:
-    """A byte per draw and statement of one pool, from each draw's sum (`length` bytes, half
-    each field's range added): per field, in two bits, how many of 0 and 1 it is at least
-    (_twice reads it)."""
-    low, top = _lows(length, bits)
-    # A field's count, its top bit without 1 taken plus with, lands where one multiplication
-    # gathers the four fields' counts in the byte after the statement's. The multiplication's
-    # other products land below that byte or past it, and none meet or carry into it, because
-    # a field is at least 8 bits wide (width()).
-    gather = sum(1 << 7 + k * (bits - 2) for k in range(LEVELS))
+def _gathered(pooled: Sequence[Iterable[int]], length: int, bits: int) -> bytes:
+    """A byte per draw and statement, from each pool's sum in each draw (`length` bytes, half
+    each field's range added): 8 times how many of 0 and 1 its level fields are at least, all
+    pools' added, plus how many pools' weight fields are at least 1 (the pools that answered).
+    """
+    low, levels, tops = _lows(length, bits)
+    # Per field, its top bit (at least 0; not for the weight, never below 0) plus its top bit
+    # with 1 taken (at least 1): a count of 0 to 2 a pool, at most 10 for five pools.
+    counted = [((high & levels) + ((high - low) & tops) for high in sums) for sums in pooled]
+    counts: Iterable[int] = counted[0]
+    for more in counted[1:]:  # the pools' counts added, draw by draw
+        counts = map(add, counts, more)
+    # One multiplication moves each of a statement's level fields' counts to bit 3 of the byte
+    # after the statement's, where they add up, and its weight field's to bit 0. Its other
+    # products land below that byte (at most 42 times the pools there: under 256) or past it,
+    # and none meet or carry into it, because a field is at least 8 bits wide (width()).
+    gather = sum(1 << (LEVELS - 1 - k) * bits + 4 for k in range(LEVELS - 1)) + (1 << 1)
     step = bits // 2  # bytes a statement
-    return b"".join((((high & top) + ((high - low) & top)) * gather)
-                    .to_bytes(length + bits, "little")[step:step + length:step]
-                    for high in sums)
+    return b"".join((count * gather).to_bytes(length + bits, "little")[step:step + length:step]
+                    for count in counts)
 
 
 @functools.lru_cache(maxsize=4)  # a few frameworks and field widths in one process
-def _lows(length: int, bits: int) -> tuple[int, int]:
-    """1 in each field of a draw's sum (`length` bytes), and each field's top bit: the same for
-    every draw of a framework at one field width."""
-    low = _fill(1, bits, length * 8 // bits)
-    return low, low << bits - 1
-
-
-def _twice(code: int) -> int | None:
-    """Twice a pool's median from its byte: per field, in two bits, how many of 0 and 1 it is
-    at least (the weight field, never below 0, is at least 1 when any weight answered)."""
-    counts = [code >> 2 * k & 3 for k in range(LEVELS)]
-    return sum(counts[:3]) if counts[3] == 2 else None
-
-
-def _pooled(pools: int) -> bytes:
-    """A pool's byte as twice its median plus (6 * pools + 1) if answered, so that the pools'
-    bytes of a statement add up without carrying."""
-    return bytes(0 if t is None else t + 6 * pools + 1 for t in map(_twice, range(256)))
-
-
-_POOLED: dict[int, bytes] = {}  # per number of pools, made when first needed
-
-
-def _pooled_table(pools: int) -> bytes:
-    if pools not in _POOLED:
-        _POOLED[pools] = _pooled(pools)
-    return _POOLED[pools]
+def _lows(length: int, bits: int) -> tuple[int, int, int]:
+    """1 in each field of a draw's sum (`length` bytes), the level fields' top bits, and every
+    field's: the same for every draw of a framework at one field width."""
+    statements, top = length * 2 // bits, 1 << bits - 1
+    return (_fill([1] * LEVELS, bits, statements), _fill([top, top, top, 0], bits, statements),
+            _fill([top] * LEVELS, bits, statements))
 
 
 def _areas(framework: Framework, added: bytes, absent: Collection[str], area: _Medians,
@@ -228,10 +213,11 @@ class _Medians(dict[bytes, "int | None"]):
 
     def __init__(self, scale: int, pools: int) -> None:
         super().__init__()
-        answered = 6 * pools + 1
-        self.each = [None if not code // answered else
-                       code % answered * (scale // (2 * (code // answered)))
-                       for code in range(256)]
+        # A statement's byte (_gathered): 8 times its answered pools' twice medians added and
+        # 3 for each other pool (its level fields all 0), plus how many pools answered.
+        self.each = [None if not code % 8 else
+                     (code // 8 - 3 * (pools - code % 8)) * (scale // (2 * (code % 8)))
+                     for code in range(256)]
 
     def __missing__(self, key: bytes) -> int | None:
         ordered = sorted([v for v in map(self.each.__getitem__, key) if v is not None])
