@@ -21,9 +21,10 @@ LADDER_WORDS = ("The levels are anchored to the ladder of co-production by Think
 
 def sources_for(framework: Framework, catalogue: Catalogue) -> list[SourceCredit]:
     """The framework's source, then the catalogue's sources it cites, in core.yaml's order."""
-    cited = {source for statement in framework.statements for source in statement.basis}
-    cited |= {catalogue.recommendation(rec).source for statement in framework.statements
-              for rec in statement.recommendations}
+    statements = framework.statements
+    source_of = {rec.id: rec.source for rec in catalogue.recommendations}
+    cited = {source for statement in statements for source in statement.basis}
+    cited |= {source_of[rec] for statement in statements for rec in statement.recommendations}
     cited |= {source.id for source in catalogue.sources if source.id in LEVEL_SOURCES}
     own = credit_of(framework.source)
     return [own, *(credit_of(source) for source in catalogue.sources
