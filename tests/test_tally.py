@@ -40,27 +40,3 @@ def test_a_statement_does_not_apply_anywhere_only_when_everyone_said_so() -> Non
                                       ids[0]: "does-not-apply", ids[1]: "unsure"}))
     assert tally.not_applying_anywhere() == {ids[0]}
     assert tally.not_applying[ids[1]] == 2
-
-
-@pytest.mark.parametrize("weighting", ["partnership", "role", "person"])
-def test_every_statements_value_at_once_is_each_statements_value(weighting: str) -> None:
-    """`statement_values` (the voices split once, for the trend) gives what `statement_value`
-    gives statement by statement, for random sets of people of any roles (fixed seed)."""
-    import random
-
-    framework = Library.builtin().framework("nef")
-    ids = [s.id for s in framework.statements]
-    words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure", None]
-    lived = {"person-drawing-on-care", "carer"}
-    rng = random.Random(29)
-    for _ in range(40):
-        tally = Tally(framework)
-        roles = rng.sample(["carer", "person-drawing-on-care", "manager", "practitioner",
-                            "other"], rng.randint(1, 5))
-        for _ in range(rng.randint(1, 12)):
-            tally.add_ballot(Ballot(rng.choice(roles),
-                                    {sid: rng.choice(words) for sid in ids}))
-        each = {sid: tally.statement_value(sid, weighting, lived)  # type: ignore[arg-type]
-                for sid in ids}
-        assert tally.statement_values(ids, weighting, lived) == each  # type: ignore[arg-type]
-        assert any(value is not None for value in each.values())

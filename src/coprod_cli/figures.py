@@ -45,14 +45,6 @@ def twice_histogram_median(counts: Sequence[int]) -> int | None:
     return _nth(counts, (people - 1) // 2) + _nth(counts, people // 2)
 
 
-def voices_centre(voices: Sequence[Sequence[Sequence[int]]]) -> Fraction | None:
-    """The mean of the voices' medians, each of its roles' histograms added (None for a voice
-    with none): a statement's value in partnership, in whole numbers until the mean."""
-    twice = [t for roles in voices if roles and (t := twice_histogram_median(
-        [sum(level) for level in zip(*roles, strict=True)])) is not None]
-    return Fraction(sum(twice), 2 * len(twice)) if twice else None
-
-
 def _nth(counts: Sequence[int], index: int) -> int:
     """The level value of the index-th answer, answers in order from not-yet up."""
     for value, count in enumerate(counts):

@@ -25,7 +25,6 @@ from coprod_cli.figures import level_for as level_for
 from coprod_cli.figures import mean as mean
 from coprod_cli.figures import median as median
 from coprod_cli.figures import rounded as rounded
-from coprod_cli.figures import voices_centre
 from coprod_cli.i18n import _
 from coprod_cli.models import LEVEL_IDS, LEVEL_VALUES, Framework, Weighting
 from coprod_cli.resultparts import Intake
@@ -265,15 +264,6 @@ class Tally(Rows):
             return self.group_value(sid, self.counts, weighting)
         voices = [self.group_value(sid, roles, "person") for roles in self.voices(lived)]
         return mean([v for v in voices if v is not None])
-
-    def statement_values(self, ids: Iterable[str], weighting: Weighting,
-                         lived: Collection[str] = ()) -> dict[str, Fraction | None]:
-        """`statement_value` of each id, the roles split into voices once for them all."""
-        if weighting != "partnership":
-            return {sid: self.group_value(sid, self.counts, weighting) for sid in ids}
-        counts = self.counts
-        voices = [[counts[r] for r in roles if r in counts] for roles in self.voices(lived)]
-        return {sid: voices_centre([[c[sid] for c in roles] for roles in voices]) for sid in ids}
 
     def group_value(self, sid: str, roles: Iterable[str],
                     weighting: Weighting) -> Fraction | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coprod_cli.models import Weighting
+from coprod_cli.reading.loader import Library
 from coprod_cli.scoring import mix
-from coprod_cli.tally import histogram_median
+from coprod_cli.tally import Ballot, Tally, histogram_median
 from tests.builders import CATALOGUE, FW
 from tests.scoring.trendsets import CARER, MANAGER, PERSON, PRACTITIONER, mix_only, tally
 
@@ -74,3 +78,24 @@ def test_pools_follow_the_weighting() -> None:
     assert mix.pools(t, LIVED, "partnership") == [[PERSON], [PRACTITIONER]]
     assert mix.pools(t, LIVED, "person") == [[PERSON, PRACTITIONER]]
     assert mix.pools(t, LIVED, "role") == [[PERSON], [PRACTITIONER]]
+
+
+@pytest.mark.parametrize("weighting", ["partnership", "role", "person"])
+def test_every_person_weighing_one_gives_the_values_as_answered(weighting: Weighting) -> None:
+    """`values` with each person's weight 1, over the weighting's pools (as the trend scores a
+    round as answered), gives what `Tally.statement_value` gives statement by statement, for
+    random sets of people of any roles (fixed seed)."""
+    framework = Library.builtin().framework("nef")
+    words = ["not-yet", "descriptive", "intermediate", "transformative", "unsure", None]
+    rng = random.Random(29)
+    for _ in range(40):
+        t = Tally(framework)
+        roles = rng.sample(["carer", "person-drawing-on-care", "manager", "practitioner",
+                            "other"], rng.randint(1, 5))
+        for _ in range(rng.randint(1, 12)):
+            t.add_ballot(Ballot(rng.choice(roles),
+                                {s.id: rng.choice(words) for s in framework.statements}))
+        each = {s.id: t.statement_value(s.id, weighting, LIVED) for s in framework.statements}
+        ones = dict.fromkeys(t.counts, 1)
+        assert mix.values(framework, t.counts, mix.pools(t, LIVED, weighting), ones) == each
+        assert any(value is not None for value in each.values())

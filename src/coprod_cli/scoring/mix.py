@@ -114,7 +114,8 @@ def _twice_pool(counts: Counts, sid: str, roles: Iterable[str],
 def values(framework: Framework, counts: Counts, groups: list[list[str]],
            per_person: Mapping[str, int]) -> Values:
     """Every statement's value: the mean of its pools' weighted centres (weights from
-    `integral`)."""
+    `integral`; with every person's weight 1, the value as answered, as
+    `Tally.statement_value` gives it)."""
     found: Values = {}
     for statement in framework.statements:
         centres = [v for roles in groups

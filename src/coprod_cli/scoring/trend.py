@@ -60,9 +60,10 @@ def _round(framework: Framework, lived: Collection[str], label: str, tally: Tall
     per_person = mix.integral(weights.per_person)
     missing = tally.lived_experience_missing(lived)
     left_out = tally.not_applying_anywhere()
-    answered = _scored(framework, tally.statement_values(
-        [s.id for s in framework.statements], weighting, lived), missing, left_out)
-    adjusted = _scored(framework, mix.values(framework, tally.counts, groups, per_person),
+    counts = tally.counts
+    answered = _scored(framework, mix.values(framework, counts, groups,
+                                              dict.fromkeys(counts, 1)), missing, left_out)
+    adjusted = _scored(framework, mix.values(framework, counts, groups, per_person),
                        missing, left_out)
     few = _too_few(tally, lived, weighting, fewest)
     absent = [d.id for d in answered.dimensions if d.does_not_apply]
