@@ -36,9 +36,10 @@ def trend(framework: Framework, catalogue: Catalogue, rounds: Sequence[tuple[str
     lived = voices.lived_roles(catalogue)
     common = mix.pooled(tally for _, tally in rounds)
     names = {role.id: role.name for role in catalogue.roles}
-    built = [_targeted(_round(framework, lived, label, tally, common, (weighting, min_group,
-                                                                       fewest), names),
-                       targets or {}) for label, tally in rounds]
+    built = [_round(framework, lived, label, tally, common, (weighting, min_group, fewest),
+                    names) for label, tally in rounds]
+    if targets:
+        built = [_targeted(rnd, targets) for rnd in built]
     return Trend(
         tool_version=__version__,
         framework=FrameworkRef(id=framework.id, name=framework.name, version=framework.version),
