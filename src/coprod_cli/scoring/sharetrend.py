@@ -28,12 +28,9 @@ def protect_trend(tr: Trend) -> Trend:
     if tr.private or tr.min_group < 2 or tr.band is not None:
         return tr
     rounds = {r.label: _shown_round(r) for r in tr.rounds}
-
-    def figure(rnd: Round, area: str) -> Figure:
-        return next(f for f in (rnd.overall, *rnd.areas) if f.area == area)
-
-    changes = [_within_half(change(figure(rounds[c.before], c.area),
-                                   figure(rounds[c.after], c.area),
+    figures = {label: {f.area: f for f in (rnd.overall, *rnd.areas)}
+               for label, rnd in rounds.items()}
+    changes = [_within_half(change(figures[c.before][c.area], figures[c.after][c.area],
                                    rounds[c.before], rounds[c.after], c.verdict))
                for c in tr.changes]
     return replace(tr, rounds=list(rounds.values()), changes=changes, band=float(BAND), mix=[],
