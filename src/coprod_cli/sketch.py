@@ -13,6 +13,7 @@ people are told apart exactly; sets that differ by many fail to peel, which is t
 from __future__ import annotations
 
 import functools
+import operator
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -228,7 +229,7 @@ class Sketch:
             raise ValueError("not a sketch")
         # Checked a column at a time (a full ledger holds 200 sketches, read at every shared
         # run): each cell a list of three whole numbers, its two sums within MASK.
-        if not all(type(cell) is list and len(cell) == 3 for cell in cells):
+        if {*map(type, cells)} != {list} or {*map(len, cells)} != {3}:
             raise ValueError("not a sketch")
         counts, keys, checks = zip(*cells, strict=True)
         if {*map(type, counts), *map(type, keys), *map(type, checks)} != {int} \
@@ -240,9 +241,10 @@ class Sketch:
         """At least how many keys `difference` would peel, were it to succeed: a key lies in
         one cell of each part, so each cell of a part that differs needs a key of its own."""
         mine, theirs = self.cells, other.cells
-        return max(sum(a != b for a, b in zip(mine[start:start + PART],
-                                               theirs[start:start + PART], strict=True))
-                   for start in range(0, CELLS, PART))
+        differing: list[int] = [sum(map(operator.ne, mine[start:start + PART],
+                                        theirs[start:start + PART]))
+                                for start in range(0, CELLS, PART)]
+        return max(differing)
 
     def difference(self, other: Sketch) -> tuple[int, int] | None:
         """How many keys are only here and how many only in `other`; None when they differ by
