@@ -3,6 +3,8 @@ too few people never make a change real; the figures as answered are score's."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from coprod_cli.scoring.engine import score
 from coprod_cli.scoring.trend import trend
 from coprod_cli.trends import OVERALL
@@ -110,3 +112,18 @@ def test_a_verdict_compares_the_published_figures_as_their_decimals() -> None:
                          for score, low, high in ((was, was_low, was_high),
                                                   (now, now_low, now_high)))
         assert verdict(before, after) == exact_verdict(figures)
+
+
+def test_a_change_is_the_exact_difference_of_the_published_figures() -> None:
+    """Every pair of two-decimal figures a trend can publish (0 to 3): the difference of their
+    hundredths is the difference of their exact decimals, rounded as every figure is, to the
+    same float."""
+    from coprod_cli.figures import exact, rounded
+    from coprod_cli.scoring.trend import hundredths
+
+    published = [rounded(Fraction(k, 100)) or 0.0 for k in range(301)]
+    assert [hundredths(figure) for figure in published] == list(range(301))
+    for was in published:
+        for now in published:
+            found = (hundredths(now) - hundredths(was)) / 100
+            assert repr(found) == repr(rounded(exact(now) - exact(was)))

@@ -10,7 +10,6 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from coprod_cli import __version__, credits, voices
-from coprod_cli.figures import exact
 from coprod_cli.i18n import N_, _
 from coprod_cli.models import LEVEL_VALUES, Catalogue, Framework, LevelId, Weighting
 from coprod_cli.resultparts import DimensionResult, FrameworkRef
@@ -167,6 +166,13 @@ def verdict(before: Figure, after: Figure) -> Verdict:
     return "no-clear-change"
 
 
+def hundredths(figure: float) -> int:
+    """A figure as published (two decimals: rounded, or banded) in whole hundredths, 1.87 as
+    187: the float lies within a hair of them. Their difference over 100 is the exact
+    difference of the decimals (figures.exact), rounded as every figure is."""
+    return round(figure * 100)
+
+
 WORDS = {"real-rise": "a real rise", "real-fall": "a real fall",
          "no-clear-change": "no clear change", "not-known": "not known"}
 
@@ -177,7 +183,7 @@ def change(before: Figure, after: Figure, first: Round, last: Round,
     those shown are rounded)."""
     found = found or verdict(before, after)
     was, now = before.adjusted_score, after.adjusted_score
-    delta = None if was is None or now is None else rounded(exact(now) - exact(was))
+    delta = None if was is None or now is None else (hundredths(now) - hundredths(was)) / 100
     words = WORDS[found] + ("" if delta is None else f" ({was:.2f} to {now:.2f})")
     return Change(area=after.area, name=after.name, before=first.label, after=last.label,
                   change=delta, verdict=found, words=words)
