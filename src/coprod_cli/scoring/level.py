@@ -40,14 +40,15 @@ def dimension_results(framework: Framework, values: Values,
     exact = area_scores(framework, values) if exact is None else exact
     results = []
     for d in framework.dimensions:
-        known = sum(values[s.id] is not None for s in d.statements)
-        absent = sum(values[s.id] is None and s.id in left_out for s in d.statements)
+        unknown = [s.id for s in d.statements if values[s.id] is None]
+        absent = sum(sid in left_out for sid in unknown)
         score = exact[d.id]
         results.append(DimensionResult(
             id=d.id, name=d.name, score=rounded(score),
-            level=None if score is None else level_for(score), answered=known,
-            unsure=len(d.statements) - known - absent, statements=len(d.statements),
-            not_applying=absent, does_not_apply=absent == len(d.statements)))
+            level=None if score is None else level_for(score),
+            answered=len(d.statements) - len(unknown), unsure=len(unknown) - absent,
+            statements=len(d.statements), not_applying=absent,
+            does_not_apply=absent == len(d.statements)))
     return results
 
 
