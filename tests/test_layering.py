@@ -829,3 +829,11 @@ def test_no_module_grows_past_300_lines() -> None:
     long = {module: lines for module, path in FILES.items() if module not in LONG
             and (lines := len(path.read_text(encoding="utf-8").splitlines())) > 300}
     assert not long, f"{long}: over 300 lines; split out a concept into a module of its own"
+
+
+def test_answers_files_are_read_without_the_byte_order_mark_codec() -> None:
+    """Start-up: an answers file's byte order mark is left out by coprod (reading/paths.py), so
+    reading a trend's files never imports the utf-8-sig codec."""
+    loaded = _modules_after("trend", *TREND, "-o", "-")
+    assert "coprod_cli.report.trend_text" in loaded  # it did render
+    assert "encodings.utf_8_sig" not in loaded

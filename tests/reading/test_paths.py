@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_cli.reading.paths import expand
+from coprod_cli.errors import FileProblem, Location
+from coprod_cli.reading.paths import _line_col, decode, expand
 from tests.conftest import Run
 from tests.reading.test_inputs import IDS, answers_yaml, csv_text, write
 
@@ -146,3 +147,19 @@ def test_validate_and_score_read_the_same_files(run: Run, shared: Path) -> None:
     assert score_json(run, str(shared))[0]["respondents"] == len(checked) == 3
     recursive = run("validate", str(shared), "--recursive").stdout.splitlines()
     assert len(recursive) == 4
+
+
+@pytest.mark.parametrize("data", [
+    b"\xef\xbb\xbfanswers: {}\n", b"answers: {}\n", b"\xef\xbb\xbf\xef\xbb\xbfa: b\n",
+    b"\xef\xbb\xbfa: \xff\n", b"a: b\n\xef\xbb\xbf\xc3\n", b"\xef\xbb\xbf\n\xe2\x82", b"\xef\xbb"])
+def test_a_file_is_decoded_as_the_utf_8_sig_codec_reads_it(data: bytes) -> None:
+    """A byte order mark first is left out, and an error placed as that codec places it."""
+    try:
+        expected: object = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        expected = str(Location("f.yaml", *_line_col(data, error.start)))
+    try:
+        found: object = decode(data, "f.yaml")
+    except FileProblem as problem:
+        found = str(problem.where)
+    assert found == expected

@@ -18,6 +18,8 @@ STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")  # workbooks read as form exports
 MAX_BYTES = 2 * 1024 * 1024  # the largest answers or framework file read
+CHUNK = 64 * 1024  # read at a time from a file that grew while it was read
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, which an editor may write first
 
 
 @mutable
@@ -160,63 +162,73 @@ def _entry(inputs: Inputs, entry: os.DirEntry[str], recursive: bool,
     inputs.add(path, status)
 
 
-def open_regular(path: Path, kind: str = "YAML") -> BinaryIO:
+def open_regular(path: str | Path, kind: str = "YAML") -> BinaryIO:
     """The file opened for reading, refusing what is missing, a folder, or not a regular file.
 
     It is opened without blocking and checked before anything is read, so a FIFO (or a
     device) named by mistake is refused at once instead of waiting forever for a writer.
     """
-    where = Location(str(path))
+    return os.fdopen(_regular(path, kind)[0], "rb")
+
+
+def _regular(path: str | Path, kind: str) -> tuple[int, int]:
+    """open_regular's file, as its descriptor and size."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise FileProblem(_("file not found"), _("check the path"), where) from None
+        raise FileProblem(_("file not found"), _("check the path"), Location(str(path))) from None
     except IsADirectoryError:
         raise FileProblem(
             _("is a directory, not a file"),
             _("name a {kind} file inside it").format(kind=kind),
-            where,
+            Location(str(path)),
         ) from None
     except OSError as error:
         raise FileProblem(
             _("cannot read the file ({strerror})").format(strerror=error.strerror),
             _("check the path and its permissions"),
-            where,
+            Location(str(path)),
         ) from error
-    mode = os.fstat(handle).st_mode
-    if not stat.S_ISREG(mode):
+    status = os.fstat(handle)
+    if not stat.S_ISREG(status.st_mode):
         os.close(handle)
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(status.st_mode):
             raise FileProblem(
                 _("is a directory, not a file"),
                 _("name a {kind} file inside it").format(kind=kind),
-                where,
+                Location(str(path)),
             )
         raise FileProblem(
             _("not a regular file (a pipe, device or socket)"),
             _("save it as a file, or pipe it to standard input and name it '-'"),
-            where,
+            Location(str(path)),
         )
     if hasattr(os, "set_blocking"):
         os.set_blocking(handle, True)
-    return os.fdopen(handle, "rb")
+    return handle, status.st_size
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing what is missing, not a regular file or too large."""
-    with open_regular(path) as handle:
-        try:
-            # As much as the file holds, then the rest should it have grown since: asking for
-            # MAX_BYTES at once sets aside 2 MiB for every small file (a fifth of its read).
-            size = min(os.fstat(handle.fileno()).st_size, MAX_BYTES)
-            data = handle.read(size + 1)
-            return data + handle.read(MAX_BYTES - size) if len(data) > size else data
-        except OSError as error:
-            raise FileProblem(
-                _("cannot read the file ({strerror})").format(strerror=error.strerror),
-                _("check the path and its permissions"),
-                Location(str(path)),
-            ) from error
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, refusing what is missing, not a regular file or too large (a byte
+    over MAX_BYTES is read, for `decode` to refuse)."""
+    handle, size = _regular(path, "YAML")
+    try:
+        # As much as the file holds and a byte more, then the rest should it have grown
+        # since, a chunk at a time: asking for MAX_BYTES at once sets aside 2 MiB for every
+        # small file (a fifth of its read).
+        data, wanted = b"", min(size, MAX_BYTES) + 1
+        while wanted and (chunk := os.read(handle, wanted)):
+            data += chunk
+            wanted = min(MAX_BYTES + 1 - len(data), CHUNK)
+        return data
+    except OSError as error:
+        raise FileProblem(
+            _("cannot read the file ({strerror})").format(strerror=error.strerror),
+            _("check the path and its permissions"),
+            Location(str(path)),
+        ) from error
+    finally:
+        os.close(handle)
 
 
 def decode(data: bytes, name: str) -> str:
@@ -230,8 +242,8 @@ def decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
         raise FileProblem(_("this is a binary file, not YAML text"),
                           _("name a .yaml file written in a text editor"), Location(name))
-    try:
-        text = data.decode("utf-8-sig")
+    try:  # as the "utf-8-sig" codec reads it (a byte order mark left out), without its import
+        text = (data[3:] if data.startswith(BOM) else data).decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_col(data, error.start)
         raise FileProblem(_("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"),
