@@ -14,6 +14,7 @@ import datetime
 import functools
 import re
 from collections.abc import Collection
+from collections.abc import Set as AbstractSet
 
 from coprod_cli.answers import ANSWER_WORDS, sensible_date
 from coprod_cli.classes import frozen
@@ -36,7 +37,7 @@ class Grammar:
     """What a plain answers file of one framework may hold."""
 
     framework: str
-    statements: Collection[str]
+    statements: AbstractSet[str]
     roles: Collection[str]
 
 
@@ -70,7 +71,6 @@ _PLAINEST = re.compile(r"framework: ([a-z0-9][a-z0-9-]{0,99})\nrespondent:\n"
                        r"  role: ([a-z0-9][a-z0-9-]{0,99})\n"
                        r"(?:assessed_on: (\d{4}-\d{2}-\d{2})\n)?answers:\n"
                        r"((?:  [A-Za-z0-9][A-Za-z0-9_.-]{0,199}: [a-z0-9][a-z0-9-]{0,39}\n)+)\Z")
-_ANSWER = re.compile(r"  ([^:]+): ([^\n]+)\n")
 # What YAML skips: a comment (printable text that breaks no line, as YAML 1.1 reads NEL and
 # the line and paragraph separators as breaks) on a line of its own or after a space, and a
 # blank line. A comment holding anything else is left, so the pattern sends the file to the walk.
@@ -122,11 +122,13 @@ def _plainest(text: str, grammar: Grammar) -> Ballot | None:
     framework, role, written, block = found.groups()
     if framework != grammar.framework or role in NULLS or role not in grammar.roles:
         return None
-    pairs = _ANSWER.findall(block)
-    levels = {key: LEVELS.get(value) for key, value in pairs}
-    statements = grammar.statements
-    if len(levels) != len(pairs) or None in levels.values() \
-            or not all(key in statements for key in levels):
+    words = block.replace(":", "").split()  # a statement, its level word, the next...
+    try:
+        levels: dict[str, str | None] = dict(
+            zip(words[::2], map(LEVELS.__getitem__, words[1::2]), strict=True))
+    except KeyError:  # not a level word
+        return None
+    if 2 * len(levels) != len(words) or not levels.keys() <= grammar.statements:
         return None
     day = None
     if written is not None:
