@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import tempfile
 from collections import Counter
 
@@ -140,3 +142,13 @@ def test_the_bit_table_a_chunk_at_a_time_is_the_same_as_a_spot_at_a_time(
     maybe, bits = _reference(chunks)
     assert twins._maybe == maybe
     assert twins._bits == bits
+
+
+def test_a_few_respondents_are_kept_without_importing_array() -> None:
+    """Start-up: up to FEW entries are kept in lists, so a small run never imports array."""
+    code = ("import sys\nfrom coprod_cli.reading.twins import Twins\n"
+            "twins = Twins()\nfor n in range(3):\n    twins.add(n % 2 + 1, 'carer', f'{n}.yaml')\n"
+            "assert len(list(twins.pairs())) == 1\nprint('array' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"

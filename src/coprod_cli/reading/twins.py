@@ -2,8 +2,9 @@
 
 Each respondent counted is kept as a 64-bit digest (Python's hash of a file's bytes, or of a
 form row's timestamp and answers as read) beside who they were (their role and the row's
-line): 13 bytes a respondent, in flat arrays of at most SPILL entries; fuller arrays go to a
-temporary file (deleted when coprod ends), so a million form rows hold under a megabyte here.
+line): 13 bytes a respondent, in flat arrays of at most SPILL entries (lists while there are
+no more than FEW, so a small run never imports array); fuller arrays go to a temporary file
+(deleted when coprod ends), so a million form rows hold under a megabyte here.
 A table of fixed size (2 MiB of bits, a Bloom filter; a set of the bits marked while they are
 few, so a small run never clears 2 MiB) notes each digest as it comes; only the
 digests it may have seen before are kept aside (a few thousand in a million), and once
@@ -14,25 +15,27 @@ from __future__ import annotations
 
 import bisect
 import sys
-from array import array
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableSequence, Sequence
 from itertools import compress, repeat
 from operator import itemgetter, setitem
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from coprod_cli.safetext import file_name
 from coprod_cli.tally import Who
 
+if TYPE_CHECKING:  # imported once there are more than FEW entries
+    from array import array
+
 _INDEX = 24  # bits of each of the two spots a digest marks in the table (2**24 bits: 2 MiB)
 _SPOT = (1 << _INDEX) - 1
 SPILL = 1 << 16  # entries kept in memory (850 kB) before they go to the temporary file
-FEW = 1 << 12  # the table's bits kept as a set until there are more (about 200 kB)
+FEW = 1 << 12  # spots kept in a set, and entries in lists, until there are more (~200 kB)
 _BYTE = (1 << (_INDEX - 3)) - 1  # a spot's byte in the table: its low 21 bits (_mark)
 _LOW = bytes(byte & 0x1F for byte in range(256))  # a spot's third byte's part of its byte
 _BIT = bytes(1 << (byte >> 5) for byte in range(256))  # its bit, from its third byte
 _SET = bytes([0]) + bytes([1]) * 255  # 1 for a byte with any bit set
-Block = tuple["array[int]", "array[int]", "array[int]"]  # digests, roles, lines
+Block = tuple[Sequence[int], Sequence[int], Sequence[int]]  # digests, roles, lines
 
 
 def row_digest(stamp: object, levels: tuple[str | None, ...]) -> int | None:
@@ -51,9 +54,9 @@ class Twins:
     def __init__(self) -> None:
         self._bits: bytearray | None = None  # made once more than FEW spots are marked
         self._marked: set[int] = set()  # the spots marked until then
-        self._digests = array("q")
-        self._roles = array("B")  # each entry's role, as an index in `_names`
-        self._lines = array("L")  # the row's line in its source (0: a whole file)
+        self._digests: MutableSequence[int] = []  # array("q") once there are more than FEW
+        self._roles: MutableSequence[int] = []  # each entry's role, as an index in `_names`
+        self._lines: MutableSequence[int] = []  # the row's line in its source (0: a whole file)
         self._names: dict[str, int] = {}
         self._maybe: set[int] = set()  # digests the bit table may have seen before
         self._starts: list[int] = []  # the first entry of each source, in the order read
@@ -74,10 +77,10 @@ class Twins:
             self._starts.append(self._count)
             self._sources.append(source)
         if None in digests or 0 in digests:
-            kept = array("q", [digest or 1 if digest is not None else 0 for digest in digests])
+            kept = self._packed([digest or 1 if digest is not None else 0 for digest in digests])
             self._note([digest for digest in kept if digest])
         else:  # every row had a timestamp (most often): kept as they are
-            kept = array("q", digests)  # type: ignore[arg-type]
+            kept = self._packed(digests)  # type: ignore[arg-type]
             self._note(digests, kept)  # type: ignore[arg-type]
         self._digests.extend(kept)
         names = self._names
@@ -86,12 +89,31 @@ class Twins:
         self._roles.extend(map(names.__getitem__, roles))
         self._lines.extend(lines)
         self._count += len(kept)
+        if len(self._digests) > FEW:
+            self._arrays()
         if len(self._digests) >= SPILL:
             self._spill()
 
-    def _note(self, digests: list[int], packed: array[int] | None = None) -> None:
-        """The digests marked in the bit table (`packed`: the same in an array, when made
-        already); those it may have seen before kept aside."""
+    def _packed(self, digests: list[int]) -> Sequence[int]:
+        """The digests as the entries keep them: as they are while those are lists."""
+        if isinstance(self._digests, list):
+            return digests
+        from array import array
+
+        return array("q", digests)
+
+    def _arrays(self) -> tuple[array[int], array[int], array[int]]:
+        """The entries in memory as flat arrays, made from the lists once."""
+        if isinstance(self._digests, list):
+            from array import array
+
+            self._digests, self._roles, self._lines = (
+                array("q", self._digests), array("B", self._roles), array("L", self._lines))
+        return self._digests, self._roles, self._lines  # type: ignore[return-value]
+
+    def _note(self, digests: list[int], packed: Sequence[int] | None = None) -> None:
+        """The digests marked in the bit table (`packed`: the same as the entries keep them,
+        when made already); those it may have seen before kept aside."""
         if len(set(digests)) < len(digests):  # the same digest twice within these
             self._maybe.update(d for d, n in Counter(digests).items() if n > 1)
         if self._bits is None and len(self._marked) + 2 * len(digests) > FEW:
@@ -100,8 +122,7 @@ class Twins:
             self._marked = set()
         if self._bits is not None:
             if digests:
-                self._note_bits(self._bits, digests,
-                                array("q", digests) if packed is None else packed)
+                self._note_bits(self._bits, digests, digests if packed is None else packed)
             return
         spots = [digest & _SPOT for digest in digests]
         spots += [digest >> _INDEX & _SPOT for digest in digests]
@@ -110,16 +131,19 @@ class Twins:
         self._maybe.update(compress(digests, map(min, marked[:half], marked[half:])))
         self._marked.update(spots)
 
-    def _note_bits(self, bits: bytearray, digests: list[int], packed: array[int]) -> None:
+    def _note_bits(self, bits: bytearray, digests: list[int], packed: Sequence[int]) -> None:
         """_note's work in the bit table, a chunk at a time in C. A digest's 8 bytes
         (little-endian) hold its two spots (bytes 0-2 and 3-5); a spot's low 21 bits are its
         byte in the table and its top 3 its bit (_mark), so the bytes are laid out 4 to a spot
         and read as whole numbers, and a table of bytes gives the bits. Every byte is looked
         up before any is marked, as _mark marks them (a digest is kept aside only when both
         its spots were marked before these)."""
+        from array import array
+
         size = len(digests)
+        if not isinstance(packed, array) or sys.byteorder != "little":
+            packed = array("q", packed)  # a copy to swap: the entries keep theirs
         if sys.byteorder != "little":
-            packed = array("q", packed)
             packed.byteswap()
         data = packed.tobytes()
         lanes = bytearray(8 * size)  # every first spot's byte, then every second's
@@ -160,20 +184,22 @@ class Twins:
 
                 # lives as long as the check (unlinked at once, gone when coprod ends)
                 self._spilled = tempfile.TemporaryFile(prefix="coprod-twins-")  # noqa: SIM115
-            for kept in (self._digests, self._roles, self._lines):
+            for kept in self._arrays():
                 kept.tofile(self._spilled)
         except OSError:
             return
         self._blocks.append(len(self._digests))
-        for kept in (self._digests, self._roles, self._lines):
-            del kept[:]
+        for entries in (self._digests, self._roles, self._lines):
+            del entries[:]
 
     def _read(self) -> Iterator[Block]:
         """Every block in the order read: those written, then those still in memory."""
         if self._spilled is not None:
+            from array import array
+
             self._spilled.seek(0)
             for size in self._blocks:
-                block: Block = array("q"), array("B"), array("L")
+                block = array("q"), array("B"), array("L")
                 for kept in block:
                     kept.fromfile(self._spilled, size)
                 yield block
