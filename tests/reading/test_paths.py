@@ -153,13 +153,25 @@ def test_validate_and_score_read_the_same_files(run: Run, shared: Path) -> None:
     b"\xef\xbb\xbfanswers: {}\n", b"answers: {}\n", b"\xef\xbb\xbf\xef\xbb\xbfa: b\n",
     b"\xef\xbb\xbfa: \xff\n", b"a: b\n\xef\xbb\xbf\xc3\n", b"\xef\xbb\xbf\n\xe2\x82", b"\xef\xbb"])
 def test_a_file_is_decoded_as_the_utf_8_sig_codec_reads_it(data: bytes) -> None:
-    """A byte order mark first is left out, and an error placed as that codec places it."""
+    """A byte order mark first is left out, and an error placed in the text after it."""
     try:
         expected: object = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        expected = str(Location("f.yaml", *_line_col(data, error.start)))
+        body = data.removeprefix(b"\xef\xbb\xbf")
+        expected = str(Location("f.yaml", *_line_col(body, error.start)))
     try:
         found: object = decode(data, "f.yaml")
     except FileProblem as problem:
         found = str(problem.where)
     assert found == expected
+
+
+@pytest.mark.parametrize(("data", "line", "column"), [
+    (b"\xef\xbb\xbfa: b\nc: d\ne: \xff\n", 3, 4), (b"\xef\xbb\xbfa: \xff\n", 1, 4),
+    (b"a: b\ne: \xff\n", 2, 4)])
+def test_a_byte_that_is_not_utf_8_is_placed_where_an_editor_shows_it(
+        data: bytes, line: int, column: int) -> None:
+    """The byte order mark takes no column: the bad byte is found where the file shows it."""
+    with pytest.raises(FileProblem) as problem:
+        decode(data, "f.yaml")
+    assert str(problem.value.where) == str(Location("f.yaml", line, column))

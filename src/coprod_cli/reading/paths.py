@@ -242,10 +242,11 @@ def decode(data: bytes, name: str) -> str:
     if b"\x00" in data:
         raise FileProblem(_("this is a binary file, not YAML text"),
                           _("name a .yaml file written in a text editor"), Location(name))
-    try:  # as the "utf-8-sig" codec reads it (a byte order mark left out), without its import
-        text = (data[3:] if data.startswith(BOM) else data).decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_col(data, error.start)
+    body = data[3:] if data.startswith(BOM) else data  # a byte order mark left out
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:  # placed as an editor shows it, the mark not counted
+        line, column = _line_col(body, error.start)
         raise FileProblem(_("the file is not UTF-8 text"), _("save it as UTF-8 in your editor"),
                           Location(name, line, column)) from None
     if not text.strip():
