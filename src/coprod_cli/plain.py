@@ -110,29 +110,29 @@ def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
 def _initialiser(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     """The __init__ dataclass would compile for a record: every field by keyword, its default
     or default factory when not given, then __post_init__ if the class has one. Each field is
-    set once, here (Record's __setattr__ refuses): all at once when all are given, as by build."""
+    set once, here (Record's __setattr__ refuses): all at once, through the instance's dict,
+    those not given filled in first."""
     plan = [(item.name, item.default, item.default_factory) for item in fields]
     names, post = frozenset(item.name for item in fields), hasattr(cls, "__post_init__")
-    missing, place = dataclasses.MISSING, object.__setattr__
+    missing = dataclasses.MISSING
 
     def __init__(self: Any, **given: Any) -> None:
-        if len(given) == len(plan) and names.issuperset(given):
-            self.__dict__.update(given)
-        else:
+        if len(given) != len(plan) or not names.issuperset(given):
             for name, default, factory in plan:
                 if name in given:
-                    place(self, name, given[name])
-                elif factory is not missing:
-                    place(self, name, factory())
+                    continue
+                if factory is not missing:
+                    given[name] = factory()
                 elif default is not missing:
-                    place(self, name, default)
+                    given[name] = default
                 else:
                     raise TypeError(f"{cls.__qualname__}.__init__() missing 1 required "
                                     f"keyword-only argument: '{name}'")
-            if not names.issuperset(given):
+            if len(given) != len(plan):
                 unknown = next(name for name in given if name not in names)
                 raise TypeError(f"{cls.__qualname__}.__init__() got an unexpected keyword "
                                 f"argument '{unknown}'")
+        self.__dict__.update(given)
         if post:
             self.__post_init__()
 
