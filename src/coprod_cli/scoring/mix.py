@@ -103,12 +103,17 @@ def _twice_median(weight: list[int]) -> int | None:
 
 def _twice_pool(counts: Counts, sid: str, roles: Iterable[str],
                 per_person: Mapping[str, int]) -> int | None:
-    weight = [0, 0, 0, 0]
+    """Twice the pool's weighted median: its roles' people at each of the four level values,
+    each weighing what one person of the role weighs."""
+    not_yet = descriptive = intermediate = transformative = 0
     for role in roles:
         each = per_person[role]
-        for value, people in enumerate(counts[role][sid]):
-            weight[value] += people * each
-    return _twice_median(weight)
+        people = counts[role][sid]
+        not_yet += people[0] * each
+        descriptive += people[1] * each
+        intermediate += people[2] * each
+        transformative += people[3] * each
+    return _twice_median([not_yet, descriptive, intermediate, transformative])
 
 
 def values(framework: Framework, counts: Counts, groups: list[list[str]],
