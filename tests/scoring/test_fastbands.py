@@ -75,6 +75,16 @@ def test_more_pools_than_a_byte_holds_are_worked_out_in_fractions() -> None:
     assert found.overall is not None
 
 
+def test_a_pool_with_no_roles_is_worked_out_in_fractions() -> None:
+    """A pool of nobody answered nothing, as the bootstrap in fractions counts it."""
+    rows = [bytes([0, 1, 2, 3, 2]), bytes([1, 1, 3, 3, 0])]
+    by_role, groups, per_person = {"carer": rows}, [["carer"], []], {"carer": 1}
+    assert fastbands.width(by_role, groups, per_person) is None
+    found = bands.bands(FW, [("carer", row) for row in rows], groups, per_person)
+    assert found == bands._slowly(FW, by_role, groups, per_person, ())
+    assert found.overall is not None
+
+
 @pytest.mark.parametrize("block", [1, 7, 40, 1 << 16])
 def test_draws_worked_out_a_block_at_a_time_give_the_same_bands(
         monkeypatch: pytest.MonkeyPatch, block: int) -> None:

@@ -42,8 +42,8 @@ BLOCK = 1 << 16  # people drawn (a draw's places times draws) worked out at once
 def width(by_role: Mapping[str, list[bytes]], groups: list[list[str]],
           per_person: Mapping[str, int]) -> int | None:
     """Bits per field: an even number, at least 8, above any pool's weighted count with its
-    sign; None when the pools are too many for this way of working."""
-    if len(groups) > MOST_POOLS or LEVELS != 4:
+    sign; None when the pools are too many for this way of working, or one has no roles."""
+    if len(groups) > MOST_POOLS or LEVELS != 4 or not all(groups):
         return None
     most = max(sum(per_person[r] * len(by_role[r]) for r in roles) for roles in groups)
     return max(8, (most.bit_length() + 2) // 2 * 2)
@@ -106,7 +106,7 @@ def _added(people: list[dict[str, list[int]]], roles: list[str], wide: list[floa
     pooled = []
     for pool in people:  # each pool's draws summed apart: its fields are its own
         (first, rows), *rest = [(at, pool[role]) for at, role in enumerate(roles)
-                                if role in pool]  # every pool has someone (width())
+                                if role in pool]  # each pool has someone (width())
         # Each draw's sum starts from its first place's person, half added to that role's
         # few people once rather than to every draw's sum.
         lifted = _picked([person + half for person in rows], drawn[first::len(wide)])
