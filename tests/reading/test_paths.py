@@ -149,6 +149,15 @@ def test_validate_and_score_read_the_same_files(run: Run, shared: Path) -> None:
     assert len(recursive) == 4
 
 
+def test_a_file_named_with_a_slash_after_it_is_read_by_every_command_alike(
+        run: Run, shared: Path) -> None:
+    """`carer.yaml/` names the file, for score and trend as for validate (a path's last
+    slash left out), not a refusal by some and not others."""
+    named = f"{shared / 'carer.yaml'}/"
+    assert run("validate", named).exit_code == 0
+    assert score_json(run, named)[0] == score_json(run, str(shared / "carer.yaml"))[0]
+
+
 @pytest.mark.parametrize("data", [
     b"\xef\xbb\xbfanswers: {}\n", b"answers: {}\n", b"\xef\xbb\xbf\xef\xbb\xbfa: b\n",
     b"\xef\xbb\xbfa: \xff\n", b"a: b\n\xef\xbb\xbf\xc3\n", b"\xef\xbb\xbf\n\xe2\x82", b"\xef\xbb"])

@@ -303,7 +303,7 @@ class Respondents:
             self.on_warning(warning)
 
     def _yaml(self, name: str) -> Read:
-        data = self._stdin() if name == STDIN else read_bytes(name)
+        data = self._stdin() if name == STDIN else read_bytes(Path(name))  # a.yaml/: a.yaml
         shown = "<stdin>" if name == STDIN else name
         text = decode(data, shown)
         ballot = self._quick(text, shown)
