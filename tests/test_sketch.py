@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_cli.sketch import CELLS, MASK, Keys, Sketch, key, keys, keys_for
+from coprod_cli.sketch import CELLS, MASK, Keys, Sketch, _check, _places, key, keys, keys_for
 
 SALT = b"0123456789abcdef"
 
@@ -51,6 +51,19 @@ def test_sets_far_apart_are_told_as_many() -> None:
     one = _sketch([f"a {n}".encode() for n in range(200)])
     other = _sketch([f"b {n}".encode() for n in range(200)])
     assert one.difference(other) is None
+
+
+def test_cells_no_keys_make_are_told_as_too_many_not_peeled_for_ever() -> None:
+    """A damaged memory (a count off by one, or a key that peels back and forth between its
+    own cells) is told as too many apart, at once, rather than peeled round for ever."""
+    empty = Sketch()
+    off_by_one = Sketch([[1, 0, 0] if at == 1 else [0, 0, 0] for at in range(CELLS)], size=1)
+    assert off_by_one.difference(empty) is None
+    value = 0x123456789ABCDEF  # one key's cell holds it, its other two cells nothing
+    first = _places(value)[0]
+    back_and_forth = Sketch([[1, value, _check(value)] if at == first else [0, 0, 0]
+                             for at in range(CELLS)], size=1)
+    assert back_and_forth.difference(empty) is None
 
 
 def test_the_salt_changes_every_key() -> None:

@@ -248,19 +248,21 @@ class Sketch:
 
     def difference(self, other: Sketch) -> tuple[int, int] | None:
         """How many keys are only here and how many only in `other`; None when they differ by
-        too many to tell (many more than any group coprod holds back)."""
+        too many to tell (many more than any group coprod holds back), or the cells hold what
+        no keys make (a damaged memory: its peeling could otherwise go round for ever)."""
         left = [[a[0] - b[0], (a[1] - b[1]) & MASK, (a[2] - b[2]) & MASK]
                 for a, b in zip(self.cells, other.cells, strict=True)]
         here = there = 0
         progress = True
-        while progress:
+        while progress and here + there <= CELLS:  # more keys than cells are never told apart
             progress = False
-            for cell in left:
+            for at, cell in enumerate(left):
                 sign = cell[0]
                 if sign not in (1, -1):
                     continue
                 value = cell[1] if sign == 1 else (-cell[1]) & MASK
-                if _check(value) != (cell[2] if sign == 1 else (-cell[2]) & MASK):
+                if at not in _places(value) or \
+                        _check(value) != (cell[2] if sign == 1 else (-cell[2]) & MASK):
                     continue
                 for place in _places(value):
                     target = left[place]
@@ -269,4 +271,5 @@ class Sketch:
                     target[2] = (target[2] - sign * _check(value)) & MASK
                 here, there = (here + 1, there) if sign == 1 else (here, there + 1)
                 progress = True
-        return (here, there) if all(c == [0, 0, 0] for c in left) else None
+        told = here + there <= CELLS and all(c == [0, 0, 0] for c in left)
+        return (here, there) if told else None
