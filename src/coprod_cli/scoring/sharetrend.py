@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from coprod_cli.i18n import N_
 from coprod_cli.scoring.sharing import BAND, PRIVATE_NOTE, banded, gap_up
 from coprod_cli.scoring.trend import MIX_CHANGED, change
+from coprod_cli.trends import OVERALL
 
 if TYPE_CHECKING:  # types only
     from coprod_cli.trends import Change, Figure, Round, Trend
@@ -28,8 +29,8 @@ def protect_trend(tr: Trend) -> Trend:
     if tr.private or tr.min_group < 2 or tr.band is not None:
         return tr
     rounds = {r.label: _shown_round(r) for r in tr.rounds}
-    figures = {label: {f.area: f for f in (rnd.overall, *rnd.areas)}
-               for label, rnd in rounds.items()}
+    figures = {label: {**{f.area: f for f in rnd.areas}, OVERALL: rnd.overall}
+               for label, rnd in rounds.items()}  # the whole's, should an area share its id
     changes = [_within_half(change(figures[c.before][c.area], figures[c.after][c.area],
                                    rounds[c.before], rounds[c.after], c.verdict))
                for c in tr.changes]
