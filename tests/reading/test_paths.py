@@ -177,10 +177,11 @@ def test_a_file_is_decoded_as_the_utf_8_sig_codec_reads_it(data: bytes) -> None:
 
 @pytest.mark.parametrize(("data", "line", "column"), [
     (b"\xef\xbb\xbfa: b\nc: d\ne: \xff\n", 3, 4), (b"\xef\xbb\xbfa: \xff\n", 1, 4),
-    (b"a: b\ne: \xff\n", 2, 4)])
+    (b"a: b\ne: \xff\n", 2, 4), (b"a: \xc3\xa9\xe2\x82\xac\xff\n", 1, 6)])
 def test_a_byte_that_is_not_utf_8_is_placed_where_an_editor_shows_it(
         data: bytes, line: int, column: int) -> None:
-    """The byte order mark takes no column: the bad byte is found where the file shows it."""
+    """Columns are characters, and the byte order mark takes none: the bad byte is found
+    where an editor shows it."""
     with pytest.raises(FileProblem) as problem:
         decode(data, "f.yaml")
     assert str(problem.value.where) == str(Location("f.yaml", line, column))

@@ -35,6 +35,7 @@ REFUSED = [
     ("answers:\n  assets-1: 1_0", "2:13", "'1_0' is a number written in a form"),
     ("answers:\n  assets-1: {level: 0b11}", "2:21", "'0b11' is a number written in a form"),
     ("answers:\n  assets-1: 2.5", "2:13", "'2.5' is not a level: levels are whole steps"),
+    ("answers:\n  assets-1: é\x1b", "2:14", "a control character (U+001B) YAML does not allow"),
     ("answers: !!map x", "1:10", "'x' cannot be read as keys and values"),
     ("answers: !!seq x", "1:10", "'x' cannot be read as a list"),
     ("answers:\n  assets-1: !!str [3]", "2:13", "a list cannot be read as text"),

@@ -256,5 +256,8 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """The line and column of the byte at `offset` of UTF-8 text, the column in characters as
+    an editor counts them (the bytes before it on its line are whole characters)."""
     before = data[:offset]
-    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+    line = before[before.rfind(b"\n") + 1:]
+    return before.count(b"\n") + 1, len(line.decode("utf-8", "replace")) + 1

@@ -187,7 +187,10 @@ def parse(text: str, name: str) -> Any:
 
         raise syntax_error(error, text, name) from None
     except yaml.reader.ReaderError as error:
-        line, column = _line_col(text.encode("utf-8"), len(text[:error.position].encode()))
+        # libyaml gives the offset in bytes of the UTF-8 text, PyYAML's own reader in characters
+        at = error.position if _BaseLoader is not yaml.SafeLoader else \
+            len(text[:error.position].encode())
+        line, column = _line_col(text.encode("utf-8"), at)
         character = error.character if isinstance(error.character, int) else 0
         raise InvalidData(
             _("a control character (U+{character:04X}) YAML does not allow").format(
