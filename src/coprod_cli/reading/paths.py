@@ -184,11 +184,7 @@ def _regular(path: str | Path, kind: str) -> tuple[int, int]:
             Location(str(path)),
         ) from None
     except OSError as error:
-        raise FileProblem(
-            _("cannot read the file ({strerror})").format(strerror=error.strerror),
-            _("check the path and its permissions"),
-            Location(str(path)),
-        ) from error
+        raise _unreadable(path, error) from error
     status = os.fstat(handle)
     if not stat.S_ISREG(status.st_mode):
         os.close(handle)
@@ -208,6 +204,11 @@ def _regular(path: str | Path, kind: str) -> tuple[int, int]:
     return handle, status.st_size
 
 
+def _unreadable(path: str | Path, error: OSError) -> FileProblem:
+    return FileProblem(_("cannot read the file ({strerror})").format(strerror=error.strerror),
+                       _("check the path and its permissions"), Location(str(path)))
+
+
 def read_bytes(path: str | Path) -> bytes:
     """The file's bytes, refusing what is missing, not a regular file or too large (a byte
     over MAX_BYTES is read, for `decode` to refuse)."""
@@ -222,11 +223,7 @@ def read_bytes(path: str | Path) -> bytes:
             wanted = min(MAX_BYTES + 1 - len(data), CHUNK)
         return data
     except OSError as error:
-        raise FileProblem(
-            _("cannot read the file ({strerror})").format(strerror=error.strerror),
-            _("check the path and its permissions"),
-            Location(str(path)),
-        ) from error
+        raise _unreadable(path, error) from error
     finally:
         os.close(handle)
 
